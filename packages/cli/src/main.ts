@@ -1,0 +1,53 @@
+import { CliError } from './cli-error.js';
+
+/** A sub-command: gets its own argv, returns the exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+// Sub-commands are loaded on demand so that `bondline sml` does not pay for physics.
+const commands: Record<string, CommandEntry> = {
+  // <commands> (one line per command; keep sorted)
+};
+
+function help(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
+  return [
+    'usage: bondline <command> [options]',
+    '',
+    'commands:',
+    ...rows,
+    '',
+    'bondline <command> --help for the options of one command.',
+  ].join('\n');
+}
+
+/** Run the CLI; returns the process exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const entry = commands[name];
+  if (entry === undefined) {
+    process.stderr.write(`bondline: unknown command '${name}'\n\n${help()}\n`);
+    return 2;
+  }
+  try {
+    const run = await entry.load();
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(`bondline ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`bondline ${name}: internal error: ${msg}\n`);
+    if (process.env.BONDLINE_DEBUG === '1' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
