@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  decodeHeader,
+  encodeFrame,
+  encodeHeader,
+  FrameParser,
+  type HsmsFrame,
+  type HsmsHeader,
+} from './frame.js';
+
+// Independent writer: builds the bytes from hex text, not from the encoder under test.
+const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
+
+const s1f1: HsmsHeader = {
+  sessionId: 100,
+  stream: 1,
+  function: 1,
+  wBit: true,
+  pType: 0,
+  sType: 0,
+  systemBytes: 123,
+};
+
+function collect(max?: number): { parser: FrameParser; frames: HsmsFrame[] } {
+  const frames: HsmsFrame[] = [];
+  const parser = new FrameParser((f) => frames.push(f), max === undefined ? {} : { maxMessageBytes: max });
+  return { parser, frames };
+}
+
+describe('HSMS header', () => {
+  it('encodes S1F1 W, session 100, system bytes 123 as in SECS.md', () => {
+    expect(encodeHeader(s1f1)).toEqual(hex('00 64 81 01 00 00 00 00 00 7B'));
+  });
+
+  it('decodes the SECS.md vector', () => {
+    expect(decodeHeader(hex('00 64 81 01 00 00 00 00 00 7B'))).toEqual(s1f1);
+  });
+
+  it('keeps all 32 bits of the system bytes and the full session id', () => {
+    const h: HsmsHeader = { ...s1f1, sessionId: 0xffff, systemBytes: 0xfedcba98 };
+    expect(encodeHeader(h)).toEqual(hex('FF FF 81 01 00 00 FE DC BA 98'));
+    expect(decodeHeader(encodeHeader(h))).toEqual(h);
+  });
+
+  it('reads byte 2 of a control message whole (Reject.req of PType 0x85)', () => {
+    const h = decodeHeader(hex('FF FF 85 02 00 07 00 00 00 09'));
+    expect(h).toEqual({
+      sessionId: 0xffff,
+      stream: 0x85,
+      function: 2,
+      wBit: false,
+      pType: 0,
+      sType: 7,
+      systemBytes: 9,
+    });
+    expect(encodeHeader(h)).toEqual(hex('FF FF 85 02 00 07 00 00 00 09'));
+  });
+
+  it('refuses out-of-range fields as programmer errors', () => {
+    expect(() => encodeHeader({ ...s1f1, stream: 128 })).toThrow(RangeError);
+    expect(() => encodeHeader({ ...s1f1, sessionId: 0x10000 })).toThrow(RangeError);
+    expect(() => encodeHeader({ ...s1f1, systemBytes: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('encodeFrame', () => {
+  it('prefixes length = 10 + body, then header, then body', () => {
+    // S1F2 reply with body <L[0]> = 01 00
+    const f = encodeFrame({ ...s1f1, function: 2, wBit: false }, hex('01 00'));
+    expect(f).toEqual(hex('00 00 00 0C  00 64 01 02 00 00 00 00 00 7B  01 00'));
+  });
+
+  it('header-only frame has length 10', () => {
+    expect(
+      encodeFrame({ ...s1f1, stream: 0, function: 0, wBit: false, sType: 5, sessionId: 0xffff }),
+    ).toEqual(hex('00 00 00 0A FF FF 00 00 00 05 00 00 00 7B'));
+  });
+});
+
+// Three frames written by hand: S1F1 W (no body), Linktest.req, S1F2 with <A "OK"> = 41 02 4F 4B.
+const stream = hex(
+  '00 00 00 0A 00 64 81 01 00 00 00 00 00 01' +
+    '00 00 00 0A FF FF 00 00 00 05 00 00 00 02' +
+    '00 00 00 0E 00 64 01 02 00 00 00 00 00 01 41 02 4F 4B',
+);
+const expected: HsmsFrame[] = [
+  { header: { ...s1f1, systemBytes: 1 }, body: new Uint8Array(0) },
+  {
+    header: { sessionId: 0xffff, stream: 0, function: 0, wBit: false, pType: 0, sType: 5, systemBytes: 2 },
+    body: new Uint8Array(0),
+  },
+  { header: { ...s1f1, function: 2, wBit: false, systemBytes: 1 }, body: hex('41 02 4F 4B') },
+];
+
+const norm = (fs: HsmsFrame[]) =>
+  fs.map((f) => ({ header: f.header, body: Buffer.from(f.body).toString('hex') }));
+
+describe('FrameParser', () => {
+  it('parses a sequence delivered in one chunk', () => {
+    const { parser, frames } = collect();
+    expect(parser.push(stream)).toBeUndefined();
+    expect(norm(frames)).toEqual(norm(expected));
+    expect(parser.pending).toBe(0);
+  });
+
+  it('parses the sequence split at every byte boundary (two chunks)', () => {
+    for (let cut = 0; cut <= stream.length; cut++) {
+      const { parser, frames } = collect();
+      parser.push(stream.subarray(0, cut));
+      parser.push(stream.subarray(cut));
+      expect(norm(frames), `cut at ${cut}`).toEqual(norm(expected));
+      expect(parser.pending).toBe(0);
+    }
+  });
+
+  it('parses the sequence fed one byte at a time', () => {
+    const { parser, frames } = collect();
+    for (let i = 0; i < stream.length; i++) parser.push(stream.subarray(i, i + 1));
+    expect(norm(frames)).toEqual(norm(expected));
+  });
+
+  it('parses the sequence under any random chunking (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 12 }), (cuts) => {
+        const points = [0, ...cuts.sort((a, b) => a - b), stream.length];
+        const { parser, frames } = collect();
+        for (let i = 1; i < points.length; i++) parser.push(stream.subarray(points[i - 1]!, points[i]!));
+        expect(norm(frames)).toEqual(norm(expected));
+      }),
+    );
+  });
+
+  it('bodies stay intact after the internal buffer is reused', () => {
+    const { parser, frames } = collect();
+    // Keep a partial frame buffered so that every later frame is assembled in the internal buffer.
+    const big = Buffer.concat(Array.from({ length: 200 }, () => stream));
+    for (let i = 0; i < big.length; i += 7) parser.push(big.subarray(i, i + 7));
+    expect(frames).toHaveLength(600);
+    expect(Buffer.from(frames[2]!.body).toString('hex')).toBe('41024f4b');
+    expect(Buffer.from(frames[599]!.body).toString('hex')).toBe('41024f4b');
+  });
+
+  it('refuses a length below 10 with its byte offset', () => {
+    const { parser, frames } = collect();
+    const err = parser.push(Buffer.concat([stream.subarray(0, 14), hex('00 00 00 09 00')]));
+    expect(frames).toHaveLength(1);
+    expect(err).toMatchObject({ code: 'length-too-short', offset: 14, declaredLength: 9 });
+    expect(err?.message).toContain('byte offset 14');
+    // Dead after the error.
+    expect(parser.push(stream)).toBe(err);
+    expect(frames).toHaveLength(1);
+  });
+
+  it('refuses a declared length above the limit from the length bytes alone', () => {
+    const { parser } = collect();
+    expect(parser.push(hex('01 00 00 01'))).toMatchObject({
+      code: 'message-too-large',
+      declaredLength: 0x1000001,
+    });
+    expect(DEFAULT_MAX_MESSAGE_BYTES).toBe(16 * 1024 * 1024);
+    const small = collect(100);
+    expect(small.parser.push(hex('00 00 00 65'))).toMatchObject({
+      code: 'message-too-large',
+      declaredLength: 101,
+    });
+    expect(small.parser.pending).toBe(0);
+  });
+
+  it('accepts a frame exactly at the limit', () => {
+    const { parser, frames } = collect(12);
+    expect(parser.push(hex('00 00 00 0C 00 64 01 02 00 00 00 00 00 01 01 00'))).toBeUndefined();
+    expect(frames).toHaveLength(1);
+  });
+
+  it('never throws on random bytes, and never buffers past the limit (property)', () => {
+    const max = 4096;
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 20 }), (chunks) => {
+        const { parser } = collect(max);
+        for (const c of chunks) {
+          const err = parser.push(c);
+          if (err !== undefined) expect(['length-too-short', 'message-too-large']).toContain(err.code);
+          expect(parser.pending).toBeLessThanOrEqual(max + 4);
+        }
+      }),
+    );
+  });
+
+  it('mutated valid streams parse or fail with a typed error (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(stream.length - 1), value: fc.integer({ min: 0, max: 255 }) }), {
+          maxLength: 4,
+        }),
+        fc.nat(stream.length),
+        (mutations, cut) => {
+          const s = Buffer.from(stream);
+          for (const m of mutations) s[m.at] = m.value;
+          const { parser, frames } = collect(1024);
+          const e1 = parser.push(s.subarray(0, cut));
+          const e2 = parser.push(s.subarray(cut));
+          const err = e1 ?? e2;
+          if (err === undefined) expect(frames.length).toBeLessThanOrEqual(3);
+          else expect(err.offset).toBeLessThan(s.length);
+        },
+      ),
+    );
+  });
+
+  it('refuses huge declared lengths without allocating them (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: DEFAULT_MAX_MESSAGE_BYTES + 1, max: 0xffffffff }), (len) => {
+        const { parser } = collect();
+        const b = Buffer.alloc(4);
+        b.writeUInt32BE(len);
+        expect(parser.push(b)?.code).toBe('message-too-large');
+        expect(parser.pending).toBe(0);
+      }),
+    );
+  });
+});

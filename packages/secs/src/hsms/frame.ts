@@ -1,0 +1,262 @@
+// The HSMS frame on the wire (SEMI E37): a 4-byte big-endian length, a 10-byte header, the body.
+// Pure: no sockets, no clock. The session layer owns those.
+
+/** Bytes in the length prefix. */
+export const LENGTH_BYTES = 4;
+/** Bytes in the message header. */
+export const HEADER_BYTES = 10;
+/** Default cap on the declared length (header + body), bytes: 16 MiB. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** SType values (header byte 5). */
+export const SType = {
+  data: 0,
+  selectReq: 1,
+  selectRsp: 2,
+  deselectReq: 3,
+  deselectRsp: 4,
+  linktestReq: 5,
+  linktestRsp: 6,
+  rejectReq: 7,
+  separateReq: 9,
+} as const;
+export type STypeCode = (typeof SType)[keyof typeof SType];
+
+/**
+ * A decoded HSMS header. For data messages (`sType` 0) `stream` is bits 0-6 of byte 2 and `wBit`
+ * its top bit. For control messages `stream` is the whole of byte 2 (in Reject.req the rejected
+ * SType/PType, which may exceed 127) and `wBit` is false; `function` is byte 3 (status/reason).
+ */
+export interface HsmsHeader {
+  /** Session (device) id, 0..0xFFFF. */
+  sessionId: number;
+  stream: number;
+  function: number;
+  wBit: boolean;
+  /** Presentation type, 0 = SECS-II. */
+  pType: number;
+  sType: number;
+  /** Transaction id, uint32. */
+  systemBytes: number;
+}
+
+/** A whole frame: header plus body (the SECS-II item bytes; empty for header-only messages). */
+export interface HsmsFrame {
+  header: HsmsHeader;
+  body: Uint8Array;
+}
+
+function checkUint(name: string, v: number, max: number): void {
+  if (!Number.isInteger(v) || v < 0 || v > max)
+    throw new RangeError(`HSMS header ${name} ${v} is not in 0..${max}`);
+}
+
+/** Write a 10-byte header into `out` at `offset`. Throws RangeError on out-of-range fields (programmer error). */
+export function writeHeader(h: HsmsHeader, out: Uint8Array, offset = 0): void {
+  checkUint('sessionId', h.sessionId, 0xffff);
+  checkUint('stream', h.stream, h.wBit ? 0x7f : 0xff);
+  checkUint('function', h.function, 0xff);
+  checkUint('pType', h.pType, 0xff);
+  checkUint('sType', h.sType, 0xff);
+  checkUint('systemBytes', h.systemBytes, 0xffffffff);
+  out[offset] = h.sessionId >>> 8;
+  out[offset + 1] = h.sessionId & 0xff;
+  out[offset + 2] = (h.wBit ? 0x80 : 0) | h.stream;
+  out[offset + 3] = h.function;
+  out[offset + 4] = h.pType;
+  out[offset + 5] = h.sType;
+  out[offset + 6] = h.systemBytes >>> 24;
+  out[offset + 7] = (h.systemBytes >>> 16) & 0xff;
+  out[offset + 8] = (h.systemBytes >>> 8) & 0xff;
+  out[offset + 9] = h.systemBytes & 0xff;
+}
+
+/** Encode a header alone (10 bytes). */
+export function encodeHeader(h: HsmsHeader): Buffer {
+  const out = Buffer.allocUnsafe(HEADER_BYTES);
+  writeHeader(h, out, 0);
+  return out;
+}
+
+/** Decode the 10 header bytes at `offset` of `b` (caller guarantees they are there). */
+export function decodeHeader(b: Uint8Array, offset = 0): HsmsHeader {
+  const byte2 = b[offset + 2]!;
+  const sType = b[offset + 5]!;
+  const isData = sType === SType.data;
+  return {
+    sessionId: (b[offset]! << 8) | b[offset + 1]!,
+    stream: isData ? byte2 & 0x7f : byte2,
+    function: b[offset + 3]!,
+    wBit: isData && (byte2 & 0x80) !== 0,
+    pType: b[offset + 4]!,
+    sType,
+    systemBytes:
+      (b[offset + 6]! * 0x1000000 + ((b[offset + 7]! << 16) | (b[offset + 8]! << 8) | b[offset + 9]!)) >>> 0,
+  };
+}
+
+/**
+ * Encode a whole frame (length + header + body) into one buffer, so that a socket can send it
+ * with a single write.
+ */
+export function encodeFrame(header: HsmsHeader, body: Uint8Array = EMPTY): Buffer {
+  const out = Buffer.allocUnsafe(LENGTH_BYTES + HEADER_BYTES + body.length);
+  out.writeUInt32BE(HEADER_BYTES + body.length, 0);
+  writeHeader(header, out, LENGTH_BYTES);
+  out.set(body, LENGTH_BYTES + HEADER_BYTES);
+  return out;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Why the byte stream cannot be parsed further. The connection must be closed after any of these. */
+export type FrameErrorCode = 'length-too-short' | 'message-too-large';
+
+/** A protocol error found in the byte stream; `offset` counts bytes from the start of the stream. */
+export interface FrameError {
+  code: FrameErrorCode;
+  message: string;
+  /** Byte offset of the offending length field in the whole stream. */
+  offset: number;
+  declaredLength: number;
+}
+
+export interface FrameParserOptions {
+  /** Largest accepted declared length (header + body), bytes. Default 16 MiB. */
+  maxMessageBytes?: number;
+}
+
+const INITIAL_CAPACITY = 64 * 1024;
+
+/**
+ * Streaming HSMS frame parser. Feed it socket chunks of any size with `push`; every whole frame is
+ * passed to `onFrame` in order. Partial data is kept in one growing buffer with a read cursor
+ * (compacted when the buffer is full), never re-concatenated per chunk. Declared lengths are
+ * checked against `maxMessageBytes` before any buffer grows for them. After a protocol error the
+ * parser is dead: `push` returns the same error and ignores the bytes.
+ *
+ * Bodies of frames that arrive whole inside one chunk are views into that chunk (no copy); bodies
+ * assembled across chunks are fresh copies. Either way they stay valid after `push` returns.
+ */
+export class FrameParser {
+  readonly maxMessageBytes: number;
+  private buf: Buffer = Buffer.alloc(0);
+  private start = 0;
+  private end = 0;
+  private streamOffset = 0; // stream offset of buf[start]
+  private failed: FrameError | undefined;
+
+  constructor(
+    private readonly onFrame: (frame: HsmsFrame) => void,
+    options: FrameParserOptions = {},
+  ) {
+    const max = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    if (!Number.isInteger(max) || max < HEADER_BYTES || max > 0xffffffff) {
+      throw new RangeError(`maxMessageBytes ${max} is not an integer in ${HEADER_BYTES}..${0xffffffff}`);
+    }
+    this.maxMessageBytes = max;
+  }
+
+  /** Bytes received but not yet part of a whole frame. */
+  get pending(): number {
+    return this.end - this.start;
+  }
+
+  /** The protocol error that stopped the parser, if any. */
+  get error(): FrameError | undefined {
+    return this.failed;
+  }
+
+  /** Consume a chunk. Returns a FrameError when the stream is broken, otherwise undefined. */
+  push(chunk: Uint8Array): FrameError | undefined {
+    if (this.failed !== undefined) return this.failed;
+    if (chunk.length === 0) return undefined;
+    if (this.start === this.end) {
+      // Fast path: nothing buffered, parse straight from the chunk and keep only the tail.
+      const used = this.parse(chunk, 0, chunk.length, false);
+      if (this.failed !== undefined) return this.failed;
+      if (used < chunk.length) this.append(chunk, used);
+      return undefined;
+    }
+    this.append(chunk, 0);
+    const used = this.parse(this.buf, this.start, this.end, true);
+    if (this.failed !== undefined) return this.failed;
+    this.start = used;
+    if (this.start === this.end) {
+      this.start = 0;
+      this.end = 0;
+    }
+    return undefined;
+  }
+
+  /** Drop buffered partial data and any error (for reuse on a new connection). */
+  reset(): void {
+    this.start = 0;
+    this.end = 0;
+    this.streamOffset = 0;
+    this.failed = undefined;
+    if (this.buf.length > INITIAL_CAPACITY) this.buf = Buffer.alloc(0);
+  }
+
+  // Parse whole frames from src[from..to); returns the index of the first unconsumed byte.
+  // `onFrame` is expected not to throw (the session catches its own handler errors).
+  private parse(src: Uint8Array, from: number, to: number, copyBodies: boolean): number {
+    let i = from;
+    while (to - i >= LENGTH_BYTES) {
+      const length = ((src[i]! << 24) | (src[i + 1]! << 16) | (src[i + 2]! << 8) | src[i + 3]!) >>> 0;
+      if (length < HEADER_BYTES || length > this.maxMessageBytes) {
+        const offset = this.streamOffset;
+        this.failed =
+          length < HEADER_BYTES
+            ? {
+                code: 'length-too-short',
+                message: `HSMS length ${length} at byte offset ${offset} is below the 10-byte header`,
+                offset,
+                declaredLength: length,
+              }
+            : {
+                code: 'message-too-large',
+                message: `HSMS length ${length} at byte offset ${offset} exceeds the ${this.maxMessageBytes}-byte limit`,
+                offset,
+                declaredLength: length,
+              };
+        return i;
+      }
+      const frameEnd = i + LENGTH_BYTES + length;
+      if (frameEnd > to) break;
+      const header = decodeHeader(src, i + LENGTH_BYTES);
+      const bodyStart = i + LENGTH_BYTES + HEADER_BYTES;
+      let body: Uint8Array;
+      if (copyBodies) {
+        body = Buffer.allocUnsafe(frameEnd - bodyStart);
+        body.set(src.subarray(bodyStart, frameEnd));
+        this.start = frameEnd;
+      } else {
+        body = src.subarray(bodyStart, frameEnd);
+      }
+      this.streamOffset += frameEnd - i;
+      i = frameEnd;
+      this.onFrame({ header, body });
+    }
+    return i;
+  }
+
+  // Keep src[from..] in the internal buffer, growing or compacting it as needed.
+  private append(src: Uint8Array, from: number): void {
+    const n = src.length - from;
+    if (this.end + n > this.buf.length) {
+      const live = this.end - this.start;
+      if (live + n <= this.buf.length && this.start > 0) {
+        this.buf.copy(this.buf, 0, this.start, this.end);
+      } else {
+        const next = Buffer.allocUnsafe(Math.max(INITIAL_CAPACITY, live + n, this.buf.length * 2));
+        this.buf.copy(next, 0, this.start, this.end);
+        this.buf = next;
+      }
+      this.start = 0;
+      this.end = live;
+    }
+    this.buf.set(src.subarray(from), this.end);
+    this.end += n;
+  }
+}
