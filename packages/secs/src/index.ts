@@ -1,4 +1,21 @@
 // HSMS (SEMI E37) transport
+
+export {
+  DEFAULT_DECODE_LIMITS,
+  type DecodeError,
+  type DecodeErrorCode,
+  type DecodeLimits,
+  type DecodeResult,
+  decodeItem,
+} from './codec/decode.js';
+// SECS-II codec
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  type EncodeErrorCode,
+  type EncodeOptions,
+  encodeItem,
+  SecsEncodeError,
+} from './codec/encode.js';
 export {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeHeader,
@@ -16,3 +33,40 @@ export {
   type STypeCode,
   writeHeader,
 } from './hsms/frame.js';
+export {
+  A,
+  B,
+  BOOLEAN,
+  F4,
+  F8,
+  I1,
+  I2,
+  I4,
+  I8,
+  J,
+  L,
+  numericItem,
+  U1,
+  U2,
+  U4,
+  U8,
+} from './item/constructors.js';
+// SECS-II items (SEMI E5)
+export {
+  type AsciiItem,
+  type BinaryItem,
+  type BooleanItem,
+  ELEMENT_BYTES,
+  ITEM_FORMATS,
+  type Item,
+  type ItemFormat,
+  isNumericFormat,
+  isNumericItem,
+  itemLength,
+  type JisItem,
+  type ListItem,
+  type NumericArrays,
+  type NumericFormat,
+  type NumericItem,
+} from './item/item.js';
+export type { SecsMessage } from './message.js';

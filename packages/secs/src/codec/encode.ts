@@ -1,0 +1,114 @@
+// SECS-II encoder: two passes (size, then write) into one buffer, so a message is one allocation.
+// Length bytes are chosen minimally (1..3). Numeric arrays are copied in bulk and swapped in place.
+
+import { ELEMENT_BYTES, type Item } from '../item/item.js';
+import { firstNonJis8, writeJis8 } from '../item/jis8.js';
+import { FORMAT_CODE, MAX_ITEM_LENGTH } from './format-code.js';
+import { swapToFromBigEndian } from './host-endian.js';
+
+/** Default cap on an encoded body, bytes: 16 MiB (the same default as the HSMS frame limit). */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export type EncodeErrorCode = 'item-too-long' | 'message-too-large' | 'not-encodable';
+
+/** An item that cannot be put on the wire; `path` names it (`body[2][0]`). */
+export class SecsEncodeError extends Error {
+  override readonly name = 'SecsEncodeError';
+  constructor(
+    readonly code: EncodeErrorCode,
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+export interface EncodeOptions {
+  /** Largest body accepted, bytes. Default 16 MiB. */
+  maxBodyBytes?: number;
+}
+
+function lengthBytes(length: number, path: string): number {
+  if (length <= 0xff) return 1;
+  if (length <= 0xffff) return 2;
+  if (length <= MAX_ITEM_LENGTH) return 3;
+  throw new SecsEncodeError(
+    'item-too-long',
+    `length ${length} exceeds ${MAX_ITEM_LENGTH} (3 length bytes)`,
+    path,
+  );
+}
+
+const NOT_ONE_BYTE = /[^\u0000-\u00ff]/;
+
+function valueBytes(item: Item, path: string): number {
+  switch (item.format) {
+    case 'L':
+      return item.value.length;
+    case 'A':
+      if (NOT_ONE_BYTE.test(item.value))
+        throw new SecsEncodeError('not-encodable', 'A holds a character above U+00FF', path);
+      return item.value.length;
+    case 'J':
+      if (firstNonJis8(item.value) >= 0)
+        throw new SecsEncodeError('not-encodable', 'J holds a character outside JIS-8', path);
+      return item.value.length;
+    default:
+      return item.value.length * ELEMENT_BYTES[item.format];
+  }
+}
+
+function encodedSize(item: Item, path: string): number {
+  const len = valueBytes(item, path);
+  let size = 1 + lengthBytes(len, path);
+  if (item.format === 'L') {
+    for (let i = 0; i < item.value.length; i++) size += encodedSize(item.value[i]!, `${path}[${i}]`);
+  } else {
+    size += len;
+  }
+  return size;
+}
+
+function write(item: Item, out: Buffer, pos: number): number {
+  const len = item.format === 'L' ? item.value.length : item.value.length * ELEMENT_BYTES[item.format];
+  const n = len <= 0xff ? 1 : len <= 0xffff ? 2 : 3;
+  out[pos++] = (FORMAT_CODE[item.format] << 2) | n;
+  if (n === 3) out[pos++] = len >>> 16;
+  if (n >= 2) out[pos++] = (len >>> 8) & 0xff;
+  out[pos++] = len & 0xff;
+  switch (item.format) {
+    case 'L':
+      for (const child of item.value) pos = write(child, out, pos);
+      return pos;
+    case 'A':
+      out.write(item.value, pos, len, 'latin1');
+      return pos + len;
+    case 'J':
+      writeJis8(item.value, out, pos);
+      return pos + len;
+    case 'BOOLEAN':
+      for (let i = 0; i < len; i++) out[pos + i] = item.value[i] ? 1 : 0;
+      return pos + len;
+    default: {
+      const v = item.value;
+      out.set(new Uint8Array(v.buffer, v.byteOffset, len), pos);
+      swapToFromBigEndian(out.subarray(pos, pos + len), ELEMENT_BYTES[item.format]);
+      return pos + len;
+    }
+  }
+}
+
+/**
+ * Encode one item (a message body) to SECS-II bytes. Throws SecsEncodeError (typed, with `code` and
+ * `path`) for an item longer than 3 length bytes allow, a body over `maxBodyBytes`, or text that has
+ * no one-byte encoding.
+ */
+export function encodeItem(item: Item, options: EncodeOptions = {}): Uint8Array {
+  const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const size = encodedSize(item, 'body');
+  if (size > max)
+    throw new SecsEncodeError('message-too-large', `encoded size ${size} bytes exceeds ${max}`, 'body');
+  const out = Buffer.allocUnsafeSlow(size);
+  write(item, out, 0);
+  return new Uint8Array(out.buffer, out.byteOffset, size);
+}
