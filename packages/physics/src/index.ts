@@ -11,3 +11,23 @@ export type {
 } from './params.js';
 export { defaultParams } from './params.js';
 export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
+export type {
+  ConfigIssue,
+  ConfigIssueCode,
+  ConfigNote,
+  ConfigResult,
+  KeySpec,
+  LoadedConfig,
+  LoadOptions,
+  YapSection,
+} from './config/index.js';
+export {
+  configReferenceMarkdown,
+  formatIssue,
+  isYapConfig,
+  keySpecs,
+  loadBondConfig,
+  parseBondConfig,
+  parseYapConfig,
+  yapSections,
+} from './config/index.js';

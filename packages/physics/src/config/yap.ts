@@ -1,0 +1,129 @@
+import type { BondParams } from '../params.js';
+import type { ConfigIssue, ConfigNote, ConfigResult } from './issues.js';
+import { keySpecs } from './spec.js';
+import { parseBondConfig } from './validate.js';
+
+/** The sections of a YAP/YAP+ W2W configuration file. */
+export const yapSections = ['w2w_modeling', 'w2w_simulation'] as const;
+export type YapSection = (typeof yapSections)[number];
+
+/** True when a parsed file looks like a YAP configuration (has a w2w_* section). */
+export function isYapConfig(raw: unknown): boolean {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    yapSections.some((s) => s in (raw as object))
+  );
+}
+
+// Keys of that tool Bondline reads but does not model, with the reason shown to the user.
+const ignored: Record<string, string> = {
+  MODE: 'a run label',
+  DEBUG: 'a debug switch of that tool',
+  NUM_WAFERS: 'use `bondline yield --mc <wafers>`',
+  num_samples: 'sampling size of that tool; Bondline integrates the overlay analytically',
+  simulation_times: 'use `bondline yield --mc <wafers>`',
+  approximate_set: "that tool's overlay approximation switch; Bondline always sums every pad",
+  VOID_SHAPE: 'Bondline models voids as discs (main void and tail) as in PHYSICS.md §3',
+  multi2one_flag: 'multi-to-one pad replication is not modelled',
+  multi2one_ratio: 'multi-to-one pad replication is not modelled',
+};
+
+// Fault-tolerance keys. YAP describes redundancy as pad-count ratios and a survival ratio,
+// not as pad positions; Bondline's redundancy needs a layout bitmap (pads.layout), so these
+// are not mapped: every pad stays critical, which can only underestimate yield.
+const redundancyKeys = new Set([
+  'redundant_flag',
+  'critical_pad_ratio',
+  'redundant_pad_ratio',
+  'redundant_survival_ratio',
+  'redundant_block_interval',
+  'pad_block_dim',
+  'redundant_logical_pad_ratio',
+  'redundant_logical_pad_copy',
+  'redundant_logical_pad_dist',
+]);
+
+/**
+ * Map one section of a parsed YAP/YAP+ W2W configuration onto BondParams and
+ * validate it with the same key table as native files. Issues name the YAP
+ * keys (e.g. `w2w_modeling.PITCH`). Keys Bondline does not model come back
+ * as notes, never silently dropped. Keys of the YAP file missing here keep
+ * Bondline's defaults (PHYSICS.md).
+ */
+export function parseYapConfig(raw: unknown, section: YapSection = 'w2w_modeling'): ConfigResult<BondParams> {
+  const notes: ConfigNote[] = [];
+  const issues: ConfigIssue[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {
+      ok: false,
+      issues: [{ code: 'not_an_object', path: [], message: 'a YAP configuration must be a mapping' }],
+    };
+  }
+  const doc = raw as Record<string, unknown>;
+  const body = doc[section];
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const present = Object.keys(doc).filter((k) => (yapSections as readonly string[]).includes(k));
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'unknown_section',
+          path: [section],
+          message: `section not found or not a mapping (sections in this file: ${present.join(', ') || 'none'})`,
+        },
+      ],
+    };
+  }
+  for (const other of Object.keys(doc)) {
+    if (other !== section)
+      notes.push({ path: [other], message: `section not used (this run reads ${section})` });
+  }
+  const native: Record<string, Record<string, unknown>> = {};
+  const origin = new Map<string, string>(); // 'overlay.sigmaR' -> 'PITCH'
+  const entries = body as Record<string, unknown>;
+  let redundancyActive = false;
+  for (const [key, value] of Object.entries(entries)) {
+    const spec = keySpecs.find((s) => s.yap === key);
+    if (spec !== undefined) {
+      native[spec.section] ??= {};
+      native[spec.section]![spec.key] = value;
+      origin.set(`${spec.section}.${spec.key}`, key);
+    } else if (key === 'RANDOM_MISALIGNMENT_MEAN') {
+      if (value !== 0) {
+        issues.push({
+          code: 'unsupported',
+          path: [section, key],
+          message: `${String(value)}: a random overlay error with a non-zero mean is a systematic translation; set it in SYSTEM_TRANSLATION_X_MEAN / _Y_MEAN and give RANDOM_MISALIGNMENT_MEAN 0`,
+        });
+      }
+    } else if (key in ignored) {
+      notes.push({ path: [section, key], message: `ignored: ${ignored[key]}` });
+    } else if (redundancyKeys.has(key)) {
+      if (key === 'redundant_pad_ratio' && typeof value === 'number' && value > 0) redundancyActive = true;
+    } else {
+      issues.push({ code: 'unknown_key', path: [section, key], message: 'unknown YAP key' });
+    }
+  }
+  const seenRedundancy = Object.keys(entries).filter((k) => redundancyKeys.has(k));
+  if (seenRedundancy.length > 0) {
+    const flagOn = entries.redundant_flag === true;
+    notes.push({
+      path: [section],
+      message:
+        flagOn && redundancyActive
+          ? `not mapped: ${seenRedundancy.join(', ')}. YAP's redundancy ratios do not say where the redundant pads are; all pads are treated as critical (a lower bound on yield). Describe redundancy with pads.layout in a Bondline config.`
+          : `ignored: ${seenRedundancy.join(', ')} (no redundant pads in this section: all pads are critical, as in YAP)`,
+    });
+  }
+  const result = parseBondConfig(native);
+  if (!result.ok) {
+    for (const issue of result.issues) {
+      const yapKey = origin.get(issue.path.slice(0, 2).join('.'));
+      issues.push(yapKey === undefined ? issue : { ...issue, path: [section, yapKey] });
+    }
+  }
+  if (issues.length > 0 || !result.ok) return { ok: false, issues };
+  return { ok: true, value: result.value, notes };
+}
