@@ -1,17 +1,4 @@
 export type {
-  BondParams,
-  CopperParams,
-  DieParams,
-  OverlayParams,
-  PadBlockKind,
-  PadLayoutParams,
-  PadParams,
-  VoidParams,
-  WaferParams,
-} from './params.js';
-export { defaultParams } from './params.js';
-export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
-export type {
   ConfigIssue,
   ConfigIssueCode,
   ConfigNote,
@@ -31,3 +18,16 @@ export {
   parseYapConfig,
   yapSections,
 } from './config/index.js';
+export type {
+  BondParams,
+  CopperParams,
+  DieParams,
+  OverlayParams,
+  PadBlockKind,
+  PadLayoutParams,
+  PadParams,
+  VoidParams,
+  WaferParams,
+} from './params.js';
+export { defaultParams } from './params.js';
+export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
