@@ -1,0 +1,138 @@
+import { derivedTerms } from './derived-terms.js';
+import { fitError, type OverlayFitError } from './fit-error.js';
+import { type ModelName, modelTerms, type TermDef } from './models.js';
+import { type AxisStats, axisStats } from './residual-stats.js';
+import { robustReject } from './robust-reject.js';
+import { type Criterion, selectTerms } from './select-terms.js';
+import type { OverlaySite } from './site.js';
+import { type Scales, solveTerms } from './solve-terms.js';
+
+export interface TermValue {
+  value: number;
+  stderr: number;
+  unit: string;
+}
+
+export interface FitOptions {
+  model: ModelName;
+  /** Wafer radius used to normalise (X, Y), µm. Default: the largest site radius of the wafer. */
+  radiusUm?: number;
+  /** Robust pass: reject sites beyond k robust sigmas, iterate. */
+  robust?: { k?: number; maxIterations?: number };
+  /** Term selection for the poly3 model. Default 'none'. */
+  select?: Criterion | 'none';
+}
+
+export interface WaferFit {
+  id: string;
+  model: ModelName;
+  /** Fitted terms in model order, then the derived terms of the 6/10-term models. */
+  terms: Record<string, TermValue>;
+  residual: { x: AxisStats; y: AxisStats };
+  /** Sites used in the final fit, with their residuals (nm). */
+  sites: OverlaySite[];
+  residualX: Float64Array;
+  residualY: Float64Array;
+  /** Sites removed by the robust pass, in the order they were rejected. */
+  rejected: OverlaySite[];
+  /** poly3 term selection: the criterion and the terms dropped. */
+  selection?: { criterion: Criterion; dropped: string[] };
+  scales: Scales;
+}
+
+export type WaferFitResult = { ok: true; fit: WaferFit } | { ok: false; error: OverlayFitError };
+
+/**
+ * Fit one wafer's sites with an overlay model: least squares on normalised
+ * coordinates (Householder QR), terms converted back to nm, ppm, µrad with
+ * standard errors. Degenerate layouts, duplicates and too few sites come back
+ * as a typed error naming the wafer.
+ */
+export function fitWafer(id: string, sites: readonly OverlaySite[], options: FitOptions): WaferFitResult {
+  const allTerms = modelTerms(options.model);
+  const needsField = allTerms.some((t) => t.field === true);
+  if (needsField) {
+    const missing = sites.find((s) => s.x === undefined || s.y === undefined);
+    if (missing !== undefined) {
+      return {
+        ok: false,
+        error: fitError(
+          'missing-field-coordinates',
+          id,
+          `the ${options.model}-term model needs the field,x,y columns (missing at ${missing.line === undefined ? 'a site' : `line ${missing.line}`})`,
+        ),
+      };
+    }
+  }
+  const dup = findDuplicate(sites);
+  if (dup !== undefined) return { ok: false, error: fitError('duplicate-site', id, dup) };
+
+  const radiusUm = options.radiusUm ?? Math.max(...sites.map((s) => Math.hypot(s.X, s.Y)));
+  const fieldUm = needsField
+    ? Math.max(...sites.map((s) => Math.max(Math.abs(s.x ?? 0), Math.abs(s.y ?? 0))))
+    : 1;
+  const scales: Scales = { radiusUm: radiusUm > 0 ? radiusUm : 1, fieldUm: fieldUm > 0 ? fieldUm : 1 };
+
+  let active: OverlaySite[] = [...sites];
+  let rejected: OverlaySite[] = [];
+  if (options.robust !== undefined) {
+    const r = robustReject(id, active, allTerms, scales, options.robust);
+    if (!r.ok) return r;
+    active = r.kept;
+    rejected = r.rejected;
+  }
+
+  let terms: TermDef[] = allTerms;
+  let selection: WaferFit['selection'];
+  if (options.model === 'poly3' && options.select !== undefined && options.select !== 'none') {
+    const sel = selectTerms(id, active, allTerms, scales, options.select);
+    if (!sel.ok) return sel;
+    terms = sel.terms;
+    selection = { criterion: options.select, dropped: sel.dropped };
+  }
+
+  const solved = solveTerms(id, active, terms, scales);
+  if (!solved.ok) return solved;
+  const sol = solved.solution;
+  const out: Record<string, TermValue> = {};
+  terms.forEach((t, i) => {
+    out[t.name] = { value: sol.value[i] as number, stderr: sol.stderr[i] as number, unit: t.unit };
+  });
+  Object.assign(out, derivedTerms(out));
+  const fit: WaferFit = {
+    id,
+    model: options.model,
+    terms: out,
+    residual: {
+      x: axisStats(
+        sol.residualX,
+        active.map((s) => s.dx),
+      ),
+      y: axisStats(
+        sol.residualY,
+        active.map((s) => s.dy),
+      ),
+    },
+    sites: active,
+    residualX: sol.residualX,
+    residualY: sol.residualY,
+    rejected,
+    scales,
+  };
+  if (selection !== undefined) fit.selection = selection;
+  return { ok: true, fit };
+}
+
+function findDuplicate(sites: readonly OverlaySite[]): string | undefined {
+  const seen = new Map<string, OverlaySite>();
+  for (const s of sites) {
+    const key = `${s.X},${s.Y},${s.x ?? ''},${s.y ?? ''}`;
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
+      return `duplicate site at X=${s.X}, Y=${s.Y} µm (${where(prev)} and ${where(s)}); average or remove repeats first`;
+    }
+    seen.set(key, s);
+  }
+  return undefined;
+}

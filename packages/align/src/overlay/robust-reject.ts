@@ -1,0 +1,66 @@
+import { fitError, type OverlayFitError } from './fit-error.js';
+import type { TermDef } from './models.js';
+import type { OverlaySite } from './site.js';
+import { type Scales, solveTerms } from './solve-terms.js';
+
+/** MAD-to-sigma factor for normal data: 1 / Φ⁻¹(3/4). */
+const MAD_TO_SIGMA = 1.482602218505602;
+
+/**
+ * Iterative outlier rejection: fit, estimate a robust sigma per axis as
+ * 1.4826 × median |r − median r|, drop every site whose dx or dy residual is
+ * more than k robust sigmas from the median, refit, until nothing more is
+ * dropped or `maxIterations` passes (default k = 4, 10 passes). The robust sigma
+ * has a floor of 1e-9 × the largest |measured| so a near-exact fit does not
+ * reject sites for rounding noise.
+ */
+export function robustReject(
+  wafer: string,
+  sites: readonly OverlaySite[],
+  terms: readonly TermDef[],
+  scales: Scales,
+  options: { k?: number; maxIterations?: number },
+): { ok: true; kept: OverlaySite[]; rejected: OverlaySite[] } | { ok: false; error: OverlayFitError } {
+  const k = options.k ?? 4;
+  if (!(k > 0)) throw new RangeError(`robust k must be > 0 (got ${k})`);
+  const maxIterations = options.maxIterations ?? 10;
+  let kept = [...sites];
+  const rejected: OverlaySite[] = [];
+  const floor = 1e-9 * Math.max(1e-12, ...sites.map((s) => Math.max(Math.abs(s.dx), Math.abs(s.dy))));
+  for (let it = 0; it < maxIterations; it++) {
+    const solved = solveTerms(wafer, kept, terms, scales);
+    if (!solved.ok) return solved;
+    const { residualX, residualY } = solved.solution;
+    const cx = center(residualX, floor);
+    const cy = center(residualY, floor);
+    const next: OverlaySite[] = [];
+    const out: OverlaySite[] = [];
+    kept.forEach((s, i) => {
+      const bad =
+        Math.abs((residualX[i] as number) - cx.median) > k * cx.sigma ||
+        Math.abs((residualY[i] as number) - cy.median) > k * cy.sigma;
+      (bad ? out : next).push(s);
+    });
+    if (out.length === 0) break;
+    const check = solveTerms(wafer, next, terms, scales);
+    if (!check.ok) {
+      const detail = `robust pass would reject ${rejected.length + out.length} of ${sites.length} sites, leaving too few or a degenerate layout (${check.error.message})`;
+      return { ok: false, error: fitError(check.error.code, wafer, detail) };
+    }
+    rejected.push(...out);
+    kept = next;
+  }
+  return { ok: true, kept, rejected };
+}
+
+function center(r: Float64Array, floor: number): { median: number; sigma: number } {
+  const med = median(Float64Array.from(r));
+  const dev = Float64Array.from(r, (v) => Math.abs(v - med));
+  return { median: med, sigma: Math.max(MAD_TO_SIGMA * median(dev), floor) };
+}
+
+function median(v: Float64Array): number {
+  v.sort();
+  const n = v.length;
+  return n % 2 === 1 ? (v[(n - 1) / 2] as number) : ((v[n / 2 - 1] as number) + (v[n / 2] as number)) / 2;
+}

@@ -1,0 +1,169 @@
+import { leastSquares } from '../linalg/least-squares.js';
+import { fitError, type OverlayFitError } from './fit-error.js';
+import type { NormSite, TermDef } from './models.js';
+import type { OverlaySite } from './site.js';
+
+/** Fitted coefficients in their units, with standard errors, and per-site residuals (nm). */
+export interface TermSolution {
+  value: Float64Array;
+  stderr: Float64Array;
+  residualX: Float64Array;
+  residualY: Float64Array;
+  /** Residual sum of squares per axis (nm²); for a coupled model the split of one joint fit. */
+  rssX: number;
+  rssY: number;
+}
+
+/** Scales used to normalise coordinates, µm. */
+export interface Scales {
+  radiusUm: number;
+  fieldUm: number;
+}
+
+/**
+ * Least-squares fit of `terms` to the sites' (dx, dy). When every term enters
+ * only one axis the two axes are fitted separately, each with its own residual
+ * variance; otherwise (4-term) one stacked system of 2m equations is solved.
+ * Standard errors are sqrt(s² (AᵀA)⁻¹_jj) with s² = RSS / (equations − terms).
+ */
+export function solveTerms(
+  wafer: string,
+  sites: readonly OverlaySite[],
+  terms: readonly TermDef[],
+  scales: Scales,
+): { ok: true; solution: TermSolution } | { ok: false; error: OverlayFitError } {
+  const m = sites.length;
+  const norm: NormSite[] = sites.map((s) => ({
+    u: s.X / scales.radiusUm,
+    v: s.Y / scales.radiusUm,
+    p: (s.x ?? 0) / scales.fieldUm,
+    q: (s.y ?? 0) / scales.fieldUm,
+  }));
+  const n = terms.length;
+  const value = new Float64Array(n);
+  const stderr = new Float64Array(n);
+  const residualX = new Float64Array(m);
+  const residualY = new Float64Array(m);
+  let rssX = 0;
+  let rssY = 0;
+  const separable = terms.every((t) => t.axis !== 'both');
+  const groups: { axes: ('x' | 'y')[]; idx: number[] }[] = separable
+    ? [
+        { axes: ['x'], idx: terms.flatMap((t, i) => (t.axis === 'x' ? [i] : [])) },
+        { axes: ['y'], idx: terms.flatMap((t, i) => (t.axis === 'y' ? [i] : [])) },
+      ]
+    : [{ axes: ['x', 'y'], idx: terms.map((_, i) => i) }];
+
+  for (const g of groups) {
+    const k = g.idx.length;
+    const rows = m * g.axes.length;
+    if (k === 0) {
+      // No term on this axis: the residual is the measurement itself.
+      for (const ax of g.axes) {
+        for (let i = 0; i < m; i++) {
+          const r = ax === 'x' ? (sites[i] as OverlaySite).dx : (sites[i] as OverlaySite).dy;
+          if (ax === 'x') residualX[i] = r;
+          else residualY[i] = r;
+        }
+      }
+      continue;
+    }
+    const need = Math.ceil((k + 1) / g.axes.length);
+    if (m < need) {
+      return {
+        ok: false,
+        error: fitError(
+          'too-few-sites',
+          wafer,
+          `${m} sites are too few for ${n} terms (needs at least ${need})`,
+        ),
+      };
+    }
+    const a = new Float64Array(rows * k);
+    const b = new Float64Array(rows);
+    let row = 0;
+    for (const ax of g.axes) {
+      const comp = ax === 'x' ? 0 : 1;
+      for (let i = 0; i < m; i++, row++) {
+        const ns = norm[i] as NormSite;
+        for (let c = 0; c < k; c++)
+          a[row * k + c] = (terms[g.idx[c] as number] as TermDef).basis(ns)[comp] as number;
+        const s = sites[i] as OverlaySite;
+        b[row] = comp === 0 ? s.dx : s.dy;
+      }
+    }
+    const res = leastSquares(a, rows, k, b);
+    if (!res.ok) {
+      const names = res.dependentColumns.map((c) => (terms[g.idx[c] as number] as TermDef).name);
+      return { ok: false, error: degenerate(wafer, sites, names) };
+    }
+    const s2 = res.rss / (rows - k);
+    for (let c = 0; c < k; c++) {
+      const t = terms[g.idx[c] as number] as TermDef;
+      const f = t.toUnit(scales.radiusUm, scales.fieldUm);
+      value[g.idx[c] as number] = (res.x[c] as number) * f;
+      stderr[g.idx[c] as number] = Math.sqrt(s2 * (res.covUnscaled[c * k + c] as number)) * Math.abs(f);
+    }
+    row = 0;
+    for (const ax of g.axes) {
+      for (let i = 0; i < m; i++, row++) {
+        const r = res.residual[row] as number;
+        if (ax === 'x') {
+          residualX[i] = r;
+          rssX += r * r;
+        } else {
+          residualY[i] = r;
+          rssY += r * r;
+        }
+      }
+    }
+  }
+  if (!separable || groups.some((g) => g.idx.length === 0)) {
+    rssX = residualX.reduce((s, r) => s + r * r, 0);
+    rssY = residualY.reduce((s, r) => s + r * r, 0);
+  }
+  return { ok: true, solution: { value, stderr, residualX, residualY, rssX, rssY } };
+}
+
+function degenerate(wafer: string, sites: readonly OverlaySite[], names: string[]): OverlayFitError {
+  const what = `terms ${names.join(', ')} cannot be separated from the others`;
+  if (onOneLine(sites.map((s) => [s.X, s.Y]))) {
+    return fitError('degenerate-layout', wafer, `all ${sites.length} sites lie on one line, so ${what}`);
+  }
+  if (names.some((nm) => /^[mr][xy]$/.test(nm)) && onOneLine(sites.map((s) => [s.x ?? 0, s.y ?? 0]))) {
+    return fitError(
+      'degenerate-layout',
+      wafer,
+      `all in-field positions lie on one line (or one point), so ${what}`,
+    );
+  }
+  return fitError('degenerate-layout', wafer, `with this site layout ${what}`);
+}
+
+/** True when all points are within 1e-9 (relative) of one straight line (or one point). */
+function onOneLine(pts: number[][]): boolean {
+  const n = pts.length;
+  let mx = 0;
+  let my = 0;
+  for (const [x, y] of pts) {
+    mx += (x as number) / n;
+    my += (y as number) / n;
+  }
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (const [x, y] of pts) {
+    const dx = (x as number) - mx;
+    const dy = (y as number) - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  // Smallest eigenvalue of the 2×2 scatter matrix relative to the largest.
+  const tr = sxx + syy;
+  const det = sxx * syy - sxy * sxy;
+  const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+  const lmax = tr / 2 + disc;
+  const lmin = tr / 2 - disc;
+  return lmax === 0 || lmin <= 1e-18 * lmax;
+}
