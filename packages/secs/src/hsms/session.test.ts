@@ -1,0 +1,344 @@
+import { describe, expect, it } from 'vitest';
+import { HsmsError } from './errors.js';
+import { FakeClock } from './fake-clock.js';
+import { memoryTransportPair } from './memory-transport.js';
+import { HsmsSession, type HsmsSessionOptions } from './session.js';
+import { frameHex, ScriptedTransport } from './test-peer.js';
+
+// Expected bytes are written out by hand from the E37 header layout (SECS.md):
+// session(2) stream|W(1) function(1) PType(1) SType(1) system bytes(4).
+const spaced = (h: string) =>
+  h
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1 ');
+
+function passive(options: HsmsSessionOptions = {}) {
+  const clock = new FakeClock();
+  const session = new HsmsSession({ sessionId: 100, clock, ...options });
+  const wire = new ScriptedTransport();
+  const states: string[] = [];
+  session.on('state', (s) => states.push(s.to));
+  session.attach(wire, 'passive');
+  return { clock, session, wire, states };
+}
+
+function selected(options: HsmsSessionOptions = {}) {
+  const s = passive(options);
+  s.wire.feed(frameHex('FFFF 00 00 00 01 00000001'));
+  s.wire.take();
+  return s;
+}
+
+describe('HsmsSession, passive side against a scripted peer', () => {
+  it('answers Select.req (session 0xFFFF) with Select.rsp status 0 and becomes SELECTED', () => {
+    const { session, wire, states } = passive();
+    expect(session.state).toBe('not-selected');
+    wire.feed(frameHex('FFFF 00 00 00 01 00000001'));
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 02 00000001'))]);
+    expect(states).toEqual(['not-selected', 'selected']);
+  });
+
+  it('accepts Select.req carrying the real session id, echoing it', () => {
+    const { session, wire } = passive();
+    wire.feed(frameHex('0064 00 00 00 01 0000002A'));
+    expect(wire.take()).toEqual([spaced(frameHex('0064 00 00 00 02 0000002A'))]);
+    expect(session.state).toBe('selected');
+  });
+
+  it('answers a second Select.req with status 1 (already active)', () => {
+    const { wire } = selected();
+    wire.feed(frameHex('FFFF 00 00 00 01 00000002'));
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 01 00 02 00000002'))]);
+  });
+
+  it('rejects a data message while NOT SELECTED (reason 4)', () => {
+    const { wire } = passive();
+    wire.feed(frameHex('0064 81 01 00 00 00000007'));
+    expect(wire.take()).toEqual([spaced(frameHex('0064 00 04 00 07 00000007'))]);
+  });
+
+  it('answers Linktest.req in any connected state', () => {
+    const { wire } = passive();
+    wire.feed(frameHex('FFFF 00 00 00 05 00000009'));
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 06 00000009'))]);
+  });
+
+  it('rejects unsupported SType (reason 1) and PType (reason 2), echoing the type in byte 2', () => {
+    const { wire } = selected();
+    wire.feed(frameHex('FFFF 00 00 00 08 00000003'));
+    wire.feed(frameHex('0064 81 01 05 00 00000004'));
+    expect(wire.take()).toEqual([
+      spaced(frameHex('FFFF 08 01 00 07 00000003')),
+      spaced(frameHex('0064 05 02 00 07 00000004')),
+    ]);
+  });
+
+  it('rejects a reply to a transaction that is not open (reason 3)', () => {
+    const { wire } = selected();
+    wire.feed(frameHex('0064 01 02 00 00 00000063', '41 00'));
+    wire.feed(frameHex('FFFF 00 00 00 06 00000064'));
+    expect(wire.take()).toEqual([
+      spaced(frameHex('0064 00 03 00 07 00000063')),
+      spaced(frameHex('FFFF 06 03 00 07 00000064')),
+    ]);
+  });
+
+  it('delivers primaries to the handler and sends the returned reply with the same system bytes', async () => {
+    const { session, wire } = selected();
+    const seen: string[] = [];
+    session.onMessage((m) => {
+      seen.push(`S${m.stream}F${m.function}${m.wBit ? ' W' : ''} ${Buffer.from(m.body).toString('hex')}`);
+      return { stream: 1, function: 2, body: Uint8Array.of(0x01, 0x00) };
+    });
+    wire.feed(frameHex('0064 81 01 00 00 0000007B'));
+    expect(seen).toEqual(['S1F1 W ']);
+    expect(wire.take()).toEqual([spaced(frameHex('0064 01 02 00 00 0000007B', '01 00'))]);
+    // Async handler; no W = no reply even when the handler returns one.
+    session.onMessage(async () => ({ stream: 6, function: 12 }));
+    wire.feed(frameHex('0064 06 0B 00 00 0000007C', '01 00'));
+    await Promise.resolve();
+    expect(wire.take()).toEqual([]);
+  });
+
+  it('reports a data message for another session id as unknown-device with its header', () => {
+    const { session, wire } = selected();
+    const events: string[] = [];
+    session.on('unknown-device', (e) => events.push(Buffer.from(e.header).toString('hex')));
+    session.onMessage(() => {
+      throw new Error('must not be called');
+    });
+    wire.feed(frameHex('0065 81 01 00 00 00000005'));
+    expect(events).toEqual(['0065810100000000' + '0005'.padStart(4, '0')]);
+    expect(wire.take()).toEqual([]);
+  });
+
+  it('sends data with W and resolves with the matching reply; replies in any order', async () => {
+    const { session, wire } = selected();
+    const a = session.send({ stream: 1, function: 1, wBit: true });
+    const b = session.send({ stream: 1, function: 3, wBit: true, body: Uint8Array.of(0x01, 0x00) });
+    expect(wire.take()).toEqual([
+      spaced(frameHex('0064 81 01 00 00 00000001')),
+      spaced(frameHex('0064 81 03 00 00 00000002', '01 00')),
+    ]);
+    wire.feed(
+      frameHex('0064 01 04 00 00 00000002', '01 00') + frameHex('0064 01 02 00 00 00000001', '01 00'),
+    );
+    expect((await a)?.function).toBe(2);
+    expect((await b)?.function).toBe(4);
+    expect(session.openTransactions).toBe(0);
+  });
+
+  it('resolves a send without W with undefined', async () => {
+    const { session } = selected();
+    await expect(session.send({ stream: 5, function: 1 })).resolves.toBeUndefined();
+  });
+
+  it('refuses to send when not selected, and messages over the limit', async () => {
+    const { session } = passive();
+    await expect(session.send({ stream: 1, function: 1, wBit: true })).rejects.toMatchObject({
+      code: 'not-selected',
+    });
+    const s = selected({ maxMessageBytes: 20 });
+    await expect(s.session.send({ stream: 1, function: 1, body: new Uint8Array(11) })).rejects.toMatchObject({
+      code: 'message-too-large',
+    });
+  });
+
+  it('fails the transaction named by a Reject.req with code rejected and the reason', async () => {
+    const { session, wire } = selected();
+    const p = session.send({ stream: 1, function: 1, wBit: true });
+    wire.feed(frameHex('0064 00 03 00 07 00000001'));
+    const err = await p.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HsmsError);
+    expect(err).toMatchObject({ code: 'rejected', reason: 3 });
+  });
+
+  it('Deselect.req returns to NOT SELECTED; a second one gets status 1', () => {
+    const { session, wire } = selected();
+    wire.feed(frameHex('FFFF 00 00 00 03 00000010'));
+    wire.feed(frameHex('FFFF 00 00 00 03 00000011'));
+    expect(wire.take()).toEqual([
+      spaced(frameHex('FFFF 00 00 00 04 00000010')),
+      spaced(frameHex('FFFF 00 01 00 04 00000011')),
+    ]);
+    expect(session.state).toBe('not-selected');
+  });
+
+  it('Separate.req closes the connection and fails open transactions with connection-closed', async () => {
+    const { session, wire, states } = selected();
+    const p = session.send({ stream: 1, function: 1, wBit: true });
+    wire.feed(frameHex('FFFF 00 00 00 09 00000012'));
+    await expect(p).rejects.toMatchObject({ code: 'connection-closed' });
+    expect(session.state).toBe('not-connected');
+    expect(wire.destroyed).toBe(true);
+    expect(states).toEqual(['not-selected', 'selected', 'not-connected']);
+  });
+
+  it('separate() sends Separate.req (session 0xFFFF) and ends the transport', () => {
+    const { session, wire } = selected();
+    session.separate();
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 09 00000001'))]);
+    expect(wire.ended).toBe(true);
+    expect(session.state).toBe('not-connected');
+  });
+
+  it("uses the session's own id in control messages when configured so", () => {
+    const { session, wire } = selected({ controlSessionId: 'own' });
+    session.separate();
+    expect(wire.take()).toEqual([spaced(frameHex('0064 00 00 00 09 00000001'))]);
+  });
+
+  it('closes on a frame over the size limit, reporting message-too-large', () => {
+    const { session, wire } = selected({ maxMessageBytes: 100 });
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    wire.feed('00 00 00 65');
+    expect(errors).toEqual(['message-too-large']);
+    expect(session.state).toBe('not-connected');
+    expect(wire.destroyed).toBe(true);
+  });
+});
+
+describe('HsmsSession timers (fake clock)', () => {
+  it('T3: a reply that never comes rejects with t3-timeout after exactly T3', async () => {
+    const { session, clock } = selected({ t3Ms: 2000 });
+    const p = session.send({ stream: 1, function: 1, wBit: true });
+    clock.advance(1000);
+    const q = session.send({ stream: 1, function: 3, wBit: true });
+    let aDone = false;
+    p.catch(() => {
+      aDone = true;
+    });
+    clock.advance(999);
+    await Promise.resolve();
+    expect(aDone).toBe(false);
+    clock.advance(1);
+    await expect(p).rejects.toMatchObject({ code: 't3-timeout' });
+    expect(session.openTransactions).toBe(1);
+    clock.advance(1000);
+    await expect(q).rejects.toMatchObject({ code: 't3-timeout' });
+    expect(session.state).toBe('selected'); // T3 does not drop the link
+    expect(clock.pending).toBe(0);
+  });
+
+  it('T7: an unselected connection is dropped after T7', () => {
+    const { session, clock, wire } = passive({ t7Ms: 3000 });
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    clock.advance(2999);
+    expect(session.state).toBe('not-selected');
+    clock.advance(1);
+    expect(errors).toEqual(['t7-timeout']);
+    expect(session.state).toBe('not-connected');
+    expect(wire.destroyed).toBe(true);
+  });
+
+  it('T7 stops once selected', () => {
+    const { session, clock } = selected({ t7Ms: 3000 });
+    clock.advance(10_000);
+    expect(session.state).toBe('selected');
+  });
+
+  it('T6: the active side drops the connection when Select.rsp does not come', () => {
+    const clock = new FakeClock();
+    const session = new HsmsSession({ sessionId: 1, clock, t6Ms: 5000 });
+    const wire = new ScriptedTransport();
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    session.attach(wire, 'active');
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 01 00000001'))]);
+    clock.advance(4999);
+    expect(session.state).toBe('not-selected');
+    clock.advance(1);
+    expect(errors).toEqual(['t6-timeout']);
+    expect(session.state).toBe('not-connected');
+  });
+
+  it('active side: Select.rsp 0 selects; a refused select closes with select-refused', async () => {
+    const clock = new FakeClock();
+    const s1 = new HsmsSession({ sessionId: 1, clock });
+    const w1 = new ScriptedTransport();
+    s1.attach(w1, 'active');
+    w1.feed(frameHex('FFFF 00 00 00 02 00000001'));
+    await Promise.resolve();
+    expect(s1.state).toBe('selected');
+
+    const s2 = new HsmsSession({ sessionId: 1, clock });
+    const w2 = new ScriptedTransport();
+    const errors: HsmsError[] = [];
+    s2.on('error', (e) => errors.push(e));
+    s2.attach(w2, 'active');
+    w2.feed(frameHex('FFFF 00 03 00 02 00000001'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors.map((e) => [e.code, e.reason])).toEqual([['select-refused', 3]]);
+    expect(s2.state).toBe('not-connected');
+  });
+
+  it('T6 on linktest: no Linktest.rsp closes the connection', async () => {
+    const { session, clock } = selected({ t6Ms: 1000 });
+    const p = session.linktest();
+    clock.advance(1000);
+    await expect(p).rejects.toMatchObject({ code: 't6-timeout' });
+    expect(session.state).toBe('not-connected');
+  });
+
+  it('periodic linktest every linktestMs while selected', async () => {
+    const { wire, clock } = selected({ linktestMs: 30_000 });
+    clock.advance(29_999);
+    expect(wire.take()).toEqual([]);
+    clock.advance(1);
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 05 00000001'))]);
+    wire.feed(frameHex('FFFF 00 00 00 06 00000001'));
+    await Promise.resolve();
+    await Promise.resolve();
+    clock.advance(30_000);
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 05 00000002'))]);
+  });
+
+  it('T8: a frame stalled mid-way for T8 closes the connection; steady bytes keep it open', () => {
+    const { session, clock, wire } = selected({ t8Ms: 2000 });
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    const f = Buffer.from(frameHex('0064 81 01 00 00 00000005'), 'hex');
+    wire.feed(f.subarray(0, 3));
+    clock.advance(1500);
+    wire.feed(f.subarray(3, 8)); // progress resets the inter-character clock
+    clock.advance(1999);
+    expect(session.state).toBe('selected');
+    clock.advance(1);
+    expect(errors).toEqual(['t8-timeout']);
+    expect(session.state).toBe('not-connected');
+  });
+
+  it('T8 is not armed between whole frames', () => {
+    const { session, clock, wire } = selected({ t8Ms: 2000 });
+    wire.feed(frameHex('FFFF 00 00 00 05 00000005'));
+    clock.advance(60_000);
+    expect(session.state).toBe('selected');
+  });
+});
+
+describe('two sessions over an in-memory transport pair', () => {
+  it('select, request/reply, deselect, linktest, separate', async () => {
+    const [ta, tb] = memoryTransportPair();
+    const host = new HsmsSession({ sessionId: 7 });
+    const tool = new HsmsSession({ sessionId: 7 });
+    tool.onMessage((m) => ({ stream: m.stream, function: m.function + 1, body: m.body }));
+    tool.attach(tb, 'passive');
+    host.attach(ta, 'active');
+    await host.whenState('selected');
+    const r = await host.send({ stream: 1, function: 13, wBit: true, body: Uint8Array.of(0x01, 0x00) });
+    expect(r).toMatchObject({ stream: 1, function: 14, wBit: false });
+    expect(Buffer.from(r!.body).toString('hex')).toBe('0100');
+    expect(await host.linktest()).toBeGreaterThanOrEqual(0);
+    await host.deselect();
+    expect(host.state).toBe('not-selected');
+    await expect(host.deselect()).rejects.toMatchObject({ code: 'deselect-refused', reason: 1 });
+    await host.select();
+    expect(tool.state).toBe('selected');
+    host.separate();
+    await tool.whenState('not-connected');
+    expect(host.state).toBe('not-connected');
+  });
+});

@@ -1,0 +1,53 @@
+// Test helper (not exported from the package): a transport whose far end is the test itself.
+import type { Transport, TransportHandlers } from './transport.js';
+
+/** A transport that records what the session writes and lets the test inject bytes. */
+export class ScriptedTransport implements Transport {
+  readonly written: Buffer[] = [];
+  ended = false;
+  destroyed = false;
+  private handlers: TransportHandlers | undefined;
+
+  bind(handlers: TransportHandlers): void {
+    this.handlers = handlers;
+  }
+  write(data: Uint8Array): void {
+    this.written.push(Buffer.from(data));
+  }
+  end(): void {
+    this.ended = true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  /** Deliver bytes to the session as if they came from the peer. */
+  feed(hexOrBytes: string | Uint8Array): void {
+    const b =
+      typeof hexOrBytes === 'string' ? Buffer.from(hexOrBytes.replace(/\s+/g, ''), 'hex') : hexOrBytes;
+    this.handlers!.data(b);
+  }
+  /** The peer closed the socket. */
+  peerClose(): void {
+    this.handlers!.close();
+  }
+  /** Everything written since the last call, as spaced upper-case hex per write. */
+  take(): string[] {
+    const out = this.written.map((b) =>
+      b
+        .toString('hex')
+        .toUpperCase()
+        .replace(/(..)(?!$)/g, '$1 '),
+    );
+    this.written.length = 0;
+    return out;
+  }
+}
+
+/** A frame written by hand: length 10 + body, then the 10 header bytes given as hex, then the body. */
+export function frameHex(header: string, body = ''): string {
+  const h = header.replace(/\s+/g, '');
+  const b = body.replace(/\s+/g, '');
+  if (h.length !== 20) throw new TypeError('header must be 10 bytes');
+  const len = (10 + b.length / 2).toString(16).padStart(8, '0');
+  return `${len}${h}${b}`;
+}

@@ -1,0 +1,111 @@
+import type { Clock, TimerHandle } from './clock.js';
+import { HsmsError } from './errors.js';
+
+/** An incoming data message (primary or reply). */
+export interface HsmsMessage {
+  sessionId: number;
+  stream: number;
+  function: number;
+  wBit: boolean;
+  systemBytes: number;
+  /** SECS-II item bytes; empty for header-only messages. */
+  body: Uint8Array;
+}
+
+interface Pending {
+  resolve: (m: HsmsMessage) => void;
+  reject: (e: HsmsError) => void;
+  deadline: number;
+  stream: number;
+  function: number;
+}
+
+/**
+ * Open data transactions keyed by system bytes, with the T3 reply timeout. Every transaction has
+ * the same T3, so deadlines grow in insertion order: one timer for the oldest is enough, instead
+ * of a timer per message (which costs more than the message at 100k messages/s).
+ */
+export class TransactionTable {
+  private readonly open = new Map<number, Pending>();
+  private timer: TimerHandle | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly t3Ms: number,
+  ) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  has(systemBytes: number): boolean {
+    return this.open.has(systemBytes);
+  }
+
+  /** Open a transaction; the promise settles with the reply, a T3 timeout or `fail`. */
+  add(systemBytes: number, stream: number, fn: number): Promise<HsmsMessage> {
+    return new Promise<HsmsMessage>((resolve, reject) => {
+      this.open.set(systemBytes, {
+        resolve,
+        reject,
+        deadline: this.clock.now() + this.t3Ms,
+        stream,
+        function: fn,
+      });
+      if (this.timer === undefined) this.timer = this.clock.setTimeout(this.sweep, this.t3Ms);
+    });
+  }
+
+  /** Deliver a reply; false when no transaction with these system bytes is open. */
+  settle(reply: HsmsMessage): boolean {
+    const p = this.open.get(reply.systemBytes);
+    if (p === undefined) return false;
+    this.open.delete(reply.systemBytes);
+    p.resolve(reply);
+    this.idle();
+    return true;
+  }
+
+  /** Fail one transaction; false when it is not open. */
+  fail(systemBytes: number, err: HsmsError): boolean {
+    const p = this.open.get(systemBytes);
+    if (p === undefined) return false;
+    this.open.delete(systemBytes);
+    p.reject(err);
+    this.idle();
+    return true;
+  }
+
+  /** Fail every open transaction (connection lost). */
+  failAll(err: HsmsError): void {
+    const all = [...this.open.values()];
+    this.open.clear();
+    this.idle();
+    for (const p of all) p.reject(err);
+  }
+
+  private idle(): void {
+    if (this.open.size === 0 && this.timer !== undefined) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private readonly sweep = (): void => {
+    this.timer = undefined;
+    const now = this.clock.now();
+    for (const [sb, p] of this.open) {
+      if (p.deadline > now) {
+        this.timer = this.clock.setTimeout(this.sweep, p.deadline - now);
+        return;
+      }
+      this.open.delete(sb);
+      p.reject(
+        new HsmsError(
+          't3-timeout',
+          `no reply to S${p.stream}F${p.function} (system bytes ${sb}) within T3 = ${this.t3Ms / 1000} s`,
+        ),
+      );
+    }
+  };
+}

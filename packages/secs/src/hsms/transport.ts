@@ -1,0 +1,60 @@
+import type { Socket } from 'node:net';
+
+/** What a session needs from a byte stream. Node sockets are adapted by `socketTransport`. */
+export interface Transport {
+  /** Queue bytes for sending. */
+  write(data: Uint8Array): void;
+  /** Close gracefully after pending writes. */
+  end(): void;
+  /** Close now, dropping pending writes. */
+  destroy(): void;
+  /** Register the callbacks; called once by the session that takes the transport. */
+  bind(handlers: TransportHandlers): void;
+}
+
+export interface TransportHandlers {
+  data(chunk: Uint8Array): void;
+  /** The stream is gone (after end, destroy, peer close or error). Called once. */
+  close(): void;
+  error(err: Error): void;
+}
+
+/**
+ * Adapt a connected Node socket. Sets TCP_NODELAY, and corks the socket for the rest of the current
+ * tick on the first write, so that a burst of frames written together leaves in one writev.
+ */
+export function socketTransport(socket: Socket): Transport {
+  socket.setNoDelay(true);
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    socket.uncork();
+  };
+  return {
+    write(data) {
+      if (socket.destroyed) return;
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
+      socket.write(data);
+    },
+    end() {
+      socket.end();
+    },
+    destroy() {
+      socket.destroy();
+    },
+    bind(h) {
+      let closed = false;
+      socket.on('data', (chunk: Buffer) => h.data(chunk));
+      socket.on('error', (err) => h.error(err));
+      socket.on('close', () => {
+        if (closed) return;
+        closed = true;
+        h.close();
+      });
+    },
+  };
+}
