@@ -16,6 +16,30 @@ export {
   encodeItem,
   SecsEncodeError,
 } from './codec/encode.js';
+export { type Clock, realClock, type TimerHandle } from './hsms/clock.js';
+export type { CommLog, CommLogEntry } from './hsms/comm-log.js';
+export {
+  DEFAULT_HSMS_CONFIG,
+  type HsmsConfig,
+  type HsmsConfigInput,
+  resolveHsmsConfig,
+} from './hsms/config.js';
+export {
+  ConnectionStateMachine,
+  type HsmsState,
+  type HsmsStateEvent,
+  nextState,
+} from './hsms/connection-state.js';
+export {
+  CONTROL_SESSION_ID,
+  DeselectStatus,
+  encodeControl,
+  RejectReason,
+  SelectStatus,
+  sTypeName,
+} from './hsms/control.js';
+export { HsmsError, type HsmsErrorCode } from './hsms/errors.js';
+export { FakeClock } from './hsms/fake-clock.js';
 export {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeHeader,
@@ -33,6 +57,18 @@ export {
   type STypeCode,
   writeHeader,
 } from './hsms/frame.js';
+export { memoryTransportPair } from './hsms/memory-transport.js';
+export {
+  type HandlerResult,
+  type HsmsEvents,
+  type HsmsRole,
+  HsmsSession,
+  type HsmsSessionOptions,
+  type MessageHandler,
+  type OutgoingMessage,
+} from './hsms/session.js';
+export type { HsmsMessage } from './hsms/transactions.js';
+export { socketTransport, type Transport, type TransportHandlers } from './hsms/transport.js';
 export {
   A,
   B,
