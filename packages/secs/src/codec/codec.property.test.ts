@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anyItem } from '../item/test-arbitrary.js';
+import { type DecodeErrorCode, decodeItem } from './decode.js';
+import { encodeItem } from './encode.js';
+
+const CODES: DecodeErrorCode[] = [
+  'empty',
+  'truncated',
+  'unknown-format',
+  'no-length-bytes',
+  'bad-length',
+  'too-deep',
+  'too-many-items',
+  'message-too-large',
+  'trailing-bytes',
+];
+
+function checkNeverThrows(bytes: Uint8Array): void {
+  const r = decodeItem(bytes, { maxItems: 10_000, maxDepth: 16 });
+  if (!r.ok) {
+    expect(CODES).toContain(r.error.code);
+    expect(r.error.offset).toBeGreaterThanOrEqual(0);
+    expect(r.error.offset).toBeLessThanOrEqual(bytes.length);
+  }
+}
+
+describe('codec properties', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('decode(encode(item)) deep-equals item', () => {
+    fc.assert(
+      fc.property(anyItem, (item) => {
+        expect(decodeItem(encodeItem(item))).toEqual({ ok: true, item });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encode(decode(bytes)) gives back the bytes for every valid encoding', () => {
+    fc.assert(
+      fc.property(anyItem, (item) => {
+        const bytes = encodeItem(item);
+        const d = decodeItem(bytes);
+        expect(d.ok && Buffer.from(encodeItem(d.item)).equals(bytes)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random bytes never throw out of decode', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), checkNeverThrows), { numRuns: 2000 });
+  });
+
+  it('mutated valid encodings never throw out of decode', () => {
+    const mutated = fc
+      .tuple(
+        anyItem.map((i) => encodeItem(i)),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+      )
+      .map(([bytes, edits, cut]) => {
+        const b = Uint8Array.from(bytes);
+        for (const [at, v] of edits) if (b.length > 0) b[at % b.length] = v;
+        return b.subarray(0, b.length === 0 ? 0 : cut % (b.length + 1));
+      });
+    fc.assert(fc.property(mutated, checkNeverThrows), { numRuns: 1000 });
+  });
+
+  it('huge declared lengths are refused before any allocation for them', () => {
+    const spy = vi.spyOn(Buffer, 'allocUnsafeSlow');
+    const hugeHeader = fc
+      .tuple(
+        fc.integer({ min: 0, max: 63 }),
+        fc.integer({ min: 0x10000, max: 0xffffff }),
+        fc.uint8Array({ maxLength: 32 }),
+      )
+      .map(([code, len, tail]) =>
+        Uint8Array.from([(code << 2) | 3, len >>> 16, (len >>> 8) & 0xff, len & 0xff, ...tail]),
+      );
+    fc.assert(
+      fc.property(hugeHeader, (bytes) => {
+        const r = decodeItem(bytes);
+        expect(r.ok).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+    for (const call of spy.mock.calls) expect(call[0]).toBeLessThanOrEqual(32);
+  });
+});
