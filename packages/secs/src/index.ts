@@ -16,6 +16,13 @@ export {
   encodeItem,
   SecsEncodeError,
 } from './codec/encode.js';
+export {
+  type ActiveEndpointEvents,
+  type ActiveEndpointOptions,
+  type Connector,
+  HsmsActiveEndpoint,
+  tcpConnect,
+} from './hsms/active-endpoint.js';
 export { type Clock, realClock, type TimerHandle } from './hsms/clock.js';
 export type { CommLog, CommLogEntry } from './hsms/comm-log.js';
 export {
@@ -58,6 +65,7 @@ export {
   writeHeader,
 } from './hsms/frame.js';
 export { memoryTransportPair } from './hsms/memory-transport.js';
+export { HsmsPassiveEndpoint, type PassiveEndpointOptions } from './hsms/passive-endpoint.js';
 export {
   type HandlerResult,
   type HsmsEvents,

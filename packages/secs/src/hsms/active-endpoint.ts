@@ -1,0 +1,116 @@
+import { connect as netConnect } from 'node:net';
+import { type Clock, realClock, type TimerHandle } from './clock.js';
+import { TypedEmitter } from './events.js';
+import type { HsmsSession } from './session.js';
+import { socketTransport, type Transport } from './transport.js';
+
+/** Opens a byte stream to the passive side. */
+export type Connector = (host: string, port: number) => Promise<Transport>;
+
+export interface ActiveEndpointOptions {
+  host: string;
+  port: number;
+  /** Default: TCP via node:net with TCP_NODELAY. */
+  connect?: Connector;
+  /** Default: real time. Use the session's clock in tests. */
+  clock?: Clock;
+}
+
+export interface ActiveEndpointEvents {
+  /** A connection attempt failed; the next one follows T5 after this one started. */
+  'connect-error': Error;
+}
+
+/** TCP connect that resolves once the socket is connected. */
+export const tcpConnect: Connector = (host, port) =>
+  new Promise((resolve, reject) => {
+    const socket = netConnect({ host, port, noDelay: true });
+    const fail = (err: Error): void => {
+      socket.destroy();
+      reject(err);
+    };
+    socket.once('error', fail);
+    socket.once('connect', () => {
+      socket.off('error', fail);
+      resolve(socketTransport(socket));
+    });
+  });
+
+/**
+ * The active side of HSMS-SS: connects, lets the session select, and whenever the connection is
+ * lost (or an attempt fails) tries again, no sooner than T5 after the previous attempt began.
+ */
+export class HsmsActiveEndpoint extends TypedEmitter<ActiveEndpointEvents> {
+  private readonly clock: Clock;
+  private readonly connector: Connector;
+  private running = false;
+  private connecting = false;
+  private timer: TimerHandle | undefined;
+  private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private readonly offState: () => void;
+
+  constructor(
+    readonly session: HsmsSession,
+    private readonly options: ActiveEndpointOptions,
+  ) {
+    super();
+    this.clock = options.clock ?? realClock;
+    this.connector = options.connect ?? tcpConnect;
+    this.offState = session.on('state', (s) => {
+      if (s.to === 'not-connected') this.schedule();
+    });
+  }
+
+  /** Begin connecting (and keep reconnecting until `stop`). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule();
+  }
+
+  /** Stop reconnecting; separate the session if selected, otherwise close its connection. */
+  stop(): void {
+    this.running = false;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.session.state === 'selected') this.session.separate();
+    else this.session.close();
+  }
+
+  /** Stop and detach from the session for good. */
+  dispose(): void {
+    this.stop();
+    this.offState();
+  }
+
+  private schedule(): void {
+    if (!this.running || this.connecting || this.timer !== undefined) return;
+    if (this.session.state !== 'not-connected') return;
+    const delay = Math.max(0, this.lastAttemptAt + this.session.config.t5Ms - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.attempt();
+    }, delay);
+  }
+
+  private attempt(): void {
+    if (!this.running || this.session.state !== 'not-connected') return;
+    this.connecting = true;
+    this.lastAttemptAt = this.clock.now();
+    this.connector(this.options.host, this.options.port).then(
+      (transport) => {
+        this.connecting = false;
+        if (!this.running || this.session.state !== 'not-connected') {
+          transport.destroy();
+          return;
+        }
+        this.session.attach(transport, 'active');
+      },
+      (err: unknown) => {
+        this.connecting = false;
+        this.emit('connect-error', err instanceof Error ? err : new Error(String(err)));
+        this.schedule();
+      },
+    );
+  }
+}
