@@ -18,6 +18,8 @@ export {
   parseYapConfig,
   yapSections,
 } from './config/index.js';
+export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './klarf/index.js';
+export { parseKlarf } from './klarf/index.js';
 export type {
   BondParams,
   CopperParams,

@@ -1,0 +1,2 @@
+export { parseKlarf } from './parse.js';
+export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './types.js';
