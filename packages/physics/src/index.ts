@@ -18,8 +18,35 @@ export {
   parseYapConfig,
   yapSections,
 } from './config/index.js';
+export { dieGrid } from './geometry/die-grid.js';
+export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
+export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
+export { padLayout } from './geometry/pad-layout.js';
+export { padRadii } from './geometry/pad-radii.js';
 export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './klarf/index.js';
 export { parseKlarf } from './klarf/index.js';
+export { besselI0e, besselI1e } from './math/bessel-scaled.js';
+export { discreteGauss, gaussErrorFactor } from './math/discrete-gauss.js';
+export { gaussHermite } from './math/gauss-hermite.js';
+export type { QuadratureRule } from './math/gauss-legendre.js';
+export { gaussLegendre, integrateGL } from './math/gauss-legendre.js';
+export {
+  erfc,
+  logErfc,
+  logNormalCdf,
+  logNormalInterval,
+  logNormalSf,
+  normalCdf,
+  normalPdf,
+} from './math/normal.js';
+export type { RiceLogTails } from './math/rice.js';
+export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
+export { brentRoot } from './math/root-brent.js';
+export type { DieOverlaySum, SystematicOverlay } from './overlay/die-log-pass.js';
+export { dieOverlayLogPass, dieOverlaySum } from './overlay/die-log-pass.js';
+export { lensArea } from './overlay/lens-area.js';
+export type { OverlayLimits } from './overlay/limits.js';
+export { contactAreaLimit, overlayLimits } from './overlay/limits.js';
 export type {
   BondParams,
   CopperParams,
