@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anyItem } from '../item/test-arbitrary.js';
+import { parseSml, parseSmlItem } from './parse.js';
+import { printSml, printSmlItem } from './print.js';
+
+describe('SML properties', () => {
+  it('parse(print(item)) deep-equals item, F4/F8 included, in both layouts', () => {
+    fc.assert(
+      fc.property(anyItem, fc.boolean(), (item, compact) => {
+        expect(parseSmlItem(printSmlItem(item, { compact }))).toEqual({ ok: true, item });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('messages round-trip and printing is stable', () => {
+    const message = fc.record({
+      stream: fc.integer({ min: 0, max: 127 }),
+      function: fc.integer({ min: 0, max: 255 }),
+      wBit: fc.boolean(),
+      body: fc.option(anyItem, { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(message, (m) => {
+        const msg = m.body === undefined ? { stream: m.stream, function: m.function, wBit: m.wBit } : m;
+        const text = printSml(msg);
+        const back = parseSml(text);
+        expect(back).toEqual({ ok: true, messages: [msg] });
+        if (back.ok) expect(printSml(back.messages[0]!)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random text never throws out of the parser', () => {
+    const smlish = fc.string({
+      unit: fc.constantFrom(
+        '<',
+        '>',
+        '[',
+        ']',
+        '"',
+        "'",
+        '\\',
+        '/',
+        '*',
+        '.',
+        ' ',
+        '\n',
+        'L',
+        'U4',
+        'A',
+        'S1F1',
+        'W',
+        '1',
+        'x',
+        '0x',
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(fc.oneof(smlish, fc.string()), (text) => {
+        const r = parseSml(text);
+        if (!r.ok) {
+          expect(r.error.line).toBeGreaterThanOrEqual(1);
+          expect(r.error.column).toBeGreaterThanOrEqual(1);
+          expect(r.error.message).toMatch(/^line \d+, column \d+: /);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

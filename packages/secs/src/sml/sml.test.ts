@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { A, B, BOOLEAN, F4, F8, I1, I8, J, L, U1, U4, U8 } from '../item/constructors.js';
+import { parseSml, parseSmlItem } from './parse.js';
+import { printSml, printSmlItem } from './print.js';
+
+function item(text: string) {
+  const r = parseSmlItem(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.item;
+}
+
+function error(text: string) {
+  const r = parseSml(text);
+  if (r.ok) throw new Error(`expected an error for ${text}`);
+  return r.error;
+}
+
+describe('parse SML', () => {
+  it('the SECS.md example', () => {
+    expect(parseSml('S1F3 W <L[2] <U4 1> <U4 2>>.')).toEqual({
+      ok: true,
+      messages: [{ stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) }],
+    });
+  });
+
+  it('several messages, comments, multi-line layout, no W, header only', () => {
+    const text = [
+      '// are you there',
+      'S1F1 W.',
+      '/* establish',
+      '   communications */ S1F13 W',
+      '  <L [2]',
+      '    <A "MDLN">  // model',
+      "    <A 'SOFTREV'>",
+      '  >',
+      '.',
+      's6f12 <B 0x00>.',
+    ].join('\n');
+    expect(parseSml(text)).toEqual({
+      ok: true,
+      messages: [
+        { stream: 1, function: 1, wBit: true },
+        { stream: 1, function: 13, wBit: true, body: L(A('MDLN'), A('SOFTREV')) },
+        { stream: 6, function: 12, wBit: false, body: B([0]) },
+      ],
+    });
+  });
+
+  it('quoted ASCII with escapes; adjacent strings concatenate', () => {
+    expect(item(String.raw`<A "a\"b\\c\n\r\t\0\x7F\u{e9}" 'd' "'">`)).toEqual(
+      A('a"b\\c\n\r\t\0\x7f\u00e9d\''),
+    );
+  });
+
+  it('hex, decimal and binary integers; signs; bigints past 2^53', () => {
+    expect(item('<B 0x0A 255 0b11>')).toEqual(B([10, 255, 3]));
+    expect(item('<I1 -128 +127 -0x10>')).toEqual(I1([-128, 127, -16]));
+    expect(item('<U8 18446744073709551615 9007199254740993>')).toEqual(U8([2n ** 64n - 1n, 2n ** 53n + 1n]));
+    expect(item('<I8 -9223372036854775808>')).toEqual(I8(-(2n ** 63n)));
+  });
+
+  it('booleans in the usual spellings', () => {
+    expect(item('<BOOLEAN T F TRUE false True 0 1 0x02>')).toEqual(
+      BOOLEAN([true, false, true, false, true, false, true, true]),
+    );
+    expect(item('<Boolean>')).toEqual(BOOLEAN([]));
+  });
+
+  it('floats: exponents, NaN, Inf, -0', () => {
+    const f = item('<F8 1e-300 -2.5E+3 .5 NaN Inf -Infinity -0 7>');
+    expect(f).toEqual(F8([1e-300, -2500, 0.5, Number.NaN, Infinity, -Infinity, -0, 7]));
+  });
+
+  it('empty items and checked counts', () => {
+    expect(item('<L>')).toEqual(L());
+    expect(item('<L [0]>')).toEqual(L());
+    expect(item('<A>')).toEqual(A(''));
+    expect(item('<U4 [3] 1 2 3>')).toEqual(U4([1, 2, 3]));
+    expect(item('<A [3] "abc">')).toEqual(A('abc'));
+  });
+
+  it('J text as JIS-8 characters', () => {
+    expect(item('<J "ｱｲ¥">')).toEqual(J('ｱｲ¥'));
+  });
+});
+
+describe('SML errors name line and column', () => {
+  it('count mismatch points at the count', () => {
+    expect(error('S1F3 W\n  <L [3] <U4 1>>.')).toEqual({
+      code: 'sml-count',
+      line: 2,
+      column: 6,
+      message: 'line 2, column 6: L declares [3] but holds 1',
+    });
+  });
+
+  it('bad value points at the word', () => {
+    expect(error('S1F3 W <L\n   <U1 1 256>>.')).toMatchObject({ code: 'sml-value', line: 2, column: 10 });
+    expect(error('S1F3 <U4 -1>.')).toMatchObject({ code: 'sml-value', line: 1, column: 10 });
+    expect(error('S1F3 <F4 abc>.')).toMatchObject({ code: 'sml-value', line: 1, column: 10 });
+    expect(error('S1F3 <BOOLEAN maybe>.')).toMatchObject({ code: 'sml-value', line: 1, column: 15 });
+  });
+
+  it('syntax errors', () => {
+    expect(error('S1F3 W <L <U4 1>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 17 });
+    expect(error('S1F3 W <U4 1>')).toMatchObject({ code: 'sml-syntax', line: 1, column: 14 });
+    expect(error('S1F3 W <X 1>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
+    expect(error('hello.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 1 });
+    expect(error('S1F1 <A "abc\n">.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
+    expect(error('S1F1 <A abc>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
+    expect(error('S1F1 /* open')).toMatchObject({ code: 'sml-syntax', line: 1, column: 6 });
+    expect(error('S1F1 <A "\\q">.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 10 });
+    expect(error('S1F1 W <L [x]>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 11 });
+  });
+
+  it('out-of-range header and characters with no code', () => {
+    expect(error('S128F1.')).toMatchObject({ code: 'sml-value', line: 1, column: 1 });
+    expect(error('S1F256.')).toMatchObject({ code: 'sml-value' });
+    expect(error('S1F1 <A "€">.')).toMatchObject({ code: 'sml-value', line: 1, column: 9 });
+    expect(error('S1F1 <J "~">.')).toMatchObject({ code: 'sml-value', line: 1, column: 9 });
+  });
+
+  it('nesting deeper than 64 lists is refused, not a stack overflow', () => {
+    expect(parseSmlItem(`${'<L '.repeat(65)}${'>'.repeat(65)}`).ok).toBe(false);
+    expect(parseSmlItem(`${'<L '.repeat(64)}${'>'.repeat(64)}`).ok).toBe(true);
+  });
+});
+
+describe('print SML', () => {
+  const msg = { stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) };
+
+  it('compact form matches the SECS.md example', () => {
+    expect(printSml(msg, { compact: true })).toBe('S1F3 W <L [2] <U4 1> <U4 2>>.');
+  });
+
+  it('block form puts each list member on its own indented line', () => {
+    expect(printSml({ ...msg, body: L(L(), A('x'), L(U1(5))) })).toBe(
+      ['S1F3 W', '<L [3]', '  <L>', '  <A "x">', '  <L [1]', '    <U1 5>', '  >', '>', '.'].join('\n'),
+    );
+  });
+
+  it('a header-only message is `S1F1 W.`', () => {
+    expect(printSml({ stream: 1, function: 1, wBit: true })).toBe('S1F1 W.');
+  });
+
+  it('escapes non-printable ASCII and keeps JIS-8 katakana', () => {
+    expect(printSmlItem(A('a"\\\n\x01\u00ff'))).toBe(String.raw`<A "a\"\\\n\x01\xff">`);
+    expect(printSmlItem(J('ｱ¥\x80'))).toBe(String.raw`<J "ｱ¥\x80">`);
+  });
+
+  it('floats print shortest text that reads back exactly', () => {
+    // 0.1 as binary32 is 0.100000001490116...; "0.1" already rounds back to it.
+    expect(printSmlItem(F4([0.1, 1 / 3, -0, Number.NaN, -Infinity]))).toBe('<F4 0.1 0.33333334 -0 NaN -Inf>');
+    expect(printSmlItem(F8([0.1, 1 / 3, 5e-324]))).toBe('<F8 0.1 0.3333333333333333 5e-324>');
+  });
+
+  it('print(parse(x)) is stable', () => {
+    const text = 'S2F41 W <L [2] <A "START"> <L [1] <L [2] <A "PPID"> <F4 1.1 2.5e-7>>>>.';
+    const once = parseSml(text);
+    expect(once.ok).toBe(true);
+    if (!once.ok) return;
+    const printed = once.messages.map((m) => printSml(m, { compact: true })).join('\n');
+    expect(printed).toBe(text);
+    const twice = parseSml(printed);
+    expect(twice.ok && twice.messages.map((m) => printSml(m)).join('\n')).toBe(
+      once.messages.map((m) => printSml(m)).join('\n'),
+    );
+  });
+});
