@@ -66,6 +66,7 @@ export {
 } from './hsms/frame.js';
 export { memoryTransportPair } from './hsms/memory-transport.js';
 export { HsmsPassiveEndpoint, type PassiveEndpointOptions } from './hsms/passive-endpoint.js';
+export { type SecsDecodeResult, toOutgoing, toSecsMessage } from './hsms/secs-message.js';
 export {
   type HandlerResult,
   type HsmsEvents,
@@ -75,6 +76,7 @@ export {
   type MessageHandler,
   type OutgoingMessage,
 } from './hsms/session.js';
+export { createSmlLog, formatCommLogEntry, type SmlLogOptions, type TextSink } from './hsms/sml-log.js';
 export type { HsmsMessage } from './hsms/transactions.js';
 export { socketTransport, type Transport, type TransportHandlers } from './hsms/transport.js';
 export {
