@@ -18,6 +18,8 @@ export {
   parseYapConfig,
   yapSections,
 } from './config/index.js';
+export type { GateOptions, GateParticle, GateResult, InspectedDefect } from './gate/index.js';
+export { predictGate } from './gate/index.js';
 export { dieGrid } from './geometry/die-grid.js';
 export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
 export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
