@@ -62,3 +62,14 @@ export type {
 } from './params.js';
 export { defaultParams } from './params.js';
 export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
+export { normal, pareto, poisson } from './random/distributions.js';
+export type { Rng } from './random/rng.js';
+export { createRng, xoshiro128ss } from './random/rng.js';
+export type { DieIndex } from './voids/die-index.js';
+export { buildDieIndex } from './voids/die-index.js';
+export { diesKilledBy } from './voids/dies-killed.js';
+export { voidTargetRects } from './voids/layout-rects.js';
+export type { VoidDisc } from './voids/void-discs.js';
+export { mainRadius, tailCount, voidDiscs } from './voids/void-discs.js';
+export type { VoidLambdaOptions } from './voids/void-lambdas.js';
+export { voidLambdas } from './voids/void-lambdas.js';
