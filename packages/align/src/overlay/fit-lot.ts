@@ -65,9 +65,21 @@ export function summariseLot(fits: readonly WaferFit[]): LotSummary {
     const sigma = n > 1 ? Math.sqrt(vals.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
     terms[name] = { n, mean, sigma, unit };
   }
-  const rx = fits.flatMap((f) => Array.from(f.residualX));
-  const ry = fits.flatMap((f) => Array.from(f.residualY));
-  const mx = fits.flatMap((f) => f.sites.map((s) => s.dx));
-  const my = fits.flatMap((f) => f.sites.map((s) => s.dy));
+  let total = 0;
+  for (const f of fits) total += f.sites.length;
+  const rx = new Float64Array(total);
+  const ry = new Float64Array(total);
+  const mx = new Float64Array(total);
+  const my = new Float64Array(total);
+  let at = 0;
+  for (const f of fits) {
+    rx.set(f.residualX, at);
+    ry.set(f.residualY, at);
+    for (const s of f.sites) {
+      mx[at] = s.dx;
+      my[at] = s.dy;
+      at++;
+    }
+  }
   return { wafers: fits.length, terms, residual: { x: axisStats(rx, mx), y: axisStats(ry, my) } };
 }

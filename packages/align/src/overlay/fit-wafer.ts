@@ -124,15 +124,20 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
 }
 
 function findDuplicate(sites: readonly OverlaySite[]): string | undefined {
-  const seen = new Map<string, OverlaySite>();
-  for (const s of sites) {
-    const key = `${s.X},${s.Y},${s.x ?? ''},${s.y ?? ''}`;
-    const prev = seen.get(key);
-    if (prev !== undefined) {
-      const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
-      return `duplicate site at X=${s.X}, Y=${s.Y} µm (${where(prev)} and ${where(s)}); average or remove repeats first`;
-    }
-    seen.set(key, s);
+  // Sort by position and compare neighbours: O(n log n) without building string keys.
+  const order = sites.map((_, i) => i);
+  const same = (a: OverlaySite, b: OverlaySite) => a.X === b.X && a.Y === b.Y && a.x === b.x && a.y === b.y;
+  order.sort((i, j) => {
+    const a = sites[i] as OverlaySite;
+    const b = sites[j] as OverlaySite;
+    return a.X - b.X || a.Y - b.Y || (a.x ?? 0) - (b.x ?? 0) || (a.y ?? 0) - (b.y ?? 0) || i - j;
+  });
+  for (let k = 1; k < order.length; k++) {
+    const sa = sites[order[k - 1] as number] as OverlaySite;
+    const sb = sites[order[k] as number] as OverlaySite;
+    if (!same(sa, sb)) continue;
+    const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
+    return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
   }
   return undefined;
 }

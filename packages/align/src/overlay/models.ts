@@ -22,8 +22,8 @@ export interface TermDef {
   unit: string;
   /** Which measured axis the term enters: 'x' (dx only), 'y' (dy only) or 'both'. */
   axis: 'x' | 'y' | 'both';
-  /** Contribution of a unit coefficient to (dx, dy), nm, at a normalised site. */
-  basis(s: NormSite): [number, number];
+  /** Contribution of a unit coefficient to dx (comp 0) or dy (comp 1), nm, at a normalised site. */
+  basis(s: NormSite, comp: 0 | 1): number;
   /** Multiplier from the fitted normalised coefficient (nm) to the term's unit, given R and F in µm. */
   toUnit(radiusUm: number, fieldUm: number): number;
   /** Needs the in-field position. */
@@ -32,22 +32,62 @@ export interface TermDef {
 
 const PER_UM_TO_MILLI = (r: number) => 1000 / r;
 
-const Tx: TermDef = { name: 'Tx', unit: 'nm', axis: 'x', basis: () => [1, 0], toUnit: () => 1 };
-const Ty: TermDef = { name: 'Ty', unit: 'nm', axis: 'y', basis: () => [0, 1], toUnit: () => 1 };
+const Tx: TermDef = {
+  name: 'Tx',
+  unit: 'nm',
+  axis: 'x',
+  basis: (_s, c) => (c === 0 ? 1 : 0),
+  toUnit: () => 1,
+};
+const Ty: TermDef = {
+  name: 'Ty',
+  unit: 'nm',
+  axis: 'y',
+  basis: (_s, c) => (c === 0 ? 0 : 1),
+  toUnit: () => 1,
+};
 const wafer6: TermDef[] = [
   Tx,
   Ty,
-  { name: 'Mx', unit: 'ppm', axis: 'x', basis: (s) => [s.u, 0], toUnit: PER_UM_TO_MILLI },
-  { name: 'My', unit: 'ppm', axis: 'y', basis: (s) => [0, s.v], toUnit: PER_UM_TO_MILLI },
-  { name: 'Rx', unit: 'urad', axis: 'x', basis: (s) => [-s.v, 0], toUnit: PER_UM_TO_MILLI },
-  { name: 'Ry', unit: 'urad', axis: 'y', basis: (s) => [0, s.u], toUnit: PER_UM_TO_MILLI },
+  { name: 'Mx', unit: 'ppm', axis: 'x', basis: (s, c) => (c === 0 ? s.u : 0), toUnit: PER_UM_TO_MILLI },
+  { name: 'My', unit: 'ppm', axis: 'y', basis: (s, c) => (c === 0 ? 0 : s.v), toUnit: PER_UM_TO_MILLI },
+  { name: 'Rx', unit: 'urad', axis: 'x', basis: (s, c) => (c === 0 ? -s.v : 0), toUnit: PER_UM_TO_MILLI },
+  { name: 'Ry', unit: 'urad', axis: 'y', basis: (s, c) => (c === 0 ? 0 : s.u), toUnit: PER_UM_TO_MILLI },
 ];
 const fieldToUnit = (_r: number, f: number) => 1000 / f;
 const field4: TermDef[] = [
-  { name: 'mx', unit: 'ppm', axis: 'x', field: true, basis: (s) => [s.p, 0], toUnit: fieldToUnit },
-  { name: 'my', unit: 'ppm', axis: 'y', field: true, basis: (s) => [0, s.q], toUnit: fieldToUnit },
-  { name: 'rx', unit: 'urad', axis: 'x', field: true, basis: (s) => [-s.q, 0], toUnit: fieldToUnit },
-  { name: 'ry', unit: 'urad', axis: 'y', field: true, basis: (s) => [0, s.p], toUnit: fieldToUnit },
+  {
+    name: 'mx',
+    unit: 'ppm',
+    axis: 'x',
+    field: true,
+    basis: (s, c) => (c === 0 ? s.p : 0),
+    toUnit: fieldToUnit,
+  },
+  {
+    name: 'my',
+    unit: 'ppm',
+    axis: 'y',
+    field: true,
+    basis: (s, c) => (c === 0 ? 0 : s.q),
+    toUnit: fieldToUnit,
+  },
+  {
+    name: 'rx',
+    unit: 'urad',
+    axis: 'x',
+    field: true,
+    basis: (s, c) => (c === 0 ? -s.q : 0),
+    toUnit: fieldToUnit,
+  },
+  {
+    name: 'ry',
+    unit: 'urad',
+    axis: 'y',
+    field: true,
+    basis: (s, c) => (c === 0 ? 0 : s.p),
+    toUnit: fieldToUnit,
+  },
 ];
 
 function poly3(): TermDef[] {
@@ -60,10 +100,7 @@ function poly3(): TermDef[] {
           name: `c${axis}_${i}${j}`,
           unit: order === 0 ? 'nm' : order === 1 ? 'nm/um' : `nm/um^${order}`,
           axis,
-          basis: (s) => {
-            const val = s.u ** i * s.v ** j;
-            return axis === 'x' ? [val, 0] : [0, val];
-          },
+          basis: (s, c) => (c === (axis === 'x' ? 0 : 1) ? s.u ** i * s.v ** j : 0),
           toUnit: (r) => 1 / r ** order,
         });
       }
@@ -79,8 +116,20 @@ export function modelTerms(model: ModelName): TermDef[] {
       return [
         Tx,
         Ty,
-        { name: 'Rot', unit: 'urad', axis: 'both', basis: (s) => [-s.v, s.u], toUnit: PER_UM_TO_MILLI },
-        { name: 'Mag', unit: 'ppm', axis: 'both', basis: (s) => [s.u, s.v], toUnit: PER_UM_TO_MILLI },
+        {
+          name: 'Rot',
+          unit: 'urad',
+          axis: 'both',
+          basis: (s, c) => (c === 0 ? -s.v : s.u),
+          toUnit: PER_UM_TO_MILLI,
+        },
+        {
+          name: 'Mag',
+          unit: 'ppm',
+          axis: 'both',
+          basis: (s, c) => (c === 0 ? s.u : s.v),
+          toUnit: PER_UM_TO_MILLI,
+        },
       ];
     case '6':
       return wafer6;

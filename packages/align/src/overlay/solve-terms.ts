@@ -86,8 +86,7 @@ export function solveTerms(
       const comp = ax === 'x' ? 0 : 1;
       for (let i = 0; i < m; i++, row++) {
         const ns = norm[i] as NormSite;
-        for (let c = 0; c < k; c++)
-          a[row * k + c] = (terms[g.idx[c] as number] as TermDef).basis(ns)[comp] as number;
+        for (let c = 0; c < k; c++) a[row * k + c] = (terms[g.idx[c] as number] as TermDef).basis(ns, comp);
         const s = sites[i] as OverlaySite;
         b[row] = comp === 0 ? s.dx : s.dy;
       }
