@@ -1,5 +1,4 @@
 // Overlay metrology (helper F)
-
 export type { LeastSquaresOptions, LeastSquaresResult } from './linalg/least-squares.js';
 export { leastSquares } from './linalg/least-squares.js';
 export type { OverlayFitError } from './overlay/fit-error.js';
@@ -20,12 +19,6 @@ export type { SeededRandom } from './r2r/seeded-random.js';
 export { seededRandom } from './r2r/seeded-random.js';
 // End overlay metrology (helper F)
 
-// Alignment-mark registration (helper G)
-export type { GreyImage } from './image/grey-image.js';
-export { centralCrop, createGreyImage, cropGreyImage } from './image/grey-image.js';
-export type { PngReadIssue, PngReadResult } from './image/png-grey.js';
-export { readGreyPng, writeGreyPng } from './image/png-grey.js';
-// End alignment-mark registration (helper G)
 // Run-to-run control (helper F)
 export type { R2rContext } from './r2r/context-key.js';
 export { contextKey } from './r2r/context-key.js';
@@ -37,20 +30,4 @@ export type { SimConfig, SimProcess, SimResult, SimRun, SimSummary } from './r2r
 export { simulateR2r } from './r2r/simulate.js';
 export type { StabilityReport } from './r2r/stability.js';
 export { checkStability } from './r2r/stability.js';
-export { NccMatcher } from './registration/ncc-matcher.js';
-export type { PhaseOptions } from './registration/phase-matcher.js';
-export { PhaseMatcher } from './registration/phase-matcher.js';
-export { registerMark } from './registration/register-mark.js';
-export type {
-  RegistrationLimits,
-  RegistrationMatch,
-  RegistrationMethod,
-  RegistrationRefusal,
-  RegistrationRefusalCode,
-  RegistrationResult,
-} from './registration/types.js';
-export type { MarkKind } from './synth/mark-shapes.js';
-export { renderMarkTemplate } from './synth/mark-template.js';
-export type { MarkImageOptions } from './synth/render-mark.js';
-export { renderMarkImage } from './synth/render-mark.js';
 // End run-to-run control (helper F)
