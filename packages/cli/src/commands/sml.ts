@@ -1,0 +1,191 @@
+// `bondline sml encode|decode`: SML text <-> SECS-II bytes as hex, bodies or whole HSMS frames.
+
+import { readFileSync } from 'node:fs';
+import {
+  decodeItem,
+  encodeFrame,
+  encodeItem,
+  FrameParser,
+  type HsmsFrame,
+  parseSml,
+  printSml,
+  printSmlItem,
+  SecsEncodeError,
+  SType,
+} from '@bondline/secs';
+import { numberArg, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+
+const USAGE = [
+  'bondline sml encode <file|-> [--frame [--session n] [--system n]]',
+  '       bondline sml decode <file|-> [--frame] [--compact]',
+  '',
+  'encode: SML messages in, one line of lowercase hex per message out: the SECS-II body, or with',
+  "        --frame the whole HSMS frame (length, header, body); --system is the first message's",
+  '        system bytes (default 1), each next message counts up; --session defaults to 0.',
+  'decode: one body (or with --frame one or more frames) per line of hex, spaces and colons allowed;',
+  '        prints SML. Blank lines and lines starting with # are skipped.',
+].join('\n');
+
+const OPTIONS = {
+  frame: { type: 'boolean' },
+  session: { type: 'string' },
+  system: { type: 'string' },
+  compact: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function readInput(path: string): { text: string; name: string } {
+  try {
+    return path === '-'
+      ? { text: readFileSync(0, 'utf8'), name: '<stdin>' }
+      : { text: readFileSync(path, 'utf8'), name: path };
+  } catch (err) {
+    const why = err instanceof Error && 'code' in err ? String(err.code) : String(err);
+    throw new CliError(`cannot read ${path}: ${why}`);
+  }
+}
+
+const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+function encode(text: string, name: string, frame: boolean, session: number, system: number): string[] {
+  const parsed = parseSml(text);
+  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
+  return parsed.messages.map((m, i) => {
+    let body: Uint8Array;
+    try {
+      body = m.body === undefined ? new Uint8Array(0) : encodeItem(m.body);
+    } catch (err) {
+      if (err instanceof SecsEncodeError) throw new CliError(`${name}: message ${i + 1}: ${err.message}`);
+      throw err;
+    }
+    if (!frame) return toHex(body);
+    const header = {
+      sessionId: session,
+      stream: m.stream,
+      function: m.function,
+      wBit: m.wBit,
+      pType: 0,
+      sType: SType.data,
+      systemBytes: (system + i) >>> 0,
+    };
+    return toHex(encodeFrame(header, body));
+  });
+}
+
+/** Bytes of one hex line; separators are spaces, tabs and colons. Errors name line and column. */
+function parseHexLine(line: string, lineNo: number, name: string): Uint8Array {
+  const digits: number[] = [];
+  const columns: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === ' ' || c === '\t' || c === ':' || c === '\r') continue;
+    const v = Number.parseInt(c, 16);
+    if (Number.isNaN(v))
+      throw new CliError(`${name}: line ${lineNo}, column ${i + 1}: '${c}' is not a hex digit`);
+    digits.push(v);
+    columns.push(i + 1);
+  }
+  if (digits.length % 2 !== 0)
+    throw new CliError(
+      `${name}: line ${lineNo}, column ${columns[columns.length - 1]}: odd number of hex digits (half a byte)`,
+    );
+  const out = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = digits[2 * i]! * 16 + digits[2 * i + 1]!;
+  return out;
+}
+
+const CONTROL_NAMES: Record<number, string> = Object.fromEntries(
+  // selectReq -> Select.req, as E37 names them
+  Object.entries(SType).map(([k, v]) => [
+    v,
+    `${k[0]!.toUpperCase()}${k.slice(1).replace(/(Req|Rsp)$/, '.$1')}`.replace(/\.(R)/, '.r'),
+  ]),
+);
+
+// The decoder's messages end with "at byte N" of the body; the CLI states the offset itself.
+const withoutOffset = (message: string): string => message.replace(/ at byte \d+$/, '');
+
+function decodeBody(bytes: Uint8Array, where: string, compact: boolean) {
+  const r = decodeItem(bytes);
+  if (!r.ok) throw new CliError(`${where}: byte ${r.error.offset}: ${withoutOffset(r.error.message)}`);
+  return printSmlItem(r.item, { compact });
+}
+
+function decodeFrames(bytes: Uint8Array, where: string, compact: boolean): string[] {
+  const frames: HsmsFrame[] = [];
+  const parser = new FrameParser((f) => frames.push(f));
+  const err = parser.push(bytes);
+  if (err !== undefined) throw new CliError(`${where}: byte ${err.offset}: ${err.message}`);
+  if (parser.pending > 0) {
+    const at = bytes.length - parser.pending;
+    throw new CliError(
+      `${where}: byte ${at}: frame cut short (${parser.pending} bytes of an incomplete frame)`,
+    );
+  }
+  let offset = 0;
+  return frames.map(({ header: h, body }) => {
+    const at = offset;
+    offset += 14 + body.length;
+    const ids = `session ${h.sessionId}, system ${h.systemBytes}`;
+    if (h.sType !== SType.data) {
+      const kind = CONTROL_NAMES[h.sType] ?? `SType ${h.sType}`;
+      return `// HSMS control message ${kind} (byte 2 = ${h.stream}, byte 3 = ${h.function}), ${ids}`;
+    }
+    if (h.pType !== 0) throw new CliError(`${where}: byte ${at + 8}: PType ${h.pType} is not SECS-II (0)`);
+    const msg = { stream: h.stream, function: h.function, wBit: h.wBit };
+    if (body.length === 0) return `// ${ids}\n${printSml(msg, { compact })}`;
+    const r = decodeItem(body);
+    if (!r.ok)
+      throw new CliError(
+        `${where}: byte ${at + 14 + r.error.offset} (body byte ${r.error.offset}): ${withoutOffset(r.error.message)}`,
+      );
+    return `// ${ids}\n${printSml({ ...msg, body: r.item }, { compact })}`;
+  });
+}
+
+function decode(text: string, name: string, frame: boolean, compact: boolean): string[] {
+  const out: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const bytes = parseHexLine(line, i + 1, name);
+    const where = `${name}: line ${i + 1}`;
+    if (frame) out.push(...decodeFrames(bytes, where, compact));
+    else out.push(decodeBody(bytes, where, compact));
+  });
+  return out;
+}
+
+/** Entry point of `bondline sml`. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  if (values.help === true) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  const [verb, path, ...extra] = positionals;
+  if (verb !== 'encode' && verb !== 'decode')
+    throw new CliError(
+      `expected 'encode' or 'decode', got ${verb === undefined ? 'nothing' : `'${verb}'`}\nusage: ${USAGE}`,
+    );
+  if (path === undefined) throw new CliError(`${verb}: missing input file (or - for stdin)\nusage: ${USAGE}`);
+  if (extra.length > 0) throw new CliError(`unexpected argument '${extra[0]}'\nusage: ${USAGE}`);
+  const frame = values.frame === true;
+  if (!frame && (values.session !== undefined || values.system !== undefined))
+    throw new CliError('--session and --system apply only with --frame');
+  if (verb === 'decode' && (values.session !== undefined || values.system !== undefined))
+    throw new CliError('--session and --system apply only to encode (decode reads them from each frame)');
+  const { text, name } = readInput(path);
+  let lines: string[];
+  if (verb === 'encode') {
+    if (values.compact === true) throw new CliError('--compact applies only to decode');
+    const session = numberArg('session', values.session, { integer: true, min: 0, max: 0xffff }) ?? 0;
+    const system = numberArg('system', values.system, { integer: true, min: 0, max: 0xffffffff }) ?? 1;
+    lines = encode(text, name, frame, session, system);
+  } else {
+    lines = decode(text, name, frame, values.compact === true);
+  }
+  process.stdout.write(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  return 0;
+}
