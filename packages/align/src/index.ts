@@ -31,3 +31,26 @@ export { simulateR2r } from './r2r/simulate.js';
 export type { StabilityReport } from './r2r/stability.js';
 export { checkStability } from './r2r/stability.js';
 // End run-to-run control (helper F)
+
+// Alignment-mark registration (helper G)
+export type { GreyImage } from './image/grey-image.js';
+export { centralCrop, createGreyImage, cropGreyImage } from './image/grey-image.js';
+export type { PngReadIssue, PngReadResult } from './image/png-grey.js';
+export { readGreyPng, writeGreyPng } from './image/png-grey.js';
+export { NccMatcher } from './registration/ncc-matcher.js';
+export type { PhaseOptions } from './registration/phase-matcher.js';
+export { PhaseMatcher } from './registration/phase-matcher.js';
+export { registerMark } from './registration/register-mark.js';
+export type {
+  RegistrationLimits,
+  RegistrationMatch,
+  RegistrationMethod,
+  RegistrationRefusal,
+  RegistrationRefusalCode,
+  RegistrationResult,
+} from './registration/types.js';
+export type { MarkKind } from './synth/mark-shapes.js';
+export { renderMarkTemplate } from './synth/mark-template.js';
+export type { MarkImageOptions } from './synth/render-mark.js';
+export { renderMarkImage } from './synth/render-mark.js';
+// End alignment-mark registration (helper G)

@@ -1,0 +1,123 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createGreyImage } from './grey-image.js';
+import { readGreyPng, writeGreyPng } from './png-grey.js';
+
+// A minimal independent PNG writer (signature, IHDR, one IDAT with filter 0 rows, IEND)
+// so the reader is checked against bytes the writer under test did not produce.
+function crc32(buf: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, body: Uint8Array): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(body.length);
+  const tb = Buffer.concat([Buffer.from(type, 'ascii'), body]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(tb));
+  return Buffer.concat([len, tb, crc]);
+}
+function rawPng(width: number, height: number, depth: number, colourType: number, rows: number[][]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = depth;
+  ihdr[9] = colourType;
+  const bytesPerSample = depth === 16 ? 2 : 1;
+  const raw: number[] = [];
+  for (const row of rows) {
+    raw.push(0);
+    for (const v of row) {
+      if (bytesPerSample === 2) raw.push(v >> 8, v & 0xff);
+      else raw.push(v);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from(raw))),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+describe('readGreyPng', () => {
+  it('decodes an independently built 16-bit greyscale PNG to value/65535', () => {
+    const r = readGreyPng(
+      rawPng(3, 2, 16, 0, [
+        [0, 1, 65535],
+        [256, 40000, 12345],
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.bitDepth).toBe(16);
+    expect([...r.image.data].map((v) => Math.round(v * 65535))).toEqual([0, 1, 65535, 256, 40000, 12345]);
+  });
+
+  it('decodes an independently built 8-bit greyscale PNG to value/255', () => {
+    const r = readGreyPng(
+      rawPng(2, 2, 8, 0, [
+        [0, 255],
+        [17, 128],
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.bitDepth).toBe(8);
+    expect([...r.image.data]).toEqual([0, 1, 17 / 255, 128 / 255]);
+  });
+
+  it('refuses colour, alpha and other depths with a message naming what was found', () => {
+    const rgb = readGreyPng(rawPng(1, 1, 8, 2, [[1, 2, 3]]));
+    expect(rgb).toMatchObject({ ok: false, code: 'not-grey' });
+    if (!rgb.ok) expect(rgb.message).toContain('RGB colour');
+    expect(readGreyPng(rawPng(1, 1, 8, 4, [[1, 2]]))).toMatchObject({ ok: false, code: 'not-grey' });
+    const d4 = readGreyPng(rawPng(2, 1, 4, 0, [[0x12]]));
+    expect(d4).toMatchObject({ ok: false, code: 'bad-depth' });
+    if (!d4.ok) expect(d4.message).toContain('bit depth is 4');
+  });
+
+  it('refuses bytes that are not a PNG', () => {
+    expect(readGreyPng(new TextEncoder().encode('hello'))).toMatchObject({ ok: false, code: 'not-png' });
+  });
+});
+
+describe('writeGreyPng round trip', () => {
+  const image = createGreyImage(17, 5);
+  for (let i = 0; i < image.data.length; i++) image.data[i] = ((i * 7919) % 1000) / 999;
+
+  it('16-bit: every sample comes back within half a code (1/131070)', () => {
+    const r = readGreyPng(writeGreyPng(image, 16));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.bitDepth).toBe(16);
+    expect(r.image.width).toBe(17);
+    expect(r.image.height).toBe(5);
+    for (let i = 0; i < image.data.length; i++) {
+      expect(Math.abs(r.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 65535 + 1e-12);
+    }
+  });
+
+  it('8-bit: every sample comes back within half a code, and exact codes survive exactly', () => {
+    const r = readGreyPng(writeGreyPng(image, 8));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.bitDepth).toBe(8);
+    for (let i = 0; i < image.data.length; i++) {
+      expect(Math.abs(r.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 255 + 1e-12);
+    }
+    const again = readGreyPng(writeGreyPng(r.image, 8));
+    expect(again.ok && [...again.image.data]).toEqual([...r.image.data]);
+  });
+
+  it('clips samples outside 0..1', () => {
+    const img = createGreyImage(2, 1);
+    img.data.set([-0.5, 1.5]);
+    const r = readGreyPng(writeGreyPng(img, 16));
+    expect(r.ok && [...r.image.data]).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,107 @@
+import type { GreyImage } from '../image/grey-image.js';
+import type { PeakPair } from './peak-search.js';
+import type { RefinedPosition, TranslationRefiner } from './translation-refiner.js';
+import type {
+  RegistrationLimits,
+  RegistrationMethod,
+  RegistrationRefusal,
+  RegistrationResult,
+} from './types.js';
+
+/** Pixels of search range kept free at each border: the cubic refinement needs them. */
+export const BORDER_PX = 2;
+
+const f3 = (v: number) => v.toFixed(3);
+
+/**
+ * Acceptance checks once a method has found its integer peak, in this order:
+ * at the search border (clipped, unless the score is so low the mark is simply
+ * missing), score below threshold (missing), a separate runner-up peak
+ * (ambiguous). `scoreAtPeak` is the NCC at the integer peak; peak positions
+ * are top-left template positions in the image. Returns undefined to accept.
+ */
+export function refuseAtPeak(
+  method: RegistrationMethod,
+  image: GreyImage,
+  refiner: TranslationRefiner,
+  peaks: PeakPair,
+  scoreAtPeak: number,
+  searchWidth: number,
+  searchHeight: number,
+  limits: Required<RegistrationLimits>,
+): RegistrationRefusal | undefined {
+  const score = Number.isFinite(scoreAtPeak) ? scoreAtPeak : 0;
+  const atBorder =
+    peaks.x < BORDER_PX ||
+    peaks.y < BORDER_PX ||
+    peaks.x >= searchWidth - BORDER_PX ||
+    peaks.y >= searchHeight - BORDER_PX;
+  const cx = peaks.x + (refiner.width - 1) / 2 - (image.width - 1) / 2;
+  const cy = peaks.y + (refiner.height - 1) / 2 - (image.height - 1) / 2;
+  if (atBorder && score >= limits.minScore / 2) {
+    return {
+      ok: false,
+      method,
+      code: 'clipped',
+      score,
+      reason:
+        `best match (score ${f3(score)}) at offset (${cx.toFixed(1)}, ${cy.toFixed(1)}) px is at the edge of the ` +
+        `search range (|dx| <= ${(searchWidth - 1) / 2 - BORDER_PX}, |dy| <= ${(searchHeight - 1) / 2 - BORDER_PX} px): ` +
+        'the mark is probably partly outside the image',
+    };
+  }
+  if (score < limits.minScore) {
+    return {
+      ok: false,
+      method,
+      code: 'missing',
+      score,
+      reason: `no mark found: best score ${f3(score)} is below the threshold ${f3(limits.minScore)}`,
+    };
+  }
+  if (peaks.secondValue >= limits.ambiguityRatio * peaks.value) {
+    const sx = peaks.secondX + (refiner.width - 1) / 2 - (image.width - 1) / 2;
+    const sy = peaks.secondY + (refiner.height - 1) / 2 - (image.height - 1) / 2;
+    return {
+      ok: false,
+      method,
+      code: 'ambiguous',
+      score,
+      reason:
+        `two candidate positions: (${cx.toFixed(1)}, ${cy.toFixed(1)}) and (${sx.toFixed(1)}, ${sy.toFixed(1)}) px, ` +
+        `the second peak at ${f3(peaks.secondValue / peaks.value)} of the first (limit ${f3(limits.ambiguityRatio)})`,
+    };
+  }
+  return undefined;
+}
+
+/** Turn a refined top-left position into the centre-offset result, refusing if it drifted out or scored low. */
+export function finishRefinement(
+  method: RegistrationMethod,
+  image: GreyImage,
+  refiner: TranslationRefiner,
+  r: RefinedPosition,
+  limits: Required<RegistrationLimits>,
+): RegistrationResult {
+  const dx = r.x + (refiner.width - 1) / 2 - (image.width - 1) / 2;
+  const dy = r.y + (refiner.height - 1) / 2 - (image.height - 1) / 2;
+  if (!r.inside) {
+    return {
+      ok: false,
+      method,
+      code: 'clipped',
+      score: r.score,
+      reason: `refinement moved the template to (${dx.toFixed(2)}, ${dy.toFixed(2)}) px, partly outside the image`,
+    };
+  }
+  if (r.score < limits.minScore) {
+    return {
+      ok: false,
+      method,
+      code: 'missing',
+      score: r.score,
+      reason: `refined score ${f3(r.score)} is below the threshold ${f3(limits.minScore)}`,
+    };
+  }
+  return { ok: true, method, dx, dy, score: r.score, sigmaX: r.sigmaX, sigmaY: r.sigmaY };
+}

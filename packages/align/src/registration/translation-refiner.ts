@@ -1,0 +1,240 @@
+import type { GreyImage } from '../image/grey-image.js';
+import { cubicShiftBlock } from './cubic-shift.js';
+
+/** Where the template sits after refinement (top-left corner, px), with score and 1-sigma uncertainty. */
+export interface RefinedPosition {
+  x: number;
+  y: number;
+  /** NCC between the template and the resampled image block. */
+  score: number;
+  sigmaX: number;
+  sigmaY: number;
+  iterations: number;
+  /** False if the block would need pixels outside the image. */
+  inside: boolean;
+}
+
+/**
+ * Sub-pixel refinement of a template position by Gauss-Newton on
+ * sum_u (a * I(p + u) + b - T(u))^2 over the shift p and a linear brightness
+ * change (a, b) - i.e. maximising NCC. The image block is resampled with a
+ * separable cubic kernel at the current p; the shift Jacobian uses the
+ * template gradient (since a * grad I(p + u) = grad T(u) at the solution),
+ * so everything that depends on the template alone is computed once here.
+ * This removes the pull toward integer positions of a parabolic peak fit.
+ */
+export class TranslationRefiner {
+  readonly width: number;
+  readonly height: number;
+  private readonly t: Float64Array;
+  private readonly gx: Float64Array;
+  private readonly gy: Float64Array;
+  private readonly block: Float64Array;
+  private readonly tmp: Float64Array;
+  private readonly wx = new Float64Array(4);
+  private readonly wy = new Float64Array(4);
+  // Template-only sums for the normal equations.
+  private readonly sT: number;
+  private readonly sTT: number;
+  private readonly sGx: number;
+  private readonly sGy: number;
+  private readonly sGxGx: number;
+  private readonly sGxGy: number;
+  private readonly sGyGy: number;
+  private readonly sGxT: number;
+  private readonly sGyT: number;
+
+  constructor(template: GreyImage) {
+    const { width: w, height: h, data } = template;
+    if (w < 3 || h < 3) throw new RangeError(`template must be at least 3x3, got ${w}x${h}`);
+    this.width = w;
+    this.height = h;
+    this.t = data;
+    this.gx = new Float64Array(w * h);
+    this.gy = new Float64Array(w * h);
+    // Central differences (the derivative of the cubic interpolant at the samples); one-sided at the border.
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        const xl = x > 0 ? i - 1 : i;
+        const xr = x < w - 1 ? i + 1 : i;
+        const yu = y > 0 ? i - w : i;
+        const yd = y < h - 1 ? i + w : i;
+        this.gx[i] = (data[xr]! - data[xl]!) / (x > 0 && x < w - 1 ? 2 : 1);
+        this.gy[i] = (data[yd]! - data[yu]!) / (y > 0 && y < h - 1 ? 2 : 1);
+      }
+    }
+    let sT = 0;
+    let sTT = 0;
+    let sGx = 0;
+    let sGy = 0;
+    let sGxGx = 0;
+    let sGxGy = 0;
+    let sGyGy = 0;
+    let sGxT = 0;
+    let sGyT = 0;
+    for (let i = 0; i < w * h; i++) {
+      const t = data[i]!;
+      const a = this.gx[i]!;
+      const b = this.gy[i]!;
+      sT += t;
+      sTT += t * t;
+      sGx += a;
+      sGy += b;
+      sGxGx += a * a;
+      sGxGy += a * b;
+      sGyGy += b * b;
+      sGxT += a * t;
+      sGyT += b * t;
+    }
+    this.sT = sT;
+    this.sTT = sTT;
+    this.sGx = sGx;
+    this.sGy = sGy;
+    this.sGxGx = sGxGx;
+    this.sGxGy = sGxGy;
+    this.sGyGy = sGyGy;
+    this.sGxT = sGxT;
+    this.sGyT = sGyT;
+    this.block = new Float64Array(w * h);
+    this.tmp = new Float64Array(w * (h + 3));
+  }
+
+  /** True if the block at top-left (x, y) can be resampled from `image`. */
+  fits(image: GreyImage, x: number, y: number): boolean {
+    const ix = Math.floor(x);
+    const iy = Math.floor(y);
+    return ix >= 1 && iy >= 1 && ix + this.width + 2 <= image.width && iy + this.height + 2 <= image.height;
+  }
+
+  /**
+   * Refine from the top-left position (x, y) px; stops when the step is below
+   * `tolPx` or after `maxIterations`. With `maxIterations` 0 it only scores (x, y).
+   */
+  refine(image: GreyImage, x: number, y: number, maxIterations = 10, tolPx = 1e-4): RefinedPosition {
+    let px = x;
+    let py = y;
+    let last: Omit<RefinedPosition, 'x' | 'y' | 'iterations' | 'inside'> = {
+      score: 0,
+      sigmaX: Infinity,
+      sigmaY: Infinity,
+    };
+    for (let it = 0; ; it++) {
+      if (!this.fits(image, px, py)) return { x: px, y: py, ...last, iterations: it, inside: false };
+      const step = this.step(image, px, py);
+      last = step;
+      if (it >= maxIterations || step.singular)
+        return { x: px, y: py, ...last, iterations: it, inside: true };
+      px += step.dx;
+      py += step.dy;
+      if (Math.abs(step.dx) < tolPx && Math.abs(step.dy) < tolPx) {
+        return { x: px, y: py, ...last, iterations: it + 1, inside: true };
+      }
+    }
+  }
+
+  private step(image: GreyImage, x: number, y: number) {
+    const { width: w, height: h, t, gx, gy, block } = this;
+    cubicShiftBlock(image.data, image.width, x, y, w, h, block, this.tmp, this.wx, this.wy);
+    const n = w * h;
+    let sI = 0;
+    let sII = 0;
+    let sIT = 0;
+    let sGxI = 0;
+    let sGyI = 0;
+    for (let i = 0; i < n; i++) {
+      const v = block[i]!;
+      sI += v;
+      sII += v * v;
+      sIT += v * t[i]!;
+      sGxI += gx[i]! * v;
+      sGyI += gy[i]! * v;
+    }
+    // Best brightness model T ~ a I + b for this block (linear regression), then the NCC.
+    const varI = sII - (sI * sI) / n;
+    const varT = this.sTT - (this.sT * this.sT) / n;
+    const cov = sIT - (sI * this.sT) / n;
+    const score = varI > 0 && varT > 0 ? cov / Math.sqrt(varI * varT) : 0;
+    const a = varI > 0 ? cov / varI : 0;
+    const b = (this.sT - a * sI) / n;
+    // Normal equations in (dx, dy, da, db) with Jacobian columns [gx, gy, I, 1] and r = a I + b - T.
+    const H = [
+      [this.sGxGx, this.sGxGy, sGxI, this.sGx],
+      [this.sGxGy, this.sGyGy, sGyI, this.sGy],
+      [sGxI, sGyI, sII, sI],
+      [this.sGx, this.sGy, sI, n],
+    ];
+    const g = [
+      a * sGxI + b * this.sGx - this.sGxT,
+      a * sGyI + b * this.sGy - this.sGyT,
+      a * sII + b * sI - sIT,
+      a * sI + b * n - this.sT,
+    ];
+    const inv = invert4(H);
+    const rss = Math.max(
+      0,
+      a * a * sII + b * b * n + this.sTT + 2 * a * b * sI - 2 * a * sIT - 2 * b * this.sT,
+    );
+    if (inv === undefined) return { dx: 0, dy: 0, score, sigmaX: Infinity, sigmaY: Infinity, singular: true };
+    const s2 = rss / Math.max(1, n - 4);
+    const dx = -(inv[0]![0]! * g[0]! + inv[0]![1]! * g[1]! + inv[0]![2]! * g[2]! + inv[0]![3]! * g[3]!);
+    const dy = -(inv[1]![0]! * g[0]! + inv[1]![1]! * g[1]! + inv[1]![2]! * g[2]! + inv[1]![3]! * g[3]!);
+    return {
+      dx,
+      dy,
+      score,
+      sigmaX: Math.sqrt(s2 * inv[0]![0]!),
+      sigmaY: Math.sqrt(s2 * inv[1]![1]!),
+      singular: false,
+    };
+  }
+}
+
+/** Inverse of a 4x4 matrix by Gauss-Jordan with partial pivoting; undefined if singular. */
+function invert4(m: number[][]): number[][] | undefined {
+  const a = m.map((row, i) => [...row, ...[0, 1, 2, 3].map((j) => (i === j ? 1 : 0))]);
+  const scale = Math.max(...m.flat().map(Math.abs));
+  for (let c = 0; c < 4; c++) {
+    let p = c;
+    for (let r = c + 1; r < 4; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    if (!(Math.abs(a[p]![c]!) > scale * 1e-13)) return undefined;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    const row = a[c]!;
+    const d = row[c]!;
+    for (let j = 0; j < 8; j++) row[j] = row[j]! / d;
+    for (let r = 0; r < 4; r++) {
+      if (r === c) continue;
+      const other = a[r]!;
+      const f = other[c]!;
+      if (f === 0) continue;
+      for (let j = 0; j < 8; j++) other[j] = other[j]! - f * row[j]!;
+    }
+  }
+  return a.map((row) => row.slice(4));
+}
+
+/** Plain NCC of `template` against the image block with top-left at integer (x, y); 0 if either is flat. */
+export function nccAtInteger(image: GreyImage, template: GreyImage, x: number, y: number): number {
+  const { width: tw, height: th } = template;
+  const n = tw * th;
+  let sI = 0;
+  let sII = 0;
+  let sT = 0;
+  let sTT = 0;
+  let sIT = 0;
+  for (let v = 0; v < th; v++) {
+    const o = (y + v) * image.width + x;
+    for (let u = 0; u < tw; u++) {
+      const a = image.data[o + u]!;
+      const b = template.data[v * tw + u]!;
+      sI += a;
+      sII += a * a;
+      sT += b;
+      sTT += b * b;
+      sIT += a * b;
+    }
+  }
+  const vi = sII - (sI * sI) / n;
+  const vt = sTT - (sT * sT) / n;
+  return vi > 1e-12 * n && vt > 1e-12 * n ? (sIT - (sI * sT) / n) / Math.sqrt(vi * vt) : 0;
+}
