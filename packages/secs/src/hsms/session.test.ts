@@ -109,7 +109,7 @@ describe('HsmsSession, passive side against a scripted peer', () => {
       throw new Error('must not be called');
     });
     wire.feed(frameHex('0065 81 01 00 00 00000005'));
-    expect(events).toEqual(['0065810100000000' + '0005'.padStart(4, '0')]);
+    expect(events).toEqual(['00658101000000000005']);
     expect(wire.take()).toEqual([]);
   });
 
