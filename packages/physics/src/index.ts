@@ -1,3 +1,5 @@
+export type { AnalyticOptions } from './analytic/analytic-yield.js';
+export { analyticYield } from './analytic/analytic-yield.js';
 export type {
   ConfigIssue,
   ConfigIssueCode,
@@ -18,6 +20,13 @@ export {
   parseYapConfig,
   yapSections,
 } from './config/index.js';
+export type { AdhesionModel } from './copper/adhesion.js';
+export { adhesionModel, normalisedLoad } from './copper/adhesion.js';
+export { annealClosureNm } from './copper/anneal-closure.js';
+export type { PadCopperLog } from './copper/copper-yield.js';
+export { copperLogYield, padCopperLog } from './copper/copper-yield.js';
+export type { RecessWindow } from './copper/recess-window.js';
+export { peelLimitNm, recessWindow } from './copper/recess-window.js';
 export type { GateOptions, GateParticle, GateResult, InspectedDefect } from './gate/index.js';
 export { predictGate } from './gate/index.js';
 export { dieGrid } from './geometry/die-grid.js';
@@ -46,9 +55,15 @@ export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
 export { brentRoot } from './math/root-brent.js';
 export type { DieOverlaySum, SystematicOverlay } from './overlay/die-log-pass.js';
 export { dieOverlayLogPass, dieOverlaySum } from './overlay/die-log-pass.js';
+export type { DiscProbabilityPlan } from './overlay/disc-probability.js';
+export { discProbability, planDiscProbability } from './overlay/disc-probability.js';
+export type { ExpectedOverlay, ExpectedOverlayOptions } from './overlay/expected-overlay.js';
+export { expectedOverlay } from './overlay/expected-overlay.js';
 export { lensArea } from './overlay/lens-area.js';
 export type { OverlayLimits } from './overlay/limits.js';
 export { contactAreaLimit, overlayLimits } from './overlay/limits.js';
+export type { DisplacementSpread } from './overlay/systematic-spread.js';
+export { displacementSpread, magnificationMoments } from './overlay/systematic-spread.js';
 export type {
   BondParams,
   CopperParams,
@@ -61,10 +76,10 @@ export type {
   WaferParams,
 } from './params.js';
 export { defaultParams } from './params.js';
-export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
 export { normal, pareto, poisson } from './random/distributions.js';
 export type { Rng } from './random/rng.js';
 export { createRng, xoshiro128ss } from './random/rng.js';
+export type { AnalyticResult, Die, DieCause, McResult, McWafer } from './results.js';
 export type { DieIndex } from './voids/die-index.js';
 export { buildDieIndex } from './voids/die-index.js';
 export { diesKilledBy } from './voids/dies-killed.js';

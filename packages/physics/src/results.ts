@@ -33,6 +33,14 @@ export interface AnalyticResult {
   yield: { overlay: number; void: number; cu: number; total: number };
   /** Mean of lambda over dies. */
   lambdaMean: number;
+  /**
+   * Expected fraction of dies lost to each cause, charging a die to the first failing
+   * mechanism in the order overlay, void, cu (the order McWafer.causes uses):
+   * overlay 1-Yo, void Yo(1-Yv), cu Yo Yv (1-Ycu); wafer means. They sum to 1 - yield.total.
+   */
+  lostBy: { overlay: number; void: number; cu: number };
+  /** Largest per-die estimate of the overlay quadrature error (yield units). */
+  overlayErrorEstimate: number;
 }
 
 /** One simulated wafer pair. */
