@@ -13,6 +13,7 @@ export type HsmsErrorCode =
   | 'deselect-refused' // Deselect.rsp with a non-zero status
   | 'message-too-large' // a frame over the configured limit (ours or the peer's)
   | 'protocol-error' // malformed stream (length below 10) or unexpected message
+  | 'handler-error' // the message handler threw or rejected
   | 'transport-error'; // the socket reported an error
 
 /** An expected HSMS failure: a typed error with a literal `code` and, where useful, details. */

@@ -392,7 +392,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     const text = err instanceof Error ? err.message : String(err);
     this.emit(
       'error',
-      new HsmsError('protocol-error', `handler for S${m.stream}F${m.function} failed: ${text}`, {
+      new HsmsError('handler-error', `handler for S${m.stream}F${m.function} failed: ${text}`, {
         cause: err,
       }),
     );
