@@ -53,6 +53,8 @@ export {
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
 export { brentRoot } from './math/root-brent.js';
+export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
+export { MonteCarloCancelled, runMonteCarlo } from './montecarlo/monte-carlo.js';
 export type { DieOverlaySum, SystematicOverlay } from './overlay/die-log-pass.js';
 export { dieOverlayLogPass, dieOverlaySum } from './overlay/die-log-pass.js';
 export type { DiscProbabilityPlan } from './overlay/disc-probability.js';

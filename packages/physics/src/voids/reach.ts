@@ -1,5 +1,7 @@
 import type { VoidParams } from '../params.js';
-import { lineNearRect, type Rect, rectDistance } from './rect.js';
+import { lineNearRectInto, type Rect, rectDistance } from './rect.js';
+
+const span = new Float64Array(2);
 
 /**
  * Probability, over the Pareto particle thickness, that the void of a particle
@@ -60,10 +62,9 @@ function tailReaches(
   const r1 = Math.sqrt((6 * v.kS * rho * s) / (Math.PI * n * (n + 1) * (2 * n + 1)));
   for (const rect of tg.rects) {
     // only discs whose centres lie where the ray passes within the largest disc radius of the rectangle
-    const span = lineNearRect(rect, px, py, ux, uy, r1 * n + tg.rt);
-    if (span === null) continue;
-    const jLo = Math.max(1, Math.ceil(span[0] / step));
-    const jHi = Math.min(n, Math.floor(span[1] / step));
+    if (!lineNearRectInto(rect, px, py, ux, uy, r1 * n + tg.rt, span)) continue;
+    const jLo = Math.max(1, Math.ceil((span[0] as number) / step));
+    const jHi = Math.min(n, Math.floor((span[1] as number) / step));
     for (let j = jLo; j <= jHi; j++) {
       if (rectDistance(rect, px + ux * step * j, py + uy * step * j) < r1 * (n - j + 1) + tg.rt) return true;
     }
@@ -86,8 +87,9 @@ export function tailThreshold(tg: ReachTarget, px: number, py: number, rho: numb
   const rMax = Math.sqrt((v.kS * rho * hi0) / Math.PI);
   let nearest = Number.POSITIVE_INFINITY;
   for (const r of tg.rects) {
-    const span = lineNearRect(r, px, py, ux, uy, rMax + tg.rt);
-    if (span !== null && span[1] > 0) nearest = Math.min(nearest, Math.max(0, span[0]));
+    if (lineNearRectInto(r, px, py, ux, uy, rMax + tg.rt, span) && (span[1] as number) > 0) {
+      nearest = Math.min(nearest, Math.max(0, span[0] as number));
+    }
   }
   if (!Number.isFinite(nearest)) return Number.POSITIVE_INFINITY;
   // the tail tip (at kL rho s) must get past the nearest approach: kL rho s >= nearest

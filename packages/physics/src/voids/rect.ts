@@ -38,21 +38,72 @@ export function boundingRect(rects: readonly Rect[]): Rect {
   return { x0, y0, x1, y1 };
 }
 
-/** Clip the parameter range [lo, hi] of the line p + tau*u against the slab a <= p + tau*u <= b. */
-function clipSlab(p: number, u: number, a: number, b: number, lo: number, hi: number): [number, number] {
-  if (u === 0) return p >= a && p <= b ? [lo, hi] : [1, 0];
-  let ta = (a - p) / u;
-  let tb = (b - p) / u;
-  if (ta > tb) [ta, tb] = [tb, ta];
-  return [Math.max(lo, ta), Math.min(hi, tb)];
-}
-
 /**
  * Parameter interval [tauA, tauB] of the line (px, py) + tau*(ux, uy), |u| = 1,
  * over which the line lies within distance `delta` of the rectangle (the
  * rectangle grown by a disc of radius delta is convex, so this is one interval),
- * or null when the line misses it.
+ * written to `out`; returns false when the line misses it. Allocation-free:
+ * it runs in the inner loop of the void integrals.
  */
+export function lineNearRectInto(
+  r: Rect,
+  px: number,
+  py: number,
+  ux: number,
+  uy: number,
+  delta: number,
+  out: Float64Array,
+): boolean {
+  let a = Number.POSITIVE_INFINITY;
+  let b = Number.NEGATIVE_INFINITY;
+  // the two crosses of the rounded rectangle: [x0-d, x1+d] x [y0, y1] and [x0, x1] x [y0-d, y1+d]
+  for (let k = 0; k < 2; k++) {
+    const gx = k === 0 ? delta : 0;
+    const gy = k === 0 ? 0 : delta;
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    if (ux === 0) {
+      if (px < r.x0 - gx || px > r.x1 + gx) continue;
+    } else {
+      const t0 = (r.x0 - gx - px) / ux;
+      const t1 = (r.x1 + gx - px) / ux;
+      lo = Math.min(t0, t1);
+      hi = Math.max(t0, t1);
+    }
+    if (uy === 0) {
+      if (py < r.y0 - gy || py > r.y1 + gy) continue;
+    } else {
+      const t0 = (r.y0 - gy - py) / uy;
+      const t1 = (r.y1 + gy - py) / uy;
+      lo = Math.max(lo, Math.min(t0, t1));
+      hi = Math.min(hi, Math.max(t0, t1));
+    }
+    if (lo <= hi) {
+      if (lo < a) a = lo;
+      if (hi > b) b = hi;
+    }
+  }
+  // the four corner discs
+  for (let k = 0; k < 4; k++) {
+    const wx = px - (k & 1 ? r.x1 : r.x0);
+    const wy = py - (k & 2 ? r.y1 : r.y0);
+    const bh = wx * ux + wy * uy;
+    const disc = bh * bh - (wx * wx + wy * wy - delta * delta);
+    if (disc >= 0) {
+      const sq = Math.sqrt(disc);
+      if (-bh - sq < a) a = -bh - sq;
+      if (-bh + sq > b) b = -bh + sq;
+    }
+  }
+  if (!(a <= b)) return false;
+  out[0] = a;
+  out[1] = b;
+  return true;
+}
+
+const scratch = new Float64Array(2);
+
+/** As lineNearRectInto, returning [tauA, tauB] or null (convenient outside inner loops). */
 export function lineNearRect(
   r: Rect,
   px: number,
@@ -61,35 +112,7 @@ export function lineNearRect(
   uy: number,
   delta: number,
 ): [number, number] | null {
-  let a = Number.POSITIVE_INFINITY;
-  let b = Number.NEGATIVE_INFINITY;
-  const big = 1e300;
-  const take = (lo: number, hi: number) => {
-    if (lo <= hi) {
-      if (lo < a) a = lo;
-      if (hi > b) b = hi;
-    }
-  };
-  // the two crosses of the rounded rectangle
-  let [lo, hi] = clipSlab(px, ux, r.x0 - delta, r.x1 + delta, -big, big);
-  [lo, hi] = clipSlab(py, uy, r.y0, r.y1, lo, hi);
-  take(lo, hi);
-  [lo, hi] = clipSlab(px, ux, r.x0, r.x1, -big, big);
-  [lo, hi] = clipSlab(py, uy, r.y0 - delta, r.y1 + delta, lo, hi);
-  take(lo, hi);
-  // the four corner discs
-  for (const cx of [r.x0, r.x1]) {
-    for (const cy of [r.y0, r.y1]) {
-      const wx = px - cx;
-      const wy = py - cy;
-      const bh = wx * ux + wy * uy;
-      const c = wx * wx + wy * wy - delta * delta;
-      const disc = bh * bh - c;
-      if (disc >= 0) {
-        const sq = Math.sqrt(disc);
-        take(-bh - sq, -bh + sq);
-      }
-    }
-  }
-  return a <= b ? [a, b] : null;
+  return lineNearRectInto(r, px, py, ux, uy, delta, scratch)
+    ? [scratch[0] as number, scratch[1] as number]
+    : null;
 }

@@ -40,7 +40,14 @@ describe('voidLambdas', () => {
       const R = p.wafer.R;
       let sum = 0;
       // fine cells near the die, coarse far away (the integrand falls as d^-4)
-      const integrate = (x0: number, x1: number, y0: number, y1: number, h: number, skip?: (x: number, y: number) => boolean) => {
+      const integrate = (
+        x0: number,
+        x1: number,
+        y0: number,
+        y1: number,
+        h: number,
+        skip?: (x: number, y: number) => boolean,
+      ) => {
         for (let x = x0 + h / 2; x < x1; x += h) {
           for (let y = y0 + h / 2; y < y1; y += h) {
             if (x * x + y * y >= R * R || skip?.(x, y)) continue;

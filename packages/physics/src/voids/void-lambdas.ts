@@ -155,6 +155,9 @@ function rayIntegral(c: Ctx, ox: number, oy: number, ux: number, uy: number, cor
       seg += (c.gw[g] as number) * (corner ? f * t : f);
     }
     sum += seg * h;
+    // Segments double in length away from the die while the survival falls as d^-2(z-1): once a segment
+    // adds less than 1e-7 of the ray's total the rest (a geometric series for z > 2) is negligible.
+    if (a > c.d1 && Math.abs(seg * h) < 1e-7 * sum) break;
   }
   return sum;
 }
@@ -314,17 +317,21 @@ function radialTail(c: Ctx, b: Rect, ux: number, uy: number): number {
   if (c.D1 > 0 && c.rBand > 0 && c.rBand < end) breaks.push(c.rBand);
   const sorted = [...new Set(breaks.filter((t) => t >= 0 && t <= end))].sort((p, q) => p - q);
   let sum = 0;
-  for (let k = 0; k + 1 < sorted.length; k++) {
+  // walk inward from the die: the tail's reach falls off with distance, so stop once negligible
+  for (let k = sorted.length - 2; k >= 0; k--) {
     const a = sorted[k] as number;
     const bb = sorted[k + 1] as number;
     const hh = 0.5 * (bb - a);
     const m = 0.5 * (a + bb);
+    let seg = 0;
     for (let g = 0; g < c.gx.length; g++) {
       const rho = m + hh * (c.gx[g] as number);
       const x = ux * rho;
       const y = uy * rho;
-      sum += (c.gw[g] as number) * hh * density(c, x, y) * tailExtraProbability(c.tg, x, y) * rho;
+      seg += (c.gw[g] as number) * hh * density(c, x, y) * tailExtraProbability(c.tg, x, y) * rho;
     }
+    sum += seg;
+    if (bb < tA - 4 * c.d1 && seg < 1e-7 * sum) break;
   }
   return sum;
 }
