@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Item } from '../item/item.js';
 import { anyItem } from '../item/test-arbitrary.js';
 import { type DecodeErrorCode, decodeItem } from './decode.js';
 import { encodeItem } from './encode.js';
@@ -34,6 +35,38 @@ describe('codec properties', () => {
         expect(decodeItem(encodeItem(item))).toEqual({ ok: true, item });
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('numeric arrays above the small-item threshold (bulk copy + swap path) round-trip', () => {
+    const long = { minLength: 17, maxLength: 40 }; // 17 x 4 bytes > 64: past the per-element path
+    const big: fc.Arbitrary<Item> = fc.oneof(
+      fc.int8Array({ minLength: 65, maxLength: 90 }).map((value): Item => ({ format: 'I1', value })),
+      fc.uint8Array({ minLength: 65, maxLength: 90 }).map((value): Item => ({ format: 'U1', value })),
+      fc.int16Array({ minLength: 33, maxLength: 60 }).map((value): Item => ({ format: 'I2', value })),
+      fc.uint16Array({ minLength: 33, maxLength: 60 }).map((value): Item => ({ format: 'U2', value })),
+      fc.int32Array(long).map((value): Item => ({ format: 'I4', value })),
+      fc.uint32Array(long).map((value): Item => ({ format: 'U4', value })),
+      fc.float32Array(long).map((value): Item => ({ format: 'F4', value })),
+      fc.bigInt64Array(long).map((value): Item => ({ format: 'I8', value })),
+      fc.bigUint64Array(long).map((value): Item => ({ format: 'U8', value })),
+      fc.float64Array(long).map((value): Item => ({ format: 'F8', value })),
+      fc
+        .string({ minLength: 65, maxLength: 90 })
+        .map((value): Item => ({ format: 'A', value: value.replace(/[^\x00-\xff]/g, '?') })),
+    );
+    fc.assert(
+      fc.property(big, (item) => {
+        const bytes = encodeItem(item);
+        expect(decodeItem(bytes)).toEqual({ ok: true, item });
+        // Against a per-element big-endian reading written here with DataView.
+        if (item.format === 'U4') {
+          const dv = new DataView(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2);
+          const read = Array.from({ length: item.value.length }, (_, i) => dv.getUint32(4 * i, false));
+          expect(read).toEqual(Array.from(item.value));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,7 +1,7 @@
 // SECS-II encoder: two passes (size, then write) into one buffer, so a message is one allocation.
 // Length bytes are chosen minimally (1..3). Numeric arrays are copied in bulk and swapped in place.
 
-import { ELEMENT_BYTES, type Item } from '../item/item.js';
+import { ELEMENT_BYTES, type Item, type NumericItem } from '../item/item.js';
 import { firstNonJis8, writeJis8 } from '../item/jis8.js';
 import { FORMAT_CODE, MAX_ITEM_LENGTH } from './format-code.js';
 import { swapToFromBigEndian } from './host-endian.js';
@@ -28,48 +28,91 @@ export interface EncodeOptions {
   maxBodyBytes?: number;
 }
 
-function lengthBytes(length: number, path: string): number {
+// Failures found while sizing; the path is built only when one propagates, so the common case does
+// not format a path string per item.
+class SizeFailure {
+  readonly indices: number[] = [];
+  constructor(
+    readonly code: EncodeErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+function lengthBytes(length: number): number {
   if (length <= 0xff) return 1;
   if (length <= 0xffff) return 2;
   if (length <= MAX_ITEM_LENGTH) return 3;
-  throw new SecsEncodeError(
-    'item-too-long',
-    `length ${length} exceeds ${MAX_ITEM_LENGTH} (3 length bytes)`,
-    path,
-  );
+  throw new SizeFailure('item-too-long', `length ${length} exceeds ${MAX_ITEM_LENGTH} (3 length bytes)`);
 }
 
 const NOT_ONE_BYTE = /[^\u0000-\u00ff]/;
 
-function valueBytes(item: Item, path: string): number {
+function valueBytes(item: Item): number {
   switch (item.format) {
     case 'L':
       return item.value.length;
     case 'A':
       if (NOT_ONE_BYTE.test(item.value))
-        throw new SecsEncodeError('not-encodable', 'A holds a character above U+00FF', path);
+        throw new SizeFailure('not-encodable', 'A holds a character above U+00FF');
       return item.value.length;
     case 'J':
       if (firstNonJis8(item.value) >= 0)
-        throw new SecsEncodeError('not-encodable', 'J holds a character outside JIS-8', path);
+        throw new SizeFailure('not-encodable', 'J holds a character outside JIS-8');
       return item.value.length;
     default:
       return item.value.length * ELEMENT_BYTES[item.format];
   }
 }
 
-function encodedSize(item: Item, path: string): number {
-  const len = valueBytes(item, path);
-  let size = 1 + lengthBytes(len, path);
-  if (item.format === 'L') {
-    for (let i = 0; i < item.value.length; i++) size += encodedSize(item.value[i]!, `${path}[${i}]`);
-  } else {
-    size += len;
+function encodedSize(item: Item): number {
+  const len = valueBytes(item);
+  let size = 1 + lengthBytes(len);
+  if (item.format !== 'L') return size + len;
+  for (let i = 0; i < item.value.length; i++) {
+    try {
+      size += encodedSize(item.value[i]!);
+    } catch (err) {
+      if (err instanceof SizeFailure) err.indices.unshift(i);
+      throw err;
+    }
   }
   return size;
 }
 
-function write(item: Item, out: Buffer, pos: number): number {
+// Below this many value bytes a DataView write per element beats a bulk copy + swap of a view.
+const SMALL_BYTES = 64;
+
+function writeSmallNumeric(item: NumericItem, dv: DataView, pos: number): void {
+  const n = item.value.length;
+  switch (item.format) {
+    case 'I1':
+    case 'U1':
+      for (let i = 0; i < n; i++) dv.setUint8(pos + i, item.value[i]! & 0xff);
+      return;
+    case 'I2':
+    case 'U2':
+      for (let i = 0; i < n; i++) dv.setUint16(pos + 2 * i, item.value[i]! & 0xffff);
+      return;
+    case 'I4':
+    case 'U4':
+      for (let i = 0; i < n; i++) dv.setUint32(pos + 4 * i, item.value[i]! >>> 0);
+      return;
+    case 'F4':
+      for (let i = 0; i < n; i++) dv.setFloat32(pos + 4 * i, item.value[i]!);
+      return;
+    case 'F8':
+      for (let i = 0; i < n; i++) dv.setFloat64(pos + 8 * i, item.value[i]!);
+      return;
+    case 'I8':
+      for (let i = 0; i < n; i++) dv.setBigInt64(pos + 8 * i, item.value[i]!);
+      return;
+    case 'U8':
+      for (let i = 0; i < n; i++) dv.setBigUint64(pos + 8 * i, item.value[i]!);
+      return;
+  }
+}
+
+function write(item: Item, out: Buffer, dv: DataView, pos: number): number {
   const len = item.format === 'L' ? item.value.length : item.value.length * ELEMENT_BYTES[item.format];
   const n = len <= 0xff ? 1 : len <= 0xffff ? 2 : 3;
   out[pos++] = (FORMAT_CODE[item.format] << 2) | n;
@@ -78,10 +121,11 @@ function write(item: Item, out: Buffer, pos: number): number {
   out[pos++] = len & 0xff;
   switch (item.format) {
     case 'L':
-      for (const child of item.value) pos = write(child, out, pos);
+      for (const child of item.value) pos = write(child, out, dv, pos);
       return pos;
     case 'A':
-      out.write(item.value, pos, len, 'latin1');
+      if (len > SMALL_BYTES) out.write(item.value, pos, len, 'latin1');
+      else for (let i = 0; i < len; i++) out[pos + i] = item.value.charCodeAt(i);
       return pos + len;
     case 'J':
       writeJis8(item.value, out, pos);
@@ -89,7 +133,14 @@ function write(item: Item, out: Buffer, pos: number): number {
     case 'BOOLEAN':
       for (let i = 0; i < len; i++) out[pos + i] = item.value[i] ? 1 : 0;
       return pos + len;
+    case 'B':
+      out.set(item.value, pos);
+      return pos + len;
     default: {
+      if (len <= SMALL_BYTES) {
+        writeSmallNumeric(item, dv, pos);
+        return pos + len;
+      }
       const v = item.value;
       out.set(new Uint8Array(v.buffer, v.byteOffset, len), pos);
       swapToFromBigEndian(out.subarray(pos, pos + len), ELEMENT_BYTES[item.format]);
@@ -105,10 +156,16 @@ function write(item: Item, out: Buffer, pos: number): number {
  */
 export function encodeItem(item: Item, options: EncodeOptions = {}): Uint8Array {
   const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const size = encodedSize(item, 'body');
+  let size: number;
+  try {
+    size = encodedSize(item);
+  } catch (err) {
+    if (!(err instanceof SizeFailure)) throw err;
+    throw new SecsEncodeError(err.code, err.message, `body${err.indices.map((i) => `[${i}]`).join('')}`);
+  }
   if (size > max)
     throw new SecsEncodeError('message-too-large', `encoded size ${size} bytes exceeds ${max}`, 'body');
   const out = Buffer.allocUnsafeSlow(size);
-  write(item, out, 0);
+  write(item, out, new DataView(out.buffer, out.byteOffset, size), 0);
   return new Uint8Array(out.buffer, out.byteOffset, size);
 }
