@@ -24,6 +24,8 @@ export type { R2rContext } from './r2r/context-key.js';
 export { contextKey } from './r2r/context-key.js';
 export type { ControllerConfig } from './r2r/controller-config.js';
 export type { ControllerState, Phase } from './r2r/controller-state.js';
+export type { ConfigIssue } from './r2r/parse-sim-config.js';
+export { parseSimConfig } from './r2r/parse-sim-config.js';
 export type { AuditRecord, R2rRefusal, R2rResult, R2rSnapshot } from './r2r/r2r-controller.js';
 export { DEFAULT_CORRECTABLES, R2rController } from './r2r/r2r-controller.js';
 export type { SimConfig, SimProcess, SimResult, SimRun, SimSummary } from './r2r/simulate.js';

@@ -11,6 +11,7 @@ interface CommandEntry {
 // Sub-commands are loaded on demand so that `bondline sml` does not pay for physics.
 const commands: Record<string, CommandEntry> = {
   // <commands> (one line per command; keep sorted)
+  overlay: { summary: 'overlay model fits', load: async () => (await import('./commands/overlay.js')).run },
   sml: { summary: 'SML <-> SECS-II bytes as hex', load: async () => (await import('./commands/sml.js')).run },
 };
 

@@ -1,0 +1,157 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodePng } from '../render/png.js';
+
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const EXAMPLES = join(import.meta.dirname, '../../../../examples/overlay');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, 'overlay', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function noStack(stderr: string): void {
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('bondline overlay fit (end to end)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bondline-overlay-'));
+  // 4-term data written out by hand: dx = Tx − Rot·Y + Mag·X, dy = Ty + Rot·X + Mag·Y with
+  // Tx = 3 nm, Ty = −2 nm, Rot = 0.5 µrad, Mag = 1 ppm (5e-4 and 1e-3 nm/µm), no noise.
+  const pts = [
+    [0, 0],
+    [10000, 0],
+    [0, 10000],
+    [-10000, 0],
+    [0, -10000],
+    [7000, 7000],
+  ];
+  const csv = [
+    'wafer,X,Y,dx,dy',
+    ...pts.map(([X, Y]) => {
+      const x = X as number;
+      const y = Y as number;
+      return `A1,${x},${y},${3 - 5e-4 * y + 1e-3 * x},${-2 + 5e-4 * x + 1e-3 * y}`;
+    }),
+  ].join('\n');
+  const good = join(dir, 'good.csv');
+  writeFileSync(good, `${csv}\n`);
+
+  it('--json prints the documented shape with exact terms', () => {
+    const r = cli(['fit', good, '--model', '4', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['wafers', 'lot']);
+    expect(Object.keys(j.wafers[0])).toEqual(['id', 'model', 'terms', 'residual']);
+    expect(j.wafers[0].id).toBe('A1');
+    expect(j.wafers[0].model).toBe('4');
+    expect(Object.keys(j.wafers[0].terms)).toEqual(['Tx', 'Ty', 'Rot', 'Mag']);
+    const want: Record<string, [number, string]> = {
+      Tx: [3, 'nm'],
+      Ty: [-2, 'nm'],
+      Rot: [0.5, 'urad'],
+      Mag: [1, 'ppm'],
+    };
+    for (const [k, [v, unit]] of Object.entries(want)) {
+      expect(j.wafers[0].terms[k].value).toBeCloseTo(v, 9);
+      expect(j.wafers[0].terms[k].unit).toBe(unit);
+      expect(j.wafers[0].terms[k].stderr).toBeLessThan(1e-9);
+    }
+    expect(Object.keys(j.wafers[0].residual)).toEqual(['x', 'y']);
+    expect(Object.keys(j.wafers[0].residual.x)).toEqual(['n', 'mean', 'sigma', 'mean3sigma', 'maxAbs', 'r2']);
+    expect(j.lot.wafers).toBe(1);
+  });
+
+  it('prints terms as value ± stderr unit, and the lot summary', () => {
+    const r = cli(['fit', join(EXAMPLES, 'lot-3-wafers.csv'), '--model', '6']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wafer P01 {2}model 6-term {2}sites 300$/m);
+    expect(r.stdout).toMatch(/^ {2}Tx +\d+\.\d{4} ± \d\.\d{4} +nm$/m);
+    expect(r.stdout).toMatch(/^lot: 3 wafer\(s\)$/m);
+    expect(r.stdout).toMatch(/^ {2}NonOrth /m);
+  });
+
+  it('--robust names the rejected sites by line (JSON) and --plot writes a PNG', () => {
+    const png = join(dir, 'map.png');
+    const r = cli([
+      'fit',
+      join(EXAMPLES, 'lot-3-wafers.csv'),
+      '--model',
+      '10',
+      '--robust',
+      '--json',
+      '--plot',
+      png,
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // The example generator adds flyers at the 11th and 61st site of P01 (file lines 12 and 62).
+    expect(j.wafers[0].rejected.map((s: { line: number }) => s.line)).toEqual([12, 62]);
+    expect(j.wafers[1].rejected).toEqual([]);
+    const img = decodePng(readFileSync(png));
+    expect(img.width).toBeGreaterThan(500);
+    // Both arrow colours are present.
+    const has = (rgb: number[]) => {
+      for (let i = 0; i < img.data.length; i += 4) {
+        if (img.data[i] === rgb[0] && img.data[i + 1] === rgb[1] && img.data[i + 2] === rgb[2]) return true;
+      }
+      return false;
+    };
+    expect(has([30, 90, 200])).toBe(true);
+    expect(has([210, 40, 40])).toBe(true);
+  });
+
+  it('refuses a file with bad rows (exit 2, line and column), and --skip-bad lists them', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${csv}\nA1,5,5,x1,2\nA1,1,2,3\n`);
+    const r = cli(['fit', bad, '--model', '4']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("line 8, column dx: is not a finite number ('x1')");
+    expect(r.stderr).toContain('line 9: expected 5 columns');
+    expect(r.stderr).toContain('--skip-bad');
+    noStack(r.stderr);
+    const s = cli(['fit', bad, '--model', '4', '--skip-bad']);
+    expect(s.code).toBe(0);
+    expect(s.stderr.trim().split('\n')).toEqual([
+      `skipped ${bad} line 8, column dx: is not a finite number ('x1')`,
+      `skipped ${bad} line 9: expected 5 columns (wafer,X,Y,dx,dy), found 4`,
+    ]);
+  });
+
+  it('degenerate layouts and bad flags exit 2 with a clear message', () => {
+    const line = join(dir, 'line.csv');
+    writeFileSync(
+      line,
+      'wafer,X,Y,dx,dy\nL1,0,0,1,1\nL1,1000,1000,1,1\nL1,2000,2000,1,2\nL1,3000,3000,2,1\n',
+    );
+    // (The 4-term model is still determined by collinear sites: dx and dy share Rot and Mag.)
+    const r = cli(['fit', line, '--model', '6']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/wafer L1: all 4 sites lie on one line/);
+    noStack(r.stderr);
+    expect(cli(['fit', good, '--model', '12'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--model: '12'/),
+    });
+    expect(cli(['fit', good, '--model', '10']).stderr).toMatch(/needs the field,x,y columns/);
+    expect(cli(['fit', join(dir, 'missing.csv')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/cannot read/),
+    });
+    expect(cli(['fit', good, '--plot', join(dir, 'p.png'), '--wafer', 'ZZ']).stderr).toMatch(/no wafer 'ZZ'/);
+  });
+
+  it('reads JSON site files', () => {
+    const r = cli(['fit', join(EXAMPLES, 'wafer-sites.json'), '--model', '6', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // Generated with Tx = 4 nm, Mx = My = 0.2 ppm and 1 nm noise.
+    expect(Math.abs(j.wafers[0].terms.Tx.value - 4)).toBeLessThan(4 * j.wafers[0].terms.Tx.stderr);
+    expect(Math.abs(j.wafers[0].terms.Mag.value - 0.2)).toBeLessThan(4 * j.wafers[0].terms.Mag.stderr);
+  });
+});
