@@ -127,6 +127,7 @@ export interface FrameParserOptions {
 }
 
 const INITIAL_CAPACITY = 64 * 1024;
+const SHRINK_ABOVE = 1024 * 1024;
 
 /**
  * Streaming HSMS frame parser. Feed it socket chunks of any size with `push`; every whole frame is
@@ -185,6 +186,8 @@ export class FrameParser {
     if (this.start === this.end) {
       this.start = 0;
       this.end = 0;
+      // Do not hold on to the memory of one huge frame for the life of the connection.
+      if (this.buf.length > SHRINK_ABOVE) this.buf = Buffer.alloc(0);
     }
     return undefined;
   }

@@ -275,6 +275,19 @@ describe('HsmsSession timers (fake clock)', () => {
     expect(s2.state).toBe('not-connected');
   });
 
+  it('active side: Select.rsp 1 after a crossing Select.req selected us is not a failure', async () => {
+    const session = new HsmsSession({ sessionId: 1, clock: new FakeClock() });
+    const wire = new ScriptedTransport();
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    session.attach(wire, 'active'); // sends Select.req, system bytes 1
+    wire.feed(frameHex('FFFF 00 00 00 01 00000077')); // the peer's own Select.req crosses ours
+    wire.feed(frameHex('FFFF 00 01 00 02 00000001')); // and it answers ours with "already active"
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.state).toBe('selected');
+    expect(errors).toEqual([]);
+  });
+
   it('T6 on linktest: no Linktest.rsp closes the connection', async () => {
     const { session, clock } = selected({ t6Ms: 1000 });
     const p = session.linktest();
@@ -340,5 +353,20 @@ describe('two sessions over an in-memory transport pair', () => {
     host.separate();
     await tool.whenState('not-connected');
     expect(host.state).toBe('not-connected');
+  });
+
+  it('crossing Select.req from both sides ends selected on both, without errors', async () => {
+    const [ta, tb] = memoryTransportPair();
+    const a = new HsmsSession({ sessionId: 7 });
+    const b = new HsmsSession({ sessionId: 7 });
+    const errors: string[] = [];
+    a.on('error', (e) => errors.push(e.message));
+    b.on('error', (e) => errors.push(e.message));
+    b.attach(tb, 'passive');
+    a.attach(ta, 'active');
+    await Promise.all([b.select(), a.whenState('selected')]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([a.state, b.state]).toEqual(['selected', 'selected']);
+    expect(errors).toEqual([]);
   });
 });

@@ -202,7 +202,9 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   /** Select.req (T6). Resolves when selected; rejects with `select-refused` (status in `reason`) or `t6-timeout`. */
   async select(): Promise<void> {
     const status = await this.controlTransaction('select', SType.selectReq);
-    if (status !== SelectStatus.ok) {
+    // Status 1 after a crossing Select.req has already selected us means the same thing as 0.
+    const selectedAnyway = status === SelectStatus.alreadyActive && this.state === 'selected';
+    if (status !== SelectStatus.ok && !selectedAnyway) {
       throw new HsmsError('select-refused', `Select.rsp status ${status}`, { reason: status });
     }
     // A Select.req crossing ours may already have selected us.

@@ -30,6 +30,16 @@ export function socketTransport(socket: Socket): Transport {
     corked = false;
     socket.uncork();
   };
+  // Listen for error/close from the start: a socket that fails before a session binds it must not
+  // raise an unhandled 'error', and its close must still be reported on bind.
+  let handlers: TransportHandlers | undefined;
+  let closed = false;
+  socket.on('error', (err) => handlers?.error(err));
+  socket.on('close', () => {
+    if (closed) return;
+    closed = true;
+    handlers?.close();
+  });
   return {
     write(data) {
       if (socket.destroyed) return;
@@ -47,14 +57,10 @@ export function socketTransport(socket: Socket): Transport {
       socket.destroy();
     },
     bind(h) {
-      let closed = false;
+      handlers = h;
+      // Data flows only once a listener is attached, so nothing is lost before bind.
       socket.on('data', (chunk: Buffer) => h.data(chunk));
-      socket.on('error', (err) => h.error(err));
-      socket.on('close', () => {
-        if (closed) return;
-        closed = true;
-        h.close();
-      });
+      if (closed) queueMicrotask(() => h.close());
     },
   };
 }
