@@ -1,0 +1,187 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  type BondParams,
+  dieGrid,
+  formatIssue,
+  type GateResult,
+  type KlarfWafer,
+  loadBondConfig,
+  parseKlarf,
+  predictGate,
+} from '@bondline/physics';
+import { numberArg, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { drawGateMap } from '../render/gate-map.js';
+import { encodePng } from '../render/png.js';
+
+/** Exit code of a completed gate run that says "send the pair back to cleaning". */
+export const RECLEAN_EXIT_CODE = 3;
+
+const usage =
+  'bondline gate --top <klarf> --bottom <klarf> --config <file> [--max-loss <fraction>] [--height-factor <f>] [--top-wafer <id>] [--bottom-wafer <id>] [--json] [--map <file.png>]';
+
+const help = `${usage}
+
+Pre-bond particle gate: turns the particle inspections (KLARF 1.2 or 1.8) of the top and
+bottom wafers into the voids the bond would leave, and decides bond or re-clean.
+  --top, --bottom     KLARF files of the top (array, face down) and bottom (CMOS) wafers;
+                      top-wafer positions are mirrored x -> -x into bonded coordinates
+  --config <file>     the pair's configuration (as for bondline yield): geometry, pads, void model
+  --max-loss <f>      largest tolerated predicted yield loss, a fraction of dies (default 0.005)
+  --height-factor <f> particle height per unit of inspected size (default 1)
+  --top-wafer, --bottom-wafer <id>
+                      the wafer to use when a KLARF file holds several
+  --json              print one JSON object
+  --map <file.png>    write the predicted void map
+Exit codes: 0 bond, ${RECLEAN_EXIT_CODE} re-clean (a decision, not an error), 2 bad arguments or files.`;
+
+async function readKlarfWafer(file: string, which: string, waferId: string | undefined): Promise<KlarfWafer> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new CliError(
+      code === 'ENOENT' ? `--${which}: file not found: ${file}` : `--${which}: cannot read ${file}`,
+    );
+  }
+  const r = parseKlarf(text);
+  if (!r.ok) throw new CliError(`${file}:${r.issue.line}:${r.issue.column}: ${r.issue.message}`);
+  const wafers = r.value.wafers;
+  if (waferId !== undefined) {
+    const w = wafers.find((x) => x.waferId === waferId);
+    if (w === undefined) {
+      throw new CliError(
+        `${file}: no wafer '${waferId}' (wafers: ${wafers.map((x) => x.waferId).join(', ')})`,
+      );
+    }
+    return w;
+  }
+  if (wafers.length > 1) {
+    throw new CliError(
+      `${file} holds ${wafers.length} wafers (${wafers.map((x) => x.waferId).join(', ')}); choose one with --${which}-wafer <id>`,
+    );
+  }
+  return wafers[0]!;
+}
+
+function gateJson(r: GateResult, top: KlarfWafer, bottom: KlarfWafer): Record<string, unknown> {
+  return {
+    decision: r.decision,
+    predictedLoss: r.predictedLoss,
+    maxLoss: r.maxLoss,
+    heightFactor: r.heightFactor,
+    dies: r.dies,
+    killedDieCount: r.killedDies.length,
+    killedDies: r.killedDies,
+    topWafer: top.waferId,
+    bottomWafer: bottom.waferId,
+    particles: r.particles.map((p) => ({
+      wafer: p.wafer,
+      id: p.id,
+      xUm: p.x,
+      yUm: p.y,
+      sizeUm: p.sizeUm,
+      heightUm: p.heightUm,
+      mainVoidRadiusUm: p.discs[0]?.r ?? 0,
+      tailDiscs: Math.max(0, p.discs.length - 1),
+      killedDies: p.killedDies,
+    })),
+    skipped: r.skipped,
+  };
+}
+
+function gateTable(r: GateResult, params: BondParams, top: KlarfWafer, bottom: KlarfWafer): string {
+  const dies = dieGrid(params);
+  const name = (id: number) => `(${dies[id]!.col},${dies[id]!.row})`;
+  const lines = [
+    `  top wafer ${top.waferId} (${top.defects.length} defects), bottom wafer ${bottom.waferId} (${bottom.defects.length} defects)`,
+    '',
+    '  wafer   id   x mm      y mm      size µm  height µm  void r µm  tail  killed dies (col,row)',
+  ];
+  for (const p of r.particles) {
+    lines.push(
+      `  ${p.wafer.padEnd(7)}${String(p.id).padStart(3)}  ${(p.x / 1000).toFixed(3).padStart(8)}  ${(p.y / 1000).toFixed(3).padStart(8)}  ${p.sizeUm.toFixed(3).padStart(7)}  ${p.heightUm.toFixed(3).padStart(9)}  ${(p.discs[0]?.r ?? 0).toFixed(0).padStart(9)}  ${String(p.discs.length - 1).padStart(4)}  ${p.killedDies.map(name).join(' ') || '-'}`,
+    );
+  }
+  for (const s of r.skipped)
+    lines.push(`  ${s.wafer.padEnd(7)}${String(s.id).padStart(3)}  skipped: ${s.reason}`);
+  lines.push(
+    '',
+    `  predicted voids   ${r.particles.length}`,
+    `  killed dies       ${r.killedDies.length} of ${r.dies}`,
+    `  predicted loss    ${(100 * r.predictedLoss).toFixed(2)} % (threshold ${(100 * r.maxLoss).toFixed(2)} %, height factor ${r.heightFactor})`,
+    `  decision          ${r.decision === 'bond' ? 'BOND' : 'RE-CLEAN'}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `bondline gate`: pre-bond particle gate on two KLARF inspections. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      top: { type: 'string' },
+      bottom: { type: 'string' },
+      config: { type: 'string' },
+      section: { type: 'string' },
+      'max-loss': { type: 'string' },
+      'height-factor': { type: 'string' },
+      'top-wafer': { type: 'string' },
+      'bottom-wafer': { type: 'string' },
+      json: { type: 'boolean' },
+      map: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    usage,
+  );
+  if (values.help === true) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+  for (const k of ['top', 'bottom', 'config'] as const) {
+    if (values[k] === undefined) throw new CliError(`--${k} <file> is required\nusage: ${usage}`);
+  }
+  const maxLoss = numberArg('max-loss', values['max-loss'], { min: 0, max: 1 }) ?? 0.005;
+  const heightFactor = numberArg('height-factor', values['height-factor'], { min: 1e-3, max: 100 }) ?? 1;
+  const configFile = values.config!;
+  const loaded = await loadBondConfig(
+    configFile,
+    values.section === undefined ? {} : { section: values.section },
+  );
+  if (!loaded.ok) {
+    const n = loaded.issues.length;
+    throw new CliError(
+      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${formatIssue(i, configFile)}`).join('\n')}`,
+    );
+  }
+  for (const note of loaded.notes) {
+    process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
+  }
+  const params = loaded.value;
+  const top = await readKlarfWafer(values.top!, 'top', values['top-wafer']);
+  const bottom = await readKlarfWafer(values.bottom!, 'bottom', values['bottom-wafer']);
+  const result = predictGate(params, top.defects, bottom.defects, { maxLoss, heightFactor });
+
+  if (values.json === true) process.stdout.write(`${JSON.stringify(gateJson(result, top, bottom))}\n`);
+  else process.stdout.write(gateTable(result, params, top, bottom));
+
+  if (values.map !== undefined) {
+    const geom = { R: params.wafer.R, e: params.wafer.e, W: params.die.W, L: params.die.L };
+    const canvas = drawGateMap(
+      geom,
+      { dies: dieGrid(params), killed: new Set(result.killedDies), particles: result.particles },
+      `Pre-bond gate: ${result.decision === 'bond' ? 'BOND' : 'RE-CLEAN'}`,
+      `${result.particles.length} predicted voids kill ${result.killedDies.length} of ${result.dies} dies (${(100 * result.predictedLoss).toFixed(2)} %, threshold ${(100 * result.maxLoss).toFixed(2)} %)`,
+    );
+    try {
+      await writeFile(values.map, encodePng(canvas));
+    } catch (err) {
+      throw new CliError(
+        `cannot write map ${values.map}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  return result.decision === 'bond' ? 0 : RECLEAN_EXIT_CODE;
+}
