@@ -1,4 +1,5 @@
 import type { GreyImage } from '../image/grey-image.js';
+import type { ClipDetector } from './clip-detector.js';
 import type { PeakPair } from './peak-search.js';
 import type { RefinedPosition, TranslationRefiner } from './translation-refiner.js';
 import type {
@@ -104,4 +105,28 @@ export function finishRefinement(
     };
   }
   return { ok: true, method, dx, dy, score: r.score, sigmaX: r.sigmaX, sigmaY: r.sigmaY };
+}
+
+/**
+ * A 'missing' refusal becomes 'clipped' if the template does match where it
+ * hangs over the image edge: the mark is there, but cut off.
+ */
+export function clippedOrMissing(
+  image: GreyImage,
+  refusal: RegistrationRefusal,
+  detector: () => ClipDetector,
+  limits: Required<RegistrationLimits>,
+): RegistrationRefusal {
+  if (refusal.code !== 'missing') return refusal;
+  const hit = detector().find(image, limits.minScore);
+  if (hit === undefined) return refusal;
+  return {
+    ok: false,
+    method: refusal.method,
+    code: 'clipped',
+    score: hit.score,
+    reason:
+      `the mark appears at about (${hit.dx.toFixed(1)}, ${hit.dy.toFixed(1)}) px with only ` +
+      `${(100 * hit.overlap).toFixed(0)} % of the template inside the image (score ${f3(hit.score)} on that part)`,
+  };
 }

@@ -1,7 +1,8 @@
 import { nextPowerOfTwo } from '../fft/fft.js';
 import { RealFft2d } from '../fft/real-fft-2d.js';
 import type { GreyImage } from '../image/grey-image.js';
-import { finishRefinement, refuseAtPeak } from './decide.js';
+import { ClipDetector } from './clip-detector.js';
+import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
 import { findPeaks } from './peak-search.js';
 import { TranslationRefiner } from './translation-refiner.js';
 import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
@@ -36,6 +37,12 @@ export class NccMatcher {
   private readonly s2: Float64Array;
   private readonly map: Float64Array;
   private readonly refiner: TranslationRefiner;
+  private clip: ClipDetector | undefined;
+  // Built on first need: only failed searches look past the image edge.
+  private readonly clipDetector = (): ClipDetector => {
+    this.clip ??= new ClipDetector(this.template, this.imageWidth, this.imageHeight);
+    return this.clip;
+  };
 
   constructor(template: GreyImage, imageWidth: number, imageHeight: number, limits: RegistrationLimits = {}) {
     const { width: tw, height: th } = template;
@@ -91,9 +98,10 @@ export class NccMatcher {
       this.searchHeight,
       this.limits,
     );
-    if (refusal !== undefined) return refusal;
+    if (refusal !== undefined) return clippedOrMissing(image, refusal, this.clipDetector, this.limits);
     const refined = this.refiner.refine(image, peaks.x, peaks.y);
-    return finishRefinement('ncc', image, this.refiner, refined, this.limits);
+    const result = finishRefinement('ncc', image, this.refiner, refined, this.limits);
+    return result.ok ? result : clippedOrMissing(image, result, this.clipDetector, this.limits);
   }
 
   /**

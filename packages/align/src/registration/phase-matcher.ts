@@ -2,7 +2,8 @@ import { nextPowerOfTwo } from '../fft/fft.js';
 import { RealFft2d } from '../fft/real-fft-2d.js';
 import { upsampledDft } from '../fft/upsampled-dft.js';
 import type { GreyImage } from '../image/grey-image.js';
-import { finishRefinement, refuseAtPeak } from './decide.js';
+import { ClipDetector } from './clip-detector.js';
+import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
 import { findPeaks } from './peak-search.js';
 import { nccAtInteger, TranslationRefiner } from './translation-refiner.js';
 import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
@@ -64,7 +65,14 @@ export class PhaseMatcher {
   private readonly map: Float64Array;
   private readonly up: Float64Array;
   private readonly nUp: number;
+  private readonly block: Float64Array;
   private readonly refiner: TranslationRefiner;
+  private clip: ClipDetector | undefined;
+  // Built on first need: only failed searches look past the image edge.
+  private readonly clipDetector = (): ClipDetector => {
+    this.clip ??= new ClipDetector(this.template, this.imageWidth, this.imageHeight);
+    return this.clip;
+  };
 
   constructor(
     template: GreyImage,
@@ -88,11 +96,8 @@ export class PhaseMatcher {
     this.beta = options.whitening ?? 0.5;
     this.coarse = new RealFft2d(nextPowerOfTwo(imageHeight), nextPowerOfTwo(imageWidth));
     this.fine = new RealFft2d(nextPowerOfTwo(th), nextPowerOfTwo(tw));
-    const n = tw * th;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += template.data[i]!;
-    mean /= n;
-    const zeroMean = template.data.map((v) => v - mean);
+    const level = borderMean(template.data, tw, th);
+    const zeroMean = template.data.map((v) => v - level);
     const c = this.coarse.allocSpectrum();
     this.coarse.forward(zeroMean, tw, th, c.re, c.im);
     const f = this.fine.allocSpectrum();
@@ -113,6 +118,7 @@ export class PhaseMatcher {
     this.map = new Float64Array(this.searchWidth * this.searchHeight);
     this.nUp = Math.ceil(1.5 * this.factor) + 1;
     this.up = new Float64Array(this.nUp * this.nUp);
+    this.block = new Float64Array(tw * th);
     this.refiner = new TranslationRefiner(template);
   }
 
@@ -135,10 +141,11 @@ export class PhaseMatcher {
       this.searchHeight,
       this.limits,
     );
-    if (refusal !== undefined) return refusal;
+    if (refusal !== undefined) return clippedOrMissing(image, refusal, this.clipDetector, this.limits);
     const [fx, fy] = this.fineShift(image, peaks.x, peaks.y);
     const evaluated = this.refiner.refine(image, peaks.x + fx, peaks.y + fy, 0);
-    return finishRefinement('phase', image, this.refiner, evaluated, this.limits);
+    const result = finishRefinement('phase', image, this.refiner, evaluated, this.limits);
+    return result.ok ? result : clippedOrMissing(image, result, this.clipDetector, this.limits);
   }
 
   /** Coarse phase-correlation surface over template top-left positions (reused by the next call). */
@@ -158,7 +165,14 @@ export class PhaseMatcher {
     const { fine, wRe, wIm, up, nUp, factor } = this;
     const tw = this.template.width;
     const th = this.template.height;
-    fine.forward(image.data, tw, th, wRe, wIm, image.width, y * image.width + x);
+    // Background level taken off, like the template: otherwise the zero padding
+    // of a non-power-of-two block adds a step edge that does not move with the mark.
+    const block = this.block;
+    for (let v = 0; v < th; v++)
+      block.set(image.data.subarray((y + v) * image.width + x, (y + v) * image.width + x + tw), v * tw);
+    const level = borderMean(block, tw, th);
+    for (let i = 0; i < tw * th; i++) block[i] = block[i]! - level;
+    fine.forward(block, tw, th, wRe, wIm);
     whitenedProduct(wRe, wIm, this.fRe, this.fIm, this.fW, this.beta);
     const start = -Math.floor(nUp / 2) / factor;
     upsampledDft(wRe, wIm, fine.rows, fine.cols, start, start, nUp, nUp, factor, up);
@@ -174,6 +188,14 @@ export class PhaseMatcher {
     const di = bi > 0 && bi < nUp - 1 ? vertex(up[best - nUp]!, up[best]!, up[best + nUp]!) : 0;
     return [start + (bj + dj) / factor, start + (bi + di) / factor];
   }
+}
+
+/** Mean of the outermost rows and columns of a block: its background level. */
+function borderMean(data: Float64Array, w: number, h: number): number {
+  let s = 0;
+  for (let x = 0; x < w; x++) s += data[x]! + data[(h - 1) * w + x]!;
+  for (let y = 1; y < h - 1; y++) s += data[y * w]! + data[y * w + w - 1]!;
+  return s / (2 * w + 2 * (h - 2));
 }
 
 /** a <- w * a * b / |a * b|^beta (b already conjugated); bins with no energy become 0. */

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createGreyImage } from '../image/grey-image.js';
+import { renderMarkTemplate } from '../synth/mark-template.js';
+import { renderMarkImage } from '../synth/render-mark.js';
+import { SeededRandom } from '../synth/seeded-random.js';
+import { NccMatcher } from './ncc-matcher.js';
+import { PhaseMatcher } from './phase-matcher.js';
+import { registerMark } from './register-mark.js';
+
+const base = { width: 128, height: 128, kind: 'cross' as const, sizePx: 40, linePx: 6, blurPx: 1.5 };
+const template = renderMarkTemplate(base, 64, 64);
+const matchers = [new NccMatcher(template, 128, 128), new PhaseMatcher(template, 128, 128)];
+
+describe.each(matchers.map((m) => [m.constructor.name, m] as const))('%s refusals', (_name, m) => {
+  it('a blank image is missing', () => {
+    const r = m.register(createGreyImage(128, 128, 0.2));
+    expect(r).toMatchObject({ ok: false, code: 'missing' });
+    if (!r.ok) expect(r.reason).toMatch(/below the threshold 0\.500/);
+  });
+
+  it('a noise-only image is missing', () => {
+    const img = createGreyImage(128, 128);
+    const rng = new SeededRandom(9);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = 0.2 + 0.03 * rng.nextGaussian();
+    const r = m.register(img);
+    expect(r).toMatchObject({ ok: false, code: 'missing' });
+    expect(r.score).toBeLessThan(0.25);
+  });
+
+  it('two identical marks in view are ambiguous, and the reason names both positions', () => {
+    const a = renderMarkImage({ ...base, shiftX: -22, shiftY: 3 });
+    const b = renderMarkImage({ ...base, shiftX: 22, shiftY: 3 });
+    const img = createGreyImage(128, 128);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = a.data[i]! + b.data[i]! - 0.2;
+    const r = m.register(img);
+    expect(r).toMatchObject({ ok: false, code: 'ambiguous' });
+    if (!r.ok) {
+      expect(r.reason).toContain('(-22.0, 3.0)');
+      expect(r.reason).toContain('(22.0, 3.0)');
+    }
+  });
+
+  it('a mark half out of the image is clipped', () => {
+    // Centre 58 px right of the image centre, at x = 121.5 of 128: the right arm is cut off.
+    const r = m.register(renderMarkImage({ ...base, shiftX: 58, shiftY: -4.5 }));
+    expect(r).toMatchObject({ ok: false, code: 'clipped' });
+    // Found by the partial-overlap search at its integer position (58, -4.5 rounds to -4 or -5).
+    if (!r.ok)
+      expect(r.reason).toMatch(/about \(58\.0, -[45]\.0\) px with only \d+ % of the template inside/);
+  });
+
+  it('a whole mark at the very edge of the search range is clipped (no margin left to refine)', () => {
+    const r = m.register(renderMarkImage({ ...base, shiftX: 3, shiftY: 31.6 }));
+    expect(r).toMatchObject({ ok: false, code: 'clipped' });
+    if (!r.ok) expect(r.reason).toMatch(/edge of the search range/);
+  });
+
+  it('a mark just inside the search range is still found', () => {
+    const r = m.register(renderMarkImage({ ...base, shiftX: 29.6, shiftY: -29.6 }));
+    expect(r.ok && Math.hypot(r.dx - 29.6, r.dy + 29.6)).toBeLessThan(0.02);
+  });
+});
+
+describe('limits and misuse', () => {
+  it('a stricter ambiguity ratio refuses a separate weaker copy; a looser one accepts the stronger', () => {
+    const a = renderMarkImage({ ...base, shiftX: -22, shiftY: 0 });
+    const b = renderMarkImage({ ...base, shiftX: 22, shiftY: 0, contrast: 0.3 });
+    const img = createGreyImage(128, 128);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = a.data[i]! + b.data[i]! - 0.2;
+    expect(new NccMatcher(template, 128, 128, { ambiguityRatio: 0.5 }).register(img)).toMatchObject({
+      code: 'ambiguous',
+    });
+    const r = new NccMatcher(template, 128, 128, { ambiguityRatio: 0.99 }).register(img);
+    expect(r.ok && Math.abs(r.dx + 22)).toBeLessThan(0.05);
+  });
+
+  it('a template larger than the image is refused as clipped by registerMark, and throws in a matcher', () => {
+    const small = createGreyImage(32, 32, 0.2);
+    expect(registerMark(small, template)).toMatchObject({ ok: false, code: 'clipped' });
+    expect(() => new NccMatcher(template, 32, 32)).toThrow(RangeError);
+    expect(() => matchers[0]!.register(small)).toThrow(/128x128 images/);
+  });
+});
