@@ -1,0 +1,55 @@
+// Monte Carlo speed and memory: ms per wafer pair at D0 = 1e-9 and 1e-8 for pitches down to 0.4 µm
+// (targets: <= 50 ms and <= 500 ms a pair; peak memory <= 300 MB), and the analytic void lambdas
+// for the 540-die default wafer. Run: npm run bench -w @bondline/physics -- montecarlo
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { dieGrid, padLayout, runMonteCarlo, voidLambdas } from '../src/index.js';
+import { type BondParams, defaultParams } from '../src/params.js';
+
+const at = (p: number, D0: number): BondParams => ({
+  ...defaultParams,
+  pads: { ...defaultParams.pads, p },
+  voids: { ...defaultParams.voids, D0 },
+});
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+
+console.log(
+  `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]?.toFixed(2)}`,
+);
+runMonteCarlo(defaultParams, { wafers: 20, seed: 1 }); // warm-up (JIT)
+for (const D0 of [1e-9, 1e-8]) {
+  for (const p of [10, 1, 0.4]) {
+    const wafers = D0 > 5e-9 ? 100 : 200;
+    const t = performance.now();
+    const r = runMonteCarlo(at(p, D0), { wafers, seed: 42, onProgress: (d) => d % 20 === 0 && sample() });
+    const ms = (performance.now() - t) / wafers;
+    sample();
+    console.log(
+      `D0=${D0.toExponential(0)} p=${p} µm: ${ms.toFixed(2)} ms/pair over ${wafers} pairs (mean yield ${r.mean.toFixed(4)}, lambda ${r.lambdaMean.toFixed(4)})`,
+    );
+  }
+}
+const big = runMonteCarlo(defaultParams, {
+  wafers: 2000,
+  seed: 9,
+  onProgress: (d) => d % 100 === 0 && sample(),
+});
+sample();
+console.log(`2000-pair lot kept in memory (${big.wafers.length} die maps of ${big.dies.length} dies)`);
+console.log(
+  `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB`,
+);
+
+const dies = dieGrid(defaultParams);
+const layout = padLayout(defaultParams);
+voidLambdas(defaultParams, layout, dies);
+const reps = 5;
+const t = performance.now();
+for (let i = 0; i < reps; i++) voidLambdas(defaultParams, layout, dies);
+console.log(`voidLambdas, ${dies.length} dies (defaults): ${((performance.now() - t) / reps).toFixed(1)} ms`);
