@@ -119,5 +119,12 @@ export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js
 export type { SecsMessage } from './message.js';
 // SML text
 export type { SmlError, SmlErrorCode } from './sml/cursor.js';
-export { parseSml, parseSmlItem, type SmlItemResult, type SmlMessagesResult } from './sml/parse.js';
+export {
+  parseSml,
+  parseSmlItem,
+  parseSmlItems,
+  type SmlItemResult,
+  type SmlItemsResult,
+  type SmlMessagesResult,
+} from './sml/parse.js';
 export { printSml, printSmlItem, type SmlPrintOptions } from './sml/print.js';

@@ -55,6 +55,13 @@ describe('bondline sml (end to end)', () => {
     expect(r).toEqual({ code: 0, stdout: '<U4 1337>\n<I4 123 234 -345>\n<BOOLEAN TRUE>\n', stderr: '' });
   });
 
+  it('bare items (as decode prints them) encode to bodies, so decode | encode gives the bytes back', () => {
+    const hexIn = 'b10400000539\n0102410178a500\n';
+    const items = cli(['decode', '-'], hexIn);
+    expect(items.stdout).toBe('<U4 1337>\n<L [2]\n  <A "x">\n  <U1>\n>\n');
+    expect(cli(['encode', '-'], items.stdout)).toEqual({ code: 0, stdout: hexIn, stderr: '' });
+  });
+
   it('bad SML: exit 2, file, line and column, no stack trace', () => {
     const r = cli(['encode', '-'], 'S1F3 W\n  <L [2] <U4 1>>.\n');
     expect(r.code).toBe(2);

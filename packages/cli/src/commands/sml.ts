@@ -8,6 +8,7 @@ import {
   FrameParser,
   type HsmsFrame,
   parseSml,
+  parseSmlItems,
   printSml,
   printSmlItem,
   SecsEncodeError,
@@ -20,7 +21,7 @@ const USAGE = [
   'bondline sml encode <file|-> [--frame [--session n] [--system n]]',
   '       bondline sml decode <file|-> [--frame] [--compact]',
   '',
-  'encode: SML messages in, one line of lowercase hex per message out: the SECS-II body, or with',
+  'encode: SML messages (or bare items) in, one line of lowercase hex per message out: the body, or with',
   "        --frame the whole HSMS frame (length, header, body); --system is the first message's",
   '        system bytes (default 1), each next message counts up; --session defaults to 0.',
   'decode: one body (or with --frame one or more frames) per line of hex, spaces and colons allowed;',
@@ -48,7 +49,32 @@ function readInput(path: string): { text: string; name: string } {
 
 const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
+// Bare items (`<U4 1>` per body, as `decode` prints them) instead of messages: the first thing after
+// blanks and comments is '<'.
+const startsWithItem = (text: string): boolean =>
+  text
+    .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+    .trimStart()
+    .startsWith('<');
+
+function encodeBodies(text: string, name: string): string[] {
+  const parsed = parseSmlItems(text);
+  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
+  return parsed.items.map((item, i) => {
+    try {
+      return toHex(encodeItem(item));
+    } catch (err) {
+      if (err instanceof SecsEncodeError) throw new CliError(`${name}: item ${i + 1}: ${err.message}`);
+      throw err;
+    }
+  });
+}
+
 function encode(text: string, name: string, frame: boolean, session: number, system: number): string[] {
+  if (startsWithItem(text)) {
+    if (frame) throw new CliError(`${name}: --frame needs messages (S1F3 W <...>.), not bare items`);
+    return encodeBodies(text, name);
+  }
   const parsed = parseSml(text);
   if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
   return parsed.messages.map((m, i) => {

@@ -12,6 +12,7 @@ import { parseBoolean, parseFloatWord, parseInteger, readQuoted, type Word } fro
 
 export type SmlMessagesResult = { ok: true; messages: SecsMessage[] } | { ok: false; error: SmlError };
 export type SmlItemResult = { ok: true; item: Item } | { ok: false; error: SmlError };
+export type SmlItemsResult = { ok: true; items: Item[] } | { ok: false; error: SmlError };
 
 const FORMAT_WORDS: Record<string, ItemFormat> = {
   L: 'L',
@@ -217,4 +218,18 @@ export function parseSmlItem(text: string): SmlItemResult {
     return item;
   });
   return r.ok ? { ok: true, item: r.value } : r;
+}
+
+/** Parse zero or more bare SML items (`<U4 1> <L>`), e.g. bodies without message headers. */
+export function parseSmlItems(text: string): SmlItemsResult {
+  const r = run(() => {
+    const cur = new Cursor(text);
+    const items: Item[] = [];
+    for (;;) {
+      cur.skipBlank();
+      if (cur.done) return items;
+      items.push(parseItem(cur, 0));
+    }
+  });
+  return r.ok ? { ok: true, items: r.value } : r;
 }
