@@ -152,7 +152,7 @@ function intItem(format: 'I1' | 'I2' | 'I4' | 'U1' | 'U2' | 'U4', values: number
 function parseMessage(cur: Cursor): SecsMessage {
   const at = cur.mark();
   const head = cur.word(true);
-  const m = /^[sS]([0-9]{1,3})[fF]([0-9]{1,3})$/.exec(head);
+  const m = /^[sS]([0-9]{1,3})[fF]([0-9]{1,3})([wW]?)$/.exec(head); // `S1F1W` written without a space too
   if (m === null)
     cur.fail('sml-syntax', `expected a message header like S1F3, got '${head || cur.peek()}'`, at);
   const stream = Number(m[1]);
@@ -160,8 +160,8 @@ function parseMessage(cur: Cursor): SecsMessage {
   if (stream > 127) cur.fail('sml-value', `stream ${stream} is out of range 0..127`, at);
   if (func > 255) cur.fail('sml-value', `function ${func} is out of range 0..255`, at);
   cur.skipBlank();
-  let wBit = false;
-  if (cur.peek() === 'W' || cur.peek() === 'w') {
+  let wBit = m[3] !== '';
+  if (!wBit && (cur.peek() === 'W' || cur.peek() === 'w')) {
     const wAt = cur.mark();
     const w = cur.word(true);
     if (w.toUpperCase() !== 'W') cur.fail('sml-syntax', `expected W, '<' or '.', got '${w}'`, wAt);

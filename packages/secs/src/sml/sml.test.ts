@@ -35,6 +35,7 @@ describe('parse SML', () => {
       '  >',
       '.',
       's6f12 <B 0x00>.',
+      'S1F2W<L>.',
     ].join('\n');
     expect(parseSml(text)).toEqual({
       ok: true,
@@ -42,6 +43,7 @@ describe('parse SML', () => {
         { stream: 1, function: 1, wBit: true },
         { stream: 1, function: 13, wBit: true, body: L(A('MDLN'), A('SOFTREV')) },
         { stream: 6, function: 12, wBit: false, body: B([0]) },
+        { stream: 1, function: 2, wBit: true, body: L() },
       ],
     });
   });
