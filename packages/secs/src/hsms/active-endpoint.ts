@@ -10,7 +10,7 @@ export type Connector = (host: string, port: number) => Promise<Transport>;
 export interface ActiveEndpointOptions {
   host: string;
   port: number;
-  /** Default: TCP via node:net with TCP_NODELAY. */
+  /** Default: TCP via node:net with TCP_NODELAY, each attempt bounded by T5. */
   connect?: Connector;
   /** Default: real time. Use the session's clock in tests. */
   clock?: Clock;
@@ -21,20 +21,30 @@ export interface ActiveEndpointEvents {
   'connect-error': Error;
 }
 
-/** TCP connect that resolves once the socket is connected. */
-export const tcpConnect: Connector = (host, port) =>
-  new Promise((resolve, reject) => {
+/**
+ * TCP connect that resolves once the socket is connected, or rejects on error or after `timeoutMs`
+ * (default 10 s: an unanswered SYN would otherwise wait for the OS, minutes).
+ */
+export function tcpConnect(host: string, port: number, timeoutMs = 10_000): Promise<Transport> {
+  return new Promise((resolve, reject) => {
     const socket = netConnect({ host, port, noDelay: true });
     const fail = (err: Error): void => {
+      clearTimeout(timer);
       socket.destroy();
       reject(err);
     };
+    const timer = setTimeout(
+      () => fail(new Error(`connect to ${host}:${port} timed out after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     socket.once('error', fail);
     socket.once('connect', () => {
+      clearTimeout(timer);
       socket.off('error', fail);
       resolve(socketTransport(socket));
     });
   });
+}
 
 /**
  * The active side of HSMS-SS: connects, lets the session select, and whenever the connection is
@@ -55,7 +65,7 @@ export class HsmsActiveEndpoint extends TypedEmitter<ActiveEndpointEvents> {
   ) {
     super();
     this.clock = options.clock ?? realClock;
-    this.connector = options.connect ?? tcpConnect;
+    this.connector = options.connect ?? ((host, port) => tcpConnect(host, port, session.config.t5Ms));
     this.offState = session.on('state', (s) => {
       if (s.to === 'not-connected') this.schedule();
     });

@@ -102,4 +102,28 @@ describe('HSMS over loopback TCP', () => {
     });
     expect(reply.toString('hex').toUpperCase()).toBe('0000000AFFFF00030002000000AA');
   });
+
+  it('close() finishes even when the peer never closes its end (cut off after T6)', async () => {
+    const tool = new HsmsSession({ sessionId: 3, t6Ms: 1000 });
+    const passive = new HsmsPassiveEndpoint(tool, { host: '127.0.0.1', port: 0 });
+    const { port } = await passive.listen();
+    const got: Buffer[] = [];
+    const peer = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
+    cleanup.push(() => {
+      peer.destroy();
+    });
+    peer.on('data', (c) => got.push(c));
+    peer.on('end', () => {}); // half-open: keep our side open after the FIN
+    peer.write(Buffer.from('0000000AFFFF000000010000000B', 'hex'));
+    await tool.whenState('selected');
+    const t0 = performance.now();
+    await passive.close();
+    const ms = performance.now() - t0;
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(5000);
+    // Select.rsp, then Separate.req (session 0xFFFF, next system bytes), before the FIN.
+    expect(Buffer.concat(got).toString('hex').toUpperCase()).toBe(
+      '0000000AFFFF000000020000000B' + '0000000AFFFF00000009' + '00000001',
+    );
+  });
 });

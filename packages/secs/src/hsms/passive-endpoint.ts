@@ -19,6 +19,7 @@ export interface PassiveEndpointOptions {
 export class HsmsPassiveEndpoint {
   private server: Server | undefined;
   private readonly extra = new Set<Socket>();
+  private readonly sockets = new Set<Socket>();
 
   constructor(
     readonly session: HsmsSession,
@@ -40,17 +41,27 @@ export class HsmsPassiveEndpoint {
     });
   }
 
-  /** Stop listening and close the session's connection (Separate.req if selected). */
+  /**
+   * Stop listening and close the session's connection (Separate.req if selected). A peer that has
+   * not closed its end within T6 is cut off, so this always finishes.
+   */
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     if (this.session.state === 'selected') this.session.separate();
     else this.session.close();
     for (const s of this.extra) s.destroy();
-    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server === undefined) return;
+    const cutOff = setTimeout(() => {
+      for (const s of this.sockets) s.destroy();
+    }, this.session.config.t6Ms);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(cutOff);
   }
 
   private onConnection(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
     if (this.session.state === 'not-connected') {
       this.session.attach(socketTransport(socket), 'passive');
       return;
