@@ -20,28 +20,34 @@ export function niceBelow(v: number): number {
 /**
  * Overlay vector map of one fitted wafer: wafer outline, measured (blue) and
  * residual (red) arrows at every site, rejected sites as orange crosses, and a
- * scale bar. Arrow lengths: the largest measured vector spans about 4 % of the
- * wafer diameter; the same scale is used for residuals. Returns PNG bytes.
+ * scale bar for each. Arrow lengths: the largest measured vector, and separately
+ * the largest residual, spans about 4 % of the wafer diameter. Returns PNG bytes.
  */
 export function renderOverlayPlot(fit: WaferFit, radiusUm?: number): Buffer {
   const c = new Canvas(SIZE, SIZE + TOP + BOTTOM);
   let maxR = 0;
   let maxV = 0;
+  let maxRes = 0;
   for (const s of [...fit.sites, ...fit.rejected]) {
     maxR = Math.max(maxR, Math.hypot(s.X, s.Y));
     maxV = Math.max(maxV, Math.hypot(s.dx, s.dy));
   }
+  fit.sites.forEach((_, i) => {
+    maxRes = Math.max(maxRes, Math.hypot(fit.residualX[i] as number, fit.residualY[i] as number));
+  });
   const R = radiusUm ?? maxR * 1.05;
   const frame = drawWaferFrame(c, { R: R > 0 ? R : 1, e: 0, W: 1, L: 1 }, 0, TOP, SIZE);
-  // Pixels per nm: the largest measured vector spans ~4 % of the frame.
+  // Pixels per nm: the largest measured vector spans ~4 % of the frame; residuals get their own,
+  // usually larger, scale so that they stay visible (both scale bars are drawn).
   const pxPerNm = maxV > 0 ? (0.04 * SIZE) / maxV : 1;
+  const pxPerNmRes = maxRes > 0 ? (0.04 * SIZE) / maxRes : 1;
   fit.sites.forEach((s, i) => {
     const x = frame.x(s.X);
     const y = frame.y(s.Y);
     c.arrow(x, y, x + s.dx * pxPerNm, y - s.dy * pxPerNm, MEASURED, { head: 4 });
     const rx = fit.residualX[i] as number;
     const ry = fit.residualY[i] as number;
-    c.arrow(x, y, x + rx * pxPerNm, y - ry * pxPerNm, RESIDUAL, { head: 4 });
+    c.arrow(x, y, x + rx * pxPerNmRes, y - ry * pxPerNmRes, RESIDUAL, { head: 4 });
   });
   for (const s of fit.rejected) {
     const x = frame.x(s.X);
@@ -55,25 +61,24 @@ export function renderOverlayPlot(fit: WaferFit, radiusUm?: number): Buffer {
   c.text(
     10,
     26,
-    `residual |m|+3s: x ${r.x.mean3sigma.toFixed(2)} nm  y ${r.y.mean3sigma.toFixed(2)} nm`,
+    `residual mean+3 sigma: x ${r.x.mean3sigma.toFixed(2)} nm, y ${r.y.mean3sigma.toFixed(2)} nm`,
     BLACK,
   );
   // Scale bar and legend along the bottom.
   const yb = TOP + SIZE + 20;
-  if (maxV > 0) {
-    const nm = niceBelow(maxV);
-    const len = nm * pxPerNm;
-    c.arrow(20, yb, 20 + len, yb, BLACK, { head: 4 });
-    c.text(28 + len, yb - 3, `${nm} nm`, BLACK);
-  }
-  c.arrow(260, yb, 290, yb, MEASURED, { head: 4 });
-  c.text(296, yb - 3, 'measured', BLACK);
-  c.arrow(400, yb, 430, yb, RESIDUAL, { head: 4 });
-  c.text(436, yb - 3, 'residual', BLACK);
+  const bar = (x0: number, y0: number, max: number, scale: number, colour: Rgba, label: string) => {
+    if (!(max > 0)) return;
+    const nm = niceBelow(max);
+    const len = nm * scale;
+    c.arrow(x0, y0, x0 + len, y0, colour, { head: 4 });
+    c.text(x0 + len + 8, y0 - 3, `${label} ${nm} nm`, BLACK);
+  };
+  bar(20, yb, maxV, pxPerNm, MEASURED, 'measured');
+  bar(300, yb, maxRes, pxPerNmRes, RESIDUAL, 'residual');
   if (fit.rejected.length > 0) {
-    c.line(540, yb - 4, 548, yb + 4, REJECTED, 2);
-    c.line(540, yb + 4, 548, yb - 4, REJECTED, 2);
-    c.text(556, yb - 3, `rejected (${fit.rejected.length})`, BLACK);
+    c.line(580, yb - 4, 588, yb + 4, REJECTED, 2);
+    c.line(580, yb + 4, 588, yb - 4, REJECTED, 2);
+    c.text(596, yb - 3, `rejected (${fit.rejected.length})`, BLACK);
   }
   c.text(20, yb + 20, `wafer radius ${(R / 1000).toFixed(1)} mm, notch down`, BLACK);
   return encodePng(c);

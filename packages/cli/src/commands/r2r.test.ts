@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodePng } from '../render/png.js';
+
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const EXAMPLE = join(import.meta.dirname, '../../../../examples/r2r/drift-dewma.yaml');
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, 'r2r', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bondline r2r simulate (end to end)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bondline-r2r-'));
+
+  it('prints a table of runs and the error over the last N runs; --plot writes a PNG', () => {
+    const png = join(dir, 'r2r.png');
+    const r = cli(['simulate', '--config', EXAMPLE, '--plot', png]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^\s+run\s+Tx u\s+Tx err\s+Ty u/);
+    expect(lines.filter((l) => /^\s+\d+\s/.test(l))).toHaveLength(60);
+    expect(r.stdout).toMatch(/^\s+40\s.*reset$/m);
+    expect(r.stdout).toMatch(/error over the last 20 runs/);
+    const tx = /^ {2}Tx\s+(\S+)\s+(\S+)\s+(\S+)/m.exec(r.stdout);
+    // Controlled mean error is near 0, far below the uncontrolled one (offset 25 − 15 + 0.6·k ≈ 40 nm).
+    expect(Math.abs(Number(tx?.[1]))).toBeLessThan(2);
+    expect(Number(tx?.[3])).toBeGreaterThan(30);
+    const img = decodePng(readFileSync(png));
+    expect(img.width).toBe(900);
+  });
+
+  it('--json gives the runs and summary; a double EWMA leaves no drift offset', () => {
+    const cfg = join(dir, 'drift.json');
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        runs: 200,
+        lastN: 50,
+        correctables: {
+          Tx: { process: { offset: 10, drift: 1 }, controller: { kind: 'dewma', w: 0.3, w2: 0.2 } },
+          Ty: { process: { offset: 10, drift: 1 }, controller: { kind: 'ewma', w: 0.5 } },
+        },
+      }),
+    );
+    const r = cli(['simulate', '--config', cfg, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.runs).toHaveLength(200);
+    const [tx, ty] = j.summary;
+    expect(Math.abs(tx.mean)).toBeLessThan(1e-6);
+    // Single EWMA under drift d = 1 per run with w = 0.5: error d/w = 2 (see simulate.test.ts).
+    expect(ty.mean).toBeCloseTo(2, 9);
+  });
+
+  it('warns on stderr when the weights can go unstable over the gain range', () => {
+    const cfg = join(dir, 'unstable.yaml');
+    writeFileSync(
+      cfg,
+      'runs: 5\ncorrectables:\n  Mag:\n    process: { offset: 1 }\n    controller: { kind: ewma, w: 0.9, gainRatioRange: [0.5, 3] }\n',
+    );
+    const r = cli(['simulate', '--config', cfg]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: Mag: EWMA w=0\.9 can go unstable: at gain ratio xi = 2\.2\d* .*xi in \(0, 2\.222\)/m,
+    );
+  });
+
+  it('bad config: exit 2 naming the key (or line and column for YAML syntax), no stack trace', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'runs: 5\ncorrectables:\n  Tx:\n    process: { offset: x }\n    controller: { w: 2 }\n',
+    );
+    const r = cli(['simulate', '--config', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('correctables.Tx.process.offset: must be a number, got "x"');
+    expect(r.stderr).toContain('correctables.Tx.controller.w: must be in (0, 1], got 2');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const syntax = join(dir, 'syntax.yaml');
+    writeFileSync(syntax, 'runs: 5\ncorrectables: [\n');
+    const s = cli(['simulate', '--config', syntax]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/line \d+, column \d+/);
+    expect(cli(['simulate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing --config/) });
+    expect(cli(['simulate', '--config', EXAMPLE, '--every', '0']).code).toBe(2);
+  });
+});

@@ -1,0 +1,119 @@
+// `bondline r2r simulate`: a simulated process run through the EWMA-family run-to-run controllers.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseSimConfig, type SimResult, simulateR2r } from '@bondline/align';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { numberArg, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { renderR2rPlot } from '../render/r2r-plot.js';
+
+const USAGE = [
+  'bondline r2r simulate --config <file.yaml|file.json> [--every n] [--json] [--plot file.png]',
+  '',
+  'Runs the simulated process of each correctable (offset, drift, noise, true gain, seed) through',
+  'its EWMA or double-EWMA controller and prints every run (input u, error y - target), then the',
+  'mean and sigma of the error over the last N runs, with and without control. Warns when the',
+  'configured weights can go unstable over the assumed gain-ratio range. See examples/r2r/.',
+  '  --every    print every n-th run only (default 1)',
+].join('\n');
+
+const OPTIONS = {
+  config: { type: 'string' },
+  every: { type: 'string' },
+  json: { type: 'boolean' },
+  plot: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  if (o.help === true) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  const [sub, ...extra] = positionals;
+  if (sub !== 'simulate') throw new CliError(`expected the sub-command 'simulate'\nusage: ${USAGE}`);
+  if (extra.length > 0) throw new CliError(`unexpected argument '${extra[0]}'\nusage: ${USAGE}`);
+  if (o.config === undefined) throw new CliError(`missing --config <file>\nusage: ${USAGE}`);
+  const every = numberArg('every', o.every, { integer: true, min: 1 }) ?? 1;
+
+  let text: string;
+  try {
+    text = readFileSync(o.config, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${o.config}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const at = err.linePos?.[0];
+      const where = at === undefined ? '' : `line ${at.line}, column ${at.col}: `;
+      throw new CliError(`${o.config}: ${where}${err.message.split('\n')[0]}`);
+    }
+    throw err;
+  }
+  const parsed = parseSimConfig(raw);
+  if (!parsed.ok) {
+    throw new CliError(`${o.config}:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+  const result = simulateR2r(parsed.config);
+  for (const s of result.summary) {
+    if (!s.stability.stable) process.stderr.write(`warning: ${s.correctable}: ${s.stability.message}\n`);
+  }
+  if (o.plot !== undefined) {
+    try {
+      writeFileSync(o.plot, renderR2rPlot(result, parsed.config.maintenance));
+    } catch (err) {
+      throw new CliError(`cannot write ${o.plot}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (o.json === true) {
+    process.stdout.write(
+      `${JSON.stringify({ config: parsed.config, runs: result.runs, summary: result.summary }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(formatText(result, every, parsed.config.lastN, parsed.config.maintenance));
+  }
+  return 0;
+}
+
+function num(v: number, width: number): string {
+  const a = Math.abs(v);
+  const s = a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(2) : v.toFixed(a < 1 ? 4 : 2);
+  return s.replace(/^-(0\.0+)$/, '$1').padStart(width);
+}
+
+function formatText(r: SimResult, every: number, lastN: number, maintenance: number[]): string {
+  const names = r.summary.map((s) => s.correctable);
+  const out: string[] = [];
+  out.push(
+    `${'run'.padStart(5)}${names.map((n) => `${`${n} u`.padStart(11)}${`${n} err`.padStart(11)}`).join('')}  next-run flags`,
+  );
+  for (const row of r.runs) {
+    if ((row.run - 1) % every !== 0 && row.run !== r.runs.length && !maintenance.includes(row.run)) continue;
+    const flags: string[] = [];
+    if (maintenance.includes(row.run)) flags.push('reset');
+    for (const n of names) {
+      const v = row.values[n];
+      if (v?.clamped === true) flags.push(`${n}:clamped`);
+      if (v?.deadband === true) flags.push(`${n}:deadband`);
+    }
+    const cells = names.map((n) => `${num(row.values[n]?.u ?? 0, 11)}${num(row.values[n]?.error ?? 0, 11)}`);
+    out.push(`${String(row.run).padStart(5)}${cells.join('')}  ${flags.join(' ')}`.trimEnd());
+  }
+  out.push('');
+  out.push(`error over the last ${Math.min(lastN, r.runs.length)} runs (y - target):`);
+  out.push(
+    `  ${'term'.padEnd(6)}${'mean'.padStart(11)}${'sigma'.padStart(11)}${'open mean'.padStart(11)}${'open sigma'.padStart(11)}  controller`,
+  );
+  for (const s of r.summary) {
+    const stab = s.stability.stable ? 'stable' : 'MAY BE UNSTABLE';
+    out.push(
+      `  ${s.correctable.padEnd(6)}${num(s.mean, 11)}${num(s.sigma, 11)}${num(s.openLoopMean, 11)}${num(s.openLoopSigma, 11)}  ${stab}`,
+    );
+  }
+  out.push('("open": the same process and noise without control, u = 0)');
+  return `${out.join('\n')}\n`;
+}
