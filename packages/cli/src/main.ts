@@ -11,6 +11,7 @@ interface CommandEntry {
 // Sub-commands are loaded on demand so that `bondline sml` does not pay for physics.
 const commands: Record<string, CommandEntry> = {
   // <commands> (one line per command; keep sorted)
+  align: { summary: 'alignment marks', load: async () => (await import('./commands/align.js')).run },
   gate: { summary: 'pre-bond particle gate: bond or re-clean', load: async () => (await import('./commands/gate.js')).run },
   overlay: { summary: 'overlay model fits', load: async () => (await import('./commands/overlay.js')).run },
   r2r: { summary: 'R2R control simulation', load: async () => (await import('./commands/r2r.js')).run },
