@@ -54,7 +54,7 @@ export async function loadBondConfig(file: string, opts: LoadOptions = {}): Prom
         {
           code: 'unsupported',
           path: [],
-          message: `${file}: a configuration must be a .yaml, .yml or .json file`,
+          message: `a configuration must be a .yaml, .yml or .json file (got '${extname(file) || 'no extension'}')`,
         },
       ],
     };

@@ -46,11 +46,24 @@ describe('parseBondConfig', () => {
   });
 
   it('names an unknown key with a suggestion', () => {
-    const issues = issuesOf({ overlay: { sigmar: 0.1 }, die: { sigmaR: 0.1 }, pads: { PITCH: 5 } });
-    expect(issues.map((i) => i.code)).toEqual(['unknown_key', 'unknown_key', 'unknown_key']);
+    const issues = issuesOf({
+      overlay: { sigmar: 0.1, sigmaRR: 1, zzz: 1 },
+      die: { sigmaR: 0.1 },
+      pads: { PITCH: 5 },
+    });
+    expect(issues.map((i) => i.code)).toEqual([
+      'unknown_key',
+      'unknown_key',
+      'unknown_key',
+      'unknown_key',
+      'unknown_key',
+    ]);
     expect(issues[0]?.message).toContain("did you mean 'sigmaR'");
-    expect(issues[1]?.message).toContain("belongs in section 'overlay'");
-    expect(issues[2]?.message).toContain("'pads.p'");
+    expect(issues[1]?.message).toContain("did you mean 'sigmaR'");
+    expect(issues[2]?.message).not.toContain('did you mean');
+    expect(issues[2]?.message).toContain('allowed in overlay: C, K, sigmaR');
+    expect(issues[3]?.message).toContain("belongs in section 'overlay'");
+    expect(issues[4]?.message).toContain("'pads.p'");
   });
 
   it('refuses a wrong type, naming unit and range', () => {

@@ -11,9 +11,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Levenshtein distance, for "did you mean" on short key names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 function suggest(section: string, key: string): string {
   const lower = key.toLowerCase();
-  const same = keySpecs.find((s) => s.section === section && s.key.toLowerCase() === lower);
+  const inSection = keySpecs.filter((s) => s.section === section);
+  const same =
+    inSection.find((s) => s.key.toLowerCase() === lower) ??
+    inSection.find((s) => s.key.length > 2 && editDistance(s.key.toLowerCase(), lower) <= 2);
   if (same !== undefined) return `; did you mean '${same.key}'?`;
   const elsewhere = keySpecs.find((s) => s.key === key);
   if (elsewhere !== undefined) return `; '${key}' belongs in section '${elsewhere.section}'`;
