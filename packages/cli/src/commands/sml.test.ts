@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,28 +6,41 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = join(import.meta.dirname, '../../bin/bondline.js');
 
-function cli(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [BIN, 'sml', ...args], { input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+// Async spawns so the concurrent tests below overlap their Node start-up times.
+function cli(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'sml', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
 
 function noStack(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('bondline sml (end to end)', () => {
+describe.concurrent('bondline sml (end to end)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bondline-sml-'));
   const smlFile = join(dir, 'msgs.sml');
   writeFileSync(smlFile, '// two messages\nS1F3 W <L[2] <U4 1> <U4 2>>.\nS1F1 W.\n');
 
-  it('encode prints each body as lowercase hex, one line per message', () => {
+  it('encode prints each body as lowercase hex, one line per message', async () => {
     // L[2] = 01 02; U4 1 = b1 04 00000001 (SECS.md format byte 0xB0 | 1 length byte); S1F1 has no body.
-    const r = cli(['encode', smlFile]);
+    const r = await cli(['encode', smlFile]);
     expect(r).toEqual({ code: 0, stdout: '0102b10400000001b10400000002\n\n', stderr: '' });
   });
 
-  it('encode --frame prints whole HSMS frames; decode --frame reads them back', () => {
-    const r = cli(['encode', '--frame', '--session', '100', '--system', '123', smlFile]);
+  it('encode --frame prints whole HSMS frames; decode --frame reads them back', async () => {
+    const r = await cli(['encode', '--frame', '--session', '100', '--system', '123', smlFile]);
     // SECS.md: S1F1 W on session 100 with system bytes 123 has header 00 64 81 01 00 00 00 00 00 7B;
     // the second message gets system 124 (0x7C). Lengths: 10 + 14 body bytes = 0x18, and 10.
     expect(r.stdout).toBe(
@@ -38,7 +51,7 @@ describe('bondline sml (end to end)', () => {
         '00648101000000' +
         '00007c\n',
     );
-    const back = cli(['decode', '--frame', '--compact', '-'], r.stdout);
+    const back = await cli(['decode', '--frame', '--compact', '-'], r.stdout);
     expect(back).toEqual({
       code: 0,
       stdout:
@@ -47,33 +60,33 @@ describe('bondline sml (end to end)', () => {
     });
   });
 
-  it('decode accepts spaces and colons and prints SML items', () => {
-    const r = cli(
+  it('decode accepts spaces and colons and prints SML items', async () => {
+    const r = await cli(
       ['decode', '-'],
       'B1 04 00 00 05 39\n# comment\n\n71:0C:00:00:00:7B:00:00:00:EA:FF:FF:FE:A7\n25 01 01\n',
     );
     expect(r).toEqual({ code: 0, stdout: '<U4 1337>\n<I4 123 234 -345>\n<BOOLEAN TRUE>\n', stderr: '' });
   });
 
-  it('bare items (as decode prints them) encode to bodies, so decode | encode gives the bytes back', () => {
+  it('bare items (as decode prints them) encode to bodies, so decode | encode gives the bytes back', async () => {
     const hexIn = 'b10400000539\n0102410178a500\n';
-    const items = cli(['decode', '-'], hexIn);
+    const items = await cli(['decode', '-'], hexIn);
     expect(items.stdout).toBe('<U4 1337>\n<L [2]\n  <A "x">\n  <U1>\n>\n');
-    expect(cli(['encode', '-'], items.stdout)).toEqual({ code: 0, stdout: hexIn, stderr: '' });
+    expect(await cli(['encode', '-'], items.stdout)).toEqual({ code: 0, stdout: hexIn, stderr: '' });
   });
 
-  it('bad SML: exit 2, file, line and column, no stack trace', () => {
-    const r = cli(['encode', '-'], 'S1F3 W\n  <L [2] <U4 1>>.\n');
+  it('bad SML: exit 2, file, line and column, no stack trace', async () => {
+    const r = await cli(['encode', '-'], 'S1F3 W\n  <L [2] <U4 1>>.\n');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('bondline sml: <stdin>: line 2, column 6: L declares [2] but holds 1\n');
   });
 
-  it('bad hex: exit 2 naming line and column; bad body: naming the byte offset', () => {
-    const a = cli(['decode', '-'], 'b1 04 00 00 00 01\nb1 0x\n');
+  it('bad hex: exit 2 naming line and column; bad body: naming the byte offset', async () => {
+    const a = await cli(['decode', '-'], 'b1 04 00 00 00 01\nb1 0x\n');
     expect(a.code).toBe(2);
     expect(a.stderr).toBe("bondline sml: <stdin>: line 2, column 5: 'x' is not a hex digit\n");
-    const b = cli(['decode', '-'], '01 02 a5 01 01 b1 08 00 00 00 01\n');
+    const b = await cli(['decode', '-'], '01 02 a5 01 01 b1 08 00 00 00 01\n');
     expect(b.code).toBe(2);
     expect(b.stderr).toBe(
       'bondline sml: <stdin>: line 1: byte 5: U4 item declares 8 bytes but only 4 follow\n',
@@ -81,24 +94,24 @@ describe('bondline sml (end to end)', () => {
     noStack(a.stderr + b.stderr);
   });
 
-  it('bad frames: a cut frame and a damaged body name the byte offset in the line', () => {
-    const r = cli(['decode', '--frame', '-'], '0000000c 0000 0101 0000 00000001 a5\n');
+  it('bad frames: a cut frame and a damaged body name the byte offset in the line', async () => {
+    const r = await cli(['decode', '--frame', '-'], '0000000c 0000 0101 0000 00000001 a5\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'bondline sml: <stdin>: line 1: byte 0: frame cut short (15 bytes of an incomplete frame)\n',
     );
-    const s = cli(['decode', '--frame', '-'], '0000000d 0000 0101 0000 00000001 a5 02 07\n');
+    const s = await cli(['decode', '--frame', '-'], '0000000d 0000 0101 0000 00000001 a5 02 07\n');
     expect(s.stderr).toBe(
       'bondline sml: <stdin>: line 1: byte 14 (body byte 0): U1 item declares 2 bytes but only 1 follow\n',
     );
     noStack(r.stderr + s.stderr);
   });
 
-  it('usage errors exit 2', () => {
-    const r = cli(['frobnicate', '-']);
+  it('usage errors exit 2', async () => {
+    const r = await cli(['frobnicate', '-']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected 'encode' or 'decode', got 'frobnicate'/);
-    const m = cli(['encode', join(dir, 'missing.sml')]);
+    const m = await cli(['encode', join(dir, 'missing.sml')]);
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/cannot read .*missing\.sml: ENOENT/);
     noStack(r.stderr + m.stderr);
