@@ -1,4 +1,4 @@
-import { besselI1e } from '../math/bessel-scaled.js';
+import { besselI0e, besselI1e } from '../math/bessel-scaled.js';
 import { riceLogTails } from '../math/rice.js';
 
 /** Node spacing of the table in sigma units. */
@@ -12,13 +12,20 @@ const FAR = 60;
  * log P(pass) and log P(fail) of one pad as functions of the normalised
  * systematic displacement a = nu / sigmaR, for a fixed b = dmax / sigmaR,
  * tabulated with their exact derivatives and read by cubic Hermite
- * interpolation. The interpolation error is <= H^4/384 max|f''''|; the test
+ * interpolation. What is tabulated is the smooth remainder
+ * R(a) = log P + (b-a)^2/2 - log I0e(ab): the Gaussian factor and the Bessel
+ * factor, which varies on the short scale 1/b near a = 0 (log-like), are
+ * added back exactly at evaluation. The interpolation error is <= H^4/384 max|f''''|; the test
  * measures < 1e-9 absolute in log P(fail) against the direct quadrature.
  * Chunks are built on first use, so only the range of a actually reached
  * costs anything.
  */
 export interface RiceTable {
   b: number;
+  /** Fine node spacing and extent of the near-zero segment, where the Bessel ratio bends on the scale 1/b. */
+  nearH: number;
+  nearEnd: number;
+  near: Float64Array | undefined;
   /** Per chunk: nodes x [logSf, dlogSf/da, logCdf, dlogCdf/da]; undefined until built. */
   chunks: (Float64Array | undefined)[];
 }
@@ -31,23 +38,32 @@ export function riceTable(b: number): RiceTable {
   let t = tables.get(b);
   if (t === undefined) {
     if (tables.size > 64) tables.clear();
-    t = { b, chunks: [] };
+    const nearH = Math.min(H / 4, 1 / (8 * b));
+    const nearEnd = Math.ceil(Math.max(8 / b, 0.5) / nearH) * nearH;
+    t = { b, nearH, nearEnd, near: undefined, chunks: [] };
     tables.set(b, t);
   }
   return t;
 }
 
-function buildChunk(b: number, c: number): Float64Array {
-  const out = new Float64Array((CHUNK + 1) * 4);
-  for (let i = 0; i <= CHUNK; i++) {
-    const a = (c * CHUNK + i) * H;
+function buildNodes(b: number, first: number, count: number, h: number): Float64Array {
+  const out = new Float64Array((count + 1) * 4);
+  for (let i = 0; i <= count; i++) {
+    const a = (first + i) * h;
     const { logSf, logCdf } = riceLogTails(a, b);
+    const i0 = besselI0e(a * b);
+    const logI0 = Math.log(i0);
     // dQ1/da = b exp(-(a^2+b^2)/2) I1(ab) = b exp(-(b-a)^2/2) I1e(ab).
     const g = Math.log(b * besselI1e(a * b)) - 0.5 * (b - a) * (b - a);
-    out[i * 4] = logSf;
-    out[i * 4 + 1] = a === 0 ? 0 : Math.exp(g - logSf);
-    out[i * 4 + 2] = logCdf;
-    out[i * 4 + 3] = a === 0 ? 0 : -Math.exp(g - logCdf);
+    const dSf = a === 0 ? 0 : Math.exp(g - logSf);
+    const dCdf = a === 0 ? 0 : -Math.exp(g - logCdf);
+    // d/da log I0e(ab) = b (I1e/I0e - 1)
+    const dLogI0 = b * (besselI1e(a * b) / i0 - 1);
+    const q = 0.5 * (b - a) * (b - a);
+    out[i * 4] = logSf + q - logI0;
+    out[i * 4 + 1] = dSf - (b - a) - dLogI0;
+    out[i * 4 + 2] = logCdf + q - logI0;
+    out[i * 4 + 3] = dCdf + (a - b) - dLogI0;
   }
   return out;
 }
@@ -66,15 +82,30 @@ export function riceTableEval(t: RiceTable, a: number, out: Float64Array): void 
     out[3] = -(a - b);
     return;
   }
-  const pos = a / H;
-  const idx = Math.floor(pos);
-  const c = Math.floor(idx / CHUNK);
-  let chunk = t.chunks[c];
-  if (chunk === undefined) {
-    chunk = buildChunk(b, c);
-    t.chunks[c] = chunk;
+  let chunk: Float64Array;
+  let i: number;
+  let pos: number;
+  let h: number;
+  if (a < t.nearEnd) {
+    h = t.nearH;
+    t.near ??= buildNodes(b, 0, Math.round(t.nearEnd / h), h);
+    chunk = t.near;
+    pos = a / h;
+    i = Math.floor(pos);
+  } else {
+    h = H;
+    pos = a / H;
+    const idx = Math.floor(pos);
+    const c = Math.floor(idx / CHUNK);
+    let built = t.chunks[c];
+    if (built === undefined) {
+      built = buildNodes(b, c * CHUNK, CHUNK, H);
+      t.chunks[c] = built;
+    }
+    chunk = built;
+    i = idx - c * CHUNK;
   }
-  const i = idx - c * CHUNK;
+  const idx = Math.floor(pos);
   const s = pos - idx;
   const s2 = s * s;
   const s3 = s2 * s;
@@ -92,9 +123,16 @@ export function riceTableEval(t: RiceTable, a: number, out: Float64Array): void 
     const g0 = chunk[o + k + 1] as number;
     const f1 = chunk[o + 4 + k] as number;
     const g1 = chunk[o + 5 + k] as number;
-    out[k] = h00 * f0 + h10 * H * g0 + h01 * f1 + h11 * H * g1;
-    out[k + 1] = (d00 * f0 + d01 * f1) / H + d10 * g0 + d11 * g1;
+    out[k] = h00 * f0 + h10 * h * g0 + h01 * f1 + h11 * h * g1;
+    out[k + 1] = (d00 * f0 + d01 * f1) / h + d10 * g0 + d11 * g1;
   }
+  const i0 = besselI0e(a * b);
+  const back = Math.log(i0) - 0.5 * (b - a) * (b - a);
+  const dBack = b * (besselI1e(a * b) / i0 - 1);
+  out[0] = (out[0] as number) + back;
+  out[1] = (out[1] as number) + dBack + (b - a);
+  out[2] = (out[2] as number) + back;
+  out[3] = (out[3] as number) + dBack - (a - b);
   const sf = out[0] as number;
   if (sf < -0.7) {
     const q = Math.exp(sf);
