@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodePng } from '../render/png.js';
+import { RECLEAN_EXIT_CODE } from './gate.js';
+
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const ROOT = join(import.meta.dirname, '../../../..');
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, 'gate', ...args],
+      { cwd: ROOT, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
+      },
+    );
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bondline-gate-'));
+const base = ['--top', 'examples/klarf/top.klarf', '--bottom', 'examples/klarf/bottom.klarf', '--config'];
+// The example inspections on the PHYSICS.md default pair (p = 10 µm keeps the run short).
+const cfg = join(dir, 'pair.yaml');
+writeFileSync(cfg, 'die: { W: 10000, L: 10000, s: 1000 }\n');
+
+describe('bondline gate (end to end)', () => {
+  it.concurrent('on the examples: 11 voids, the large top particle kills 3 dies, re-clean (exit 3), map', async () => {
+    const png = join(dir, 'gate.png');
+    const r = await cli([...base, cfg, '--map', png]);
+    expect(r.code).toBe(RECLEAN_EXIT_CODE);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/predicted voids\s+11\n/);
+    // Top defect 4 is at die (21, 6) of its own wafer, 28 dies a side: mirrored it lands in column 27 - 21 = 6.
+    expect(r.stdout).toMatch(/top\s+4 .* \(5,5\) \(6,5\) \(6,6\)\n/);
+    expect(r.stdout).toMatch(/killed dies\s+13 of 540\n/);
+    expect(r.stdout).toContain('decision          RE-CLEAN');
+    const img = decodePng(readFileSync(png));
+    expect([img.width, img.height]).toEqual([640, 690]);
+  });
+
+  it.concurrent('--max-loss above the predicted loss gives bond (exit 0); --json has the documented fields', async () => {
+    const r = await cli([...base, cfg, '--max-loss', '0.05', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      decision: 'bond',
+      maxLoss: 0.05,
+      heightFactor: 1,
+      dies: 540,
+      killedDieCount: 13,
+    });
+    expect(j.predictedLoss).toBeCloseTo(13 / 540, 15);
+    expect(j.particles).toHaveLength(11);
+    const top1 = j.particles.find((p: { wafer: string; id: number }) => p.wafer === 'top' && p.id === 1);
+    // File position x = 18*11000 + 5500 - 154000 = 49500 µm; mirrored into bonded coordinates.
+    expect(top1).toMatchObject({ xUm: -49500, yUm: 16500, sizeUm: 0.2 });
+  });
+
+  it.concurrent('a smaller height factor shrinks the voids', async () => {
+    const r = await cli([...base, cfg, '--height-factor', '0.01', '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.heightFactor).toBe(0.01);
+    const big = j.particles.find((p: { wafer: string; id: number }) => p.wafer === 'top' && p.id === 4);
+    // Main void radius (kR rho + kR0) sqrt(0.03) with rho = hypot(83000, 84000) (PHYSICS.md §3 defaults).
+    expect(big.mainVoidRadiusUm).toBeCloseTo((1.8e-4 * Math.hypot(83000, 84000) + 230) * Math.sqrt(0.03), 9);
+    expect(j.killedDieCount).toBeLessThan(13);
+  });
+
+  it.concurrent('a malformed KLARF file and missing options exit 2 naming file, line and problem', async () => {
+    const bad = join(dir, 'bad.klarf');
+    writeFileSync(
+      bad,
+      readFileSync(join(ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
+        '2 8000.0 2500.0',
+        '2 8000.0 2S00.0',
+      ),
+    );
+    const [r, missing, range] = await Promise.all([
+      cli(['--top', 'examples/klarf/top.klarf', '--bottom', bad, '--config', cfg]),
+      cli(['--top', 'examples/klarf/top.klarf', '--config', cfg]),
+      cli([...base, cfg, '--max-loss', '5']),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:25:11: YREL: '2S00.0' is not a number`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--bottom <file> is required');
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain('--max-loss: 5 is out of range (allowed 0..1)');
+  });
+});
