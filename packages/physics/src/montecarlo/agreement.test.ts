@@ -23,7 +23,7 @@ describe('analytic vs Monte Carlo', () => {
   for (const [k, c] of agreementCases.entries()) {
     it(c.name, () => {
       const a = analyticYield(c.params);
-      const mc = runMonteCarlo(c.params, { wafers: 120, seed: 1000 + k });
+      const mc = runMonteCarlo(c.params, { wafers: 100, seed: 1000 + k });
       const nd = mc.dies.length;
       const lam = perWafer(mc, (w) => w.killers.reduce((s, x) => s + x, 0) / nd);
       expect(Math.abs(lam.mean - a.lambdaMean)).toBeLessThan(4 * lam.se + 2e-3 * a.lambdaMean);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BondParams, defaultParams } from '../params.js';
-import { MonteCarloCancelled, runMonteCarlo } from './monte-carlo.js';
+import { MonteCarloCancelled, runMonteCarlo, runMonteCarloAsync } from './monte-carlo.js';
 
 const dense: BondParams = { ...defaultParams, voids: { ...defaultParams.voids, D0: 5e-9 } };
 
@@ -64,6 +64,25 @@ describe('runMonteCarlo', () => {
     const sd = Math.sqrt(r.wafers.reduce((a, w) => a + (w.yield - r.mean) ** 2, 0) / (n - 1));
     expect(r.spread).toBeCloseTo(sd, 10);
     expect(r.stderr).toBeCloseTo(sd / Math.sqrt(n), 10);
+  });
+
+  it('async driver gives the same lot for the same seed and stops on an abort from outside', async () => {
+    const sync = runMonteCarlo(dense, { wafers: 4, seed: 21 });
+    expect(await runMonteCarloAsync(dense, { wafers: 4, seed: 21, yieldEvery: 1 })).toEqual(sync);
+    const ac = new AbortController();
+    let pauses = 0;
+    const run = runMonteCarloAsync(defaultParams, {
+      wafers: 50,
+      seed: 2,
+      yieldEvery: 3,
+      signal: ac.signal,
+      // the injected pause stands in for the event loop turn in which a timer or SIGINT handler aborts
+      pause: async () => {
+        pauses++;
+        if (pauses === 2) ac.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled', wafersDone: 6 });
   });
 
   it('rejects a wafer count that is not a positive integer', () => {

@@ -1,13 +1,6 @@
-import { copperLogYield } from '../copper/copper-yield.js';
-import { dieGrid } from '../geometry/die-grid.js';
-import { padLayout } from '../geometry/pad-layout.js';
-import { dieOverlayLogPass } from '../overlay/die-log-pass.js';
 import type { BondParams } from '../params.js';
-import { createRng } from '../random/rng.js';
-import type { DieCause, McResult, McWafer } from '../results.js';
-import { buildDieIndex } from '../voids/die-index.js';
-import { voidTargetRects } from '../voids/layout-rects.js';
-import { drawParticles, drawSystematic, type VoidScene } from './wafer-draw.js';
+import type { McResult } from '../results.js';
+import { LotRun } from './lot-run.js';
 
 export interface MonteCarloOptions {
   /** Wafer pairs to simulate (>= 1). */
@@ -29,81 +22,47 @@ export class MonteCarloCancelled extends Error {
   }
 }
 
-/**
- * Monte Carlo over a lot of wafer pairs (PHYSICS.md §5). Per pair, in this
- * order from one seeded stream: the systematic overlay (Tx, Ty, theta, B); per
- * die an exact Bernoulli draw of its overlay pass probability
- * exp(dieOverlayLogPass) and of its copper pass probability exp(copperLogYield)
- * (a die's pads are summed analytically, so the cost never depends on the
- * pitch); then the particles (Poisson count, positions, thicknesses) and their
- * voids against a die-grid index. A lost die's cause is the first failing
- * mechanism in the order overlay, void, cu.
- */
-export function runMonteCarlo(params: BondParams, options: MonteCarloOptions): McResult {
-  const { wafers, seed } = options;
+function checkWafers(wafers: number): void {
   if (!Number.isInteger(wafers) || wafers < 1)
     throw new RangeError(`wafers must be an integer >= 1, got ${wafers}`);
-  const rng = createRng(seed);
-  const dies = dieGrid(params);
-  const layout = padLayout(params);
-  const scene: VoidScene = {
-    params,
-    layout,
-    dies,
-    index: buildDieIndex(params, dies),
-    rects: voidTargetRects(layout),
-  };
-  const pCu = Math.exp(copperLogYield(params, layout));
-  const nd = dies.length;
-  const stamp = new Int32Array(nd);
-  const out: McWafer[] = [];
-  let sumY = 0;
-  let sumY2 = 0;
-  let killTotal = 0;
-  let okOverlay = 0;
-  let okVoid = 0;
-  let okCu = 0;
-  for (let w = 0; w < wafers; w++) {
+}
+
+/**
+ * Monte Carlo over a lot of wafer pairs, synchronously (see LotRun for what is
+ * drawn). Reproducible: the same params and seed give an identical result.
+ * The signal can only fire from inside `onProgress` here; use
+ * runMonteCarloAsync to cancel from timers or signal handlers.
+ */
+export function runMonteCarlo(params: BondParams, options: MonteCarloOptions): McResult {
+  checkWafers(options.wafers);
+  const run = new LotRun(params, options.seed);
+  for (let w = 0; w < options.wafers; w++) {
     if (options.signal?.aborted) throw new MonteCarloCancelled(w);
-    const sys = drawSystematic(params, rng);
-    const causes: DieCause[] = new Array<DieCause>(nd);
-    const overlayOk = new Uint8Array(nd);
-    const cuOk = new Uint8Array(nd);
-    for (let i = 0; i < nd; i++) {
-      overlayOk[i] = rng.uniform() < Math.exp(dieOverlayLogPass(params, layout, dies[i]!, sys)) ? 1 : 0;
-      cuOk[i] = rng.uniform() < pCu ? 1 : 0;
-    }
-    const killers = new Uint32Array(nd);
-    const particles = drawParticles(scene, rng, killers, stamp);
-    let good = 0;
-    for (let i = 0; i < nd; i++) {
-      const k = killers[i] as number;
-      killTotal += k;
-      if (overlayOk[i]) okOverlay++;
-      if (k === 0) okVoid++;
-      if (cuOk[i]) okCu++;
-      const cause: DieCause = !overlayOk[i] ? 'overlay' : k > 0 ? 'void' : !cuOk[i] ? 'cu' : 'good';
-      causes[i] = cause;
-      if (cause === 'good') good++;
-    }
-    const y = nd > 0 ? good / nd : 0;
-    sumY += y;
-    sumY2 += y * y;
-    out.push({ causes, yield: y, killers, particles });
-    options.onProgress?.(w + 1, wafers);
+    run.next();
+    options.onProgress?.(w + 1, options.wafers);
   }
-  const mean = sumY / wafers;
-  const variance = wafers > 1 ? Math.max(0, (sumY2 - wafers * mean * mean) / (wafers - 1)) : 0;
-  const spread = Math.sqrt(variance);
-  const dieWafers = Math.max(1, nd * wafers);
-  return {
-    dies,
-    wafers: out,
-    mean,
-    stderr: spread / Math.sqrt(wafers),
-    spread,
-    lambdaMean: killTotal / dieWafers,
-    byCause: { overlay: okOverlay / dieWafers, void: okVoid / dieWafers, cu: okCu / dieWafers },
-    seed,
-  };
+  return run.result();
+}
+
+/**
+ * As runMonteCarlo, but returns to the event loop every `yieldEvery` pairs
+ * (default 8) through the injected `pause` (default: setImmediate), so a
+ * progress bar redraws and an AbortSignal from a timer or SIGINT handler stops
+ * the run. Same result as runMonteCarlo for the same seed.
+ */
+export async function runMonteCarloAsync(
+  params: BondParams,
+  options: MonteCarloOptions & { yieldEvery?: number; pause?: () => Promise<void> },
+): Promise<McResult> {
+  checkWafers(options.wafers);
+  const every = Math.max(1, Math.floor(options.yieldEvery ?? 8));
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const run = new LotRun(params, options.seed);
+  for (let w = 0; w < options.wafers; w++) {
+    if (w > 0 && w % every === 0) await pause();
+    if (options.signal?.aborted) throw new MonteCarloCancelled(w);
+    run.next();
+    options.onProgress?.(w + 1, options.wafers);
+  }
+  return run.result();
 }

@@ -60,7 +60,7 @@ describe('createRng', () => {
 
   it('uniform() lies in [0,1) with mean 1/2 and variance 1/12', () => {
     const rng = createRng(7);
-    const n = 200000;
+    const n = 100000;
     let sum = 0;
     let sum2 = 0;
     let outside = 0;

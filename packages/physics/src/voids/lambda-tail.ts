@@ -95,7 +95,7 @@ function radialTail(c: LambdaContext, b: Rect, ux: number, uy: number): number {
       seg += (c.gw[g] as number) * hh * density(c, x, y) * tailExtraProbability(c.tg, x, y) * rho;
     }
     sum += seg;
-    if (bb < tA - 4 * c.d1 && seg < 1e-7 * sum) break;
+    if (bb < tA - 4 * c.d1 && seg < 1e-6 * sum) break;
   }
   return sum;
 }

@@ -31,6 +31,8 @@ export interface VoidLambdaOptions {
   order?: number;
   /** Edge panels per 10 mm of region edge (default 4). */
   panelsPer10mm?: number;
+  /** Angular panels of the tail wedge per 10 mm of arc at the die (default 2). */
+  tailPanelsPer10mm?: number;
 }
 
 /**
@@ -115,5 +117,9 @@ function dieLambda(params: BondParams, tg: ReachTarget, options: VoidLambdaOptio
     d1: Math.max(plateau, 1),
   };
   if (c.D0 === 0 && c.D1 === 0) return 0;
-  return interior(c, box, per10mm) + mainOutside(c, box, per10mm) + tailExtra(c, box, per10mm);
+  return (
+    interior(c, box, per10mm) +
+    mainOutside(c, box, per10mm) +
+    tailExtra(c, box, options.tailPanelsPer10mm ?? 2)
+  );
 }
