@@ -124,20 +124,30 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
 }
 
 function findDuplicate(sites: readonly OverlaySite[]): string | undefined {
-  // Sort by position and compare neighbours: O(n log n) without building string keys.
-  const order = sites.map((_, i) => i);
-  const same = (a: OverlaySite, b: OverlaySite) => a.X === b.X && a.Y === b.Y && a.x === b.x && a.y === b.y;
-  order.sort((i, j) => {
-    const a = sites[i] as OverlaySite;
-    const b = sites[j] as OverlaySite;
-    return a.X - b.X || a.Y - b.Y || (a.x ?? 0) - (b.x ?? 0) || (a.y ?? 0) - (b.y ?? 0) || i - j;
-  });
-  for (let k = 1; k < order.length; k++) {
-    const sa = sites[order[k - 1] as number] as OverlaySite;
-    const sb = sites[order[k] as number] as OverlaySite;
-    if (!same(sa, sb)) continue;
-    const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
-    return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
+  // Sort by position and compare neighbours: O(n log n) on typed arrays, no string keys.
+  const n = sites.length;
+  const X = new Float64Array(n);
+  const Y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    X[i] = (sites[i] as OverlaySite).X;
+    Y[i] = (sites[i] as OverlaySite).Y;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => (X[i] as number) - (X[j] as number) || (Y[i] as number) - (Y[j] as number) || i - j);
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1] as number;
+    if (X[a] !== X[order[k] as number] || Y[a] !== Y[order[k] as number]) continue;
+    // Same wafer position: a duplicate only if the in-field position matches too (any in the run).
+    for (let j = k; j < n && X[order[j] as number] === X[a] && Y[order[j] as number] === Y[a]; j++) {
+      for (let i = k - 1; i < j; i++) {
+        const sa = sites[order[i] as number] as OverlaySite;
+        const sb = sites[order[j] as number] as OverlaySite;
+        if (sa.x !== sb.x || sa.y !== sb.y) continue;
+        const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
+        return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
+      }
+    }
   }
   return undefined;
 }
