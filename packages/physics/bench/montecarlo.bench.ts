@@ -27,11 +27,14 @@ for (const D0 of [1e-9, 1e-8]) {
   for (const p of [10, 1, 0.4]) {
     const wafers = D0 > 5e-9 ? 100 : 200;
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const r = runMonteCarlo(at(p, D0), { wafers, seed: 42, onProgress: (d) => d % 20 === 0 && sample() });
     const ms = (performance.now() - t) / wafers;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / wafers;
     sample();
     console.log(
-      `D0=${D0.toExponential(0)} p=${p} µm: ${ms.toFixed(2)} ms/pair over ${wafers} pairs (mean yield ${r.mean.toFixed(4)}, lambda ${r.lambdaMean.toFixed(4)})`,
+      `D0=${D0.toExponential(0)} p=${p} µm: ${ms.toFixed(2)} ms/pair wall, ${cpuMs.toFixed(2)} ms CPU, over ${wafers} pairs (mean yield ${r.mean.toFixed(4)}, lambda ${r.lambdaMean.toFixed(4)})`,
     );
   }
 }
@@ -51,5 +54,9 @@ const layout = padLayout(defaultParams);
 voidLambdas(defaultParams, layout, dies);
 const reps = 5;
 const t = performance.now();
+const cpu = process.cpuUsage();
 for (let i = 0; i < reps; i++) voidLambdas(defaultParams, layout, dies);
-console.log(`voidLambdas, ${dies.length} dies (defaults): ${((performance.now() - t) / reps).toFixed(1)} ms`);
+const used = process.cpuUsage(cpu);
+console.log(
+  `voidLambdas, ${dies.length} dies (defaults): ${((performance.now() - t) / reps).toFixed(1)} ms wall, ${((used.user + used.system) / 1000 / reps).toFixed(1)} ms CPU`,
+);
