@@ -1,6 +1,6 @@
 import { nextPowerOfTwo } from '../fft/fft.js';
 import { RealFft2d } from '../fft/real-fft-2d.js';
-import { upsampledDft } from '../fft/upsampled-dft.js';
+import { UpsampledDft } from '../fft/upsampled-dft.js';
 import type { GreyImage } from '../image/grey-image.js';
 import { ClipDetector } from './clip-detector.js';
 import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from
 
 /** Tuning of the phase-correlation method. */
 export interface PhaseOptions {
-  /** Upsampling factor of the matrix-multiply DFT around the peak (default 20: a 0.05 px grid). */
+  /** Upsampling factor of the matrix-multiply DFT around the peak (default 10: a 0.1 px grid, then a parabola). */
   upsampleFactor?: number;
   /**
    * Gaussian weight exp(-(f / f0)^2) on the whitened cross-power spectrum,
@@ -65,6 +65,8 @@ export class PhaseMatcher {
   private readonly map: Float64Array;
   private readonly up: Float64Array;
   private readonly nUp: number;
+  private readonly upStart: number;
+  private readonly upsampler: UpsampledDft;
   private readonly block: Float64Array;
   private readonly refiner: TranslationRefiner;
   private clip: ClipDetector | undefined;
@@ -91,7 +93,7 @@ export class PhaseMatcher {
     this.searchWidth = imageWidth - tw + 1;
     this.searchHeight = imageHeight - th + 1;
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.factor = options.upsampleFactor ?? 20;
+    this.factor = options.upsampleFactor ?? 10;
     const f0 = options.lowPassCyclesPerPx ?? 0.1;
     this.beta = options.whitening ?? 0.5;
     this.coarse = new RealFft2d(nextPowerOfTwo(imageHeight), nextPowerOfTwo(imageWidth));
@@ -118,6 +120,16 @@ export class PhaseMatcher {
     this.map = new Float64Array(this.searchWidth * this.searchHeight);
     this.nUp = Math.ceil(1.5 * this.factor) + 1;
     this.up = new Float64Array(this.nUp * this.nUp);
+    this.upStart = -Math.floor(this.nUp / 2) / this.factor;
+    this.upsampler = new UpsampledDft(
+      this.fine.rows,
+      this.fine.cols,
+      this.upStart,
+      this.upStart,
+      this.nUp,
+      this.nUp,
+      this.factor,
+    );
     this.block = new Float64Array(tw * th);
     this.refiner = new TranslationRefiner(template);
   }
@@ -174,8 +186,8 @@ export class PhaseMatcher {
     for (let i = 0; i < tw * th; i++) block[i] = block[i]! - level;
     fine.forward(block, tw, th, wRe, wIm);
     whitenedProduct(wRe, wIm, this.fRe, this.fIm, this.fW, this.beta);
-    const start = -Math.floor(nUp / 2) / factor;
-    upsampledDft(wRe, wIm, fine.rows, fine.cols, start, start, nUp, nUp, factor, up);
+    const start = this.upStart;
+    this.upsampler.apply(wRe, wIm, up);
     let best = 0;
     for (let i = 1; i < up.length; i++) if (up[i]! > up[best]!) best = i;
     const bi = Math.floor(best / nUp);
@@ -214,8 +226,8 @@ function whitenedProduct(
     const bi = bIm[i]!;
     const pr = ar * br - ai * bi;
     const pi = ar * bi + ai * br;
-    const mag = Math.hypot(pr, pi);
-    const k = mag > 1e-300 ? w[i]! / (beta === 0.5 ? Math.sqrt(mag) : mag ** beta) : 0;
+    const m2 = pr * pr + pi * pi;
+    const k = m2 > 1e-300 ? w[i]! / (beta === 0.5 ? Math.sqrt(Math.sqrt(m2)) : m2 ** (beta / 2)) : 0;
     aRe[i] = pr * k;
     aIm[i] = pi * k;
   }
