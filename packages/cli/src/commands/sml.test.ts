@@ -91,7 +91,11 @@ describe.concurrent('bondline sml (end to end)', () => {
     expect(b.stderr).toBe(
       'bondline sml: <stdin>: line 1: byte 5: U4 item declares 8 bytes but only 4 follow\n',
     );
-    noStack(a.stderr + b.stderr);
+    const c = await cli(['decode', '-'], 'b1 04 00 00 00 0\n');
+    expect(c.stderr).toBe(
+      'bondline sml: <stdin>: line 1, column 16: odd number of hex digits (half a byte)\n',
+    );
+    noStack(a.stderr + b.stderr + c.stderr);
   });
 
   it('bad frames: a cut frame and a damaged body name the byte offset in the line', async () => {

@@ -101,24 +101,18 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
 
 /** Bytes of one hex line; separators are spaces, tabs and colons. Errors name line and column. */
 function parseHexLine(line: string, lineNo: number, name: string): Uint8Array {
-  const digits: number[] = [];
-  const columns: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t' || c === ':' || c === '\r') continue;
-    const v = Number.parseInt(c, 16);
-    if (Number.isNaN(v))
-      throw new CliError(`${name}: line ${lineNo}, column ${i + 1}: '${c}' is not a hex digit`);
-    digits.push(v);
-    columns.push(i + 1);
-  }
-  if (digits.length % 2 !== 0)
+  const bad = /[^0-9a-fA-F \t:\r]/.exec(line);
+  if (bad !== null)
+    throw new CliError(`${name}: line ${lineNo}, column ${bad.index + 1}: '${bad[0]}' is not a hex digit`);
+  const digits = line.replace(/[ \t:\r]/g, '');
+  if (digits.length % 2 !== 0) {
+    const lastDigit = line.search(/[0-9a-fA-F][ \t:\r]*$/);
     throw new CliError(
-      `${name}: line ${lineNo}, column ${columns[columns.length - 1]}: odd number of hex digits (half a byte)`,
+      `${name}: line ${lineNo}, column ${lastDigit + 1}: odd number of hex digits (half a byte)`,
     );
-  const out = new Uint8Array(digits.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = digits[2 * i]! * 16 + digits[2 * i + 1]!;
-  return out;
+  }
+  const b = Buffer.from(digits, 'hex');
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 const CONTROL_NAMES: Record<number, string> = Object.fromEntries(
