@@ -65,17 +65,11 @@ export {
   writeHeader,
 } from './hsms/frame.js';
 export { memoryTransportPair } from './hsms/memory-transport.js';
+export type { HandlerResult, MessageHandler } from './hsms/message-handler.js';
 export { HsmsPassiveEndpoint, type PassiveEndpointOptions } from './hsms/passive-endpoint.js';
 export { type SecsDecodeResult, toOutgoing, toSecsMessage } from './hsms/secs-message.js';
-export {
-  type HandlerResult,
-  type HsmsEvents,
-  type HsmsRole,
-  HsmsSession,
-  type HsmsSessionOptions,
-  type MessageHandler,
-  type OutgoingMessage,
-} from './hsms/session.js';
+export { HsmsSession } from './hsms/session.js';
+export type { HsmsEvents, HsmsRole, HsmsSessionOptions, OutgoingMessage } from './hsms/session-types.js';
 export { createSmlLog, formatCommLogEntry, type SmlLogOptions, type TextSink } from './hsms/sml-log.js';
 export type { HsmsMessage } from './hsms/transactions.js';
 export { socketTransport, type Transport, type TransportHandlers } from './hsms/transport.js';

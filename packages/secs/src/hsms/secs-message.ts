@@ -2,7 +2,7 @@
 import { type DecodeError, type DecodeLimits, decodeItem } from '../codec/decode.js';
 import { type EncodeOptions, encodeItem } from '../codec/encode.js';
 import type { SecsMessage } from '../message.js';
-import type { OutgoingMessage } from './session.js';
+import type { OutgoingMessage } from './session-types.js';
 import type { HsmsMessage } from './transactions.js';
 
 /** Encode a SECS-II message for `HsmsSession.send`/`reply`. Throws SecsEncodeError on an unencodable item. */

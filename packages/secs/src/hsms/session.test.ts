@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HsmsError } from './errors.js';
 import { FakeClock } from './fake-clock.js';
 import { memoryTransportPair } from './memory-transport.js';
-import { HsmsSession, type HsmsSessionOptions } from './session.js';
+import { HsmsSession } from './session.js';
+import type { HsmsSessionOptions } from './session-types.js';
 import { frameHex, ScriptedTransport } from './test-peer.js';
 
 // Expected bytes are written out by hand from the E37 header layout (SECS.md):

@@ -1,76 +1,26 @@
-// One HSMS-SS session: the E37 protocol over whatever transport is attached (one at a time).
-import { type Clock, realClock, type TimerHandle } from './clock.js';
+// One HSMS-SS session (E37): selection, data transactions, T7 and linktest, over one link at a time.
+import { type Clock, realClock } from './clock.js';
 import type { CommLog } from './comm-log.js';
-import { type HsmsConfig, type HsmsConfigInput, resolveHsmsConfig } from './config.js';
+import { type HsmsConfig, resolveHsmsConfig } from './config.js';
 import { ConnectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
-import {
-  CONTROL_SESSION_ID,
-  DeselectStatus,
-  encodeControl,
-  RejectReason,
-  SelectStatus,
-  sTypeName,
-} from './control.js';
+import { CONTROL_SESSION_ID, DeselectStatus, RejectReason, SelectStatus } from './control.js';
 import { HsmsError } from './errors.js';
 import { TypedEmitter } from './events.js';
-import { encodeFrame, FrameParser, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { HsmsLink } from './link.js';
+import { type HandlerResult, type MessageHandler, runHandler } from './message-handler.js';
+import { OneShotTimer } from './one-shot-timer.js';
+import type { HsmsEvents, HsmsRole, HsmsSessionOptions, OutgoingMessage } from './session-types.js';
 import { type HsmsMessage, TransactionTable } from './transactions.js';
 import type { Transport } from './transport.js';
 
-/** A data message to send. `wBit` defaults to false; `body` to empty. */
-export interface OutgoingMessage {
-  stream: number;
-  function: number;
-  wBit?: boolean;
-  body?: Uint8Array;
-}
-
-/** A handler's answer: the reply to send, or nothing (it may call `reply` itself). */
-// biome-ignore lint/suspicious/noConfusingVoidType: a handler written as statements returns void
-export type HandlerResult = OutgoingMessage | undefined | void;
-
-/** What to do with an incoming primary: return the reply (sent if the primary has W) or nothing. */
-export type MessageHandler = (message: HsmsMessage) => HandlerResult | Promise<HandlerResult>;
-
-/** Which side of the connection this session plays (E37: the active side sends Select.req). */
-export type HsmsRole = 'active' | 'passive';
-
-export interface HsmsEvents {
-  /** A state transition. */
-  state: { from: HsmsState; to: HsmsState };
-  /** A data message for another session id. GEM answers it with S9F1 (its body is `header`). */
-  'unknown-device': { message: HsmsMessage; header: Uint8Array };
-  /** The peer sent Reject.req for one of our messages. */
-  rejected: { systemBytes: number; reason: number; rejectedType: number };
-  /** Something went wrong that is not tied to a promise (timeouts that close the link, bad frames, handler failures). */
-  error: HsmsError;
-}
-
-export interface HsmsSessionOptions extends HsmsConfigInput {
-  clock?: Clock;
-  log?: CommLog;
-}
-
-type ControlKind = 'select' | 'deselect' | 'linktest';
-
-interface ControlPending {
-  kind: ControlKind;
-  timer: TimerHandle;
-  resolve: (status: number) => void;
-  reject: (e: HsmsError) => void;
-}
-
-const RESPONSE_OF: Readonly<Record<number, ControlKind>> = {
-  [SType.selectRsp]: 'select',
-  [SType.deselectRsp]: 'deselect',
-  [SType.linktestRsp]: 'linktest',
-};
+const EMPTY = new Uint8Array(0);
 
 /**
- * An HSMS-SS session. Attach a transport (endpoints do this on connect), then `send`, `reply`, and
- * handle incoming primaries with `onMessage`. State follows E37: not-connected -> not-selected ->
- * selected. Timers: T3 (replies), T6 (control transactions), T7 (not selected), T8 (stalled frame),
- * and an optional periodic linktest.
+ * An HSMS-SS session. Endpoints attach a transport on connect; then `send`, `reply`, and handle
+ * incoming primaries with `onMessage`. State follows E37: not-connected -> not-selected -> selected.
+ * Timers: T3 (replies), T6 (control transactions), T7 (not selected), T8 (stalled frame), and an
+ * optional periodic linktest.
  */
 export class HsmsSession extends TypedEmitter<HsmsEvents> {
   readonly config: HsmsConfig;
@@ -78,16 +28,11 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   private readonly log: CommLog | undefined;
   private readonly machine = new ConnectionStateMachine();
   private readonly transactions: TransactionTable;
-  private readonly control = new Map<number, ControlPending>();
-  private transport: Transport | undefined;
-  private parser: FrameParser | undefined;
-  private role: HsmsRole = 'passive';
+  private link: HsmsLink | undefined;
   private handler: MessageHandler | undefined;
   private nextSystemBytes = 1;
-  private t7Timer: TimerHandle | undefined;
-  private t8Timer: TimerHandle | undefined;
-  private linktestTimer: TimerHandle | undefined;
-  private lastDataAt = 0;
+  private readonly t7: OneShotTimer;
+  private readonly linktestTimer: OneShotTimer;
 
   constructor(options: HsmsSessionOptions = {}) {
     super();
@@ -96,6 +41,8 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     this.clock = clock ?? realClock;
     this.log = log;
     this.transactions = new TransactionTable(this.clock, this.config.t3Ms);
+    this.t7 = new OneShotTimer(this.clock);
+    this.linktestTimer = new OneShotTimer(this.clock);
   }
 
   get state(): HsmsState {
@@ -131,39 +78,27 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
    * Throws TypeError if a transport is already attached (endpoints never do that).
    */
   attach(transport: Transport, role: HsmsRole): void {
-    if (this.transport !== undefined) throw new TypeError('HsmsSession already has a transport');
-    this.transport = transport;
-    this.role = role;
-    const parser = new FrameParser(
-      (frame) => {
-        if (this.parser === parser) this.onFrame(frame);
+    if (this.link !== undefined) throw new TypeError('HsmsSession already has a transport');
+    const link: HsmsLink = new HsmsLink(transport, this.config, this.clock, this.log, {
+      frame: (f) => {
+        if (this.link === link) this.onFrame(f);
       },
-      { maxMessageBytes: this.config.maxMessageBytes },
-    );
-    this.parser = parser;
-    transport.bind({
-      data: (chunk) => {
-        if (this.transport === transport) this.onData(chunk);
+      closed: (reason, error) => {
+        if (this.link !== link) return;
+        this.link = undefined;
+        if (error !== undefined) this.emit('error', error);
+        this.afterClose(reason);
       },
-      close: () => {
-        if (this.transport === transport) {
-          this.drop(new HsmsError('connection-closed', 'the HSMS connection closed'), false);
-        }
-      },
-      error: (err) => {
-        if (this.transport === transport) {
-          this.emit(
-            'error',
-            new HsmsError('transport-error', `HSMS transport error: ${err.message}`, { cause: err }),
-          );
-        }
+      transportError: (e) => {
+        if (this.link === link) this.emit('error', e);
       },
     });
+    this.link = link;
     this.move('connected');
     this.startT7();
     if (role === 'active') {
       this.select().catch((err: unknown) => {
-        if (this.transport !== transport) return;
+        if (this.link !== link) return; // the link already closed and reported why
         this.emit('error', err instanceof HsmsError ? err : new HsmsError('protocol-error', String(err)));
         this.drop(new HsmsError('connection-closed', 'select failed; connection closed'), true);
       });
@@ -207,7 +142,6 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     if (status !== SelectStatus.ok && !selectedAnyway) {
       throw new HsmsError('select-refused', `Select.rsp status ${status}`, { reason: status });
     }
-    // A Select.req crossing ours may already have selected us.
     if (this.state === 'not-selected') this.enterSelected();
   }
 
@@ -227,14 +161,12 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     return this.clock.now() - t0;
   }
 
-  /** Send Separate.req and close the connection (no response in E37). */
+  /** Send Separate.req and close the connection gracefully (E37: no response). */
   separate(): void {
-    const t = this.transport;
-    if (t === undefined) return;
-    const sb = this.allocSystemBytes();
-    this.writeControl(SType.separateReq, this.controlSessionId(), sb, 0, 0);
+    const link = this.link;
+    if (link === undefined) return;
+    link.writeControl(SType.separateReq, this.controlSessionId(), this.allocSystemBytes(), 0, 0);
     this.drop(new HsmsError('connection-closed', 'HSMS session separated'), false);
-    t.end();
   }
 
   /** Close the connection without Separate.req (open transactions fail with `connection-closed`). */
@@ -244,56 +176,33 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   // ---- receiving ---------------------------------------------------------------------------------
 
-  private onData(chunk: Uint8Array): void {
-    const parser = this.parser;
-    if (parser === undefined) return;
-    this.lastDataAt = this.clock.now();
-    const err = parser.push(chunk);
-    if (err !== undefined) {
-      this.emit(
-        'error',
-        new HsmsError(err.code === 'message-too-large' ? 'message-too-large' : 'protocol-error', err.message),
-      );
-      this.drop(new HsmsError('connection-closed', `connection closed: ${err.message}`), true);
-      return;
-    }
-    if (parser.pending > 0 && this.t8Timer === undefined && this.parser === parser) {
-      this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms);
-    }
-  }
-
   private onFrame(frame: HsmsFrame): void {
     const h = frame.header;
-    this.log?.record({ direction: 'in', header: h, body: frame.body });
-    if (h.pType !== 0) {
-      if (h.sType !== SType.rejectReq) {
-        this.writeControl(
-          SType.rejectReq,
-          h.sessionId,
-          h.systemBytes,
-          h.pType,
-          RejectReason.pTypeNotSupported,
-        );
-      }
-      return;
-    }
     switch (h.sType) {
       case SType.data:
         this.onDataMessage(frame);
         break;
       case SType.selectReq:
-        this.onSelectReq(h);
+        if (this.state === 'selected') {
+          this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.alreadyActive);
+        } else {
+          this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.ok);
+          this.enterSelected();
+        }
         break;
       case SType.deselectReq:
-        this.onDeselectReq(h);
-        break;
-      case SType.linktestReq:
-        this.writeControl(SType.linktestRsp, h.sessionId, h.systemBytes, 0, 0);
-        break;
-      case SType.selectRsp:
-      case SType.deselectRsp:
-      case SType.linktestRsp:
-        this.onControlResponse(h);
+        if (this.state !== 'selected') {
+          this.link!.writeControl(
+            SType.deselectRsp,
+            h.sessionId,
+            h.systemBytes,
+            0,
+            DeselectStatus.notSelected,
+          );
+        } else {
+          this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.ok);
+          this.leaveSelected();
+        }
         break;
       case SType.rejectReq:
         this.onRejectReq(h);
@@ -301,21 +210,14 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       case SType.separateReq:
         this.drop(new HsmsError('connection-closed', 'peer sent Separate.req'), true);
         break;
-      default:
-        this.writeControl(
-          SType.rejectReq,
-          h.sessionId,
-          h.systemBytes,
-          h.sType,
-          RejectReason.sTypeNotSupported,
-        );
     }
   }
 
   private onDataMessage(frame: HsmsFrame): void {
     const h = frame.header;
+    const link = this.link!;
     if (this.state !== 'selected') {
-      this.writeControl(
+      link.writeControl(
         SType.rejectReq,
         h.sessionId,
         h.systemBytes,
@@ -333,21 +235,15 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       body: frame.body,
     };
     if (h.sessionId !== this.config.sessionId) {
-      // E37/E5: a message for an unknown device id is answered with S9F1 by the SECS-II layer.
-      const header = Buffer.allocUnsafe(10);
-      header.writeUInt16BE(h.sessionId, 0);
-      header[2] = (h.wBit ? 0x80 : 0) | h.stream;
-      header[3] = h.function;
-      header[4] = 0;
-      header[5] = 0;
-      header.writeUInt32BE(h.systemBytes, 6);
+      // A message for an unknown device id is answered with S9F1 by the SECS-II layer (E5).
+      const header = encodeHeader(h);
       this.emit('unknown-device', { message, header });
       return;
     }
     if (h.function % 2 === 0) {
-      // Secondary (or function 0, abort): must answer an open transaction.
+      // Secondary (or function 0, abort): it must answer an open transaction.
       if (!this.transactions.settle(message)) {
-        this.writeControl(
+        link.writeControl(
           SType.rejectReq,
           h.sessionId,
           h.systemBytes,
@@ -357,27 +253,11 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       }
       return;
     }
-    this.dispatch(message);
-  }
-
-  private dispatch(message: HsmsMessage): void {
-    const handler = this.handler;
-    if (handler === undefined) return;
-    let result: ReturnType<MessageHandler>;
-    try {
-      result = handler(message);
-    } catch (err) {
-      this.handlerFailed(message, err);
-      return;
-    }
-    if (result === undefined) return;
-    if (result instanceof Promise) {
-      result.then(
-        (r) => this.replyFromHandler(message, r),
-        (err: unknown) => this.handlerFailed(message, err),
-      );
-    } else {
-      this.replyFromHandler(message, result);
+    if (this.handler !== undefined) {
+      runHandler(this.handler, message, {
+        reply: (r) => this.replyFromHandler(message, r),
+        failed: (err) => this.handlerFailed(message, err),
+      });
     }
   }
 
@@ -400,54 +280,13 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     );
   }
 
-  private onSelectReq(h: HsmsHeader): void {
-    if (this.state === 'selected') {
-      this.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.alreadyActive);
-      return;
-    }
-    this.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.ok);
-    this.enterSelected();
-  }
-
-  private onDeselectReq(h: HsmsHeader): void {
-    if (this.state !== 'selected') {
-      this.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.notSelected);
-      return;
-    }
-    this.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.ok);
-    this.leaveSelected();
-  }
-
-  private onControlResponse(h: HsmsHeader): void {
-    const p = this.control.get(h.systemBytes);
-    if (p === undefined || p.kind !== RESPONSE_OF[h.sType]) {
-      this.writeControl(
-        SType.rejectReq,
-        h.sessionId,
-        h.systemBytes,
-        h.sType,
-        RejectReason.transactionNotOpen,
-      );
-      return;
-    }
-    this.control.delete(h.systemBytes);
-    this.clock.clearTimeout(p.timer);
-    p.resolve(h.function);
-  }
-
   private onRejectReq(h: HsmsHeader): void {
     const reason = h.function;
     this.emit('rejected', { systemBytes: h.systemBytes, reason, rejectedType: h.stream });
     const err = new HsmsError('rejected', `peer rejected system bytes ${h.systemBytes}: reason ${reason}`, {
       reason,
     });
-    if (this.transactions.fail(h.systemBytes, err)) return;
-    const p = this.control.get(h.systemBytes);
-    if (p !== undefined) {
-      this.control.delete(h.systemBytes);
-      this.clock.clearTimeout(p.timer);
-      p.reject(err);
-    }
+    if (!this.transactions.fail(h.systemBytes, err)) this.link?.rejectControl(h.systemBytes, err);
   }
 
   // ---- state and timers --------------------------------------------------------------------------
@@ -460,80 +299,51 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   }
 
   private enterSelected(): void {
-    this.clearTimer('t7Timer');
+    this.t7.stop();
     this.move('select');
     this.scheduleLinktest();
   }
 
   private leaveSelected(): void {
-    this.clearTimer('linktestTimer');
+    this.linktestTimer.stop();
     this.move('deselect');
     this.startT7();
   }
 
   private startT7(): void {
-    this.clearTimer('t7Timer');
-    this.t7Timer = this.clock.setTimeout(() => {
-      this.t7Timer = undefined;
+    this.t7.start(this.config.t7Ms, () => {
       if (this.state !== 'not-selected') return;
       this.emit(
         'error',
         new HsmsError('t7-timeout', `not selected within T7 = ${this.config.t7Ms / 1000} s`),
       );
       this.drop(new HsmsError('connection-closed', 'connection closed: T7 expired'), true);
-    }, this.config.t7Ms);
+    });
   }
-
-  private readonly onT8 = (): void => {
-    this.t8Timer = undefined;
-    if (this.transport === undefined || this.parser === undefined || this.parser.pending === 0) return;
-    const idle = this.clock.now() - this.lastDataAt;
-    if (idle < this.config.t8Ms) {
-      this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms - idle);
-      return;
-    }
-    const msg = `frame stalled with ${this.parser.pending} bytes pending for T8 = ${this.config.t8Ms / 1000} s`;
-    this.emit('error', new HsmsError('t8-timeout', msg));
-    this.drop(new HsmsError('connection-closed', `connection closed: ${msg}`), true);
-  };
 
   private scheduleLinktest(): void {
     if (this.config.linktestMs === 0) return;
-    this.clearTimer('linktestTimer');
-    this.linktestTimer = this.clock.setTimeout(() => {
-      this.linktestTimer = undefined;
+    this.linktestTimer.start(this.config.linktestMs, () => {
       if (this.state !== 'selected') return;
       this.linktest().then(
         () => this.scheduleLinktest(),
         () => {}, // a T6 timeout has already closed the connection and reported the error
       );
-    }, this.config.linktestMs);
+    });
   }
 
-  private clearTimer(key: 't7Timer' | 't8Timer' | 'linktestTimer'): void {
-    const t = this[key];
-    if (t !== undefined) {
-      this.clock.clearTimeout(t);
-      this[key] = undefined;
-    }
-  }
-
-  /** Tear down the connection: timers, open transactions, state. `destroy` also closes the transport. */
+  /** Close the link at our own initiative. `destroy` drops the socket; otherwise it is ended gracefully. */
   private drop(reason: HsmsError, destroy: boolean): void {
-    const t = this.transport;
-    if (t === undefined) return;
-    this.transport = undefined;
-    this.parser = undefined;
-    this.clearTimer('t7Timer');
-    this.clearTimer('t8Timer');
-    this.clearTimer('linktestTimer');
-    if (destroy) t.destroy();
-    const controls = [...this.control.values()];
-    this.control.clear();
-    for (const p of controls) {
-      this.clock.clearTimeout(p.timer);
-      p.reject(reason);
-    }
+    const link = this.link;
+    if (link === undefined) return;
+    this.link = undefined;
+    link.close(reason, destroy);
+    this.afterClose(reason);
+  }
+
+  private afterClose(reason: HsmsError): void {
+    this.t7.stop();
+    this.linktestTimer.stop();
     this.transactions.failAll(reason);
     this.move('disconnected');
   }
@@ -541,7 +351,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   // ---- sending -----------------------------------------------------------------------------------
 
   private checkSendable(m: OutgoingMessage): HsmsError | undefined {
-    if (this.transport === undefined) return new HsmsError('not-connected', 'HSMS session is not connected');
+    if (this.link === undefined) return new HsmsError('not-connected', 'HSMS session is not connected');
     if (this.state !== 'selected') return new HsmsError('not-selected', 'HSMS session is not selected');
     const size = 10 + (m.body?.length ?? 0);
     if (size > this.config.maxMessageBytes) {
@@ -563,48 +373,14 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       sType: SType.data,
       systemBytes,
     };
-    const body = m.body ?? EMPTY;
-    this.log?.record({ direction: 'out', header, body });
-    this.transport!.write(encodeFrame(header, body));
+    this.link!.writeData(header, m.body ?? EMPTY);
   }
 
-  private writeControl(
-    sType: number,
-    sessionId: number,
-    systemBytes: number,
-    byte2: number,
-    byte3: number,
-  ): void {
-    const t = this.transport;
-    if (t === undefined) return;
-    const frame = encodeControl(sType, sessionId, systemBytes, byte2, byte3);
-    if (this.log !== undefined) {
-      const header = { sessionId, stream: byte2, function: byte3, wBit: false, pType: 0, sType, systemBytes };
-      this.log.record({ direction: 'out', header, body: EMPTY });
-    }
-    t.write(frame);
-  }
-
-  private controlTransaction(kind: ControlKind, sType: number): Promise<number> {
-    if (this.transport === undefined) {
-      return Promise.reject(new HsmsError('not-connected', `cannot send ${sTypeName(sType)}: not connected`));
-    }
-    const sb = this.allocSystemBytes();
-    return new Promise<number>((resolve, reject) => {
-      const timer = this.clock.setTimeout(() => {
-        if (!this.control.delete(sb)) return;
-        const err = new HsmsError(
-          't6-timeout',
-          `no ${sTypeName(sType + 1)} within T6 = ${this.config.t6Ms / 1000} s`,
-        );
-        reject(err);
-        this.emit('error', err);
-        // E37: a control transaction timeout is a communication failure.
-        this.drop(new HsmsError('connection-closed', `connection closed: ${err.message}`), true);
-      }, this.config.t6Ms);
-      this.control.set(sb, { kind, timer, resolve, reject });
-      this.writeControl(sType, this.controlSessionId(), sb, 0, 0);
-    });
+  private controlTransaction(kind: 'select' | 'deselect' | 'linktest', sType: number): Promise<number> {
+    const link = this.link;
+    if (link === undefined)
+      return Promise.reject(new HsmsError('not-connected', 'HSMS session is not connected'));
+    return link.controlTransaction(kind, sType, this.controlSessionId(), this.allocSystemBytes());
   }
 
   private controlSessionId(): number {
@@ -615,9 +391,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     for (;;) {
       const sb = this.nextSystemBytes;
       this.nextSystemBytes = sb === 0xffffffff ? 1 : sb + 1;
-      if (!this.transactions.has(sb) && !this.control.has(sb)) return sb;
+      if (!this.transactions.has(sb) && this.link?.hasControl(sb) !== true) return sb;
     }
   }
 }
-
-const EMPTY = new Uint8Array(0);

@@ -1,0 +1,253 @@
+// One HSMS connection: a transport, its frame parser, T8, and the control transactions (T6).
+// The session above it outlives connections and owns selection, data transactions and T7.
+import type { Clock, TimerHandle } from './clock.js';
+import type { CommLog } from './comm-log.js';
+import type { HsmsConfig } from './config.js';
+import { encodeControl, RejectReason, sTypeName } from './control.js';
+import { HsmsError } from './errors.js';
+import { encodeFrame, FrameParser, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import type { Transport } from './transport.js';
+
+/** What the link hands up to its session. */
+export interface LinkCallbacks {
+  /** Frames the link does not answer itself: data, Select.req, Deselect.req, Reject.req, Separate.req. */
+  frame(frame: HsmsFrame): void;
+  /** The link closed on its own (peer, transport, T6, T8, bad stream). `error` says why, when it was a failure. */
+  closed(reason: HsmsError, error: HsmsError | undefined): void;
+  /** The transport reported an error (a close follows). */
+  transportError(error: HsmsError): void;
+}
+
+type ControlKind = 'select' | 'deselect' | 'linktest';
+
+interface ControlPending {
+  kind: ControlKind;
+  timer: TimerHandle;
+  resolve: (status: number) => void;
+  reject: (e: HsmsError) => void;
+}
+
+const RESPONSE_OF: Readonly<Record<number, ControlKind>> = {
+  [SType.selectRsp]: 'select',
+  [SType.deselectRsp]: 'deselect',
+  [SType.linktestRsp]: 'linktest',
+};
+
+const EMPTY = new Uint8Array(0);
+
+export class HsmsLink {
+  private readonly parser: FrameParser;
+  private readonly control = new Map<number, ControlPending>();
+  private t8Timer: TimerHandle | undefined;
+  private lastDataAt = 0;
+  private open = true;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly config: HsmsConfig,
+    private readonly clock: Clock,
+    private readonly log: CommLog | undefined,
+    private readonly up: LinkCallbacks,
+  ) {
+    this.parser = new FrameParser((f) => this.onFrame(f), { maxMessageBytes: config.maxMessageBytes });
+    transport.bind({
+      data: (chunk) => this.onData(chunk),
+      close: () =>
+        this.fail(new HsmsError('connection-closed', 'the HSMS connection closed'), undefined, false),
+      error: (err) => {
+        if (this.open) {
+          this.up.transportError(
+            new HsmsError('transport-error', `HSMS transport error: ${err.message}`, { cause: err }),
+          );
+        }
+      },
+    });
+  }
+
+  /** True until the link is closed. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Whether a control transaction uses these system bytes. */
+  hasControl(systemBytes: number): boolean {
+    return this.control.has(systemBytes);
+  }
+
+  /** Write a data message (one frame, one write). */
+  writeData(header: HsmsHeader, body: Uint8Array): void {
+    if (!this.open) return;
+    this.log?.record({ direction: 'out', header, body });
+    this.transport.write(encodeFrame(header, body));
+  }
+
+  /** Write a control message; `byte2`/`byte3` as in `encodeControl`. */
+  writeControl(sType: number, sessionId: number, systemBytes: number, byte2: number, byte3: number): void {
+    if (!this.open) return;
+    if (this.log !== undefined) {
+      const header = { sessionId, stream: byte2, function: byte3, wBit: false, pType: 0, sType, systemBytes };
+      this.log.record({ direction: 'out', header, body: EMPTY });
+    }
+    this.transport.write(encodeControl(sType, sessionId, systemBytes, byte2, byte3));
+  }
+
+  /**
+   * Send a control request and resolve with the response's status byte. No response within T6
+   * rejects with `t6-timeout` and closes the link (E37 treats it as a communication failure).
+   */
+  controlTransaction(
+    kind: ControlKind,
+    sType: number,
+    sessionId: number,
+    systemBytes: number,
+  ): Promise<number> {
+    if (!this.open) {
+      return Promise.reject(new HsmsError('not-connected', `cannot send ${sTypeName(sType)}: not connected`));
+    }
+    return new Promise<number>((resolve, reject) => {
+      const timer = this.clock.setTimeout(() => {
+        if (!this.control.delete(systemBytes)) return;
+        const err = new HsmsError(
+          't6-timeout',
+          `no ${sTypeName(sType + 1)} within T6 = ${this.config.t6Ms / 1000} s`,
+        );
+        reject(err);
+        this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true);
+      }, this.config.t6Ms);
+      this.control.set(systemBytes, { kind, timer, resolve, reject });
+      this.writeControl(sType, sessionId, systemBytes, 0, 0);
+    });
+  }
+
+  /** Fail one control transaction (the peer rejected it); false if none is open under these bytes. */
+  rejectControl(systemBytes: number, err: HsmsError): boolean {
+    const p = this.control.get(systemBytes);
+    if (p === undefined) return false;
+    this.control.delete(systemBytes);
+    this.clock.clearTimeout(p.timer);
+    p.reject(err);
+    return true;
+  }
+
+  /**
+   * Close at the session's request (no `closed` callback): `destroy` drops the socket at once,
+   * otherwise it is ended after pending writes. Open control transactions fail with `reason`.
+   */
+  close(reason: HsmsError, destroy: boolean): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.t8Timer !== undefined) this.clock.clearTimeout(this.t8Timer);
+    this.t8Timer = undefined;
+    if (destroy) this.transport.destroy();
+    else this.transport.end();
+    const controls = [...this.control.values()];
+    this.control.clear();
+    for (const p of controls) {
+      this.clock.clearTimeout(p.timer);
+      p.reject(reason);
+    }
+  }
+
+  private fail(reason: HsmsError, error: HsmsError | undefined, destroy: boolean): void {
+    if (!this.open) return;
+    this.close(reason, destroy);
+    this.up.closed(reason, error);
+  }
+
+  private onData(chunk: Uint8Array): void {
+    if (!this.open) return;
+    const err = this.parser.push(chunk);
+    if (err !== undefined) {
+      const code = err.code === 'message-too-large' ? 'message-too-large' : 'protocol-error';
+      this.fail(
+        new HsmsError('connection-closed', `connection closed: ${err.message}`),
+        new HsmsError(code, err.message),
+        true,
+      );
+      return;
+    }
+    // Only a partial frame needs the time of its last byte (most chunks end on a frame boundary).
+    if (this.parser.pending > 0 && this.open) {
+      this.lastDataAt = this.clock.now();
+      if (this.t8Timer === undefined) this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms);
+    }
+  }
+
+  // T8 is checked lazily against the time of the last byte, so a steady stream costs no timer churn.
+  private readonly onT8 = (): void => {
+    this.t8Timer = undefined;
+    if (!this.open || this.parser.pending === 0) return;
+    const idle = this.clock.now() - this.lastDataAt;
+    if (idle < this.config.t8Ms) {
+      this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms - idle);
+      return;
+    }
+    const msg = `frame stalled with ${this.parser.pending} bytes pending for T8 = ${this.config.t8Ms / 1000} s`;
+    this.fail(
+      new HsmsError('connection-closed', `connection closed: ${msg}`),
+      new HsmsError('t8-timeout', msg),
+      true,
+    );
+  };
+
+  private onFrame(frame: HsmsFrame): void {
+    if (!this.open) return; // closed by an earlier frame of the same chunk
+    const h = frame.header;
+    this.log?.record({ direction: 'in', header: h, body: frame.body });
+    if (h.pType !== 0) {
+      // Never answer a Reject with a Reject.
+      if (h.sType !== SType.rejectReq) {
+        this.writeControl(
+          SType.rejectReq,
+          h.sessionId,
+          h.systemBytes,
+          h.pType,
+          RejectReason.pTypeNotSupported,
+        );
+      }
+      return;
+    }
+    switch (h.sType) {
+      case SType.linktestReq:
+        this.writeControl(SType.linktestRsp, h.sessionId, h.systemBytes, 0, 0);
+        break;
+      case SType.selectRsp:
+      case SType.deselectRsp:
+      case SType.linktestRsp:
+        this.onControlResponse(h);
+        break;
+      case SType.data:
+      case SType.selectReq:
+      case SType.deselectReq:
+      case SType.rejectReq:
+      case SType.separateReq:
+        this.up.frame(frame);
+        break;
+      default:
+        this.writeControl(
+          SType.rejectReq,
+          h.sessionId,
+          h.systemBytes,
+          h.sType,
+          RejectReason.sTypeNotSupported,
+        );
+    }
+  }
+
+  private onControlResponse(h: HsmsHeader): void {
+    const p = this.control.get(h.systemBytes);
+    if (p === undefined || p.kind !== RESPONSE_OF[h.sType]) {
+      this.writeControl(
+        SType.rejectReq,
+        h.sessionId,
+        h.systemBytes,
+        h.sType,
+        RejectReason.transactionNotOpen,
+      );
+      return;
+    }
+    this.control.delete(h.systemBytes);
+    this.clock.clearTimeout(p.timer);
+    p.resolve(h.function);
+  }
+}
