@@ -30,6 +30,8 @@ export { peelLimitNm, recessWindow } from './copper/recess-window.js';
 export type { GateOptions, GateParticle, GateResult, InspectedDefect } from './gate/index.js';
 export { predictGate } from './gate/index.js';
 export { dieGrid } from './geometry/die-grid.js';
+export type { LayoutImageIssue, LayoutImageResult } from './geometry/layout-png.js';
+export { layoutFromPng } from './geometry/layout-png.js';
 export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
 export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
 export { padLayout } from './geometry/pad-layout.js';
@@ -53,8 +55,8 @@ export {
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
 export { brentRoot } from './math/root-brent.js';
-export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
 export { LotRun } from './montecarlo/lot-run.js';
+export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
 export { MonteCarloCancelled, runMonteCarlo, runMonteCarloAsync } from './montecarlo/monte-carlo.js';
 export type { DieOverlaySum, SystematicOverlay } from './overlay/die-log-pass.js';
 export { dieOverlayLogPass, dieOverlaySum } from './overlay/die-log-pass.js';

@@ -181,7 +181,25 @@ function axisRule(n: number, lambda: number, p: number): AxisRule {
   const lam = lambda / panels;
   let k = 1;
   while (k < K_MAX && gaussErrorFactor(lam, k) > REL_TOL) k++;
-  const errFactor = gaussErrorFactor(lam, k);
+  const errFactor = k >= n ? 0 : gaussErrorFactor(lam, k);
+  const key = `${n}|${k}|${panels}|${p}`;
+  let hit = axisCache.get(key);
+  if (hit === undefined) {
+    hit = buildAxis(n, k, panels, p);
+    if (axisCache.size > 4096) axisCache.clear();
+    axisCache.set(key, hit);
+  }
+  return { nodes: hit.nodes, weights: hit.weights, errFactor };
+}
+
+const axisCache = new Map<string, { nodes: Float64Array; weights: Float64Array }>();
+
+function buildAxis(
+  n: number,
+  k: number,
+  panels: number,
+  p: number,
+): { nodes: Float64Array; weights: Float64Array } {
   const base = Math.floor(n / panels);
   const extra = n - base * panels;
   const nodes: number[] = [];
@@ -198,9 +216,5 @@ function axisRule(n: number, lambda: number, p: number): AxisRule {
     }
     start += len;
   }
-  return {
-    nodes: Float64Array.from(nodes),
-    weights: Float64Array.from(weights),
-    errFactor: k >= n ? 0 : errFactor,
-  };
+  return { nodes: Float64Array.from(nodes), weights: Float64Array.from(weights) };
 }
