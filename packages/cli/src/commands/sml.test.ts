@@ -60,6 +60,16 @@ describe.concurrent('bondline sml (end to end)', () => {
     });
   });
 
+  it('decode --frame shows an HSMS control message as an SML comment', async () => {
+    // Select.req (SType 1) on session 0xFFFF, system bytes 7, hand-assembled per SECS.md's header table.
+    const r = await cli(['decode', '--frame', '-'], '0000000a ffff 00 00 00 01 00000007\n');
+    expect(r).toEqual({
+      code: 0,
+      stdout: '// HSMS control message Select.req (byte 2 = 0, byte 3 = 0), session 65535, system 7\n',
+      stderr: '',
+    });
+  });
+
   it('decode accepts spaces and colons and prints SML items', async () => {
     const r = await cli(
       ['decode', '-'],

@@ -115,13 +115,17 @@ function parseHexLine(line: string, lineNo: number, name: string): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
-const CONTROL_NAMES: Record<number, string> = Object.fromEntries(
-  // selectReq -> Select.req, as E37 names them
-  Object.entries(SType).map(([k, v]) => [
-    v,
-    `${k[0]!.toUpperCase()}${k.slice(1).replace(/(Req|Rsp)$/, '.$1')}`.replace(/\.(R)/, '.r'),
-  ]),
-);
+// E37 names of the control messages, by SType.
+const CONTROL_NAMES: Record<number, string> = {
+  [SType.selectReq]: 'Select.req',
+  [SType.selectRsp]: 'Select.rsp',
+  [SType.deselectReq]: 'Deselect.req',
+  [SType.deselectRsp]: 'Deselect.rsp',
+  [SType.linktestReq]: 'Linktest.req',
+  [SType.linktestRsp]: 'Linktest.rsp',
+  [SType.rejectReq]: 'Reject.req',
+  [SType.separateReq]: 'Separate.req',
+};
 
 // The decoder's messages end with "at byte N" of the body; the CLI states the offset itself.
 const withoutOffset = (message: string): string => message.replace(/ at byte \d+$/, '');
