@@ -126,4 +126,10 @@ describe('HSMS over loopback TCP', () => {
       '0000000AFFFF000000020000000B' + '0000000AFFFF00000009' + '00000001',
     );
   });
+
+  it('listen() rejects when the port is taken', async () => {
+    const { port } = await pair();
+    const other = new HsmsPassiveEndpoint(new HsmsSession({ sessionId: 3 }), { host: '127.0.0.1', port });
+    await expect(other.listen()).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
 });

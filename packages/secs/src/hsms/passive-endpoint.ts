@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { SelectStatus, selectRsp } from './control.js';
+import { HsmsError } from './errors.js';
 import { FrameParser, SType } from './frame.js';
 import type { HsmsSession } from './session.js';
 import { socketTransport } from './transport.js';
@@ -32,9 +33,19 @@ export class HsmsPassiveEndpoint {
     const server = createServer({ noDelay: true }, (socket) => this.onConnection(socket));
     this.server = server;
     return new Promise((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (err) => {
+        this.server = undefined;
+        reject(err);
+      });
       server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
+        server.removeAllListeners('error');
+        // Later server errors (accept failures such as EMFILE) are reported through the session.
+        server.on('error', (err) =>
+          this.session.emit(
+            'error',
+            new HsmsError('transport-error', `HSMS listener error: ${err.message}`, { cause: err }),
+          ),
+        );
         const addr = server.address();
         resolve({ port: typeof addr === 'object' && addr !== null ? addr.port : this.options.port });
       });
