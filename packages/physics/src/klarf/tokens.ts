@@ -10,6 +10,15 @@ export interface Token {
 
 const punct = new Set(['{', '}', ',', ';']);
 
+// Characters that end a word: whitespace, { } , ; and the quote. A lookup table keeps the
+// tokenizer at a few ns per character on multi-megabyte defect lists.
+const delimiter = new Uint8Array(128);
+for (const ch of ' \t\r\n\f\v{},;"') delimiter[ch.charCodeAt(0)] = 1;
+
+function isDelimiter(code: number): boolean {
+  return code < 128 ? delimiter[code] === 1 : code === 0xa0 || code === 0xfeff;
+}
+
 /**
  * Split KLARF text (1.x and 1.8 share the lexical rules) into words, quoted
  * strings and the punctuation { } , ; with line and column.
@@ -49,7 +58,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let j = i;
-    while (j < n && !/[\s{},;"]/.test(text[j]!)) j++;
+    while (j < n && !isDelimiter(text.charCodeAt(j))) j++;
     out.push({ kind: 'word', text: text.slice(i, j), line, column });
     i = j;
   }
