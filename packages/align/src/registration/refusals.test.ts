@@ -56,8 +56,8 @@ describe.each(matchers.map((m) => [m.constructor.name, m] as const))('%s refusal
   });
 
   it('a mark just inside the search range is still found', () => {
-    const r = m.register(renderMarkImage({ ...base, shiftX: 29.6, shiftY: -29.6 }));
-    expect(r.ok && Math.hypot(r.dx - 29.6, r.dy + 29.6)).toBeLessThan(0.02);
+    const r = m.register(renderMarkImage({ ...base, shiftX: 28.6, shiftY: -28.6 }));
+    expect(r.ok && Math.hypot(r.dx - 28.6, r.dy + 28.6)).toBeLessThan(0.02);
   });
 });
 

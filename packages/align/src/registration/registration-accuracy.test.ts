@@ -32,7 +32,7 @@ function rmsError(register: (img: ReturnType<typeof renderMarkImage>) => Registr
 
 describe('NCC registration accuracy (200 random shifts)', () => {
   const m = new NccMatcher(template, 128, 128);
-  it('noise-free: RMS error <= 0.01 px (measured ~0.004)', () => {
+  it('noise-free: RMS error <= 0.01 px (measured 0.0004)', () => {
     expect(rmsError((img) => m.register(img), 0).rms).toBeLessThanOrEqual(0.01);
   });
   it('5 % noise: RMS error <= 0.03 px, and the reported sigma agrees with it within a factor 2', () => {
@@ -64,7 +64,7 @@ describe('offset convention', () => {
       const r = m.register(img);
       expect(r.ok).toBe(true);
       if (!r.ok) continue;
-      // 0.01 px: the cubic resampling error of the NCC refinement at this lighter blur is ~0.007 px.
+      // Within 0.01 px; the resampling error of the NCC refinement grows at this lighter blur.
       expect(Math.abs(r.dx - (3.3 - 0.5))).toBeLessThan(0.01);
       expect(Math.abs(r.dy - (-2.7 - 0.5))).toBeLessThan(0.01);
       expect(r.score).toBeGreaterThan(0.999);

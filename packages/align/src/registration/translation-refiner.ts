@@ -1,5 +1,5 @@
 import type { GreyImage } from '../image/grey-image.js';
-import { cubicShiftBlock } from './cubic-shift.js';
+import { cubicShiftBlock, SHIFT_TAPS } from './cubic-shift.js';
 
 /** Where the template sits after refinement (top-left corner, px), with score and 1-sigma uncertainty. */
 export interface RefinedPosition {
@@ -18,7 +18,7 @@ export interface RefinedPosition {
  * Sub-pixel refinement of a template position by Gauss-Newton on
  * sum_u (a * I(p + u) + b - T(u))^2 over the shift p and a linear brightness
  * change (a, b) - i.e. maximising NCC. The image block is resampled with a
- * separable cubic kernel at the current p; the shift Jacobian uses the
+ * separable six-point cubic kernel at the current p; the shift Jacobian uses the
  * template gradient (since a * grad I(p + u) = grad T(u) at the solution),
  * so everything that depends on the template alone is computed once here.
  * This removes the pull toward integer positions of a parabolic peak fit.
@@ -31,8 +31,8 @@ export class TranslationRefiner {
   private readonly gy: Float64Array;
   private readonly block: Float64Array;
   private readonly tmp: Float64Array;
-  private readonly wx = new Float64Array(4);
-  private readonly wy = new Float64Array(4);
+  private readonly wx = new Float64Array(SHIFT_TAPS);
+  private readonly wy = new Float64Array(SHIFT_TAPS);
   // Template-only sums for the normal equations.
   private readonly sT: number;
   private readonly sTT: number;
@@ -52,7 +52,8 @@ export class TranslationRefiner {
     this.t = data;
     this.gx = new Float64Array(w * h);
     this.gy = new Float64Array(w * h);
-    // Central differences (the derivative of the cubic interpolant at the samples); one-sided at the border.
+    // Central differences; one-sided at the border. The Jacobian only steers the iteration: the
+    // fixed point (zero residual for a noise-free match) does not depend on it.
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = y * w + x;
@@ -97,14 +98,14 @@ export class TranslationRefiner {
     this.sGxT = sGxT;
     this.sGyT = sGyT;
     this.block = new Float64Array(w * h);
-    this.tmp = new Float64Array(w * (h + 3));
+    this.tmp = new Float64Array(w * (h + SHIFT_TAPS - 1));
   }
 
   /** True if the block at top-left (x, y) can be resampled from `image`. */
   fits(image: GreyImage, x: number, y: number): boolean {
     const ix = Math.floor(x);
     const iy = Math.floor(y);
-    return ix >= 1 && iy >= 1 && ix + this.width + 2 <= image.width && iy + this.height + 2 <= image.height;
+    return ix >= 2 && iy >= 2 && ix + this.width + 3 <= image.width && iy + this.height + 3 <= image.height;
   }
 
   /**
