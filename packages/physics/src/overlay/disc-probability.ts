@@ -16,6 +16,8 @@ export interface DiscProbabilityPlan {
   sin: Float64Array;
   /** Set when the covariance is isotropic to 1e-6: sigma^2 (µm^2) for the Poisson-mixture form. */
   isoVar: number | undefined;
+  /** No spread at all (every standard deviation below 1e-12 µm): d is its mean. */
+  fixed: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function planDiscProbability(s: DisplacementSpread): DiscProbabilityPlan 
     cos,
     sin,
     isoVar: iso ? meanVar : undefined,
+    fixed: Math.max(s.sxx, s.syy) < 1e-24,
   };
 }
 
@@ -73,6 +76,7 @@ export function planDiscProbability(s: DisplacementSpread): DiscProbabilityPlan 
  */
 export function discProbability(plan: DiscProbabilityPlan, r: number): number {
   if (!(r > 0)) return 0;
+  if (plan.fixed) return Math.hypot(plan.mx, plan.my) <= r ? 1 : 0;
   if (plan.isoVar !== undefined) {
     const x = (r * r) / (2 * plan.isoVar);
     if (x < 600) return isotropicDisc((plan.mx * plan.mx + plan.my * plan.my) / (2 * plan.isoVar), x);

@@ -112,6 +112,53 @@ describe('expected overlay yield per die', () => {
       expect(e.errorEstimate[k]).toBeLessThan(1e-3);
     }
   });
+  it('anisotropic spread (sigmaTx != sigmaTy, correlated rotation/magnification) matches brute force', () => {
+    const p: BondParams = {
+      ...fine,
+      overlay: { ...fine.overlay, sigmaTx: 0.05, sigmaTy: 0.02, sigmaTheta: 1e-7, muTx: 0.01 },
+    };
+    const dies = dieGrid(p);
+    const layout = padLayout(p);
+    const e = expectedOverlay(p, layout, dies);
+    const k = 3; // an edge die: rotation spread adds anisotropic, correlated variance
+    const d = dies[k]!;
+    const s = displacementSpread(p, d);
+    expect(Math.abs(s.sxy)).toBeGreaterThan(1e-6 * s.sxx);
+    const det = s.sxx * s.syy - s.sxy * s.sxy;
+    const theta = p.overlay.muTheta;
+    const m = (p.overlay.kMag * p.overlay.muB + p.overlay.M0) * 1e-6;
+    const at = { ...d, cx: 0, cy: 0 };
+    const ref = box2d(
+      (x, y) => {
+        const dx = x - s.mx;
+        const dy = y - s.my;
+        const q = (s.syy * dx * dx - 2 * s.sxy * dx * dy + s.sxx * dy * dy) / det;
+        const dens = Math.exp(-0.5 * q) / (2 * Math.PI * Math.sqrt(det));
+        return dens * Math.exp(dieOverlayLogPass(p, layout, at, { tx: x, ty: y, theta, m }));
+      },
+      s.mx - 8 * Math.sqrt(s.sxx),
+      s.mx + 8 * Math.sqrt(s.sxx),
+      s.my - 8 * Math.sqrt(s.syy),
+      s.my + 8 * Math.sqrt(s.syy),
+      20,
+    );
+    expect(Math.abs((e.yield[k] as number) - ref)).toBeLessThan(2e-5);
+  });
+  it('no spread at all: the yield is the pass probability at the mean displacement', () => {
+    const p: BondParams = {
+      ...fine,
+      overlay: { ...fine.overlay, sigmaTx: 0, sigmaTy: 0, sigmaTheta: 0, sigmaB: 0, muTx: 0.01 },
+    };
+    const dies = dieGrid(p).slice(0, 3);
+    const e = expectedOverlay(p, padLayout(p), dies);
+    const theta = p.overlay.muTheta;
+    const m = (p.overlay.kMag * p.overlay.muB + p.overlay.M0) * 1e-6;
+    for (let k = 0; k < dies.length; k++) {
+      const d = dies[k]!;
+      const ref = Math.exp(dieOverlayLogPass(p, padLayout(p), d, { tx: 0.01, ty: 0, theta, m }));
+      expect(e.yield[k]).toBeCloseTo(ref, 12);
+    }
+  });
   it('is 1 to machine precision at the defaults (pads 115 sigma from failing)', () => {
     const dies = dieGrid(defaultParams);
     const e = expectedOverlay(defaultParams, padLayout(defaultParams), dies);

@@ -85,6 +85,14 @@ export function expectedOverlay(
   const coarse = massRadii(radii, h, mass, Math.max(2, massNodes >> 1));
   for (let k = 0; k < dies.length; k++) {
     const plan = plans[k] as (typeof plans)[number];
+    if (plan.fixed) {
+      // No random systematic terms: the die sees exactly the mean field.
+      const o = params.overlay;
+      out[k] = Math.exp(
+        dieOverlaySum(params, layout, dies[k] as Die, { tx: o.muTx, ty: o.muTy, theta, m }).logPass,
+      );
+      continue;
+    }
     let yf = hEnd;
     for (let i = 0; i < fine.r.length; i++)
       yf += (fine.w[i] as number) * discProbability(plan, fine.r[i] as number);
