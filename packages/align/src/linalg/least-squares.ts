@@ -92,8 +92,8 @@ export function leastSquares(
     q[off + k] = x0 - beta;
     const vtv = 2 * alpha * (alpha + Math.abs(x0));
     rdiag[k] = beta;
-    for (let j = k + 1; j < n; j++) applyReflector(q, off, j * m, k, m, vtv);
-    applyReflector(q, off, -1, k, m, vtv, rhs);
+    for (let j = k + 1; j < n; j++) applyReflector(q, off, q, j * m, k, m, vtv);
+    applyReflector(q, off, rhs, 0, k, m, vtv);
     for (let j = k + 1; j < n; j++) {
       const r = q[j * m + k] as number;
       colNorm2[j] = Math.max(0, (colNorm2[j] as number) - r * r);
@@ -176,21 +176,19 @@ function swapColumns(
   perm[b] = tp;
 }
 
-/** y <- (I - 2 v v^T / v^T v) y on rows k..m-1; v lives in q at vOff+k.., y in q at yOff+k.. or in `ext`. */
+/** y <- (I - 2 v v^T / v^T v) y on rows k..m-1; v is q[vOff + k..], y is y[yOff + k..]. */
 function applyReflector(
   q: Float64Array,
   vOff: number,
+  y: Float64Array,
   yOff: number,
   k: number,
   m: number,
   vtv: number,
-  ext?: Float64Array,
 ) {
-  const y = ext ?? q;
-  const base = ext === undefined ? yOff : 0;
   let dot = 0;
-  for (let i = k; i < m; i++) dot += (q[vOff + i] as number) * (y[base + i] as number);
+  for (let i = k; i < m; i++) dot += (q[vOff + i] as number) * (y[yOff + i] as number);
   const f = (2 * dot) / vtv;
   if (f === 0) return;
-  for (let i = k; i < m; i++) y[base + i] = (y[base + i] as number) - f * (q[vOff + i] as number);
+  for (let i = k; i < m; i++) y[yOff + i] = (y[yOff + i] as number) - f * (q[vOff + i] as number);
 }

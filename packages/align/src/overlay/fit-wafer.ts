@@ -67,10 +67,14 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   const dup = findDuplicate(sites);
   if (dup !== undefined) return { ok: false, error: fitError('duplicate-site', id, dup) };
 
-  const radiusUm = options.radiusUm ?? Math.max(...sites.map((s) => Math.hypot(s.X, s.Y)));
-  const fieldUm = needsField
-    ? Math.max(...sites.map((s) => Math.max(Math.abs(s.x ?? 0), Math.abs(s.y ?? 0))))
-    : 1;
+  let maxR = 0;
+  let maxF = 0;
+  for (const s of sites) {
+    maxR = Math.max(maxR, Math.sqrt(s.X * s.X + s.Y * s.Y));
+    maxF = Math.max(maxF, Math.abs(s.x ?? 0), Math.abs(s.y ?? 0));
+  }
+  const radiusUm = options.radiusUm ?? maxR;
+  const fieldUm = needsField ? maxF : 1;
   const scales: Scales = { radiusUm: radiusUm > 0 ? radiusUm : 1, fieldUm: fieldUm > 0 ? fieldUm : 1 };
 
   let active: OverlaySite[] = [...sites];

@@ -1,93 +1,63 @@
 /**
- * Overlay model terms as columns of the least-squares design. Each term gives
- * its contribution to dx and dy at a site in normalised coordinates
- * (u, v) = (X, Y)/R for wafer terms and (p, q) = (x, y)/F for field terms, and
- * the factor that turns the fitted coefficient (nm) back into its unit.
- * 1 nm/µm = 1000 ppm = 1000 µrad.
+ * Overlay model terms as columns of the least-squares design. A term adds a
+ * monomial of the normalised coordinates to dx and/or dy:
+ * (u, v) = (X, Y)/R for wafer terms and (p, q) = (x, y)/F for field terms.
+ * Declarative monomials (not closures) let the design be filled by tight loops.
+ * `toUnit` turns the fitted coefficient (nm per normalised unit) back into the
+ * term's unit: 1 nm/µm = 1000 ppm = 1000 µrad.
  */
 
 export type ModelName = '4' | '6' | '10' | 'poly3';
 export const MODEL_NAMES: readonly ModelName[] = ['4', '6', '10', 'poly3'];
 
-/** Normalised site coordinates. */
-export interface NormSite {
-  u: number;
-  v: number;
-  p: number;
-  q: number;
+/** sign · u^pu · v^pv · p^pp · q^pq (powers 0..3). */
+export interface Monomial {
+  sign: 1 | -1;
+  pu: number;
+  pv: number;
+  pp: number;
+  pq: number;
 }
 
 export interface TermDef {
   name: string;
   unit: string;
-  /** Which measured axis the term enters: 'x' (dx only), 'y' (dy only) or 'both'. */
-  axis: 'x' | 'y' | 'both';
-  /** Contribution of a unit coefficient to dx (comp 0) or dy (comp 1), nm, at a normalised site. */
-  basis(s: NormSite, comp: 0 | 1): number;
+  /** Contribution of a unit coefficient to dx and to dy; absent = none on that axis. */
+  x?: Monomial;
+  y?: Monomial;
   /** Multiplier from the fitted normalised coefficient (nm) to the term's unit, given R and F in µm. */
   toUnit(radiusUm: number, fieldUm: number): number;
   /** Needs the in-field position. */
   field?: boolean;
 }
 
-const PER_UM_TO_MILLI = (r: number) => 1000 / r;
+const mono = (sign: 1 | -1, pu: number, pv: number, pp = 0, pq = 0): Monomial => ({ sign, pu, pv, pp, pq });
+const ONE = mono(1, 0, 0);
+const U = mono(1, 1, 0);
+const V = mono(1, 0, 1);
+const NEG_V = mono(-1, 0, 1);
+const P = mono(1, 0, 0, 1, 0);
+const Q = mono(1, 0, 0, 0, 1);
+const NEG_Q = mono(-1, 0, 0, 0, 1);
+const nm = () => 1;
+const perWafer = (r: number) => 1000 / r;
+const perField = (_r: number, f: number) => 1000 / f;
 
-const Tx: TermDef = {
-  name: 'Tx',
-  unit: 'nm',
-  axis: 'x',
-  basis: (_s, c) => (c === 0 ? 1 : 0),
-  toUnit: () => 1,
-};
-const Ty: TermDef = {
-  name: 'Ty',
-  unit: 'nm',
-  axis: 'y',
-  basis: (_s, c) => (c === 0 ? 0 : 1),
-  toUnit: () => 1,
-};
+const Tx: TermDef = { name: 'Tx', unit: 'nm', x: ONE, toUnit: nm };
+const Ty: TermDef = { name: 'Ty', unit: 'nm', y: ONE, toUnit: nm };
 const wafer6: TermDef[] = [
   Tx,
   Ty,
-  { name: 'Mx', unit: 'ppm', axis: 'x', basis: (s, c) => (c === 0 ? s.u : 0), toUnit: PER_UM_TO_MILLI },
-  { name: 'My', unit: 'ppm', axis: 'y', basis: (s, c) => (c === 0 ? 0 : s.v), toUnit: PER_UM_TO_MILLI },
-  { name: 'Rx', unit: 'urad', axis: 'x', basis: (s, c) => (c === 0 ? -s.v : 0), toUnit: PER_UM_TO_MILLI },
-  { name: 'Ry', unit: 'urad', axis: 'y', basis: (s, c) => (c === 0 ? 0 : s.u), toUnit: PER_UM_TO_MILLI },
+  { name: 'Mx', unit: 'ppm', x: U, toUnit: perWafer },
+  { name: 'My', unit: 'ppm', y: V, toUnit: perWafer },
+  { name: 'Rx', unit: 'urad', x: NEG_V, toUnit: perWafer },
+  { name: 'Ry', unit: 'urad', y: U, toUnit: perWafer },
 ];
-const fieldToUnit = (_r: number, f: number) => 1000 / f;
 const field4: TermDef[] = [
-  {
-    name: 'mx',
-    unit: 'ppm',
-    axis: 'x',
-    field: true,
-    basis: (s, c) => (c === 0 ? s.p : 0),
-    toUnit: fieldToUnit,
-  },
-  {
-    name: 'my',
-    unit: 'ppm',
-    axis: 'y',
-    field: true,
-    basis: (s, c) => (c === 0 ? 0 : s.q),
-    toUnit: fieldToUnit,
-  },
-  {
-    name: 'rx',
-    unit: 'urad',
-    axis: 'x',
-    field: true,
-    basis: (s, c) => (c === 0 ? -s.q : 0),
-    toUnit: fieldToUnit,
-  },
-  {
-    name: 'ry',
-    unit: 'urad',
-    axis: 'y',
-    field: true,
-    basis: (s, c) => (c === 0 ? 0 : s.p),
-    toUnit: fieldToUnit,
-  },
+  { name: 'mx', unit: 'ppm', x: P, field: true, toUnit: perField },
+  { name: 'my', unit: 'ppm', y: Q, field: true, toUnit: perField },
+  { name: 'rx', unit: 'urad', x: NEG_Q, field: true, toUnit: perField },
+  { name: 'ry', unit: 'urad', y: P, field: true, toUnit: perField },
 ];
 
 function poly3(): TermDef[] {
@@ -96,13 +66,13 @@ function poly3(): TermDef[] {
     for (let order = 0; order <= 3; order++) {
       for (let i = order; i >= 0; i--) {
         const j = order - i;
-        out.push({
+        const t: TermDef = {
           name: `c${axis}_${i}${j}`,
           unit: order === 0 ? 'nm' : order === 1 ? 'nm/um' : `nm/um^${order}`,
-          axis,
-          basis: (s, c) => (c === (axis === 'x' ? 0 : 1) ? s.u ** i * s.v ** j : 0),
           toUnit: (r) => 1 / r ** order,
-        });
+        };
+        t[axis] = mono(1, i, j);
+        out.push(t);
       }
     }
   }
@@ -116,20 +86,8 @@ export function modelTerms(model: ModelName): TermDef[] {
       return [
         Tx,
         Ty,
-        {
-          name: 'Rot',
-          unit: 'urad',
-          axis: 'both',
-          basis: (s, c) => (c === 0 ? -s.v : s.u),
-          toUnit: PER_UM_TO_MILLI,
-        },
-        {
-          name: 'Mag',
-          unit: 'ppm',
-          axis: 'both',
-          basis: (s, c) => (c === 0 ? s.u : s.v),
-          toUnit: PER_UM_TO_MILLI,
-        },
+        { name: 'Rot', unit: 'urad', x: NEG_V, y: U, toUnit: perWafer },
+        { name: 'Mag', unit: 'ppm', x: U, y: V, toUnit: perWafer },
       ];
     case '6':
       return wafer6;
@@ -143,4 +101,34 @@ export function modelTerms(model: ModelName): TermDef[] {
 /** Parse a model name from the command line ('4', '6', '10', 'poly3'); undefined if unknown. */
 export function parseModelName(raw: string): ModelName | undefined {
   return (MODEL_NAMES as readonly string[]).includes(raw) ? (raw as ModelName) : undefined;
+}
+
+/** Normalised coordinates of m sites, one array per variable. */
+export interface NormCoords {
+  u: Float64Array;
+  v: Float64Array;
+  p: Float64Array;
+  q: Float64Array;
+}
+
+/**
+ * Write the monomial's value at every site into out[offset + i·stride]
+ * (i = 0..m−1): the design column of one term on one axis.
+ */
+export function fillMonomial(
+  mn: Monomial,
+  c: NormCoords,
+  out: Float64Array,
+  offset: number,
+  stride: number,
+): void {
+  const m = c.u.length;
+  for (let i = 0, at = offset; i < m; i++, at += stride) {
+    let val: number = mn.sign;
+    for (let k = 0; k < mn.pu; k++) val *= c.u[i] as number;
+    for (let k = 0; k < mn.pv; k++) val *= c.v[i] as number;
+    for (let k = 0; k < mn.pp; k++) val *= c.p[i] as number;
+    for (let k = 0; k < mn.pq; k++) val *= c.q[i] as number;
+    out[at] = val;
+  }
 }

@@ -26,7 +26,9 @@ export function robustReject(
   const maxIterations = options.maxIterations ?? 10;
   let kept = [...sites];
   const rejected: OverlaySite[] = [];
-  const floor = 1e-9 * Math.max(1e-12, ...sites.map((s) => Math.max(Math.abs(s.dx), Math.abs(s.dy))));
+  let maxMeasured = 1e-12;
+  for (const s of sites) maxMeasured = Math.max(maxMeasured, Math.abs(s.dx), Math.abs(s.dy));
+  const floor = 1e-9 * maxMeasured;
   for (let it = 0; it < maxIterations; it++) {
     const solved = solveTerms(wafer, kept, terms, scales);
     if (!solved.ok) return solved;

@@ -24,7 +24,7 @@ export function selectTerms(
   const kept: TermDef[] = [];
   const dropped: string[] = [];
   for (const axis of ['x', 'y'] as const) {
-    let current = terms.filter((t) => t.axis === axis);
+    let current = terms.filter((t) => t[axis] !== undefined);
     const score = (ts: TermDef[]) => {
       const r = solveTerms(wafer, sites, ts, scales);
       if (!r.ok) return r;

@@ -1,6 +1,6 @@
 import { leastSquares } from '../linalg/least-squares.js';
 import { fitError, type OverlayFitError } from './fit-error.js';
-import type { NormSite, TermDef } from './models.js';
+import { fillMonomial, type NormCoords, type TermDef } from './models.js';
 import type { OverlaySite } from './site.js';
 
 /** Fitted coefficients in their units, with standard errors, and per-site residuals (nm). */
@@ -33,12 +33,19 @@ export function solveTerms(
   scales: Scales,
 ): { ok: true; solution: TermSolution } | { ok: false; error: OverlayFitError } {
   const m = sites.length;
-  const norm: NormSite[] = sites.map((s) => ({
-    u: s.X / scales.radiusUm,
-    v: s.Y / scales.radiusUm,
-    p: (s.x ?? 0) / scales.fieldUm,
-    q: (s.y ?? 0) / scales.fieldUm,
-  }));
+  const norm: NormCoords = {
+    u: new Float64Array(m),
+    v: new Float64Array(m),
+    p: new Float64Array(m),
+    q: new Float64Array(m),
+  };
+  for (let i = 0; i < m; i++) {
+    const s = sites[i] as OverlaySite;
+    norm.u[i] = s.X / scales.radiusUm;
+    norm.v[i] = s.Y / scales.radiusUm;
+    norm.p[i] = (s.x ?? 0) / scales.fieldUm;
+    norm.q[i] = (s.y ?? 0) / scales.fieldUm;
+  }
   const n = terms.length;
   const value = new Float64Array(n);
   const stderr = new Float64Array(n);
@@ -46,11 +53,11 @@ export function solveTerms(
   const residualY = new Float64Array(m);
   let rssX = 0;
   let rssY = 0;
-  const separable = terms.every((t) => t.axis !== 'both');
+  const separable = terms.every((t) => t.x === undefined || t.y === undefined);
   const groups: { axes: ('x' | 'y')[]; idx: number[] }[] = separable
     ? [
-        { axes: ['x'], idx: terms.flatMap((t, i) => (t.axis === 'x' ? [i] : [])) },
-        { axes: ['y'], idx: terms.flatMap((t, i) => (t.axis === 'y' ? [i] : [])) },
+        { axes: ['x'], idx: terms.flatMap((t, i) => (t.x !== undefined ? [i] : [])) },
+        { axes: ['y'], idx: terms.flatMap((t, i) => (t.y !== undefined ? [i] : [])) },
       ]
     : [{ axes: ['x', 'y'], idx: terms.map((_, i) => i) }];
 
@@ -81,16 +88,17 @@ export function solveTerms(
     }
     const a = new Float64Array(rows * k);
     const b = new Float64Array(rows);
-    let row = 0;
-    for (const ax of g.axes) {
-      const comp = ax === 'x' ? 0 : 1;
-      for (let i = 0; i < m; i++, row++) {
-        const ns = norm[i] as NormSite;
-        for (let c = 0; c < k; c++) a[row * k + c] = (terms[g.idx[c] as number] as TermDef).basis(ns, comp);
-        const s = sites[i] as OverlaySite;
-        b[row] = comp === 0 ? s.dx : s.dy;
+    // Row-major design: rows 0..m-1 are the dx equations, m..2m-1 the dy equations (stacked case).
+    g.axes.forEach((ax, block) => {
+      for (let c = 0; c < k; c++) {
+        const mn = (terms[g.idx[c] as number] as TermDef)[ax];
+        if (mn !== undefined) fillMonomial(mn, norm, a, block * m * k + c, k);
       }
-    }
+      for (let i = 0; i < m; i++) {
+        const s = sites[i] as OverlaySite;
+        b[block * m + i] = ax === 'x' ? s.dx : s.dy;
+      }
+    });
     const res = leastSquares(a, rows, k, b);
     if (!res.ok) {
       const names = res.dependentColumns.map((c) => (terms[g.idx[c] as number] as TermDef).name);
@@ -103,7 +111,7 @@ export function solveTerms(
       value[g.idx[c] as number] = (res.x[c] as number) * f;
       stderr[g.idx[c] as number] = Math.sqrt(s2 * (res.covUnscaled[c * k + c] as number)) * Math.abs(f);
     }
-    row = 0;
+    let row = 0;
     for (const ax of g.axes) {
       for (let i = 0; i < m; i++, row++) {
         const r = res.residual[row] as number;

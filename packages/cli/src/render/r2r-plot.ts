@@ -27,8 +27,12 @@ export function renderR2rPlot(r: SimResult, maintenance: readonly number[]): Buf
   names.forEach((name, k) => {
     const top = 40 + k * (PANEL + 30);
     const errs = r.runs.map((row) => row.values[name]?.error ?? 0);
-    let lo = Math.min(0, ...errs);
-    let hi = Math.max(0, ...errs);
+    let lo = 0;
+    let hi = 0;
+    for (const e of errs) {
+      lo = Math.min(lo, e);
+      hi = Math.max(hi, e);
+    }
     if (hi - lo === 0) {
       hi += 1;
       lo -= 1;
