@@ -22,10 +22,17 @@ export class HsmsError extends Error {
   readonly code: HsmsErrorCode;
   /** Reject.req reason, Select.rsp/Deselect.rsp status, when the code is about one. */
   readonly reason: number | undefined;
+  /** The 10 header bytes of the message concerned (for `t3-timeout`: the MHEAD that GEM's S9F9 carries). */
+  readonly header: Uint8Array | undefined;
 
-  constructor(code: HsmsErrorCode, message: string, options: { reason?: number; cause?: unknown } = {}) {
+  constructor(
+    code: HsmsErrorCode,
+    message: string,
+    options: { reason?: number; header?: Uint8Array; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.reason = options.reason;
+    this.header = options.header;
   }
 }

@@ -215,7 +215,10 @@ describe('HsmsSession timers (fake clock)', () => {
     await Promise.resolve();
     expect(aDone).toBe(false);
     clock.advance(1);
-    await expect(p).rejects.toMatchObject({ code: 't3-timeout' });
+    const err = (await p.catch((e: unknown) => e)) as HsmsError;
+    expect(err.code).toBe('t3-timeout');
+    // The timed-out message's header (MHEAD for S9F9): session 100, S1F1 W, system bytes 1.
+    expect(Buffer.from(err.header!).toString('hex')).toBe('00648101000000000001');
     expect(session.openTransactions).toBe(1);
     clock.advance(1000);
     await expect(q).rejects.toMatchObject({ code: 't3-timeout' });

@@ -40,7 +40,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     this.config = resolveHsmsConfig(config);
     this.clock = clock ?? realClock;
     this.log = log;
-    this.transactions = new TransactionTable(this.clock, this.config.t3Ms);
+    this.transactions = new TransactionTable(this.clock, this.config.t3Ms, this.config.sessionId);
     this.t7 = new OneShotTimer(this.clock);
     this.linktestTimer = new OneShotTimer(this.clock);
   }

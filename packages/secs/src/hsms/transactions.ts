@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from './clock.js';
 import { HsmsError } from './errors.js';
+import { encodeHeader, SType } from './frame.js';
 
 /** An incoming data message (primary or reply). */
 export interface HsmsMessage {
@@ -32,6 +33,8 @@ export class TransactionTable {
   constructor(
     private readonly clock: Clock,
     private readonly t3Ms: number,
+    /** Our session id, for the header bytes reported with a T3 timeout. */
+    private readonly sessionId = 0,
   ) {}
 
   get size(): number {
@@ -100,12 +103,17 @@ export class TransactionTable {
         return;
       }
       this.open.delete(sb);
-      p.reject(
-        new HsmsError(
-          't3-timeout',
-          `no reply to S${p.stream}F${p.function} (system bytes ${sb}) within T3 = ${this.t3Ms / 1000} s`,
-        ),
-      );
+      const header = encodeHeader({
+        sessionId: this.sessionId,
+        stream: p.stream,
+        function: p.function,
+        wBit: true,
+        pType: 0,
+        sType: SType.data,
+        systemBytes: sb,
+      });
+      const text = `no reply to S${p.stream}F${p.function} (system bytes ${sb}) within T3 = ${this.t3Ms / 1000} s`;
+      p.reject(new HsmsError('t3-timeout', text, { header }));
     }
   };
 }
