@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { A, B, BOOLEAN, F4, F8, I2, I8, J, L, U4, U8 } from '../item/constructors.js';
-import { decodeItem } from './decode.js';
+import { DEFAULT_DECODE_LIMITS, decodeItem } from './decode.js';
 import { encodeItem } from './encode.js';
 import { hex, list, numeric } from './test-wire-writer.js';
 
@@ -109,6 +109,16 @@ describe('limits', () => {
     expect(decodeItem(body, { maxItems: 4 }).ok).toBe(true);
     const r = decodeItem(body, { maxItems: 3 });
     expect(r.ok === false && r.error).toMatchObject({ code: 'too-many-items', offset: 0 });
+  });
+
+  it('the default item cap (250,000) refuses a list of 250,000 members up front (with the list itself, 250,001 items)', () => {
+    const n = 250_000; // L header 03 03 d0 90, then n empty U1 items (a5 00)
+    const bytes = new Uint8Array(4 + 2 * n);
+    bytes.set([0x03, 0x03, 0xd0, 0x90]);
+    for (let i = 0; i < n; i++) bytes.set([0xa5, 0x00], 4 + 2 * i);
+    const r = decodeItem(bytes);
+    expect(r.ok === false && r.error).toMatchObject({ code: 'too-many-items', offset: 0 });
+    expect(DEFAULT_DECODE_LIMITS.maxItems).toBe(250_000);
   });
 
   it('deep nesting of 100000 lists does not overflow the stack with a raised depth limit', () => {
