@@ -39,7 +39,9 @@ export function riceTable(b: number): RiceTable {
   if (t === undefined) {
     if (tables.size > 64) tables.clear();
     const nearH = Math.min(H / 4, 1 / (8 * b));
-    const nearEnd = Math.ceil(Math.max(8 / b, 0.5) / nearH) * nearH;
+    // The Bessel ratio bends on the scale 1/b; its fourth derivative ~12/(a^4 b^2) stays above
+    // the interpolation target out to a ~ 4/sqrt(b), where the coarse spacing takes over.
+    const nearEnd = Math.ceil(Math.max(8 / b, 4 / Math.sqrt(b)) / nearH) * nearH;
     t = { b, nearH, nearEnd, near: undefined, chunks: [] };
     tables.set(b, t);
   }
