@@ -101,7 +101,13 @@ function parseItem(cur: Cursor, depth: number): Item {
     const members: Item[] = [];
     for (;;) {
       cur.skipBlank();
-      if (cur.peek() === '>' || cur.done) break;
+      const c = cur.peek();
+      if (c === '>' || cur.done) break;
+      if (c !== '<')
+        cur.fail(
+          'sml-syntax',
+          `expected an item or '>' to close the L opened at line ${open.line}, column ${open.column}, got '${c}'`,
+        );
       members.push(parseItem(cur, depth + 1));
     }
     item = { format, value: members };

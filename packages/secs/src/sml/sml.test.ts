@@ -104,7 +104,13 @@ describe('SML errors name line and column', () => {
   });
 
   it('syntax errors', () => {
-    expect(error('S1F3 W <L <U4 1>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 17 });
+    expect(error('S1F3 W <L <U4 1>.')).toEqual({
+      code: 'sml-syntax',
+      line: 1,
+      column: 17,
+      message:
+        "line 1, column 17: expected an item or '>' to close the L opened at line 1, column 8, got '.'",
+    });
     expect(error('S1F3 W <U4 1>')).toMatchObject({ code: 'sml-syntax', line: 1, column: 14 });
     expect(error('S1F3 W <X 1>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
     expect(error('hello.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 1 });
