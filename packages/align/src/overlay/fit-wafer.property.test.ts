@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { fitWafer } from './fit-wafer.js';
 import { synthesiseSites } from './synthetic-sites.js';
 
