@@ -45,6 +45,13 @@ const big = runMonteCarlo(defaultParams, {
 });
 sample();
 console.log(`2000-pair lot kept in memory (${big.wafers.length} die maps of ${big.dies.length} dies)`);
+const small: BondParams = { ...at(10, 1e-8), die: { ...defaultParams.die, W: 3200, L: 3200 } };
+const t3 = performance.now();
+const lot = runMonteCarlo(small, { wafers: 2000, seed: 10, onProgress: (d) => d % 100 === 0 && sample() });
+sample();
+console.log(
+  `2000-pair lot of ${lot.dies.length}-die wafers (3.2 mm dies, D0=1e-8) kept in memory: ${((performance.now() - t3) / 2000).toFixed(2)} ms/pair wall`,
+);
 console.log(
   `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB`,
 );

@@ -1,5 +1,5 @@
 import { density, type LambdaContext, panelIntegral, panels } from './lambda-context.js';
-import { tailExtraProbability } from './reach.js';
+import { mainThreshold, tailExtraProbability, tailReaches } from './reach.js';
 import type { Rect } from './rect.js';
 
 /** Tail extra over the angular wedge of particles radially inward of the region. */
@@ -75,9 +75,17 @@ function radialTail(c: LambdaContext, b: Rect, ux: number, uy: number): number {
   }
   const end = c.tg.rects.length > 1 ? tB : tA;
   if (tA <= 0 && end <= 0) return 0;
-  // breaks doubling inward from tA, plus the band circle
-  const breaks = [0, tA, end];
-  for (let len = c.d1, t = tA - len; t > 0; len *= 2, t -= len) breaks.push(t);
+  // The integrand has two kinks along the line that a Gauss rule must not straddle: where the main disc
+  // of the thinnest particle stops reaching (inside it the tail adds nothing) and, further in, where the
+  // thinnest particle's tail stops reaching (between the two the tail extra is exactly 1 - P(main)).
+  const rhoMain = lastInward(0, tA, (rho) => mainThreshold(c.tg, ux * rho, uy * rho, rho) <= c.tg.s0);
+  const rhoTail = lastInward(0, rhoMain, (rho) =>
+    tailReaches(c.tg, ux * rho, uy * rho, rho, ux, uy, c.tg.s0),
+  );
+  const breaks = [0, tA, end, rhoMain, rhoTail];
+  for (let len = 0.25 * c.d1, t = rhoMain - len; t > 0; len *= 2, t -= len) breaks.push(t);
+  for (let len = 0.25 * c.d1, t = rhoTail - len; t > 0 && t > rhoTail - 8 * c.d1; len *= 2, t -= len)
+    breaks.push(t);
   if (c.D1 > 0 && c.rBand > 0 && c.rBand < end) breaks.push(c.rBand);
   const sorted = [...new Set(breaks.filter((t) => t >= 0 && t <= end))].sort((p, q) => p - q);
   let sum = 0;
@@ -95,7 +103,25 @@ function radialTail(c: LambdaContext, b: Rect, ux: number, uy: number): number {
       seg += (c.gw[g] as number) * hh * density(c, x, y) * tailExtraProbability(c.tg, x, y) * rho;
     }
     sum += seg;
-    if (bb < tA - 4 * c.d1 && seg < 1e-6 * sum) break;
+    if (bb < rhoTail && seg < 1e-6 * sum) break;
   }
   return sum;
+}
+
+/**
+ * Smallest rho in [lo, hi] from which `inside(rho)` holds up to hi, by bisection to 0.5 µm, assuming
+ * inside(hi) and a single change along the line (true for the distance to a convex region); returns hi
+ * when inside(hi) is false and lo when inside holds all the way down.
+ */
+function lastInward(lo: number, hi: number, inside: (rho: number) => boolean): number {
+  if (hi <= lo || !inside(hi)) return hi;
+  if (inside(lo)) return lo;
+  let a = lo;
+  let b = hi;
+  while (b - a > 0.01) {
+    const m = 0.5 * (a + b);
+    if (inside(m)) b = m;
+    else a = m;
+  }
+  return b;
 }

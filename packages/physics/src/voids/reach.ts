@@ -30,7 +30,7 @@ export interface ReachTarget {
 }
 
 /** Survival below which a threshold search stops (absolute probability per particle). */
-export const REACH_EPS = 1e-8;
+export const REACH_EPS = 1e-6;
 
 export function reachTarget(v: VoidParams, rt: number, rects: readonly Rect[]): ReachTarget {
   const q = 2 * (v.z - 1);
@@ -46,7 +46,7 @@ export function mainThreshold(tg: ReachTarget, px: number, py: number, rho: numb
 }
 
 /** True when some tail disc of the void with root-thickness s reaches the target. */
-function tailReaches(
+export function tailReaches(
   tg: ReachTarget,
   px: number,
   py: number,

@@ -27,11 +27,11 @@ import { boundingRect, type Rect } from './rect.js';
  *   over the die's angular wedge, broken at the die corners' angles.
  */
 export interface VoidLambdaOptions {
-  /** Gauss points per segment (default 4). */
+  /** Gauss points per segment (default 3: with the segment breaks at the kinks it was the fastest to reach 0.4% per die and 1e-4 on the wafer mean against an 8-point, 4x-panel reference). */
   order?: number;
   /** Edge panels per 10 mm of region edge (default 4). */
   panelsPer10mm?: number;
-  /** Angular panels of the tail wedge per 10 mm of arc at the die (default 2). */
+  /** Angular panels of the tail wedge per 10 mm of arc at the die (default 1). */
   tailPanelsPer10mm?: number;
 }
 
@@ -101,7 +101,7 @@ function canonicalKey(rects: readonly Rect[]): string {
 function dieLambda(params: BondParams, tg: ReachTarget, options: VoidLambdaOptions): number {
   const v = params.voids;
   const R = params.wafer.R;
-  const { nodes: gx, weights: gw } = gaussLegendre(options.order ?? 4);
+  const { nodes: gx, weights: gw } = gaussLegendre(options.order ?? 3);
   const per10mm = options.panelsPer10mm ?? 4;
   const box = boundingRect(tg.rects);
   const plateau =
@@ -120,6 +120,6 @@ function dieLambda(params: BondParams, tg: ReachTarget, options: VoidLambdaOptio
   return (
     interior(c, box, per10mm) +
     mainOutside(c, box, per10mm) +
-    tailExtra(c, box, options.tailPanelsPer10mm ?? 2)
+    tailExtra(c, box, options.tailPanelsPer10mm ?? 1)
   );
 }
