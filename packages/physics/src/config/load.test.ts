@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { type LoadOptions, loadBondConfig } from './load.js';
 
@@ -114,6 +115,37 @@ describe('loadBondConfig', () => {
       path: ['pads', 'layout'],
       line: 2,
     });
+  });
+
+  it('reads a PNG block bitmap layout and refuses a PNG given without its block size', async () => {
+    // 3 x 1 pixels: dark (critical), red (redundant), white (empty).
+    const png = new PNG({ width: 3, height: 1 });
+    png.data = Buffer.from([10, 10, 10, 255, 220, 30, 30, 255, 255, 255, 255, 255]);
+    const bytes = PNG.sync.write(png);
+    const readBytes = async (p: string) => {
+      if (p !== '/c/l.png') throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return bytes;
+    };
+    const readText = files({
+      '/c/a.yaml':
+        'die: { W: 3000, L: 1000 }\npads:\n  layout: { image: l.png, blockUm: 1000, redundantCopies: 2 }\n',
+      '/c/b.yaml': 'pads:\n  layout: l.png\n',
+      '/c/c.yaml': 'pads:\n  layout: { image: missing.png, blockUm: 1000 }\n',
+      '/c/d.yaml': 'pads:\n  layout: bad.json\n',
+      '/c/bad.json': '{ "blockUm": 1000,\n  "rows": [ }',
+    });
+    const r = await loadBondConfig('/c/a.yaml', { readText, readBytes });
+    expect(r.ok && r.value.pads.layout).toEqual({
+      blockUm: 1000,
+      redundantCopies: 2,
+      rows: [['critical', 'redundant', 'empty']],
+    });
+    const b = await loadBondConfig('/c/b.yaml', { readText, readBytes });
+    expect(!b.ok && b.issues[0]?.message).toContain('needs its block size');
+    const c = await loadBondConfig('/c/c.yaml', { readText, readBytes });
+    expect(!c.ok && c.issues[0]).toMatchObject({ code: 'file_not_found', path: ['pads', 'layout', 'image'] });
+    const d = await loadBondConfig('/c/d.yaml', { readText, readBytes });
+    expect(!d.ok && d.issues[0]?.message).toMatch(/^in bad\.json line 2:\d+: JSON syntax/);
   });
 
   it('detects a YAP file, reads the chosen section and refuses --section on a Bondline file', async () => {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { BondParams } from '../params.js';
-import type { ConfigIssue, ConfigNote, ConfigResult } from './issues.js';
+import type { ConfigIssue, ConfigResult } from './issues.js';
+import { resolveLayoutFile } from './layout-file.js';
 import { type ConfigFormat, type ParsedText, parseConfigText } from './text.js';
 import { parseBondConfig } from './validate.js';
 import { isYapConfig, parseYapConfig, type YapSection, yapSections } from './yap.js';
@@ -11,6 +12,8 @@ export interface LoadOptions {
   section?: string;
   /** Reads a file as UTF-8 text; injected for tests (default: node:fs). */
   readText?: (path: string) => Promise<string>;
+  /** Reads a file as bytes (PNG layouts); injected for tests (default: node:fs). */
+  readBytes?: (path: string) => Promise<Uint8Array>;
 }
 
 /** A loaded configuration: parameters plus which dialect the file was in. */
@@ -40,12 +43,13 @@ async function readIssue(
 /**
  * Read a Bondline (sections wafer/die/pads/overlay/voids/copper) or YAP/YAP+
  * configuration from a .yaml, .yml or .json file and validate it. A
- * `pads.layout` given as a string is a layout file (.json/.yaml) relative to
- * the configuration. Every issue carries the key path and, when known, the
+ * `pads.layout` may refer to a layout file relative to the configuration
+ * (see resolveLayoutFile: .json/.yaml, or a .png block bitmap). Every issue carries the key path and, when known, the
  * line and column in the file.
  */
 export async function loadBondConfig(file: string, opts: LoadOptions = {}): Promise<LoadedConfig> {
   const readText = opts.readText ?? ((p: string) => readFile(p, 'utf8'));
+  const readBytes = opts.readBytes ?? ((p: string) => readFile(p));
   const format = formatOf(file);
   if (format === undefined) {
     return {
@@ -94,44 +98,11 @@ export async function loadBondConfig(file: string, opts: LoadOptions = {}): Prom
     };
   }
 
-  const notes: ConfigNote[] = [];
-  const layoutRef = layoutPath(value);
-  if (layoutRef !== undefined) {
-    const layoutFile = isAbsolute(layoutRef) ? layoutRef : resolve(dirname(file), layoutRef);
-    const layoutFormat = formatOf(layoutFile);
-    const path = ['pads', 'layout'];
-    const fail = (issues: ConfigIssue[]): LoadedConfig => ({
-      ok: false,
-      issues: withPositionsIssues(issues, locate),
-    });
-    if (layoutFormat === undefined) {
-      return fail([
-        { code: 'unsupported', path, message: `layout file ${layoutRef} must be .json, .yaml or .yml` },
-      ]);
-    }
-    const lread = await readIssue(readText, layoutFile, path);
-    if ('issue' in lread) return fail([lread.issue]);
-    const lparsed = parseConfigText(lread.text, layoutFormat);
-    if (!lparsed.ok) {
-      return {
-        ok: false,
-        issues: lparsed.issues.map((i) => ({ ...i, path, message: `in ${layoutRef}: ${i.message}` })),
-      };
-    }
-    ((value as Record<string, Record<string, unknown>>).pads as Record<string, unknown>).layout =
-      lparsed.parsed.value;
-    notes.push({ path, message: `pad layout read from ${layoutFile}` });
-  }
+  const resolved = await resolveLayoutFile(value, file, { readText, readBytes });
+  if (resolved.issues.length > 0) return { ok: false, issues: withPositionsIssues(resolved.issues, locate) };
+  const notes = resolved.notes;
   const result = withPositions(parseBondConfig(value), locate);
   return result.ok ? { ...result, notes: [...notes, ...result.notes], format: 'bondline' } : result;
-}
-
-function layoutPath(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const pads = (value as Record<string, unknown>).pads;
-  if (typeof pads !== 'object' || pads === null) return undefined;
-  const layout = (pads as Record<string, unknown>).layout;
-  return typeof layout === 'string' ? layout : undefined;
 }
 
 function withPositionsIssues(issues: ConfigIssue[], locate: ParsedText['locate']): ConfigIssue[] {

@@ -68,6 +68,13 @@ export function parseConfigText(
   return { ok: true, parsed: { value, locate } };
 }
 
+function yamlErrorPos(text: string): { line: number; col: number } | undefined {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const e = doc.errors[0];
+  return e === undefined ? undefined : lc.linePos(e.pos[0]);
+}
+
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
@@ -87,6 +94,11 @@ function jsonIssue(text: string, err: unknown): ConfigIssue {
     const before = text.slice(0, offset).split('\n');
     line = before.length;
     column = (before[before.length - 1]?.length ?? 0) + 1;
+  } else if (yamlErrorPos(text) !== undefined) {
+    // Some Node versions name no position for a bad token; the YAML parser (JSON is YAML) usually can.
+    const pos = yamlErrorPos(text)!;
+    line = pos.line;
+    column = pos.col;
   } else if (/end of JSON input/i.test(msg)) {
     const lines = text.split('\n');
     line = lines.length;
