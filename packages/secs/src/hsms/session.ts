@@ -3,18 +3,17 @@ import { type Clock, realClock } from './clock.js';
 import type { CommLog } from './comm-log.js';
 import { type HsmsConfig, resolveHsmsConfig } from './config.js';
 import { ConnectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
-import { CONTROL_SESSION_ID, DeselectStatus, RejectReason, SelectStatus } from './control.js';
+import { CONTROL_SESSION_ID, DeselectStatus, SelectStatus } from './control.js';
+import { DataExchange } from './data-exchange.js';
 import { HsmsError } from './errors.js';
 import { TypedEmitter } from './events.js';
-import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import { HsmsLink } from './link.js';
-import { type HandlerResult, type MessageHandler, runHandler } from './message-handler.js';
+import type { MessageHandler } from './message-handler.js';
 import { OneShotTimer } from './one-shot-timer.js';
 import type { HsmsEvents, HsmsRole, HsmsSessionOptions, OutgoingMessage } from './session-types.js';
-import { type HsmsMessage, TransactionTable } from './transactions.js';
+import type { HsmsMessage } from './transactions.js';
 import type { Transport } from './transport.js';
-
-const EMPTY = new Uint8Array(0);
 
 /**
  * An HSMS-SS session. Endpoints attach a transport on connect; then `send`, `reply`, and handle
@@ -27,10 +26,8 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   private readonly clock: Clock;
   private readonly log: CommLog | undefined;
   private readonly machine = new ConnectionStateMachine();
-  private readonly transactions: TransactionTable;
+  private readonly data: DataExchange;
   private link: HsmsLink | undefined;
-  private handler: MessageHandler | undefined;
-  private nextSystemBytes = 1;
   private readonly t7: OneShotTimer;
   private readonly linktestTimer: OneShotTimer;
 
@@ -40,7 +37,12 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     this.config = resolveHsmsConfig(config);
     this.clock = clock ?? realClock;
     this.log = log;
-    this.transactions = new TransactionTable(this.clock, this.config.t3Ms, this.config.sessionId);
+    this.data = new DataExchange(this.config, this.clock, {
+      link: () => this.link,
+      selected: () => this.machine.state === 'selected',
+      unknownDevice: (message, header) => this.emit('unknown-device', { message, header }),
+      error: (err) => this.emit('error', err),
+    });
     this.t7 = new OneShotTimer(this.clock);
     this.linktestTimer = new OneShotTimer(this.clock);
   }
@@ -51,12 +53,12 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   /** Data transactions waiting for a reply. */
   get openTransactions(): number {
-    return this.transactions.size;
+    return this.data.openTransactions;
   }
 
   /** Set the handler for incoming primary messages (replacing any previous one). */
   onMessage(handler: MessageHandler | undefined): void {
-    this.handler = handler;
+    this.data.handler = handler;
   }
 
   /** Resolves when the session reaches `state` (at once if it is there). */
@@ -110,13 +112,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
    * `connection-closed`, `rejected`); without W, resolves with undefined once written.
    */
   send(message: OutgoingMessage): Promise<HsmsMessage | undefined> {
-    const err = this.checkSendable(message);
-    if (err !== undefined) return Promise.reject(err);
-    const systemBytes = this.allocSystemBytes();
-    const wBit = message.wBit === true;
-    const done = wBit ? this.transactions.add(systemBytes, message.stream, message.function) : undefined;
-    this.writeData(message, wBit, systemBytes);
-    return done ?? Promise.resolve(undefined);
+    return this.data.send(message);
   }
 
   /**
@@ -124,14 +120,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
    * Throws HsmsError `not-selected`/`not-connected`/`message-too-large` when it cannot be sent.
    */
   reply(primary: HsmsMessage, message: Partial<OutgoingMessage> = {}): void {
-    const out: OutgoingMessage = {
-      stream: message.stream ?? primary.stream,
-      function: message.function ?? primary.function + 1,
-      ...(message.body === undefined ? {} : { body: message.body }),
-    };
-    const err = this.checkSendable(out);
-    if (err !== undefined) throw err;
-    this.writeData(out, false, primary.systemBytes);
+    this.data.reply(primary, message);
   }
 
   /** Select.req (T6). Resolves when selected; rejects with `select-refused` (status in `reason`) or `t6-timeout`. */
@@ -165,7 +154,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   separate(): void {
     const link = this.link;
     if (link === undefined) return;
-    link.writeControl(SType.separateReq, this.controlSessionId(), this.allocSystemBytes(), 0, 0);
+    link.writeControl(SType.separateReq, this.controlSessionId(), this.data.allocSystemBytes(), 0, 0);
     this.drop(new HsmsError('connection-closed', 'HSMS session separated'), false);
   }
 
@@ -180,7 +169,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     const h = frame.header;
     switch (h.sType) {
       case SType.data:
-        this.onDataMessage(frame);
+        this.data.receive(frame, this.link!);
         break;
       case SType.selectReq:
         if (this.state === 'selected') {
@@ -213,80 +202,13 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     }
   }
 
-  private onDataMessage(frame: HsmsFrame): void {
-    const h = frame.header;
-    const link = this.link!;
-    if (this.state !== 'selected') {
-      link.writeControl(
-        SType.rejectReq,
-        h.sessionId,
-        h.systemBytes,
-        SType.data,
-        RejectReason.entityNotSelected,
-      );
-      return;
-    }
-    const message: HsmsMessage = {
-      sessionId: h.sessionId,
-      stream: h.stream,
-      function: h.function,
-      wBit: h.wBit,
-      systemBytes: h.systemBytes,
-      body: frame.body,
-    };
-    if (h.sessionId !== this.config.sessionId) {
-      // A message for an unknown device id is answered with S9F1 by the SECS-II layer (E5).
-      const header = encodeHeader(h);
-      this.emit('unknown-device', { message, header });
-      return;
-    }
-    if (h.function % 2 === 0) {
-      // Secondary (or function 0, abort): it must answer an open transaction.
-      if (!this.transactions.settle(message)) {
-        link.writeControl(
-          SType.rejectReq,
-          h.sessionId,
-          h.systemBytes,
-          SType.data,
-          RejectReason.transactionNotOpen,
-        );
-      }
-      return;
-    }
-    if (this.handler !== undefined) {
-      runHandler(this.handler, message, {
-        reply: (r) => this.replyFromHandler(message, r),
-        failed: (err) => this.handlerFailed(message, err),
-      });
-    }
-  }
-
-  private replyFromHandler(primary: HsmsMessage, r: HandlerResult): void {
-    if (r === undefined || r === null || !primary.wBit || this.state !== 'selected') return;
-    try {
-      this.reply(primary, r);
-    } catch (err) {
-      this.handlerFailed(primary, err);
-    }
-  }
-
-  private handlerFailed(m: HsmsMessage, err: unknown): void {
-    const text = err instanceof Error ? err.message : String(err);
-    this.emit(
-      'error',
-      new HsmsError('handler-error', `handler for S${m.stream}F${m.function} failed: ${text}`, {
-        cause: err,
-      }),
-    );
-  }
-
   private onRejectReq(h: HsmsHeader): void {
     const reason = h.function;
     this.emit('rejected', { systemBytes: h.systemBytes, reason, rejectedType: h.stream });
     const err = new HsmsError('rejected', `peer rejected system bytes ${h.systemBytes}: reason ${reason}`, {
       reason,
     });
-    if (!this.transactions.fail(h.systemBytes, err)) this.link?.rejectControl(h.systemBytes, err);
+    if (!this.data.reject(h.systemBytes, err)) this.link?.rejectControl(h.systemBytes, err);
   }
 
   // ---- state and timers --------------------------------------------------------------------------
@@ -344,54 +266,20 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   private afterClose(reason: HsmsError): void {
     this.t7.stop();
     this.linktestTimer.stop();
-    this.transactions.failAll(reason);
+    this.data.failAll(reason);
     this.move('disconnected');
   }
 
-  // ---- sending -----------------------------------------------------------------------------------
-
-  private checkSendable(m: OutgoingMessage): HsmsError | undefined {
-    if (this.link === undefined) return new HsmsError('not-connected', 'HSMS session is not connected');
-    if (this.state !== 'selected') return new HsmsError('not-selected', 'HSMS session is not selected');
-    const size = 10 + (m.body?.length ?? 0);
-    if (size > this.config.maxMessageBytes) {
-      return new HsmsError(
-        'message-too-large',
-        `S${m.stream}F${m.function} is ${size} bytes, over the ${this.config.maxMessageBytes}-byte limit`,
-      );
-    }
-    return undefined;
-  }
-
-  private writeData(m: OutgoingMessage, wBit: boolean, systemBytes: number): void {
-    const header: HsmsHeader = {
-      sessionId: this.config.sessionId,
-      stream: m.stream,
-      function: m.function,
-      wBit,
-      pType: 0,
-      sType: SType.data,
-      systemBytes,
-    };
-    this.link!.writeData(header, m.body ?? EMPTY);
-  }
+  // ---- control transactions ----------------------------------------------------------------------
 
   private controlTransaction(kind: 'select' | 'deselect' | 'linktest', sType: number): Promise<number> {
     const link = this.link;
     if (link === undefined)
       return Promise.reject(new HsmsError('not-connected', 'HSMS session is not connected'));
-    return link.controlTransaction(kind, sType, this.controlSessionId(), this.allocSystemBytes());
+    return link.controlTransaction(kind, sType, this.controlSessionId(), this.data.allocSystemBytes());
   }
 
   private controlSessionId(): number {
     return this.config.controlSessionId === 'ffff' ? CONTROL_SESSION_ID : this.config.sessionId;
-  }
-
-  private allocSystemBytes(): number {
-    for (;;) {
-      const sb = this.nextSystemBytes;
-      this.nextSystemBytes = sb === 0xffffffff ? 1 : sb + 1;
-      if (!this.transactions.has(sb) && this.link?.hasControl(sb) !== true) return sb;
-    }
   }
 }

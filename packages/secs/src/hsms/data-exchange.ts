@@ -1,0 +1,173 @@
+// Data messages of a session: sending, reply matching (T3), primaries to the handler, unknown ids.
+import type { Clock } from './clock.js';
+import type { HsmsConfig } from './config.js';
+import { RejectReason } from './control.js';
+import { HsmsError } from './errors.js';
+import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import type { HsmsLink } from './link.js';
+import { type HandlerResult, type MessageHandler, runHandler } from './message-handler.js';
+import type { OutgoingMessage } from './session-types.js';
+import { type HsmsMessage, TransactionTable } from './transactions.js';
+
+/** What the data exchange needs from its session. */
+export interface DataExchangeHost {
+  /** The current connection, if any. */
+  link(): HsmsLink | undefined;
+  selected(): boolean;
+  unknownDevice(message: HsmsMessage, header: Uint8Array): void;
+  error(err: HsmsError): void;
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class DataExchange {
+  handler: MessageHandler | undefined;
+  private readonly transactions: TransactionTable;
+  private nextSystemBytes = 1;
+
+  constructor(
+    private readonly config: HsmsConfig,
+    clock: Clock,
+    private readonly host: DataExchangeHost,
+  ) {
+    this.transactions = new TransactionTable(clock, config.t3Ms, config.sessionId);
+  }
+
+  get openTransactions(): number {
+    return this.transactions.size;
+  }
+
+  /** See `HsmsSession.send`. */
+  send(message: OutgoingMessage): Promise<HsmsMessage | undefined> {
+    const err = this.checkSendable(message);
+    if (err !== undefined) return Promise.reject(err);
+    const systemBytes = this.allocSystemBytes();
+    const wBit = message.wBit === true;
+    const done = wBit ? this.transactions.add(systemBytes, message.stream, message.function) : undefined;
+    this.write(message, wBit, systemBytes);
+    return done ?? Promise.resolve(undefined);
+  }
+
+  /** See `HsmsSession.reply`. */
+  reply(primary: HsmsMessage, message: Partial<OutgoingMessage>): void {
+    const out: OutgoingMessage = {
+      stream: message.stream ?? primary.stream,
+      function: message.function ?? primary.function + 1,
+      ...(message.body === undefined ? {} : { body: message.body }),
+    };
+    const err = this.checkSendable(out);
+    if (err !== undefined) throw err;
+    this.write(out, false, primary.systemBytes);
+  }
+
+  /** A data frame from the link. */
+  receive(frame: HsmsFrame, link: HsmsLink): void {
+    const h = frame.header;
+    if (!this.host.selected()) {
+      link.writeControl(
+        SType.rejectReq,
+        h.sessionId,
+        h.systemBytes,
+        SType.data,
+        RejectReason.entityNotSelected,
+      );
+      return;
+    }
+    const message: HsmsMessage = {
+      sessionId: h.sessionId,
+      stream: h.stream,
+      function: h.function,
+      wBit: h.wBit,
+      systemBytes: h.systemBytes,
+      body: frame.body,
+    };
+    if (h.sessionId !== this.config.sessionId) {
+      // A message for an unknown device id is answered with S9F1 by the SECS-II layer (E5).
+      this.host.unknownDevice(message, encodeHeader(h));
+      return;
+    }
+    if (h.function % 2 === 0) {
+      // Secondary (or function 0, abort): it must answer an open transaction.
+      if (!this.transactions.settle(message)) {
+        link.writeControl(
+          SType.rejectReq,
+          h.sessionId,
+          h.systemBytes,
+          SType.data,
+          RejectReason.transactionNotOpen,
+        );
+      }
+      return;
+    }
+    if (this.handler !== undefined) {
+      runHandler(this.handler, message, {
+        reply: (r) => this.replyFromHandler(message, r),
+        failed: (err) => this.handlerFailed(message, err),
+      });
+    }
+  }
+
+  /** Fail the transaction a Reject.req names; false if it is not a data transaction. */
+  reject(systemBytes: number, err: HsmsError): boolean {
+    return this.transactions.fail(systemBytes, err);
+  }
+
+  /** The connection is gone: every open transaction fails with `reason`. */
+  failAll(reason: HsmsError): void {
+    this.transactions.failAll(reason);
+  }
+
+  /** Next free system bytes (shared with control transactions, so both are checked). */
+  allocSystemBytes(): number {
+    const link = this.host.link();
+    for (;;) {
+      const sb = this.nextSystemBytes;
+      this.nextSystemBytes = sb === 0xffffffff ? 1 : sb + 1;
+      if (!this.transactions.has(sb) && link?.hasControl(sb) !== true) return sb;
+    }
+  }
+
+  private replyFromHandler(primary: HsmsMessage, r: HandlerResult): void {
+    if (r === undefined || r === null || !primary.wBit || !this.host.selected()) return;
+    try {
+      this.reply(primary, r);
+    } catch (err) {
+      this.handlerFailed(primary, err);
+    }
+  }
+
+  private handlerFailed(m: HsmsMessage, err: unknown): void {
+    const text = err instanceof Error ? err.message : String(err);
+    const e = new HsmsError('handler-error', `handler for S${m.stream}F${m.function} failed: ${text}`, {
+      cause: err,
+    });
+    this.host.error(e);
+  }
+
+  private checkSendable(m: OutgoingMessage): HsmsError | undefined {
+    if (this.host.link() === undefined)
+      return new HsmsError('not-connected', 'HSMS session is not connected');
+    if (!this.host.selected()) return new HsmsError('not-selected', 'HSMS session is not selected');
+    const size = 10 + (m.body?.length ?? 0);
+    if (size > this.config.maxMessageBytes) {
+      return new HsmsError(
+        'message-too-large',
+        `S${m.stream}F${m.function} is ${size} bytes, over the ${this.config.maxMessageBytes}-byte limit`,
+      );
+    }
+    return undefined;
+  }
+
+  private write(m: OutgoingMessage, wBit: boolean, systemBytes: number): void {
+    const header: HsmsHeader = {
+      sessionId: this.config.sessionId,
+      stream: m.stream,
+      function: m.function,
+      wBit,
+      pType: 0,
+      sType: SType.data,
+      systemBytes,
+    };
+    this.host.link()!.writeData(header, m.body ?? EMPTY);
+  }
+}
