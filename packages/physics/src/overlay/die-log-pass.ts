@@ -129,7 +129,7 @@ function regionSum(
   // Everything underflows: the region's total fail mass is below 1e-300 at its worst pad.
   const aWorst = aC + 0.5 * (spanX + spanY);
   if (aWorst < b) {
-    riceTableEval(ctx.table, aWorst, tails);
+    riceTableEval(ctx.table, aWorst, tails, false);
     if ((tails[0] as number) * reg.copies + Math.log(reg.nx * reg.ny) < -690)
       return { logPass: 0, errorBound: 1e-300 };
   }
@@ -145,7 +145,7 @@ function regionSum(
       const ux = ax.nodes[i] as number;
       const dx = dcx - theta * vy + m * ux;
       const dy = dcy + theta * ux + m * vy;
-      riceTableEval(ctx.table, Math.hypot(dx, dy) / sigma, tails);
+      riceTableEval(ctx.table, Math.hypot(dx, dy) / sigma, tails, false);
       const f = c === 1 ? (tails[2] as number) : logAnyCopyPasses(tails[0] as number, tails[2] as number, c);
       const w = (ax.weights[i] as number) * wy;
       sum += w * f;

@@ -72,10 +72,10 @@ function buildNodes(b: number, first: number, count: number, h: number): Float64
 
 /**
  * Writes [log P(fail), d/da, log P(pass), d/da] of one pad at a = nu/sigmaR
- * into out[0..3]. log P(pass) is taken as log1p(-P(fail)) whenever
+ * into out[0..3] (the slopes only when `withSlopes`). log P(pass) is taken as log1p(-P(fail)) whenever
  * P(fail) < 1/2, so it keeps full relative accuracy at 1 - P ~ 1e-15 and below.
  */
-export function riceTableEval(t: RiceTable, a: number, out: Float64Array): void {
+export function riceTableEval(t: RiceTable, a: number, out: Float64Array, withSlopes = true): void {
   const b = t.b;
   if (a >= b + FAR) {
     out[0] = 0;
@@ -130,7 +130,8 @@ export function riceTableEval(t: RiceTable, a: number, out: Float64Array): void 
   }
   const i0 = besselI0e(a * b);
   const back = Math.log(i0) - 0.5 * (b - a) * (b - a);
-  const dBack = b * (besselI1e(a * b) / i0 - 1);
+  // The slopes cost a second Bessel function; sums over pads only need the values.
+  const dBack = withSlopes ? b * (besselI1e(a * b) / i0 - 1) : 0;
   out[0] = (out[0] as number) + back;
   out[1] = (out[1] as number) + dBack + (b - a);
   out[2] = (out[2] as number) + back;
