@@ -18,7 +18,8 @@ describe('bondline r2r simulate (end to end)', () => {
 
   it('prints a table of runs and the error over the last N runs; --plot writes a PNG', () => {
     const png = join(dir, 'r2r.png');
-    const r = cli(['simulate', '--config', EXAMPLE, '--plot', png]);
+    const audit = join(dir, 'audit.jsonl');
+    const r = cli(['simulate', '--config', EXAMPLE, '--plot', png, '--audit', audit]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -32,6 +33,21 @@ describe('bondline r2r simulate (end to end)', () => {
     expect(Number(tx?.[3])).toBeGreaterThan(30);
     const img = decodePng(readFileSync(png));
     expect(img.width).toBe(900);
+    // Audit: per run and correctable one recommend and one measure; maintenance adds a suspend and a reset each.
+    const records = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records).toHaveLength(60 * 4 * 2 + 4 * 2);
+    expect(records[1]).toMatchObject({
+      seq: 2,
+      at: '2026-01-01T00:00:00.000Z',
+      context: 'BND01/A/XT-128L/HB1',
+      event: 'measure',
+    });
+    expect(records.filter((x) => x.event === 'reset').map((x) => x.at)).toEqual(
+      Array(4).fill('2026-01-02T15:00:00.000Z'),
+    );
   });
 
   it('--json gives the runs and summary; a double EWMA leaves no drift offset', () => {

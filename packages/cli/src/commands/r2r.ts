@@ -8,13 +8,14 @@ import { CliError } from '../cli-error.js';
 import { renderR2rPlot } from '../render/r2r-plot.js';
 
 const USAGE = [
-  'bondline r2r simulate --config <file.yaml|file.json> [--every n] [--json] [--plot file.png]',
+  'bondline r2r simulate --config <file.yaml|file.json> [--every n] [--json] [--plot file.png] [--audit file.jsonl]',
   '',
   'Runs the simulated process of each correctable (offset, drift, noise, true gain, seed) through',
   'its EWMA or double-EWMA controller and prints every run (input u, error y - target), then the',
   'mean and sigma of the error over the last N runs, with and without control. Warns when the',
   'configured weights can go unstable over the assumed gain-ratio range. See examples/r2r/.',
   '  --every    print every n-th run only (default 1)',
+  '  --audit    write the controller audit trail (one JSON record per decision) to a file',
 ].join('\n');
 
 const OPTIONS = {
@@ -22,6 +23,7 @@ const OPTIONS = {
   every: { type: 'string' },
   json: { type: 'boolean' },
   plot: { type: 'string' },
+  audit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -67,6 +69,13 @@ export async function run(argv: string[]): Promise<number> {
       writeFileSync(o.plot, renderR2rPlot(result, parsed.config.maintenance));
     } catch (err) {
       throw new CliError(`cannot write ${o.plot}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (o.audit !== undefined) {
+    try {
+      writeFileSync(o.audit, result.audit.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    } catch (err) {
+      throw new CliError(`cannot write ${o.audit}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   if (o.json === true) {
