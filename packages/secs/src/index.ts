@@ -109,6 +109,7 @@ export {
   type NumericFormat,
   type NumericItem,
 } from './item/item.js';
+export { type ItemShape, matchItem, Shape, type ShapeIssue } from './item/match.js';
 export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js';
 export type { SecsMessage } from './message.js';
 // SML text
