@@ -1,0 +1,35 @@
+// Small pieces shared by the GEM message layouts: building a SecsMessage, the one-byte B acknowledge,
+// and reading IDs, which hosts send in whatever unsigned/signed integer width they like.
+
+import { B, U4 } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+import { type ItemReader, ItemShapeError } from '../../item/reader.js';
+import type { SecsMessage } from '../../message.js';
+
+/** A message with or without a body. */
+export function message(stream: number, fn: number, wBit: boolean, body?: Item): SecsMessage {
+  return body === undefined ? { stream, function: fn, wBit } : { stream, function: fn, wBit, body };
+}
+
+/** One-byte binary acknowledge (E5 acknowledge codes are `B[1]`). */
+export const ack = (code: number): Item => B([code]);
+
+/** Read a one-byte acknowledge; U1 is accepted too (some hosts send it). */
+export function readAck(r: ItemReader): number {
+  const it = r.present();
+  if ((it.format === 'B' || it.format === 'U1') && it.value.length === 1) return it.value[0]!;
+  throw new ItemShapeError(r.path, 'B [1]', it.format);
+}
+
+/** An ID item (E5 leaves the format open; Bondline sends U4). */
+export const id = (n: number): Item => U4(n);
+
+/** Read an ID of any integer width up to 32 bits (U4 ids above 2^31 included). */
+export function readId(r: ItemReader): number {
+  return r.integer(['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'U8', 'I8']);
+}
+
+/** A list of IDs, each its own item, as S1F3 / S2F13 / S5F5 lists carry them. */
+export function readIds(r: ItemReader): number[] {
+  return r.list().map(readId);
+}

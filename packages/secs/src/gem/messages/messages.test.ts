@@ -1,0 +1,140 @@
+// Known-answer bytes written by hand from E5 (format byte = code << 2 | length bytes; see SECS.md's
+// table: L 0x01, B 0x21, BOOLEAN 0x25, A 0x41, U1 0xA5, U2 0xA9, U4 0xB1, all with one length byte),
+// then parse(build(x)) = x for each layout.
+import { describe, expect, it } from 'vitest';
+import { decodeItem } from '../../codec/decode.js';
+import { encodeItem } from '../../codec/encode.js';
+import { A, B, BOOLEAN, F8, L, U1, U2, U4 } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+import { readBody } from '../../item/reader.js';
+import type { SecsMessage } from '../../message.js';
+import { ACKC7, HCACK } from './acks.js';
+import * as s1 from './s1.js';
+import * as s2c from './s2-constants.js';
+import * as s2x from './s2-remote.js';
+import * as s2r from './s2-reports.js';
+import * as s5 from './s5-alarms.js';
+import * as s6 from './s6-events.js';
+import * as s7 from './s7-recipes.js';
+import { headerBytes, parseS9Header, s9 } from './s9-errors.js';
+import * as s10 from './s10-terminal.js';
+
+const hex = (m: SecsMessage): string =>
+  m.body === undefined
+    ? ''
+    : Array.from(encodeItem(m.body), (b) => b.toString(16).padStart(2, '0'))
+        .join(' ')
+        .toUpperCase();
+const bytes = (h: string): Item => {
+  const r = decodeItem(Uint8Array.from(h.split(' ').map((x) => Number.parseInt(x, 16))));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.item;
+};
+
+describe('known-answer bodies', () => {
+  it.each<[string, SecsMessage, string]>([
+    ['S1F13 equipment', s1.s1f13({ mdln: 'M1', softrev: '1.0' }), '01 02 41 02 4D 31 41 03 31 2E 30'],
+    ['S1F14 host', s1.s1f14(0), '01 02 21 01 00 01 00'],
+    [
+      'S2F33',
+      s2r.s2f33(1, [{ rptid: 10, vids: [1, 2] }]),
+      '01 02 B1 04 00 00 00 01 01 01 01 02 B1 04 00 00 00 0A 01 02 B1 04 00 00 00 01 B1 04 00 00 00 02',
+    ],
+    ['S2F37', s2r.s2f37(true, [5]), '01 02 25 01 01 01 01 B1 04 00 00 00 05'],
+    [
+      'S5F1',
+      s5.s5f1({ alcd: 0x82, alid: 1, altx: 'Hot' }),
+      '01 03 21 01 82 B1 04 00 00 00 01 41 03 48 6F 74',
+    ],
+    [
+      'S6F11',
+      s6.s6f11({ dataId: 0, ceid: 200, reports: [{ rptid: 1, values: [U1(3)] }] }),
+      '01 03 B1 04 00 00 00 00 B1 04 00 00 00 C8 01 01 01 02 B1 04 00 00 00 01 01 01 A5 01 03',
+    ],
+    [
+      'S2F41',
+      s2x.s2f41({ rcmd: 'START', params: [{ name: 'PPID', value: A('X') }] }),
+      '01 02 41 05 53 54 41 52 54 01 01 01 02 41 04 50 50 49 44 41 01 58',
+    ],
+    [
+      'S9F5',
+      s9(5, headerBytes({ sessionId: 1, stream: 1, function: 3, wBit: true, systemBytes: 7 })),
+      '21 0A 00 01 81 03 00 00 00 00 00 07',
+    ],
+    ['S10F3', s10.s10f3(0, 'hi'), '01 02 21 01 00 41 02 68 69'],
+    ['S7F1', s7.s7f1('R', 300), '01 02 41 01 52 B1 04 00 00 01 2C'],
+  ])('%s', (_name, msg, want) => {
+    expect(hex(msg)).toBe(want);
+  });
+  it('W bits and functions', () => {
+    expect(s1.s1f1()).toEqual({ stream: 1, function: 1, wBit: true });
+    expect(s6.s6f12(0)).toMatchObject({ stream: 6, function: 12, wBit: false });
+    expect(s10.s10Ack(4, 0)).toMatchObject({ stream: 10, function: 4, wBit: false });
+  });
+});
+
+describe('parsing what other hosts send', () => {
+  it('S1F3 with U2 ids (a host may use any integer width)', () => {
+    expect(s1.parseS1f3(bytes('01 02 A9 02 00 01 A9 02 00 0B'))).toEqual([1, 11]);
+  });
+  it('S5F3 with ALED as B and ALID as U4, and with a zero-length ALID (all alarms)', () => {
+    expect(s5.parseS5f3(bytes('01 02 21 01 80 B1 04 00 00 00 02'))).toEqual({ enable: true, alid: 2 });
+    expect(s5.parseS5f3(bytes('01 02 21 01 00 B1 00'))).toEqual({ enable: false, alid: undefined });
+  });
+  it('a wrong shape is reported with its path', () => {
+    const r = readBody(bytes('01 02 41 01 58 01 00'), (b) => s2r.parseS2f33(b.item));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('body[0]: expected one of U1/U2/U4/I1/I2/I4/U8/I8 [1], got A');
+  });
+});
+
+describe('round trips', () => {
+  const rt = <T>(m: SecsMessage, parse: (b: Item | undefined) => T): T => parse(m.body);
+  it('stream 1', () => {
+    expect(rt(s1.s1f2({ mdln: 'X', softrev: 'Y' }), s1.parseIdentity)).toEqual({ mdln: 'X', softrev: 'Y' });
+    expect(rt(s1.s1f2(), s1.parseIdentity)).toBeUndefined();
+    expect(rt(s1.s1f14(1, { mdln: 'a', softrev: 'b' }), s1.parseS1f14)).toEqual({
+      commack: 1,
+      identity: { mdln: 'a', softrev: 'b' },
+    });
+    const names = [{ id: 3, name: 'P', unit: 'Pa' }];
+    expect(rt(s1.s1f12(names), s1.parseS1f12)).toEqual(names);
+    const ev = [{ ceid: 9, name: 'E', vids: [1, 2] }];
+    expect(rt(s1.s1f24(ev), s1.parseS1f24)).toEqual(ev);
+    expect(rt(s1.s1f4([U4(1), A('x')]), s1.parseS1f4)).toEqual([U4(1), A('x')]);
+  });
+  it('stream 2', () => {
+    expect(rt(s2c.s2f15([{ ecid: 5, value: F8(1.5) }]), s2c.parseS2f15)).toEqual([
+      { ecid: 5, value: F8(1.5) },
+    ]);
+    const ec = [{ ecid: 1, name: 'T', min: F8(0), max: F8(1), def: F8(0.5), unit: 'K' }];
+    expect(rt(s2c.s2f30(ec), s2c.parseS2f30)).toEqual(ec);
+    expect(rt(s2r.s2f35(2, [{ ceid: 3, rptids: [4] }]), s2r.parseS2f35)).toEqual({
+      dataId: 2,
+      links: [{ ceid: 3, rptids: [4] }],
+    });
+    const cmd = { dataId: 1, objspec: 'OBJ', rcmd: 'GO', params: [{ name: 'N', value: U2(3) }] };
+    expect(rt(s2x.s2f49(cmd), s2x.parseS2f49)).toEqual(cmd);
+    const rep = { hcack: HCACK.invalidParameter, params: [{ name: 'N', cpack: 2 }] };
+    expect(rt(s2x.s2f42(rep), s2x.parseCommandReply)).toEqual(rep);
+  });
+  it('streams 5, 6, 7, 9, 10', () => {
+    const alarms = [{ alcd: 2, alid: 1, altx: 'a' }];
+    expect(rt(s5.s5f6(alarms), s5.parseAlarmList)).toEqual(alarms);
+    expect(rt(s5.s5f5([1, 2]), s5.parseS5f5)).toEqual([1, 2]);
+    expect(rt(s5.s5f5([]), s5.parseS5f5)).toEqual([]);
+    const e = { dataId: 1, ceid: 2, reports: [{ rptid: 3, values: [BOOLEAN(true), L()] }] };
+    expect(rt(s6.s6f16(e), s6.parseEventReport)).toEqual(e);
+    const p = { ppid: 'R1', body: new Uint8Array([1, 2, 3]) };
+    expect(rt(s7.s7f3(p.ppid, p.body), s7.parseProgram)).toEqual(p);
+    expect(rt(s7.s7f6(undefined), s7.parseS7f6)).toBeUndefined();
+    expect(rt(s7.s7f17(['a', 'b']), s7.parsePpidList)).toEqual(['a', 'b']);
+    expect(rt(s7.s7f18(ACKC7.ppidNotFound), s1.parseAck)).toBe(4);
+    expect(rt(s9(1, new Uint8Array(10)), parseS9Header)).toEqual(new Uint8Array(10));
+    expect(() => s9(1, new Uint8Array(3))).toThrow(RangeError);
+    expect(rt(s10.s10f5(1, ['a', 'b']), s10.parseS10f5)).toEqual({ terminal: 1, lines: ['a', 'b'] });
+    expect(rt(s7.s7f3('x', new Uint8Array()), (b) => s7.parseProgram(b).ppid)).toBe('x');
+    expect(s7.parseProgram(L(A('x'), A('ab'))).body).toEqual(new Uint8Array([97, 98]));
+    expect(B([1]).format).toBe('B');
+  });
+});

@@ -1,0 +1,59 @@
+// Stream 2 dynamic event report set-up: S2F33..S2F38.
+
+import { BOOLEAN, L } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+import { readItem } from '../../item/reader.js';
+import type { SecsMessage } from '../../message.js';
+import { ack, id, message, readId, readIds } from './message-helpers.js';
+
+/** A report definition: RPTID and its VIDs. An empty `vids` in S2F33 deletes the report. */
+export interface ReportDefinition {
+  rptid: number;
+  vids: number[];
+}
+/** S2F33 W: L[DATAID, L of L[RPTID, L of VID]]; an empty list deletes all reports. */
+export const s2f33 = (dataId: number, reports: readonly ReportDefinition[]): SecsMessage =>
+  message(2, 33, true, L(id(dataId), L(...reports.map((r) => L(id(r.rptid), L(...r.vids.map(id)))))));
+export function parseS2f33(body: Item | undefined): { dataId: number; reports: ReportDefinition[] } {
+  const [d, list] = readItem(body).list(2);
+  return {
+    dataId: readId(d!),
+    reports: list!.list().map((r) => {
+      const [rp, v] = r.list(2);
+      return { rptid: readId(rp!), vids: readIds(v!) };
+    }),
+  };
+}
+/** S2F34: DRACK. */
+export const s2f34 = (drack: number): SecsMessage => message(2, 34, false, ack(drack));
+
+/** An event link: CEID and its RPTIDs. An empty `rptids` in S2F35 unlinks the event. */
+export interface EventLink {
+  ceid: number;
+  rptids: number[];
+}
+/** S2F35 W: L[DATAID, L of L[CEID, L of RPTID]]. */
+export const s2f35 = (dataId: number, links: readonly EventLink[]): SecsMessage =>
+  message(2, 35, true, L(id(dataId), L(...links.map((k) => L(id(k.ceid), L(...k.rptids.map(id)))))));
+export function parseS2f35(body: Item | undefined): { dataId: number; links: EventLink[] } {
+  const [d, list] = readItem(body).list(2);
+  return {
+    dataId: readId(d!),
+    links: list!.list().map((r) => {
+      const [c, rp] = r.list(2);
+      return { ceid: readId(c!), rptids: readIds(rp!) };
+    }),
+  };
+}
+/** S2F36: LRACK. */
+export const s2f36 = (lrack: number): SecsMessage => message(2, 36, false, ack(lrack));
+
+/** S2F37 W: L[CEED, L of CEID]; an empty list means every event. */
+export const s2f37 = (enable: boolean, ceids: readonly number[]): SecsMessage =>
+  message(2, 37, true, L(BOOLEAN(enable), L(...ceids.map(id))));
+export function parseS2f37(body: Item | undefined): { enable: boolean; ceids: number[] } {
+  const [e, c] = readItem(body).list(2);
+  return { enable: e!.boolean(), ceids: readIds(c!) };
+}
+/** S2F38: ERACK. */
+export const s2f38 = (erack: number): SecsMessage => message(2, 38, false, ack(erack));

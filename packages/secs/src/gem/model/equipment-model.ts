@@ -1,0 +1,101 @@
+// The declarative equipment model: everything GEM needs to know about a tool, as plain data. A bonder
+// is such a declaration plus handlers (remote commands, processing-state actions).
+
+import type { ControlState } from '../state/control-state.js';
+import type { ProcessingTransition } from '../state/processing-state.js';
+import type { Value, ValueType } from './value.js';
+
+/** A status variable (SV) or data variable (DV). */
+export interface VariableDef {
+  id: number;
+  name: string;
+  type: ValueType;
+  unit: string;
+  /** Initial value (SVs) or the value reported before the tool sets one. */
+  value?: Value;
+  /**
+   * A value maintained by GEM itself: the control state (E30 ControlState, U1 per E30 table 4.3
+   * numbering), clock (A[16] YYYYMMDDhhmmsscc), processing state (index in the declared states),
+   * previous processing state, or the ECID of the last equipment constant changed.
+   */
+  builtin?: 'control-state' | 'clock' | 'processing-state' | 'previous-processing-state' | 'changed-ecid';
+}
+
+/** An equipment constant with limits and default. */
+export interface ConstantDef {
+  id: number;
+  name: string;
+  type: ValueType;
+  unit: string;
+  min?: number;
+  max?: number;
+  default: Value;
+}
+
+/** A collection event; `data` names the variables it is meant to carry (for documentation and hosts). */
+export interface EventDef {
+  id: number;
+  name: string;
+  data: number[];
+}
+
+export interface AlarmDef {
+  id: number;
+  text: string;
+  /** E5 ALCD category bits 1..7 (1 personal safety, 2 equipment safety, 3 parameter control warning, ...). */
+  category: number;
+  /** Collection events fired when the alarm is set and cleared. */
+  setCeid?: number;
+  clearCeid?: number;
+}
+
+export interface RemoteCommandParamDef {
+  name: string;
+  type: ValueType;
+  /** Required unless false. */
+  required?: boolean;
+}
+
+export interface RemoteCommandDef {
+  name: string;
+  params: RemoteCommandParamDef[];
+  /** The processing-state transition this command takes (refused with HCACK 2 when not allowed now). */
+  processingEvent?: string;
+}
+
+export interface EquipmentModel {
+  /** Equipment model type (E5 MDLN, up to 20 characters) and software revision (SOFTREV). */
+  mdln: string;
+  softrev: string;
+  deviceId: number;
+  communication: {
+    /** Establish-communications retry delay (E30 EstablishCommunicationsTimeout), seconds. */
+    establishRetryS: number;
+  };
+  control: {
+    initial: ControlState;
+    onlineFailed: 'equipment-offline' | 'host-offline';
+    remote: boolean;
+    /** Collection events fired on entering each control state. */
+    events: Partial<Record<ControlState, number>>;
+  };
+  processing: {
+    states: string[];
+    initial: string;
+    transitions: ProcessingTransition[];
+  };
+  statusVariables: VariableDef[];
+  dataVariables: VariableDef[];
+  equipmentConstants: ConstantDef[];
+  /** Collection event fired when the host or operator changes an equipment constant. */
+  constantChangedCeid?: number;
+  events: EventDef[];
+  alarms: AlarmDef[];
+  remoteCommands: RemoteCommandDef[];
+  processPrograms: {
+    /** Directory where process programs are stored (relative paths resolve against the model file). */
+    directory: string;
+    /** Largest process program accepted, bytes (larger S7F1 requests get PPGNT 2). */
+    maxBytes: number;
+  };
+}

@@ -1,0 +1,96 @@
+// Values of variables and constants: JS numbers/strings/booleans held with the SECS-II format the
+// model declares, converted to and from items at the wire boundary.
+
+import { A, BOOLEAN, F4, F8, I1, I2, I4, U1, U2, U4 } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+
+/** The item formats a declared variable may have (64-bit integers are left out: JS numbers). */
+export const VALUE_TYPES = ['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'F4', 'F8', 'A', 'BOOLEAN'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+export type Value = number | string | boolean;
+
+const INT_RANGE: Record<string, [number, number]> = {
+  U1: [0, 255],
+  U2: [0, 65535],
+  U4: [0, 4294967295],
+  I1: [-128, 127],
+  I2: [-32768, 32767],
+  I4: [-2147483648, 2147483647],
+};
+
+/** Why a value does not fit its declared type, or undefined when it does. */
+export function checkValue(type: ValueType, v: unknown): string | undefined {
+  if (type === 'A') return typeof v === 'string' ? undefined : `expected text for ${type}`;
+  if (type === 'BOOLEAN') return typeof v === 'boolean' ? undefined : 'expected true or false';
+  if (typeof v !== 'number' || Number.isNaN(v)) return `expected a number for ${type}`;
+  const range = INT_RANGE[type];
+  if (range === undefined) return undefined;
+  if (!Number.isInteger(v) || v < range[0] || v > range[1])
+    return `${v} is not an integer in ${range[0]}..${range[1]} (${type})`;
+  return undefined;
+}
+
+/** The item for a value of a declared type. The value must pass `checkValue` (RangeError otherwise). */
+export function valueToItem(type: ValueType, v: Value): Item {
+  const bad = checkValue(type, v);
+  if (bad !== undefined) throw new RangeError(bad);
+  switch (type) {
+    case 'A':
+      return A(v as string);
+    case 'BOOLEAN':
+      return BOOLEAN(v as boolean);
+    case 'U1':
+      return U1(v as number);
+    case 'U2':
+      return U2(v as number);
+    case 'U4':
+      return U4(v as number);
+    case 'I1':
+      return I1(v as number);
+    case 'I2':
+      return I2(v as number);
+    case 'I4':
+      return I4(v as number);
+    case 'F4':
+      return F4(v as number);
+    case 'F8':
+      return F8(v as number);
+  }
+}
+
+/**
+ * Read a value of a declared type from a received item. Hosts differ in the integer format they send
+ * for the same number, so any one-element integer item is accepted for an integer type as long as the
+ * number fits; floats accept F4/F8 and integers. Returns a reason string when the item does not fit.
+ */
+export function itemToValue(
+  type: ValueType,
+  item: Item,
+): { ok: true; value: Value } | { ok: false; reason: string } {
+  if (type === 'A') return item.format === 'A' ? { ok: true, value: item.value } : bad(type, item);
+  if (type === 'BOOLEAN')
+    return item.format === 'BOOLEAN' && item.value.length === 1
+      ? { ok: true, value: item.value[0]! }
+      : bad(type, item);
+  if (
+    item.format === 'L' ||
+    item.format === 'A' ||
+    item.format === 'J' ||
+    item.format === 'B' ||
+    item.format === 'BOOLEAN'
+  )
+    return bad(type, item);
+  if (item.value.length !== 1)
+    return { ok: false, reason: `expected one ${type} value, got ${item.value.length}` };
+  const raw = item.value[0]!;
+  const n = typeof raw === 'bigint' ? Number(raw) : raw;
+  if ((item.format === 'F4' || item.format === 'F8') && type !== 'F4' && type !== 'F8')
+    return bad(type, item);
+  const why = checkValue(type, n);
+  return why === undefined ? { ok: true, value: n } : { ok: false, reason: why };
+}
+
+const bad = (type: ValueType, item: Item): { ok: false; reason: string } => ({
+  ok: false,
+  reason: `expected ${type}, got ${item.format}`,
+});
