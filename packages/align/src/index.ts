@@ -39,9 +39,11 @@ export type { GreyImage } from './image/grey-image.js';
 export { centralCrop, createGreyImage, cropGreyImage } from './image/grey-image.js';
 export type { PngReadIssue, PngReadResult } from './image/png-grey.js';
 export { readGreyPng, writeGreyPng } from './image/png-grey.js';
+export type { NccOptions } from './registration/ncc-matcher.js';
 export { NccMatcher } from './registration/ncc-matcher.js';
 export type { PhaseOptions } from './registration/phase-matcher.js';
 export { PhaseMatcher } from './registration/phase-matcher.js';
+export type { RegisterMarkOptions } from './registration/register-mark.js';
 export { registerMark } from './registration/register-mark.js';
 export type {
   RegistrationLimits,

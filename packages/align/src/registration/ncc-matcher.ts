@@ -7,6 +7,17 @@ import { findPeaks } from './peak-search.js';
 import { TranslationRefiner } from './translation-refiner.js';
 import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
 
+/** Tuning of the NCC method. */
+export interface NccOptions {
+  /**
+   * Refine with a brightness gain that varies linearly across the template
+   * (illumination fall-off) instead of a constant gain and offset. Removes the
+   * bias a gradient causes (see README) at some cost in speed; the score is
+   * then the NCC after that correction.
+   */
+  illuminationGradient?: boolean;
+}
+
 /**
  * Normalised cross-correlation of one template against images of one size,
  * with everything that depends only on the template computed once: its
@@ -44,7 +55,13 @@ export class NccMatcher {
     return this.clip;
   };
 
-  constructor(template: GreyImage, imageWidth: number, imageHeight: number, limits: RegistrationLimits = {}) {
+  constructor(
+    template: GreyImage,
+    imageWidth: number,
+    imageHeight: number,
+    limits: RegistrationLimits = {},
+    options: NccOptions = {},
+  ) {
     const { width: tw, height: th } = template;
     if (tw > imageWidth || th > imageHeight) {
       throw new RangeError(`template ${tw}x${th} is larger than the image ${imageWidth}x${imageHeight}`);
@@ -81,7 +98,7 @@ export class NccMatcher {
     this.s1 = new Float64Array((imageWidth + 1) * (imageHeight + 1));
     this.s2 = new Float64Array((imageWidth + 1) * (imageHeight + 1));
     this.map = new Float64Array(this.searchWidth * this.searchHeight);
-    this.refiner = new TranslationRefiner(template);
+    this.refiner = new TranslationRefiner(template, options);
   }
 
   /** Locate the template in `image` (which must have the matcher's size). */

@@ -1,7 +1,15 @@
 import type { GreyImage } from '../image/grey-image.js';
-import { NccMatcher } from './ncc-matcher.js';
+import { NccMatcher, type NccOptions } from './ncc-matcher.js';
 import { PhaseMatcher, type PhaseOptions } from './phase-matcher.js';
 import type { RegistrationLimits, RegistrationMethod, RegistrationResult } from './types.js';
+
+/** Everything `registerMark` can be told; all optional. */
+export interface RegisterMarkOptions {
+  method?: RegistrationMethod;
+  limits?: RegistrationLimits;
+  ncc?: NccOptions;
+  phase?: PhaseOptions;
+}
 
 /**
  * Locate `template` in `image` once (builds a matcher; for repeated use build
@@ -11,10 +19,9 @@ import type { RegistrationLimits, RegistrationMethod, RegistrationResult } from 
 export function registerMark(
   image: GreyImage,
   template: GreyImage,
-  method: RegistrationMethod = 'ncc',
-  limits: RegistrationLimits = {},
-  phaseOptions: PhaseOptions = {},
+  options: RegisterMarkOptions = {},
 ): RegistrationResult {
+  const method = options.method ?? 'ncc';
   if (template.width > image.width || template.height > image.height) {
     return {
       ok: false,
@@ -26,7 +33,7 @@ export function registerMark(
   }
   const matcher =
     method === 'ncc'
-      ? new NccMatcher(template, image.width, image.height, limits)
-      : new PhaseMatcher(template, image.width, image.height, limits, phaseOptions);
+      ? new NccMatcher(template, image.width, image.height, options.limits, options.ncc)
+      : new PhaseMatcher(template, image.width, image.height, options.limits, options.phase);
   return matcher.register(image);
 }

@@ -44,7 +44,15 @@ export class TranslationRefiner {
   private readonly sGxT: number;
   private readonly sGyT: number;
 
-  constructor(template: GreyImage) {
+  private readonly gradient: boolean;
+
+  /**
+   * `illuminationGradient`: also fit a brightness gain that varies linearly
+   * across the block, T ~ (a + ax u + ay v) I + b, for microscopes whose
+   * illumination falls off across the field; otherwise T ~ a I + b.
+   */
+  constructor(template: GreyImage, options: { illuminationGradient?: boolean } = {}) {
+    this.gradient = options.illuminationGradient ?? false;
     const { width: w, height: h, data } = template;
     if (w < 3 || h < 3) throw new RangeError(`template must be at least 3x3, got ${w}x${h}`);
     this.width = w;
@@ -122,7 +130,7 @@ export class TranslationRefiner {
     };
     for (let it = 0; ; it++) {
       if (!this.fits(image, px, py)) return { x: px, y: py, ...last, iterations: it, inside: false };
-      const step = this.step(image, px, py);
+      const step = this.gradient ? this.stepWithGradient(image, px, py) : this.step(image, px, py);
       last = step;
       if (it >= maxIterations || step.singular)
         return { x: px, y: py, ...last, iterations: it, inside: true };
@@ -171,7 +179,7 @@ export class TranslationRefiner {
       a * sII + b * sI - sIT,
       a * sI + b * n - this.sT,
     ];
-    const inv = invert4(H);
+    const inv = invertMatrix(H);
     const rss = Math.max(
       0,
       a * a * sII + b * b * n + this.sTT + 2 * a * b * sI - 2 * a * sIT - 2 * b * this.sT,
@@ -189,29 +197,131 @@ export class TranslationRefiner {
       singular: false,
     };
   }
+  /**
+   * One Gauss-Newton step with the illumination-gradient brightness model.
+   * Jacobian columns [gx, gy, I, u I, v I, 1] (u, v centred, scaled to +-0.5);
+   * the last four are also the basis of the brightness model, so one pass of
+   * scalar sums gives both the brightness fit (variable projection) and the
+   * shift step.
+   */
+  private stepWithGradient(image: GreyImage, x: number, y: number) {
+    const { width: w, height: h, t, gx, gy, block } = this;
+    cubicShiftBlock(image.data, image.width, x, y, w, h, block, this.tmp, this.wx, this.wy);
+    const n = w * h;
+    let sI = 0;
+    let sU = 0;
+    let sV = 0;
+    let sII = 0;
+    let sIU = 0;
+    let sIV = 0;
+    let sUU = 0;
+    let sUV = 0;
+    let sVV = 0;
+    let sXI = 0;
+    let sXU = 0;
+    let sXV = 0;
+    let sYI = 0;
+    let sYU = 0;
+    let sYV = 0;
+    let sIT = 0;
+    let sUT = 0;
+    let sVT = 0;
+    for (let v = 0; v < h; v++) {
+      const vv = (v - (h - 1) / 2) / h;
+      for (let u = 0; u < w; u++) {
+        const i = v * w + u;
+        const bi = block[i]!;
+        const bu = ((u - (w - 1) / 2) / w) * bi;
+        const bv = vv * bi;
+        const ax = gx[i]!;
+        const ay = gy[i]!;
+        const tv = t[i]!;
+        sI += bi;
+        sU += bu;
+        sV += bv;
+        sII += bi * bi;
+        sIU += bi * bu;
+        sIV += bi * bv;
+        sUU += bu * bu;
+        sUV += bu * bv;
+        sVV += bv * bv;
+        sXI += ax * bi;
+        sXU += ax * bu;
+        sXV += ax * bv;
+        sYI += ay * bi;
+        sYU += ay * bu;
+        sYV += ay * bv;
+        sIT += bi * tv;
+        sUT += bu * tv;
+        sVT += bv * tv;
+      }
+    }
+    const H = [
+      [this.sGxGx, this.sGxGy, sXI, sXU, sXV, this.sGx],
+      [this.sGxGy, this.sGyGy, sYI, sYU, sYV, this.sGy],
+      [sXI, sYI, sII, sIU, sIV, sI],
+      [sXU, sYU, sIU, sUU, sUV, sU],
+      [sXV, sYV, sIV, sUV, sVV, sV],
+      [this.sGx, this.sGy, sI, sU, sV, n],
+    ];
+    const fail = { dx: 0, dy: 0, score: 0, sigmaX: Infinity, sigmaY: Infinity, singular: true };
+    // Brightness model c = P^-1 q on the basis block of H.
+    const P = H.slice(2).map((row) => row.slice(2));
+    const q = [sIT, sUT, sVT, this.sT];
+    const Pinv = invertMatrix(P);
+    if (Pinv === undefined) return fail;
+    const c = Pinv.map((row) => row.reduce((acc, e, k) => acc + e * q[k]!, 0));
+    // Residual r = model - T; J^T r = H[:, 2..5] c - J^T T.
+    const jt = [this.sGxT, this.sGyT, sIT, sUT, sVT, this.sT];
+    const g = H.map(
+      (row, a) => row[2]! * c[0]! + row[3]! * c[1]! + row[4]! * c[2]! + row[5]! * c[3]! - jt[a]!,
+    );
+    const cPc = P.reduce((acc, row, a) => acc + c[a]! * row.reduce((s2, e, k) => s2 + e * c[k]!, 0), 0);
+    const cq = c.reduce((acc, e, k) => acc + e * q[k]!, 0);
+    const rss = Math.max(0, cPc - 2 * cq + this.sTT);
+    // Score: NCC between the brightness-corrected block (the model) and the template.
+    const sM = c[0]! * sI + c[1]! * sU + c[2]! * sV + c[3]! * n;
+    const varM = cPc - (sM * sM) / n;
+    const varT = this.sTT - (this.sT * this.sT) / n;
+    const score = varM > 0 && varT > 0 ? (cq - (sM * this.sT) / n) / Math.sqrt(varM * varT) : 0;
+    const inv = invertMatrix(H);
+    if (inv === undefined) return { ...fail, score };
+    const s2 = rss / Math.max(1, n - 6);
+    const dx = -inv[0]!.reduce((acc, e, k) => acc + e * g[k]!, 0);
+    const dy = -inv[1]!.reduce((acc, e, k) => acc + e * g[k]!, 0);
+    return {
+      dx,
+      dy,
+      score,
+      sigmaX: Math.sqrt(s2 * inv[0]![0]!),
+      sigmaY: Math.sqrt(s2 * inv[1]![1]!),
+      singular: false,
+    };
+  }
 }
 
-/** Inverse of a 4x4 matrix by Gauss-Jordan with partial pivoting; undefined if singular. */
-function invert4(m: number[][]): number[][] | undefined {
-  const a = m.map((row, i) => [...row, ...[0, 1, 2, 3].map((j) => (i === j ? 1 : 0))]);
+/** Inverse of a small square matrix by Gauss-Jordan with partial pivoting; undefined if singular. */
+function invertMatrix(m: number[][]): number[][] | undefined {
+  const size = m.length;
+  const a = m.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
   const scale = Math.max(...m.flat().map(Math.abs));
-  for (let c = 0; c < 4; c++) {
+  for (let c = 0; c < size; c++) {
     let p = c;
-    for (let r = c + 1; r < 4; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    for (let r = c + 1; r < size; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
     if (!(Math.abs(a[p]![c]!) > scale * 1e-13)) return undefined;
     [a[c], a[p]] = [a[p]!, a[c]!];
     const row = a[c]!;
     const d = row[c]!;
-    for (let j = 0; j < 8; j++) row[j] = row[j]! / d;
-    for (let r = 0; r < 4; r++) {
+    for (let j = 0; j < 2 * size; j++) row[j] = row[j]! / d;
+    for (let r = 0; r < size; r++) {
       if (r === c) continue;
       const other = a[r]!;
       const f = other[c]!;
       if (f === 0) continue;
-      for (let j = 0; j < 8; j++) other[j] = other[j]! - f * row[j]!;
+      for (let j = 0; j < 2 * size; j++) other[j] = other[j]! - f * row[j]!;
     }
   }
-  return a.map((row) => row.slice(4));
+  return a.map((row) => row.slice(size));
 }
 
 /** Plain NCC of `template` against the image block with top-left at integer (x, y); 0 if either is flat. */

@@ -59,8 +59,8 @@ describe('bondline align (end to end)', () => {
     }
   });
 
-  it('register prints one human line and exits 0', () => {
-    const r = cli(['register', img, '--template', tpl]);
+  it('register prints one human line and exits 0 (here with the illumination-gradient model)', () => {
+    const r = cli(['register', img, '--template', tpl, '--gradient']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^dx 3\.2\d+ px {2}dy -7\.[45]\d+ px .*score 0\.9\d+ {2}method ncc\n$/);
   });

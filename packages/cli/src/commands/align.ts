@@ -17,7 +17,7 @@ import { CliError } from '../cli-error.js';
 export const REFUSED_EXIT_CODE = 3;
 
 const registerUsage =
-  'bondline align register <image.png> --template <t.png> [--method ncc|phase] [--min-score <s>] [--ambiguity <r>] [--json]';
+  'bondline align register <image.png> --template <t.png> [--method ncc|phase] [--min-score <s>] [--ambiguity <r>] [--gradient] [--json]';
 const synthUsage =
   'bondline align synth --out <file.png> [--template-out <t.png>] [--mark cross|box-in-box] [--width <px>] [--height <px>] [--size <px>] [--line <px>] [--inner <px>] [--shift-x <px>] [--shift-y <px>] [--rotation <deg>] [--blur <px>] [--noise <f>] [--gradient-x <1/px>] [--gradient-y <1/px>] [--background <v>] [--contrast <v>] [--seed <n>] [--bit-depth 8|16] [--template-size <px>]';
 
@@ -31,6 +31,7 @@ ${registerUsage}
                       or phase correlation refined by an upsampled DFT
   --min-score <s>     refuse as missing below this NCC score (default 0.5)
   --ambiguity <r>     refuse as ambiguous when a separate peak reaches r of the best (default 0.8)
+  --gradient          ncc: also fit an illumination gain that varies linearly across the mark
   --json              print one JSON object
   Offset: where the template's centre lies in the image relative to the image centre
   ((w-1)/2, (h-1)/2), in pixels, x to the right, y down.
@@ -78,6 +79,7 @@ async function runRegister(argv: string[]): Promise<number> {
       method: { type: 'string' },
       'min-score': { type: 'string' },
       ambiguity: { type: 'string' },
+      gradient: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -104,7 +106,11 @@ async function runRegister(argv: string[]): Promise<number> {
     ...(minScore === undefined ? {} : { minScore }),
     ...(ambiguity === undefined ? {} : { ambiguityRatio: ambiguity }),
   };
-  const result = registerMark(image, template, method as RegistrationMethod, limits);
+  const result = registerMark(image, template, {
+    method: method as RegistrationMethod,
+    limits,
+    ncc: { illuminationGradient: values.gradient === true },
+  });
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify({ image: imageFile, template: values.template, ...result })}\n`);
   } else {
