@@ -192,15 +192,6 @@ export class FrameParser {
     return undefined;
   }
 
-  /** Drop buffered partial data and any error (for reuse on a new connection). */
-  reset(): void {
-    this.start = 0;
-    this.end = 0;
-    this.streamOffset = 0;
-    this.failed = undefined;
-    if (this.buf.length > INITIAL_CAPACITY) this.buf = Buffer.alloc(0);
-  }
-
   // Parse whole frames from src[from..to); returns the index of the first unconsumed byte.
   // `onFrame` is expected not to throw (the session catches its own handler errors).
   private parse(src: Uint8Array, from: number, to: number, copyBodies: boolean): number {
