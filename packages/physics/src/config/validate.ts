@@ -113,12 +113,13 @@ export function parseBondConfig(raw: unknown): ConfigResult<BondParams> {
 
 function checkNumber(spec: KeySpec, value: unknown, issues: ConfigIssue[]): number | undefined {
   const path = [spec.section, spec.key];
+  const unit = spec.unit === '1' ? '' : ` ${spec.unit}`; // '1' marks a dimensionless key
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     const got = typeof value === 'string' ? `the string '${value}'` : value === null ? 'null' : typeof value;
     issues.push({
       code: 'invalid_type',
       path,
-      message: `must be a finite number in ${spec.unit} (got ${got}); allowed ${rangeText(spec)} ${spec.unit}`,
+      message: `must be a finite number${spec.unit === '1' ? '' : ` in ${spec.unit}`} (got ${got}); allowed ${rangeText(spec)}${unit}`,
     });
     return undefined;
   }
@@ -126,7 +127,7 @@ function checkNumber(spec: KeySpec, value: unknown, issues: ConfigIssue[]): numb
     issues.push({
       code: 'out_of_range',
       path,
-      message: `${value} ${spec.unit} is out of range (allowed ${rangeText(spec)} ${spec.unit}: ${spec.doc})`,
+      message: `${value}${unit} is out of range (allowed ${rangeText(spec)}${unit}: ${spec.doc})`,
     });
     return undefined;
   }
