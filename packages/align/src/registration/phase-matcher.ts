@@ -4,8 +4,9 @@ import { UpsampledDft } from '../fft/upsampled-dft.js';
 import type { GreyImage } from '../image/grey-image.js';
 import { ClipDetector } from './clip-detector.js';
 import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
+import { nccAtInteger } from './ncc-at-integer.js';
 import { findPeaks } from './peak-search.js';
-import { nccAtInteger, TranslationRefiner } from './translation-refiner.js';
+import { TranslationRefiner } from './translation-refiner.js';
 import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
 
 /** Tuning of the phase-correlation method. */

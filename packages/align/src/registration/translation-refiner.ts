@@ -1,5 +1,6 @@
 import type { GreyImage } from '../image/grey-image.js';
 import { cubicShiftBlock, SHIFT_TAPS } from './cubic-shift.js';
+import { invertMatrix } from './invert-matrix.js';
 
 /** Where the template sits after refinement (top-left corner, px), with score and 1-sigma uncertainty. */
 export interface RefinedPosition {
@@ -298,54 +299,4 @@ export class TranslationRefiner {
       singular: false,
     };
   }
-}
-
-/** Inverse of a small square matrix by Gauss-Jordan with partial pivoting; undefined if singular. */
-function invertMatrix(m: number[][]): number[][] | undefined {
-  const size = m.length;
-  const a = m.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-  const scale = Math.max(...m.flat().map(Math.abs));
-  for (let c = 0; c < size; c++) {
-    let p = c;
-    for (let r = c + 1; r < size; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
-    if (!(Math.abs(a[p]![c]!) > scale * 1e-13)) return undefined;
-    [a[c], a[p]] = [a[p]!, a[c]!];
-    const row = a[c]!;
-    const d = row[c]!;
-    for (let j = 0; j < 2 * size; j++) row[j] = row[j]! / d;
-    for (let r = 0; r < size; r++) {
-      if (r === c) continue;
-      const other = a[r]!;
-      const f = other[c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < 2 * size; j++) other[j] = other[j]! - f * row[j]!;
-    }
-  }
-  return a.map((row) => row.slice(size));
-}
-
-/** Plain NCC of `template` against the image block with top-left at integer (x, y); 0 if either is flat. */
-export function nccAtInteger(image: GreyImage, template: GreyImage, x: number, y: number): number {
-  const { width: tw, height: th } = template;
-  const n = tw * th;
-  let sI = 0;
-  let sII = 0;
-  let sT = 0;
-  let sTT = 0;
-  let sIT = 0;
-  for (let v = 0; v < th; v++) {
-    const o = (y + v) * image.width + x;
-    for (let u = 0; u < tw; u++) {
-      const a = image.data[o + u]!;
-      const b = template.data[v * tw + u]!;
-      sI += a;
-      sII += a * a;
-      sT += b;
-      sTT += b * b;
-      sIT += a * b;
-    }
-  }
-  const vi = sII - (sI * sI) / n;
-  const vt = sTT - (sT * sT) / n;
-  return vi > 1e-12 * n && vt > 1e-12 * n ? (sIT - (sI * sT) / n) / Math.sqrt(vi * vt) : 0;
 }
