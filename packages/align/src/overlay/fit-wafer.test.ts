@@ -183,6 +183,29 @@ describe('fitWafer: robust pass', () => {
   });
 });
 
+describe('fitWafer: robust pass on clean data', () => {
+  it('rejects nothing from noise-free data (the robust sigma floor ignores rounding residuals)', () => {
+    const r = fitWafer('C', synthesiseSites({ wafer: 'C', terms: truth10, perField: 3 }), {
+      model: '10',
+      robust: { k: 3 },
+    });
+    expect(r.ok && r.fit.rejected).toEqual([]);
+  });
+  it('with Gaussian noise only, k = 4 rejects at most a site or two of ~1000', () => {
+    const r = fitWafer(
+      'G',
+      synthesiseSites({ wafer: 'G', terms: truth10, perField: 3, noiseNm: 1, seed: 8 }),
+      {
+        model: '10',
+        robust: {},
+      },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    // P(|z| > 4) = 6.3e-5 per axis: expected 0.13 false rejections for 1053 sites × 2 axes.
+    expect(r.fit.rejected.length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('fitWafer: poly3 term selection', () => {
   it('BIC keeps the true terms and drops most of the absent ones', () => {
     const poly = { cx_00: 4, cx_10: 3e-4, cx_20: 2e-9, cy_00: -2, cy_01: -2e-4, cy_12: 1e-14 };

@@ -29,9 +29,9 @@ export function robustReject(
   let maxMeasured = 1e-12;
   for (const s of sites) maxMeasured = Math.max(maxMeasured, Math.abs(s.dx), Math.abs(s.dy));
   const floor = 1e-9 * maxMeasured;
+  let solved = solveTerms(wafer, kept, terms, scales);
+  if (!solved.ok) return solved;
   for (let it = 0; it < maxIterations; it++) {
-    const solved = solveTerms(wafer, kept, terms, scales);
-    if (!solved.ok) return solved;
     const { residualX, residualY } = solved.solution;
     const cx = center(residualX, floor);
     const cy = center(residualY, floor);
@@ -51,6 +51,7 @@ export function robustReject(
     }
     rejected.push(...out);
     kept = next;
+    solved = check;
   }
   return { ok: true, kept, rejected };
 }
