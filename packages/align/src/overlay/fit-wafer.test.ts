@@ -201,7 +201,7 @@ describe('fitWafer: robust pass on clean data', () => {
       },
     );
     if (!r.ok) throw new Error(r.error.message);
-    // P(|z| > 4) = 6.3e-5 per axis: expected 0.13 false rejections for 1053 sites × 2 axes.
+    // P(|z| > 4) = 6.3e-5 per axis: about 0.09 false rejections expected for 675 sites × 2 axes.
     expect(r.fit.rejected.length).toBeLessThanOrEqual(2);
   });
 });
