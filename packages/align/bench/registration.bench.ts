@@ -38,7 +38,7 @@ function measure(label: string, register: (img: GreyImage) => unknown, images: G
   const wallPerS = (n * 1000) / (t - t0);
   const cpuPerS = (n * 1000) / cpuMs;
   console.log(
-    `${label.padEnd(28)} ${cpuPerS.toFixed(0).padStart(6)} /s per CPU-second (${(cpuMs / n).toFixed(3)} ms CPU each)` +
+    `${label.padEnd(36)} ${cpuPerS.toFixed(0).padStart(6)} /s per CPU-second (${(cpuMs / n).toFixed(3)} ms CPU each)` +
       `  ${wallPerS.toFixed(0).padStart(6)} /s wall  n=${n}`,
   );
 }
@@ -75,6 +75,13 @@ for (const c of cases) {
   measure(
     `phase ${c.image}x${c.image} vs ${c.template}x${c.template}`,
     (img) => phase.register(img),
+    images,
+    2,
+  );
+  const nccGradient = new NccMatcher(template, c.image, c.image, {}, { illuminationGradient: true });
+  measure(
+    `ncc+gradient ${c.image}x${c.image} vs ${c.template}x${c.template}`,
+    (img) => nccGradient.register(img),
     images,
     2,
   );
