@@ -49,6 +49,12 @@ describe.each(matchers.map((m) => [m.constructor.name, m] as const))('%s refusal
       expect(r.reason).toMatch(/about \(58\.0, -[45]\.0\) px with only \d+ % of the template inside/);
   });
 
+  it('a mark cut by the top edge is clipped and located (negative positions wrap correctly)', () => {
+    const r = m.register(renderMarkImage({ ...base, shiftX: -12, shiftY: -57 }));
+    expect(r).toMatchObject({ ok: false, code: 'clipped' });
+    if (!r.ok) expect(r.reason).toMatch(/about \(-12\.0, -57\.0\) px/);
+  });
+
   it('a whole mark at the very edge of the search range is clipped (no margin left to refine)', () => {
     const r = m.register(renderMarkImage({ ...base, shiftX: 3, shiftY: 31.6 }));
     expect(r).toMatchObject({ ok: false, code: 'clipped' });
