@@ -92,6 +92,12 @@ describe('loadBondConfig', () => {
   it('reports a missing file and an unsupported extension', async () => {
     const r = await loadBondConfig('/c/none.yaml', { readText: files({}) });
     expect(!r.ok && r.issues[0]).toMatchObject({ code: 'file_not_found' });
+    const denied = async () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    const u = await loadBondConfig('/c/locked.yaml', { readText: denied });
+    expect(!u.ok && u.issues[0]).toMatchObject({ code: 'file_unreadable' });
+    expect(!u.ok && u.issues[0]?.message).toContain('permission denied');
     const t = await loadBondConfig('/c/a.toml', { readText: files({}) });
     expect(!t.ok && t.issues[0]?.message).toContain('.yaml, .yml or .json');
   });
