@@ -112,6 +112,14 @@ describe('R2rController', () => {
     expect(restored.auditTrail()[3]?.seq).toBe(4);
   });
 
+  it('forCorrectables controls Tx, Ty, Rot, Mag by default, each on its own', () => {
+    const c = R2rController.forCorrectables(ewma, clock);
+    expect(c.correctables()).toEqual(['Tx', 'Ty', 'Rot', 'Mag']);
+    c.measure(ctx, 'Rot', 14, 0);
+    expect(c.state(ctx, 'Rot')).toMatchObject({ a: 14, u: -2 });
+    expect(c.state(ctx, 'Mag')).toBeUndefined();
+  });
+
   it('throws RangeError on an invalid config (programmer error)', () => {
     expect(() => new R2rController({ Tx: { ...ewma, w: 0 } }, clock)).toThrow(RangeError);
     expect(() => new R2rController({ Tx: { kind: 'dewma', w: 0.3, gain: 1, target: 0 } }, clock)).toThrow(

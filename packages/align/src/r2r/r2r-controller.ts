@@ -72,6 +72,18 @@ export class R2rController {
     }
   }
 
+  /**
+   * A bank with the same controller settings for each correctable (default
+   * Tx, Ty, Rot, Mag, the terms the bonder can act on).
+   */
+  static forCorrectables(
+    config: ControllerConfig,
+    clock: () => Date,
+    names: readonly string[] = DEFAULT_CORRECTABLES,
+  ): R2rController {
+    return new R2rController(Object.fromEntries(names.map((n) => [n, { ...config }])), clock);
+  }
+
   /** The correctables this bank controls. */
   correctables(): string[] {
     return Object.keys(this.configs);
