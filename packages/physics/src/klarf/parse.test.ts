@@ -165,6 +165,24 @@ describe('parseKlarf 1.2', () => {
     expect(issue(k12.replace('XINDEX', 'XIDX')).message).toContain('no XINDEX');
   });
 
+  it('reads several wafers of one lot, each with its own defect list', () => {
+    const two = k12.replace(
+      'SummarySpec',
+      'WaferID "CMOS-08";\nSlot 8;\nDefectList\n 1 10 20 0 0 0.5 0.5 0.2 0.5 0;\nSummarySpec',
+    );
+    const f = ok(two);
+    expect(f.wafers.map((w) => [w.waferId, w.defects.length])).toEqual([
+      ['CMOS-07', 2],
+      ['CMOS-08', 1],
+    ]);
+    // Lot-level records (pitch, centre, column spec) apply to the second wafer too.
+    expect(f.wafers[1]?.defects[0]).toMatchObject({
+      x: 0 + 500 + 10 - 11000,
+      y: 0 + 250 + 20 - 22000,
+      sizeUm: 0.5,
+    });
+  });
+
   it('refuses text that is not KLARF', () => {
     expect(issue('').message).toBe('empty file');
     expect(issue('hello world;').message).toContain('not a KLARF file');
