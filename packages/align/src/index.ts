@@ -23,6 +23,8 @@ export { seededRandom } from './r2r/seeded-random.js';
 export type { R2rContext } from './r2r/context-key.js';
 export { contextKey } from './r2r/context-key.js';
 export type { ControllerConfig } from './r2r/controller-config.js';
+export type { Correctables } from './r2r/correctables-from-fit.js';
+export { correctablesFromFit } from './r2r/correctables-from-fit.js';
 export type { ControllerState, Phase } from './r2r/controller-state.js';
 export type { ConfigIssue } from './r2r/parse-sim-config.js';
 export { parseSimConfig } from './r2r/parse-sim-config.js';
