@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocumentStore, STORE_DOCUMENTS } from './document-store.js';
+import { StoreError } from './store-error.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bondline-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+// One realistic value per persisted GEM item.
+const samples: Record<string, unknown> = {
+  [STORE_DOCUMENTS.equipmentConstants]: { 1001: 350.5, 1002: 'N2', 1003: true },
+  [STORE_DOCUMENTS.reports]: [{ rptid: 10, vids: [1, 2, 3] }],
+  [STORE_DOCUMENTS.eventLinks]: [{ ceid: 100, rptids: [10] }],
+  [STORE_DOCUMENTS.eventEnables]: [100, 101],
+  [STORE_DOCUMENTS.alarmEnables]: [5001],
+  [STORE_DOCUMENTS.controlDefault]: 'online-remote',
+  [STORE_DOCUMENTS.spool]: { active: true, startTime: 1_790_000_000_000, baseSeq: 12 },
+  [STORE_DOCUMENTS.limits]: [{ vid: 7, limits: [{ id: 1, upper: 10, lower: 8 }] }],
+};
+
+describe('DocumentStore', () => {
+  it('returns undefined for a document never written', () => {
+    expect(DocumentStore.open(dir).read('reports')).toBeUndefined();
+  });
+
+  it('keeps every kind of GEM document across a restart (new instance on the same directory)', () => {
+    const a = DocumentStore.open(dir);
+    for (const [name, v] of Object.entries(samples)) a.write(name, v);
+    const b = DocumentStore.open(dir);
+    for (const [name, v] of Object.entries(samples)) expect(b.read(name)).toEqual(v);
+  });
+
+  it('a later write replaces the earlier one', () => {
+    const s = DocumentStore.open(dir);
+    s.write('alarm-enables', [1]);
+    s.write('alarm-enables', [1, 2]);
+    expect(DocumentStore.open(dir).read('alarm-enables')).toEqual([1, 2]);
+  });
+
+  it('a crash mid-write (truncated temp file left behind) keeps the previous state and cleans the debris', () => {
+    const s = DocumentStore.open(dir);
+    s.write('equipment-constants', { 1001: 350 });
+    const full = readFileSync(join(dir, 'equipment-constants.json'));
+    // The interrupted write of the next value got only half its bytes into the temp file.
+    writeFileSync(join(dir, 'equipment-constants.json.tmp'), full.subarray(0, full.length >> 1));
+    const after = DocumentStore.open(dir);
+    expect(after.read('equipment-constants')).toEqual({ 1001: 350 });
+    expect(() => readFileSync(join(dir, 'equipment-constants.json.tmp'))).toThrow(/ENOENT/);
+  });
+
+  it('reports a truncated document as corrupt-document, never as "not written"', () => {
+    const s = DocumentStore.open(dir);
+    s.write('reports', samples.reports);
+    const path = join(dir, 'reports.json');
+    writeFileSync(path, readFileSync(path).subarray(0, 20));
+    const err = catchStoreError(() => s.read('reports'));
+    expect(err.code).toBe('corrupt-document');
+    expect(err.document).toBe('reports');
+    expect(err.message).toContain('not valid JSON');
+  });
+
+  it('detects an altered value through the checksum', () => {
+    const s = DocumentStore.open(dir);
+    s.write('control-default', 'online-remote');
+    const path = join(dir, 'control-default.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('online-remote', 'online-local'));
+    expect(catchStoreError(() => s.read('control-default')).message).toContain('checksum');
+  });
+
+  it('refuses a future format version and a foreign file', () => {
+    const s = DocumentStore.open(dir);
+    s.write('limits', []);
+    const path = join(dir, 'limits.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"version": 1', '"version": 2'));
+    expect(catchStoreError(() => s.read('limits')).code).toBe('unsupported-version');
+    writeFileSync(path, '{"hello": 1}');
+    expect(catchStoreError(() => s.read('limits')).code).toBe('corrupt-document');
+  });
+
+  it('rejects document names that are not kebab-case file names', () => {
+    expect(() => DocumentStore.open(dir).write('../x', 1)).toThrow(RangeError);
+  });
+});
+
+function catchStoreError(fn: () => unknown): StoreError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StoreError) return e;
+    throw e;
+  }
+  throw new Error('expected a StoreError');
+}
