@@ -146,6 +146,31 @@ describe('bondline overlay fit (end to end)', () => {
     expect(cli(['fit', good, '--plot', join(dir, 'p.png'), '--wafer', 'ZZ']).stderr).toMatch(/no wafer 'ZZ'/);
   });
 
+  it('--model poly3 --select bic lists the dropped terms; the lot summary has n, mean, sigma, unit per term', () => {
+    const r = cli([
+      'fit',
+      join(EXAMPLES, 'lot-3-wafers.csv'),
+      '--model',
+      'poly3',
+      '--select',
+      'bic',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const w of j.wafers) {
+      expect(Object.keys(w)).toEqual(['id', 'model', 'terms', 'residual', 'dropped']);
+      // The example's distortion is linear in X, Y (plus field terms), so all cubic terms go.
+      expect(w.dropped).toEqual(expect.arrayContaining(['cx_30', 'cx_03', 'cy_30', 'cy_03']));
+      expect(Object.keys(w.terms).length + w.dropped.length).toBe(20);
+      expect(w.terms.cx_10.unit).toBe('nm/um');
+    }
+    expect(Object.keys(j.lot)).toEqual(['wafers', 'terms', 'residual']);
+    expect(Object.keys(j.lot.terms.cx_00)).toEqual(['n', 'mean', 'sigma', 'unit']);
+    expect(j.lot.terms.cx_00.n).toBe(3);
+    expect(j.lot.residual.x.n).toBe(900);
+  });
+
   it('reads JSON site files', () => {
     const r = cli(['fit', join(EXAMPLES, 'wafer-sites.json'), '--model', '6', '--json']);
     expect(r.code).toBe(0);
