@@ -5,7 +5,7 @@ import { RejectReason } from './control.js';
 import { HsmsError } from './errors.js';
 import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import type { HsmsLink } from './link.js';
-import { type HandlerResult, type MessageHandler, runHandler } from './message-handler.js';
+import type { HandlerResult, MessageHandler } from './message-handler.js';
 import type { OutgoingMessage } from './session-types.js';
 import { type HsmsMessage, TransactionTable } from './transactions.js';
 
@@ -39,25 +39,23 @@ export class DataExchange {
 
   /** See `HsmsSession.send`. */
   send(message: OutgoingMessage): Promise<HsmsMessage | undefined> {
-    const err = this.checkSendable(message);
+    const { stream, function: fn, body } = message;
+    const err = this.checkSendable(stream, fn, body);
     if (err !== undefined) return Promise.reject(err);
     const systemBytes = this.allocSystemBytes();
     const wBit = message.wBit === true;
-    const done = wBit ? this.transactions.add(systemBytes, message.stream, message.function) : undefined;
-    this.write(message, wBit, systemBytes);
+    const done = wBit ? this.transactions.add(systemBytes, stream, fn) : undefined;
+    this.write(stream, fn, wBit, systemBytes, body);
     return done ?? Promise.resolve(undefined);
   }
 
   /** See `HsmsSession.reply`. */
   reply(primary: HsmsMessage, message: Partial<OutgoingMessage>): void {
-    const out: OutgoingMessage = {
-      stream: message.stream ?? primary.stream,
-      function: message.function ?? primary.function + 1,
-      ...(message.body === undefined ? {} : { body: message.body }),
-    };
-    const err = this.checkSendable(out);
+    const stream = message.stream ?? primary.stream;
+    const fn = message.function ?? primary.function + 1;
+    const err = this.checkSendable(stream, fn, message.body);
     if (err !== undefined) throw err;
-    this.write(out, false, primary.systemBytes);
+    this.write(stream, fn, false, primary.systemBytes, message.body);
   }
 
   /** A data frame from the link. */
@@ -99,12 +97,7 @@ export class DataExchange {
       }
       return;
     }
-    if (this.handler !== undefined) {
-      runHandler(this.handler, message, {
-        reply: (r) => this.replyFromHandler(message, r),
-        failed: (err) => this.handlerFailed(message, err),
-      });
-    }
+    if (this.handler !== undefined) this.dispatch(this.handler, message);
   }
 
   /** Fail the transaction a Reject.req names; false if it is not a data transaction. */
@@ -127,6 +120,26 @@ export class DataExchange {
     }
   }
 
+  // Call the handler, sync or async, so that nothing it does can break the receive path. Written
+  // out rather than through callbacks: this runs once per message.
+  private dispatch(handler: MessageHandler, message: HsmsMessage): void {
+    let result: HandlerResult | Promise<HandlerResult>;
+    try {
+      result = handler(message);
+    } catch (err) {
+      this.handlerFailed(message, err);
+      return;
+    }
+    if (result instanceof Promise) {
+      result.then(
+        (r) => this.replyFromHandler(message, r),
+        (err: unknown) => this.handlerFailed(message, err),
+      );
+    } else {
+      this.replyFromHandler(message, result);
+    }
+  }
+
   private replyFromHandler(primary: HsmsMessage, r: HandlerResult): void {
     if (r === undefined || r === null || !primary.wBit || !this.host.selected()) return;
     try {
@@ -144,30 +157,37 @@ export class DataExchange {
     this.host.error(e);
   }
 
-  private checkSendable(m: OutgoingMessage): HsmsError | undefined {
+  private checkSendable(stream: number, fn: number, body: Uint8Array | undefined): HsmsError | undefined {
     if (this.host.link() === undefined)
       return new HsmsError('not-connected', 'HSMS session is not connected');
     if (!this.host.selected()) return new HsmsError('not-selected', 'HSMS session is not selected');
-    const size = 10 + (m.body?.length ?? 0);
+    const size = 10 + (body?.length ?? 0);
     if (size > this.config.maxMessageBytes) {
+      const limit = this.config.maxMessageBytes;
       return new HsmsError(
         'message-too-large',
-        `S${m.stream}F${m.function} is ${size} bytes, over the ${this.config.maxMessageBytes}-byte limit`,
+        `S${stream}F${fn} is ${size} bytes, over the ${limit}-byte limit`,
       );
     }
     return undefined;
   }
 
-  private write(m: OutgoingMessage, wBit: boolean, systemBytes: number): void {
+  private write(
+    stream: number,
+    fn: number,
+    wBit: boolean,
+    systemBytes: number,
+    body: Uint8Array | undefined,
+  ): void {
     const header: HsmsHeader = {
       sessionId: this.config.sessionId,
-      stream: m.stream,
-      function: m.function,
+      stream,
+      function: fn,
       wBit,
       pType: 0,
       sType: SType.data,
       systemBytes,
     };
-    this.host.link()!.writeData(header, m.body ?? EMPTY);
+    this.host.link()!.writeData(header, body ?? EMPTY);
   }
 }

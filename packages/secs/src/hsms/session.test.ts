@@ -102,6 +102,27 @@ describe('HsmsSession, passive side against a scripted peer', () => {
     expect(wire.take()).toEqual([]);
   });
 
+  it('a handler that throws or rejects is reported as handler-error; the session carries on', async () => {
+    const { session, wire } = selected();
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(`${e.code}: ${e.message}`));
+    session.onMessage(() => {
+      throw new Error('boom');
+    });
+    wire.feed(frameHex('0064 81 01 00 00 00000001'));
+    session.onMessage(async () => {
+      throw new Error('later');
+    });
+    wire.feed(frameHex('0064 81 03 00 00 00000002'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors).toEqual([
+      'handler-error: handler for S1F1 failed: boom',
+      'handler-error: handler for S1F3 failed: later',
+    ]);
+    expect(session.state).toBe('selected');
+    expect(wire.take()).toEqual([]);
+  });
+
   it('reports a data message for another session id as unknown-device with its header', () => {
     const { session, wire } = selected();
     const events: string[] = [];

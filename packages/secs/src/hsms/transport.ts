@@ -20,15 +20,20 @@ export interface TransportHandlers {
 }
 
 /**
- * Adapt a connected Node socket. Sets TCP_NODELAY, and corks the socket for the rest of the current
- * tick on the first write, so that a burst of frames written together leaves in one writev.
+ * Adapt a connected Node socket. Sets TCP_NODELAY. The first write of a tick goes straight out (no
+ * added latency for request/reply traffic); further writes in the same tick are corked and leave
+ * together in one writev when the tick ends (pipelined traffic: one syscall for many frames).
  */
 export function socketTransport(socket: Socket): Transport {
   socket.setNoDelay(true);
+  let inTick = false;
   let corked = false;
-  const uncork = (): void => {
-    corked = false;
-    socket.uncork();
+  const endTick = (): void => {
+    inTick = false;
+    if (corked) {
+      corked = false;
+      socket.uncork();
+    }
   };
   // Listen for error/close from the start: a socket that fails before a session binds it must not
   // raise an unhandled 'error', and its close must still be reported on bind.
@@ -43,10 +48,12 @@ export function socketTransport(socket: Socket): Transport {
   return {
     write(data) {
       if (socket.destroyed) return;
-      if (!corked) {
+      if (!inTick) {
+        inTick = true;
+        process.nextTick(endTick);
+      } else if (!corked) {
         corked = true;
         socket.cork();
-        process.nextTick(uncork);
       }
       socket.write(data);
     },
