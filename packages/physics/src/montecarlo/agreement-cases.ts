@@ -34,4 +34,27 @@ export const agreementCases: readonly AgreementCase[] = [
     params: variant({ pads: { p: 1 }, overlay: { sigmaR: 0.035, sigmaTx: 0.05, sigmaTy: 0.05 } }),
   },
   { name: 't0 = 1 with edge band', params: variant({ voids: { t0: 1, D1: 1e-8, wEdge: 5000 } }) },
+  // beyond the list: code paths the five above do not reach
+  {
+    name: 'odd grid (a die on the wafer centre), D0 = 1e-8',
+    params: variant({ die: { W: 9000, L: 9000, s: 1000 }, voids: { D0: 1e-8 } }),
+  },
+  {
+    name: 'block layout with gaps and a redundant block, D0 = 1e-8',
+    params: variant({
+      voids: { D0: 1e-8 },
+      pads: {
+        layout: {
+          blockUm: 2500,
+          redundantCopies: 2,
+          rows: [
+            ['critical', 'empty', 'empty', 'critical'],
+            ['empty', 'redundant', 'empty', 'empty'],
+            ['empty', 'empty', 'empty', 'empty'],
+            ['critical', 'empty', 'empty', 'critical'],
+          ],
+        },
+      },
+    }),
+  },
 ];
