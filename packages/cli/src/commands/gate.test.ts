@@ -71,6 +71,39 @@ describe('bondline gate (end to end)', () => {
     expect(j.killedDieCount).toBeLessThan(13);
   });
 
+  it.concurrent('a file with several wafers needs --bottom-wafer to pick one', async () => {
+    const two = join(dir, 'two.klarf');
+    writeFileSync(
+      two,
+      readFileSync(join(ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
+        'SummarySpec',
+        'WaferID "CMOS-W08";\nDefectList\n 1 3000.0 6000.0 16 17 0.22 0.20 0.035 0.21 1;\nSummarySpec',
+      ),
+    );
+    const [ambiguous, picked] = await Promise.all([
+      cli(['--top', 'examples/klarf/top.klarf', '--bottom', two, '--config', cfg]),
+      cli([
+        '--top',
+        'examples/klarf/top.klarf',
+        '--bottom',
+        two,
+        '--bottom-wafer',
+        'CMOS-W08',
+        '--config',
+        cfg,
+        '--json',
+      ]),
+    ]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(
+      'holds 2 wafers (CMOS-W07, CMOS-W08); choose one with --bottom-wafer <id>',
+    );
+    expect(JSON.parse(picked.stdout)).toMatchObject({ bottomWafer: 'CMOS-W08' });
+    expect(
+      JSON.parse(picked.stdout).particles.filter((p: { wafer: string }) => p.wafer === 'bottom'),
+    ).toHaveLength(1);
+  });
+
   it.concurrent('a malformed KLARF file and missing options exit 2 naming file, line and problem', async () => {
     const bad = join(dir, 'bad.klarf');
     writeFileSync(
