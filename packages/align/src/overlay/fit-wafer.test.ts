@@ -121,6 +121,15 @@ describe('fitWafer: degenerate layouts give typed errors naming the wafer', () =
     expect(r).toMatchObject({ ok: false, error: { code: 'degenerate-layout', wafer: 'L7' } });
     if (!r.ok) expect(r.error.message).toMatch(/wafer L7: all 20 sites lie on one line/);
   });
+  it('all sites on a slanted line with inexact coordinates', () => {
+    const slanted = Array.from({ length: 30 }, (_, i) => {
+      const t = -140_000 + i * 9_654.321;
+      return { wafer: 'L8', X: t * Math.cos(0.7), Y: t * Math.sin(0.7), dx: 0.1 * i, dy: 2 };
+    });
+    const r = fitWafer('L8', slanted, { model: '6' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'degenerate-layout', wafer: 'L8' } });
+    if (!r.ok) expect(r.error.message).toMatch(/all 30 sites lie on one line/);
+  });
   it('too few sites', () => {
     const r = fitWafer(
       'F2',

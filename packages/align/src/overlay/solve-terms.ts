@@ -147,7 +147,11 @@ function degenerate(wafer: string, sites: readonly OverlaySite[], names: string[
   return fitError('degenerate-layout', wafer, `with this site layout ${what}`);
 }
 
-/** True when all points are within 1e-9 (relative) of one straight line (or one point). */
+/**
+ * True when all points lie on one straight line (or one point): the smaller
+ * eigenvalue of their scatter matrix is below 1e-12 of the larger, i.e. the
+ * spread across the line is under 1e-6 of the spread along it (room for rounding).
+ */
 function onOneLine(pts: number[][]): boolean {
   const n = pts.length;
   let mx = 0;
@@ -172,5 +176,5 @@ function onOneLine(pts: number[][]): boolean {
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
   const lmax = tr / 2 + disc;
   const lmin = tr / 2 - disc;
-  return lmax === 0 || lmin <= 1e-18 * lmax;
+  return lmax === 0 || lmin <= 1e-12 * lmax;
 }
