@@ -9,7 +9,7 @@ import { HsmsSession, tcpConnect } from '../src/index.js';
 import { S1F1_FRAME, S1F2_FRAME } from './hsms-messages.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PING_PONG_N = Number(process.env.HSMS_BENCH_N ?? 3_000);
+const PING_PONG_N = Number(process.env.HSMS_BENCH_N ?? 2_000);
 const PIPELINE_N = Number(process.env.HSMS_BENCH_PIPELINE_N ?? 200_000);
 const WINDOW = 64;
 
@@ -114,7 +114,7 @@ console.log(
 // Both peers run for the whole bench; short raw and HSMS rounds alternate so that load from other
 // jobs on the machine hits both alike. Reported: median and best round of each, and the median of
 // the HSMS/raw ratio of neighbouring rounds.
-const ROUNDS = 15;
+const ROUNDS = 25;
 const raw = await startPeer('raw');
 const hsms = await startPeer('hsms');
 const session = await hsmsSession(hsms.port);

@@ -115,6 +115,44 @@ describe('FrameParser', () => {
     }
   });
 
+  it('parses each message alone split at every byte boundary, including a 300-byte body', () => {
+    // S6F11 W with a 300-byte B item body: 22 01 2C (B, 2 length bytes = 300) + 300 bytes 0..255, 0..43;
+    // frame length = 10 + 3 + 300 = 313 = 0x139.
+    const bigBody = Buffer.concat([
+      hex('21 01 2C'),
+      Buffer.from(Array.from({ length: 300 }, (_, i) => i & 0xff)),
+    ]);
+    const big = Buffer.concat([hex('00 00 01 39  00 64 86 0B 00 00 00 00 00 2A'), bigBody]);
+    const singles: Array<[Buffer, HsmsFrame]> = [
+      [stream.subarray(0, 14), expected[0]!],
+      [stream.subarray(14, 28), expected[1]!],
+      [stream.subarray(28), expected[2]!],
+      [
+        big,
+        {
+          header: {
+            sessionId: 100,
+            stream: 6,
+            function: 11,
+            wBit: true,
+            pType: 0,
+            sType: 0,
+            systemBytes: 42,
+          },
+          body: bigBody,
+        },
+      ],
+    ];
+    for (const [bytes, frame] of singles) {
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const { parser, frames } = collect();
+        parser.push(bytes.subarray(0, cut));
+        parser.push(bytes.subarray(cut));
+        expect(norm(frames), `cut at ${cut}`).toEqual(norm([frame]));
+      }
+    }
+  });
+
   it('parses the sequence fed one byte at a time', () => {
     const { parser, frames } = collect();
     for (let i = 0; i < stream.length; i++) parser.push(stream.subarray(i, i + 1));
