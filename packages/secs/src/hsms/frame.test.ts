@@ -119,7 +119,7 @@ describe('FrameParser', () => {
     // S6F11 W with a 300-byte B item body: 22 01 2C (B, 2 length bytes = 300) + 300 bytes 0..255, 0..43;
     // frame length = 10 + 3 + 300 = 313 = 0x139.
     const bigBody = Buffer.concat([
-      hex('21 01 2C'),
+      hex('22 01 2C'),
       Buffer.from(Array.from({ length: 300 }, (_, i) => i & 0xff)),
     ]);
     const big = Buffer.concat([hex('00 00 01 39  00 64 86 0B 00 00 00 00 00 2A'), bigBody]);
