@@ -11,7 +11,7 @@ type Obj = Record<string, unknown>;
 
 /**
  * Validate a parsed simulation config (from YAML or JSON) and fill defaults:
- * runs 50, seed 1, lastN min(20, runs), context 'sim/A/P1/L1', no maintenance;
+ * runs 50 (at most 100 000), seed 1, lastN min(20, runs), context 'sim/A/P1/L1', no maintenance;
  * per correctable `process` {offset, drift 0, noise 0, gain 1, maintenanceStep 0}
  * and `controller` {kind, w, w2 (dewma), gain 1, target 0, limits, deadband,
  * initialOffset, gainRatioRange}. Every problem is reported with its key path.
@@ -23,7 +23,8 @@ export function parseSimConfig(
   const root = asObject(raw, '(top level)', issues);
   if (root === undefined) return { ok: false, issues };
   checkKeys(root, '', ['runs', 'seed', 'lastN', 'context', 'maintenance', 'correctables'], issues);
-  const runs = int(root, 'runs', '', issues, { def: 50, min: 1, max: 1_000_000 });
+  // Every run of every correctable is kept (rows and audit records), so runs are capped.
+  const runs = int(root, 'runs', '', issues, { def: 50, min: 1, max: 100_000 });
   const seed = int(root, 'seed', '', issues, { def: 1, min: 0, max: 2 ** 32 - 1 });
   const lastN = int(root, 'lastN', '', issues, { def: Math.min(20, runs), min: 1, max: runs });
   const ctxRaw = root.context === undefined ? {} : asObject(root.context, 'context', issues);
