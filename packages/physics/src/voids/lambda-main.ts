@@ -27,7 +27,7 @@ export function doublingBreaks(start: number, end: number, first: number, cuts: 
   return out.sort((a, b) => a - b);
 }
 
-/** Integral of f(tau) * tau^jacobianPower along a ray from its origin to the wafer edge. */
+/** Integral of density x P(main disc reaches) along a ray to the wafer edge (times tau in corner sectors: polar Jacobian). */
 function rayIntegral(
   c: LambdaContext,
   ox: number,

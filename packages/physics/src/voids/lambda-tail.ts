@@ -44,7 +44,7 @@ export function tailExtra(c: LambdaContext, b: Rect, per10mm: number): number {
     const a = breaks[k] as number;
     const bb = breaks[k + 1] as number;
     if (bb <= a) continue;
-    // panels by the arc length the interval spans at the region's distance (at least the region's size, at most twice its diagonal)
+    // panels by the arc the interval spans at the region's distance, between its size and twice its diagonal
     const n = panels(Math.min((bb - a) * Math.max(Math.hypot(cx, cy), span), 2 * span), per10mm);
     sum += panelIntegral(c, a, bb, n, (phi) => radialTail(c, b, Math.cos(phi), Math.sin(phi)));
   }
