@@ -18,7 +18,7 @@ import { encodePng } from '../render/png.js';
 export const RECLEAN_EXIT_CODE = 3;
 
 const usage =
-  'bondline gate --top <klarf> --bottom <klarf> --config <file> [--max-loss <fraction>] [--height-factor <f>] [--top-wafer <id>] [--bottom-wafer <id>] [--json] [--map <file.png>]';
+  'bondline gate --top <klarf> --bottom <klarf> --config <file> [--section <s>] [--max-loss <fraction>] [--height-factor <f>] [--top-wafer <id>] [--bottom-wafer <id>] [--json] [--map <file.png>]';
 
 const help = `${usage}
 
@@ -27,6 +27,7 @@ bottom wafers into the voids the bond would leave, and decides bond or re-clean.
   --top, --bottom     KLARF files of the top (array, face down) and bottom (CMOS) wafers;
                       top-wafer positions are mirrored x -> -x into bonded coordinates
   --config <file>     the pair's configuration (as for bondline yield): geometry, pads, void model
+  --section <s>       YAP section when --config is a YAP/YAP+ file (default w2w_modeling)
   --max-loss <f>      largest tolerated predicted yield loss, a fraction of dies (default 0.005)
   --height-factor <f> particle height per unit of inspected size (default 1)
   --top-wafer, --bottom-wafer <id>
