@@ -8,3 +8,16 @@ export {
   type StoreErrorCode,
   writeFileAtomic,
 } from './store/index.js';
+export {
+  type AppendResult,
+  type KnownMessages,
+  RSDA,
+  RSPACK,
+  STRACK,
+  Spool,
+  type SpoolMessage,
+  type SpoolOptions,
+  type SpoolStateName,
+  type SpoolStreamRequest,
+  type StreamRejection,
+} from './spool/index.js';

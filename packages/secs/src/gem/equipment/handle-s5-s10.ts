@@ -1,0 +1,92 @@
+// Handlers for alarms (S5), event report requests (S6), process programs (S7) and terminal (S10).
+
+import { ACKC5, ACKC7, ACKC10, ALCD_SET, PPGNT } from '../messages/acks.js';
+import * as s5 from '../messages/s5-alarms.js';
+import * as s6 from '../messages/s6-events.js';
+import * as s7 from '../messages/s7-recipes.js';
+import * as s10 from '../messages/s10-terminal.js';
+import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
+import { isStorablePpid } from './recipe-directory.js';
+
+const alarmReport = (ctx: EquipmentContext, alid: number): s5.AlarmReport | undefined => {
+  const a = ctx.model.alarms.find((x) => x.id === alid);
+  if (a === undefined) return undefined;
+  return { alcd: (ctx.alarmSet.has(alid) ? ALCD_SET : 0) | a.category, alid, altx: a.text };
+};
+
+export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
+  S5F3: (ctx, body) => {
+    const { enable, alid } = s5.parseS5f3(body);
+    const ids = alid === undefined ? ctx.model.alarms.map((a) => a.id) : [alid];
+    if (alid !== undefined && !ctx.model.alarms.some((a) => a.id === alid)) return s5.s5f4(ACKC5.error);
+    for (const id of ids) {
+      if (enable) ctx.alarmEnabled.add(id);
+      else ctx.alarmEnabled.delete(id);
+    }
+    ctx.reportsChanged();
+    return s5.s5f4(ACKC5.ok);
+  },
+  S5F5: (ctx, body) => {
+    const ids = s5.parseS5f5(body);
+    const list = (ids.length === 0 ? ctx.model.alarms.map((a) => a.id) : ids).map((id) =>
+      alarmReport(ctx, id),
+    );
+    return s5.s5f6(list.filter((a) => a !== undefined));
+  },
+  S5F7: (ctx) =>
+    s5.s5f8(
+      ctx.model.alarms
+        .filter((a) => ctx.alarmEnabled.has(a.id))
+        .map((a) => alarmReport(ctx, a.id))
+        .filter((a) => a !== undefined),
+    ),
+  S6F15: (ctx, body) => {
+    const ceid = s6.parseS6f15(body);
+    if (!ctx.model.events.some((e) => e.id === ceid)) return s6.s6f16({ dataId: 0, ceid, reports: [] });
+    return s6.s6f16(ctx.eventReport(ceid));
+  },
+  S6F19: (ctx, body) => {
+    const vids = ctx.reports.report(s6.parseS6f19(body));
+    return s6.s6f20(vids === undefined ? [] : vids.map((v) => ctx.vars.item(v)));
+  },
+  S7F1: async (ctx, body) => {
+    const { ppid, lengthBytes } = s7.parseS7f1(body);
+    if (!isStorablePpid(ppid)) return s7.s7f2(PPGNT.invalidPpid);
+    if (lengthBytes > ctx.model.processPrograms.maxBytes) return s7.s7f2(PPGNT.noSpace);
+    return s7.s7f2(PPGNT.ok);
+  },
+  S7F3: async (ctx, body) => {
+    const p = s7.parseProgram(body);
+    if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.otherError);
+    if (p.body.length > ctx.model.processPrograms.maxBytes) return s7.s7f4(ACKC7.lengthError);
+    await ctx.recipes.write(p.ppid, p.body);
+    return s7.s7f4(ACKC7.accepted);
+  },
+  S7F5: async (ctx, body) => {
+    const ppid = s7.parsePpid(body);
+    const data = await ctx.recipes.read(ppid);
+    return s7.s7f6(data === undefined ? undefined : { ppid, body: data });
+  },
+  S7F17: async (ctx, body) => {
+    const ids = s7.parsePpidList(body);
+    const targets = ids.length === 0 ? await ctx.recipes.list() : ids;
+    // All or nothing: refuse before deleting anything when one PPID is unknown.
+    const have = new Set(await ctx.recipes.list());
+    if (targets.some((p) => !have.has(p))) return s7.s7f18(ACKC7.ppidNotFound);
+    for (const p of targets) await ctx.recipes.remove(p);
+    return s7.s7f18(ACKC7.accepted);
+  },
+  S7F19: async (ctx) => s7.s7f20(await ctx.recipes.list()),
+  S10F3: (ctx, body) => {
+    const t = s10.parseTerminalText(body);
+    return s10.s10Ack(4, ctx.terminal(t.terminal, [t.text]));
+  },
+  S10F5: (ctx, body) => {
+    const t = s10.parseS10f5(body);
+    return s10.s10Ack(6, ctx.terminal(t.terminal, t.lines));
+  },
+};
+
+/** ACKC10 for a terminal id: Bondline has one terminal, id 0. */
+export const terminalAck = (terminal: number): number =>
+  terminal === 0 ? ACKC10.accepted : ACKC10.terminalNotAvailable;

@@ -1,0 +1,116 @@
+// Dynamic event report configuration (E30 4.2 "event notification"): report definitions, event
+// links and enables, with the all-or-nothing acknowledge rules of S2F33/S2F35/S2F37.
+
+import { DRACK, ERACK, LRACK } from '../messages/acks.js';
+import type { EventLink, ReportDefinition } from '../messages/s2-reports.js';
+
+/** The persisted form of the report configuration. */
+export interface ReportConfig {
+  reports: ReportDefinition[];
+  links: EventLink[];
+  enabled: number[];
+}
+
+export class ReportTable {
+  private readonly reports = new Map<number, number[]>();
+  private readonly links = new Map<number, number[]>();
+  private readonly enabled = new Set<number>();
+
+  constructor(
+    private readonly isVid: (vid: number) => boolean,
+    private readonly isCeid: (ceid: number) => boolean,
+    allCeids: readonly number[],
+  ) {
+    // E30 leaves the initial enable state to the equipment; Bondline starts with every event enabled.
+    for (const c of allCeids) this.enabled.add(c);
+    this.allCeids = allCeids;
+  }
+  private readonly allCeids: readonly number[];
+
+  /** S2F33. An empty list deletes every report (and their links); an empty VID list deletes one report. */
+  define(defs: readonly ReportDefinition[]): number {
+    if (defs.length === 0) {
+      this.reports.clear();
+      this.links.clear();
+      return DRACK.ok;
+    }
+    const seen = new Set<number>();
+    for (const d of defs) {
+      if (seen.has(d.rptid)) return DRACK.invalidFormat;
+      seen.add(d.rptid);
+      if (d.vids.length > 0 && this.reports.has(d.rptid)) return DRACK.rptidExists;
+      if (d.vids.some((v) => !this.isVid(v))) return DRACK.unknownVid;
+    }
+    for (const d of defs) {
+      if (d.vids.length === 0) {
+        this.reports.delete(d.rptid);
+        for (const [ceid, r] of this.links) {
+          const rest = r.filter((x) => x !== d.rptid);
+          if (rest.length === 0) this.links.delete(ceid);
+          else this.links.set(ceid, rest);
+        }
+      } else this.reports.set(d.rptid, d.vids.slice());
+    }
+    return DRACK.ok;
+  }
+
+  /** S2F35. An empty RPTID list unlinks an event; linking an already linked event is refused. */
+  link(links: readonly EventLink[]): number {
+    const seen = new Set<number>();
+    for (const k of links) {
+      if (seen.has(k.ceid)) return LRACK.invalidFormat;
+      seen.add(k.ceid);
+      if (!this.isCeid(k.ceid)) return LRACK.unknownCeid;
+      if (k.rptids.some((r) => !this.reports.has(r))) return LRACK.unknownRptid;
+      if (k.rptids.length > 0 && this.links.has(k.ceid)) return LRACK.ceidLinked;
+    }
+    for (const k of links) {
+      if (k.rptids.length === 0) this.links.delete(k.ceid);
+      else this.links.set(k.ceid, k.rptids.slice());
+    }
+    return LRACK.ok;
+  }
+
+  /** S2F37. An empty CEID list means every event. */
+  enable(on: boolean, ceids: readonly number[]): number {
+    if (ceids.some((c) => !this.isCeid(c))) return ERACK.unknownCeid;
+    for (const c of ceids.length === 0 ? this.allCeids : ceids) {
+      if (on) this.enabled.add(c);
+      else this.enabled.delete(c);
+    }
+    return ERACK.ok;
+  }
+
+  isEnabled(ceid: number): boolean {
+    return this.enabled.has(ceid);
+  }
+
+  /** The reports linked to an event, each with its VIDs, in link order. */
+  reportsFor(ceid: number): { rptid: number; vids: number[] }[] {
+    return (this.links.get(ceid) ?? []).map((rptid) => ({ rptid, vids: this.reports.get(rptid) ?? [] }));
+  }
+
+  /** The VIDs of a report, undefined when not defined. */
+  report(rptid: number): number[] | undefined {
+    return this.reports.get(rptid);
+  }
+
+  snapshot(): ReportConfig {
+    return {
+      reports: [...this.reports].map(([rptid, vids]) => ({ rptid, vids })),
+      links: [...this.links].map(([ceid, rptids]) => ({ ceid, rptids })),
+      enabled: [...this.enabled],
+    };
+  }
+
+  /** Restore a persisted configuration, dropping anything the current model no longer declares. */
+  restore(c: ReportConfig): void {
+    this.reports.clear();
+    this.links.clear();
+    this.enabled.clear();
+    for (const r of c.reports) if (r.vids.every(this.isVid)) this.reports.set(r.rptid, r.vids);
+    for (const k of c.links)
+      if (this.isCeid(k.ceid) && k.rptids.every((r) => this.reports.has(r))) this.links.set(k.ceid, k.rptids);
+    for (const e of c.enabled) if (this.isCeid(e)) this.enabled.add(e);
+  }
+}

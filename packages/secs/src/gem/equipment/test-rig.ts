@@ -1,0 +1,97 @@
+// Test rig: a GemEquipment (passive) and a GemHost (active) on 127.0.0.1 with an ephemeral port.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
+import type { HsmsConfigInput } from '../../hsms/config.js';
+import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
+import { HsmsSession } from '../../hsms/session.js';
+import { GemHost } from '../host/gem-host.js';
+import type { EquipmentModel } from '../model/equipment-model.js';
+import { parseModelText } from '../model/load-model.js';
+import { GemEquipment, type GemEquipmentOptions } from './gem-equipment.js';
+import { recipeDirectory } from './recipe-directory.js';
+
+export const EXAMPLE_MODEL_FILE = new URL('../../../../../examples/equipment.yaml', import.meta.url);
+
+/** The shipped example model. */
+export function exampleModel(): EquipmentModel {
+  const r = parseModelText(readFileSync(EXAMPLE_MODEL_FILE, 'utf8'));
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.model;
+}
+
+export interface Rig {
+  equipment: GemEquipment;
+  host: GemHost;
+  hostSession: HsmsSession;
+  toolSession: HsmsSession;
+  port: number;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** Start equipment and host; resolves once the equipment's S1F13 was accepted. */
+export async function startRig(
+  opts: {
+    model?: EquipmentModel;
+    hsms?: HsmsConfigInput;
+    equipment?: Partial<GemEquipmentOptions>;
+    dir?: string;
+  } = {},
+): Promise<Rig> {
+  const model = opts.model ?? exampleModel();
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gem-'));
+  const toolSession = new HsmsSession({ sessionId: model.deviceId, ...opts.hsms });
+  const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000, ...opts.hsms });
+  const equipment = new GemEquipment({
+    model,
+    session: toolSession,
+    recipes: recipeDirectory(join(dir, 'recipes')),
+    ...opts.equipment,
+  });
+  await equipment.start();
+  const host = new GemHost(hostSession);
+  const passive = new HsmsPassiveEndpoint(toolSession, { host: '127.0.0.1', port: 0 });
+  const { port } = await passive.listen();
+  const communicating = new Promise<void>((resolve) => {
+    const off = equipment.on('communication-state', (s) => {
+      if (s.to === 'communicating') {
+        off();
+        resolve();
+      }
+    });
+  });
+  const active = new HsmsActiveEndpoint(hostSession, { host: '127.0.0.1', port });
+  active.start();
+  await communicating;
+  return {
+    equipment,
+    host,
+    hostSession,
+    toolSession,
+    port,
+    dir,
+    async close() {
+      equipment.stop();
+      active.dispose();
+      await passive.close();
+      if (opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The next value a subscription delivers, with a timeout so a missing event fails instead of hanging. */
+export function next<T>(subscribe: (fn: (a: T) => void) => () => void, timeoutMs = 2000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const off = subscribe((a) => {
+      clearTimeout(t);
+      resolve(a);
+    });
+    const t = setTimeout(() => {
+      off();
+      reject(new Error(`nothing within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+}

@@ -1,0 +1,135 @@
+// Current values of status variables, data variables and equipment constants, and the EC rules of
+// E30 (limits, types). Pure: the equipment supplies the builtin values (clock, states) through a
+// callback, so this file knows nothing of state machines or time.
+
+import type { Item } from '../../item/item.js';
+import { EAC } from '../messages/acks.js';
+import type { ConstantDef, EquipmentModel, VariableDef } from '../model/equipment-model.js';
+import { itemToValue, type Value, valueToItem } from '../model/value.js';
+
+export type VariableKind = 'sv' | 'dv' | 'ec';
+type Builtin = NonNullable<VariableDef['builtin']>;
+
+/** Why a value was refused for an equipment constant, with the E5 EAC code. */
+export interface ConstantRefusal {
+  ecid: number;
+  eac: number;
+  reason: string;
+}
+
+/** Variable values of one equipment. VIDs are one namespace over SVs, DVs and ECs. */
+export class VariableStore {
+  private readonly defs = new Map<number, { kind: VariableKind; def: VariableDef | ConstantDef }>();
+  private readonly byName = new Map<string, number>();
+  private readonly values = new Map<number, Value>();
+
+  constructor(
+    readonly model: EquipmentModel,
+    private readonly builtin: (b: Builtin) => Value,
+  ) {
+    const add = (kind: VariableKind, d: VariableDef | ConstantDef): void => {
+      this.defs.set(d.id, { kind, def: d });
+      this.byName.set(d.name, d.id);
+    };
+    for (const d of model.statusVariables) add('sv', d);
+    for (const d of model.dataVariables) add('dv', d);
+    for (const d of model.equipmentConstants) add('ec', d);
+    for (const d of model.statusVariables) this.values.set(d.id, d.value ?? zero(d));
+    for (const d of model.dataVariables) this.values.set(d.id, d.value ?? zero(d));
+    for (const d of model.equipmentConstants) this.values.set(d.id, d.default);
+  }
+
+  /** The VID for a name or a VID; undefined when unknown. */
+  resolve(nameOrId: string | number): number | undefined {
+    if (typeof nameOrId === 'number') return this.defs.has(nameOrId) ? nameOrId : undefined;
+    return this.byName.get(nameOrId);
+  }
+
+  kind(vid: number): VariableKind | undefined {
+    return this.defs.get(vid)?.kind;
+  }
+
+  has(vid: number): boolean {
+    return this.defs.has(vid);
+  }
+
+  /** Current value (builtins computed now). */
+  get(vid: number): Value | undefined {
+    const d = this.defs.get(vid);
+    if (d === undefined) return undefined;
+    const b = 'builtin' in d.def ? d.def.builtin : undefined;
+    return b === undefined ? this.values.get(vid) : this.builtin(b);
+  }
+
+  /** Value as an item of its declared type; a zero-length item for an unknown VID (E5 convention). */
+  item(vid: number): Item {
+    const d = this.defs.get(vid);
+    if (d === undefined) return { format: 'L', value: [] };
+    return valueToItem(d.def.type, this.get(vid)!);
+  }
+
+  /** Set an SV or DV from the tool side. A wrong type is a programmer error (RangeError). */
+  set(vid: number, value: Value): void {
+    const d = this.defs.get(vid);
+    if (d === undefined) throw new RangeError(`no variable with id ${vid}`);
+    valueToItem(d.def.type, value); // type/range check
+    this.values.set(vid, value);
+  }
+
+  /** The definition of an EC, if `ecid` is one. */
+  constant(ecid: number): ConstantDef | undefined {
+    const d = this.defs.get(ecid);
+    return d?.kind === 'ec' ? (d.def as ConstantDef) : undefined;
+  }
+
+  /** All ECIDs in model order. */
+  constantIds(): number[] {
+    return this.model.equipmentConstants.map((c) => c.id);
+  }
+
+  /**
+   * Check new EC values from S2F15 (all or nothing, E30: "the equipment shall not change any
+   * constant if any is refused"). Returns the parsed values or the first refusal.
+   */
+  checkConstants(
+    pairs: readonly { ecid: number; value: Item }[],
+  ): { ok: true; values: Map<number, Value> } | { ok: false; refusal: ConstantRefusal } {
+    const out = new Map<number, Value>();
+    for (const { ecid, value } of pairs) {
+      const c = this.constant(ecid);
+      if (c === undefined)
+        return {
+          ok: false,
+          refusal: { ecid, eac: EAC.unknownConstant, reason: `no equipment constant ${ecid}` },
+        };
+      const v = itemToValue(c.type, value);
+      if (!v.ok) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: v.reason } };
+      if (
+        typeof v.value === 'number' &&
+        ((c.min !== undefined && v.value < c.min) || (c.max !== undefined && v.value > c.max))
+      )
+        return {
+          ok: false,
+          refusal: {
+            ecid,
+            eac: EAC.outOfRange,
+            reason: `${v.value} is outside ${c.min ?? '-inf'}..${c.max ?? 'inf'}`,
+          },
+        };
+      out.set(ecid, v.value);
+    }
+    return { ok: true, values: out };
+  }
+
+  /** Store checked EC values. */
+  setConstants(values: ReadonlyMap<number, Value>): void {
+    for (const [k, v] of values) this.values.set(k, v);
+  }
+
+  /** Snapshot of all EC values (for persistence). */
+  constantValues(): Record<number, Value> {
+    return Object.fromEntries(this.constantIds().map((id) => [id, this.values.get(id)!]));
+  }
+}
+
+const zero = (d: VariableDef): Value => (d.type === 'A' ? '' : d.type === 'BOOLEAN' ? false : 0);

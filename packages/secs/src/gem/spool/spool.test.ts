@@ -1,0 +1,224 @@
+import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RSDA, Spool, type SpoolOptions } from './spool.js';
+import type { SpoolMessage } from './spool-record.js';
+
+let dir: string;
+const open: Spool[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bondline-spool-'));
+});
+afterEach(() => {
+  for (const s of open.splice(0)) {
+    try {
+      s.close();
+    } catch {
+      // already closed by the test
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// S6F11 W whose body is `<U4 i>` written out by hand (format byte 0xB1, one length byte 4).
+function event(i: number, pad = 0): SpoolMessage {
+  const body = new Uint8Array(6 + pad);
+  body.set([0xb1, 4, (i >>> 24) & 255, (i >>> 16) & 255, (i >>> 8) & 255, i & 255]);
+  return { stream: 6, function: 11, wBit: true, body };
+}
+function idOf(m: SpoolMessage): number {
+  return ((m.body[2]! << 24) | (m.body[3]! << 16) | (m.body[4]! << 8) | m.body[5]!) >>> 0;
+}
+
+function openSpool(o: Partial<SpoolOptions> = {}): Spool {
+  const s = Spool.open({
+    dir,
+    maxMessages: 10_000,
+    maxBytes: 16 * 1024 * 1024,
+    policy: 'stop',
+    sync: false,
+    wallTime: () => 1_790_000_000_000,
+    ...o,
+  });
+  open.push(s);
+  if (s.streams.length === 0) expect(s.setStreams([{ stream: 6, functions: [] }])).toEqual({ ok: true });
+  return s;
+}
+
+/** Deliver everything, acknowledging each; returns the ids in delivery order. */
+function deliverAll(s: Spool): number[] {
+  expect(s.startTransmit()).toBe(RSDA.ok);
+  const got: number[] = [];
+  for (const m of s.messages()) {
+    got.push(idOf(m));
+    s.ack();
+  }
+  return got;
+}
+
+const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
+
+describe('Spool', () => {
+  it('5,000 messages spooled while down are delivered in order, none twice', () => {
+    const s = openSpool();
+    expect(s.stateName).toBe('inactive');
+    for (let i = 0; i < 5000; i++) expect(s.append(event(i))).toEqual({ spooled: true, overwritten: 0 });
+    expect(s.stateName).toBe('active/not-full/no-output');
+    expect(s.countActual).toBe(5000);
+    expect(s.countTotal).toBe(5000);
+    expect(s.startTime).toBe(1_790_000_000_000);
+    expect(deliverAll(s)).toEqual(range(0, 5000));
+    expect(s.stateName).toBe('inactive');
+    expect(s.countActual).toBe(0);
+    expect(s.startTransmit()).toBe(RSDA.noData);
+  });
+
+  it('the same across a restart between spooling and delivery', () => {
+    const a = openSpool();
+    for (let i = 0; i < 5000; i++) a.append(event(i));
+    a.close();
+    const b = openSpool();
+    expect(b.stateName).toBe('active/not-full/no-output');
+    expect(b.countActual).toBe(5000);
+    expect(b.countTotal).toBe(5000);
+    expect(deliverAll(b)).toEqual(range(0, 5000));
+    b.close();
+    expect(openSpool().countActual).toBe(0);
+  });
+
+  it('a crash mid-delivery resends only the message in flight', () => {
+    const a = openSpool({ sync: true });
+    for (let i = 0; i < 300; i++) a.append(event(i));
+    expect(a.startTransmit()).toBe(RSDA.ok);
+    const got: number[] = [];
+    for (const m of a.messages()) {
+      got.push(idOf(m));
+      if (got.length === 120) break; // sent, reply never came: crash here (no close)
+      a.ack();
+    }
+    const b = openSpool();
+    expect(b.countActual).toBe(181);
+    const rest = deliverAll(b);
+    expect(rest[0]).toBe(119); // the one in flight, again
+    expect([...got.slice(0, 119), ...rest]).toEqual(range(0, 300));
+  });
+
+  it('discards a torn last record after a crash and keeps every earlier one', () => {
+    const a = openSpool();
+    for (let i = 0; i < 50; i++) a.append(event(i));
+    a.close();
+    const seg = readdirSync(dir).find((f) => f.endsWith('.seg'))!;
+    const before = statSync(join(dir, seg)).size;
+    // Half of a 25-byte record (8 header + 11 fixed + 6 body) made it to disk.
+    appendFileSync(join(dir, seg), Buffer.from([0, 0, 0, 17, 0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0]));
+    const b = openSpool();
+    expect(b.countActual).toBe(50);
+    expect(statSync(join(dir, seg)).size).toBe(before); // debris cut off
+    b.append(event(50));
+    b.close();
+    expect(deliverAll(openSpool())).toEqual(range(0, 51));
+  });
+
+  it('a last record with a bad checksum is treated as torn', () => {
+    const a = openSpool();
+    for (let i = 0; i < 5; i++) a.append(event(i));
+    a.close();
+    const seg = readdirSync(dir).find((f) => f.endsWith('.seg'))!;
+    // A full-length record whose payload is zeros: length 17, CRC 0 does not match.
+    appendFileSync(join(dir, seg), Buffer.concat([Buffer.from([0, 0, 0, 17, 0, 0, 0, 0]), Buffer.alloc(17)]));
+    expect(deliverAll(openSpool())).toEqual(range(0, 5));
+  });
+
+  it('stop policy: at the bound new messages are refused, the held ones stay', () => {
+    const s = openSpool({ maxMessages: 100, policy: 'stop', wallTime: () => 5 });
+    for (let i = 0; i < 150; i++) s.append(event(i));
+    expect(s.append(event(150))).toEqual({ spooled: false, reason: 'full' });
+    expect(s.stateName).toBe('active/full/no-output');
+    expect(s.fullTime).toBe(5);
+    expect(s.countActual).toBe(100);
+    expect(s.countTotal).toBe(151);
+    expect(deliverAll(s)).toEqual(range(0, 100));
+  });
+
+  it('overwrite policy: the oldest are dropped, the newest kept in order', () => {
+    const s = openSpool({ maxMessages: 100, policy: 'overwrite' });
+    for (let i = 0; i < 99; i++) s.append(event(i));
+    expect(s.stateName).toBe('active/not-full/no-output');
+    s.append(event(99));
+    expect(s.stateName).toBe('active/full/no-output');
+    expect(s.append(event(100))).toEqual({ spooled: true, overwritten: 1 });
+    for (let i = 101; i < 250; i++) s.append(event(i));
+    expect(s.countActual).toBe(100);
+    expect(s.countTotal).toBe(250);
+    s.close();
+    expect(deliverAll(openSpool({ maxMessages: 100, policy: 'overwrite' }))).toEqual(range(150, 250));
+  });
+
+  it('overwrite by byte bound compacts the segment so disk use stays bounded', () => {
+    const opts = { maxMessages: 1000, maxBytes: 100_000, policy: 'overwrite' as const };
+    const s = openSpool(opts);
+    for (let i = 0; i < 400; i++) s.append(event(i, 4000)); // 4,025-byte records
+    expect(s.bytesHeld).toBeLessThanOrEqual(100_000);
+    const held = s.countActual;
+    expect(held).toBe(Math.floor(100_000 / 4025));
+    const segBytes = readdirSync(dir)
+      .filter((f) => f.endsWith('.seg'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    expect(segBytes).toBeLessThanOrEqual(2 * 100_000 + 64 * 1024);
+    s.close();
+    expect(deliverAll(openSpool(opts))).toEqual(range(400 - held, 400));
+  });
+
+  it('refuses a message larger than the whole spool', () => {
+    const s = openSpool({ maxBytes: 1000 });
+    expect(s.append(event(1, 2000))).toEqual({ spooled: false, reason: 'too-large' });
+    expect(s.stateName).toBe('inactive');
+  });
+
+  it('purge discards everything, durably', () => {
+    const a = openSpool();
+    for (let i = 0; i < 20; i++) a.append(event(i));
+    expect(a.purge()).toBe(RSDA.ok);
+    expect(a.stateName).toBe('inactive');
+    expect(a.countActual).toBe(0);
+    expect(a.purge()).toBe(RSDA.noData);
+    a.close();
+    expect(openSpool().countActual).toBe(0);
+  });
+
+  it('link loss during delivery keeps the rest for the next request', () => {
+    const s = openSpool();
+    for (let i = 0; i < 10; i++) s.append(event(i));
+    expect(s.startTransmit()).toBe(RSDA.ok);
+    expect(s.startTransmit()).toBe(RSDA.busy);
+    for (let i = 0; i < 4; i++) {
+      expect(idOf(s.peek()!)).toBe(i);
+      s.ack();
+    }
+    s.linkLost();
+    expect(s.stateName).toBe('active/not-full/no-output');
+    expect(() => s.ack()).toThrow(TypeError);
+    s.append(event(10));
+    expect(deliverAll(s)).toEqual(range(4, 11));
+  });
+
+  it('spools only the streams and functions S2F43 selected, never S1 or secondaries', () => {
+    const s = openSpool();
+    expect(
+      s.setStreams([
+        { stream: 5, functions: [1] },
+        { stream: 6, functions: [11, 13] },
+      ]),
+    ).toEqual({ ok: true });
+    expect(s.isSpoolable(5, 1)).toBe(true);
+    expect(s.isSpoolable(6, 1)).toBe(false);
+    expect(s.append({ stream: 1, function: 1, wBit: true, body: new Uint8Array() })).toEqual({
+      spooled: false,
+      reason: 'not-spoolable',
+    });
+    s.close();
+    // The selection persists.
+    expect(openSpool().isSpoolable(6, 13)).toBe(true);
+  });
+});

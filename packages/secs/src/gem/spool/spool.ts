@@ -1,0 +1,397 @@
+// Durable spool (E30 6.5): primary messages the equipment could not send while the link was down.
+//
+// How the equipment uses it:
+// - At start-up: `Spool.open({ dir, ... })` on the store directory. If `countActual > 0` the spool is
+//   active again (E30: spool state survives power loss).
+// - S2F43: `setStreams(request)` -> `{ ok }` or rejections carrying STRACK codes (RSPACK 1).
+// - To send a primary while the link is not communicating: `isSpoolable(s, f)`; if so `append(msg)`
+//   instead of sending (the caller tells the host nothing; S1 is never spooled).
+// - S6F23 RSDC 0 with the link up: `startTransmit()` returns the RSDA; then loop
+//   `m = peek()`, send `m`, await the reply (S6F2/S6F12...), `ack()`. `ack` durably advances the head
+//   before the next message goes out, so a crash mid-delivery resends at most the one message in flight.
+//   If the link drops, call `linkLost()` and stop the loop.
+// - S6F23 RSDC 1: `purge()` returns the RSDA.
+// - SVs: `countActual`, `countTotal`, `startTime`, `fullTime` (epoch ms, format with gem-time).
+
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { DocumentStore } from '../store/document-store.js';
+import { StoreError } from '../store/store-error.js';
+import { HeadFile } from './spool-head.js';
+import { decodeRecord, encodeRecord, type SpoolMessage, scanRecords } from './spool-record.js';
+import { createSpoolState, type SpoolStateName } from './spool-state.js';
+import {
+  checkSpoolStreams,
+  isSpooled,
+  type KnownMessages,
+  type SpoolSelection,
+  type SpoolStreamRequest,
+  type StreamRejection,
+  selectionFromJson,
+  selectionToJson,
+} from './spool-streams.js';
+
+/** S6F24 RSDA. */
+export const RSDA = { ok: 0, busy: 1, noData: 2 } as const;
+
+export interface SpoolOptions {
+  /** Store directory (the spool keeps `spool-head.bin`, `spool-<n>.seg` and the `spool` document there). */
+  dir: string;
+  /** Bound on messages held (E30 "spool full"). */
+  maxMessages: number;
+  /** Bound on bytes held (records including their 8-byte headers). */
+  maxBytes: number;
+  /** At the bound: drop the oldest message (`overwrite`) or refuse new ones (`stop`). */
+  policy: 'overwrite' | 'stop';
+  /** Wall time in epoch ms for SpoolStartTime / SpoolFullTime (default Date.now). */
+  wallTime?: () => number;
+  /** Known streams/functions for S2F43 checks (default: any). */
+  isKnown?: KnownMessages;
+  /** fsync every append and head move (default true). */
+  sync?: boolean;
+}
+
+export type AppendResult =
+  | { spooled: true; overwritten: number }
+  | { spooled: false; reason: 'not-spoolable' | 'full' | 'too-large' };
+
+interface SpoolMeta {
+  streams: SpoolStreamRequest[];
+  startTime: number | null;
+  fullTime: number | null;
+  /** Sequence number the current activation started at (SpoolCountTotal = next - base + refused). */
+  baseSeq: number;
+  nextSeq: number;
+  refused: number;
+}
+
+interface Pending {
+  offset: number;
+  size: number;
+}
+
+const META = 'spool';
+// Compact the segment (copy live records to a new generation) when this much is dead and it is more than
+// half the file: bounds disk use under the overwrite policy without rewriting on every drop.
+const COMPACT_MIN_DEAD = 64 * 1024;
+
+/** The durable spool with its E30 state model; one instance per equipment. */
+export class Spool {
+  private readonly state;
+  private readonly store: DocumentStore;
+  private readonly head: HeadFile;
+  private readonly wallTime: () => number;
+  private readonly isKnown: KnownMessages;
+  private selection: SpoolSelection;
+  private meta: SpoolMeta;
+  private generation: number;
+  private fd: number;
+  private end: number;
+  private pending: Pending[] = [];
+  private first = 0;
+  private bytes = 0;
+
+  private constructor(
+    private readonly opts: SpoolOptions,
+    private readonly sync: boolean,
+  ) {
+    if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
+    this.wallTime = opts.wallTime ?? Date.now;
+    this.isKnown = opts.isKnown ?? (() => true);
+    this.store = DocumentStore.open(opts.dir, { sync });
+    this.meta = readMeta(this.store);
+    this.selection = selectionFromJson(this.meta.streams);
+    this.head = HeadFile.open(join(opts.dir, 'spool-head.bin'), sync);
+    const h = this.head.initial ?? { generation: 0, offset: 0 };
+    this.generation = h.generation;
+    removeStaleSegments(opts.dir, h.generation);
+    this.fd = openSync(this.segmentPath(h.generation), 'a+');
+    closeSync(this.fd);
+    this.fd = openSync(this.segmentPath(h.generation), 'r+');
+    const size = fstatSync(this.fd).size;
+    const buf = Buffer.alloc(size);
+    if (size > 0) readSync(this.fd, buf, 0, size, 0);
+    const { records, validEnd } = scanRecords(buf);
+    if (validEnd < size) ftruncateSync(this.fd, validEnd); // torn last append
+    this.end = validEnd;
+    if (h.offset > validEnd || (h.offset < validEnd && !records.some((r) => r.offset === h.offset)))
+      throw new StoreError(
+        'corrupt-document',
+        'spool-head',
+        `spool head offset ${h.offset} is not a record start`,
+      );
+    for (const r of records) {
+      if (r.offset >= h.offset) this.pushPending(r.offset, r.size);
+      if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
+    }
+    this.state = createSpoolState(this.countActual > 0 ? 'active/not-full/no-output' : 'inactive');
+    if (this.countActual > 0 && this.isFull()) this.state.fire('fill');
+  }
+
+  /** Open (or create) the spool in `opts.dir`, recovering from a torn last append. */
+  static open(opts: SpoolOptions): Spool {
+    return new Spool(opts, opts.sync ?? true);
+  }
+
+  /** E30 spool state (flattened, e.g. `active/full/transmit`). */
+  get stateName(): SpoolStateName {
+    return this.state.state;
+  }
+
+  /** SpoolCountActual: messages held now. */
+  get countActual(): number {
+    return this.pending.length - this.first;
+  }
+
+  /** SpoolCountTotal: messages directed to the spool since it became active (including overwritten/refused). */
+  get countTotal(): number {
+    return this.state.state === 'inactive' ? 0 : this.meta.nextSeq - this.meta.baseSeq + this.meta.refused;
+  }
+
+  /** SpoolStartTime (epoch ms) of the current activation, undefined when inactive. */
+  get startTime(): number | undefined {
+    return this.meta.startTime ?? undefined;
+  }
+
+  /** SpoolFullTime (epoch ms) of the current activation, undefined if it never filled. */
+  get fullTime(): number | undefined {
+    return this.meta.fullTime ?? undefined;
+  }
+
+  /** Bytes held (records with headers). */
+  get bytesHeld(): number {
+    return this.bytes;
+  }
+
+  /** S2F43: replace the spooled stream/function set (persisted). */
+  setStreams(
+    req: readonly SpoolStreamRequest[],
+  ): { ok: true } | { ok: false; rejections: StreamRejection[] } {
+    const r = checkSpoolStreams(req, this.isKnown);
+    if (!r.ok) return r;
+    this.selection = r.selection;
+    this.meta.streams = selectionToJson(r.selection);
+    this.saveMeta();
+    return { ok: true };
+  }
+
+  /** The current S2F43 selection, as stored. */
+  get streams(): SpoolStreamRequest[] {
+    return selectionToJson(this.selection);
+  }
+
+  /** True when a primary `stream`/`fn` must be spooled while the link is down. */
+  isSpoolable(stream: number, fn: number): boolean {
+    return isSpooled(this.selection, stream, fn);
+  }
+
+  /** Spool a primary message (call only while the link is down). */
+  append(m: SpoolMessage): AppendResult {
+    if (!this.isSpoolable(m.stream, m.function)) return { spooled: false, reason: 'not-spoolable' };
+    const rec = encodeRecord(this.meta.nextSeq, m);
+    if (rec.length > this.opts.maxBytes) return { spooled: false, reason: 'too-large' };
+    if (this.state.state === 'inactive') {
+      this.state.fire('activate');
+      this.meta.startTime = this.wallTime();
+      this.meta.fullTime = null;
+      this.meta.baseSeq = this.meta.nextSeq;
+      this.meta.refused = 0;
+      this.saveMeta();
+    }
+    let overwritten = 0;
+    if (this.wouldExceed(rec.length)) {
+      this.markFull();
+      if (this.opts.policy === 'stop') {
+        // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
+        this.meta.refused++;
+        return { spooled: false, reason: 'full' };
+      }
+      while (this.countActual > 0 && this.wouldExceed(rec.length)) {
+        this.dropFirst();
+        overwritten++;
+      }
+      this.head.write({ generation: this.generation, offset: this.headOffset() });
+      this.maybeCompact();
+    }
+    let off = 0;
+    while (off < rec.length) off += writeSync(this.fd, rec, off, rec.length - off, this.end + off);
+    if (this.sync) fdatasyncSync(this.fd);
+    this.pushPending(this.end, rec.length);
+    this.end += rec.length;
+    this.meta.nextSeq++;
+    if (this.isFull()) this.markFull();
+    return { spooled: true, overwritten };
+  }
+
+  /** S6F23 RSDC 0: begin delivery (the link must be up). Returns the RSDA for S6F24. */
+  startTransmit(): number {
+    if (this.countActual === 0) return RSDA.noData;
+    if (this.state.peek('transmit') === undefined) return RSDA.busy;
+    this.state.fire('transmit');
+    return RSDA.ok;
+  }
+
+  /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
+  peek(): SpoolMessage | undefined {
+    const p = this.pending[this.first];
+    if (p === undefined) return undefined;
+    const buf = Buffer.alloc(p.size);
+    readSync(this.fd, buf, 0, p.size, p.offset);
+    return decodeRecord(buf).message;
+  }
+
+  /** The host acknowledged the message from `peek`: durably mark it delivered. */
+  ack(): void {
+    if (!this.state.state.endsWith('/transmit'))
+      throw new TypeError(`spool ack in state ${this.state.state}`);
+    this.dropFirst();
+    if (this.countActual === 0) this.finish();
+    else this.head.write({ generation: this.generation, offset: this.headOffset() });
+  }
+
+  /** Delivery in order: yields each message; the caller must `ack()` before asking for the next. */
+  *messages(): Generator<SpoolMessage, void, void> {
+    for (;;) {
+      const before = this.countActual;
+      const m = this.peek();
+      if (m === undefined || !this.state.state.endsWith('/transmit')) return;
+      yield m;
+      if (this.countActual === before) return; // not acknowledged: stop rather than resend
+    }
+  }
+
+  /** The link dropped during delivery: stop transmitting, keep the rest. */
+  linkLost(): void {
+    if (this.state.state.endsWith('/transmit')) this.state.fire('link-lost');
+  }
+
+  /** S6F23 RSDC 1: discard everything spooled. Returns the RSDA for S6F24. */
+  purge(): number {
+    if (this.countActual === 0) return RSDA.noData;
+    const r = this.state.fire('purge');
+    if (!r.ok) return RSDA.busy;
+    this.finish();
+    return RSDA.ok;
+  }
+
+  close(): void {
+    this.saveMeta();
+    closeSync(this.fd);
+    this.head.close();
+  }
+
+  private wouldExceed(size: number): boolean {
+    return this.countActual + 1 > this.opts.maxMessages || this.bytes + size > this.opts.maxBytes;
+  }
+
+  private isFull(): boolean {
+    return this.countActual >= this.opts.maxMessages || this.bytes >= this.opts.maxBytes;
+  }
+
+  private markFull(): void {
+    if (this.state.peek('fill') === undefined) return;
+    this.state.fire('fill');
+    this.meta.fullTime = this.wallTime();
+    this.saveMeta();
+  }
+
+  private pushPending(offset: number, size: number): void {
+    this.pending.push({ offset, size });
+    this.bytes += size;
+  }
+
+  private dropFirst(): void {
+    const p = this.pending[this.first];
+    if (p === undefined) return;
+    this.bytes -= p.size;
+    this.first++;
+    if (this.first > 1024 && this.first * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.first);
+      this.first = 0;
+    }
+  }
+
+  private headOffset(): number {
+    return this.pending[this.first]?.offset ?? this.end;
+  }
+
+  /** Everything delivered or purged: start an empty segment generation and go inactive. */
+  private finish(): void {
+    this.pending = [];
+    this.first = 0;
+    this.bytes = 0;
+    this.switchGeneration([]);
+    this.state.fire('emptied');
+    this.meta.startTime = null;
+    this.meta.fullTime = null;
+    this.meta.refused = 0;
+    this.saveMeta();
+  }
+
+  private maybeCompact(): void {
+    const dead = this.headOffset();
+    if (dead < COMPACT_MIN_DEAD || dead * 2 < this.end) return;
+    const live = Buffer.alloc(this.end - dead);
+    readSync(this.fd, live, 0, live.length, dead);
+    const moved = this.pending.slice(this.first).map((p) => ({ offset: p.offset - dead, size: p.size }));
+    this.switchGeneration([live]);
+    this.pending = moved;
+    this.first = 0;
+  }
+
+  // New segment file first (durable), then the head points at it, then the old file goes: a crash at
+  // any step leaves the head naming a complete segment.
+  private switchGeneration(content: Buffer[]): void {
+    const old = this.generation;
+    const next = old + 1;
+    const fd = openSync(this.segmentPath(next), 'w+');
+    let end = 0;
+    for (const c of content) {
+      let off = 0;
+      while (off < c.length) off += writeSync(fd, c, off, c.length - off, end + off);
+      end += c.length;
+    }
+    if (this.sync) fdatasyncSync(fd);
+    this.head.write({ generation: next, offset: 0 });
+    closeSync(this.fd);
+    rmSync(this.segmentPath(old), { force: true });
+    this.fd = fd;
+    this.generation = next;
+    this.end = end;
+  }
+
+  private segmentPath(g: number): string {
+    return join(this.opts.dir, `spool-${g}.seg`);
+  }
+
+  private saveMeta(): void {
+    this.store.write(META, this.meta);
+  }
+}
+
+function readMeta(store: DocumentStore): SpoolMeta {
+  const d = store.read(META) as Partial<SpoolMeta> | undefined;
+  return {
+    streams: d?.streams ?? [],
+    startTime: d?.startTime ?? null,
+    fullTime: d?.fullTime ?? null,
+    baseSeq: d?.baseSeq ?? 0,
+    nextSeq: d?.nextSeq ?? 0,
+    refused: d?.refused ?? 0,
+  };
+}
+
+function removeStaleSegments(dir: string, keep: number): void {
+  // A crash between creating a new generation and moving the head leaves a newer orphan segment.
+  for (let g = keep + 1; g <= keep + 2; g++) rmSync(join(dir, `spool-${g}.seg`), { force: true });
+  if (keep > 0) rmSync(join(dir, `spool-${keep - 1}.seg`), { force: true });
+}
