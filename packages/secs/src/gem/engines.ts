@@ -1,5 +1,19 @@
 // The durable GEM engines (store, spool, trace, limits): pure state logic with an injected clock and
 // storage directory; the equipment core wires them to messages.
+
+export {
+  type AppendResult,
+  type KnownMessages,
+  RSDA,
+  RSPACK,
+  Spool,
+  type SpoolMessage,
+  type SpoolOptions,
+  type SpoolStateName,
+  type SpoolStreamRequest,
+  STRACK,
+  type StreamRejection,
+} from './spool/index.js';
 export {
   DocumentStore,
   type DocumentStoreOptions,
@@ -8,16 +22,3 @@ export {
   type StoreErrorCode,
   writeFileAtomic,
 } from './store/index.js';
-export {
-  type AppendResult,
-  type KnownMessages,
-  RSDA,
-  RSPACK,
-  STRACK,
-  Spool,
-  type SpoolMessage,
-  type SpoolOptions,
-  type SpoolStateName,
-  type SpoolStreamRequest,
-  type StreamRejection,
-} from './spool/index.js';
