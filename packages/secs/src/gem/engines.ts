@@ -22,3 +22,13 @@ export {
   type StoreErrorCode,
   writeFileAtomic,
 } from './store/index.js';
+export {
+  formatDsper,
+  parseDsper,
+  TIAACK,
+  TraceEngine,
+  type TraceEngineOptions,
+  type TraceId,
+  type TraceReport,
+  type TraceRequest,
+} from './trace/index.js';

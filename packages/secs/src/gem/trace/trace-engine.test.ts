@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../hsms/fake-clock.js';
-import { TIAACK, type TraceReport, TraceEngine, type TraceEngineOptions } from './trace-engine.js';
+import { TIAACK, TraceEngine, type TraceEngineOptions, type TraceReport } from './trace-engine.js';
 
 // SV 1 reads the clock time, SV 2 a counter of reads: values show exactly when each sample was taken.
 function setup(o: Partial<TraceEngineOptions<number>> = {}) {
@@ -78,11 +78,20 @@ describe('TraceEngine', () => {
     expect(engine.define(base)).toBe(TIAACK.ok);
     expect(engine.define({ ...base, trid: 2 })).toBe(TIAACK.noMoreTraces);
     expect(engine.define({ ...base, dsper: '000002' })).toBe(TIAACK.ok); // replacing is not "another"
-    expect(TIAACK).toEqual({ ok: 0, tooManySvids: 1, noMoreTraces: 2, invalidPeriod: 3, unknownSvid: 4, badRepgsz: 5 });
+    expect(TIAACK).toEqual({
+      ok: 0,
+      tooManySvids: 1,
+      noMoreTraces: 2,
+      invalidPeriod: 3,
+      unknownSvid: 4,
+      badRepgsz: 5,
+    });
   });
 
   it('refuses a period below the configured minimum', () => {
     const { engine } = setup({ minPeriodMs: 100 });
-    expect(engine.define({ trid: 1, dsper: '00000005', totsmp: 1, repgsz: 1, svids: [1] })).toBe(TIAACK.invalidPeriod);
+    expect(engine.define({ trid: 1, dsper: '00000005', totsmp: 1, repgsz: 1, svids: [1] })).toBe(
+      TIAACK.invalidPeriod,
+    );
   });
 });

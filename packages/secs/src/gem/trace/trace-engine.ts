@@ -104,6 +104,7 @@ export class TraceEngine<V> {
       periodMs,
       start: this.o.clock.now(),
       taken: 0,
+      inGroup: 0,
       group: [],
       timer: undefined,
     };
