@@ -63,20 +63,60 @@ function rayIntegral(
   return sum;
 }
 
-/** Inside the bounding box of the critical region. */
-export function interior(c: LambdaContext, box: Rect, per10mm: number): number {
+/** Expected particles in a rectangle where every void reaches (P = 1): exact, edge band included. */
+function certainArea(c: LambdaContext, r: Rect): number {
+  const area = (r.x1 - r.x0) * (r.y1 - r.y0);
+  const band = c.D1 > 0 ? area - rectDiscArea(r, c.rBand) : 0;
+  return c.D0 * area + c.D1 * band;
+}
+
+/** Sorted grid lines inside [lo, hi]: the region edges and, a plateau width out, the kinks of P. */
+function gridLines(lo: number, hi: number, edges: readonly number[]): number[] {
+  const lines = [lo, hi];
+  for (const e of edges) if (e > lo && e < hi) lines.push(e);
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+
+/**
+ * Inside the bounding box of the critical region. One rectangle: P = 1, exact. Several (a block
+ * layout): the box is cut on the blocks' edges and on the lines a plateau width outside them, where P
+ * starts to fall; cells inside a block are exact, the others (gaps) get a 3-point Gauss rule on
+ * sub-cells of at most 500 µm.
+ */
+export function interior(c: LambdaContext, box: Rect): number {
   const rects = c.tg.rects;
-  if (rects.length === 1) {
-    const area = (box.x1 - box.x0) * (box.y1 - box.y0);
-    const band = c.D1 > 0 ? area - rectDiscArea(box, c.rBand) : 0;
-    return c.D0 * area + c.D1 * band;
-  }
-  // several critical blocks: gaps between them may exceed the plateau, integrate P over the box
-  const nx = 4 * panels(box.x1 - box.x0, per10mm);
-  const ny = 4 * panels(box.y1 - box.y0, per10mm);
-  return panelIntegral(c, box.y0, box.y1, ny, (y) =>
-    panelIntegral(c, box.x0, box.x1, nx, (x) => density(c, x, y) * mainReachProbability(c.tg, x, y)),
+  if (rects.length === 1) return certainArea(c, box);
+  const xs = gridLines(
+    box.x0,
+    box.x1,
+    rects.flatMap((r) => [r.x0, r.x1, r.x0 - c.d1, r.x1 + c.d1]),
   );
+  const ys = gridLines(
+    box.y0,
+    box.y1,
+    rects.flatMap((r) => [r.y0, r.y1, r.y0 - c.d1, r.y1 + c.d1]),
+  );
+  let sum = 0;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const xa = xs[i] as number;
+    const xb = xs[i + 1] as number;
+    for (let j = 0; j + 1 < ys.length; j++) {
+      const ya = ys[j] as number;
+      const yb = ys[j + 1] as number;
+      const mx = 0.5 * (xa + xb);
+      const my = 0.5 * (ya + yb);
+      if (rects.some((r) => mx > r.x0 && mx < r.x1 && my > r.y0 && my < r.y1)) {
+        sum += certainArea(c, { x0: xa, y0: ya, x1: xb, y1: yb });
+        continue;
+      }
+      const nx = Math.max(1, Math.ceil((xb - xa) / 500));
+      const ny = Math.max(1, Math.ceil((yb - ya) / 500));
+      sum += panelIntegral(c, ya, yb, ny, (y) =>
+        panelIntegral(c, xa, xb, nx, (x) => density(c, x, y) * mainReachProbability(c.tg, x, y)),
+      );
+    }
+  }
+  return sum;
 }
 
 /** Main-disc reach outside the bounding box: 4 edge strips and 4 corner sectors of rays. */

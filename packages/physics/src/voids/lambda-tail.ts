@@ -28,13 +28,14 @@ export function tailExtra(c: LambdaContext, b: Rect, per10mm: number): number {
     const grown = [rel(g.x0, g.y0), rel(g.x1, g.y0), rel(g.x0, g.y1), rel(g.x1, g.y1)];
     lo = phiC + Math.min(...grown);
     hi = phiC + Math.max(...grown);
-    for (const [x, y] of [
-      [b.x0, b.y0],
-      [b.x1, b.y0],
-      [b.x0, b.y1],
-      [b.x1, b.y1],
-    ] as const) {
-      cuts.push(phiC + rel(x, y));
+    // the tail wedge changes character at the angles of the corners of every block
+    for (const r of c.tg.rects) {
+      cuts.push(
+        phiC + rel(r.x0, r.y0),
+        phiC + rel(r.x1, r.y0),
+        phiC + rel(r.x0, r.y1),
+        phiC + rel(r.x1, r.y1),
+      );
     }
   }
   const breaks = [lo, hi, ...cuts.filter((a) => a > lo && a < hi)].sort((p, q) => p - q);
@@ -86,6 +87,17 @@ function radialTail(c: LambdaContext, b: Rect, ux: number, uy: number): number {
   for (let len = 0.25 * c.d1, t = rhoMain - len; t > 0; len *= 2, t -= len) breaks.push(t);
   for (let len = 0.25 * c.d1, t = rhoTail - len; t > 0 && t > rhoTail - 8 * c.d1; len *= 2, t -= len)
     breaks.push(t);
+  if (c.tg.rects.length > 1) {
+    // a block layout: every block the line crosses starts its own plateau and tail profile inward of it
+    for (const r of c.tg.rects) {
+      let [ra, rb] = clip(r.x0, r.x1, ux, 0, c.R);
+      [ra, rb] = clip(r.y0, r.y1, uy, ra, rb);
+      if (ra > rb) continue;
+      breaks.push(ra, rb);
+      for (let len = 0.25 * c.d1, t = ra - len; t > 0 && t > ra - 8 * c.d1; len *= 2, t -= len)
+        breaks.push(t);
+    }
+  }
   if (c.D1 > 0 && c.rBand > 0 && c.rBand < end) breaks.push(c.rBand);
   const sorted = [...new Set(breaks.filter((t) => t >= 0 && t <= end))].sort((p, q) => p - q);
   let sum = 0;

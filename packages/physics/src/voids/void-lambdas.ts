@@ -120,9 +120,5 @@ function dieLambda(params: BondParams, tg: ReachTarget, options: VoidLambdaOptio
     d1: Math.max(plateau, 1),
   };
   if (c.D0 === 0 && c.D1 === 0) return 0;
-  return (
-    interior(c, box, per10mm) +
-    mainOutside(c, box, per10mm) +
-    tailExtra(c, box, options.tailPanelsPer10mm ?? 1)
-  );
+  return interior(c, box) + mainOutside(c, box, per10mm) + tailExtra(c, box, options.tailPanelsPer10mm ?? 1);
 }
