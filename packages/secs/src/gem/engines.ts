@@ -2,6 +2,21 @@
 // storage directory; the equipment core wires them to messages.
 
 export {
+  type Deadband,
+  LIMITACK,
+  type LimitAttributes,
+  type LimitRequest,
+  LimitsMonitor,
+  type LimitsSnapshot,
+  type LimitTransition,
+  type LimitVariable,
+  LVACK,
+  type VariableLimitRequest,
+  type VariableRejection,
+  VLAACK,
+  type Zone,
+} from './limits/index.js';
+export {
   type AppendResult,
   type KnownMessages,
   RSDA,
