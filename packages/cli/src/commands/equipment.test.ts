@@ -1,0 +1,137 @@
+// End to end: `bondline equipment` from examples/equipment.yaml driven by `bondline host` with raw SML
+// scripts only (no GEM host API): what a foreign host does. Also argument and model errors.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const EXAMPLE = join(import.meta.dirname, '../../../../examples/equipment.yaml');
+
+function cli(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at /);
+
+describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
+  let sim: ChildProcess;
+  let port = 0;
+  let simOut = '';
+  const dir = mkdtempSync(join(tmpdir(), 'bondline-gem-'));
+
+  beforeAll(async () => {
+    sim = spawn(process.execPath, [
+      BIN,
+      'equipment',
+      '--port',
+      '0',
+      '--model',
+      EXAMPLE,
+      '--state-dir',
+      join(dir, 'state'),
+    ]);
+    sim.stdout!.setEncoding('utf8');
+    port = await new Promise<number>((resolve, reject) => {
+      sim.stdout!.on('data', (c: string) => {
+        simOut += c;
+        const m = /listening on port (\d+)/.exec(simOut);
+        if (m !== null) resolve(Number(m[1]));
+      });
+      sim.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+    });
+  }, 20_000);
+
+  afterAll(async () => {
+    const exited = new Promise<number | null>((res) => sim.on('exit', (c) => res(c)));
+    sim.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(simOut).toMatch(/SIGTERM: stopping/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('S1F13, online, status, remote START with its event, recipes, constants and S9F3', async () => {
+    const script = [
+      'S1F13 W <L>.',
+      'S1F17 W.',
+      'S1F3 W <L <U4 2> <U4 3> <U4 12>>.',
+      'S2F33 W <L <U4 1> <L <L <U4 5> <L <U4 3> <U4 13>>>>>.',
+      'S2F35 W <L <U4 2> <L <L <U4 200> <L <U4 5>>>>>.',
+      'S2F41 W <L <A "START"> <L <L <A "PPID"> <A "BOND-STD">>>>.',
+      'S2F41 W <L <A "START"> <L>>.',
+      'S7F19 W.',
+      'S7F5 W <A "BOND-LOWFORCE">.',
+      'S2F15 W <L <L <U4 1002> <U1 9>>>.',
+      'S2F15 W <L <L <U4 1002> <U1 4>>>.',
+      'S5F5 W <U4 1>.',
+      'S99F1.',
+    ].join('\n');
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
+    noStack(r.stderr);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const after = (sent: string): string => {
+      const i = lines.findIndex((l) => l.startsWith(`-> ${sent}`));
+      return (
+        lines
+          .slice(i + 1)
+          .find((l) => l.startsWith('<- S') && !l.startsWith('<- S6F11') && !l.startsWith('<- S1F13')) ?? ''
+      );
+    };
+    expect(after('S1F13 W')).toBe('<- S1F14 <L [2] <B 0x00> <L [2] <A "BL-HB300"> <A "0.1.0">>>.');
+    expect(after('S1F17 W')).toBe('<- S1F18 <B 0x00>.');
+    // ControlState 5 = online remote (E30), ProcessState 0 = IDLE, WafersBonded 0
+    expect(after('S1F3 W')).toBe('<- S1F4 <L [3] <U1 5> <U1 0> <U4 0>>.');
+    expect(after('S2F33 W')).toBe('<- S2F34 <B 0x00>.');
+    expect(after('S2F35 W')).toBe('<- S2F36 <B 0x00>.');
+    expect(after('S2F41 W <L [2] <A "START"> <L [1]')).toBe('<- S2F42 <L [2] <B 0x00> <L>>.');
+    expect(after('S2F41 W <L [2] <A "START"> <L>')).toBe('<- S2F42 <L [2] <B 0x02> <L>>.'); // already executing
+    // the START event: report 5 = ProcessState 1 (EXECUTING), Recipe
+    expect(r.stdout).toMatch(
+      /<- S6F11 W <L \[3\] <U4 \d+> <U4 200> <L \[1\] <L \[2\] <U4 5> <L \[2\] <U1 1> <A "BOND-STD">>>>>\./,
+    );
+    expect(r.stdout).toContain('-> S6F12 <B 0x00>.');
+    expect(after('S7F19 W')).toBe('<- S7F20 <L [2] <A "BOND-LOWFORCE"> <A "BOND-STD">>.');
+    expect(after('S7F5 W')).toMatch(/^<- S7F6 <L \[2\] <A "BOND-LOWFORCE"> <B 0x42 0x4f 0x4e 0x44/i);
+    expect(after('S2F15 W <L [1] <L [2] <U4 1002> <U1 9>')).toBe('<- S2F16 <B 0x03>.'); // above max 5
+    expect(after('S2F15 W <L [1] <L [2] <U4 1002> <U1 4>')).toBe('<- S2F16 <B 0x00>.');
+    expect(after('S5F5 W')).toBe('<- S5F6 <L [1] <L [3] <B 0x02> <U4 1> <A "Chamber vacuum lost">>>.');
+    expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x01 0x63 0x01 /i); // MHEAD: device 1, S99F1
+  }, 20_000);
+});
+
+describe('bondline equipment / host errors', () => {
+  it('requires --port and --model', async () => {
+    const r = await cli(['equipment', '--model', EXAMPLE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--port is required/);
+    noStack(r.stderr);
+  });
+  it('names the bad field of an invalid model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-gem-bad-'));
+    const f = join(dir, 'bad.yaml');
+    writeFileSync(
+      f,
+      'mdln: X\nsoftrev: "1"\nprocessing: { states: [IDLE] }\nequipmentConstants:\n  - { id: 1, name: T, type: U1, default: 999 }\n',
+    );
+    const r = await cli(['equipment', '--port', '0', '--model', f]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/model\.equipmentConstants\[0\]\.default: 999 is not an integer in 0\.\.255/);
+    noStack(r.stderr);
+  });
+});

@@ -1,0 +1,137 @@
+// `bondline host`: a scriptable GEM host for engineers. Sends SML messages (from a script or stdin),
+// prints each reply and every message the equipment sends as SML. Equipment primaries that need an
+// answer (S1F1, S1F13, S5F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
+
+import { readFileSync } from 'node:fs';
+import {
+  B,
+  HsmsActiveEndpoint,
+  type HsmsMessage,
+  HsmsSession,
+  L,
+  type OutgoingMessage,
+  parseSml,
+  printSml,
+  type SecsMessage,
+  toOutgoing,
+  toSecsMessage,
+} from '@bondline/secs';
+import { numberArg, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+
+const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
+
+const AUTO_REPLY: Record<string, SecsMessage> = {
+  S1F1: { stream: 1, function: 2, wBit: false, body: L() },
+  S1F13: { stream: 1, function: 14, wBit: false, body: L(B([0]), L()) },
+  S5F1: { stream: 5, function: 2, wBit: false, body: B([0]) },
+  S6F11: { stream: 6, function: 12, wBit: false, body: B([0]) },
+  S10F1: { stream: 10, function: 2, wBit: false, body: B([0]) },
+};
+
+function show(m: HsmsMessage): string {
+  const d = toSecsMessage(m);
+  return d.ok
+    ? printSml(d.message, { compact: true })
+    : `S${m.stream}F${m.function}${m.wBit ? ' W' : ''} // undecodable body: ${d.error.message}`;
+}
+
+/** Parse `addr:port` (IPv6 as `[::1]:5000`). */
+function parseAddress(raw: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(raw);
+  if (m === null) throw new CliError(`--connect: '${raw}' is not <addr:port>`);
+  const port = numberArg('connect port', m[3], { integer: true, min: 1, max: 65535 })!;
+  return { host: m[1] ?? m[2]!, port };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      connect: { type: 'string' },
+      'device-id': { type: 'string' },
+      script: { type: 'string' },
+      wait: { type: 'string' },
+      t3: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (values.help === true) {
+    process.stdout.write(
+      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms).\n`,
+    );
+    return 0;
+  }
+  if (values.connect === undefined) throw new CliError(`--connect is required\nusage: ${USAGE}`);
+  const { host, port } = parseAddress(values.connect);
+  const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? 0;
+  const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 200;
+  const t3 = numberArg('t3', values.t3, { integer: true, min: 1, max: 120 }) ?? 45;
+
+  let text: string;
+  try {
+    text = values.script === undefined ? await readStdin() : readFileSync(values.script, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read script ${values.script}: ${(err as Error).message}`);
+  }
+  const parsed = parseSml(text);
+  if (!parsed.ok) throw new CliError(`${values.script ?? 'stdin'}: ${parsed.error.message}`);
+
+  const out = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  const session = new HsmsSession({ sessionId: deviceId, t3Ms: t3 * 1000 });
+  session.onMessage((m): OutgoingMessage | undefined => {
+    out(`<- ${show(m)}`);
+    const reply = AUTO_REPLY[`S${m.stream}F${m.function}`];
+    if (!m.wBit) return undefined;
+    const r = reply ?? { stream: m.stream, function: 0, wBit: false };
+    out(`-> ${printSml(r, { compact: true })}`);
+    return toOutgoing(r);
+  });
+  session.on('error', (e) => process.stderr.write(`hsms: ${e.message}\n`));
+  const endpoint = new HsmsActiveEndpoint(session, { host, port });
+  let lastError: Error | undefined;
+  endpoint.on('connect-error', (e) => {
+    lastError = e;
+  });
+  // HSMS timers are unref'd; hold the process open until the script is done.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  endpoint.start();
+  const selected = await Promise.race([
+    session.whenState('selected').then(() => true),
+    new Promise<false>((res) =>
+      setTimeout(() => res(false), session.config.t5Ms + session.config.t6Ms).unref(),
+    ),
+  ]);
+  if (!selected) {
+    clearInterval(keepAlive);
+    endpoint.dispose();
+    throw new CliError(
+      `cannot connect to ${host}:${port}${lastError === undefined ? '' : `: ${lastError.message}`}`,
+      { exitCode: 3 },
+    );
+  }
+  let failures = 0;
+  for (const msg of parsed.messages) {
+    out(`-> ${printSml(msg, { compact: true })}`);
+    try {
+      const reply = await session.send(toOutgoing(msg));
+      if (reply !== undefined) out(`<- ${show(reply)}`);
+    } catch (err) {
+      failures++;
+      process.stderr.write(`S${msg.stream}F${msg.function}: ${(err as Error).message}\n`);
+    }
+  }
+  await new Promise((res) => setTimeout(res, waitMs));
+  clearInterval(keepAlive);
+  endpoint.dispose();
+  return failures === 0 ? 0 : 1;
+}
