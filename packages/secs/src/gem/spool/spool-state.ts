@@ -19,6 +19,8 @@ export type SpoolEvent =
   | 'purge'
   /** The link dropped while transmitting (transition 10). */
   | 'link-lost'
+  /** MaxSpoolTransmit messages were sent for this request; the rest waits for the next S6F23. */
+  | 'pause'
   /** The last spooled message was delivered or purged (transitions 3, 11, 12). */
   | 'emptied';
 
@@ -34,6 +36,7 @@ function rows(): Transition<SpoolStateName, SpoolEvent>[] {
     t.push({ from: `active/${l}/no-output`, on: 'purge', to: `active/${l}/purge` });
     t.push({ from: `active/${l}/transmit`, on: 'purge', to: `active/${l}/purge` });
     t.push({ from: `active/${l}/transmit`, on: 'link-lost', to: `active/${l}/no-output` });
+    t.push({ from: `active/${l}/transmit`, on: 'pause', to: `active/${l}/no-output` });
     t.push({ from: `active/${l}/transmit`, on: 'emptied', to: 'inactive' });
     t.push({ from: `active/${l}/purge`, on: 'emptied', to: 'inactive' });
   }

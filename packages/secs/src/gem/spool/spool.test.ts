@@ -222,3 +222,29 @@ describe('Spool', () => {
     expect(openSpool().isSpoolable(6, 13)).toBe(true);
   });
 });
+
+describe('Spool ECs', () => {
+  it('MaxSpoolTransmit pauses delivery after that many messages; the next request resumes', () => {
+    const s = openSpool();
+    for (let i = 0; i < 10; i++) s.append(event(i));
+    expect(s.startTransmit(4)).toBe(RSDA.ok);
+    expect([...s.messages()].length).toBe(1); // the generator stops when not acknowledged
+    const first: number[] = [];
+    for (const m of s.messages()) {
+      first.push(idOf(m));
+      s.ack();
+    }
+    expect(first).toEqual([0, 1, 2, 3]);
+    expect(s.stateName).toBe('active/not-full/no-output');
+    expect(deliverAll(s)).toEqual(range(4, 10));
+  });
+
+  it('OverWriteSpool switches the policy at run time', () => {
+    const s = openSpool({ maxMessages: 3, policy: 'stop' });
+    for (let i = 0; i < 3; i++) s.append(event(i));
+    expect(s.append(event(3))).toEqual({ spooled: false, reason: 'full' });
+    s.setPolicy('overwrite');
+    expect(s.append(event(4))).toEqual({ spooled: true, overwritten: 1 });
+    expect(deliverAll(s)).toEqual([1, 2, 4]);
+  });
+});

@@ -50,7 +50,7 @@ export interface SpoolOptions {
   maxMessages: number;
   /** Bound on bytes held (records including their 8-byte headers). */
   maxBytes: number;
-  /** At the bound: drop the oldest message (`overwrite`) or refuse new ones (`stop`). */
+  /** At the bound: drop the oldest message (`overwrite`) or refuse new ones (`stop`); the OverWriteSpool EC. */
   policy: 'overwrite' | 'stop';
   /** Wall time in epoch ms for SpoolStartTime / SpoolFullTime (default Date.now). */
   wallTime?: () => number;
@@ -99,6 +99,8 @@ export class Spool {
   private pending: Pending[] = [];
   private first = 0;
   private bytes = 0;
+  private transmitLeft = Number.POSITIVE_INFINITY;
+  private policy: 'overwrite' | 'stop';
 
   private constructor(
     private readonly opts: SpoolOptions,
@@ -106,6 +108,7 @@ export class Spool {
   ) {
     if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
     this.wallTime = opts.wallTime ?? Date.now;
+    this.policy = opts.policy;
     this.isKnown = opts.isKnown ?? (() => true);
     this.store = DocumentStore.open(opts.dir, { sync });
     this.meta = readMeta(this.store);
@@ -210,7 +213,7 @@ export class Spool {
     let overwritten = 0;
     if (this.wouldExceed(rec.length)) {
       this.markFull();
-      if (this.opts.policy === 'stop') {
+      if (this.policy === 'stop') {
         // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
         this.meta.refused++;
         return { spooled: false, reason: 'full' };
@@ -232,12 +235,22 @@ export class Spool {
     return { spooled: true, overwritten };
   }
 
-  /** S6F23 RSDC 0: begin delivery (the link must be up). Returns the RSDA for S6F24. */
-  startTransmit(): number {
+  /**
+   * S6F23 RSDC 0: begin delivery (the link must be up). `maxTransmit` is the MaxSpoolTransmit EC: after
+   * that many acknowledged messages the transmission pauses until the next request (0 = no limit).
+   * Returns the RSDA for S6F24.
+   */
+  startTransmit(maxTransmit = 0): number {
     if (this.countActual === 0) return RSDA.noData;
     if (this.state.peek('transmit') === undefined) return RSDA.busy;
     this.state.fire('transmit');
+    this.transmitLeft = maxTransmit > 0 ? maxTransmit : Number.POSITIVE_INFINITY;
     return RSDA.ok;
+  }
+
+  /** The OverWriteSpool EC: change the policy at run time (held messages are kept). */
+  setPolicy(policy: 'overwrite' | 'stop'): void {
+    this.policy = policy;
   }
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
@@ -255,7 +268,10 @@ export class Spool {
       throw new TypeError(`spool ack in state ${this.state.state}`);
     this.dropFirst();
     if (this.countActual === 0) this.finish();
-    else this.head.write({ generation: this.generation, offset: this.headOffset() });
+    else {
+      this.head.write({ generation: this.generation, offset: this.headOffset() });
+      if (--this.transmitLeft <= 0) this.state.fire('pause');
+    }
   }
 
   /** Delivery in order: yields each message; the caller must `ack()` before asking for the next. */
