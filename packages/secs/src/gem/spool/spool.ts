@@ -13,21 +13,10 @@
 // - S6F23 RSDC 1: `purge()` returns the RSDA.
 // - SVs: `countActual`, `countTotal`, `startTime`, `fullTime` (epoch ms, format with gem-time).
 
-import {
-  closeSync,
-  fdatasyncSync,
-  fstatSync,
-  ftruncateSync,
-  openSync,
-  readSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { join } from 'node:path';
 import { DocumentStore } from '../store/document-store.js';
-import { StoreError } from '../store/store-error.js';
-import { HeadFile } from './spool-head.js';
-import { decodeRecord, encodeRecord, type SpoolMessage, scanRecords } from './spool-record.js';
+import { readMeta, type SpoolMeta, writeMeta } from './spool-meta.js';
+import { decodeRecord, encodeRecord, type SpoolMessage } from './spool-record.js';
+import { SpoolSegment } from './spool-segment.js';
 import { createSpoolState, type SpoolStateName } from './spool-state.js';
 import {
   checkSpoolStreams,
@@ -64,22 +53,11 @@ export type AppendResult =
   | { spooled: true; overwritten: number }
   | { spooled: false; reason: 'not-spoolable' | 'full' | 'too-large' };
 
-interface SpoolMeta {
-  streams: SpoolStreamRequest[];
-  startTime: number | null;
-  fullTime: number | null;
-  /** Sequence number the current activation started at (SpoolCountTotal = next - base + refused). */
-  baseSeq: number;
-  nextSeq: number;
-  refused: number;
-}
-
 interface Pending {
   offset: number;
   size: number;
 }
 
-const META = 'spool';
 // Compact the segment (copy live records to a new generation) when this much is dead and it is more than
 // half the file: bounds disk use under the overwrite policy without rewriting on every drop.
 const COMPACT_MIN_DEAD = 64 * 1024;
@@ -88,14 +66,11 @@ const COMPACT_MIN_DEAD = 64 * 1024;
 export class Spool {
   private readonly state;
   private readonly store: DocumentStore;
-  private readonly head: HeadFile;
   private readonly wallTime: () => number;
   private readonly isKnown: KnownMessages;
   private selection: SpoolSelection;
   private meta: SpoolMeta;
-  private generation: number;
-  private fd: number;
-  private end: number;
+  private readonly segment: SpoolSegment;
   private pending: Pending[] = [];
   private first = 0;
   private bytes = 0;
@@ -104,7 +79,7 @@ export class Spool {
 
   private constructor(
     private readonly opts: SpoolOptions,
-    private readonly sync: boolean,
+    sync: boolean,
   ) {
     if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
     this.wallTime = opts.wallTime ?? Date.now;
@@ -113,27 +88,10 @@ export class Spool {
     this.store = DocumentStore.open(opts.dir, { sync });
     this.meta = readMeta(this.store);
     this.selection = selectionFromJson(this.meta.streams);
-    this.head = HeadFile.open(join(opts.dir, 'spool-head.bin'), sync);
-    const h = this.head.initial ?? { generation: 0, offset: 0 };
-    this.generation = h.generation;
-    removeStaleSegments(opts.dir, h.generation);
-    this.fd = openSync(this.segmentPath(h.generation), 'a+');
-    closeSync(this.fd);
-    this.fd = openSync(this.segmentPath(h.generation), 'r+');
-    const size = fstatSync(this.fd).size;
-    const buf = Buffer.alloc(size);
-    if (size > 0) readSync(this.fd, buf, 0, size, 0);
-    const { records, validEnd } = scanRecords(buf);
-    if (validEnd < size) ftruncateSync(this.fd, validEnd); // torn last append
-    this.end = validEnd;
-    if (h.offset > validEnd || (h.offset < validEnd && !records.some((r) => r.offset === h.offset)))
-      throw new StoreError(
-        'corrupt-document',
-        'spool-head',
-        `spool head offset ${h.offset} is not a record start`,
-      );
+    const { segment, records, headOffset } = SpoolSegment.open(opts.dir, sync);
+    this.segment = segment;
     for (const r of records) {
-      if (r.offset >= h.offset) this.pushPending(r.offset, r.size);
+      if (r.offset >= headOffset) this.pushPending(r.offset, r.size);
       if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
     }
     this.state = createSpoolState(this.countActual > 0 ? 'active/not-full/no-output' : 'inactive');
@@ -222,14 +180,10 @@ export class Spool {
         this.dropFirst();
         overwritten++;
       }
-      this.head.write({ generation: this.generation, offset: this.headOffset() });
+      this.segment.moveHead(this.headOffset());
       this.maybeCompact();
     }
-    let off = 0;
-    while (off < rec.length) off += writeSync(this.fd, rec, off, rec.length - off, this.end + off);
-    if (this.sync) fdatasyncSync(this.fd);
-    this.pushPending(this.end, rec.length);
-    this.end += rec.length;
+    this.pushPending(this.segment.append(rec), rec.length);
     this.meta.nextSeq++;
     if (this.isFull()) this.markFull();
     return { spooled: true, overwritten };
@@ -257,9 +211,7 @@ export class Spool {
   peek(): SpoolMessage | undefined {
     const p = this.pending[this.first];
     if (p === undefined) return undefined;
-    const buf = Buffer.alloc(p.size);
-    readSync(this.fd, buf, 0, p.size, p.offset);
-    return decodeRecord(buf).message;
+    return decodeRecord(this.segment.read(p.offset, p.size)).message;
   }
 
   /** The host acknowledged the message from `peek`: durably mark it delivered. */
@@ -269,7 +221,7 @@ export class Spool {
     this.dropFirst();
     if (this.countActual === 0) this.finish();
     else {
-      this.head.write({ generation: this.generation, offset: this.headOffset() });
+      this.segment.moveHead(this.headOffset());
       if (--this.transmitLeft <= 0) this.state.fire('pause');
     }
   }
@@ -301,8 +253,7 @@ export class Spool {
 
   close(): void {
     this.saveMeta();
-    closeSync(this.fd);
-    this.head.close();
+    this.segment.close();
   }
 
   private wouldExceed(size: number): boolean {
@@ -337,7 +288,7 @@ export class Spool {
   }
 
   private headOffset(): number {
-    return this.pending[this.first]?.offset ?? this.end;
+    return this.pending[this.first]?.offset ?? this.segment.end;
   }
 
   /** Everything delivered or purged: start an empty segment generation and go inactive. */
@@ -345,7 +296,7 @@ export class Spool {
     this.pending = [];
     this.first = 0;
     this.bytes = 0;
-    this.switchGeneration([]);
+    this.segment.restart(new Uint8Array(0));
     this.state.fire('emptied');
     this.meta.startTime = null;
     this.meta.fullTime = null;
@@ -355,59 +306,15 @@ export class Spool {
 
   private maybeCompact(): void {
     const dead = this.headOffset();
-    if (dead < COMPACT_MIN_DEAD || dead * 2 < this.end) return;
-    const live = Buffer.alloc(this.end - dead);
-    readSync(this.fd, live, 0, live.length, dead);
+    const end = this.segment.end;
+    if (dead < COMPACT_MIN_DEAD || dead * 2 < end) return;
     const moved = this.pending.slice(this.first).map((p) => ({ offset: p.offset - dead, size: p.size }));
-    this.switchGeneration([live]);
+    this.segment.restart(this.segment.read(dead, end - dead));
     this.pending = moved;
     this.first = 0;
   }
 
-  // New segment file first (durable), then the head points at it, then the old file goes: a crash at
-  // any step leaves the head naming a complete segment.
-  private switchGeneration(content: Buffer[]): void {
-    const old = this.generation;
-    const next = old + 1;
-    const fd = openSync(this.segmentPath(next), 'w+');
-    let end = 0;
-    for (const c of content) {
-      let off = 0;
-      while (off < c.length) off += writeSync(fd, c, off, c.length - off, end + off);
-      end += c.length;
-    }
-    if (this.sync) fdatasyncSync(fd);
-    this.head.write({ generation: next, offset: 0 });
-    closeSync(this.fd);
-    rmSync(this.segmentPath(old), { force: true });
-    this.fd = fd;
-    this.generation = next;
-    this.end = end;
-  }
-
-  private segmentPath(g: number): string {
-    return join(this.opts.dir, `spool-${g}.seg`);
-  }
-
   private saveMeta(): void {
-    this.store.write(META, this.meta);
+    writeMeta(this.store, this.meta);
   }
-}
-
-function readMeta(store: DocumentStore): SpoolMeta {
-  const d = store.read(META) as Partial<SpoolMeta> | undefined;
-  return {
-    streams: d?.streams ?? [],
-    startTime: d?.startTime ?? null,
-    fullTime: d?.fullTime ?? null,
-    baseSeq: d?.baseSeq ?? 0,
-    nextSeq: d?.nextSeq ?? 0,
-    refused: d?.refused ?? 0,
-  };
-}
-
-function removeStaleSegments(dir: string, keep: number): void {
-  // A crash between creating a new generation and moving the head leaves a newer orphan segment.
-  for (let g = keep + 1; g <= keep + 2; g++) rmSync(join(dir, `spool-${g}.seg`), { force: true });
-  if (keep > 0) rmSync(join(dir, `spool-${keep - 1}.seg`), { force: true });
 }
