@@ -1,22 +1,22 @@
 // Overlay fit throughput: 100 wafers × 1,000 sites, 10-term model (target ≤ 100 ms).
 import { fitLot } from '../src/overlay/fit-lot.js';
 import type { OverlaySite } from '../src/overlay/site.js';
-import { seededRandom } from '../src/r2r/seeded-random.js';
+import { SeededRandom } from '../src/random/seeded-random.js';
 
 function lot(wafers: number, sitesPerWafer: number): OverlaySite[] {
-  const rnd = seededRandom(42);
+  const rnd = new SeededRandom(42);
   const out: OverlaySite[] = [];
   for (let w = 0; w < wafers; w++) {
     for (let i = 0; i < sitesPerWafer; i++) {
       // Uniform in a 150 mm-radius disc; in-field position within a 26 × 33 mm field.
-      const r = 150_000 * Math.sqrt(rnd.uniform());
-      const a = 2 * Math.PI * rnd.uniform();
+      const r = 150_000 * Math.sqrt(rnd.nextUniform());
+      const a = 2 * Math.PI * rnd.nextUniform();
       const X = r * Math.cos(a);
       const Y = r * Math.sin(a);
-      const x = (rnd.uniform() - 0.5) * 26_000;
-      const y = (rnd.uniform() - 0.5) * 33_000;
-      const dx = 5 + 0.3e-3 * X - 0.1e-3 * Y + 1.2e-3 * x + 2 * rnd.normal();
-      const dy = -3 + 0.2e-3 * Y + 0.05e-3 * X - 0.7e-3 * y + 2 * rnd.normal();
+      const x = (rnd.nextUniform() - 0.5) * 26_000;
+      const y = (rnd.nextUniform() - 0.5) * 33_000;
+      const dx = 5 + 0.3e-3 * X - 0.1e-3 * Y + 1.2e-3 * x + 2 * rnd.nextGaussian();
+      const dy = -3 + 0.2e-3 * Y + 0.05e-3 * X - 0.7e-3 * y + 2 * rnd.nextGaussian();
       out.push({ wafer: `W${w}`, X, Y, field: 'F', x, y, dx, dy });
     }
   }

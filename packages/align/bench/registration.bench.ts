@@ -6,7 +6,7 @@
 
 import type { GreyImage, MarkImageOptions } from '../src/index.js';
 import { NccMatcher, PhaseMatcher, renderMarkImage, renderMarkTemplate } from '../src/index.js';
-import { SeededRandom } from '../src/synth/seeded-random.js';
+import { SeededRandom } from '../src/random/seeded-random.js';
 
 interface Case {
   image: number;

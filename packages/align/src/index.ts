@@ -15,17 +15,16 @@ export type { BadRow, OverlaySite, ReadSitesResult } from './overlay/site.js';
 export { formatBadRow, siteLabel } from './overlay/site.js';
 export type { SyntheticOptions, SyntheticTerms } from './overlay/synthetic-sites.js';
 export { synthesiseSites } from './overlay/synthetic-sites.js';
-export type { SeededRandom } from './r2r/seeded-random.js';
-export { seededRandom } from './r2r/seeded-random.js';
+export { SeededRandom } from './random/seeded-random.js';
 // End overlay metrology (helper F)
 
 // Run-to-run control (helper F)
 export type { R2rContext } from './r2r/context-key.js';
 export { contextKey } from './r2r/context-key.js';
 export type { ControllerConfig } from './r2r/controller-config.js';
+export type { ControllerState, Phase } from './r2r/controller-state.js';
 export type { Correctables } from './r2r/correctables-from-fit.js';
 export { correctablesFromFit } from './r2r/correctables-from-fit.js';
-export type { ControllerState, Phase } from './r2r/controller-state.js';
 export type { ConfigIssue } from './r2r/parse-sim-config.js';
 export { parseSimConfig } from './r2r/parse-sim-config.js';
 export type { AuditRecord, R2rRefusal, R2rResult, R2rSnapshot } from './r2r/r2r-controller.js';

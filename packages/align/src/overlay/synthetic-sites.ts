@@ -1,4 +1,4 @@
-import { seededRandom } from '../r2r/seeded-random.js';
+import { SeededRandom } from '../random/seeded-random.js';
 import type { OverlaySite } from './site.js';
 
 /** True overlay terms for synthetic data; any omitted term is 0. Units: nm, ppm, µrad. */
@@ -40,7 +40,7 @@ export function synthesiseSites(o: SyntheticOptions): OverlaySite[] {
   const r = o.radiusUm ?? 150_000;
   const [fw, fh] = o.fieldUm ?? [26_000, 33_000];
   const per = o.perField ?? 2;
-  const rnd = seededRandom(o.seed ?? 1);
+  const rnd = new SeededRandom(o.seed ?? 1);
   const t = o.terms;
   const k = 1e-3; // ppm or µrad -> nm/µm
   const sites: OverlaySite[] = [];
@@ -77,8 +77,8 @@ export function synthesiseSites(o: SyntheticOptions): OverlaySite[] {
             else dy += v;
           }
           const noise = o.noiseNm ?? 0;
-          dx += noise * rnd.normal();
-          dy += noise * rnd.normal();
+          dx += noise * rnd.nextGaussian();
+          dy += noise * rnd.nextGaussian();
           sites.push({ wafer: o.wafer, X, Y, field: `${i},${j}`, x, y, dx, dy });
         }
       }

@@ -1,7 +1,7 @@
+import { SeededRandom } from '../random/seeded-random.js';
 import type { R2rContext } from './context-key.js';
 import type { ControllerConfig } from './controller-config.js';
 import { type AuditRecord, R2rController } from './r2r-controller.js';
-import { seededRandom } from './seeded-random.js';
 import { checkStability, type StabilityReport } from './stability.js';
 
 /** Simulated process of one correctable: y_k = offset + drift·k + gain·u_k + noise. */
@@ -71,7 +71,7 @@ export function simulateR2r(
   let now = start;
   const configs = Object.fromEntries(Object.entries(cfg.correctables).map(([k, v]) => [k, v.controller]));
   const ctl = new R2rController(configs, () => new Date(now));
-  const rnd = seededRandom(cfg.seed);
+  const rnd = new SeededRandom(cfg.seed);
   const names = Object.keys(cfg.correctables);
   const offsets = Object.fromEntries(names.map((k) => [k, cfg.correctables[k]?.process.offset ?? 0]));
   const runs: SimRun[] = [];
@@ -88,7 +88,7 @@ export function simulateR2r(
       const { process: p, controller: c } = cfg.correctables[n] as SimConfig['correctables'][string];
       const rec = ctl.recommend(cfg.context, n);
       if (!rec.ok) throw new Error(`simulation: ${rec.refusal.message}`);
-      const disturbance = (offsets[n] ?? 0) + p.drift * k + p.noise * rnd.normal();
+      const disturbance = (offsets[n] ?? 0) + p.drift * k + p.noise * rnd.nextGaussian();
       const y = disturbance + p.gain * rec.u;
       const m = ctl.measure(cfg.context, n, y, rec.u);
       if (!m.ok) throw new Error(`simulation: ${m.refusal.message}`);

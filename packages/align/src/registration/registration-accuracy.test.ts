@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { centralCrop } from '../image/grey-image.js';
+import { SeededRandom } from '../random/seeded-random.js';
 import { renderMarkTemplate } from '../synth/mark-template.js';
 import { renderMarkImage } from '../synth/render-mark.js';
-import { SeededRandom } from '../synth/seeded-random.js';
 import { NccMatcher } from './ncc-matcher.js';
 import { PhaseMatcher } from './phase-matcher.js';
 import type { RegistrationResult } from './types.js';

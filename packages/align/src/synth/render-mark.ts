@@ -1,7 +1,7 @@
 import { createGreyImage, type GreyImage } from '../image/grey-image.js';
+import { SeededRandom } from '../random/seeded-random.js';
 import { type MarkKind, markRects, type SignedRect } from './mark-shapes.js';
 import { normalCdf, normalCdfIntegral } from './normal-cdf.js';
-import { SeededRandom } from './seeded-random.js';
 
 /** What to draw; every length in pixels. */
 export interface MarkImageOptions {

@@ -1,7 +1,9 @@
 /**
  * A small deterministic generator (sfc32, from PractRand by Chris Doty-Humphrey)
- * with Gaussian variates by the Box-Muller transform. The same seed gives the
- * same image on every machine.
+ * with Gaussian variates by the Box-Muller transform. The one generator of the
+ * package: synthetic mark images, synthetic overlay sites and the run-to-run
+ * simulation all draw from it, so the same seed gives the same data on every
+ * machine. Not for cryptography.
  */
 export class SeededRandom {
   private a: number;
