@@ -10,6 +10,7 @@ import type { Value } from '../model/value.js';
 import type { ControlStateMachine } from '../state/control-state.js';
 import type { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
+import type { SpoolPort } from './handle-spool.js';
 import type { RecipeStore } from './recipe-directory.js';
 import type { ReportTable } from './report-table.js';
 import type { VariableStore } from './variable-store.js';
@@ -40,6 +41,10 @@ export interface EquipmentContext {
   setTime(epochMs: number): void;
   /** Current equipment time, epoch ms. */
   now(): number;
+  /** The spool, when configured. */
+  readonly spool: SpoolPort | undefined;
+  /** Send the spooled messages in order (after S6F23 RSDC 0 started the transmit state). */
+  deliverSpool(): void;
   /** A terminal message from the host. */
   terminal(terminal: number, lines: string[]): number;
 }

@@ -21,6 +21,7 @@ import { headerBytes, S9, s9 } from '../messages/s9-errors.js';
 import { s10f1 } from '../messages/s10-terminal.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
+import type { Spool } from '../spool/spool.js';
 import { type CommunicationState, communicationMachine } from '../state/communication-state.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
@@ -30,13 +31,19 @@ import { formatGemTime } from './gem-time.js';
 import { S1_HANDLERS } from './handle-s1.js';
 import { S2_HANDLERS } from './handle-s2.js';
 import { S5_S10_HANDLERS, terminalAck } from './handle-s5-s10.js';
+import { SPOOL_HANDLERS } from './handle-spool.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { commandValues } from './remote-command.js';
 import { ReportTable } from './report-table.js';
 import type { PersistedEquipmentState, StateStore } from './state-store.js';
 import { VariableStore } from './variable-store.js';
 
-const HANDLERS: Record<string, EquipmentHandler> = { ...S1_HANDLERS, ...S2_HANDLERS, ...S5_S10_HANDLERS };
+const HANDLERS: Record<string, EquipmentHandler> = {
+  ...S1_HANDLERS,
+  ...S2_HANDLERS,
+  ...S5_S10_HANDLERS,
+  ...SPOOL_HANDLERS,
+};
 const STREAMS = new Set(Object.keys(HANDLERS).map((k) => Number(/^S(\d+)/.exec(k)![1])));
 // Primaries the equipment answers while not ONLINE (E30 4.3.2: others get SxF0).
 const OFFLINE_ALLOWED = new Set(['S1F13', 'S1F17']);
@@ -63,6 +70,8 @@ export interface GemEquipmentOptions {
   wallClock?: () => number;
   /** Persistence of constants, reports, alarm enables and the control state. */
   store?: StateStore;
+  /** Durable spool for primaries produced while the link is down (E30 6.5); none: they are dropped. */
+  spool?: Spool;
 }
 
 export interface GemEquipmentEvents {
@@ -89,6 +98,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private readonly clock: Clock;
   private readonly wallClock: () => number;
   private readonly store: StateStore | undefined;
+  readonly spool: Spool | undefined;
+  private delivering = false;
   private readonly commands = new Map<string, CommandRunner>();
   private timeOffsetMs = 0;
   private dataId = 0;
@@ -105,6 +116,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.clock = options.clock ?? realClock;
     this.wallClock = options.wallClock ?? Date.now;
     this.store = options.store;
+    this.spool = options.spool;
     this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
     this.control = new ControlStateMachine(m.control);
     this.processing = new ProcessingStateMachine(m.processing);
@@ -259,14 +271,55 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     else this.alarmSet.delete(alid);
     const ceid = on ? a.setCeid : a.clearCeid;
     const sends: Promise<unknown>[] = [];
-    if (this.alarmEnabled.has(alid) && this.canSend())
-      sends.push(
-        this.sendPrimary(s5f1({ alcd: (on ? ALCD_SET : 0) | a.category, alid, altx: a.text })).catch((e) =>
-          this.fail(e),
-        ),
-      );
+    const report = s5f1({ alcd: (on ? ALCD_SET : 0) | a.category, alid, altx: a.text });
+    if (this.alarmEnabled.has(alid) && !this.canSend()) this.spoolIfDown(report);
+    else if (this.alarmEnabled.has(alid)) sends.push(this.sendPrimary(report).catch((e) => this.fail(e)));
     if (ceid !== undefined) sends.push(this.sendEvent(ceid, false));
     await Promise.all(sends);
+  }
+
+  /**
+   * E30 6.5: while ONLINE and not communicating (link down), spoolable primaries go to the spool.
+   * Offline equipment sends nothing and spools nothing.
+   */
+  private spoolIfDown(msg: SecsMessage): void {
+    if (this.spool === undefined || !isOnline(this.control.state)) return;
+    if (this.comm.state === 'communicating' && this.session.state === 'selected') return;
+    const out = toOutgoing(msg);
+    const r = this.spool.append({
+      stream: msg.stream,
+      function: msg.function,
+      wBit: msg.wBit,
+      body: out.body ?? new Uint8Array(),
+    });
+    if (!r.spooled && r.reason !== 'not-spoolable')
+      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`));
+  }
+
+  /** Deliver spooled messages one at a time, each acknowledged before the next (no loss, no duplicate). */
+  private async deliverSpool(): Promise<void> {
+    const spool = this.spool;
+    if (spool === undefined || this.delivering) return;
+    this.delivering = true;
+    try {
+      for (;;) {
+        const m = spool.peek();
+        if (m === undefined || !spool.stateName.endsWith('/transmit')) return;
+        const out = {
+          stream: m.stream,
+          function: m.function,
+          wBit: m.wBit,
+          ...(m.body.length > 0 ? { body: m.body } : {}),
+        };
+        await this.session.send(out);
+        spool.ack();
+      }
+    } catch (err) {
+      spool.linkLost();
+      this.fail(err);
+    } finally {
+      this.delivering = false;
+    }
   }
 
   private canSend(): boolean {
@@ -281,8 +334,12 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   private async sendEvent(ceid: number, force: boolean): Promise<boolean> {
     if (!this.reports.isEnabled(ceid)) return false;
-    if (!(force ? this.comm.state === 'communicating' && this.session.state === 'selected' : this.canSend()))
+    if (
+      !(force ? this.comm.state === 'communicating' && this.session.state === 'selected' : this.canSend())
+    ) {
+      if (!force) this.spoolIfDown(s6f11(this.eventReport(ceid)));
       return false;
+    }
     try {
       const reply = await this.sendPrimary(s6f11(this.eventReport(ceid)));
       return reply !== undefined && reply.function === 12;
@@ -383,6 +440,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   private linkDown(): void {
     this.cancelRetry();
+    this.spool?.linkLost();
     if (this.comm.state === 'communicating') this.moveComm(this.comm.fire('link-lost'));
     else if (this.comm.state === 'wait-cra') this.moveComm(this.comm.fire('cra-failed'));
   }
@@ -486,6 +544,10 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
         this.timeOffsetMs = ms - this.wallClock();
       },
       now: () => this.now(),
+      spool: this.spool,
+      deliverSpool: () => {
+        void this.deliverSpool();
+      },
       terminal: (terminal, lines) => {
         const ack = terminalAck(terminal);
         if (ack === ACKC10.accepted) this.emit('terminal', { terminal, lines });

@@ -29,6 +29,7 @@ export interface Rig {
   toolSession: HsmsSession;
   port: number;
   dir: string;
+  active: HsmsActiveEndpoint;
   close(): Promise<void>;
 }
 
@@ -73,6 +74,7 @@ export async function startRig(
     toolSession,
     port,
     dir,
+    active,
     async close() {
       equipment.stop();
       active.dispose();

@@ -15,6 +15,7 @@ import * as s1 from '../messages/s1.js';
 import * as s2c from '../messages/s2-constants.js';
 import * as s2x from '../messages/s2-remote.js';
 import * as s2r from '../messages/s2-reports.js';
+import * as sp from '../messages/s2-s6-spool.js';
 import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
@@ -224,6 +225,19 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   /** S6F19: one report's values now. */
   requestReport(rptid: number): Promise<Item[]> {
     return this.ask(s6.s6f19(rptid), s6.parseS6f20);
+  }
+
+  /** S2F43: choose the streams/functions the equipment spools (empty list = spooling off). */
+  setSpoolStreams(streams: readonly sp.StreamFunctions[]): Promise<sp.SpoolReply> {
+    return this.ask(sp.s2f43(streams), sp.parseS2f44);
+  }
+  /** S6F23 RSDC 0: have the spooled messages sent (they arrive as ordinary events/alarms); RSDA. */
+  transmitSpool(): Promise<number> {
+    return this.ask(sp.s6f23(0), s1.parseAck);
+  }
+  /** S6F23 RSDC 1: discard the spooled messages; RSDA. */
+  purgeSpool(): Promise<number> {
+    return this.ask(sp.s6f23(1), s1.parseAck);
   }
 
   // ---- S7, S10 ---------------------------------------------------------------------------------

@@ -1,0 +1,44 @@
+// Spooling handlers: S2F43 selects what is spooled, S6F23 delivers (RSDC 0) or purges (RSDC 1).
+
+import { parseS2f43, parseS6f23, s2f44, s6f24 } from '../messages/s2-s6-spool.js';
+import { RSDA } from '../spool/spool.js';
+import { RSPACK, STRACK } from '../spool/spool-streams.js';
+import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
+
+/** Spool access the handlers need; absent when the equipment runs without a spool. */
+export interface SpoolPort {
+  setStreams(
+    req: { stream: number; functions: number[] }[],
+  ): { ok: true } | { ok: false; rejections: { stream: number; strack: number; functions: number[] }[] };
+  startTransmit(): number;
+  purge(): number;
+}
+
+const spoolOf = (ctx: EquipmentContext): SpoolPort | undefined => ctx.spool;
+
+export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
+  S2F43: (ctx, body) => {
+    const req = parseS2f43(body);
+    const spool = spoolOf(ctx);
+    if (spool === undefined)
+      return s2f44({
+        rspack: RSPACK.rejected,
+        rejections: req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] })),
+      });
+    const r = spool.setStreams(req);
+    return s2f44(
+      r.ok ? { rspack: RSPACK.ok, rejections: [] } : { rspack: RSPACK.rejected, rejections: r.rejections },
+    );
+  },
+  S6F23: (ctx, body) => {
+    const rsdc = parseS6f23(body);
+    const spool = spoolOf(ctx);
+    if (spool === undefined) return s6f24(RSDA.noData);
+    if (rsdc === 1) return s6f24(spool.purge());
+    if (rsdc !== 0) return s6f24(RSDA.busy);
+    const rsda = spool.startTransmit();
+    // The reply goes out first; delivery starts on the next turn so S6F24 precedes the first spooled message.
+    if (rsda === RSDA.ok) setImmediate(() => ctx.deliverSpool());
+    return s6f24(rsda);
+  },
+};

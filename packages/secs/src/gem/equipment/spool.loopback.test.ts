@@ -1,0 +1,141 @@
+// Link loss with the durable spool (E30 6.5): 5,000 events produced while the link is down are spooled,
+// and after reconnect and the host's S6F23 all arrive in order, none twice; also across an equipment
+// restart between the loss and the reconnect. Order is checked with a counter variable in the report.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostEvent } from '../host/gem-host.js';
+import { Spool } from '../spool/spool.js';
+import { next, type Rig, startRig } from './test-rig.js';
+
+const N = 5000;
+let rigs: Rig[] = [];
+let dirs: string[] = [];
+afterEach(async () => {
+  for (const r of rigs) await r.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  rigs = [];
+  dirs = [];
+});
+
+const openSpool = (dir: string): Spool =>
+  Spool.open({
+    dir: join(dir, 'spool'),
+    maxMessages: 100_000,
+    maxBytes: 64 << 20,
+    policy: 'stop',
+    sync: false,
+  });
+
+async function up(dir: string, spool: Spool): Promise<Rig> {
+  const r = await startRig({ dir, equipment: { spool } });
+  rigs.push(r);
+  return r;
+}
+
+async function configure(r: Rig): Promise<void> {
+  expect(await r.host.requestOnline()).toBe(0);
+  expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
+  expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+  expect(await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).toEqual({
+    rspack: 0,
+    rejections: [],
+  });
+}
+
+async function dropLink(r: Rig): Promise<void> {
+  const down = r.toolSession.whenState('not-connected');
+  r.active.stop();
+  await down;
+  expect(r.equipment.communicationState).toBe('wait-delay');
+}
+
+/** Reconnect the host and wait until the equipment's S1F13 was accepted. */
+async function reconnect(r: Rig): Promise<void> {
+  const comm = next<{ to: string }>((f) =>
+    r.equipment.on('communication-state', (s) => {
+      if (s.to === 'communicating') f(s);
+    }),
+  );
+  r.active.start();
+  await comm;
+}
+
+async function produce(r: Rig): Promise<void> {
+  for (let i = 1; i <= N; i++) {
+    r.equipment.set('WafersBonded', i);
+    expect(await r.equipment.triggerEvent(400)).toBe(false);
+  }
+}
+
+async function collect(r: Rig): Promise<number[]> {
+  const got: number[] = [];
+  const done = new Promise<void>((resolve) => {
+    r.host.on('event', (e: HostEvent) => {
+      got.push(e.reports[0]?.items[0]?.value[0] as number);
+      if (got.length === N) resolve();
+    });
+  });
+  expect(await r.host.transmitSpool()).toBe(0);
+  await done;
+  await new Promise((res) => setTimeout(res, 50)); // nothing more may follow
+  return got;
+}
+
+describe('spooling across link loss', () => {
+  it(`${N} events spooled while down are delivered in order, once, after S6F23`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
+    dirs.push(dir);
+    const spool = openSpool(dir);
+    const r = await up(dir, spool);
+    await configure(r);
+    await dropLink(r);
+    await produce(r);
+    expect(spool.countActual).toBe(N);
+    await reconnect(r);
+    const got = await collect(r);
+    expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(spool.countActual).toBe(0);
+    expect(await r.host.transmitSpool()).toBe(2); // nothing left
+    spool.close();
+  }, 30_000);
+
+  it('the same after an equipment restart between the loss and the reconnect', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-spool-restart-'));
+    dirs.push(dir);
+    let spool = openSpool(dir);
+    const r1 = await up(dir, spool);
+    await configure(r1);
+    await dropLink(r1);
+    await produce(r1);
+    await r1.close();
+    rigs = [];
+    spool.close();
+    spool = openSpool(dir);
+    expect(spool.countActual).toBe(N);
+    const r2 = await up(dir, spool);
+    expect(await r2.host.requestOnline()).toBe(0);
+    const got = await collect(r2);
+    expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    spool.close();
+  }, 30_000);
+
+  it('purge discards, and S2F43 without a spool is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-spool-purge-'));
+    dirs.push(dir);
+    const spool = openSpool(dir);
+    const r = await up(dir, spool);
+    await configure(r);
+    await dropLink(r);
+    await r.equipment.triggerEvent(400);
+    await reconnect(r);
+    expect(await r.host.purgeSpool()).toBe(0);
+    expect(spool.countActual).toBe(0);
+    spool.close();
+    const plain = await startRig();
+    rigs.push(plain);
+    expect(await plain.host.requestOnline()).toBe(0);
+    expect((await plain.host.setSpoolStreams([{ stream: 6, functions: [] }])).rspack).toBe(1);
+  });
+});

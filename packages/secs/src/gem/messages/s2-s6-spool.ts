@@ -1,0 +1,56 @@
+// Spooling messages: S2F43/S2F44 (reset spooling streams and functions), S6F23/S6F24 (request
+// spooled data: RSDC 0 transmit, 1 purge).
+
+import { L, U1 } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+import { readItem } from '../../item/reader.js';
+import type { SecsMessage } from '../../message.js';
+import { ack, message, readAck, readId } from './message-helpers.js';
+
+export interface StreamFunctions {
+  stream: number;
+  functions: number[];
+}
+export interface SpoolReply {
+  rspack: number;
+  rejections: { stream: number; strack: number; functions: number[] }[];
+}
+
+/** S2F43 W: L of L[STRID, L of FCNID]; an empty list turns spooling off. */
+export const s2f43 = (streams: readonly StreamFunctions[]): SecsMessage =>
+  message(2, 43, true, L(...streams.map((s) => L(U1(s.stream), L(...s.functions.map((f) => U1(f)))))));
+export function parseS2f43(body: Item | undefined): StreamFunctions[] {
+  return readItem(body)
+    .list()
+    .map((r) => {
+      const [s, f] = r.list(2);
+      return { stream: readId(s!), functions: f!.list().map(readId) };
+    });
+}
+/** S2F44: L[RSPACK, L of L[STRID, STRACK, L of FCNID]]. */
+export const s2f44 = (r: SpoolReply): SecsMessage =>
+  message(
+    2,
+    44,
+    false,
+    L(
+      ack(r.rspack),
+      L(...r.rejections.map((x) => L(U1(x.stream), ack(x.strack), L(...x.functions.map((f) => U1(f)))))),
+    ),
+  );
+export function parseS2f44(body: Item | undefined): SpoolReply {
+  const [a, list] = readItem(body).list(2);
+  return {
+    rspack: readAck(a!),
+    rejections: list!.list().map((r) => {
+      const [s, k, f] = r.list(3);
+      return { stream: readId(s!), strack: readAck(k!), functions: f!.list().map(readId) };
+    }),
+  };
+}
+
+/** S6F23 W: request spooled data; RSDC 0 = transmit, 1 = purge. */
+export const s6f23 = (rsdc: 0 | 1): SecsMessage => message(6, 23, true, U1(rsdc));
+export const parseS6f23 = (body: Item | undefined): number => readId(readItem(body));
+/** S6F24: RSDA. */
+export const s6f24 = (rsda: number): SecsMessage => message(6, 24, false, ack(rsda));
