@@ -1,0 +1,88 @@
+// Durable GEM engines: spool append and acknowledged delivery (with and without fsync), store writes,
+// limits updates. Prints the figures quoted in packages/secs/README.md (### Durable engines).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DocumentStore, LimitsMonitor, Spool, type SpoolMessage } from '../src/gem/engines.js';
+
+// An S6F11 body of about the size of a 10-variable report (120 bytes).
+const body = new Uint8Array(120).map((_, i) => i);
+const msg: SpoolMessage = { stream: 6, function: 11, wBit: true, body };
+
+function spoolRun(n: number, sync: boolean): { append: number; deliver: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'bondline-spool-bench-'));
+  try {
+    const s = Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
+    s.setStreams([{ stream: 6, functions: [] }]);
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) s.append(msg);
+    const append = n / ((performance.now() - t0) / 1000);
+    s.close();
+    const r = Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
+    t0 = performance.now();
+    r.startTransmit();
+    let k = 0;
+    for (const _ of r.messages()) {
+      r.ack();
+      k++;
+    }
+    const deliver = k / ((performance.now() - t0) / 1000);
+    r.close();
+    if (k !== n) throw new Error(`delivered ${k} of ${n}`);
+    return { append, deliver };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+for (const [n, sync] of [
+  [20_000, false],
+  [2_000, true],
+] as const) {
+  const best = { append: 0, deliver: 0 };
+  for (let round = 0; round < 3; round++) {
+    const r = spoolRun(n, sync);
+    best.append = Math.max(best.append, r.append);
+    best.deliver = Math.max(best.deliver, r.deliver);
+  }
+  console.log(
+    `spool ${sync ? 'fsync each' : 'no fsync '} ${fmt(n)} msgs: append ${fmt(best.append)} msg/s, ` +
+      `deliver+ack ${fmt(best.deliver)} msg/s (best of 3)`,
+  );
+}
+
+{
+  const dir = mkdtempSync(join(tmpdir(), 'bondline-store-bench-'));
+  const st = DocumentStore.open(dir);
+  const doc = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [String(1000 + i), i * 1.5]));
+  const n = 300;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) st.write('equipment-constants', doc);
+  const ms = (performance.now() - t0) / n;
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`store atomic write (200 constants, fsync file + dir): ${ms.toFixed(2)} ms per write`);
+}
+
+{
+  const m = new LimitsMonitor([
+    { vid: 1, units: 'C', limitMin: 0, limitMax: 1000, limitIds: [1, 2, 3, 4], numeric: true },
+  ]);
+  m.define([
+    {
+      vid: 1,
+      limits: [1, 2, 3, 4].map((id) => ({
+        limitId: id,
+        deadband: { upper: id * 100 + 10, lower: id * 100 },
+      })),
+    },
+  ]);
+  const n = 1_000_000;
+  let events = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) events += m.update(1, (i * 37) % 600).length;
+  const rate = n / ((performance.now() - t0) / 1000);
+  console.log(
+    `limits update (4 limits on one variable): ${fmt(rate)} updates/s (${fmt(events)} transitions)`,
+  );
+}
