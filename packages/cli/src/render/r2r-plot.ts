@@ -4,6 +4,7 @@ import { encodePng } from './png.js';
 
 const CONTROLLED: Rgba = [30, 90, 200, 255];
 const OPEN: Rgba = [170, 170, 170, 255];
+const OPEN_TEXT: Rgba = [110, 110, 110, 255];
 const ZERO: Rgba = [0, 150, 0, 255];
 const MAINT: Rgba = [240, 140, 0, 255];
 const WIDTH = 900;
@@ -16,7 +17,8 @@ const RIGHT = 20;
  * controlled process in blue, the same process without control in grey, the
  * target as a green line and maintenance resets as orange verticals. Each
  * panel's vertical range covers the controlled error (the open-loop curve is
- * clipped when it runs off). Returns PNG bytes.
+ * clipped when it runs off, and the panel then prints how far it goes).
+ * Returns PNG bytes.
  */
 export function renderR2rPlot(r: SimResult, maintenance: readonly number[]): Buffer {
   const names = r.summary.map((s) => s.correctable);
@@ -45,8 +47,21 @@ export function renderR2rPlot(r: SimResult, maintenance: readonly number[]): Buf
     c.text(LEFT + 6, top + 4, name, BLACK, { scale: 2 });
     for (const v of [hi - pad, 0, lo + pad]) {
       c.line(LEFT - 4, py(v), LEFT, py(v), BLACK);
+      // An extreme within a text height of the zero tick would print over its label.
+      if (v !== 0 && Math.abs(py(v) - py(0)) < 10) continue;
       c.text(LEFT - 8, py(v) - 3, v.toPrecision(3), BLACK, { align: 'right' });
     }
+    // Say so when the uncontrolled curve leaves the panel, and how far it goes.
+    const open = r.runs.map((row) => row.values[name]?.openLoopError ?? 0);
+    const openHi = Math.max(...open);
+    const openLo = Math.min(...open);
+    const off: string[] = [];
+    if (openHi > hi) off.push(`max ${openHi.toPrecision(3)}`);
+    if (openLo < lo) off.push(`min ${openLo.toPrecision(3)}`);
+    if (off.length > 0)
+      c.text(WIDTH - RIGHT, top - 12, `no control off scale: ${off.join(', ')}`, OPEN_TEXT, {
+        align: 'right',
+      });
     c.line(LEFT, py(0), WIDTH - RIGHT, py(0), ZERO);
     for (const m of maintenance) c.line(px(m), top, px(m), top + PANEL, MAINT);
     const clip = (v: number) => Math.min(top + PANEL, Math.max(top, py(v)));
