@@ -32,6 +32,15 @@ function zStats(model: '4' | '6', truth: Record<string, number>, terms: Record<s
   }));
 }
 
+function expectCalibrated(stats: ReturnType<typeof zStats>) {
+  for (const s of stats) {
+    expect(s.meanZ2, s.name).toBeGreaterThan(0.78);
+    expect(s.meanZ2, s.name).toBeLessThan(1.28);
+    expect(s.within1, s.name).toBeGreaterThan(0.6);
+    expect(s.within1, s.name).toBeLessThan(0.76);
+  }
+}
+
 describe('fitWafer: standard errors match the scatter of repeated fits', () => {
   it('6-term model and its derived terms (Rot, NonOrth, Mag, MagAsym)', () => {
     const t = { Tx: 12, Ty: -8, Mx: 0.4, My: 0.3, Rx: 0.15, Ry: 0.09 };
@@ -42,22 +51,12 @@ describe('fitWafer: standard errors match the scatter of repeated fits', () => {
       Mag: (t.Mx + t.My) / 2,
       MagAsym: (t.Mx - t.My) / 2,
     };
-    for (const s of zStats('6', truth, t)) {
-      expect(s.meanZ2, s.name).toBeGreaterThan(0.78);
-      expect(s.meanZ2, s.name).toBeLessThan(1.28);
-      expect(s.within1, s.name).toBeGreaterThan(0.6);
-      expect(s.within1, s.name).toBeLessThan(0.76);
-    }
+    expectCalibrated(zStats('6', truth, t));
   });
 
   it('4-term model (dx and dy solved as one coupled system)', () => {
     const truth = { Tx: 5, Ty: 3, Rot: 0.2, Mag: -0.3 };
     const terms = { Tx: 5, Ty: 3, Mx: -0.3, My: -0.3, Rx: 0.2, Ry: 0.2 };
-    for (const s of zStats('4', truth, terms)) {
-      expect(s.meanZ2, s.name).toBeGreaterThan(0.78);
-      expect(s.meanZ2, s.name).toBeLessThan(1.28);
-      expect(s.within1, s.name).toBeGreaterThan(0.6);
-      expect(s.within1, s.name).toBeLessThan(0.76);
-    }
+    expectCalibrated(zStats('4', truth, terms));
   });
 });
