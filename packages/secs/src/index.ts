@@ -54,6 +54,7 @@ export {
   type ActiveEndpointOptions,
   type Connector,
   HsmsActiveEndpoint,
+  type TcpConnectDeps,
   tcpConnect,
 } from './hsms/active-endpoint.js';
 export { type Clock, realClock, type TimerHandle } from './hsms/clock.js';
@@ -93,6 +94,7 @@ export {
   type HsmsFrame,
   type HsmsHeader,
   LENGTH_BYTES,
+  type OversizeFrame,
   SType,
   type STypeCode,
   writeHeader,

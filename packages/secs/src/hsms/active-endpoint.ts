@@ -1,4 +1,4 @@
-import { connect as netConnect } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
 import { type Clock, realClock, type TimerHandle } from './clock.js';
 import { TypedEmitter } from './events.js';
 import type { HsmsSession } from './session.js';
@@ -21,25 +21,39 @@ export interface ActiveEndpointEvents {
   'connect-error': Error;
 }
 
+/** What `tcpConnect` uses, injectable for tests: the clock for its timeout and the socket opener. */
+export interface TcpConnectDeps {
+  clock?: Clock;
+  open?: (host: string, port: number) => Socket;
+}
+
 /**
  * TCP connect that resolves once the socket is connected, or rejects on error or after `timeoutMs`
- * (default 10 s: an unanswered SYN would otherwise wait for the OS, minutes).
+ * (default 10 s: an unanswered SYN would otherwise wait for the OS, minutes). On timeout the
+ * half-open socket is destroyed.
  */
-export function tcpConnect(host: string, port: number, timeoutMs = 10_000): Promise<Transport> {
+export function tcpConnect(
+  host: string,
+  port: number,
+  timeoutMs = 10_000,
+  deps: TcpConnectDeps = {},
+): Promise<Transport> {
+  const clock = deps.clock ?? realClock;
+  const open = deps.open ?? ((h: string, p: number) => netConnect({ host: h, port: p, noDelay: true }));
   return new Promise((resolve, reject) => {
-    const socket = netConnect({ host, port, noDelay: true });
+    const socket = open(host, port);
     const fail = (err: Error): void => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       socket.destroy();
       reject(err);
     };
-    const timer = setTimeout(
+    const timer = clock.setTimeout(
       () => fail(new Error(`connect to ${host}:${port} timed out after ${timeoutMs} ms`)),
       timeoutMs,
     );
     socket.once('error', fail);
     socket.once('connect', () => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       socket.off('error', fail);
       resolve(socketTransport(socket));
     });
@@ -65,7 +79,8 @@ export class HsmsActiveEndpoint extends TypedEmitter<ActiveEndpointEvents> {
   ) {
     super();
     this.clock = options.clock ?? realClock;
-    this.connector = options.connect ?? ((host, port) => tcpConnect(host, port, session.config.t5Ms));
+    this.connector =
+      options.connect ?? ((host, port) => tcpConnect(host, port, session.config.t5Ms, { clock: this.clock }));
     this.offState = session.on('state', (s) => {
       if (s.to === 'not-connected') this.schedule();
     });

@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import type { HsmsConfig } from './config.js';
 import { RejectReason } from './control.js';
 import { HsmsError } from './errors.js';
-import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { encodeHeader, type HsmsFrame, type HsmsHeader, type OversizeFrame, SType } from './frame.js';
 import type { HsmsLink } from './link.js';
 import type { HandlerResult, MessageHandler } from './message-handler.js';
 import type { OutgoingMessage } from './session-types.js';
@@ -15,6 +15,7 @@ export interface DataExchangeHost {
   link(): HsmsLink | undefined;
   selected(): boolean;
   unknownDevice(message: HsmsMessage, header: Uint8Array): void;
+  tooLarge(message: HsmsMessage, header: Uint8Array, declaredLength: number): void;
   error(err: HsmsError): void;
 }
 
@@ -98,6 +99,42 @@ export class DataExchange {
       return;
     }
     if (this.handler !== undefined) this.dispatch(this.handler, message);
+  }
+
+  /**
+   * A data frame over the size limit whose body the link is discarding. Outside SELECTED it is
+   * rejected like any data message; otherwise a reply fails its transaction at once (rather than at
+   * T3) and the host hears of it so that GEM can send S9F11.
+   */
+  receiveOversized(frame: OversizeFrame, link: HsmsLink): void {
+    const h = frame.header;
+    if (!this.host.selected()) {
+      link.writeControl(
+        SType.rejectReq,
+        h.sessionId,
+        h.systemBytes,
+        SType.data,
+        RejectReason.entityNotSelected,
+      );
+      return;
+    }
+    const message: HsmsMessage = {
+      sessionId: h.sessionId,
+      stream: h.stream,
+      function: h.function,
+      wBit: h.wBit,
+      systemBytes: h.systemBytes,
+      body: EMPTY,
+    };
+    const limit = this.config.maxMessageBytes;
+    const text = `S${h.stream}F${h.function} (system bytes ${h.systemBytes}) declares ${frame.declaredLength} bytes, over the ${limit}-byte limit; body discarded`;
+    if (h.function % 2 === 0 && h.sessionId === this.config.sessionId) {
+      this.transactions.fail(
+        h.systemBytes,
+        new HsmsError('message-too-large', text, { header: frame.headerBytes }),
+      );
+    }
+    this.host.tooLarge(message, frame.headerBytes, frame.declaredLength);
   }
 
   /** Fail the transaction a Reject.req names; false if it is not a data transaction. */

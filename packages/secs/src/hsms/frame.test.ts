@@ -259,3 +259,82 @@ describe('FrameParser', () => {
     );
   });
 });
+
+describe('FrameParser with onOversize: oversized frames are skipped, not fatal', () => {
+  // Frame 2 of `stream` (the Linktest.req, length 10) is replaced by an S6F11 W of declared length 30
+  // (0x1E) with a 20-byte body of 0xEE, over a 20-byte limit; frames 1 and 3 stay.
+  const oversized = hex(`00 00 00 1E 00 64 86 0B 00 00 00 00 00 07 ${'EE '.repeat(20)}`);
+  const mixed = Buffer.concat([stream.subarray(0, 14), oversized, stream.subarray(28)]);
+
+  function skipping(max: number) {
+    const frames: HsmsFrame[] = [];
+    const skipped: Array<{ header: string; length: number; offset: number; sb: number }> = [];
+    const parser = new FrameParser((f) => frames.push(f), {
+      maxMessageBytes: max,
+      onOversize: (o) =>
+        skipped.push({
+          header: Buffer.from(o.headerBytes).toString('hex'),
+          length: o.declaredLength,
+          offset: o.offset,
+          sb: o.header.systemBytes,
+        }),
+    });
+    return { parser, frames, skipped };
+  }
+
+  it('reports the header once and parses what follows, split at every pair of byte boundaries', () => {
+    const want = [{ header: '0064860b000000000007', length: 30, offset: 14, sb: 7 }];
+    for (let a = 0; a <= mixed.length; a++) {
+      for (let b = a; b <= mixed.length; b++) {
+        const { parser, frames, skipped } = skipping(20);
+        for (const part of [mixed.subarray(0, a), mixed.subarray(a, b), mixed.subarray(b)]) {
+          expect(parser.push(part)).toBeUndefined();
+          // Held: at most the oversized frame's length + header (14) or the last frame less a byte
+          // (17); never any of the oversized body.
+          expect(parser.pending).toBeLessThanOrEqual(17);
+        }
+        expect(skipped, `cuts ${a}/${b}`).toEqual(want);
+        expect(norm(frames), `cuts ${a}/${b}`).toEqual(norm([expected[0]!, expected[2]!]));
+        expect(parser.midFrame).toBe(false);
+      }
+    }
+  });
+
+  it('is mid-frame while the body is being skipped', () => {
+    const { parser } = skipping(20);
+    parser.push(oversized.subarray(0, 20));
+    expect(parser.pending).toBe(0);
+    expect(parser.skipping).toBe(14);
+    expect(parser.midFrame).toBe(true);
+    parser.push(oversized.subarray(20));
+    expect(parser.midFrame).toBe(false);
+  });
+
+  it('a length below 10 is still fatal', () => {
+    const { parser } = skipping(20);
+    expect(parser.push(hex('00 00 00 03'))?.code).toBe('length-too-short');
+  });
+
+  it('skips any declared length up to 4 GiB - 1 while holding at most 14 bytes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: DEFAULT_MAX_MESSAGE_BYTES + 1, max: 0xffffffff }),
+        fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 8 }),
+        (len, chunkSizes) => {
+          const { parser, skipped } = skipping(DEFAULT_MAX_MESSAGE_BYTES);
+          const head = Buffer.alloc(14);
+          head.writeUInt32BE(len);
+          let fed = 0;
+          for (const c of [head, ...chunkSizes.map((n) => new Uint8Array(n))]) {
+            expect(parser.push(c)).toBeUndefined();
+            fed += c.length;
+            expect(parser.pending).toBe(0);
+          }
+          expect(skipped).toHaveLength(1);
+          expect(parser.skipping).toBe(len + 4 - fed);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

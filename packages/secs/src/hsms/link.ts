@@ -5,13 +5,22 @@ import type { CommLog } from './comm-log.js';
 import type { HsmsConfig } from './config.js';
 import { encodeControl, RejectReason, sTypeName } from './control.js';
 import { HsmsError } from './errors.js';
-import { encodeFrame, FrameParser, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import {
+  encodeFrame,
+  FrameParser,
+  type HsmsFrame,
+  type HsmsHeader,
+  type OversizeFrame,
+  SType,
+} from './frame.js';
 import type { Transport } from './transport.js';
 
 /** What the link hands up to its session. */
 export interface LinkCallbacks {
   /** Frames the link does not answer itself: data, Select.req, Deselect.req, Reject.req, Separate.req. */
   frame(frame: HsmsFrame): void;
+  /** A frame over the size limit: its header was read and its body is being discarded (the link stays up). */
+  oversize(frame: OversizeFrame): void;
   /** The link closed on its own (peer, transport, T6, T8, bad stream). `error` says why, when it was a failure. */
   closed(reason: HsmsError, error: HsmsError | undefined): void;
   /** The transport reported an error (a close follows). */
@@ -49,7 +58,12 @@ export class HsmsLink {
     private readonly log: CommLog | undefined,
     private readonly up: LinkCallbacks,
   ) {
-    this.parser = new FrameParser((f) => this.onFrame(f), { maxMessageBytes: config.maxMessageBytes });
+    this.parser = new FrameParser((f) => this.onFrame(f), {
+      maxMessageBytes: config.maxMessageBytes,
+      onOversize: (f) => {
+        if (this.open) this.up.oversize(f);
+      },
+    });
     transport.bind({
       data: (chunk) => this.onData(chunk),
       close: () =>
@@ -158,16 +172,16 @@ export class HsmsLink {
     if (!this.open) return;
     const err = this.parser.push(chunk);
     if (err !== undefined) {
-      const code = err.code === 'message-too-large' ? 'message-too-large' : 'protocol-error';
+      // Oversized frames are skipped (see `oversize`), so only a length below 10 gets here.
       this.fail(
         new HsmsError('connection-closed', `connection closed: ${err.message}`),
-        new HsmsError(code, err.message),
+        new HsmsError('protocol-error', err.message),
         true,
       );
       return;
     }
     // Only a partial frame needs the time of its last byte (most chunks end on a frame boundary).
-    if (this.parser.pending > 0 && this.open) {
+    if (this.parser.midFrame && this.open) {
       this.lastDataAt = this.clock.now();
       if (this.t8Timer === undefined) this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms);
     }
@@ -176,13 +190,16 @@ export class HsmsLink {
   // T8 is checked lazily against the time of the last byte, so a steady stream costs no timer churn.
   private readonly onT8 = (): void => {
     this.t8Timer = undefined;
-    if (!this.open || this.parser.pending === 0) return;
+    if (!this.open || !this.parser.midFrame) return;
     const idle = this.clock.now() - this.lastDataAt;
     if (idle < this.config.t8Ms) {
       this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms - idle);
       return;
     }
-    const msg = `frame stalled with ${this.parser.pending} bytes pending for T8 = ${this.config.t8Ms / 1000} s`;
+    const { pending, skipping } = this.parser;
+    const what =
+      skipping > 0 ? `${skipping} bytes of an oversized frame still to come` : `${pending} bytes pending`;
+    const msg = `frame stalled with ${what} for T8 = ${this.config.t8Ms / 1000} s`;
     this.fail(
       new HsmsError('connection-closed', `connection closed: ${msg}`),
       new HsmsError('t8-timeout', msg),

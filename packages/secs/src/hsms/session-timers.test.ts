@@ -164,4 +164,18 @@ describe('HsmsSession timers (fake clock)', () => {
     clock.advance(60_000);
     expect(session.state).toBe('selected');
   });
+
+  it('T8 also applies while the body of an oversized frame is being skipped', () => {
+    const { session, clock, wire } = selected({ t8Ms: 2000, maxMessageBytes: 100 });
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    wire.feed('00 00 10 00 0064 86 0B 00 00 00000009'); // declares 4096 bytes, over the limit
+    clock.advance(1500);
+    wire.feed(new Uint8Array(1000)); // progress resets the inter-character clock
+    clock.advance(1999);
+    expect(session.state).toBe('selected');
+    clock.advance(1);
+    expect(errors).toEqual(['t8-timeout']);
+    expect(session.state).toBe('not-connected');
+  });
 });

@@ -21,6 +21,12 @@ export interface HsmsEvents {
   state: { from: HsmsState; to: HsmsState };
   /** A data message for another session id. GEM answers it with S9F1 (its body is `header`). */
   'unknown-device': { message: HsmsMessage; header: Uint8Array };
+  /**
+   * A data message over `maxMessageBytes` arrived while selected. Its body was discarded unread
+   * (`message.body` is empty) and the link stays up; GEM answers with S9F11 (its body is `header`).
+   * A reply of this kind also fails the transaction it answers with `message-too-large`.
+   */
+  'message-too-large': { message: HsmsMessage; header: Uint8Array; declaredLength: number };
   /** The peer sent Reject.req for one of our messages. */
   rejected: { systemBytes: number; reason: number; rejectedType: number };
   /** A failure not tied to a promise: timeouts that close the link, bad frames, handler failures. */

@@ -211,14 +211,79 @@ describe('HsmsSession, passive side against a scripted peer', () => {
     expect(wire.take()).toEqual([spaced(frameHex('0064 00 00 00 09 00000001'))]);
   });
 
-  it('closes on a frame over the size limit, reporting message-too-large', () => {
+  it('skips a primary over the size limit, reports its header for S9F11, and keeps the link up', () => {
     const { session, wire } = selected({ maxMessageBytes: 100 });
+    const events: Array<{ header: string; declaredLength: number; body: number }> = [];
+    session.on('message-too-large', (e) =>
+      events.push({
+        header: Buffer.from(e.header).toString('hex'),
+        declaredLength: e.declaredLength,
+        body: e.message.body.length,
+      }),
+    );
     const errors: string[] = [];
     session.on('error', (e) => errors.push(e.code));
-    wire.feed('00 00 00 65');
-    expect(errors).toEqual(['message-too-large']);
+    const seen: string[] = [];
+    session.onMessage((m) => {
+      seen.push(`S${m.stream}F${m.function} ${m.systemBytes}`);
+    });
+    // Length 0x65 = 101 (one over), S6F11 W, system bytes 9, then its 91 body bytes in three chunks.
+    wire.feed('00 00 00 65 00 64 86 0B 00 00 00 00 00 09');
+    expect(events).toEqual([{ header: '0064860b000000000009', declaredLength: 101, body: 0 }]);
+    wire.feed(new Uint8Array(40).fill(0xaa));
+    wire.feed(new Uint8Array(51).fill(0xbb));
+    // The next frame right after the skipped body is parsed normally.
+    wire.feed(frameHex('0064 81 01 00 00 0000000A'));
+    expect(seen).toEqual(['S1F1 10']);
+    expect(errors).toEqual([]);
+    expect(session.state).toBe('selected');
+    expect(wire.destroyed).toBe(false);
+  });
+
+  it('an oversized reply fails its transaction at once with message-too-large and the header', async () => {
+    const { session, wire } = selected({ maxMessageBytes: 100 });
+    const p = session.send({ stream: 1, function: 3, wBit: true }); // system bytes 1
+    const other = session.send({ stream: 1, function: 1, wBit: true }); // system bytes 2
+    wire.take();
+    // S1F4, system bytes 1, declared 200 bytes, body arriving in the same chunk as the next reply.
+    const body = 'CC'.repeat(190);
+    wire.feed(`000000C8 0064 01 04 00 00 00000001 ${body} ${frameHex('0064 01 02 00 00 00000002')}`);
+    const err = await p.catch((e: unknown) => e as HsmsError);
+    expect(err).toBeInstanceOf(HsmsError);
+    expect(err).toMatchObject({ code: 'message-too-large' });
+    expect(Buffer.from((err as HsmsError).header!).toString('hex')).toBe('00640104000000000001');
+    await expect(other).resolves.toMatchObject({ stream: 1, function: 2, systemBytes: 2 });
+    expect(session.state).toBe('selected');
+  });
+
+  it('rejects an oversized data message while NOT SELECTED (reason 4), without reading its body', () => {
+    const { wire } = passive({ maxMessageBytes: 100 });
+    wire.feed('00 10 00 00 0064 81 01 00 00 00000007');
+    expect(wire.take()).toEqual([spaced(frameHex('0064 00 04 00 07 00000007'))]);
+  });
+
+  it('closes on a declared length below the 10-byte header, reporting protocol-error', () => {
+    const { session, wire } = selected();
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(e.code));
+    wire.feed('00 00 00 09');
+    expect(errors).toEqual(['protocol-error']);
     expect(session.state).toBe('not-connected');
     expect(wire.destroyed).toBe(true);
+  });
+
+  it('Deselect.req while a transaction is open gets status 2 (busy); once settled, 0', async () => {
+    const { session, wire } = selected();
+    const p = session.send({ stream: 1, function: 1, wBit: true }); // system bytes 1
+    wire.take();
+    wire.feed(frameHex('FFFF 00 00 00 03 00000020'));
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 02 00 04 00000020'))]);
+    expect(session.state).toBe('selected');
+    wire.feed(frameHex('0064 01 02 00 00 00000001'));
+    await p;
+    wire.feed(frameHex('FFFF 00 00 00 03 00000021'));
+    expect(wire.take()).toEqual([spaced(frameHex('FFFF 00 00 00 04 00000021'))]);
+    expect(session.state).toBe('not-selected');
   });
 });
 

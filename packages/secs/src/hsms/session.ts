@@ -3,7 +3,7 @@ import { type Clock, realClock } from './clock.js';
 import type { CommLog } from './comm-log.js';
 import { type HsmsConfig, resolveHsmsConfig } from './config.js';
 import { ConnectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
-import { CONTROL_SESSION_ID, DeselectStatus, SelectStatus } from './control.js';
+import { CONTROL_SESSION_ID, DeselectStatus, SelectStatus, sTypeName } from './control.js';
 import { DataExchange } from './data-exchange.js';
 import { HsmsError } from './errors.js';
 import { TypedEmitter } from './events.js';
@@ -41,6 +41,8 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       link: () => this.link,
       selected: () => this.machine.state === 'selected',
       unknownDevice: (message, header) => this.emit('unknown-device', { message, header }),
+      tooLarge: (message, header, declaredLength) =>
+        this.emit('message-too-large', { message, header, declaredLength }),
       error: (err) => this.emit('error', err),
     });
     this.t7 = new OneShotTimer(this.clock);
@@ -84,6 +86,15 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     const link: HsmsLink = new HsmsLink(transport, this.config, this.clock, this.log, {
       frame: (f) => {
         if (this.link === link) this.onFrame(f);
+      },
+      oversize: (f) => {
+        if (this.link !== link) return;
+        if (f.header.sType === SType.data) this.data.receiveOversized(f, link);
+        else {
+          // A control message has no body; one declaring a huge length is skipped and reported.
+          const msg = `${sTypeName(f.header.sType)} declares ${f.declaredLength} bytes; skipped`;
+          this.emit('error', new HsmsError('protocol-error', msg, { header: f.headerBytes }));
+        }
       },
       closed: (reason, error) => {
         if (this.link !== link) return;
@@ -188,6 +199,10 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
             0,
             DeselectStatus.notSelected,
           );
+        } else if (this.data.openTransactions > 0) {
+          // E37: Deselect is refused while transactions are open (status 2, busy); they would
+          // otherwise be cut off, their replies rejected as "entity not selected".
+          this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.busy);
         } else {
           this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.ok);
           this.leaveSelected();
