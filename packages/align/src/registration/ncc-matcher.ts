@@ -1,11 +1,10 @@
 import { nextPowerOfTwo } from '../fft/fft.js';
 import { RealFft2d } from '../fft/real-fft-2d.js';
 import type { GreyImage } from '../image/grey-image.js';
-import { ClipDetector } from './clip-detector.js';
-import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
 import { findPeaks } from './peak-search.js';
+import { SearchFrame } from './search-frame.js';
 import { TranslationRefiner } from './translation-refiner.js';
-import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
+import type { RegistrationLimits, RegistrationResult } from './types.js';
 
 /** Tuning of the NCC method. */
 export interface NccOptions {
@@ -35,8 +34,7 @@ export class NccMatcher {
   /** Number of template positions (top-left x and y) searched. */
   readonly searchWidth: number;
   readonly searchHeight: number;
-  private readonly template: GreyImage;
-  private readonly limits: Required<RegistrationLimits>;
+  private readonly frame: SearchFrame;
   private readonly fft: RealFft2d;
   private readonly tRe: Float64Array;
   private readonly tIm: Float64Array;
@@ -48,12 +46,6 @@ export class NccMatcher {
   private readonly s2: Float64Array;
   private readonly map: Float64Array;
   private readonly refiner: TranslationRefiner;
-  private clip: ClipDetector | undefined;
-  // Built on first need: only failed searches look past the image edge.
-  private readonly clipDetector = (): ClipDetector => {
-    this.clip ??= new ClipDetector(this.template, this.imageWidth, this.imageHeight);
-    return this.clip;
-  };
 
   constructor(
     template: GreyImage,
@@ -62,16 +54,13 @@ export class NccMatcher {
     limits: RegistrationLimits = {},
     options: NccOptions = {},
   ) {
+    const frame = new SearchFrame(template, imageWidth, imageHeight, limits);
     const { width: tw, height: th } = template;
-    if (tw > imageWidth || th > imageHeight) {
-      throw new RangeError(`template ${tw}x${th} is larger than the image ${imageWidth}x${imageHeight}`);
-    }
-    this.template = template;
+    this.frame = frame;
     this.imageWidth = imageWidth;
     this.imageHeight = imageHeight;
-    this.searchWidth = imageWidth - tw + 1;
-    this.searchHeight = imageHeight - th + 1;
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.searchWidth = frame.searchWidth;
+    this.searchHeight = frame.searchHeight;
     this.fft = new RealFft2d(nextPowerOfTwo(imageHeight), nextPowerOfTwo(imageWidth));
     const n = tw * th;
     let mean = 0;
@@ -104,21 +93,10 @@ export class NccMatcher {
   /** Locate the template in `image` (which must have the matcher's size). */
   register(image: GreyImage): RegistrationResult {
     const map = this.nccMap(image);
-    const peaks = findPeaks(map, this.searchWidth, this.searchHeight, this.limits.peakSeparationPx);
-    const refusal = refuseAtPeak(
-      'ncc',
-      image,
-      this.refiner,
-      peaks,
-      peaks.value,
-      this.searchWidth,
-      this.searchHeight,
-      this.limits,
+    const peaks = findPeaks(map, this.searchWidth, this.searchHeight, this.frame.limits.peakSeparationPx);
+    return this.frame.decide('ncc', image, this.refiner, peaks, peaks.value, () =>
+      this.refiner.refine(image, peaks.x, peaks.y),
     );
-    if (refusal !== undefined) return clippedOrMissing(image, refusal, this.clipDetector, this.limits);
-    const refined = this.refiner.refine(image, peaks.x, peaks.y);
-    const result = finishRefinement('ncc', image, this.refiner, refined, this.limits);
-    return result.ok ? result : clippedOrMissing(image, result, this.clipDetector, this.limits);
   }
 
   /**
@@ -127,13 +105,11 @@ export class NccMatcher {
    * returned array is reused by the next call.
    */
   nccMap(image: GreyImage): Float64Array {
+    this.frame.checkSize(image);
     const { width: w, height: h, data } = image;
-    if (w !== this.imageWidth || h !== this.imageHeight) {
-      throw new RangeError(`matcher is for ${this.imageWidth}x${this.imageHeight} images, got ${w}x${h}`);
-    }
     const { fft, sRe, sIm, tRe, tIm, corr, s1, s2, map } = this;
-    const tw = this.template.width;
-    const th = this.template.height;
+    const tw = this.frame.template.width;
+    const th = this.frame.template.height;
     fft.forward(data, w, h, sRe, sIm);
     for (let i = 0; i < sRe.length; i++) {
       const ar = sRe[i]!;

@@ -2,12 +2,11 @@ import { nextPowerOfTwo } from '../fft/fft.js';
 import { RealFft2d } from '../fft/real-fft-2d.js';
 import { UpsampledDft } from '../fft/upsampled-dft.js';
 import type { GreyImage } from '../image/grey-image.js';
-import { ClipDetector } from './clip-detector.js';
-import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
 import { nccAtInteger } from './ncc-at-integer.js';
 import { findPeaks } from './peak-search.js';
+import { SearchFrame } from './search-frame.js';
 import { TranslationRefiner } from './translation-refiner.js';
-import { DEFAULT_LIMITS, type RegistrationLimits, type RegistrationResult } from './types.js';
+import type { RegistrationLimits, RegistrationResult } from './types.js';
 
 /** Tuning of the phase-correlation method. */
 export interface PhaseOptions {
@@ -46,8 +45,7 @@ export class PhaseMatcher {
   readonly imageHeight: number;
   readonly searchWidth: number;
   readonly searchHeight: number;
-  private readonly template: GreyImage;
-  private readonly limits: Required<RegistrationLimits>;
+  private readonly frame: SearchFrame;
   private readonly factor: number;
   private readonly beta: number;
   private readonly coarse: RealFft2d;
@@ -70,12 +68,6 @@ export class PhaseMatcher {
   private readonly upsampler: UpsampledDft;
   private readonly block: Float64Array;
   private readonly refiner: TranslationRefiner;
-  private clip: ClipDetector | undefined;
-  // Built on first need: only failed searches look past the image edge.
-  private readonly clipDetector = (): ClipDetector => {
-    this.clip ??= new ClipDetector(this.template, this.imageWidth, this.imageHeight);
-    return this.clip;
-  };
 
   constructor(
     template: GreyImage,
@@ -84,16 +76,13 @@ export class PhaseMatcher {
     limits: RegistrationLimits = {},
     options: PhaseOptions = {},
   ) {
+    const frame = new SearchFrame(template, imageWidth, imageHeight, limits);
     const { width: tw, height: th } = template;
-    if (tw > imageWidth || th > imageHeight) {
-      throw new RangeError(`template ${tw}x${th} is larger than the image ${imageWidth}x${imageHeight}`);
-    }
-    this.template = template;
+    this.frame = frame;
     this.imageWidth = imageWidth;
     this.imageHeight = imageHeight;
-    this.searchWidth = imageWidth - tw + 1;
-    this.searchHeight = imageHeight - th + 1;
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.searchWidth = frame.searchWidth;
+    this.searchHeight = frame.searchHeight;
     this.factor = options.upsampleFactor ?? 10;
     const f0 = options.lowPassCyclesPerPx ?? 0.1;
     this.beta = options.whitening ?? 0.5;
@@ -137,32 +126,19 @@ export class PhaseMatcher {
 
   /** Locate the template in `image` (which must have the matcher's size). */
   register(image: GreyImage): RegistrationResult {
-    const { width: w, height: h } = image;
-    if (w !== this.imageWidth || h !== this.imageHeight) {
-      throw new RangeError(`matcher is for ${this.imageWidth}x${this.imageHeight} images, got ${w}x${h}`);
-    }
     const map = this.phaseMap(image);
-    const peaks = findPeaks(map, this.searchWidth, this.searchHeight, this.limits.peakSeparationPx);
-    const score = nccAtInteger(image, this.template, peaks.x, peaks.y);
-    const refusal = refuseAtPeak(
-      'phase',
-      image,
-      this.refiner,
-      peaks,
-      score,
-      this.searchWidth,
-      this.searchHeight,
-      this.limits,
-    );
-    if (refusal !== undefined) return clippedOrMissing(image, refusal, this.clipDetector, this.limits);
-    const [fx, fy] = this.fineShift(image, peaks.x, peaks.y);
-    const evaluated = this.refiner.refine(image, peaks.x + fx, peaks.y + fy, 0);
-    const result = finishRefinement('phase', image, this.refiner, evaluated, this.limits);
-    return result.ok ? result : clippedOrMissing(image, result, this.clipDetector, this.limits);
+    const peaks = findPeaks(map, this.searchWidth, this.searchHeight, this.frame.limits.peakSeparationPx);
+    const score = nccAtInteger(image, this.frame.template, peaks.x, peaks.y);
+    // The phase method's estimate is the upsampled-DFT peak; the refiner only scores it.
+    return this.frame.decide('phase', image, this.refiner, peaks, score, () => {
+      const [fx, fy] = this.fineShift(image, peaks.x, peaks.y);
+      return this.refiner.refine(image, peaks.x + fx, peaks.y + fy, 0);
+    });
   }
 
   /** Coarse phase-correlation surface over template top-left positions (reused by the next call). */
   phaseMap(image: GreyImage): Float64Array {
+    this.frame.checkSize(image);
     const { coarse, sRe, sIm, surface, map } = this;
     coarse.forward(image.data, image.width, image.height, sRe, sIm);
     whitenedProduct(sRe, sIm, this.cRe, this.cIm, this.cW, this.beta);
@@ -176,8 +152,8 @@ export class PhaseMatcher {
   /** Sub-pixel (fx, fy) of the mark in the template-sized block at integer (x, y), by upsampled DFT. */
   private fineShift(image: GreyImage, x: number, y: number): [number, number] {
     const { fine, wRe, wIm, up, nUp, factor } = this;
-    const tw = this.template.width;
-    const th = this.template.height;
+    const tw = this.frame.template.width;
+    const th = this.frame.template.height;
     // Background level taken off, like the template: otherwise the zero padding
     // of a non-power-of-two block adds a step edge that does not move with the mark.
     const block = this.block;
