@@ -41,6 +41,16 @@ export interface EquipmentContext {
   setTime(epochMs: number): void;
   /** Current equipment time, epoch ms. */
   now(): number;
+  /** Trace data collection (S2F23 -> S6F1). */
+  readonly trace: {
+    define(req: {
+      trid: number | string;
+      dsper: string;
+      totsmp: number;
+      repgsz: number;
+      svids: readonly number[];
+    }): number;
+  };
   /** The spool, when configured. */
   readonly spool: SpoolPort | undefined;
   /** Send the spooled messages in order (after S6F23 RSDC 0 started the transmit state). */

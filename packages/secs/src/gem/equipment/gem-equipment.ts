@@ -9,12 +9,14 @@ import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
+import type { Item } from '../../item/item.js';
 import { ItemShapeError } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
 import { ACKC10, ALCD_SET, HCACK } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import { parseAck } from '../messages/s1.js';
 import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
+import { s6f1 } from '../messages/s2-s6-trace.js';
 import { s5f1 } from '../messages/s5-alarms.js';
 import { type EventReport, s6f11 } from '../messages/s6-events.js';
 import { headerBytes, S9, s9 } from '../messages/s9-errors.js';
@@ -26,12 +28,14 @@ import { type CommunicationState, communicationMachine } from '../state/communic
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
+import { TraceEngine } from '../trace/trace-engine.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { formatGemTime } from './gem-time.js';
 import { S1_HANDLERS } from './handle-s1.js';
 import { S2_HANDLERS } from './handle-s2.js';
 import { S5_S10_HANDLERS, terminalAck } from './handle-s5-s10.js';
 import { SPOOL_HANDLERS } from './handle-spool.js';
+import { TRACE_HANDLERS } from './handle-trace.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { commandValues } from './remote-command.js';
 import { ReportTable } from './report-table.js';
@@ -43,6 +47,7 @@ const HANDLERS: Record<string, EquipmentHandler> = {
   ...S2_HANDLERS,
   ...S5_S10_HANDLERS,
   ...SPOOL_HANDLERS,
+  ...TRACE_HANDLERS,
 };
 const STREAMS = new Set(Object.keys(HANDLERS).map((k) => Number(/^S(\d+)/.exec(k)![1])));
 // Primaries the equipment answers while not ONLINE (E30 4.3.2: others get SxF0).
@@ -100,6 +105,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private readonly store: StateStore | undefined;
   readonly spool: Spool | undefined;
   private delivering = false;
+  readonly trace: TraceEngine<Item>;
   private readonly commands = new Map<string, CommandRunner>();
   private timeOffsetMs = 0;
   private dataId = 0;
@@ -142,6 +148,18 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       ceids,
     );
     for (const a of m.alarms) this.alarmEnabled.add(a.id);
+    const svids = new Set(m.statusVariables.map((v) => v.id));
+    this.trace = new TraceEngine<Item>({
+      clock: this.clock,
+      wallTime: () => this.now(),
+      isKnownSvid: (v) => svids.has(v),
+      sample: (ids) => ids.map((v) => this.vars.item(v)),
+      report: (r) => {
+        const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime: formatGemTime(r.stime), values: r.values });
+        if (!this.canSend()) this.spoolIfDown(msg);
+        else void this.sendPrimary(msg).catch((e: unknown) => this.fail(e));
+      },
+    });
     this.ctx = this.context();
   }
 
@@ -168,6 +186,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     for (const off of this.offs.splice(0)) off();
     this.session.onMessage(undefined);
     this.cancelRetry();
+    this.trace.stopAll();
   }
 
   get communicationState(): CommunicationState {
@@ -545,6 +564,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       },
       now: () => this.now(),
       spool: this.spool,
+      trace: this.trace,
       deliverSpool: () => {
         void this.deliverSpool();
       },

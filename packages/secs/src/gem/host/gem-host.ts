@@ -16,6 +16,7 @@ import * as s2c from '../messages/s2-constants.js';
 import * as s2x from '../messages/s2-remote.js';
 import * as s2r from '../messages/s2-reports.js';
 import * as sp from '../messages/s2-s6-spool.js';
+import * as tr from '../messages/s2-s6-trace.js';
 import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
@@ -37,6 +38,8 @@ export interface HostEvent {
 export interface GemHostEvents {
   event: HostEvent;
   alarm: s5.AlarmReport & { set: boolean };
+  /** S6F1 trace data; `samples` splits the flat value list into one record per sample, keyed by name. */
+  trace: tr.TraceData & { samples: Record<string, PlainValue>[] };
   terminal: { terminal: number; text: string };
   /** An S9 error message from the equipment: function and the header it reports. */
   'error-message': { function: number; header: Uint8Array | undefined };
@@ -62,6 +65,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   /** Report definitions this host sent (RPTID -> VIDs), to name the values of events. */
   readonly reportVids = new Map<number, number[]>();
   private dataId = 0;
+  private readonly traceVids = new Map<string, number[]>();
 
   constructor(readonly session: HsmsSession) {
     super();
@@ -227,6 +231,16 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
     return this.ask(s6.s6f19(rptid), s6.parseS6f20);
   }
 
+  /** S2F23: start (TOTSMP > 0) or stop (TOTSMP 0) a trace; TIAACK. SVIDs by id or learned name. */
+  async defineTrace(
+    t: Omit<tr.TraceInit, 'svids'> & { svids: readonly (number | string)[] },
+  ): Promise<number> {
+    const svids = t.svids.map((v) => this.vid(v));
+    const tiaack = await this.ask(tr.s2f23({ ...t, svids }), s1.parseAck);
+    if (tiaack === 0) this.traceVids.set(String(t.trid), svids);
+    return tiaack;
+  }
+
   /** S2F43: choose the streams/functions the equipment spools (empty list = spooling off). */
   setSpoolStreams(streams: readonly sp.StreamFunctions[]): Promise<sp.SpoolReply> {
     return this.ask(sp.s2f43(streams), sp.parseS2f44);
@@ -298,6 +312,11 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
         if (a !== undefined) this.emit('alarm', { ...a, set: (a.alcd & 0x80) !== 0 });
         return toOutgoing(s5.s5f2(a === undefined ? ACKC5.error : ACKC5.ok));
       }
+      case 'S6F1': {
+        const t = read(tr.parseS6f1);
+        if (t !== undefined) this.emit('trace', { ...t, samples: this.traceSamples(t) });
+        return toOutgoing(tr.s6f2(t === undefined ? ACKC6.error : ACKC6.ok));
+      }
       case 'S10F1': {
         const t = read(s10.parseTerminalText);
         if (t !== undefined) this.emit('terminal', t);
@@ -335,6 +354,20 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       values,
       reports: e.reports.map((r) => ({ rptid: r.rptid, items: r.values })),
     };
+  }
+
+  private traceSamples(t: tr.TraceData): Record<string, PlainValue>[] {
+    const vids = this.traceVids.get(String(t.trid)) ?? [];
+    const out: Record<string, PlainValue>[] = [];
+    if (vids.length === 0) return out;
+    for (let i = 0; i + vids.length <= t.values.length; i += vids.length) {
+      const rec: Record<string, PlainValue> = {};
+      vids.forEach((v, j) => {
+        rec[this.vidNames.get(v) ?? `V${v}`] = plainValue(t.values[i + j]!);
+      });
+      out.push(rec);
+    }
+    return out;
   }
 
   private vid(k: number | string): number {
