@@ -47,6 +47,8 @@ export interface SpoolOptions {
   isKnown?: KnownMessages;
   /** fsync every append and head move (default true). */
   sync?: boolean;
+  /** Dead bytes at the segment front before it is compacted (default 64 KiB; also needs > half the file). */
+  compactMinBytes?: number;
 }
 
 export type AppendResult =
@@ -181,8 +183,9 @@ export class Spool {
         overwritten++;
       }
       this.segment.moveHead(this.headOffset());
-      this.maybeCompact();
     }
+    // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
+    this.maybeCompact();
     this.pushPending(this.segment.append(rec), rec.length);
     this.meta.nextSeq++;
     if (this.isFull()) this.markFull();
@@ -307,7 +310,7 @@ export class Spool {
   private maybeCompact(): void {
     const dead = this.headOffset();
     const end = this.segment.end;
-    if (dead < COMPACT_MIN_DEAD || dead * 2 < end) return;
+    if (dead < (this.opts.compactMinBytes ?? COMPACT_MIN_DEAD) || dead * 2 < end) return;
     const moved = this.pending.slice(this.first).map((p) => ({ offset: p.offset - dead, size: p.size }));
     this.segment.restart(this.segment.read(dead, end - dead));
     this.pending = moved;

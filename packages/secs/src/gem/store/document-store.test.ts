@@ -82,6 +82,14 @@ describe('DocumentStore', () => {
     expect(catchStoreError(() => s.read('limits')).code).toBe('corrupt-document');
   });
 
+  it('delete removes a document; undefined is refused as a value', () => {
+    const s = DocumentStore.open(dir);
+    s.write('limits', [1]);
+    s.delete('limits');
+    expect(s.read('limits')).toBeUndefined();
+    expect(() => s.write('limits', undefined)).toThrow(TypeError);
+  });
+
   it('rejects document names that are not kebab-case file names', () => {
     expect(() => DocumentStore.open(dir).write('../x', 1)).toThrow(RangeError);
   });

@@ -103,6 +103,7 @@ export class DocumentStore {
 
   /** Replace `name` with `data` (any JSON value) atomically. */
   write(name: string, data: unknown): void {
+    if (data === undefined) throw new TypeError(`document ${name}: undefined is not JSON (use delete)`);
     const env: Envelope = { format: STORE_FORMAT, version: STORE_VERSION, name, sha256: digest(data), data };
     const path = this.pathOf(name);
     try {
