@@ -86,19 +86,21 @@ export {
   decodeHeader,
   encodeFrame,
   encodeHeader,
-  type FrameError,
-  type FrameErrorCode,
-  FrameParser,
-  type FrameParserOptions,
   HEADER_BYTES,
   type HsmsFrame,
   type HsmsHeader,
   LENGTH_BYTES,
-  type OversizeFrame,
   SType,
   type STypeCode,
   writeHeader,
 } from './hsms/frame.js';
+export {
+  type FrameError,
+  type FrameErrorCode,
+  FrameParser,
+  type FrameParserOptions,
+  type OversizeFrame,
+} from './hsms/frame-parser.js';
 export { memoryTransportPair } from './hsms/memory-transport.js';
 export type { HandlerResult, MessageHandler } from './hsms/message-handler.js';
 export { HsmsPassiveEndpoint, type PassiveEndpointOptions } from './hsms/passive-endpoint.js';

@@ -5,14 +5,8 @@ import type { CommLog } from './comm-log.js';
 import type { HsmsConfig } from './config.js';
 import { encodeControl, RejectReason, sTypeName } from './control.js';
 import { HsmsError } from './errors.js';
-import {
-  encodeFrame,
-  FrameParser,
-  type HsmsFrame,
-  type HsmsHeader,
-  type OversizeFrame,
-  SType,
-} from './frame.js';
+import { encodeFrame, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { FrameParser, type OversizeFrame } from './frame-parser.js';
 import type { Transport } from './transport.js';
 
 /** What the link hands up to its session. */

@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { SelectStatus, selectRsp } from './control.js';
 import { HsmsError } from './errors.js';
-import { FrameParser, SType } from './frame.js';
+import { SType } from './frame.js';
+import { FrameParser } from './frame-parser.js';
 import type { HsmsSession } from './session.js';
 import { socketTransport } from './transport.js';
 

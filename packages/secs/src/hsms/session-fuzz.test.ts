@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './fake-clock.js';
-import { encodeFrame, FrameParser, type HsmsFrame } from './frame.js';
+import { encodeFrame, type HsmsFrame } from './frame.js';
+import { FrameParser } from './frame-parser.js';
 import { HsmsSession } from './session.js';
 import { ScriptedTransport } from './test-peer.js';
 
