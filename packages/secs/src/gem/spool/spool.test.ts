@@ -1,9 +1,19 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../store/store-error.js';
 import { RSDA, Spool, type SpoolOptions } from './spool.js';
-import type { SpoolMessage } from './spool-record.js';
+import { HeadFile } from './spool-head.js';
+import { encodeRecord, type SpoolMessage } from './spool-record.js';
 
 let dir: string;
 const open: Spool[] = [];
@@ -246,5 +256,47 @@ describe('Spool ECs', () => {
     s.setPolicy('overwrite');
     expect(s.append(event(4))).toEqual({ spooled: true, overwritten: 1 });
     expect(deliverAll(s)).toEqual([1, 2, 4]);
+  });
+});
+
+describe('Spool crash recovery around segment generations', () => {
+  it('a crash after writing the next generation but before moving the head keeps the current one', () => {
+    const a = openSpool();
+    for (let i = 0; i < 5; i++) a.append(event(i));
+    a.close();
+    // The would-be compacted copy got written, the head never moved to it.
+    writeFileSync(join(dir, 'spool-1.seg'), encodeRecord(99, event(99)));
+    const b = openSpool();
+    expect(existsSync(join(dir, 'spool-1.seg'))).toBe(false);
+    expect(deliverAll(b)).toEqual(range(0, 5));
+  });
+
+  it('a crash after moving the head but before deleting the old segment drops the old one', () => {
+    const a = openSpool();
+    for (let i = 0; i < 5; i++) a.append(event(i));
+    expect(a.purge()).toBe(RSDA.ok); // now in generation 1, empty
+    a.close();
+    writeFileSync(join(dir, 'spool-0.seg'), encodeRecord(0, event(0)));
+    const b = openSpool();
+    expect(b.countActual).toBe(0);
+    expect(existsSync(join(dir, 'spool-0.seg'))).toBe(false);
+  });
+
+  it('a head that does not point at a record start is reported, not guessed around', () => {
+    const a = openSpool();
+    for (let i = 0; i < 3; i++) a.append(event(i));
+    a.close();
+    const h = HeadFile.open(join(dir, 'spool-head.bin'), false);
+    h.write({ generation: 0, offset: 7 });
+    h.close();
+    let err: unknown;
+    try {
+      Spool.open({ dir, maxMessages: 10, maxBytes: 1e6, policy: 'stop', sync: false });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe('corrupt-document');
+    expect((err as StoreError).message).toContain('offset 7');
   });
 });
