@@ -82,7 +82,19 @@ describe('readGreyPng', () => {
   });
 
   it('refuses bytes that are not a PNG', () => {
-    expect(readGreyPng(new TextEncoder().encode('hello'))).toMatchObject({ ok: false, code: 'not-png' });
+    expect(readGreyPng(new TextEncoder().encode('hello'))).toMatchObject({
+      ok: false,
+      code: 'not-png',
+      message: 'not a PNG file: byte 0 is 0x68, the PNG signature has 0x89 there',
+    });
+    expect(readGreyPng(Uint8Array.of(0x89, 0x50))).toMatchObject({
+      ok: false,
+      code: 'not-png',
+      message: 'not a PNG file: only 2 byte(s), shorter than the 8-byte PNG signature',
+    });
+    // A valid signature followed by a cut-off file still fails cleanly, as a value.
+    const cut = writeGreyPng(createGreyImage(8, 8), 8).subarray(0, 30);
+    expect(readGreyPng(cut)).toMatchObject({ ok: false, code: 'not-png' });
   });
 });
 

@@ -9,6 +9,9 @@ export type PngReadResult =
   | { ok: true; image: GreyImage; bitDepth: 8 | 16 }
   | { ok: false; code: PngReadIssue; message: string };
 
+/** The eight bytes every PNG file starts with (PNG spec, section 5.2). */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 const COLOUR_TYPES: Record<number, string> = {
   0: 'greyscale',
   2: 'RGB colour',
@@ -24,6 +27,19 @@ const COLOUR_TYPES: Record<number, string> = {
  * camera frame that arrives in colour means the acquisition chain is wrong.
  */
 export function readGreyPng(bytes: Uint8Array): PngReadResult {
+  // Checked here because pngjs reports a wrong signature with a message about its stream internals.
+  const badByte = PNG_SIGNATURE.findIndex((b, i) => bytes[i] !== b);
+  if (badByte >= 0) {
+    return {
+      ok: false,
+      code: 'not-png',
+      message:
+        bytes.length <= badByte
+          ? `not a PNG file: only ${bytes.length} byte(s), shorter than the 8-byte PNG signature`
+          : `not a PNG file: byte ${badByte} is 0x${(bytes[badByte] ?? 0).toString(16).padStart(2, '0')}, ` +
+            `the PNG signature has 0x${PNG_SIGNATURE[badByte]?.toString(16).padStart(2, '0')} there`,
+    };
+  }
   let png: ReturnType<typeof PNG.sync.read>;
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { skipRescale: true });
