@@ -1,11 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import {
   type BondParams,
   dieGrid,
-  formatIssue,
   type GateResult,
   type KlarfWafer,
-  loadBondConfig,
   parseKlarf,
   predictGate,
 } from '@bondline/physics';
@@ -13,6 +11,7 @@ import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { drawGateMap } from '../render/gate-map.js';
 import { encodePng } from '../render/png.js';
+import { loadCliBondConfig, writeOutputFile } from './bond-config.js';
 
 /** Exit code of a completed gate run that says "send the pair back to cleaning". */
 export const RECLEAN_EXIT_CODE = 3;
@@ -146,21 +145,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const maxLoss = numberArg('max-loss', values['max-loss'], { min: 0, max: 1 }) ?? 0.005;
   const heightFactor = numberArg('height-factor', values['height-factor'], { min: 1e-3, max: 100 }) ?? 1;
-  const configFile = values.config!;
-  const loaded = await loadBondConfig(
-    configFile,
-    values.section === undefined ? {} : { section: values.section },
-  );
-  if (!loaded.ok) {
-    const n = loaded.issues.length;
-    throw new CliError(
-      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${formatIssue(i, configFile)}`).join('\n')}`,
-    );
-  }
-  for (const note of loaded.notes) {
-    process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
-  }
-  const params = loaded.value;
+  const { params } = await loadCliBondConfig(values.config!, values.section);
   const top = await readKlarfWafer(values.top!, 'top', values['top-wafer']);
   const bottom = await readKlarfWafer(values.bottom!, 'bottom', values['bottom-wafer']);
   const result = predictGate(params, top.defects, bottom.defects, { maxLoss, heightFactor });
@@ -176,13 +161,7 @@ export async function run(argv: string[]): Promise<number> {
       `Pre-bond gate: ${result.decision === 'bond' ? 'BOND' : 'RE-CLEAN'}`,
       `${result.particles.length} predicted voids kill ${result.killedDies.length} of ${result.dies} dies (${(100 * result.predictedLoss).toFixed(2)} %, threshold ${(100 * result.maxLoss).toFixed(2)} %)`,
     );
-    try {
-      await writeFile(values.map, encodePng(canvas));
-    } catch (err) {
-      throw new CliError(
-        `cannot write map ${values.map}: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
+    await writeOutputFile(values.map, encodePng(canvas), 'map');
   }
   return result.decision === 'bond' ? 0 : RECLEAN_EXIT_CODE;
 }

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { analyticYield, formatIssue, loadBondConfig, type McResult, runMonteCarlo } from '@bondline/physics';
+import { analyticYield, type McResult, runMonteCarlo } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { createProgress } from '../progress.js';
 import { encodePng } from '../render/png.js';
 import { drawCauseMap, drawYieldMap } from '../render/wafer-map.js';
+import { loadCliBondConfig, writeOutputFile } from './bond-config.js';
 import { lotLossCounts, yieldCsv, yieldJson, yieldTable } from './yield-report.js';
 
 const usage =
@@ -23,14 +23,6 @@ Predicts the die yield of a bonded wafer pair (overlay, particle voids, Cu reces
   --map <file>    write a wafer map PNG: analytic die yield, or with --mc each die's
                   dominant loss cause over the lot
 Exit codes: 0 ok, 2 bad arguments or configuration.`;
-
-async function writeOut(file: string, data: string | Buffer, what: string): Promise<void> {
-  try {
-    await writeFile(file, data);
-  } catch (err) {
-    throw new CliError(`cannot write ${what} ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
 
 /** `bondline yield`: analytic (and optionally Monte Carlo) yield of a configuration. */
 export async function run(argv: string[]): Promise<number> {
@@ -59,18 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   const seed = numberArg('seed', values.seed, { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER }) ?? 1;
   if (values.seed !== undefined && wafers === undefined) throw new CliError('--seed needs --mc <wafers>');
 
-  const loaded = await loadBondConfig(file, values.section === undefined ? {} : { section: values.section });
-  if (!loaded.ok) {
-    const n = loaded.issues.length;
-    throw new CliError(
-      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${formatIssue(i, file)}`).join('\n')}`,
-    );
-  }
-  for (const note of loaded.notes) {
-    process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
-  }
-  const params = loaded.value;
-  const format = loaded.format ?? 'bondline';
+  const { params, format } = await loadCliBondConfig(file, values.section);
   const analytic = analyticYield(params);
 
   let mc: McResult | undefined;
@@ -88,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(yieldJson(file, format, params, analytic, mc))}\n`);
   else process.stdout.write(yieldTable(file, format, analytic, mc));
 
-  if (values.csv !== undefined) await writeOut(values.csv, yieldCsv(analytic, lot), 'CSV');
+  if (values.csv !== undefined) await writeOutputFile(values.csv, yieldCsv(analytic, lot), 'CSV');
   if (values.map !== undefined) {
     const geom = { R: params.wafer.R, e: params.wafer.e, W: params.die.W, L: params.die.L };
     const canvas =
@@ -107,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
             `Monte Carlo yield ${(100 * mc.mean).toFixed(2)} ± ${(100 * mc.stderr).toFixed(2)} %`,
             `${lot.wafers} wafer pairs, seed ${mc.seed}; analytic ${(100 * analytic.yield.total).toFixed(2)} %`,
           );
-    await writeOut(values.map, encodePng(canvas), 'map');
+    await writeOutputFile(values.map, encodePng(canvas), 'map');
   }
   return 0;
 }

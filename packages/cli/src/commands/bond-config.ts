@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import { type BondParams, formatIssue, loadBondConfig } from '@bondline/physics';
+import { CliError } from '../cli-error.js';
+
+/** A configuration read for `bondline yield` / `bondline gate`. */
+export interface CliBondConfig {
+  params: BondParams;
+  format: 'bondline' | 'yap';
+}
+
+/**
+ * Reads a Bondline or YAP/YAP+ configuration; every issue (file:line:col, key,
+ * allowed range) goes into one CliError (exit 2), and the loader's notes (keys
+ * read but not used) go to stderr so the user sees what was ignored.
+ */
+export async function loadCliBondConfig(file: string, section: string | undefined): Promise<CliBondConfig> {
+  const loaded = await loadBondConfig(file, section === undefined ? {} : { section });
+  if (!loaded.ok) {
+    const n = loaded.issues.length;
+    throw new CliError(
+      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${formatIssue(i, file)}`).join('\n')}`,
+    );
+  }
+  for (const note of loaded.notes) {
+    process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
+  }
+  return { params: loaded.value, format: loaded.format ?? 'bondline' };
+}
+
+/** Writes an output file (CSV, PNG); a failure is a CliError naming the file. */
+export async function writeOutputFile(file: string, data: string | Uint8Array, what: string): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (err) {
+    throw new CliError(`cannot write ${what} ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
