@@ -67,14 +67,19 @@ export class SpoolSegment {
     return this.size;
   }
 
-  /** Append one encoded record; returns its offset. Durable on return when `sync`. */
-  append(rec: Uint8Array): number {
+  /** Append one encoded record; returns its offset. Durable on return when `sync` and not `deferSync`. */
+  append(rec: Uint8Array, deferSync = false): number {
     const at = this.size;
     let off = 0;
     while (off < rec.length) off += writeSync(this.fd, rec, off, rec.length - off, at + off);
-    if (this.sync) fdatasyncSync(this.fd);
+    if (this.sync && !deferSync) fdatasyncSync(this.fd);
     this.size += rec.length;
     return at;
+  }
+
+  /** Make deferred appends durable. */
+  flush(): void {
+    if (this.sync) fdatasyncSync(this.fd);
   }
 
   /** Read `size` bytes at `offset`. */

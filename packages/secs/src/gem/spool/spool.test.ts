@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../hsms/fake-clock.js';
 import { StoreError } from '../store/store-error.js';
 import { RSDA, Spool, type SpoolOptions } from './spool.js';
 import { HeadFile } from './spool-head.js';
@@ -298,5 +299,24 @@ describe('Spool crash recovery around segment generations', () => {
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('corrupt-document');
     expect((err as StoreError).message).toContain('offset 7');
+  });
+});
+
+describe('Spool group commit', () => {
+  it('defers the fsync of appends to one per delay window, and close flushes', () => {
+    const clock = new FakeClock();
+    const s = openSpool({ sync: true, groupCommit: { clock, delayMs: 50 } });
+    for (let i = 0; i < 10; i++) s.append(event(i));
+    expect(s.unsyncedAppends).toBe(10);
+    expect(clock.pending).toBe(1); // one timer for the whole window
+    clock.advance(49);
+    expect(s.unsyncedAppends).toBe(10);
+    clock.advance(1);
+    expect(s.unsyncedAppends).toBe(0);
+    s.append(event(10));
+    expect(clock.pending).toBe(1);
+    s.close();
+    expect(clock.pending).toBe(0);
+    expect(deliverAll(openSpool())).toEqual(range(0, 11));
   });
 });
