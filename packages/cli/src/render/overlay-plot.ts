@@ -80,6 +80,11 @@ export function renderOverlayPlot(fit: WaferFit, radiusUm?: number): Buffer {
     c.line(580, yb + 4, 588, yb - 4, REJECTED, 2);
     c.text(596, yb - 3, `rejected (${fit.rejected.length})`, BLACK);
   }
-  c.text(20, yb + 20, `wafer radius ${(R / 1000).toFixed(1)} mm, notch down`, BLACK);
+  // Without --radius the circle is only drawn around the sites; do not call it the wafer's radius.
+  const circle =
+    radiusUm === undefined
+      ? `circle radius ${(R / 1000).toFixed(1)} mm (outermost site + 5 %)`
+      : `wafer radius ${(R / 1000).toFixed(1)} mm`;
+  c.text(20, yb + 20, `${circle}, notch down`, BLACK);
   return encodePng(c);
 }
