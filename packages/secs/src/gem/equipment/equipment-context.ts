@@ -4,6 +4,7 @@
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
+import type { LimitsMonitor } from '../limits/limits-monitor.js';
 import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
@@ -51,6 +52,8 @@ export interface EquipmentContext {
       svids: readonly number[];
     }): number;
   };
+  /** Limits monitoring (S2F45/S2F47). */
+  readonly limits: LimitsMonitor;
   /** The spool, when configured. */
   readonly spool: SpoolPort | undefined;
   /** Send the spooled messages in order (after S6F23 RSDC 0 started the transmit state). */

@@ -149,7 +149,7 @@ describe('T3 timeout', () => {
 });
 
 describe('persistence across restart', () => {
-  it('keeps constants, reports, links, enables, alarm enables and the LOCAL/REMOTE switch', async () => {
+  it('keeps constants, reports, links, enables, alarm enables, limits and the LOCAL/REMOTE switch', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-persist-'));
     try {
       let r = await online(dir, true);
@@ -158,6 +158,10 @@ describe('persistence across restart', () => {
       expect(await r.host.linkEvents([{ ceid: 400, rptids: [7] }])).toBe(0);
       expect(await r.host.enableEvents(false, [201])).toBe(0);
       expect(await r.host.enableAlarm(false, 3)).toBe(0);
+      expect(
+        (await r.host.defineLimits([{ vid: 10, limits: [{ limitId: 2, deadband: { upper: 5, lower: 1 } }] }]))
+          .vlaack,
+      ).toBe(0);
       r.equipment.setRemote(false);
       await new Promise((res) => setTimeout(res, 50)); // let the coalesced write land
       await r.close();
@@ -170,6 +174,9 @@ describe('persistence across restart', () => {
       expect(r.equipment.reports.isEnabled(200)).toBe(true);
       expect((await r.host.listEnabledAlarms()).map((a) => a.alid)).toEqual([1, 2]);
       expect(r.equipment.control.state).toBe('online-local');
+      expect((await r.host.limitAttributes([10]))[0]?.attributes?.limits).toEqual([
+        { limitId: 2, upper: 5, lower: 1 },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

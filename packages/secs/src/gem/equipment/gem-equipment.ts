@@ -12,6 +12,8 @@ import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import { ItemShapeError } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
+import type { LimitVariable } from '../limits/limit-definitions.js';
+import { LimitsMonitor } from '../limits/limits-monitor.js';
 import { ACKC10, ALCD_SET, HCACK } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import { parseAck } from '../messages/s1.js';
@@ -31,6 +33,7 @@ import type { FireResult } from '../state/transition-table.js';
 import { TraceEngine } from '../trace/trace-engine.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { formatGemTime } from './gem-time.js';
+import { LIMITS_HANDLERS } from './handle-limits.js';
 import { S1_HANDLERS } from './handle-s1.js';
 import { S2_HANDLERS } from './handle-s2.js';
 import { S5_S10_HANDLERS, terminalAck } from './handle-s5-s10.js';
@@ -48,6 +51,7 @@ const HANDLERS: Record<string, EquipmentHandler> = {
   ...S5_S10_HANDLERS,
   ...SPOOL_HANDLERS,
   ...TRACE_HANDLERS,
+  ...LIMITS_HANDLERS,
 };
 const STREAMS = new Set(Object.keys(HANDLERS).map((k) => Number(/^S(\d+)/.exec(k)![1])));
 // Primaries the equipment answers while not ONLINE (E30 4.3.2: others get SxF0).
@@ -106,6 +110,9 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   readonly spool: Spool | undefined;
   private delivering = false;
   readonly trace: TraceEngine<Item>;
+  limits: LimitsMonitor;
+  private readonly limitVariables: LimitVariable[];
+  private lastLimit = { vid: 0, limitId: 0, transitionType: 0 };
   private readonly commands = new Map<string, CommandRunner>();
   private timeOffsetMs = 0;
   private dataId = 0;
@@ -138,8 +145,23 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
           return m.processing.states.indexOf(this.processing.previous);
         case 'changed-ecid':
           return this.lastChangedEcid;
+        case 'limit-variable':
+          return this.lastLimit.vid;
+        case 'event-limit':
+          return this.lastLimit.limitId;
+        case 'transition-type':
+          return this.lastLimit.transitionType;
       }
     });
+    this.limitVariables = (m.limits?.variables ?? []).map((v) => ({
+      vid: v.vid,
+      units: [...m.statusVariables, ...m.dataVariables].find((x) => x.id === v.vid)?.unit ?? '',
+      limitMin: v.min,
+      limitMax: v.max,
+      limitIds: v.limitIds,
+      numeric: true,
+    }));
+    this.limits = new LimitsMonitor(this.limitVariables);
     const ceids = m.events.map((e) => e.id);
     const ceidSet = new Set(ceids);
     this.reports = new ReportTable(
@@ -205,6 +227,12 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     const vid = this.vars.resolve(nameOrId);
     if (vid === undefined) throw new RangeError(`no variable '${nameOrId}'`);
     this.vars.set(vid, value);
+    if (typeof value !== 'number' || this.model.limits === undefined) return;
+    // E30 4.2.4: each zone change of a monitored variable is reported with its limit event.
+    for (const t of this.limits.update(vid, value)) {
+      this.lastLimit = { vid: t.vid, limitId: t.limitId, transitionType: t.transitionType };
+      void this.sendEvent(this.model.limits.ceid, false);
+    }
   }
 
   /** Equipment time, epoch ms. */
@@ -518,6 +546,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       reports: this.reports.snapshot(),
       alarmsEnabled: [...this.alarmEnabled],
       control: { state: this.control.state, remote: this.control.remote },
+      limits: this.limits.snapshot(),
     };
     this.store.save(state).catch((e: unknown) => this.fail(e));
   }
@@ -534,9 +563,11 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.alarmEnabled.clear();
     for (const a of s.alarmsEnabled) if (this.model.alarms.some((x) => x.id === a)) this.alarmEnabled.add(a);
     this.control.setRemote(s.control.remote);
+    if (s.limits !== undefined) this.limits = new LimitsMonitor(this.limitVariables, s.limits);
   }
 
   private context(): EquipmentContext {
+    const self = this;
     return {
       model: this.model,
       vars: this.vars,
@@ -565,6 +596,9 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       now: () => this.now(),
       spool: this.spool,
       trace: this.trace,
+      get limits() {
+        return self.limits;
+      },
       deliverSpool: () => {
         void this.deliverSpool();
       },

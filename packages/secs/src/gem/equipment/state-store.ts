@@ -13,6 +13,8 @@ export interface PersistedEquipmentState {
   reports: ReportConfig;
   alarmsEnabled: number[];
   control: { state: string; remote: boolean };
+  /** Limit definitions (S2F45), as `LimitsMonitor.snapshot()` gives them. */
+  limits?: { vid: number; limits: { limitId: number; upper: number; lower: number }[] }[];
 }
 
 /** Load/save of the persisted state; injected so a tool can keep it in its own store. */

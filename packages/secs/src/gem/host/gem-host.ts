@@ -13,6 +13,7 @@ import type { SecsMessage } from '../../message.js';
 import { ACKC5, ACKC6, ACKC10, COMMACK, PPGNT } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import * as s2c from '../messages/s2-constants.js';
+import * as lm from '../messages/s2-limits.js';
 import * as s2x from '../messages/s2-remote.js';
 import * as s2r from '../messages/s2-reports.js';
 import * as sp from '../messages/s2-s6-spool.js';
@@ -239,6 +240,15 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
     const tiaack = await this.ask(tr.s2f23({ ...t, svids }), s1.parseAck);
     if (tiaack === 0) this.traceVids.set(String(t.trid), svids);
     return tiaack;
+  }
+
+  /** S2F45: define (or with no deadband, delete) variable limits; VLAACK and rejections. */
+  defineLimits(vars: readonly lm.VariableLimits[]): Promise<lm.LimitsReply> {
+    return this.ask(lm.s2f45(this.nextDataId(), vars), lm.parseS2f46);
+  }
+  /** S2F47: limit attributes of variables (empty = all that support limits). */
+  limitAttributes(vids: readonly number[] = []): Promise<lm.LimitAttributesEntry[]> {
+    return this.ask(lm.s2f47(vids), lm.parseS2f48);
   }
 
   /** S2F43: choose the streams/functions the equipment spools (empty list = spooling off). */

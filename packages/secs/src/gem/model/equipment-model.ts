@@ -18,7 +18,16 @@ export interface VariableDef {
    * numbering), clock (A[16] YYYYMMDDhhmmsscc), processing state (index in the declared states),
    * previous processing state, or the ECID of the last equipment constant changed.
    */
-  builtin?: 'control-state' | 'clock' | 'processing-state' | 'previous-processing-state' | 'changed-ecid';
+  builtin?:
+    | 'control-state'
+    | 'clock'
+    | 'processing-state'
+    | 'previous-processing-state'
+    | 'changed-ecid'
+    /** Limits monitoring DVs (E30 4.2.4): the VID that crossed, its LIMITID, 0 up / 1 down. */
+    | 'limit-variable'
+    | 'event-limit'
+    | 'transition-type';
 }
 
 /** An equipment constant with limits and default. */
@@ -92,6 +101,11 @@ export interface EquipmentModel {
   events: EventDef[];
   alarms: AlarmDef[];
   remoteCommands: RemoteCommandDef[];
+  /** Limits monitoring: which variables the host may set limits on, and the event of a zone change. */
+  limits?: {
+    ceid: number;
+    variables: { vid: number; min: number; max: number; limitIds: number[] }[];
+  };
   processPrograms: {
     /** Directory where process programs are stored (relative paths resolve against the model file). */
     directory: string;

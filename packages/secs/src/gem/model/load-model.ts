@@ -30,6 +30,9 @@ const BUILTINS = [
   'processing-state',
   'previous-processing-state',
   'changed-ecid',
+  'limit-variable',
+  'event-limit',
+  'transition-type',
 ] as const;
 const U4_MAX = 4294967295;
 
@@ -72,6 +75,7 @@ export function validateModel(data: unknown): ModelResult {
     'alarms',
     'remoteCommands',
     'processPrograms',
+    'limits',
   ]);
   const mdln = f.str(root, 'mdln', 'model');
   if (mdln.length > 20) f.add('out-of-range', 'model.mdln', 'MDLN is at most 20 characters (E5)');
@@ -259,6 +263,27 @@ export function validateModel(data: unknown): ModelResult {
   };
   if (root.constantChangedCeid !== undefined)
     model.constantChangedCeid = f.int(root, 'constantChangedCeid', 'model', 0, U4_MAX);
+  if (root.limits !== undefined) {
+    const lo = f.obj(root.limits, 'model.limits') ?? {};
+    f.keys(lo, 'model.limits', ['ceid', 'variables']);
+    model.limits = {
+      ceid: f.int(lo, 'ceid', 'model.limits', 0, U4_MAX),
+      variables: f.arr(lo.variables, 'model.limits.variables').map((raw, i) => {
+        const p = `model.limits.variables[${i}]`;
+        const o = f.obj(raw, p) ?? {};
+        f.keys(o, p, ['vid', 'min', 'max', 'limitIds']);
+        const min = f.num(o, 'min', p) ?? Number.NaN;
+        const max = f.num(o, 'max', p) ?? Number.NaN;
+        if (!(min < max)) f.add('out-of-range', `${p}.min`, 'min and max are required, min below max');
+        const limitIds = f.arr(o.limitIds, `${p}.limitIds`).map((x, j) => {
+          if (typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= 255) return x;
+          f.add('wrong-type', `${p}.limitIds[${j}]`, 'expected a LIMITID 1..255');
+          return 1;
+        });
+        return { vid: f.int(o, 'vid', p, 0, U4_MAX), min, max, limitIds };
+      }),
+    };
+  }
   checkReferences(model, f);
   return f.issues.length === 0 ? { ok: true, model } : { ok: false, issues: f.issues };
 }
@@ -315,6 +340,18 @@ function checkReferences(m: EquipmentModel, f: Fields): void {
     ceidRef(t.ceid, `model.processing.transitions[${i}].ceid`);
   });
   ceidRef(m.constantChangedCeid, 'model.constantChangedCeid');
+  ceidRef(m.limits?.ceid, 'model.limits.ceid');
+  const numeric = new Map(
+    [...m.statusVariables, ...m.dataVariables].map((v) => [v.id, v.type !== 'A' && v.type !== 'BOOLEAN']),
+  );
+  m.limits?.variables.forEach((v, i) => {
+    if (numeric.get(v.vid) !== true)
+      f.add(
+        'unknown-reference',
+        `model.limits.variables[${i}].vid`,
+        `${v.vid} is not a numeric status or data variable`,
+      );
+  });
   const procEvents = new Set(m.processing.transitions.map((t) => t.on));
   m.remoteCommands.forEach((c, i) => {
     if (c.processingEvent !== undefined && !procEvents.has(c.processingEvent))

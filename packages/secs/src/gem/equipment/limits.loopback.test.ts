@@ -1,0 +1,71 @@
+// Limits monitoring over loopback: S2F45 acks (E5 VLAACK/LVACK/LIMITACK), S2F47 attributes, and the
+// limit event with LimitVariable/EventLimit/TransitionType on each zone change (deadband hysteresis).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostEvent } from '../host/gem-host.js';
+import { type Rig, startRig } from './test-rig.js';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+describe('limits monitoring', () => {
+  it('zone changes fire the limit event, values inside the deadband do not', async () => {
+    rig = await startRig();
+    const r = rig;
+    expect(await r.host.requestOnline()).toBe(0);
+    await r.host.learnNames();
+    expect(
+      await r.host.defineReports([
+        { rptid: 6, vids: ['LimitVariable', 'EventLimit', 'TransitionType', 'ChuckTemperature'] },
+      ]),
+    ).toBe(0);
+    expect(await r.host.linkEvents([{ ceid: 600, rptids: [6] }])).toBe(0);
+    expect(
+      await r.host.defineLimits([{ vid: 11, limits: [{ limitId: 1, deadband: { upper: 30, lower: 25 } }] }]),
+    ).toEqual({ vlaack: 0, rejections: [] });
+    const events: HostEvent[] = [];
+    r.host.on('event', (e) => events.push(e));
+    for (const t of [20, 35, 27, 29, 20, 26]) r.equipment.set('ChuckTemperature', t);
+    await new Promise((res) => setTimeout(res, 100));
+    expect(events.map((e) => e.values)).toEqual([
+      { LimitVariable: 11, EventLimit: 1, TransitionType: 0, ChuckTemperature: 35 },
+      { LimitVariable: 11, EventLimit: 1, TransitionType: 1, ChuckTemperature: 20 },
+    ]);
+    expect(await r.host.limitAttributes([11, 13])).toEqual([
+      {
+        vid: 11,
+        attributes: {
+          units: 'degC',
+          limitMin: -50,
+          limitMax: 400,
+          limits: [{ limitId: 1, upper: 30, lower: 25 }],
+        },
+      },
+      { vid: 13 },
+    ]);
+  });
+
+  it('refuses unknown variables, unknown LIMITIDs and upper below lower, changing nothing', async () => {
+    rig = await startRig();
+    const r = rig;
+    expect(await r.host.requestOnline()).toBe(0);
+    expect(await r.host.defineLimits([{ vid: 9999, limits: [] }])).toEqual({
+      vlaack: 1,
+      rejections: [{ vid: 9999, lvack: 1, limits: [] }],
+    });
+    const bad = await r.host.defineLimits([
+      { vid: 11, limits: [{ limitId: 9, deadband: { upper: 1, lower: 0 } }] },
+    ]);
+    expect(bad).toEqual({
+      vlaack: 1,
+      rejections: [{ vid: 11, lvack: 4, limits: [{ limitId: 9, limitack: 1 }] }],
+    });
+    const inv = await r.host.defineLimits([
+      { vid: 11, limits: [{ limitId: 1, deadband: { upper: 10, lower: 20 } }] },
+    ]);
+    expect(inv.rejections[0]?.limits[0]?.limitack).toBe(4);
+    expect((await r.host.limitAttributes([11]))[0]?.attributes?.limits).toEqual([]);
+  });
+});

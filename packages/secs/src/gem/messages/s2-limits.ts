@@ -1,0 +1,168 @@
+// Limits monitoring: S2F45/S2F46 (define variable limit attributes), S2F47/S2F48 (request them).
+
+import { A, F8, L } from '../../item/constructors.js';
+import type { Item } from '../../item/item.js';
+import { type ItemReader, readItem } from '../../item/reader.js';
+import type { SecsMessage } from '../../message.js';
+import { ack, id, message, readAck, readId, readIds } from './message-helpers.js';
+
+/** One limit: a deadband to set, or undefined to delete that LIMITID. */
+export interface LimitDef {
+  limitId: number;
+  deadband?: { upper: number | string; lower: number | string };
+}
+export interface VariableLimits {
+  vid: number;
+  /** Empty: delete every limit of the variable. */
+  limits: LimitDef[];
+}
+export interface LimitsReply {
+  vlaack: number;
+  rejections: { vid: number; lvack: number; limits: { limitId: number; limitack: number }[] }[];
+}
+export interface LimitAttributesEntry {
+  vid: number;
+  attributes?: {
+    units: string;
+    limitMin: number;
+    limitMax: number;
+    limits: { limitId: number; upper: number; lower: number }[];
+  };
+}
+
+const num = (v: number | string): Item => (typeof v === 'number' ? F8(v) : A(v));
+// UPPERDB/LOWERDB may be any numeric format or ASCII holding a number (E5); unknown formats stay raw.
+function readNum(r: ItemReader): unknown {
+  const it = r.present();
+  if (it.format === 'A') return it.value;
+  if (it.format === 'L' || it.format === 'B' || it.format === 'BOOLEAN' || it.format === 'J') return it;
+  const v = it.value[0];
+  return it.value.length === 1 ? Number(v) : it;
+}
+
+/** S2F45 W: L[DATAID, L of L[VID, L of L[LIMITID, L[UPPERDB, LOWERDB] or L[0]]]]. */
+export const s2f45 = (dataId: number, vars: readonly VariableLimits[]): SecsMessage =>
+  message(
+    2,
+    45,
+    true,
+    L(
+      id(dataId),
+      L(
+        ...vars.map((v) =>
+          L(
+            id(v.vid),
+            L(
+              ...v.limits.map((l) =>
+                L(
+                  id(l.limitId),
+                  l.deadband === undefined ? L() : L(num(l.deadband.upper), num(l.deadband.lower)),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+export function parseS2f45(
+  body: Item | undefined,
+): { vid: number; limits: { limitId: number; deadband?: { upper: unknown; lower: unknown } }[] }[] {
+  const [, vars] = readItem(body).list(2);
+  return vars!.list().map((v) => {
+    const [vid, limits] = v.list(2);
+    return {
+      vid: readId(vid!),
+      limits: limits!.list().map((l) => {
+        const [lid, db] = l.list(2);
+        const parts = db!.list();
+        if (parts.length === 0) return { limitId: readId(lid!) };
+        const [u, lo] = db!.list(2);
+        return { limitId: readId(lid!), deadband: { upper: readNum(u!), lower: readNum(lo!) } };
+      }),
+    };
+  });
+}
+/** S2F46: L[VLAACK, L of L[VID, LVACK, L[LIMITID, LIMITACK] or L[0]]]. */
+export const s2f46 = (r: LimitsReply): SecsMessage =>
+  message(
+    2,
+    46,
+    false,
+    L(
+      ack(r.vlaack),
+      L(
+        ...r.rejections.map((x) => {
+          const first = x.limits[0];
+          return L(
+            id(x.vid),
+            ack(x.lvack),
+            first === undefined ? L() : L(id(first.limitId), ack(first.limitack)),
+          );
+        }),
+      ),
+    ),
+  );
+export function parseS2f46(body: Item | undefined): LimitsReply {
+  const [a, list] = readItem(body).list(2);
+  return {
+    vlaack: readAck(a!),
+    rejections: list!.list().map((r) => {
+      const [v, lv, l] = r.list(3);
+      const parts = l!.list();
+      return {
+        vid: readId(v!),
+        lvack: readAck(lv!),
+        limits: parts.length === 0 ? [] : [{ limitId: readId(parts[0]!), limitack: readAck(l!.list(2)[1]!) }],
+      };
+    }),
+  };
+}
+
+/** S2F47 W: L of VID (empty = all limit-capable variables). */
+export const s2f47 = (vids: readonly number[]): SecsMessage => message(2, 47, true, L(...vids.map(id)));
+export const parseS2f47 = (body: Item | undefined): number[] => readIds(readItem(body));
+/** S2F48: L of L[VID, L[UNITS, LIMITMIN, LIMITMAX, L of L[LIMITID, UPPERDB, LOWERDB]] or L[0]]. */
+export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
+  message(
+    2,
+    48,
+    false,
+    L(
+      ...entries.map((e) =>
+        L(
+          id(e.vid),
+          e.attributes === undefined
+            ? L()
+            : L(
+                A(e.attributes.units),
+                F8(e.attributes.limitMin),
+                F8(e.attributes.limitMax),
+                L(...e.attributes.limits.map((l) => L(id(l.limitId), F8(l.upper), F8(l.lower)))),
+              ),
+        ),
+      ),
+    ),
+  );
+export function parseS2f48(body: Item | undefined): LimitAttributesEntry[] {
+  return readItem(body)
+    .list()
+    .map((r) => {
+      const [v, a] = r.list(2);
+      const parts = a!.list();
+      if (parts.length === 0) return { vid: readId(v!) };
+      const [u, mn, mx, ls] = a!.list(4);
+      return {
+        vid: readId(v!),
+        attributes: {
+          units: u!.ascii(),
+          limitMin: mn!.float(),
+          limitMax: mx!.float(),
+          limits: ls!.list().map((l) => {
+            const [i, up, lo] = l.list(3);
+            return { limitId: readId(i!), upper: up!.float(), lower: lo!.float() };
+          }),
+        },
+      };
+    });
+}
