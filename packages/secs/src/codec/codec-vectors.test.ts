@@ -123,6 +123,23 @@ describe('every format against the independent writer', () => {
     expect(d).toEqual({ ok: true, item: U4([1, 2]) });
   });
 
+  it('accepts any valid count of length bytes on decode; encode gives the minimal form back', () => {
+    // E5 allows 1-3 length bytes for any length; writers that always use 3 exist.
+    const cases: Array<[string, Item, string]> = [
+      ['B2 00 04 00 00 05 39', U4(1337), 'B1 04 00 00 05 39'],
+      ['B3 00 00 04 00 00 05 39', U4(1337), 'B1 04 00 00 05 39'],
+      ['43 00 00 00', A(''), '41 00'],
+      ['03 00 00 02 A5 01 07 26 00 01 01', L(U1(7), BOOLEAN(true)), '01 02 A5 01 07 25 01 01'],
+      ['62 00 08 00 00 00 00 00 00 00 2A', I8(42n), '61 08 00 00 00 00 00 00 00 2A'],
+    ];
+    for (const [wire, item, minimal] of cases) {
+      expect(decodeItem(hex(wire)), wire).toEqual({ ok: true, item });
+      expect(Buffer.from(encodeItem(item)).toString('hex'), wire).toBe(
+        minimal.replace(/ /g, '').toLowerCase(),
+      );
+    }
+  });
+
   it('decodes values at an odd offset inside a larger buffer (unaligned view)', () => {
     const big = new Uint8Array(1 + 2 + 16);
     big.set(numeric('F8', [1.25, -2]), 1);

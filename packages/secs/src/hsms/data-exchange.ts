@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import type { HsmsConfig } from './config.js';
 import { RejectReason } from './control.js';
 import { HsmsError } from './errors.js';
-import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { encodeHeader, type HsmsFrame, SType } from './frame.js';
 import type { OversizeFrame } from './frame-parser.js';
 import type { HsmsLink } from './link.js';
 import type { HandlerResult, MessageHandler } from './message-handler.js';
@@ -217,15 +217,6 @@ export class DataExchange {
     systemBytes: number,
     body: Uint8Array | undefined,
   ): void {
-    const header: HsmsHeader = {
-      sessionId: this.config.sessionId,
-      stream,
-      function: fn,
-      wBit,
-      pType: 0,
-      sType: SType.data,
-      systemBytes,
-    };
-    this.host.link()!.writeData(header, body ?? EMPTY);
+    this.host.link()!.writeData(this.config.sessionId, stream, fn, wBit, systemBytes, body ?? EMPTY);
   }
 }

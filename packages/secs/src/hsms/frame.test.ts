@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHeader, encodeFrame, encodeHeader, type HsmsHeader } from './frame.js';
+import { decodeHeader, encodeDataFrame, encodeFrame, encodeHeader, type HsmsHeader } from './frame.js';
 
 // Independent writer: builds the bytes from hex text, not from the encoder under test.
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
@@ -65,3 +66,43 @@ describe('encodeFrame', () => {
 });
 
 // Three frames written by hand: S1F1 W (no body), Linktest.req, S1F2 with <A "OK"> = 41 02 4F 4B.
+
+describe('encodeDataFrame (the session send path)', () => {
+  it('writes the SECS.md S1F1 W header vector behind the length', () => {
+    expect(encodeDataFrame(100, 1, 1, true, 123, new Uint8Array(0))).toEqual(
+      hex('00 00 00 0A 00 64 81 01 00 00 00 00 00 7B'),
+    );
+    expect(encodeDataFrame(0xffff, 0x7f, 0xff, false, 0xffffffff, hex('B1 04 00 00 05 39'))).toEqual(
+      hex('00 00 00 10 FF FF 7F FF 00 00 FF FF FF FF B1 04 00 00 05 39'),
+    );
+  });
+
+  it('gives the same bytes as encodeFrame for any data header and body (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.integer({ min: 0, max: 0x7f }),
+        fc.integer({ min: 0, max: 0xff }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.uint8Array({ maxLength: 40 }),
+        (sessionId, stream, fn, wBit, systemBytes, body) => {
+          const h: HsmsHeader = { sessionId, stream, function: fn, wBit, pType: 0, sType: 0, systemBytes };
+          expect(encodeDataFrame(sessionId, stream, fn, wBit, systemBytes, body)).toEqual(
+            encodeFrame(h, body),
+          );
+        },
+      ),
+    );
+  });
+
+  it('refuses out-of-range fields with RangeError', () => {
+    const e = new Uint8Array(0);
+    expect(() => encodeDataFrame(0x10000, 1, 1, false, 1, e)).toThrow(RangeError);
+    expect(() => encodeDataFrame(1, 128, 1, false, 1, e)).toThrow(RangeError);
+    expect(() => encodeDataFrame(1, 1, 256, false, 1, e)).toThrow(RangeError);
+    expect(() => encodeDataFrame(1, 1, 1.5, false, 1, e)).toThrow(RangeError);
+    expect(() => encodeDataFrame(1, 1, 1, false, 2 ** 32, e)).toThrow(RangeError);
+    expect(() => encodeDataFrame(1, 1, 1, false, -1, e)).toThrow(RangeError);
+  });
+});

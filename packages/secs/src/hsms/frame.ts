@@ -107,4 +107,42 @@ export function encodeFrame(header: HsmsHeader, body: Uint8Array = EMPTY): Buffe
   return out;
 }
 
+/**
+ * Encode a data frame (SType 0, PType 0) from its fields: the per-message path of a session, which
+ * skips building and checking a header object. Same bytes as `encodeFrame`; RangeError on
+ * out-of-range fields (programmer error).
+ */
+export function encodeDataFrame(
+  sessionId: number,
+  stream: number,
+  fn: number,
+  wBit: boolean,
+  systemBytes: number,
+  body: Uint8Array,
+): Buffer {
+  // One combined check; the fields are integers in range exactly when masking leaves them unchanged.
+  if (
+    (sessionId & 0xffff) !== sessionId ||
+    (stream & 0x7f) !== stream ||
+    (fn & 0xff) !== fn ||
+    systemBytes >>> 0 !== systemBytes
+  ) {
+    throw new RangeError(
+      `HSMS data header S${stream}F${fn} session ${sessionId} system ${systemBytes} out of range`,
+    );
+  }
+  const n = body.length;
+  const out = Buffer.allocUnsafe(LENGTH_BYTES + HEADER_BYTES + n);
+  out.writeUInt32BE(HEADER_BYTES + n, 0);
+  out[4] = sessionId >>> 8;
+  out[5] = sessionId & 0xff;
+  out[6] = wBit ? 0x80 | stream : stream;
+  out[7] = fn;
+  out[8] = 0;
+  out[9] = 0;
+  out.writeUInt32BE(systemBytes, 10);
+  if (n > 0) out.set(body, LENGTH_BYTES + HEADER_BYTES);
+  return out;
+}
+
 const EMPTY = new Uint8Array(0);

@@ -5,7 +5,7 @@ import type { CommLog } from './comm-log.js';
 import type { HsmsConfig } from './config.js';
 import { encodeControl, RejectReason, sTypeName } from './control.js';
 import { HsmsError } from './errors.js';
-import { encodeFrame, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
+import { encodeDataFrame, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import { FrameParser, type OversizeFrame } from './frame-parser.js';
 import type { Transport } from './transport.js';
 
@@ -83,10 +83,20 @@ export class HsmsLink {
   }
 
   /** Write a data message (one frame, one write). */
-  writeData(header: HsmsHeader, body: Uint8Array): void {
+  writeData(
+    sessionId: number,
+    stream: number,
+    fn: number,
+    wBit: boolean,
+    systemBytes: number,
+    body: Uint8Array,
+  ): void {
     if (!this.open) return;
-    this.log?.record({ direction: 'out', header, body });
-    this.transport.write(encodeFrame(header, body));
+    if (this.log !== undefined) {
+      const header = { sessionId, stream, function: fn, wBit, pType: 0, sType: SType.data, systemBytes };
+      this.log.record({ direction: 'out', header, body });
+    }
+    this.transport.write(encodeDataFrame(sessionId, stream, fn, wBit, systemBytes, body));
   }
 
   /** Write a control message; `byte2`/`byte3` as in `encodeControl`. */
