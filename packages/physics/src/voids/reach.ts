@@ -118,7 +118,7 @@ export function tailThreshold(tg: ReachTarget, px: number, py: number, rho: numb
 
 /** Probability that the void of a particle at (px, py) reaches the target (main disc or tail). */
 export function reachProbability(tg: ReachTarget, px: number, py: number): number {
-  const rho = Math.hypot(px, py);
+  const rho = Math.sqrt(px * px + py * py);
   const sM = mainThreshold(tg, px, py, rho);
   if (sM <= tg.s0) return 1;
   const sT = tailThreshold(tg, px, py, rho, sM);
@@ -127,13 +127,13 @@ export function reachProbability(tg: ReachTarget, px: number, py: number): numbe
 
 /** Probability that only the main disc reaches (closed form; used for the main part of the integral). */
 export function mainReachProbability(tg: ReachTarget, px: number, py: number): number {
-  const sM = mainThreshold(tg, px, py, Math.hypot(px, py));
+  const sM = mainThreshold(tg, px, py, Math.sqrt(px * px + py * py));
   return sM <= tg.s0 ? 1 : (tg.s0 / sM) ** tg.q;
 }
 
 /** Extra probability contributed by the tail: P(reach) - P(main reaches). */
 export function tailExtraProbability(tg: ReachTarget, px: number, py: number): number {
-  const rho = Math.hypot(px, py);
+  const rho = Math.sqrt(px * px + py * py);
   const sM = mainThreshold(tg, px, py, rho);
   if (sM <= tg.s0) return 0;
   const sT = tailThreshold(tg, px, py, rho, sM);
