@@ -12,8 +12,8 @@ export function derivedTerms(t: Record<string, TermValue>): Record<string, TermV
   if (Rx === undefined || Ry === undefined || Mx === undefined || My === undefined) return {};
   const q = (a: TermValue, b: TermValue) => Math.hypot(a.stderr, b.stderr);
   return {
-    Rot: { value: (Rx.value + Ry.value) / 2, stderr: q(Rx, Ry) / 2, unit: 'urad' },
-    NonOrth: { value: Rx.value - Ry.value, stderr: q(Rx, Ry), unit: 'urad' },
+    Rot: { value: (Rx.value + Ry.value) / 2, stderr: q(Rx, Ry) / 2, unit: 'µrad' },
+    NonOrth: { value: Rx.value - Ry.value, stderr: q(Rx, Ry), unit: 'µrad' },
     Mag: { value: (Mx.value + My.value) / 2, stderr: q(Mx, My) / 2, unit: 'ppm' },
     MagAsym: { value: (Mx.value - My.value) / 2, stderr: q(Mx, My) / 2, unit: 'ppm' },
   };

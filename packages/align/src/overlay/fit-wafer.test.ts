@@ -33,7 +33,7 @@ describe('fitWafer: exact recovery without noise (relative 1e-9)', () => {
     for (const [k, v] of Object.entries(want))
       expect(rel(r.fit.terms[k]?.value as number, v)).toBeLessThan(1e-9);
     expect(Object.keys(r.fit.terms)).toEqual(['Tx', 'Ty', 'Rot', 'Mag']);
-    expect(r.fit.terms.Rot?.unit).toBe('urad');
+    expect(r.fit.terms.Rot?.unit).toBe('µrad');
     expect(r.fit.terms.Mag?.unit).toBe('ppm');
   });
 
@@ -75,7 +75,7 @@ describe('fitWafer: exact recovery without noise (relative 1e-9)', () => {
     for (const [k, v] of Object.entries(poly))
       expect(rel(r.fit.terms[k]?.value as number, v)).toBeLessThan(1e-9);
     expect(Math.abs(r.fit.terms.cx_30?.value as number)).toBeLessThan(1e-24);
-    expect(r.fit.terms.cx_21?.unit).toBe('nm/um^3');
+    expect(r.fit.terms.cx_21?.unit).toBe('nm/µm^3');
   });
 });
 

@@ -50,14 +50,14 @@ const wafer6: TermDef[] = [
   Ty,
   { name: 'Mx', unit: 'ppm', x: U, toUnit: perWafer },
   { name: 'My', unit: 'ppm', y: V, toUnit: perWafer },
-  { name: 'Rx', unit: 'urad', x: NEG_V, toUnit: perWafer },
-  { name: 'Ry', unit: 'urad', y: U, toUnit: perWafer },
+  { name: 'Rx', unit: 'µrad', x: NEG_V, toUnit: perWafer },
+  { name: 'Ry', unit: 'µrad', y: U, toUnit: perWafer },
 ];
 const field4: TermDef[] = [
   { name: 'mx', unit: 'ppm', x: P, field: true, toUnit: perField },
   { name: 'my', unit: 'ppm', y: Q, field: true, toUnit: perField },
-  { name: 'rx', unit: 'urad', x: NEG_Q, field: true, toUnit: perField },
-  { name: 'ry', unit: 'urad', y: P, field: true, toUnit: perField },
+  { name: 'rx', unit: 'µrad', x: NEG_Q, field: true, toUnit: perField },
+  { name: 'ry', unit: 'µrad', y: P, field: true, toUnit: perField },
 ];
 
 function poly3(): TermDef[] {
@@ -68,7 +68,7 @@ function poly3(): TermDef[] {
         const j = order - i;
         const t: TermDef = {
           name: `c${axis}_${i}${j}`,
-          unit: order === 0 ? 'nm' : order === 1 ? 'nm/um' : `nm/um^${order}`,
+          unit: order === 0 ? 'nm' : order === 1 ? 'nm/µm' : `nm/µm^${order}`,
           toUnit: (r) => 1 / r ** order,
         };
         t[axis] = mono(1, i, j);
@@ -86,7 +86,7 @@ export function modelTerms(model: ModelName): TermDef[] {
       return [
         Tx,
         Ty,
-        { name: 'Rot', unit: 'urad', x: NEG_V, y: U, toUnit: perWafer },
+        { name: 'Rot', unit: 'µrad', x: NEG_V, y: U, toUnit: perWafer },
         { name: 'Mag', unit: 'ppm', x: U, y: V, toUnit: perWafer },
       ];
     case '6':

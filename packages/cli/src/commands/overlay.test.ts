@@ -53,7 +53,7 @@ describe('bondline overlay fit (end to end)', () => {
     const want: Record<string, [number, string]> = {
       Tx: [3, 'nm'],
       Ty: [-2, 'nm'],
-      Rot: [0.5, 'urad'],
+      Rot: [0.5, 'µrad'],
       Mag: [1, 'ppm'],
     };
     for (const [k, [v, unit]] of Object.entries(want)) {
@@ -163,7 +163,7 @@ describe('bondline overlay fit (end to end)', () => {
       // The example's distortion is linear in X, Y (plus field terms), so all cubic terms go.
       expect(w.dropped).toEqual(expect.arrayContaining(['cx_30', 'cx_03', 'cy_30', 'cy_03']));
       expect(Object.keys(w.terms).length + w.dropped.length).toBe(20);
-      expect(w.terms.cx_10.unit).toBe('nm/um');
+      expect(w.terms.cx_10.unit).toBe('nm/µm');
     }
     expect(Object.keys(j.lot)).toEqual(['wafers', 'terms', 'residual']);
     expect(Object.keys(j.lot.terms.cx_00)).toEqual(['n', 'mean', 'sigma', 'unit']);

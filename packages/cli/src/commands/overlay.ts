@@ -17,15 +17,15 @@ import { renderOverlayPlot } from '../render/overlay-plot.js';
 
 const USAGE = [
   'bondline overlay fit <file.csv|file.json> [--model 4|6|10|poly3] [--select none|aic|bic]',
-  '       [--robust [--k 4]] [--radius um] [--skip-bad] [--json] [--plot file.png [--wafer id]]',
+  '       [--robust [--k 4]] [--radius µm] [--skip-bad] [--json] [--plot file.png [--wafer id]]',
   '',
   'Fits each wafer of the site file on its own (least squares, coordinates normalised to the wafer',
-  'radius) and summarises the lot. Units: translations nm, scale ppm, rotation urad.',
+  'radius) and summarises the lot. Units: translations nm, scale ppm, rotation µrad.',
   '  --model    4 (Tx Ty Rot Mag), 6 (Tx Ty Mx My Rx Ry; default), 10 (6 + field mx my rx ry),',
-  '             poly3 (cx_ij, cy_ij: coefficient of X^i Y^j in nm/um^(i+j))',
+  '             poly3 (cx_ij, cy_ij: coefficient of X^i Y^j in nm/µm^(i+j))',
   '  --select   poly3 term selection by backward elimination on AIC or BIC (default none)',
   '  --robust   reject sites beyond k robust (MAD) sigmas, iterate; --k sets k (default 4)',
-  '  --radius   wafer radius used for normalisation, um (default: largest site radius)',
+  '  --radius   wafer radius used for normalisation, µm (default: largest site radius)',
   '  --skip-bad skip unreadable rows (listed on stderr) instead of refusing the file',
   '  --plot     overlay vector map (measured and residual arrows) of the first wafer or --wafer',
 ].join('\n');
