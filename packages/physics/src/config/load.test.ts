@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { type LoadOptions, loadBondConfig } from './load.js';
@@ -155,7 +156,7 @@ describe('loadBondConfig', () => {
   });
 
   it('detects a YAP file, reads the chosen section and refuses --section on a Bondline file', async () => {
-    const yap = readFileSync('/work/shared/data/yap/w2w-config.yaml', 'utf8');
+    const yap = readFileSync(join(import.meta.dirname, '../../../../examples/yap/w2w-config.yaml'), 'utf8');
     const readText = files({ '/y.yaml': yap, '/c/a.yaml': yamlText });
     const m = await loadBondConfig('/y.yaml', { readText });
     expect(m.ok && m.format).toBe('yap');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseYapConfig } from './yap.js';
 
-const sample = parse(readFileSync('/work/shared/data/yap/w2w-config.yaml', 'utf8')) as Record<
-  string,
-  unknown
->;
+// The shipped copy of the YAP+ sample (examples/yap, see its NOTICE), so the test runs in any checkout.
+const SAMPLE = join(import.meta.dirname, '../../../../examples/yap/w2w-config.yaml');
+const sample = parse(readFileSync(SAMPLE, 'utf8')) as Record<string, unknown>;
 
 describe('parseYapConfig', () => {
   it('maps the w2w_modeling section of the YAP+ sample onto Bondline parameters', () => {
