@@ -46,6 +46,8 @@ export {
   parseModelText,
   plainValue,
   recipeDirectory,
+  Spool,
+  type SpoolOptions,
   TIACK,
   validateModel,
 } from './gem/index.js';

@@ -78,6 +78,10 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S2F15 W <L <L <U4 1002> <U1 9>>>.',
       'S2F15 W <L <L <U4 1002> <U1 4>>>.',
       'S5F5 W <U4 1>.',
+      'S2F43 W <L <L <U1 6> <L <U1 11>>>>.',
+      'S6F23 W <U1 0>.',
+      'S2F23 W <L <U4 1> <A "000001"> <U4 1> <U4 1> <L <U4 9999>>>.',
+      'S2F47 W <L <U4 11>>.',
       'S99F1.',
     ].join('\n');
     const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
@@ -110,6 +114,12 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     expect(after('S2F15 W <L [1] <L [2] <U4 1002> <U1 9>')).toBe('<- S2F16 <B 0x03>.'); // above max 5
     expect(after('S2F15 W <L [1] <L [2] <U4 1002> <U1 4>')).toBe('<- S2F16 <B 0x00>.');
     expect(after('S5F5 W')).toBe('<- S5F6 <L [1] <L [3] <B 0x02> <U4 1> <A "Chamber vacuum lost">>>.');
+    expect(after('S2F43 W')).toBe('<- S2F44 <L [2] <B 0x00> <L>>.');
+    expect(after('S6F23 W')).toBe('<- S6F24 <B 0x02>.'); // nothing spooled
+    expect(after('S2F23 W')).toBe('<- S2F24 <B 0x04>.'); // unknown SVID
+    expect(after('S2F47 W')).toBe(
+      '<- S2F48 <L [1] <L [2] <U4 11> <L [4] <A "degC"> <F8 -50> <F8 400> <L>>>>.',
+    );
     expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x01 0x63 0x01 /i); // MHEAD: device 1, S99F1
   }, 20_000);
 });

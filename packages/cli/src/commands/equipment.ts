@@ -2,7 +2,7 @@
 // passive side until SIGINT/SIGTERM, so that host developers can test against it.
 
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   GemEquipment,
   HsmsPassiveEndpoint,
@@ -10,6 +10,7 @@ import {
   jsonStateStore,
   parseModelText,
   recipeDirectory,
+  Spool,
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
@@ -53,12 +54,28 @@ export async function run(argv: string[]): Promise<number> {
   const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 });
   if (deviceId !== undefined) model.deviceId = deviceId;
 
+  const stateDir = values['state-dir'];
+  let spool: Spool | undefined;
+  if (stateDir !== undefined) {
+    try {
+      // Bounds: 100,000 messages or 256 MiB; the oldest are overwritten when full (E30 overwrite policy).
+      spool = Spool.open({
+        dir: join(stateDir, 'spool'),
+        maxMessages: 100_000,
+        maxBytes: 256 << 20,
+        policy: 'overwrite',
+      });
+    } catch (err) {
+      throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
+    }
+  }
   const session = new HsmsSession({ sessionId: model.deviceId });
   const equipment = new GemEquipment({
     model,
     session,
     recipes: recipeDirectory(resolve(dirname(values.model), model.processPrograms.directory)),
-    ...(values['state-dir'] === undefined ? {} : { store: jsonStateStore(values['state-dir']) }),
+    ...(stateDir === undefined ? {} : { store: jsonStateStore(stateDir) }),
+    ...(spool === undefined ? {} : { spool }),
   });
   const say = (line: string): void => {
     process.stdout.write(`${line}\n`);
@@ -96,5 +113,6 @@ export async function run(argv: string[]): Promise<number> {
   say(`${signal}: stopping`);
   equipment.stop();
   await endpoint.close();
+  spool?.close();
   return 0;
 }

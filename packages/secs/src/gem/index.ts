@@ -47,6 +47,8 @@ export type {
 export { type ModelResult, parseModelText, validateModel } from './model/load-model.js';
 export type { ModelIssue } from './model/model-issue.js';
 export { VALUE_TYPES, type Value, type ValueType } from './model/value.js';
+// The durable spool (helper I's engine) is opened by whoever runs the equipment and handed to it.
+export { Spool, type SpoolOptions } from './spool/spool.js';
 export { type CommunicationState, communicationMachine } from './state/communication-state.js';
 export { type ControlState, ControlStateMachine } from './state/control-state.js';
 export { ProcessingStateMachine } from './state/processing-state.js';
