@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import { frameHex, ScriptedTransport } from './test-peer.js';
+import { frameHex, ScriptedTransport, spaced } from './test-peer.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
-const spaced = (h: string) =>
-  h
-    .replace(/\s+/g, '')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1 ');
 
 // Device id 0x0064 = 100. Each case: our convention, the session id the peer puts in its responses.
 const cases: Array<{ ours: 'ffff' | 'own'; sent: string; answered: string }> = [

@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import type { HsmsConfig } from './config.js';
 import { RejectReason } from './control.js';
 import { HsmsError } from './errors.js';
-import { encodeHeader, type HsmsFrame, SType } from './frame.js';
+import { encodeHeader, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import type { OversizeFrame } from './frame-parser.js';
 import type { HsmsLink } from './link.js';
 import type { HandlerResult, MessageHandler } from './message-handler.js';
@@ -21,6 +21,17 @@ export interface DataExchangeHost {
 }
 
 const EMPTY = new Uint8Array(0);
+
+function toMessage(h: HsmsHeader, body: Uint8Array): HsmsMessage {
+  return {
+    sessionId: h.sessionId,
+    stream: h.stream,
+    function: h.function,
+    wBit: h.wBit,
+    systemBytes: h.systemBytes,
+    body,
+  };
+}
 
 export class DataExchange {
   handler: MessageHandler | undefined;
@@ -63,24 +74,8 @@ export class DataExchange {
   /** A data frame from the link. */
   receive(frame: HsmsFrame, link: HsmsLink): void {
     const h = frame.header;
-    if (!this.host.selected()) {
-      link.writeControl(
-        SType.rejectReq,
-        h.sessionId,
-        h.systemBytes,
-        SType.data,
-        RejectReason.entityNotSelected,
-      );
-      return;
-    }
-    const message: HsmsMessage = {
-      sessionId: h.sessionId,
-      stream: h.stream,
-      function: h.function,
-      wBit: h.wBit,
-      systemBytes: h.systemBytes,
-      body: frame.body,
-    };
+    if (this.rejectUnselected(h, link)) return;
+    const message = toMessage(h, frame.body);
     if (h.sessionId !== this.config.sessionId) {
       // A message for an unknown device id is answered with S9F1 by the SECS-II layer (E5).
       this.host.unknownDevice(message, encodeHeader(h));
@@ -109,24 +104,8 @@ export class DataExchange {
    */
   receiveOversized(frame: OversizeFrame, link: HsmsLink): void {
     const h = frame.header;
-    if (!this.host.selected()) {
-      link.writeControl(
-        SType.rejectReq,
-        h.sessionId,
-        h.systemBytes,
-        SType.data,
-        RejectReason.entityNotSelected,
-      );
-      return;
-    }
-    const message: HsmsMessage = {
-      sessionId: h.sessionId,
-      stream: h.stream,
-      function: h.function,
-      wBit: h.wBit,
-      systemBytes: h.systemBytes,
-      body: EMPTY,
-    };
+    if (this.rejectUnselected(h, link)) return;
+    const message = toMessage(h, EMPTY);
     const limit = this.config.maxMessageBytes;
     const text = `S${h.stream}F${h.function} (system bytes ${h.systemBytes}) declares ${frame.declaredLength} bytes, over the ${limit}-byte limit; body discarded`;
     if (h.function % 2 === 0 && h.sessionId === this.config.sessionId) {
@@ -136,6 +115,19 @@ export class DataExchange {
       );
     }
     this.host.tooLarge(message, frame.headerBytes, frame.declaredLength);
+  }
+
+  // E37: data outside SELECTED is answered with Reject.req reason 4. True when it was.
+  private rejectUnselected(h: HsmsHeader, link: HsmsLink): boolean {
+    if (this.host.selected()) return false;
+    link.writeControl(
+      SType.rejectReq,
+      h.sessionId,
+      h.systemBytes,
+      SType.data,
+      RejectReason.entityNotSelected,
+    );
+    return true;
   }
 
   /** Fail the transaction a Reject.req names; false if it is not a data transaction. */

@@ -4,32 +4,10 @@ import { FakeClock } from './fake-clock.js';
 import { memoryTransportPair } from './memory-transport.js';
 import { HsmsSession } from './session.js';
 import type { HsmsSessionOptions } from './session-types.js';
-import { frameHex, ScriptedTransport } from './test-peer.js';
+import { frameHex, passive, ScriptedTransport, selected, spaced } from './test-peer.js';
 
 // Expected bytes are written out by hand from the E37 header layout (SECS.md):
 // session(2) stream|W(1) function(1) PType(1) SType(1) system bytes(4).
-const spaced = (h: string) =>
-  h
-    .replace(/\s+/g, '')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1 ');
-
-function passive(options: HsmsSessionOptions = {}) {
-  const clock = new FakeClock();
-  const session = new HsmsSession({ sessionId: 100, clock, ...options });
-  const wire = new ScriptedTransport();
-  const states: string[] = [];
-  session.on('state', (s) => states.push(s.to));
-  session.attach(wire, 'passive');
-  return { clock, session, wire, states };
-}
-
-function selected(options: HsmsSessionOptions = {}) {
-  const s = passive(options);
-  s.wire.feed(frameHex('FFFF 00 00 00 01 00000001'));
-  s.wire.take();
-  return s;
-}
 
 describe('HsmsSession, passive side against a scripted peer', () => {
   it('answers Select.req (session 0xFFFF) with Select.rsp status 0 and becomes SELECTED', () => {

@@ -1,4 +1,7 @@
 // Test helper (not exported from the package): a transport whose far end is the test itself.
+import { FakeClock } from './fake-clock.js';
+import { HsmsSession } from './session.js';
+import type { HsmsSessionOptions } from './session-types.js';
 import type { Transport, TransportHandlers } from './transport.js';
 
 /** A transport that records what the session writes and lets the test inject bytes. */
@@ -50,4 +53,30 @@ export function frameHex(header: string, body = ''): string {
   if (h.length !== 20) throw new TypeError('header must be 10 bytes');
   const len = (10 + b.length / 2).toString(16).padStart(8, '0');
   return `${len}${h}${b}`;
+}
+
+/** Hex as `take()` shows it: upper case, bytes separated by one space. */
+export const spaced = (h: string): string =>
+  h
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1 ');
+
+/** A passive session (device id 100, fake clock) attached to a scripted peer, NOT SELECTED. */
+export function passive(options: HsmsSessionOptions = {}) {
+  const clock = new FakeClock();
+  const session = new HsmsSession({ sessionId: 100, clock, ...options });
+  const wire = new ScriptedTransport();
+  const states: string[] = [];
+  session.on('state', (s) => states.push(s.to));
+  session.attach(wire, 'passive');
+  return { clock, session, wire, states };
+}
+
+/** As `passive`, then selected by the peer's Select.req (system bytes 1); the Select.rsp is taken. */
+export function selected(options: HsmsSessionOptions = {}) {
+  const s = passive(options);
+  s.wire.feed(frameHex('FFFF 00 00 00 01 00000001'));
+  s.wire.take();
+  return s;
 }
