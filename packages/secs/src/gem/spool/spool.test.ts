@@ -319,4 +319,14 @@ describe('Spool group commit', () => {
     expect(clock.pending).toBe(0);
     expect(deliverAll(openSpool())).toEqual(range(0, 11));
   });
+
+  it('syncs deferred appends before the head moves past them', () => {
+    const clock = new FakeClock();
+    const s = openSpool({ sync: true, groupCommit: { clock, delayMs: 50 } });
+    for (let i = 0; i < 3; i++) s.append(event(i));
+    expect(s.startTransmit()).toBe(RSDA.ok);
+    s.ack();
+    expect(s.unsyncedAppends).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
 });

@@ -191,7 +191,7 @@ export class Spool {
         this.dropFirst();
         overwritten++;
       }
-      this.segment.moveHead(this.headOffset());
+      this.moveHead();
     }
     // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
     this.maybeCompact();
@@ -238,7 +238,7 @@ export class Spool {
     this.dropFirst();
     if (this.countActual === 0) this.finish();
     else {
-      this.segment.moveHead(this.headOffset());
+      this.moveHead();
       if (--this.transmitLeft <= 0) this.state.fire('pause');
     }
   }
@@ -286,6 +286,13 @@ export class Spool {
     this.flush();
     this.saveMeta();
     this.segment.close();
+  }
+
+  // Records behind the head must be on disk before the head is: after a power cut with group commit a
+  // head beyond the synced end would otherwise point past the segment.
+  private moveHead(): void {
+    if (this.unsynced > 0) this.flush();
+    this.segment.moveHead(this.headOffset());
   }
 
   private wouldExceed(size: number): boolean {
