@@ -57,8 +57,8 @@ function rayIntegral(
     }
     sum += seg * h;
     // Segments double in length away from the die while the survival falls as d^-2(z-1): once a segment
-    // adds less than 1e-6 of the ray's total the rest (a geometric series for z > 2) is negligible.
-    if (a > c.d1 && Math.abs(seg * h) < 1e-6 * sum) break;
+    // adds less than 1e-5 of the ray's total the rest (a geometric series for z > 2) is negligible.
+    if (a > c.d1 && Math.abs(seg * h) < 1e-5 * sum) break;
   }
   return sum;
 }

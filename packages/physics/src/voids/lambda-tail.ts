@@ -115,7 +115,7 @@ function radialTail(c: LambdaContext, b: Rect, ux: number, uy: number): number {
       seg += (c.gw[g] as number) * hh * density(c, x, y) * tailExtraProbability(c.tg, x, y) * rho;
     }
     sum += seg;
-    if (bb < rhoTail && seg < 1e-6 * sum) break;
+    if (bb < rhoTail && seg < 1e-5 * sum) break;
   }
   return sum;
 }

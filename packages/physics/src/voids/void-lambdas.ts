@@ -28,9 +28,9 @@ import { boundingRect, type Rect } from './rect.js';
  */
 export interface VoidLambdaOptions {
   /**
-   * Gauss points per segment (default 3 for one pad region: with the segments broken at the kinks, the
-   * fastest setting found within 0.4% per die and 1e-4 on the wafer mean of an 8-point, 4x-panel
-   * reference; 6 for block layouts, whose gaps leave longer segments between kinks).
+   * Gauss points per segment (default 3 for one pad region: with the segments broken at the kinks it
+   * is within 0.4% per die and -0.1% on the wafer mean of 8- and 12-point rules; 6 for block layouts,
+   * whose gaps leave longer segments between kinks).
    */
   order?: number;
   /** Edge panels per 10 mm of region edge (default 4). */
