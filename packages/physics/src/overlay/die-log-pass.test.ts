@@ -114,3 +114,56 @@ describe('per-die overlay log pass', () => {
     );
   });
 });
+
+// At 0.2 µm pitch a 10 mm die holds 50000 x 50000 = 2.5e9 pads: no pad-by-pad sum is possible, but a
+// pure translation moves every pad by the same vector, so the exact sum is N log(1 - Q1(|t|/sigma,
+// dmax/sigma)) (and log(1 - Q1^c) per logical pad of c copies): a closed form independent of the grid rule.
+describe('per-die overlay log pass at 0.2 µm pitch (2.5e9 pads)', () => {
+  const base: BondParams = {
+    ...defaultParams,
+    pads: { ...defaultParams.pads, p: 0.2 },
+    overlay: { ...defaultParams.overlay, sigmaR: 0.008 },
+  };
+  const offCentre: Die = { id: 0, col: 0, row: 0, cx: 104500, cy: -82500 };
+
+  it('equals N log P(pass) for a pure translation', () => {
+    const l = padLayout(base);
+    expect(l.criticalPads).toBe(50000 * 50000);
+    const dmax = overlayLimits(base).dmax;
+    for (const [tx, ty] of [
+      [0.012, 0],
+      [0.01, -0.009],
+      [0, 0.02],
+    ] as const) {
+      const exact = l.criticalPads * riceLogTails(Math.hypot(tx, ty) / 0.008, dmax / 0.008).logCdf;
+      const got = dieOverlaySum(base, l, offCentre, { tx, ty, theta: 0, m: 0 });
+      expect(exact).toBeLessThan(-1e-3); // a case where pads do fail
+      expect(Math.abs(got.logPass / exact - 1)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('counts redundant logical pads as log(1 - Q^c) each for a pure translation', () => {
+    // 2 mm blocks: a critical frame around a 3 x 3 redundant core, two copies per logical pad.
+    const layout = {
+      blockUm: 2000,
+      redundantCopies: 2,
+      rows: [
+        ['critical', 'critical', 'critical', 'critical', 'critical'],
+        ['critical', 'redundant', 'redundant', 'redundant', 'critical'],
+        ['critical', 'redundant', 'redundant', 'redundant', 'critical'],
+        ['critical', 'redundant', 'redundant', 'redundant', 'critical'],
+        ['critical', 'critical', 'critical', 'critical', 'critical'],
+      ] as ('critical' | 'redundant' | 'empty')[][],
+    };
+    const p = { ...base, pads: { ...base.pads, layout } };
+    const l = padLayout(p);
+    // 16 critical blocks of 10000 x 10000 pads; 9 redundant blocks of 1e8 pads = 4.5e8 logical pads.
+    expect(l.criticalPads).toBe(16 * 1e8);
+    expect(l.criticalLogicalPads).toBe(16 * 1e8 + 4.5e8);
+    const dmax = overlayLimits(p).dmax;
+    const t = riceLogTails(0.015 / 0.008, dmax / 0.008);
+    const exact = 16e8 * t.logCdf + 4.5e8 * Math.log1p(-Math.exp(2 * t.logSf));
+    const got = dieOverlaySum(p, l, offCentre, { tx: 0.015, ty: 0, theta: 0, m: 0 }).logPass;
+    expect(Math.abs(got / exact - 1)).toBeLessThan(1e-8);
+  });
+});
