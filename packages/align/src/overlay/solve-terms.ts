@@ -82,7 +82,7 @@ export function solveTerms(
         error: fitError(
           'too-few-sites',
           wafer,
-          `${m} sites are too few for ${n} terms (needs at least ${need})`,
+          `${m} ${m === 1 ? 'site is' : 'sites are'} too few for ${n} terms (needs at least ${need})`,
         ),
       };
     }
