@@ -234,6 +234,19 @@ describe('Spool', () => {
   });
 });
 
+describe('Spool overwrite during delivery', () => {
+  it('a message overwritten while in flight is not counted against the next one', () => {
+    const s = openSpool({ maxMessages: 3, policy: 'overwrite' });
+    for (let i = 0; i < 3; i++) s.append(event(i));
+    expect(s.startTransmit()).toBe(RSDA.ok);
+    expect(idOf(s.peek()!)).toBe(0);
+    s.append(event(3)); // drops 0, the one in flight
+    s.ack(); // the host acknowledged 0
+    expect(idOf(s.peek()!)).toBe(1);
+    expect(s.countActual).toBe(3);
+  });
+});
+
 describe('Spool ECs', () => {
   it('MaxSpoolTransmit pauses delivery after that many messages; the next request resumes', () => {
     const s = openSpool();

@@ -65,6 +65,7 @@ export type AppendResult =
 interface Pending {
   offset: number;
   size: number;
+  seq: number;
 }
 
 // Compact the segment (copy live records to a new generation) when this much is dead and it is more than
@@ -85,6 +86,7 @@ export class Spool {
   private bytes = 0;
   private transmitLeft = Number.POSITIVE_INFINITY;
   private unsynced = 0;
+  private inFlight = -1;
   private flushTimer: TimerHandle | undefined;
   private policy: 'overwrite' | 'stop';
 
@@ -102,7 +104,7 @@ export class Spool {
     const { segment, records, headOffset } = SpoolSegment.open(opts.dir, sync);
     this.segment = segment;
     for (const r of records) {
-      if (r.offset >= headOffset) this.pushPending(r.offset, r.size);
+      if (r.offset >= headOffset) this.pushPending(r.offset, r.size, r.seq);
       if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
     }
     this.state = createSpoolState(this.countActual > 0 ? 'active/not-full/no-output' : 'inactive');
@@ -196,7 +198,7 @@ export class Spool {
     // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
     this.maybeCompact();
     const gc = this.opts.groupCommit;
-    this.pushPending(this.segment.append(rec, gc !== undefined), rec.length);
+    this.pushPending(this.segment.append(rec, gc !== undefined), rec.length, this.meta.nextSeq);
     if (gc !== undefined) {
       this.unsynced++;
       this.flushTimer ??= gc.clock.setTimeout(() => this.flush(), gc.delayMs);
@@ -228,14 +230,16 @@ export class Spool {
   peek(): SpoolMessage | undefined {
     const p = this.pending[this.first];
     if (p === undefined) return undefined;
+    this.inFlight = p.seq;
     return decodeRecord(this.segment.read(p.offset, p.size)).message;
   }
 
-  /** The host acknowledged the message from `peek`: durably mark it delivered. */
+  /** The host acknowledged the message last returned by `peek`: durably mark it delivered. */
   ack(): void {
     if (!this.state.state.endsWith('/transmit'))
       throw new TypeError(`spool ack in state ${this.state.state}`);
-    this.dropFirst();
+    // If the overwrite policy already dropped the message in flight, there is nothing more to drop.
+    if (this.pending[this.first]?.seq === this.inFlight) this.dropFirst();
     if (this.countActual === 0) this.finish();
     else {
       this.moveHead();
@@ -310,8 +314,8 @@ export class Spool {
     this.saveMeta();
   }
 
-  private pushPending(offset: number, size: number): void {
-    this.pending.push({ offset, size });
+  private pushPending(offset: number, size: number, seq: number): void {
+    this.pending.push({ offset, size, seq });
     this.bytes += size;
   }
 
@@ -348,7 +352,7 @@ export class Spool {
     const dead = this.headOffset();
     const end = this.segment.end;
     if (dead < (this.opts.compactMinBytes ?? COMPACT_MIN_DEAD) || dead * 2 < end) return;
-    const moved = this.pending.slice(this.first).map((p) => ({ offset: p.offset - dead, size: p.size }));
+    const moved = this.pending.slice(this.first).map((p) => ({ ...p, offset: p.offset - dead }));
     this.segment.restart(this.segment.read(dead, end - dead));
     this.unsynced = 0; // restart wrote and synced the live records
     this.pending = moved;
