@@ -58,6 +58,10 @@ export interface EquipmentContext {
   readonly spool: SpoolPort | undefined;
   /** Send the spooled messages in order (after S6F23 RSDC 0 started the transmit state). */
   deliverSpool(): void;
+  /** After PPGNT 0: expect S7F3 for `ppid` within the conversation timeout, else send S9F13. */
+  expectProgram(ppid: string): void;
+  /** The S7F3 of a granted conversation arrived. */
+  programArrived(ppid: string): void;
   /** A terminal message from the host. */
   terminal(terminal: number, lines: string[]): number;
 }

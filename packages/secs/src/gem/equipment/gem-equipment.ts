@@ -21,7 +21,7 @@ import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
 import { s6f1 } from '../messages/s2-s6-trace.js';
 import { s5f1 } from '../messages/s5-alarms.js';
 import { type EventReport, s6f11 } from '../messages/s6-events.js';
-import { headerBytes, S9, s9 } from '../messages/s9-errors.js';
+import { headerBytes, S9, s9, s9f13 } from '../messages/s9-errors.js';
 import { s10f1 } from '../messages/s10-terminal.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
@@ -79,6 +79,8 @@ export interface GemEquipmentOptions {
   wallClock?: () => number;
   /** Persistence of constants, reports, alarm enables and the control state. */
   store?: StateStore;
+  /** Time allowed between PPGNT 0 and the S7F3 it granted before S9F13 (default 45 s, like T3). */
+  conversationTimeoutMs?: number;
   /** Durable spool for primaries produced while the link is down (E30 6.5); none: they are dropped. */
   spool?: Spool;
 }
@@ -109,6 +111,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private readonly store: StateStore | undefined;
   readonly spool: Spool | undefined;
   private delivering = false;
+  private readonly conversations = new Map<string, TimerHandle>();
+  private readonly conversationTimeoutMs: number;
   readonly trace: TraceEngine<Item>;
   limits: LimitsMonitor;
   private readonly limitVariables: LimitVariable[];
@@ -130,6 +134,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.wallClock = options.wallClock ?? Date.now;
     this.store = options.store;
     this.spool = options.spool;
+    this.conversationTimeoutMs = options.conversationTimeoutMs ?? 45_000;
     this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
     this.control = new ControlStateMachine(m.control);
     this.processing = new ProcessingStateMachine(m.processing);
@@ -209,6 +214,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.session.onMessage(undefined);
     this.cancelRetry();
     this.trace.stopAll();
+    for (const t of this.conversations.values()) this.clock.clearTimeout(t);
+    this.conversations.clear();
   }
 
   get communicationState(): CommunicationState {
@@ -595,6 +602,23 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       },
       now: () => this.now(),
       spool: this.spool,
+      expectProgram: (ppid) => {
+        const old = this.conversations.get(ppid);
+        if (old !== undefined) this.clock.clearTimeout(old);
+        this.conversations.set(
+          ppid,
+          this.clock.setTimeout(() => {
+            this.conversations.delete(ppid);
+            // E5 S9F13: MEXP names the message that did not come, EDID the data it was about.
+            if (this.session.state === 'selected') void this.sendPrimary(s9f13('S7F3', ppid)).catch(() => {});
+          }, this.conversationTimeoutMs),
+        );
+      },
+      programArrived: (ppid) => {
+        const t = this.conversations.get(ppid);
+        if (t !== undefined) this.clock.clearTimeout(t);
+        this.conversations.delete(ppid);
+      },
       trace: this.trace,
       get limits() {
         return self.limits;

@@ -53,10 +53,12 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
     const { ppid, lengthBytes } = s7.parseS7f1(body);
     if (!isStorablePpid(ppid)) return s7.s7f2(PPGNT.invalidPpid);
     if (lengthBytes > ctx.model.processPrograms.maxBytes) return s7.s7f2(PPGNT.noSpace);
+    ctx.expectProgram(ppid);
     return s7.s7f2(PPGNT.ok);
   },
   S7F3: async (ctx, body) => {
     const p = s7.parseProgram(body);
+    ctx.programArrived(p.ppid);
     if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.otherError);
     if (p.body.length > ctx.model.processPrograms.maxBytes) return s7.s7f4(ACKC7.lengthError);
     await ctx.recipes.write(p.ppid, p.body);
