@@ -129,4 +129,22 @@ describe('bondline yield (end to end)', () => {
     expect(noArg.stderr).toContain('usage: bondline yield');
     for (const r of [syn, missing, flag, noArg]) noStack(r.stderr);
   });
+
+  it.concurrent('a Monte Carlo run is reproducible from its seed; another seed gives another lot', async () => {
+    const [a, b, c] = await Promise.all([
+      cli([cfg, '--json', '--mc', '30', '--seed', '3']),
+      cli([cfg, '--json', '--mc', '30', '--seed', '3']),
+      cli([cfg, '--json', '--mc', '30', '--seed', '4']),
+    ]);
+    for (const r of [a, b, c]) expect(r.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(JSON.parse(c.stdout).mc.mean).not.toBe(JSON.parse(a.stdout).mc.mean);
+  });
+
+  it.concurrent('an unwritable output file exits 2 naming the file', async () => {
+    const r = await cli([cfg, '--csv', join(dir, 'no-such-dir', 'dies.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write CSV ${join(dir, 'no-such-dir', 'dies.csv')}`);
+    noStack(r.stderr);
+  });
 });
