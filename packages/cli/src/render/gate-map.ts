@@ -1,5 +1,5 @@
 import { BLACK, Canvas, type Rgba } from './canvas.js';
-import { drawWaferFrame, fillDie, type WaferGeometry } from './wafer-frame.js';
+import { drawWaferFrame, fillDie, legendSwatch, type WaferGeometry } from './wafer-frame.js';
 
 /** What the gate map needs of a gate prediction (bonded µm). */
 export interface GateMapInput {
@@ -53,14 +53,9 @@ export function drawGateMap(
   }
   const top = TITLE_H + MAP + 14;
   let x = PAD;
-  const swatch = (col: Rgba, label: string) => {
-    c.fillRect(x, top, 14, 14, col);
-    c.strokeRect(x, top, 14, 14, BLACK);
-    x += 20 + c.text(x + 20, top + 4, label, BLACK) + 18;
-  };
-  swatch(GOOD, 'good die');
-  swatch(KILLED, 'killed die');
-  swatch(VOID, 'predicted void');
+  x = legendSwatch(c, x, top, GOOD, 'good die');
+  x = legendSwatch(c, x, top, KILLED, 'killed die');
+  x = legendSwatch(c, x, top, VOID, 'predicted void');
   const mark = (col: Rgba, label: string) => {
     c.line(x + 3, top + 7, x + 11, top + 7, col);
     c.line(x + 7, top + 3, x + 7, top + 11, col);

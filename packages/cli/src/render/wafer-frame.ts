@@ -70,3 +70,13 @@ export function fillDie(
   const inset = w >= 4 && h >= 4 ? 0.5 : 0;
   canvas.fillRect(x0 + inset, y0 + inset, Math.max(1, w - 2 * inset), Math.max(1, h - 2 * inset), c);
 }
+
+/**
+ * One legend entry: a 14 px swatch with its label, drawn at (x, top); returns
+ * the x where the next entry starts.
+ */
+export function legendSwatch(c: Canvas, x: number, top: number, col: Rgba, label: string): number {
+  c.fillRect(x, top, 14, 14, col);
+  c.strokeRect(x, top, 14, 14, BLACK);
+  return x + 20 + c.text(x + 20, top + 4, label, BLACK) + 18;
+}

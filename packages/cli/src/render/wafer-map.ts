@@ -1,6 +1,6 @@
 import { BLACK, Canvas, type Rgba } from './canvas.js';
 import { yieldColour } from './colormap.js';
-import { drawWaferFrame, fillDie, type WaferGeometry } from './wafer-frame.js';
+import { drawWaferFrame, fillDie, legendSwatch, type WaferGeometry } from './wafer-frame.js';
 
 /** A die position on the wafer (µm, die centre). */
 export interface MapDie {
@@ -97,15 +97,10 @@ export function drawCauseMap(
   });
   const top = TITLE_H + MAP + 12;
   let x = PAD;
-  const swatch = (col: Rgba, label: string) => {
-    c.fillRect(x, top, 14, 14, col);
-    c.strokeRect(x, top, 14, 14, BLACK);
-    x += 20 + c.text(x + 20, top + 4, label, BLACK) + 18;
-  };
-  swatch(GREEN, 'never lost');
-  swatch(causeColours.overlay, 'overlay');
-  swatch(causeColours.void, 'void');
-  swatch(causeColours.cu, 'Cu recess');
+  x = legendSwatch(c, x, top, GREEN, 'never lost');
+  x = legendSwatch(c, x, top, causeColours.overlay, 'overlay');
+  x = legendSwatch(c, x, top, causeColours.void, 'void');
+  x = legendSwatch(c, x, top, causeColours.cu, 'Cu recess');
   c.text(
     PAD,
     top + 26,
