@@ -123,7 +123,7 @@ export function decodeItem(bytes: Uint8Array, limits: DecodeLimits = {}): Decode
     const top = stack[stack.length - 1];
     if (top === undefined) {
       if (opened === undefined) {
-        if (pos !== end) return fail('trailing-bytes', `${end - pos} bytes after the body's item`, pos);
+        if (pos !== end) return fail('trailing-bytes', trailing(end - pos), pos);
         return { ok: true, item };
       }
       stack.push(opened);
@@ -138,8 +138,12 @@ export function decodeItem(bytes: Uint8Array, limits: DecodeLimits = {}): Decode
     }
     while (stack.length > 0 && stack[stack.length - 1]!.left === 0) stack.pop();
     if (stack.length === 0) {
-      if (pos !== end) return fail('trailing-bytes', `${end - pos} bytes after the body's item`, pos);
+      if (pos !== end) return fail('trailing-bytes', trailing(end - pos), pos);
       return { ok: true, item: root! };
     }
   }
+}
+
+function trailing(n: number): string {
+  return `${n} byte${n === 1 ? '' : 's'} after the body's item`;
 }
