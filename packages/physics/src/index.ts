@@ -1,3 +1,7 @@
+// The public API of @bondline/physics: the model (geometry, overlay, voids, copper, yield, gate),
+// its configuration and KLARF readers, and the Rice distribution the overlay model rests on.
+// Numerical building blocks (quadrature rules, Bessel and error functions, root finding) stay
+// internal to the package.
 export type { AnalyticOptions } from './analytic/analytic-yield.js';
 export { analyticYield } from './analytic/analytic-yield.js';
 export type {
@@ -38,23 +42,8 @@ export { padLayout } from './geometry/pad-layout.js';
 export { padRadii } from './geometry/pad-radii.js';
 export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './klarf/index.js';
 export { parseKlarf } from './klarf/index.js';
-export { besselI0e, besselI1e } from './math/bessel-scaled.js';
-export { discreteGauss, gaussErrorFactor } from './math/discrete-gauss.js';
-export { gaussHermite } from './math/gauss-hermite.js';
-export type { QuadratureRule } from './math/gauss-legendre.js';
-export { gaussLegendre, integrateGL } from './math/gauss-legendre.js';
-export {
-  erfc,
-  logErfc,
-  logNormalCdf,
-  logNormalInterval,
-  logNormalSf,
-  normalCdf,
-  normalPdf,
-} from './math/normal.js';
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
-export { brentRoot } from './math/root-brent.js';
 export { LotRun } from './montecarlo/lot-run.js';
 export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
 export { MonteCarloCancelled, runMonteCarlo, runMonteCarloAsync } from './montecarlo/monte-carlo.js';
