@@ -58,3 +58,27 @@ describe('copper yield', () => {
     expect(copperLogYield(p, l)).toBeCloseTo(-500000 * oneMinusQ * oneMinusQ, 25);
   });
 });
+
+describe('roughness bound when it binds (zeta1 > 0)', () => {
+  // Reference values from an independent computation (python, composite Simpson on [s, s + 40] with
+  // 20000 intervals and bisection for P(s*) = 0, written from PHYSICS.md §4 alone):
+  // theta = 1.055861637674257, s* = -2.60369941820243, A* = 0.5729015599046254,
+  // sigmaMax = 1.4410116152128553e8 Pa; with kPeel = 1.1e16 (p = 10, Dcu = pi/16):
+  // zeta1 = 2e9 (75e-9 - sigmaMax / (kPeel Dcu)) = 16.56342015187653 nm.
+  const p = { ...defaultParams, copper: { ...defaultParams.copper, kPeel: 1.1e16 } };
+
+  it('matches the adhesion model computed independently', () => {
+    const m = adhesionModel(p.copper);
+    expect(m.sStar).toBeCloseTo(-2.60369941820243, 8);
+    expect(m.aStar / 0.5729015599046254).toBeCloseTo(1, 9);
+    expect(m.sigmaMax / 1.4410116152128553e8).toBeCloseTo(1, 9);
+    expect(recessWindow(p).zeta1Nm).toBeCloseTo(16.56342015187653, 6);
+  });
+
+  it('loses pads on both sides of the window: 1 - q = Phi(-9.15/sqrt2) + Phi(-(20 - zeta1)/sqrt2)', () => {
+    const oneMinusQ = normalCdf(-9.15 / Math.SQRT2) + normalCdf(-(20 - 16.56342015187653) / Math.SQRT2);
+    expect(oneMinusQ).toBeCloseTo(0.00754880916, 9); // the python reference, same formula
+    const { logGood } = padCopperLog(p);
+    expect(-Math.expm1(logGood) / oneMinusQ).toBeCloseTo(1, 8);
+  });
+});
