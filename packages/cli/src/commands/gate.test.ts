@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
+import { REPO_ROOT, runBondline } from './e2e.js';
 import { RECLEAN_EXIT_CODE } from './gate.js';
 
-const BIN = join(import.meta.dirname, '../../bin/bondline.js');
-const ROOT = join(import.meta.dirname, '../../../..');
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'gate', ...args],
-      { cwd: ROOT, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (args: string[]) => runBondline('gate', args);
 
 const dir = mkdtempSync(join(tmpdir(), 'bondline-gate-'));
 const base = ['--top', 'examples/klarf/top.klarf', '--bottom', 'examples/klarf/bottom.klarf', '--config'];
@@ -75,7 +61,7 @@ describe('bondline gate (end to end)', () => {
     const two = join(dir, 'two.klarf');
     writeFileSync(
       two,
-      readFileSync(join(ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
+      readFileSync(join(REPO_ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
         'SummarySpec',
         'WaferID "CMOS-W08";\nDefectList\n 1 3000.0 6000.0 16 17 0.22 0.20 0.035 0.21 1;\nSummarySpec',
       ),
@@ -108,7 +94,7 @@ describe('bondline gate (end to end)', () => {
     const bad = join(dir, 'bad.klarf');
     writeFileSync(
       bad,
-      readFileSync(join(ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
+      readFileSync(join(REPO_ROOT, 'examples/klarf/bottom.klarf'), 'utf8').replace(
         '2 8000.0 2500.0',
         '2 8000.0 2S00.0',
       ),

@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yieldColour } from '../render/colormap.js';
 import { decodePng } from '../render/png.js';
+import { runBondline } from './e2e.js';
 
-const BIN = join(import.meta.dirname, '../../bin/bondline.js');
-const ROOT = join(import.meta.dirname, '../../../..');
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'yield', ...args],
-      { cwd: ROOT, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (args: string[]) => runBondline('yield', args);
 
 function noStack(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at /);

@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Repository root: end-to-end tests run the CLI from here so example paths resolve. */
+export const REPO_ROOT = join(import.meta.dirname, '../../../..');
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+
+/** What a finished `bondline` process left behind. */
+export interface CliRun {
+  /** Exit code (null if killed by a signal). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node bin/bondline.js <command> ...args` as a separate process from the
+ * repository root, for end-to-end tests of a command (exit code, stdout, stderr).
+ */
+export function runBondline(command: string, args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, command, ...args],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
+      },
+    );
+  });
+}
