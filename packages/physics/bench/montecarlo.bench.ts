@@ -1,7 +1,10 @@
 // Monte Carlo speed and memory: ms per wafer pair at D0 = 1e-9 and 1e-8 for pitches down to 0.4 µm
 // (targets: <= 50 ms and <= 500 ms a pair; peak memory <= 300 MB), and the analytic void lambdas
 // for the 540-die default wafer. Run: npm run bench -w @bondline/physics -- montecarlo
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dieGrid, padLayout, runMonteCarlo, voidLambdas } from '../src/index.js';
 import { type BondParams, defaultParams } from '../src/params.js';
 
@@ -38,23 +41,33 @@ for (const D0 of [1e-9, 1e-8]) {
     );
   }
 }
-const big = runMonteCarlo(defaultParams, {
-  wafers: 2000,
-  seed: 9,
-  onProgress: (d) => d % 100 === 0 && sample(),
-});
-sample();
-console.log(`2000-pair lot kept in memory (${big.wafers.length} die maps of ${big.dies.length} dies)`);
-const small: BondParams = { ...at(10, 1e-8), die: { ...defaultParams.die, W: 3200, L: 3200 } };
-const t3 = performance.now();
-const lot = runMonteCarlo(small, { wafers: 2000, seed: 10, onProgress: (d) => d % 100 === 0 && sample() });
-sample();
 console.log(
-  `2000-pair lot of ${lot.dies.length}-die wafers (3.2 mm dies, D0=1e-8) kept in memory: ${((performance.now() - t3) / 2000).toFixed(2)} ms/pair wall`,
+  `peak rss over the timing runs ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB`,
 );
-console.log(
-  `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB`,
-);
+// Peak memory of a 2000-pair lot kept in memory (every die map), each lot in a fresh process.
+const lotScript = join(dirname(fileURLToPath(import.meta.url)), 'montecarlo-lot.ts');
+for (const [dieUm, D0, what] of [
+  [10000, 1e-9, '10 mm dies, D0=1e-9'],
+  [3200, 1e-8, '3.2 mm dies, D0=1e-8'],
+] as const) {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', lotScript, `${dieUm}`, `${D0}`, '2000', '9'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const r = JSON.parse(out.trim().split('\n').pop() as string) as {
+    dies: number;
+    msPerPair: number;
+    cpuMsPerPair: number;
+    startRssMB: number;
+    peakRssMB: number;
+  };
+  console.log(
+    `2000-pair lot of ${r.dies}-die wafers (${what}) kept in memory: peak rss ${r.peakRssMB.toFixed(0)} MB (process at start ${r.startRssMB.toFixed(0)} MB), ${r.msPerPair.toFixed(2)} ms/pair wall, ${r.cpuMsPerPair.toFixed(2)} ms CPU`,
+  );
+}
 
 const dies = dieGrid(defaultParams);
 const layout = padLayout(defaultParams);

@@ -44,6 +44,15 @@ export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from
 export { parseKlarf } from './klarf/index.js';
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
+export {
+  CAUSE_CU,
+  CAUSE_GOOD,
+  CAUSE_OVERLAY,
+  CAUSE_VOID,
+  causeCode,
+  DIE_CAUSES,
+  dieCause,
+} from './montecarlo/die-causes.js';
 export { LotRun } from './montecarlo/lot-run.js';
 export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
 export { MonteCarloCancelled, runMonteCarlo, runMonteCarloAsync } from './montecarlo/monte-carlo.js';

@@ -45,8 +45,12 @@ export interface AnalyticResult {
 
 /** One simulated wafer pair. */
 export interface McWafer {
-  /** Cause per die, indexed like `dies` (first failing mechanism in the order overlay, void, cu). */
-  causes: DieCause[];
+  /**
+   * Cause code per die, indexed like `dies` (first failing mechanism in the order overlay, void, cu):
+   * CAUSE_GOOD, CAUSE_OVERLAY, CAUSE_VOID, CAUSE_CU; `dieCause(code)` names it. One byte a die keeps
+   * a large lot's die maps small.
+   */
+  causes: Uint8Array;
   /** Fraction of good dies. */
   yield: number;
   /** Killing particles per die (count of voids that reached the die's critical region). */

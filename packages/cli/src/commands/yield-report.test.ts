@@ -1,4 +1,4 @@
-import type { AnalyticResult, McResult } from '@bondline/physics';
+import { type AnalyticResult, causeCode, type DieCause, type McResult } from '@bondline/physics';
 import { describe, expect, it } from 'vitest';
 import { lotLossCounts, yieldCsv, yieldTable } from './yield-report.js';
 
@@ -6,12 +6,13 @@ const dies = [
   { id: 0, col: 0, row: 0, cx: -5500, cy: 0 },
   { id: 1, col: 1, row: 0, cx: 5500, cy: 0 },
 ];
+const codes = (...names: DieCause[]) => Uint8Array.from(names, causeCode);
 const mc = {
   dies,
   wafers: [
-    { causes: ['good', 'void'], yield: 0.5, killers: new Uint32Array(2), particles: 1 },
-    { causes: ['overlay', 'void'], yield: 0, killers: new Uint32Array(2), particles: 1 },
-    { causes: ['cu', 'good'], yield: 0.5, killers: new Uint32Array(2), particles: 0 },
+    { causes: codes('good', 'void'), yield: 0.5, killers: new Uint32Array(2), particles: 1 },
+    { causes: codes('overlay', 'void'), yield: 0, killers: new Uint32Array(2), particles: 1 },
+    { causes: codes('cu', 'good'), yield: 0.5, killers: new Uint32Array(2), particles: 0 },
   ],
   mean: 1 / 3,
   stderr: 0.1,

@@ -1,4 +1,5 @@
 import type { AnalyticResult, BondParams, McResult } from '@bondline/physics';
+import { CAUSE_GOOD, dieCause } from '@bondline/physics';
 
 /** Per-die loss counts over a Monte Carlo lot, by cause. */
 export interface LotLossCounts {
@@ -18,8 +19,8 @@ export function lotLossCounts(mc: McResult): LotLossCounts {
     cu: new Uint32Array(n),
   };
   for (const w of mc.wafers) {
-    w.causes.forEach((cause, i) => {
-      if (cause !== 'good') out[cause][i]! += 1;
+    w.causes.forEach((code, i) => {
+      if (code !== CAUSE_GOOD) out[dieCause(code) as 'overlay' | 'void' | 'cu'][i]! += 1;
     });
   }
   return out;

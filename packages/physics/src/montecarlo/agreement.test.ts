@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyticYield } from '../analytic/analytic-yield.js';
 import type { McResult } from '../results.js';
 import { agreementCases } from './agreement-cases.js';
+import { CAUSE_OVERLAY } from './die-causes.js';
 import { runMonteCarlo } from './monte-carlo.js';
 
 /** Mean and standard error over wafers of a per-wafer statistic. */
@@ -29,7 +30,7 @@ describe('analytic vs Monte Carlo', () => {
       expect(Math.abs(lam.mean - a.lambdaMean)).toBeLessThan(4 * lam.se + 2e-3 * a.lambdaMean);
       const surv = perWafer(mc, (w) => w.killers.reduce((s, x) => s + (x === 0 ? 1 : 0), 0) / nd);
       expect(Math.abs(surv.mean - a.yield.void)).toBeLessThan(4 * surv.se + 2e-3);
-      const ov = perWafer(mc, (w) => w.causes.reduce((s, x) => s + (x === 'overlay' ? 0 : 1), 0) / nd);
+      const ov = perWafer(mc, (w) => w.causes.reduce((s, x) => s + (x === CAUSE_OVERLAY ? 0 : 1), 0) / nd);
       expect(Math.abs(ov.mean - a.yield.overlay)).toBeLessThan(4 * ov.se + 1e-9);
       expect(Math.abs(mc.mean - a.yield.total)).toBeLessThan(4 * mc.stderr + 2e-3);
     });

@@ -4,9 +4,10 @@ import { type PadLayout, padLayout } from '../geometry/pad-layout.js';
 import { dieOverlayLogPass } from '../overlay/die-log-pass.js';
 import type { BondParams } from '../params.js';
 import { createRng, type Rng } from '../random/rng.js';
-import type { Die, DieCause, McResult, McWafer } from '../results.js';
+import type { Die, McResult, McWafer } from '../results.js';
 import { buildDieIndex } from '../voids/die-index.js';
 import { voidTargetRects } from '../voids/layout-rects.js';
+import { CAUSE_CU, CAUSE_GOOD, CAUSE_OVERLAY, CAUSE_VOID } from './die-causes.js';
 import { drawParticles, drawSystematic, type VoidScene } from './wafer-draw.js';
 
 /**
@@ -28,6 +29,8 @@ export class LotRun {
   private readonly scene: VoidScene;
   private readonly pCu: number;
   private readonly stamp: Int32Array;
+  private readonly overlayOk: Uint8Array;
+  private readonly cuOk: Uint8Array;
   private killTotal = 0;
   private okOverlay = 0;
   private okVoid = 0;
@@ -49,6 +52,8 @@ export class LotRun {
     };
     this.pCu = Math.exp(copperLogYield(params, this.layout));
     this.stamp = new Int32Array(this.dies.length);
+    this.overlayOk = new Uint8Array(this.dies.length);
+    this.cuOk = new Uint8Array(this.dies.length);
   }
 
   /** Simulate the next wafer pair, append it to `wafers` and return it. */
@@ -56,15 +61,15 @@ export class LotRun {
     const { params, layout, dies, rng } = this;
     const nd = dies.length;
     const sys = drawSystematic(params, rng);
-    const overlayOk = new Uint8Array(nd);
-    const cuOk = new Uint8Array(nd);
+    // per-die pass flags live in scratch arrays reused by every pair: only the kept die map is allocated
+    const { overlayOk, cuOk } = this;
     for (let i = 0; i < nd; i++) {
       overlayOk[i] = rng.uniform() < Math.exp(dieOverlayLogPass(params, layout, dies[i] as Die, sys)) ? 1 : 0;
       cuOk[i] = rng.uniform() < this.pCu ? 1 : 0;
     }
     const killers = new Uint32Array(nd);
     const particles = drawParticles(this.scene, rng, killers, this.stamp);
-    const causes: DieCause[] = new Array<DieCause>(nd);
+    const causes = new Uint8Array(nd);
     let good = 0;
     for (let i = 0; i < nd; i++) {
       const k = killers[i] as number;
@@ -72,9 +77,9 @@ export class LotRun {
       if (overlayOk[i]) this.okOverlay++;
       if (k === 0) this.okVoid++;
       if (cuOk[i]) this.okCu++;
-      const cause: DieCause = !overlayOk[i] ? 'overlay' : k > 0 ? 'void' : !cuOk[i] ? 'cu' : 'good';
+      const cause = !overlayOk[i] ? CAUSE_OVERLAY : k > 0 ? CAUSE_VOID : !cuOk[i] ? CAUSE_CU : CAUSE_GOOD;
       causes[i] = cause;
-      if (cause === 'good') good++;
+      if (cause === CAUSE_GOOD) good++;
     }
     const wafer: McWafer = { causes, yield: nd > 0 ? good / nd : 0, killers, particles };
     this.wafers.push(wafer);
