@@ -163,7 +163,7 @@ describe('persistence across restart', () => {
           .vlaack,
       ).toBe(0);
       r.equipment.setRemote(false);
-      await new Promise((res) => setTimeout(res, 50)); // let the coalesced write land
+      await r.equipment.flush();
       await r.close();
       rig = undefined;
       r = await online(dir, true);

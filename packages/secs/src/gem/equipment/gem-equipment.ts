@@ -26,11 +26,12 @@ import { s10f1 } from '../messages/s10-terminal.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
 import type { Spool } from '../spool/spool.js';
-import { type CommunicationState, communicationMachine } from '../state/communication-state.js';
+import type { CommunicationState } from '../state/communication-state.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
 import { TraceEngine } from '../trace/trace-engine.js';
+import { CommunicationLink } from './communication-link.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { formatGemTime } from './gem-time.js';
 import { LIMITS_HANDLERS } from './handle-limits.js';
@@ -105,13 +106,14 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   readonly recipes: RecipeStore;
   readonly alarmEnabled = new Set<number>();
   readonly alarmSet = new Set<number>();
-  private readonly comm = communicationMachine();
+  private readonly comm: CommunicationLink;
   private readonly clock: Clock;
   private readonly wallClock: () => number;
   private readonly store: StateStore | undefined;
   readonly spool: Spool | undefined;
   private delivering = false;
   private readonly conversations = new Map<string, TimerHandle>();
+  private saving: Promise<void> = Promise.resolve();
   private readonly conversationTimeoutMs: number;
   readonly trace: TraceEngine<Item>;
   limits: LimitsMonitor;
@@ -121,7 +123,6 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private timeOffsetMs = 0;
   private dataId = 0;
   private lastChangedEcid = 0;
-  private retryTimer: TimerHandle | undefined;
   private readonly offs: Array<() => void> = [];
   private readonly ctx: EquipmentContext;
 
@@ -135,6 +136,14 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.store = options.store;
     this.spool = options.spool;
     this.conversationTimeoutMs = options.conversationTimeoutMs ?? 45_000;
+    this.comm = new CommunicationLink({
+      clock: this.clock,
+      retryDelayMs: m.communication.establishRetryS * 1000,
+      identity: () => this.identity(),
+      send: (msg) => this.sendPrimary(msg),
+      selected: () => this.session.state === 'selected',
+      changed: (from, to) => this.emit('communication-state', { from, to }),
+    });
     this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
     this.control = new ControlStateMachine(m.control);
     this.processing = new ProcessingStateMachine(m.processing);
@@ -197,25 +206,36 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.session.onMessage((msg) => this.onPrimary(msg));
     this.offs.push(
       this.session.on('state', (s) => {
-        if (s.to === 'selected') this.linkUp();
-        else if (s.from === 'selected') this.linkDown();
+        if (s.to === 'selected') this.comm.linkUp();
+        else if (s.from === 'selected') {
+          this.comm.linkDown();
+          this.spool?.linkLost();
+        }
       }),
       this.session.on('unknown-device', ({ header }) => {
         void this.sendPrimary(s9(S9.unrecognizedDeviceId, header));
       }),
     );
-    this.moveComm(this.comm.fire('enable'));
-    if (this.session.state === 'selected') this.linkUp();
+    this.comm.enable();
   }
 
   /** Detach from the session and stop timers. */
   stop(): void {
     for (const off of this.offs.splice(0)) off();
     this.session.onMessage(undefined);
-    this.cancelRetry();
+    this.comm.stop();
     this.trace.stopAll();
     for (const t of this.conversations.values()) this.clock.clearTimeout(t);
     this.conversations.clear();
+  }
+
+  /** Resolves once the persisted state written so far is on disk. */
+  async flush(): Promise<void> {
+    let last: Promise<void> | undefined;
+    while (last !== this.saving) {
+      last = this.saving;
+      await last;
+    }
   }
 
   get communicationState(): CommunicationState {
@@ -461,7 +481,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       void this.sendPrimary(s9(fn, headerBytes(m))).catch(() => {});
       return undefined;
     }
-    if (key === 'S1F13') this.moveComm(this.comm.fire('cr-received'));
+    if (key === 'S1F13') this.comm.crReceived();
     else if (this.comm.state !== 'communicating') return abort();
     if (!isOnline(this.control.state) && !OFFLINE_ALLOWED.has(key)) return abort();
     try {
@@ -472,59 +492,6 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       void this.sendPrimary(s9(S9.illegalData, headerBytes(m))).catch(() => {});
       return undefined;
     }
-  }
-
-  private moveComm(r: FireResult<CommunicationState, string>): void {
-    if (r.ok && r.from !== r.to) this.emit('communication-state', { from: r.from, to: r.to });
-  }
-
-  private linkUp(): void {
-    if (this.comm.state === 'wait-delay') {
-      this.cancelRetry();
-      this.moveComm(this.comm.fire('delay-expired'));
-    }
-    // A macrotask later: a peer that reads our S1F13 in the same chunk as its Select.rsp may still
-    // be NOT SELECTED when it sees the data message (it settles its select in a microtask) and
-    // would reject it, costing a whole retry delay.
-    if (this.comm.state === 'wait-cra')
-      this.clock.setTimeout(() => {
-        if (this.comm.state === 'wait-cra' && this.session.state === 'selected') void this.establish();
-      }, 0);
-  }
-
-  private linkDown(): void {
-    this.cancelRetry();
-    this.spool?.linkLost();
-    if (this.comm.state === 'communicating') this.moveComm(this.comm.fire('link-lost'));
-    else if (this.comm.state === 'wait-cra') this.moveComm(this.comm.fire('cra-failed'));
-  }
-
-  /** One S1F13 attempt from WAIT CRA; on failure wait the retry delay and try again. */
-  private async establish(): Promise<void> {
-    let accepted = false;
-    try {
-      const reply = await this.sendPrimary(s1.s1f13(this.identity()));
-      accepted = reply?.function === 14 && s1.parseS1f14(reply.body).commack === 0;
-    } catch {
-      accepted = false;
-    }
-    if (this.comm.state !== 'wait-cra') return; // the host's S1F13 got there first, or the link dropped
-    if (accepted) {
-      this.moveComm(this.comm.fire('cra-accepted'));
-      return;
-    }
-    this.moveComm(this.comm.fire('cra-failed'));
-    this.retryTimer = this.clock.setTimeout(() => {
-      this.retryTimer = undefined;
-      if (this.comm.state !== 'wait-delay' || this.session.state !== 'selected') return;
-      this.moveComm(this.comm.fire('delay-expired'));
-      void this.establish();
-    }, this.model.communication.establishRetryS * 1000);
-  }
-
-  private cancelRetry(): void {
-    if (this.retryTimer !== undefined) this.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
   }
 
   private identity(): s1.Identity {
@@ -555,7 +522,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       control: { state: this.control.state, remote: this.control.remote },
       limits: this.limits.snapshot(),
     };
-    this.store.save(state).catch((e: unknown) => this.fail(e));
+    this.saving = this.store.save(state).catch((e: unknown) => this.fail(e));
   }
 
   private restore(s: PersistedEquipmentState): void {
