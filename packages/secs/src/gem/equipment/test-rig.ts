@@ -43,6 +43,8 @@ export async function startRig(
   } = {},
 ): Promise<Rig> {
   const model = opts.model ?? exampleModel();
+  // A 1 s retry bounds the cost of a first S1F13 lost to the select race described in communication-link.ts.
+  if (opts.model === undefined) model.communication.establishRetryS = 1;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gem-'));
   const toolSession = new HsmsSession({ sessionId: model.deviceId, ...opts.hsms });
   const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000, ...opts.hsms });
