@@ -3,6 +3,7 @@
 // answer (S1F1, S1F13, S5F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
 
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import {
   B,
   HsmsActiveEndpoint,
@@ -18,6 +19,7 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { SmlLineBuffer } from './host-input.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
@@ -75,14 +77,20 @@ export async function run(argv: string[]): Promise<number> {
   const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 200;
   const t3 = numberArg('t3', values.t3, { integer: true, min: 1, max: 120 }) ?? 45;
 
-  let text: string;
-  try {
-    text = values.script === undefined ? await readStdin() : readFileSync(values.script, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read script ${values.script}: ${(err as Error).message}`);
+  // A terminal on stdin (and no script) means an engineer typing: send each message as it completes.
+  const interactive = values.script === undefined && process.stdin.isTTY === true;
+  let scripted: SecsMessage[] = [];
+  if (!interactive) {
+    let text: string;
+    try {
+      text = values.script === undefined ? await readStdin() : readFileSync(values.script, 'utf8');
+    } catch (err) {
+      throw new CliError(`cannot read script ${values.script}: ${(err as Error).message}`);
+    }
+    const parsed = parseSml(text);
+    if (!parsed.ok) throw new CliError(`${values.script ?? 'stdin'}: ${parsed.error.message}`);
+    scripted = parsed.messages;
   }
-  const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${values.script ?? 'stdin'}: ${parsed.error.message}`);
 
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`);
@@ -120,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   let failures = 0;
-  for (const msg of parsed.messages) {
+  const send = async (msg: SecsMessage): Promise<void> => {
     out(`-> ${printSml(msg, { compact: true })}`);
     try {
       const reply = await session.send(toOutgoing(msg));
@@ -129,6 +137,18 @@ export async function run(argv: string[]): Promise<number> {
       failures++;
       process.stderr.write(`S${msg.stream}F${msg.function}: ${(err as Error).message}\n`);
     }
+  };
+  if (interactive) {
+    out(`connected to ${host}:${port}; type SML messages ending with '.', Ctrl-D to quit`);
+    const buffer = new SmlLineBuffer();
+    const rl = createInterface({ input: process.stdin });
+    for await (const line of rl) {
+      const r = buffer.push(line);
+      if ('error' in r) process.stderr.write(`${r.error}\n`);
+      else for (const msg of r.messages) await send(msg);
+    }
+  } else {
+    for (const msg of scripted) await send(msg);
   }
   await new Promise((res) => setTimeout(res, waitMs));
   clearInterval(keepAlive);
