@@ -12,12 +12,18 @@ interface CommandEntry {
 const commands: Record<string, CommandEntry> = {
   // <commands> (one line per command; keep sorted)
   align: { summary: 'alignment marks', load: async () => (await import('./commands/align.js')).run },
-  equipment: { summary: 'GEM equipment simulator from a model', load: async () => (await import('./commands/equipment.js')).run },
+  equipment: {
+    summary: 'GEM equipment simulator from a model',
+    load: async () => (await import('./commands/equipment.js')).run,
+  },
   gate: {
     summary: 'pre-bond particle gate: bond or re-clean',
     load: async () => (await import('./commands/gate.js')).run,
   },
-  host: { summary: 'scriptable GEM host: send SML, print replies and events', load: async () => (await import('./commands/host.js')).run },
+  host: {
+    summary: 'scriptable GEM host: send SML, print replies and events',
+    load: async () => (await import('./commands/host.js')).run,
+  },
   overlay: { summary: 'overlay model fits', load: async () => (await import('./commands/overlay.js')).run },
   r2r: { summary: 'R2R control simulation', load: async () => (await import('./commands/r2r.js')).run },
   sml: { summary: 'SML <-> SECS-II bytes as hex', load: async () => (await import('./commands/sml.js')).run },

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { HsmsError } from './errors.js';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import type { HsmsSessionOptions } from './session-types.js';
 import { frameHex, passive, ScriptedTransport, selected, spaced } from './test-peer.js';
 
 // Expected bytes are written out by hand from the E37 header layout (SECS.md):
