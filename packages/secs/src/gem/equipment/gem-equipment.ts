@@ -43,6 +43,7 @@ import { TRACE_HANDLERS } from './handle-trace.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { commandValues } from './remote-command.js';
 import { ReportTable } from './report-table.js';
+import { SpoolLink } from './spool-link.js';
 import type { PersistedEquipmentState, StateStore } from './state-store.js';
 import { VariableStore } from './variable-store.js';
 
@@ -111,7 +112,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private readonly wallClock: () => number;
   private readonly store: StateStore | undefined;
   readonly spool: Spool | undefined;
-  private delivering = false;
+  private readonly spoolLink: SpoolLink | undefined;
   private readonly conversations = new Map<string, TimerHandle>();
   private saving: Promise<void> = Promise.resolve();
   private readonly conversationTimeoutMs: number;
@@ -135,6 +136,14 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.wallClock = options.wallClock ?? Date.now;
     this.store = options.store;
     this.spool = options.spool;
+    this.spoolLink =
+      options.spool === undefined
+        ? undefined
+        : new SpoolLink(
+            options.spool,
+            (out) => this.session.send(out),
+            (e) => this.fail(e),
+          );
     this.conversationTimeoutMs = options.conversationTimeoutMs ?? 45_000;
     this.comm = new CommunicationLink({
       clock: this.clock,
@@ -209,7 +218,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
         if (s.to === 'selected') this.comm.linkUp();
         else if (s.from === 'selected') {
           this.comm.linkDown();
-          this.spool?.linkLost();
+          this.spoolLink?.linkLost();
         }
       }),
       this.session.on('unknown-device', ({ header }) => {
@@ -357,43 +366,9 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
    * Offline equipment sends nothing and spools nothing.
    */
   private spoolIfDown(msg: SecsMessage): void {
-    if (this.spool === undefined || !isOnline(this.control.state)) return;
+    if (this.spoolLink === undefined || !isOnline(this.control.state)) return;
     if (this.comm.state === 'communicating' && this.session.state === 'selected') return;
-    const out = toOutgoing(msg);
-    const r = this.spool.append({
-      stream: msg.stream,
-      function: msg.function,
-      wBit: msg.wBit,
-      body: out.body ?? new Uint8Array(),
-    });
-    if (!r.spooled && r.reason !== 'not-spoolable')
-      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`));
-  }
-
-  /** Deliver spooled messages one at a time, each acknowledged before the next (no loss, no duplicate). */
-  private async deliverSpool(): Promise<void> {
-    const spool = this.spool;
-    if (spool === undefined || this.delivering) return;
-    this.delivering = true;
-    try {
-      for (;;) {
-        const m = spool.peek();
-        if (m === undefined || !spool.stateName.endsWith('/transmit')) return;
-        const out = {
-          stream: m.stream,
-          function: m.function,
-          wBit: m.wBit,
-          ...(m.body.length > 0 ? { body: m.body } : {}),
-        };
-        await this.session.send(out);
-        spool.ack();
-      }
-    } catch (err) {
-      spool.linkLost();
-      this.fail(err);
-    } finally {
-      this.delivering = false;
-    }
+    this.spoolLink.store(msg);
   }
 
   private canSend(): boolean {
@@ -591,7 +566,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
         return self.limits;
       },
       deliverSpool: () => {
-        void this.deliverSpool();
+        void this.spoolLink?.deliver();
       },
       terminal: (terminal, lines) => {
         const ack = terminalAck(terminal);

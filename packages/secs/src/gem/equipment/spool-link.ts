@@ -1,0 +1,62 @@
+// The equipment's use of the durable spool (E30 6.5): store a primary that cannot go out now, and
+// deliver the stored ones in order after S6F23, each acknowledged by the host before the next is sent
+// (the spool advances its head durably on each ack: nothing is lost and at most the message in flight
+// at a crash is sent twice).
+
+import { toOutgoing } from '../../hsms/secs-message.js';
+import type { OutgoingMessage } from '../../hsms/session-types.js';
+import type { SecsMessage } from '../../message.js';
+import type { Spool } from '../spool/spool.js';
+
+export class SpoolLink {
+  private delivering = false;
+
+  constructor(
+    readonly spool: Spool,
+    /** Send with W and resolve on the reply (reject on T3 or link loss). */
+    private readonly send: (out: OutgoingMessage) => Promise<unknown>,
+    private readonly fail: (err: Error) => void,
+  ) {}
+
+  /** Spool a primary if S2F43 selected its stream/function; a full or oversize spool is reported. */
+  store(msg: SecsMessage): void {
+    const out = toOutgoing(msg);
+    const r = this.spool.append({
+      stream: msg.stream,
+      function: msg.function,
+      wBit: msg.wBit,
+      body: out.body ?? new Uint8Array(),
+    });
+    if (!r.spooled && r.reason !== 'not-spoolable')
+      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`));
+  }
+
+  /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */
+  async deliver(): Promise<void> {
+    if (this.delivering) return;
+    this.delivering = true;
+    const spool = this.spool;
+    try {
+      for (;;) {
+        const m = spool.peek();
+        if (m === undefined || !spool.stateName.endsWith('/transmit')) return;
+        await this.send({
+          stream: m.stream,
+          function: m.function,
+          wBit: m.wBit,
+          ...(m.body.length > 0 ? { body: m.body } : {}),
+        });
+        spool.ack();
+      }
+    } catch (err) {
+      spool.linkLost();
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  linkLost(): void {
+    this.spool.linkLost();
+  }
+}
