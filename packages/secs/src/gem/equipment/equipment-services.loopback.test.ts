@@ -178,6 +178,10 @@ describe('persistence across restart', () => {
         { limitId: 2, upper: 5, lower: 1 },
       ]);
     } finally {
+      // Close the equipment (and let its last state write land) before removing its directory.
+      await rig?.equipment.flush();
+      await rig?.close();
+      rig = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
   });
