@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import {
   type GreyImage,
   type MarkImageOptions,
@@ -12,6 +11,8 @@ import {
 } from '@bondline/align';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { printJson, readInputBytes, writeOutputFile } from '../io.js';
+import { printHelp, usageError } from '../usage.js';
 
 /** Exit code when registration completed but refused the match (missing, ambiguous, clipped). */
 export const REFUSED_EXIT_CODE = 3;
@@ -59,14 +60,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 async function readPng(file: string, what: string): Promise<GreyImage> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    throw new CliError(`${what}: ${code === 'ENOENT' ? 'file not found' : 'cannot read'}: ${file}`);
-  }
-  const r = readGreyPng(bytes);
+  const r = readGreyPng(await readInputBytes(file, what));
   if (!r.ok) throw new CliError(`${what} ${file}: ${r.message}`);
   return r.image;
 }
@@ -85,14 +79,11 @@ async function runRegister(argv: string[]): Promise<number> {
     },
     registerUsage,
   );
-  if (values.help === true) {
-    process.stdout.write(`${help}\n`);
-    return 0;
-  }
+  if (values.help === true) return printHelp(help);
   if (positionals.length !== 1) {
-    throw new CliError(`expected exactly one image file, got ${positionals.length}\nusage: ${registerUsage}`);
+    throw usageError(`expected exactly one image file, got ${positionals.length}`, registerUsage);
   }
-  if (values.template === undefined) throw new CliError(`--template is required\nusage: ${registerUsage}`);
+  if (values.template === undefined) throw usageError('--template is required', registerUsage);
   const method = values.method ?? 'ncc';
   if (method !== 'ncc' && method !== 'phase') {
     throw new CliError(`--method: '${method}' is not one of ncc, phase`);
@@ -112,7 +103,7 @@ async function runRegister(argv: string[]): Promise<number> {
     ncc: { illuminationGradient: values.gradient === true },
   });
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify({ image: imageFile, template: values.template, ...result })}\n`);
+    printJson({ image: imageFile, template: values.template, ...result });
   } else {
     process.stdout.write(`${formatResult(result)}\n`);
   }
@@ -156,13 +147,9 @@ async function runSynth(argv: string[]): Promise<number> {
     },
     synthUsage,
   );
-  if (values.help === true) {
-    process.stdout.write(`${help}\n`);
-    return 0;
-  }
-  if (positionals.length > 0)
-    throw new CliError(`unexpected argument '${positionals[0]}'\nusage: ${synthUsage}`);
-  if (values.out === undefined) throw new CliError(`--out is required\nusage: ${synthUsage}`);
+  if (values.help === true) return printHelp(help);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, synthUsage);
+  if (values.out === undefined) throw usageError('--out is required', synthUsage);
   const kind = values.mark ?? 'cross';
   if (kind !== 'cross' && kind !== 'box-in-box')
     throw new CliError(`--mark: '${kind}' is not one of cross, box-in-box`);
@@ -202,24 +189,15 @@ async function runSynth(argv: string[]): Promise<number> {
     throw new CliError(`--template-size ${templateSize} does not fit the ${width}x${height} image`);
   }
   const image = renderMarkImage(opts);
-  await writeOut(values.out, writeGreyPng(image, bitDepth));
+  await writeOutputFile(values.out, writeGreyPng(image, bitDepth));
   let note = '';
   if (values['template-out'] !== undefined) {
     const t = renderMarkTemplate(opts, templateSize, templateSize);
-    await writeOut(values['template-out'], writeGreyPng(t, bitDepth));
+    await writeOutputFile(values['template-out'], writeGreyPng(t, bitDepth));
     note = `, template ${templateSize}x${templateSize} -> ${values['template-out']}`;
   }
   process.stdout.write(
     `${kind} mark ${width}x${height} ${bitDepth}-bit, shift (${opts.shiftX}, ${opts.shiftY}) px -> ${values.out}${note}\n`,
   );
   return 0;
-}
-
-async function writeOut(file: string, bytes: Buffer): Promise<void> {
-  try {
-    await writeFile(file, bytes);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new CliError(`cannot write ${file}: ${msg}`);
-  }
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { type BondParams, formatIssue, loadBondConfig } from '@bondline/physics';
 import { CliError } from '../cli-error.js';
 
@@ -25,13 +24,4 @@ export async function loadCliBondConfig(file: string, section: string | undefine
     process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
   }
   return { params: loaded.value, format: loaded.format ?? 'bondline' };
-}
-
-/** Writes an output file (CSV, PNG); a failure is a CliError naming the file. */
-export async function writeOutputFile(file: string, data: string | Uint8Array, what: string): Promise<void> {
-  try {
-    await writeFile(file, data);
-  } catch (err) {
-    throw new CliError(`cannot write ${what} ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
 }

@@ -16,16 +16,26 @@ export interface CliRun {
 /**
  * Runs `node bin/bondline.js <command> ...args` as a separate process from the
  * repository root, for end-to-end tests of a command (exit code, stdout, stderr).
+ * `input` is written to its stdin (closed either way, so a command reading '-' ends).
+ * Asynchronous so concurrent tests overlap their Node start-up times.
  */
-export function runBondline(command: string, args: readonly string[]): Promise<CliRun> {
+export function runBondline(command: string, args: readonly string[], input = ''): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, command, ...args],
-      { cwd: REPO_ROOT, encoding: 'utf8' },
+      { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
       },
     );
+    // A command that exits without reading stdin closes the pipe; that EPIPE is not the test's concern.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
   });
+}
+
+/** True when stderr holds a JavaScript stack trace (a CLI failure must print a message only). */
+export function hasStackTrace(stderr: string): boolean {
+  return /\n\s+at /.test(stderr);
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   type BondParams,
   dieGrid,
@@ -9,9 +8,11 @@ import {
 } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { printJson, readInputText, writeOutputFile } from '../io.js';
 import { drawGateMap } from '../render/gate-map.js';
 import { encodePng } from '../render/png.js';
-import { loadCliBondConfig, writeOutputFile } from './bond-config.js';
+import { printHelp, usageError } from '../usage.js';
+import { loadCliBondConfig } from './bond-config.js';
 
 /** Exit code of a completed gate run that says "send the pair back to cleaning". */
 export const RECLEAN_EXIT_CODE = 3;
@@ -36,15 +37,7 @@ bottom wafers into the voids the bond would leave, and decides bond or re-clean.
 Exit codes: 0 bond, ${RECLEAN_EXIT_CODE} re-clean (a decision, not an error), 2 bad arguments or files.`;
 
 async function readKlarfWafer(file: string, which: string, waferId: string | undefined): Promise<KlarfWafer> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    throw new CliError(
-      code === 'ENOENT' ? `--${which}: file not found: ${file}` : `--${which}: cannot read ${file}`,
-    );
-  }
+  const text = await readInputText(file, `--${which}`);
   const r = parseKlarf(text);
   if (!r.ok) throw new CliError(`${file}:${r.issue.line}:${r.issue.column}: ${r.issue.message}`);
   const wafers = r.value.wafers;
@@ -135,13 +128,10 @@ export async function run(argv: string[]): Promise<number> {
     },
     usage,
   );
-  if (values.help === true) {
-    process.stdout.write(`${help}\n`);
-    return 0;
-  }
-  if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+  if (values.help === true) return printHelp(help);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, usage);
   for (const k of ['top', 'bottom', 'config'] as const) {
-    if (values[k] === undefined) throw new CliError(`--${k} <file> is required\nusage: ${usage}`);
+    if (values[k] === undefined) throw usageError(`--${k} <file> is required`, usage);
   }
   const maxLoss = numberArg('max-loss', values['max-loss'], { min: 0, max: 1 }) ?? 0.005;
   const heightFactor = numberArg('height-factor', values['height-factor'], { min: 1e-3, max: 100 }) ?? 1;
@@ -150,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
   const bottom = await readKlarfWafer(values.bottom!, 'bottom', values['bottom-wafer']);
   const result = predictGate(params, top.defects, bottom.defects, { maxLoss, heightFactor });
 
-  if (values.json === true) process.stdout.write(`${JSON.stringify(gateJson(result, top, bottom))}\n`);
+  if (values.json === true) printJson(gateJson(result, top, bottom));
   else process.stdout.write(gateTable(result, params, top, bottom));
 
   if (values.map !== undefined) {

@@ -1,6 +1,5 @@
 // `bondline overlay fit`: overlay models per wafer and for the lot, from a CSV or JSON site file.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import {
   type FitOptions,
   fitLot,
@@ -13,7 +12,9 @@ import {
 } from '@bondline/align';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { printJson, readInputText, writeOutputFile } from '../io.js';
 import { renderOverlayPlot } from '../render/overlay-plot.js';
+import { printHelp, usageError } from '../usage.js';
 
 const USAGE = [
   'bondline overlay fit <file.csv|file.json> [--model 4|6|10|poly3] [--select none|aic|bic]',
@@ -45,14 +46,11 @@ const OPTIONS = {
 
 export async function run(argv: string[]): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
-  if (o.help === true) {
-    process.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
+  if (o.help === true) return printHelp(`usage: ${USAGE}`);
   const [sub, file, ...extra] = positionals;
-  if (sub !== 'fit') throw new CliError(`expected the sub-command 'fit'\nusage: ${USAGE}`);
-  if (file === undefined) throw new CliError(`missing the site file\nusage: ${USAGE}`);
-  if (extra.length > 0) throw new CliError(`unexpected argument '${extra[0]}'\nusage: ${USAGE}`);
+  if (sub !== 'fit') throw usageError("expected the sub-command 'fit'", USAGE);
+  if (file === undefined) throw usageError('missing the site file', USAGE);
+  if (extra.length > 0) throw usageError(`unexpected argument '${extra[0]}'`, USAGE);
 
   const model = parseModelName(o.model ?? '6');
   if (model === undefined) throw new CliError(`--model: '${o.model}' is not one of 4, 6, 10, poly3`);
@@ -66,12 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const radiusUm = numberArg('radius', o.radius, { min: 1 });
   if (o.wafer !== undefined && o.plot === undefined) throw new CliError('--wafer needs --plot');
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const text = await readInputText(file);
   const read = readSites(text, { skipBad: o['skip-bad'] === true });
   if (!read.ok) {
     const shown = read.issues.slice(0, 20).map((r) => `  ${formatBadRow(r)}`);
@@ -95,14 +88,9 @@ export async function run(argv: string[]): Promise<number> {
         `--wafer: no wafer '${o.wafer}' in ${file} (wafers: ${lot.wafers.map((f) => f.id).join(', ')})`,
       );
     }
-    try {
-      writeFileSync(o.plot, renderOverlayPlot(w, radiusUm));
-    } catch (err) {
-      throw new CliError(`cannot write ${o.plot}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeOutputFile(o.plot, renderOverlayPlot(w, radiusUm));
   }
-  if (o.json === true)
-    process.stdout.write(`${JSON.stringify(toJson(lot.wafers, lot.lot, o.robust === true), null, 2)}\n`);
+  if (o.json === true) printJson(toJson(lot.wafers, lot.lot, o.robust === true), 2);
   else process.stdout.write(formatText(lot.wafers, lot.lot));
   return 0;
 }

@@ -1,25 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
+import { runBondline } from './e2e.js';
 
-const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const cli = (args: string[]) => runBondline('r2r', args);
+
 const EXAMPLE = join(import.meta.dirname, '../../../../examples/r2r/drift-dewma.yaml');
-
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, 'r2r', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('bondline r2r simulate (end to end)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bondline-r2r-'));
 
-  it('prints a table of runs and the error over the last N runs; --plot writes a PNG', () => {
+  it('prints a table of runs and the error over the last N runs; --plot writes a PNG', async () => {
     const png = join(dir, 'r2r.png');
     const audit = join(dir, 'audit.jsonl');
-    const r = cli(['simulate', '--config', EXAMPLE, '--plot', png, '--audit', audit]);
+    const r = await cli(['simulate', '--config', EXAMPLE, '--plot', png, '--audit', audit]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -50,7 +46,7 @@ describe('bondline r2r simulate (end to end)', () => {
     );
   });
 
-  it('--json gives the runs and summary; a double EWMA leaves no drift offset', () => {
+  it('--json gives the runs and summary; a double EWMA leaves no drift offset', async () => {
     const cfg = join(dir, 'drift.json');
     writeFileSync(
       cfg,
@@ -63,7 +59,7 @@ describe('bondline r2r simulate (end to end)', () => {
         },
       }),
     );
-    const r = cli(['simulate', '--config', cfg, '--json']);
+    const r = await cli(['simulate', '--config', cfg, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.runs).toHaveLength(200);
@@ -73,36 +69,39 @@ describe('bondline r2r simulate (end to end)', () => {
     expect(ty.mean).toBeCloseTo(2, 9);
   });
 
-  it('warns on stderr when the weights can go unstable over the gain range', () => {
+  it('warns on stderr when the weights can go unstable over the gain range', async () => {
     const cfg = join(dir, 'unstable.yaml');
     writeFileSync(
       cfg,
       'runs: 5\ncorrectables:\n  Mag:\n    process: { offset: 1 }\n    controller: { kind: ewma, w: 0.9, gainRatioRange: [0.5, 3] }\n',
     );
-    const r = cli(['simulate', '--config', cfg]);
+    const r = await cli(['simulate', '--config', cfg]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
       /^warning: Mag: EWMA w=0\.9 can go unstable: at gain ratio xi = 2\.2\d* .*xi in \(0, 2\.222\)/m,
     );
   });
 
-  it('bad config: exit 2 naming the key (or line and column for YAML syntax), no stack trace', () => {
+  it('bad config: exit 2 naming the key (or line and column for YAML syntax), no stack trace', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(
       bad,
       'runs: 5\ncorrectables:\n  Tx:\n    process: { offset: x }\n    controller: { w: 2 }\n',
     );
-    const r = cli(['simulate', '--config', bad]);
+    const r = await cli(['simulate', '--config', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('correctables.Tx.process.offset: must be a number, got "x"');
     expect(r.stderr).toContain('correctables.Tx.controller.w: must be in (0, 1], got 2');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const syntax = join(dir, 'syntax.yaml');
     writeFileSync(syntax, 'runs: 5\ncorrectables: [\n');
-    const s = cli(['simulate', '--config', syntax]);
+    const s = await cli(['simulate', '--config', syntax]);
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/line \d+, column \d+/);
-    expect(cli(['simulate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing --config/) });
-    expect(cli(['simulate', '--config', EXAMPLE, '--every', '0']).code).toBe(2);
+    expect(await cli(['simulate'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/missing --config/),
+    });
+    expect((await cli(['simulate', '--config', EXAMPLE, '--every', '0'])).code).toBe(2);
   });
 });

@@ -1,11 +1,12 @@
 // `bondline r2r simulate`: a simulated process run through the EWMA-family run-to-run controllers.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { parseSimConfig, type SimResult, simulateR2r } from '@bondline/align';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { printJson, readInputText, writeOutputFile } from '../io.js';
 import { renderR2rPlot } from '../render/r2r-plot.js';
+import { printHelp, usageError } from '../usage.js';
 
 const USAGE = [
   'bondline r2r simulate --config <file.yaml|file.json> [--every n] [--json] [--plot file.png] [--audit file.jsonl]',
@@ -29,22 +30,14 @@ const OPTIONS = {
 
 export async function run(argv: string[]): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
-  if (o.help === true) {
-    process.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
+  if (o.help === true) return printHelp(`usage: ${USAGE}`);
   const [sub, ...extra] = positionals;
-  if (sub !== 'simulate') throw new CliError(`expected the sub-command 'simulate'\nusage: ${USAGE}`);
-  if (extra.length > 0) throw new CliError(`unexpected argument '${extra[0]}'\nusage: ${USAGE}`);
-  if (o.config === undefined) throw new CliError(`missing --config <file>\nusage: ${USAGE}`);
+  if (sub !== 'simulate') throw usageError("expected the sub-command 'simulate'", USAGE);
+  if (extra.length > 0) throw usageError(`unexpected argument '${extra[0]}'`, USAGE);
+  if (o.config === undefined) throw usageError('missing --config <file>', USAGE);
   const every = numberArg('every', o.every, { integer: true, min: 1 }) ?? 1;
 
-  let text: string;
-  try {
-    text = readFileSync(o.config, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read ${o.config}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const text = await readInputText(o.config, '--config');
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -65,23 +58,13 @@ export async function run(argv: string[]): Promise<number> {
     if (!s.stability.stable) process.stderr.write(`warning: ${s.correctable}: ${s.stability.message}\n`);
   }
   if (o.plot !== undefined) {
-    try {
-      writeFileSync(o.plot, renderR2rPlot(result, parsed.config.maintenance));
-    } catch (err) {
-      throw new CliError(`cannot write ${o.plot}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeOutputFile(o.plot, renderR2rPlot(result, parsed.config.maintenance));
   }
   if (o.audit !== undefined) {
-    try {
-      writeFileSync(o.audit, result.audit.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    } catch (err) {
-      throw new CliError(`cannot write ${o.audit}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await writeOutputFile(o.audit, result.audit.map((r) => `${JSON.stringify(r)}\n`).join(''));
   }
   if (o.json === true) {
-    process.stdout.write(
-      `${JSON.stringify({ config: parsed.config, runs: result.runs, summary: result.summary }, null, 2)}\n`,
-    );
+    printJson({ config: parsed.config, runs: result.runs, summary: result.summary }, 2);
   } else {
     process.stdout.write(formatText(result, every, parsed.config.lastN, parsed.config.maintenance));
   }

@@ -1,6 +1,5 @@
 // `bondline sml encode|decode`: SML text <-> SECS-II bytes as hex, bodies or whole HSMS frames.
 
-import { readFileSync } from 'node:fs';
 import {
   decodeItem,
   encodeFrame,
@@ -16,6 +15,8 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { readInputText } from '../io.js';
+import { printHelp, usageError } from '../usage.js';
 
 const USAGE = [
   'bondline sml encode <file|-> [--frame [--session n] [--system n]]',
@@ -35,17 +36,6 @@ const OPTIONS = {
   compact: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-function readInput(path: string): { text: string; name: string } {
-  try {
-    return path === '-'
-      ? { text: readFileSync(0, 'utf8'), name: '<stdin>' }
-      : { text: readFileSync(path, 'utf8'), name: path };
-  } catch (err) {
-    const why = err instanceof Error && 'code' in err ? String(err.code) : String(err);
-    throw new CliError(`cannot read ${path}: ${why}`);
-  }
-}
 
 const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
@@ -184,23 +174,22 @@ function decode(text: string, name: string, frame: boolean, compact: boolean): s
 /** Entry point of `bondline sml`. */
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
-  if (values.help === true) {
-    process.stdout.write(`usage: ${USAGE}\n`);
-    return 0;
-  }
+  if (values.help === true) return printHelp(`usage: ${USAGE}`);
   const [verb, path, ...extra] = positionals;
   if (verb !== 'encode' && verb !== 'decode')
-    throw new CliError(
-      `expected 'encode' or 'decode', got ${verb === undefined ? 'nothing' : `'${verb}'`}\nusage: ${USAGE}`,
+    throw usageError(
+      `expected 'encode' or 'decode', got ${verb === undefined ? 'nothing' : `'${verb}'`}`,
+      USAGE,
     );
-  if (path === undefined) throw new CliError(`${verb}: missing input file (or - for stdin)\nusage: ${USAGE}`);
-  if (extra.length > 0) throw new CliError(`unexpected argument '${extra[0]}'\nusage: ${USAGE}`);
+  if (path === undefined) throw usageError(`${verb}: missing input file (or - for stdin)`, USAGE);
+  if (extra.length > 0) throw usageError(`unexpected argument '${extra[0]}'`, USAGE);
   const frame = values.frame === true;
   if (!frame && (values.session !== undefined || values.system !== undefined))
     throw new CliError('--session and --system apply only with --frame');
   if (verb === 'decode' && (values.session !== undefined || values.system !== undefined))
     throw new CliError('--session and --system apply only to encode (decode reads them from each frame)');
-  const { text, name } = readInput(path);
+  const text = await readInputText(path);
+  const name = path === '-' ? '<stdin>' : path;
   let lines: string[];
   if (verb === 'encode') {
     if (values.compact === true) throw new CliError('--compact applies only to decode');

@@ -1,10 +1,12 @@
 import { analyticYield, type McResult, runMonteCarlo } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { printJson, writeOutputFile } from '../io.js';
 import { createProgress } from '../progress.js';
 import { encodePng } from '../render/png.js';
 import { drawCauseMap, drawYieldMap } from '../render/wafer-map.js';
-import { loadCliBondConfig, writeOutputFile } from './bond-config.js';
+import { printHelp, usageError } from '../usage.js';
+import { loadCliBondConfig } from './bond-config.js';
 import { lotLossCounts, yieldCsv, yieldJson, yieldTable } from './yield-report.js';
 
 const usage =
@@ -39,12 +41,9 @@ export async function run(argv: string[]): Promise<number> {
     },
     usage,
   );
-  if (values.help === true) {
-    process.stdout.write(`${help}\n`);
-    return 0;
-  }
+  if (values.help === true) return printHelp(help);
   if (positionals.length !== 1) {
-    throw new CliError(`expected one configuration file, got ${positionals.length}\nusage: ${usage}`);
+    throw usageError(`expected one configuration file, got ${positionals.length}`, usage);
   }
   const file = positionals[0]!;
   const wafers = numberArg('mc', values.mc, { integer: true, min: 1, max: 100000 });
@@ -65,8 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const lot = mc === undefined ? undefined : lotLossCounts(mc);
 
-  if (values.json === true)
-    process.stdout.write(`${JSON.stringify(yieldJson(file, format, params, analytic, mc))}\n`);
+  if (values.json === true) printJson(yieldJson(file, format, params, analytic, mc));
   else process.stdout.write(yieldTable(file, format, analytic, mc));
 
   if (values.csv !== undefined) await writeOutputFile(values.csv, yieldCsv(analytic, lot), 'CSV');
