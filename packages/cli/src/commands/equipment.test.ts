@@ -122,6 +122,17 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     );
     expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x01 0x63 0x01 /i); // MHEAD: device 1, S99F1
   }, 20_000);
+
+  it('a host with the wrong --device-id stops at once and names the right one', async () => {
+    const r = await cli(
+      ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '7'],
+      'S1F1 W.\nS1F3 W <L>.\n',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/for device 1, this host is --device-id 7; rerun with --device-id 1/);
+    expect(r.stdout).not.toContain('-> S1F3');
+    noStack(r.stderr);
+  }, 20_000);
 });
 
 describe('bondline equipment / host errors', () => {

@@ -105,6 +105,17 @@ export async function run(argv: string[]): Promise<number> {
     return toOutgoing(r);
   });
   session.on('error', (e) => process.stderr.write(`hsms: ${e.message}\n`));
+  // A wrong --device-id would otherwise look like a silent hang until T3: the equipment answers with
+  // its own session id (or S9F1), which this session cannot accept. Say so and stop.
+  let wrongDevice: number | undefined;
+  session.on('unknown-device', ({ message }) => {
+    if (wrongDevice !== undefined) return;
+    wrongDevice = message.sessionId;
+    process.stderr.write(
+      `equipment sent S${message.stream}F${message.function} for device ${message.sessionId}, this host is --device-id ${deviceId}; rerun with --device-id ${message.sessionId}\n`,
+    );
+    endpoint.dispose();
+  });
   const endpoint = new HsmsActiveEndpoint(session, { host, port });
   let lastError: Error | undefined;
   endpoint.on('connect-error', (e) => {
@@ -148,10 +159,15 @@ export async function run(argv: string[]): Promise<number> {
       else for (const msg of r.messages) await send(msg);
     }
   } else {
-    for (const msg of scripted) await send(msg);
+    for (const msg of scripted) {
+      if (wrongDevice !== undefined) break;
+      await send(msg);
+    }
   }
-  await new Promise((res) => setTimeout(res, waitMs));
+  if (wrongDevice === undefined) await new Promise((res) => setTimeout(res, waitMs));
   clearInterval(keepAlive);
   endpoint.dispose();
+  if (wrongDevice !== undefined)
+    throw new CliError(`device id mismatch: the equipment is device ${wrongDevice}`);
   return failures === 0 ? 0 : 1;
 }
