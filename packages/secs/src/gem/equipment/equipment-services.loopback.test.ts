@@ -1,11 +1,12 @@
 // Loopback scenarios for alarms, remote commands, process programs, terminal services, T3 -> S9F9,
 // and restart persistence.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, F8, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
+import { DocumentStore } from '../store/document-store.js';
 import { jsonStateStore } from './state-store.js';
 import { next, type Rig, startRig } from './test-rig.js';
 
@@ -186,20 +187,67 @@ describe('persistence across restart', () => {
     }
   });
 
-  it('a half-written temporary file does not replace the previous state; a corrupt state file is a typed error', async () => {
+  it('the control default: the LOCAL/REMOTE switch survives both ways; start-up is the configured initial state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-control-'));
+    try {
+      let r = await online(dir, true);
+      r.equipment.setRemote(false);
+      await r.equipment.flush();
+      await r.close();
+      rig = undefined;
+      r = await online(dir, true);
+      expect(r.equipment.control.remote).toBe(false);
+      expect(r.equipment.control.state).toBe('online-local');
+      r.equipment.setRemote(true);
+      expect(r.equipment.control.state).toBe('online-remote');
+      await r.equipment.flush();
+      await r.close();
+      rig = undefined;
+      // Restart: the model's `control.initial` (host-offline) is entered, whatever the state at shutdown.
+      rig = await startRig({ dir, equipment: { store: jsonStateStore(join(dir, 'state')) } });
+      expect(rig.equipment.control.state).toBe('host-offline');
+      expect(rig.equipment.control.remote).toBe(true);
+      expect(await rig.host.requestOnline()).toBe(0);
+      expect(rig.equipment.control.state).toBe('online-remote');
+    } finally {
+      await rig?.equipment.flush();
+      await rig?.close();
+      rig = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a half-written temporary file does not replace the previous state; a damaged or foreign document is a typed error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-crash-'));
     try {
-      const store = jsonStateStore(dir);
+      const store = jsonStateStore(dir, { sync: false });
+      expect(await store.load()).toEqual({});
       const state = {
         constants: { '1000': 5 },
-        reports: { reports: [], links: [], enabled: [] },
-        alarmsEnabled: [],
-        control: { state: 'host-offline', remote: true },
+        reports: { reports: [{ rptid: 1, vids: [10] }], links: [{ ceid: 400, rptids: [1] }], enabled: [400] },
+        alarmsEnabled: [1],
+        control: { remote: false },
       };
       await store.save(state);
-      writeFileSync(join(dir, 'gem-state.json.tmp'), '{"constants": {"10'); // crash mid-write
+      // Each item is its own document in the one DocumentStore.
+      expect(readdirSync(dir).sort()).toEqual([
+        'alarm-enables.json',
+        'control-default.json',
+        'equipment-constants.json',
+        'reports.json',
+      ]);
+      writeFileSync(join(dir, 'reports.json.tmp'), '{"format": "bondline-gem-st'); // crash mid-write
       expect(await jsonStateStore(dir).load()).toEqual(state);
-      writeFileSync(join(dir, 'gem-state.json'), '{"constants": ');
+      expect(existsSync(join(dir, 'reports.json.tmp'))).toBe(false); // debris removed on open
+      const file = join(dir, 'equipment-constants.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"1000": 5', '"1000": 6'));
+      await expect(jsonStateStore(dir).load()).rejects.toMatchObject({
+        code: 'corrupt-document',
+        document: 'equipment-constants',
+      });
+      rmSync(file);
+      const other = DocumentStore.open(dir, { sync: false });
+      other.write('control-default', 'online-remote'); // valid envelope, wrong content
       await expect(jsonStateStore(dir).load()).rejects.toMatchObject({ code: 'bad-state-file' });
     } finally {
       rmSync(dir, { recursive: true, force: true });

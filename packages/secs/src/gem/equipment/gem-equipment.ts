@@ -210,8 +210,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   /** Restore persisted state (if a store is configured), attach to the session and enable communication. */
   async start(): Promise<void> {
-    const saved = await this.store?.load();
-    if (saved !== undefined) this.restore(saved);
+    if (this.store !== undefined) this.restore(await this.store.load());
     this.session.onMessage((msg) => this.onPrimary(msg));
     this.offs.push(
       this.session.on('state', (s) => {
@@ -494,24 +493,31 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       constants: this.vars.constantValues(),
       reports: this.reports.snapshot(),
       alarmsEnabled: [...this.alarmEnabled],
-      control: { state: this.control.state, remote: this.control.remote },
+      control: { remote: this.control.remote },
       limits: this.limits.snapshot(),
     };
     this.saving = this.store.save(state).catch((e: unknown) => this.fail(e));
   }
 
+  /** Apply what the store holds; items it does not hold keep the model's defaults. */
   private restore(s: PersistedEquipmentState): void {
-    const ok = new Map<number, Value>();
-    for (const [k, v] of Object.entries(s.constants)) {
-      const id = Number(k);
-      const c = this.vars.constant(id);
-      if (c !== undefined && typeof v === typeof c.default) ok.set(id, v);
+    if (s.constants !== undefined) {
+      const ok = new Map<number, Value>();
+      for (const [k, v] of Object.entries(s.constants)) {
+        const id = Number(k);
+        const c = this.vars.constant(id);
+        if (c !== undefined && typeof v === typeof c.default) ok.set(id, v);
+      }
+      this.vars.setConstants(ok);
     }
-    this.vars.setConstants(ok);
-    this.reports.restore(s.reports);
-    this.alarmEnabled.clear();
-    for (const a of s.alarmsEnabled) if (this.model.alarms.some((x) => x.id === a)) this.alarmEnabled.add(a);
-    this.control.setRemote(s.control.remote);
+    if (s.reports !== undefined) this.reports.restore(s.reports);
+    if (s.alarmsEnabled !== undefined) {
+      this.alarmEnabled.clear();
+      for (const a of s.alarmsEnabled)
+        if (this.model.alarms.some((x) => x.id === a)) this.alarmEnabled.add(a);
+    }
+    // E30 4.3: power-up enters the configured initial state; the saved switch picks its ONLINE substate.
+    if (s.control !== undefined) this.control.setRemote(s.control.remote);
     if (s.limits !== undefined) this.limits = new LimitsMonitor(this.limitVariables, s.limits);
   }
 

@@ -1,87 +1,126 @@
-// Persistence of the equipment's host-configurable state across restarts: equipment constants,
-// report definitions, links and enables, alarm enables, and the control state. The file store
-// writes a temporary file, fsyncs it and renames it over the old one, so a crash mid-write leaves
-// the previous state intact (rename is atomic on POSIX file systems).
+// Persistence of the equipment's host- and operator-configurable state across restarts: equipment
+// constants, report definitions with their links and enables, alarm enables, limits and the control
+// default. It is kept in the one embedded DocumentStore (atomic temp+fsync+rename, checksum, format
+// version) that the spool also uses, one document per item so a change rewrites only its own file.
 
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Value } from '../model/value.js';
+import { DocumentStore, type DocumentStoreOptions, STORE_DOCUMENTS } from '../store/document-store.js';
 import type { ReportConfig } from './report-table.js';
 
+/** Limit definitions (S2F45), as `LimitsMonitor.snapshot()` gives them. */
+export type PersistedLimits = { vid: number; limits: { limitId: number; upper: number; lower: number }[] }[];
+
+/**
+ * The persisted control default (E30 4.3): the operator's LOCAL/REMOTE switch, which decides the
+ * ONLINE substate entered on the next S1F17 or successful attempt online. The start-up state itself
+ * is configuration (`model.control.initial`), not runtime state: neither host nor operator changes it.
+ */
+export interface PersistedControl {
+  remote: boolean;
+}
+
+/** Every item is optional: an item never written restarts from the model's default. */
 export interface PersistedEquipmentState {
-  constants: Record<string, Value>;
-  reports: ReportConfig;
-  alarmsEnabled: number[];
-  control: { state: string; remote: boolean };
-  /** Limit definitions (S2F45), as `LimitsMonitor.snapshot()` gives them. */
-  limits?: { vid: number; limits: { limitId: number; upper: number; lower: number }[] }[];
+  constants?: Record<string, Value>;
+  /** Reports, links and enables in one document: links refer to report ids, so they change together. */
+  reports?: ReportConfig;
+  alarmsEnabled?: number[];
+  control?: PersistedControl;
+  limits?: PersistedLimits;
 }
 
 /** Load/save of the persisted state; injected so a tool can keep it in its own store. */
 export interface StateStore {
-  load(): Promise<PersistedEquipmentState | undefined>;
+  /** The saved items (empty object when nothing was ever saved). */
+  load(): Promise<PersistedEquipmentState>;
+  /** Write the items given (the others are left as they are). */
   save(state: PersistedEquipmentState): Promise<void>;
 }
 
-/** A typed error for a state file that exists but cannot be used. */
+/** A document that passed the store's checksum but does not hold what its name says. */
 export class StateFileError extends Error {
   override readonly name = 'StateFileError';
   readonly code = 'bad-state-file' as const;
 }
 
+type Key = keyof PersistedEquipmentState;
+
+const DOCUMENTS: Record<Key, string> = {
+  constants: STORE_DOCUMENTS.equipmentConstants,
+  reports: STORE_DOCUMENTS.reports,
+  alarmsEnabled: STORE_DOCUMENTS.alarmEnables,
+  control: STORE_DOCUMENTS.controlDefault,
+  limits: STORE_DOCUMENTS.limits,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIntArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(Number.isInteger);
+
+// Shape checks per document; the checksum already rules out damage, these rule out a foreign file.
+const VALID: Record<Key, (v: unknown) => boolean> = {
+  constants: (v) =>
+    isObject(v) && Object.values(v).every((x) => ['number', 'string', 'boolean'].includes(typeof x)),
+  reports: (v) =>
+    isObject(v) &&
+    Array.isArray(v.reports) &&
+    v.reports.every((r: unknown) => isObject(r) && Number.isInteger(r.rptid) && isIntArray(r.vids)) &&
+    Array.isArray(v.links) &&
+    v.links.every((l: unknown) => isObject(l) && Number.isInteger(l.ceid) && isIntArray(l.rptids)) &&
+    isIntArray(v.enabled),
+  alarmsEnabled: isIntArray,
+  control: (v) => isObject(v) && typeof v.remote === 'boolean',
+  limits: (v) => Array.isArray(v) && v.every((x: unknown) => isObject(x) && Number.isInteger(x.vid)),
+};
+
 /**
- * A StateStore in `dir/gem-state.json`. Saves are serialized and coalesced: while one write is in
- * flight only the newest pending state is written next.
+ * A StateStore on a DocumentStore in `dir` (created if needed). Saves are serialized and coalesced:
+ * while one write is in flight, only the newest pending value of each item is written next, and an
+ * item whose JSON did not change since its last write is not rewritten.
  */
-export function jsonStateStore(dir: string): StateStore {
-  const file = join(dir, 'gem-state.json');
-  let writing: Promise<void> | undefined;
-  let pending: PersistedEquipmentState | undefined;
-  const writeOnce = async (state: PersistedEquipmentState): Promise<void> => {
-    await mkdir(dir, { recursive: true });
-    const tmp = `${file}.tmp`;
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(JSON.stringify(state));
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
+export function jsonStateStore(dir: string, options: DocumentStoreOptions = {}): StateStore {
+  let store: DocumentStore | undefined;
+  const docs = (): DocumentStore => {
+    store ??= DocumentStore.open(dir, options);
+    return store;
   };
+  const written = new Map<Key, string>();
+  let pending: PersistedEquipmentState = {};
+  let writing: Promise<void> | undefined;
   const drain = async (): Promise<void> => {
-    while (pending !== undefined) {
-      const s = pending;
-      pending = undefined;
-      await writeOnce(s);
+    try {
+      // Yield once so that changes made in the same turn land in one write.
+      await Promise.resolve();
+      while (Object.keys(pending).length > 0) {
+        const next = pending;
+        pending = {};
+        for (const key of Object.keys(next) as Key[]) {
+          const json = JSON.stringify(next[key]);
+          if (written.get(key) === json) continue;
+          docs().write(DOCUMENTS[key], JSON.parse(json));
+          written.set(key, json);
+        }
+        await Promise.resolve();
+      }
+    } finally {
+      writing = undefined;
     }
-    writing = undefined;
   };
   return {
     async load() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(DOCUMENTS) as Key[]) {
+        const data = docs().read(DOCUMENTS[key]);
+        if (data === undefined) continue;
+        if (!VALID[key](data))
+          throw new StateFileError(`${docs().pathOf(DOCUMENTS[key])}: not a GEM ${key} document`);
+        out[key] = data;
+        written.set(key, JSON.stringify(data));
       }
-      try {
-        const s = JSON.parse(text) as PersistedEquipmentState;
-        if (
-          typeof s !== 'object' ||
-          s === null ||
-          typeof s.constants !== 'object' ||
-          !Array.isArray(s.alarmsEnabled)
-        )
-          throw new Error('missing fields');
-        return s;
-      } catch (err) {
-        throw new StateFileError(`${file}: not a GEM state file (${(err as Error).message})`);
-      }
+      return out as PersistedEquipmentState;
     },
     save(state) {
-      pending = structuredClone(state);
+      pending = { ...pending, ...structuredClone(state) };
       writing ??= drain();
       return writing;
     },

@@ -14,11 +14,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 // One realistic value per persisted GEM item.
 const samples: Record<string, unknown> = {
   [STORE_DOCUMENTS.equipmentConstants]: { 1001: 350.5, 1002: 'N2', 1003: true },
-  [STORE_DOCUMENTS.reports]: [{ rptid: 10, vids: [1, 2, 3] }],
-  [STORE_DOCUMENTS.eventLinks]: [{ ceid: 100, rptids: [10] }],
-  [STORE_DOCUMENTS.eventEnables]: [100, 101],
+  [STORE_DOCUMENTS.reports]: {
+    reports: [{ rptid: 10, vids: [1, 2, 3] }],
+    links: [{ ceid: 100, rptids: [10] }],
+    enabled: [100, 101],
+  },
   [STORE_DOCUMENTS.alarmEnables]: [5001],
-  [STORE_DOCUMENTS.controlDefault]: 'online-remote',
+  [STORE_DOCUMENTS.controlDefault]: { remote: true },
   [STORE_DOCUMENTS.spool]: { active: true, startTime: 1_790_000_000_000, baseSeq: 12 },
   [STORE_DOCUMENTS.limits]: [{ vid: 7, limits: [{ id: 1, upper: 10, lower: 8 }] }],
 };

@@ -2,7 +2,7 @@
 //
 // How the equipment uses it: open one `DocumentStore` on the configured directory at start-up, then
 // `read(name)` each persisted item (undefined = never written: use the model default) and `write(name,
-// value)` after every accepted change (S2F15 constants, S2F33/35/37 reports, links and enables, S5F3
+// value)` after every accepted change (S2F15 constants, S2F33/35/37 reports, links and enables (one document), S5F3
 // alarm enables, control-state default, spool metadata). Names are fixed by the caller; see
 // STORE_DOCUMENTS for the ones GEM uses. A `StoreError` from `read` means the file is damaged: report it
 // to the operator instead of starting from defaults, which would silently drop the host's set-up.
@@ -20,9 +20,8 @@ export const STORE_VERSION = 1;
 /** The document names the GEM equipment persists. */
 export const STORE_DOCUMENTS = {
   equipmentConstants: 'equipment-constants',
+  /** Report definitions with their event links and enables: links name report ids, so one document. */
   reports: 'reports',
-  eventLinks: 'event-links',
-  eventEnables: 'event-enables',
   alarmEnables: 'alarm-enables',
   controlDefault: 'control-default',
   spool: 'spool',
