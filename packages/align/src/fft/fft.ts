@@ -156,6 +156,9 @@ export class Fft {
     }
   }
 
+  // The same butterflies as transformColumns, specialised to one vector: routing a vector through
+  // transformColumns with cols = 1 measured 20-30 % slower per transform (N = 128, 512), and
+  // 512x512 registration about 9 % slower, since the row FFTs of RealFft2d run here.
   private transform(re: Float64Array, im: Float64Array, sign: 1 | -1): void {
     const n = this.size;
     if (re.length < n || im.length < n) throw new RangeError(`FFT of size ${n} needs arrays of that length`);

@@ -57,17 +57,7 @@ export function gainOffsetStep(s: TemplateSums, block: Float64Array): GaussNewto
   const inv = invertMatrix(H);
   const rss = Math.max(0, a * a * sII + b * b * n + s.sTT + 2 * a * b * sI - 2 * a * sIT - 2 * b * s.sT);
   if (inv === undefined) return { dx: 0, dy: 0, score, sigmaX: Infinity, sigmaY: Infinity, singular: true };
-  const s2 = rss / Math.max(1, n - 4);
-  const dx = -(inv[0]![0]! * g[0]! + inv[0]![1]! * g[1]! + inv[0]![2]! * g[2]! + inv[0]![3]! * g[3]!);
-  const dy = -(inv[1]![0]! * g[0]! + inv[1]![1]! * g[1]! + inv[1]![2]! * g[2]! + inv[1]![3]! * g[3]!);
-  return {
-    dx,
-    dy,
-    score,
-    sigmaX: Math.sqrt(s2 * inv[0]![0]!),
-    sigmaY: Math.sqrt(s2 * inv[1]![1]!),
-    singular: false,
-  };
+  return shiftStep(inv, g, rss, n, score);
 }
 
 /**
@@ -156,12 +146,20 @@ export function gradientGainStep(s: TemplateSums, block: Float64Array): GaussNew
   const score = varM > 0 && varT > 0 ? (cq - (sM * s.sT) / n) / Math.sqrt(varM * varT) : 0;
   const inv = invertMatrix(H);
   if (inv === undefined) return { ...fail, score };
-  const s2 = rss / Math.max(1, n - 6);
-  const dx = -inv[0]!.reduce((acc, e, k) => acc + e * g[k]!, 0);
-  const dy = -inv[1]!.reduce((acc, e, k) => acc + e * g[k]!, 0);
+  return shiftStep(inv, g, rss, n, score);
+}
+
+/**
+ * The Gauss-Newton update from the inverted normal matrix `inv` and gradient `g` (J^T r), whose
+ * first two parameters are the shift (dx, dy; px); the 1-sigma errors scale the diagonal of `inv`
+ * by the residual variance rss / (n - parameters) of the `n` template pixels.
+ */
+function shiftStep(inv: number[][], g: number[], rss: number, n: number, score: number): GaussNewtonStep {
+  const s2 = rss / Math.max(1, n - g.length);
+  const dot = (row: number[]) => row.reduce((acc, e, k) => acc + e * g[k]!, 0);
   return {
-    dx,
-    dy,
+    dx: -dot(inv[0]!),
+    dy: -dot(inv[1]!),
     score,
     sigmaX: Math.sqrt(s2 * inv[0]![0]!),
     sigmaY: Math.sqrt(s2 * inv[1]![1]!),
