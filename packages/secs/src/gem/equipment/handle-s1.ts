@@ -1,10 +1,12 @@
 // Stream 1 handlers of the equipment.
 
+import type { Item } from '../../item/item.js';
 import { COMMACK, OFLACK, ONLACK } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import { isOnline } from '../state/control-state.js';
 import type { EquipmentHandler } from './equipment-context.js';
 
+const EMPTY_LIST: Item = { format: 'L', value: [] };
 const names = (ids: number[], all: number[], entry: (id: number) => s1.NameEntry): s1.NameEntry[] =>
   (ids.length === 0 ? all : ids).map(entry);
 
@@ -12,12 +14,15 @@ export const S1_HANDLERS: Record<string, EquipmentHandler> = {
   S1F1: (ctx) => s1.s1f2(ctx.identity()),
   S1F3: (ctx, body) => {
     const ids = s1.parseS1f3(body);
-    const all = ctx.model.statusVariables.map((v) => v.id);
-    return s1.s1f4(
-      (ids.length === 0 ? all : ids).map((id) =>
-        ctx.vars.kind(id) === 'sv' ? ctx.vars.item(id) : { format: 'L', value: [] },
-      ),
-    );
+    const vars = ctx.vars;
+    if (ids.length === 0) return s1.s1f4(ctx.model.statusVariables.map((v) => vars.item(v.id)));
+    // A DV or EC id in S1F3 is unknown as an SVID: zero-length item (E5).
+    const items = new Array<Item>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      items[i] = vars.kind(id) === 'sv' ? vars.item(id) : EMPTY_LIST;
+    }
+    return s1.s1f4(items);
   },
   S1F11: (ctx, body) => {
     const all = ctx.model.statusVariables;

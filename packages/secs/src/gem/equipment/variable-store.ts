@@ -22,6 +22,11 @@ export class VariableStore {
   private readonly defs = new Map<number, { kind: VariableKind; def: VariableDef | ConstantDef }>();
   private readonly byName = new Map<string, number>();
   private readonly values = new Map<number, Value>();
+  // Encoded-ready items of stored (non-builtin) values, dropped when the value changes: S1F3, S6F11 and
+  // trace samples read the same values far more often than the tool sets them, and building an item
+  // (type check, typed array) per read was most of the per-request allocation. Items are never mutated
+  // after construction, so one instance can go into many messages.
+  private readonly items = new Map<number, Item>();
 
   constructor(
     readonly model: EquipmentModel,
@@ -63,9 +68,14 @@ export class VariableStore {
 
   /** Value as an item of its declared type; a zero-length item for an unknown VID (E5 convention). */
   item(vid: number): Item {
+    const cached = this.items.get(vid);
+    if (cached !== undefined) return cached;
     const d = this.defs.get(vid);
-    if (d === undefined) return { format: 'L', value: [] };
-    return valueToItem(d.def.type, this.get(vid)!);
+    if (d === undefined) return EMPTY;
+    if ('builtin' in d.def && d.def.builtin !== undefined) return valueToItem(d.def.type, this.get(vid)!);
+    const item = valueToItem(d.def.type, this.values.get(vid)!);
+    this.items.set(vid, item);
+    return item;
   }
 
   /** Set an SV or DV from the tool side. A wrong type is a programmer error (RangeError). */
@@ -74,6 +84,7 @@ export class VariableStore {
     if (d === undefined) throw new RangeError(`no variable with id ${vid}`);
     valueToItem(d.def.type, value); // type/range check
     this.values.set(vid, value);
+    this.items.delete(vid);
   }
 
   /** The definition of an EC, if `ecid` is one. */
@@ -123,7 +134,10 @@ export class VariableStore {
 
   /** Store checked EC values. */
   setConstants(values: ReadonlyMap<number, Value>): void {
-    for (const [k, v] of values) this.values.set(k, v);
+    for (const [k, v] of values) {
+      this.values.set(k, v);
+      this.items.delete(k);
+    }
   }
 
   /** Snapshot of all EC values (for persistence). */
@@ -132,4 +146,5 @@ export class VariableStore {
   }
 }
 
+const EMPTY: Item = Object.freeze({ format: 'L', value: [] }) as Item;
 const zero = (d: VariableDef): Value => (d.type === 'A' ? '' : d.type === 'BOOLEAN' ? false : 0);
