@@ -26,6 +26,7 @@ type ControlKind = 'select' | 'deselect' | 'linktest';
 interface ControlPending {
   kind: ControlKind;
   timer: TimerHandle;
+  settle: ((status: number) => void) | undefined;
   resolve: (status: number) => void;
   reject: (e: HsmsError) => void;
 }
@@ -112,12 +113,16 @@ export class HsmsLink {
   /**
    * Send a control request and resolve with the response's status byte. No response within T6
    * rejects with `t6-timeout` and closes the link (E37 treats it as a communication failure).
+   * `settle` runs synchronously when the response is read, before the next frame of the same chunk:
+   * a state change (SELECTED, NOT SELECTED) made there applies to the frames behind the response,
+   * which a promise continuation would only see after they were handled.
    */
   controlTransaction(
     kind: ControlKind,
     sType: number,
     sessionId: number,
     systemBytes: number,
+    settle?: (status: number) => void,
   ): Promise<number> {
     if (!this.open) {
       return Promise.reject(new HsmsError('not-connected', `cannot send ${sTypeName(sType)}: not connected`));
@@ -132,7 +137,7 @@ export class HsmsLink {
         reject(err);
         this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true);
       }, this.config.t6Ms);
-      this.control.set(systemBytes, { kind, timer, resolve, reject });
+      this.control.set(systemBytes, { kind, timer, settle, resolve, reject });
       this.writeControl(sType, sessionId, systemBytes, 0, 0);
     });
   }
@@ -269,6 +274,7 @@ export class HsmsLink {
     }
     this.control.delete(h.systemBytes);
     this.clock.clearTimeout(p.timer);
+    p.settle?.(h.function);
     p.resolve(h.function);
   }
 }

@@ -136,22 +136,26 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   /** Select.req (T6). Resolves when selected; rejects with `select-refused` (status in `reason`) or `t6-timeout`. */
   async select(): Promise<void> {
-    const status = await this.controlTransaction('select', SType.selectReq);
-    // Status 1 after a crossing Select.req has already selected us means the same thing as 0.
-    const selectedAnyway = status === SelectStatus.alreadyActive && this.state === 'selected';
-    if (status !== SelectStatus.ok && !selectedAnyway) {
-      throw new HsmsError('select-refused', `Select.rsp status ${status}`, { reason: status });
-    }
-    if (this.state === 'not-selected') this.enterSelected();
+    let granted = false as boolean;
+    // The state changes as the Select.rsp is read (see `HsmsLink.controlTransaction`): the peer may
+    // send data right behind it, in the same chunk, and that data must find us SELECTED.
+    const status = await this.controlTransaction('select', SType.selectReq, (s) => {
+      // Status 1 after a crossing Select.req has already selected us means the same thing as 0.
+      granted = s === SelectStatus.ok || (s === SelectStatus.alreadyActive && this.state === 'selected');
+      if (granted && this.state === 'not-selected') this.enterSelected();
+    });
+    if (!granted) throw new HsmsError('select-refused', `Select.rsp status ${status}`, { reason: status });
   }
 
   /** Deselect.req (T6). Resolves when back in NOT SELECTED. */
   async deselect(): Promise<void> {
-    const status = await this.controlTransaction('deselect', SType.deselectReq);
+    // As in `select`: data behind the Deselect.rsp in the same chunk must find us NOT SELECTED.
+    const status = await this.controlTransaction('deselect', SType.deselectReq, (s) => {
+      if (s === DeselectStatus.ok && this.state === 'selected') this.leaveSelected();
+    });
     if (status !== DeselectStatus.ok) {
       throw new HsmsError('deselect-refused', `Deselect.rsp status ${status}`, { reason: status });
     }
-    if (this.state === 'selected') this.leaveSelected();
   }
 
   /** Linktest.req (T6). Resolves with the round trip in ms. */
@@ -287,11 +291,16 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   // ---- control transactions ----------------------------------------------------------------------
 
-  private controlTransaction(kind: 'select' | 'deselect' | 'linktest', sType: number): Promise<number> {
+  private controlTransaction(
+    kind: 'select' | 'deselect' | 'linktest',
+    sType: number,
+    settle?: (status: number) => void,
+  ): Promise<number> {
     const link = this.link;
     if (link === undefined)
       return Promise.reject(new HsmsError('not-connected', 'HSMS session is not connected'));
-    return link.controlTransaction(kind, sType, this.controlSessionId(), this.data.allocSystemBytes());
+    const systemBytes = this.data.allocSystemBytes();
+    return link.controlTransaction(kind, sType, this.controlSessionId(), systemBytes, settle);
   }
 
   private controlSessionId(): number {

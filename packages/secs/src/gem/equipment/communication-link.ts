@@ -51,13 +51,9 @@ export class CommunicationLink {
       this.cancelRetry();
       this.move(this.machine.fire('delay-expired'));
     }
-    // A macrotask later: a peer that reads our S1F13 in the same chunk as its Select.rsp may still
-    // be NOT SELECTED when it sees the data message (it settles its select in a microtask) and
-    // would reject it, costing a whole retry delay.
-    if (this.machine.state === 'wait-cra')
-      this.o.clock.setTimeout(() => {
-        if (this.machine.state === 'wait-cra' && this.o.selected()) void this.establish();
-      }, 0);
+    // At once: the HSMS session is SELECTED on both sides by the time our S1F13 can reach the host
+    // (the host's session selects as it reads the Select.rsp, before the frames behind it).
+    if (this.machine.state === 'wait-cra') void this.establish();
   }
 
   /** The HSMS session left SELECTED. */
