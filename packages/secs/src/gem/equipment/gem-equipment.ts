@@ -2,26 +2,18 @@
 // the state machines, answers the host's primaries (handler tables per stream), and sends events,
 // alarms and terminal requests for the tool code.
 
-import { type Clock, realClock, type TimerHandle } from '../../hsms/clock.js';
-import { HsmsError } from '../../hsms/errors.js';
+import { type Clock, realClock } from '../../hsms/clock.js';
 import { TypedEmitter } from '../../hsms/events.js';
-import type { HandlerResult } from '../../hsms/message-handler.js';
-import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
-import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
-import { ItemShapeError } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import { LimitsMonitor } from '../limits/limits-monitor.js';
-import { ACKC10, ALCD_SET, HCACK } from '../messages/acks.js';
+import { ACKC10 } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import { parseAck } from '../messages/s1.js';
-import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
 import { s6f1 } from '../messages/s2-s6-trace.js';
-import { s5f1 } from '../messages/s5-alarms.js';
-import { type EventReport, s6f11 } from '../messages/s6-events.js';
-import { headerBytes, S9, s9, s9f13 } from '../messages/s9-errors.js';
+import { S9, s9, s9f13 } from '../messages/s9-errors.js';
 import { s10f1 } from '../messages/s10-terminal.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
@@ -32,43 +24,23 @@ import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
 import { TraceEngine } from '../trace/trace-engine.js';
 import { CommunicationLink } from './communication-link.js';
-import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
+import type { EquipmentContext } from './equipment-context.js';
+import { builtinValues, limitVariables } from './equipment-variables.js';
+import { EventSender } from './event-sender.js';
 import { formatGemTime } from './gem-time.js';
-import { LIMITS_HANDLERS } from './handle-limits.js';
-import { S1_HANDLERS } from './handle-s1.js';
-import { S2_HANDLERS } from './handle-s2.js';
-import { S5_S10_HANDLERS, terminalAck } from './handle-s5-s10.js';
-import { SPOOL_HANDLERS } from './handle-spool.js';
-import { TRACE_HANDLERS } from './handle-trace.js';
+import { terminalAck } from './handle-s5-s10.js';
+import { Outbound } from './outbound.js';
+import { restoreState, snapshotState } from './persisted-state.js';
+import { dispatchPrimary } from './primary-dispatch.js';
+import { ProgramConversations } from './program-conversations.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
-import { commandValues } from './remote-command.js';
+import { type CommandRunner, runCommand } from './remote-command.js';
 import { ReportTable } from './report-table.js';
 import { SpoolLink } from './spool-link.js';
-import type { PersistedEquipmentState, StateStore } from './state-store.js';
+import type { StateStore } from './state-store.js';
 import { VariableStore } from './variable-store.js';
 
-const HANDLERS: Record<string, EquipmentHandler> = {
-  ...S1_HANDLERS,
-  ...S2_HANDLERS,
-  ...S5_S10_HANDLERS,
-  ...SPOOL_HANDLERS,
-  ...TRACE_HANDLERS,
-  ...LIMITS_HANDLERS,
-};
-const STREAMS = new Set(Object.keys(HANDLERS).map((k) => Number(/^S(\d+)/.exec(k)![1])));
-// Primaries the equipment answers while not ONLINE (E30 4.3.2: others get SxF0).
-const OFFLINE_ALLOWED = new Set(['S1F13', 'S1F17']);
-// E30 ControlState SV values (table 4.3 numbering).
-const CONTROL_SV: Record<ControlState, number> = {
-  'equipment-offline': 1,
-  'attempt-online': 2,
-  'host-offline': 3,
-  'online-local': 4,
-  'online-remote': 5,
-};
-
-/** Runs a remote command; returns HCACK (0 done, 4 will finish later, 2 cannot now...). */
-export type CommandRunner = (name: string, params: Record<string, Value>) => number | Promise<number>;
+export type { CommandRunner } from './remote-command.js';
 
 export interface GemEquipmentOptions {
   model: EquipmentModel;
@@ -113,16 +85,16 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private readonly store: StateStore | undefined;
   readonly spool: Spool | undefined;
   private readonly spoolLink: SpoolLink | undefined;
-  private readonly conversations = new Map<string, TimerHandle>();
+  private readonly conversations: ProgramConversations;
+  private readonly events: EventSender;
+  private readonly out: Outbound;
   private saving: Promise<void> = Promise.resolve();
-  private readonly conversationTimeoutMs: number;
   readonly trace: TraceEngine<Item>;
   limits: LimitsMonitor;
   private readonly limitVariables: LimitVariable[];
   private lastLimit = { vid: 0, limitId: 0, transitionType: 0 };
-  private readonly commands = new Map<string, CommandRunner>();
+  readonly commands = new Map<string, CommandRunner>();
   private timeOffsetMs = 0;
-  private dataId = 0;
   private lastChangedEcid = 0;
   private readonly offs: Array<() => void> = [];
   private readonly ctx: EquipmentContext;
@@ -144,7 +116,20 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
             (out) => this.session.send(out),
             (e) => this.fail(e),
           );
-    this.conversationTimeoutMs = options.conversationTimeoutMs ?? 45_000;
+    this.out = new Outbound({
+      session: this.session,
+      communicationState: () => this.comm.state,
+      controlState: () => this.control.state,
+      spoolLink: this.spoolLink,
+    });
+    this.conversations = new ProgramConversations(
+      this.clock,
+      options.conversationTimeoutMs ?? 45_000,
+      // E5 S9F13: MEXP names the message that did not come, EDID the data it was about.
+      (ppid) => {
+        if (this.session.state === 'selected') void this.sendPrimary(s9f13('S7F3', ppid)).catch(() => {});
+      },
+    );
     this.comm = new CommunicationLink({
       clock: this.clock,
       retryDelayMs: m.communication.establishRetryS * 1000,
@@ -156,34 +141,18 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
     this.control = new ControlStateMachine(m.control);
     this.processing = new ProcessingStateMachine(m.processing);
-    this.vars = new VariableStore(m, (b) => {
-      switch (b) {
-        case 'clock':
-          return formatGemTime(this.now());
-        case 'control-state':
-          return CONTROL_SV[this.control.state];
-        case 'processing-state':
-          return this.processing.stateIndex;
-        case 'previous-processing-state':
-          return m.processing.states.indexOf(this.processing.previous);
-        case 'changed-ecid':
-          return this.lastChangedEcid;
-        case 'limit-variable':
-          return this.lastLimit.vid;
-        case 'event-limit':
-          return this.lastLimit.limitId;
-        case 'transition-type':
-          return this.lastLimit.transitionType;
-      }
-    });
-    this.limitVariables = (m.limits?.variables ?? []).map((v) => ({
-      vid: v.vid,
-      units: [...m.statusVariables, ...m.dataVariables].find((x) => x.id === v.vid)?.unit ?? '',
-      limitMin: v.min,
-      limitMax: v.max,
-      limitIds: v.limitIds,
-      numeric: true,
-    }));
+    this.vars = new VariableStore(
+      m,
+      builtinValues(m, {
+        now: () => this.now(),
+        controlState: () => this.control.state,
+        processingStateIndex: () => this.processing.stateIndex,
+        previousProcessingState: () => this.processing.previous,
+        lastChangedEcid: () => this.lastChangedEcid,
+        lastLimit: () => this.lastLimit,
+      }),
+    );
+    this.limitVariables = limitVariables(m);
     this.limits = new LimitsMonitor(this.limitVariables);
     const ceids = m.events.map((e) => e.id);
     const ceidSet = new Set(ceids);
@@ -201,17 +170,43 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       sample: (ids) => ids.map((v) => this.vars.item(v)),
       report: (r) => {
         const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime: formatGemTime(r.stime), values: r.values });
-        if (!this.canSend()) this.spoolIfDown(msg);
+        if (!this.out.canSend()) this.out.spoolIfDown(msg);
         else void this.sendPrimary(msg).catch((e: unknown) => this.fail(e));
       },
+    });
+    this.events = new EventSender({
+      model: m,
+      vars: this.vars,
+      reports: this.reports,
+      alarmEnabled: this.alarmEnabled,
+      alarmSet: this.alarmSet,
+      canSend: () => this.out.canSend(),
+      linkUp: () => this.out.linkUp(),
+      spoolIfDown: (msg) => this.out.spoolIfDown(msg),
+      sendPrimary: (msg) => this.sendPrimary(msg),
+      fail: (e) => this.fail(e),
     });
     this.ctx = this.context();
   }
 
   /** Restore persisted state (if a store is configured), attach to the session and enable communication. */
   async start(): Promise<void> {
-    if (this.store !== undefined) this.restore(await this.store.load());
-    this.session.onMessage((msg) => this.onPrimary(msg));
+    if (this.store !== undefined) {
+      const limits = restoreState(this, await this.store.load(), this.limitVariables);
+      if (limits !== undefined) this.limits = limits;
+    }
+    this.session.onMessage((msg) =>
+      dispatchPrimary(
+        {
+          ctx: this.ctx,
+          communicationState: () => this.comm.state,
+          crReceived: () => this.comm.crReceived(),
+          controlState: () => this.control.state,
+          sendS9: (fn, header) => void this.sendPrimary(s9(fn, header)).catch(() => {}),
+        },
+        msg,
+      ),
+    );
     this.offs.push(
       this.session.on('state', (s) => {
         if (s.to === 'selected') this.comm.linkUp();
@@ -233,8 +228,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.session.onMessage(undefined);
     this.comm.stop();
     this.trace.stopAll();
-    for (const t of this.conversations.values()) this.clock.clearTimeout(t);
-    this.conversations.clear();
+    this.conversations.stop();
   }
 
   /** Resolves once the persisted state written so far is on disk. */
@@ -266,7 +260,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     // E30 4.2.4: each zone change of a monitored variable is reported with its limit event.
     for (const t of this.limits.update(vid, value)) {
       this.lastLimit = { vid: t.vid, limitId: t.limitId, transitionType: t.transitionType };
-      void this.sendEvent(this.model.limits.ceid, false);
+      void this.events.sendEvent(this.model.limits.ceid, false);
     }
   }
 
@@ -324,16 +318,16 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
    */
   async triggerEvent(ceid: number): Promise<boolean> {
     if (!this.model.events.some((e) => e.id === ceid)) throw new RangeError(`no collection event ${ceid}`);
-    return this.sendEvent(ceid, false);
+    return this.events.sendEvent(ceid, false);
   }
 
   /** Set an alarm: S5F1 (if enabled) and its set event. */
   async setAlarm(alid: number): Promise<void> {
-    await this.alarm(alid, true);
+    await this.events.alarm(alid, true);
   }
 
   async clearAlarm(alid: number): Promise<void> {
-    await this.alarm(alid, false);
+    await this.events.alarm(alid, false);
   }
 
   /** Operator terminal request to the host (S10F1); resolves with ACKC10, or undefined if not sent. */
@@ -345,67 +339,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  private async alarm(alid: number, on: boolean): Promise<void> {
-    const a = this.model.alarms.find((x) => x.id === alid);
-    if (a === undefined) throw new RangeError(`no alarm ${alid}`);
-    if (this.alarmSet.has(alid) === on) return;
-    if (on) this.alarmSet.add(alid);
-    else this.alarmSet.delete(alid);
-    const ceid = on ? a.setCeid : a.clearCeid;
-    const sends: Promise<unknown>[] = [];
-    const report = s5f1({ alcd: (on ? ALCD_SET : 0) | a.category, alid, altx: a.text });
-    if (this.alarmEnabled.has(alid) && !this.canSend()) this.spoolIfDown(report);
-    else if (this.alarmEnabled.has(alid)) sends.push(this.sendPrimary(report).catch((e) => this.fail(e)));
-    if (ceid !== undefined) sends.push(this.sendEvent(ceid, false));
-    await Promise.all(sends);
-  }
-
-  /**
-   * E30 6.5: while ONLINE and not communicating (link down), spoolable primaries go to the spool.
-   * Offline equipment sends nothing and spools nothing.
-   */
-  private spoolIfDown(msg: SecsMessage): void {
-    if (this.spoolLink === undefined || !isOnline(this.control.state)) return;
-    if (this.comm.state === 'communicating' && this.session.state === 'selected') return;
-    this.spoolLink.store(msg);
-  }
-
-  private canSend(): boolean {
-    return (
-      this.comm.state === 'communicating' && isOnline(this.control.state) && this.session.state === 'selected'
-    );
-  }
-
   private fireEvent(ceid: number, force = false): void {
-    void this.sendEvent(ceid, force);
-  }
-
-  private async sendEvent(ceid: number, force: boolean): Promise<boolean> {
-    if (!this.reports.isEnabled(ceid)) return false;
-    if (
-      !(force ? this.comm.state === 'communicating' && this.session.state === 'selected' : this.canSend())
-    ) {
-      if (!force) this.spoolIfDown(s6f11(this.eventReport(ceid)));
-      return false;
-    }
-    try {
-      const reply = await this.sendPrimary(s6f11(this.eventReport(ceid)));
-      return reply !== undefined && reply.function === 12;
-    } catch (err) {
-      this.fail(err);
-      return false;
-    }
-  }
-
-  private eventReport(ceid: number): EventReport {
-    this.dataId = (this.dataId + 1) >>> 0;
-    return {
-      dataId: this.dataId,
-      ceid,
-      reports: this.reports
-        .reportsFor(ceid)
-        .map((r) => ({ rptid: r.rptid, values: r.vids.map((v) => this.vars.item(v)) })),
-    };
+    void this.events.sendEvent(ceid, force);
   }
 
   private controlMoved(r: FireResult<string, string>): void {
@@ -417,108 +352,25 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     if (ceid !== undefined) this.fireEvent(ceid, isOnline(r.from as ControlState));
   }
 
-  /** Send a primary; a T3 timeout is answered with S9F9 (E5) and rethrown. */
-  private async sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined> {
-    try {
-      const reply = await this.session.send(toOutgoing(msg));
-      if (reply === undefined) return undefined;
-      const r = toSecsMessage(reply);
-      return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
-    } catch (err) {
-      if (
-        err instanceof HsmsError &&
-        err.code === 't3-timeout' &&
-        err.header !== undefined &&
-        this.session.state === 'selected'
-      )
-        void this.session.send(toOutgoing(s9(S9.transactionTimeout, err.header))).catch(() => {});
-      throw err;
-    }
+  private sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined> {
+    return this.out.send(msg);
+  }
+
+  private canSend(): boolean {
+    return this.out.canSend();
   }
 
   private fail(err: unknown): void {
     this.emit('error', err instanceof Error ? err : new Error(String(err)));
   }
 
-  private async onPrimary(m: HsmsMessage): Promise<HandlerResult> {
-    const key = `S${m.stream}F${m.function}`;
-    const abort = (): HandlerResult => (m.wBit ? { stream: m.stream, function: 0 } : undefined);
-    const decoded = toSecsMessage(m);
-    if (!decoded.ok) {
-      const fn = decoded.error.code === 'message-too-large' ? S9.dataTooLong : S9.illegalData;
-      void this.sendPrimary(s9(fn, headerBytes(m))).catch(() => {});
-      return undefined;
-    }
-    const handler = HANDLERS[key];
-    if (handler === undefined) {
-      const fn = STREAMS.has(m.stream) ? S9.unrecognizedFunction : S9.unrecognizedStream;
-      void this.sendPrimary(s9(fn, headerBytes(m))).catch(() => {});
-      return undefined;
-    }
-    if (key === 'S1F13') this.comm.crReceived();
-    else if (this.comm.state !== 'communicating') return abort();
-    if (!isOnline(this.control.state) && !OFFLINE_ALLOWED.has(key)) return abort();
-    try {
-      const reply = await handler(this.ctx, decoded.message.body, m);
-      return reply === undefined ? undefined : toOutgoing(reply);
-    } catch (err) {
-      if (!(err instanceof ItemShapeError)) throw err;
-      void this.sendPrimary(s9(S9.illegalData, headerBytes(m))).catch(() => {});
-      return undefined;
-    }
-  }
-
   private identity(): s1.Identity {
     return { mdln: this.model.mdln, softrev: this.model.softrev };
   }
 
-  private async runCommand(cmd: RemoteCommand): Promise<CommandReply> {
-    const def = this.model.remoteCommands.find((c) => c.name === cmd.rcmd)!;
-    const custom = this.commands.get(cmd.rcmd);
-    if (custom !== undefined)
-      return { hcack: await custom(cmd.rcmd, commandValues(this.model, cmd)), params: [] };
-    if (def.processingEvent === undefined) return { hcack: HCACK.ok, params: [] };
-    if (!this.processing.can(def.processingEvent)) return { hcack: HCACK.cannotPerformNow, params: [] };
-    const ppid = commandValues(this.model, cmd).PPID;
-    const recipeVid = this.vars.resolve('Recipe');
-    if (typeof ppid === 'string' && recipeVid !== undefined && this.vars.kind(recipeVid) !== 'ec')
-      this.vars.set(recipeVid, ppid);
-    this.processingEvent(def.processingEvent);
-    return { hcack: HCACK.ok, params: [] };
-  }
-
   private persist(): void {
     if (this.store === undefined) return;
-    const state: PersistedEquipmentState = {
-      constants: this.vars.constantValues(),
-      reports: this.reports.snapshot(),
-      alarmsEnabled: [...this.alarmEnabled],
-      control: { remote: this.control.remote },
-      limits: this.limits.snapshot(),
-    };
-    this.saving = this.store.save(state).catch((e: unknown) => this.fail(e));
-  }
-
-  /** Apply what the store holds; items it does not hold keep the model's defaults. */
-  private restore(s: PersistedEquipmentState): void {
-    if (s.constants !== undefined) {
-      const ok = new Map<number, Value>();
-      for (const [k, v] of Object.entries(s.constants)) {
-        const id = Number(k);
-        const c = this.vars.constant(id);
-        if (c !== undefined && typeof v === typeof c.default) ok.set(id, v);
-      }
-      this.vars.setConstants(ok);
-    }
-    if (s.reports !== undefined) this.reports.restore(s.reports);
-    if (s.alarmsEnabled !== undefined) {
-      this.alarmEnabled.clear();
-      for (const a of s.alarmsEnabled)
-        if (this.model.alarms.some((x) => x.id === a)) this.alarmEnabled.add(a);
-    }
-    // E30 4.3: power-up enters the configured initial state; the saved switch picks its ONLINE substate.
-    if (s.control !== undefined) this.control.setRemote(s.control.remote);
-    if (s.limits !== undefined) this.limits = new LimitsMonitor(this.limitVariables, s.limits);
+    this.saving = this.store.save(snapshotState(this)).catch((e: unknown) => this.fail(e));
   }
 
   private context(): EquipmentContext {
@@ -543,30 +395,15 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
         if (this.model.constantChangedCeid !== undefined) this.fireEvent(this.model.constantChangedCeid);
       },
       reportsChanged: () => this.persist(),
-      eventReport: (ceid) => this.eventReport(ceid),
-      runCommand: (cmd) => this.runCommand(cmd),
+      eventReport: (ceid) => this.events.eventReport(ceid),
+      runCommand: (cmd) => runCommand(this, cmd),
       setTime: (ms) => {
         this.timeOffsetMs = ms - this.wallClock();
       },
       now: () => this.now(),
       spool: this.spool,
-      expectProgram: (ppid) => {
-        const old = this.conversations.get(ppid);
-        if (old !== undefined) this.clock.clearTimeout(old);
-        this.conversations.set(
-          ppid,
-          this.clock.setTimeout(() => {
-            this.conversations.delete(ppid);
-            // E5 S9F13: MEXP names the message that did not come, EDID the data it was about.
-            if (this.session.state === 'selected') void this.sendPrimary(s9f13('S7F3', ppid)).catch(() => {});
-          }, this.conversationTimeoutMs),
-        );
-      },
-      programArrived: (ppid) => {
-        const t = this.conversations.get(ppid);
-        if (t !== undefined) this.clock.clearTimeout(t);
-        this.conversations.delete(ppid);
-      },
+      expectProgram: (ppid) => this.conversations.expect(ppid),
+      programArrived: (ppid) => this.conversations.arrived(ppid),
       trace: this.trace,
       get limits() {
         return self.limits;

@@ -4,6 +4,8 @@ import { CPACK, HCACK } from '../messages/acks.js';
 import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import { itemToValue, type Value } from '../model/value.js';
+import type { ProcessingStateMachine } from '../state/processing-state.js';
+import type { VariableStore } from './variable-store.js';
 
 /** HCACK 0 with no parameter errors, or the refusal to send back. */
 export function checkCommand(model: EquipmentModel, cmd: RemoteCommand): CommandReply {
@@ -34,4 +36,35 @@ export function commandValues(model: EquipmentModel, cmd: RemoteCommand): Record
     if (v?.ok) out[p.name] = v.value;
   }
   return out;
+}
+
+/** Carries out a remote command: returns HCACK (0 done, 4 will finish later, 2 cannot now...). */
+export type CommandRunner = (name: string, params: Record<string, Value>) => number | Promise<number>;
+
+/** What running a validated command needs from the equipment. */
+export interface CommandPort {
+  readonly model: EquipmentModel;
+  readonly commands: ReadonlyMap<string, CommandRunner>;
+  readonly vars: VariableStore;
+  readonly processing: ProcessingStateMachine;
+  /** Take a processing-state transition (reports its collection event). */
+  processingEvent(event: string): void;
+}
+
+/**
+ * Run a command `checkCommand` accepted: the tool's runner if registered, else the model's processing
+ * transition (HCACK 2 when the processing state does not allow it), recording PPID in `Recipe`.
+ */
+export async function runCommand(p: CommandPort, cmd: RemoteCommand): Promise<CommandReply> {
+  const def = p.model.remoteCommands.find((c) => c.name === cmd.rcmd)!;
+  const custom = p.commands.get(cmd.rcmd);
+  if (custom !== undefined) return { hcack: await custom(cmd.rcmd, commandValues(p.model, cmd)), params: [] };
+  if (def.processingEvent === undefined) return { hcack: HCACK.ok, params: [] };
+  if (!p.processing.can(def.processingEvent)) return { hcack: HCACK.cannotPerformNow, params: [] };
+  const ppid = commandValues(p.model, cmd).PPID;
+  const recipeVid = p.vars.resolve('Recipe');
+  if (typeof ppid === 'string' && recipeVid !== undefined && p.vars.kind(recipeVid) !== 'ec')
+    p.vars.set(recipeVid, ppid);
+  p.processingEvent(def.processingEvent);
+  return { hcack: HCACK.ok, params: [] };
 }

@@ -1,0 +1,66 @@
+// The variables GEM maintains itself (E30 builtins: clock, control and processing states, last
+// changed EC, last limit transition) and the limit-monitoring view of the model's variables.
+
+import type { LimitVariable } from '../limits/limit-definitions.js';
+import type { EquipmentModel, VariableDef } from '../model/equipment-model.js';
+import type { Value } from '../model/value.js';
+import type { ControlState } from '../state/control-state.js';
+import { formatGemTime } from './gem-time.js';
+
+type Builtin = NonNullable<VariableDef['builtin']>;
+
+// E30 ControlState SV values (table 4.3 numbering).
+const CONTROL_SV: Record<ControlState, number> = {
+  'equipment-offline': 1,
+  'attempt-online': 2,
+  'host-offline': 3,
+  'online-local': 4,
+  'online-remote': 5,
+};
+
+/** Where the builtin values come from, read at the moment a builtin is sampled. */
+export interface BuiltinSources {
+  /** Equipment time, epoch ms. */
+  now(): number;
+  controlState(): ControlState;
+  processingStateIndex(): number;
+  previousProcessingState(): string;
+  lastChangedEcid(): number;
+  lastLimit(): { vid: number; limitId: number; transitionType: number };
+}
+
+/** The builtin-value callback of `VariableStore` for `model`. */
+export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: Builtin) => Value {
+  return (b) => {
+    switch (b) {
+      case 'clock':
+        return formatGemTime(src.now());
+      case 'control-state':
+        return CONTROL_SV[src.controlState()];
+      case 'processing-state':
+        return src.processingStateIndex();
+      case 'previous-processing-state':
+        return model.processing.states.indexOf(src.previousProcessingState());
+      case 'changed-ecid':
+        return src.lastChangedEcid();
+      case 'limit-variable':
+        return src.lastLimit().vid;
+      case 'event-limit':
+        return src.lastLimit().limitId;
+      case 'transition-type':
+        return src.lastLimit().transitionType;
+    }
+  };
+}
+
+/** The variables the model puts under limits monitoring, with their units. */
+export function limitVariables(model: EquipmentModel): LimitVariable[] {
+  return (model.limits?.variables ?? []).map((v) => ({
+    vid: v.vid,
+    units: [...model.statusVariables, ...model.dataVariables].find((x) => x.id === v.vid)?.unit ?? '',
+    limitMin: v.min,
+    limitMax: v.max,
+    limitIds: v.limitIds,
+    numeric: true,
+  }));
+}
