@@ -27,6 +27,7 @@ import { CommunicationLink } from './communication-link.js';
 import type { EquipmentContext } from './equipment-context.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
+import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
 import { terminalAck } from './handle-s5-s10.js';
 import { Outbound } from './outbound.js';
@@ -40,34 +41,8 @@ import { SpoolLink } from './spool-link.js';
 import type { StateStore } from './state-store.js';
 import { VariableStore } from './variable-store.js';
 
+export type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 export type { CommandRunner } from './remote-command.js';
-
-export interface GemEquipmentOptions {
-  model: EquipmentModel;
-  session: HsmsSession;
-  /** Where process programs live; default: a directory store at `model.processPrograms.directory`. */
-  recipes?: RecipeStore;
-  /** Timers (establish-communications retry). */
-  clock?: Clock;
-  /** Wall time, epoch ms (the equipment clock adds the offset the host sets with S2F31). */
-  wallClock?: () => number;
-  /** Persistence of constants, reports, alarm enables and the control state. */
-  store?: StateStore;
-  /** Time allowed between PPGNT 0 and the S7F3 it granted before S9F13 (default 45 s, like T3). */
-  conversationTimeoutMs?: number;
-  /** Durable spool for primaries produced while the link is down (E30 6.5); none: they are dropped. */
-  spool?: Spool;
-}
-
-export interface GemEquipmentEvents {
-  'communication-state': { from: CommunicationState; to: CommunicationState };
-  'control-state': { from: string; to: string };
-  'processing-state': { from: string; to: string; event: string };
-  'constants-changed': { ecids: number[] };
-  terminal: { terminal: number; lines: string[] };
-  /** A failure not tied to a caller: an event report the host did not acknowledge, a handler bug. */
-  error: Error;
-}
 
 export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   readonly model: EquipmentModel;
