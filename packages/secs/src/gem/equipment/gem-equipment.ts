@@ -9,7 +9,6 @@ import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import { LimitsMonitor } from '../limits/limits-monitor.js';
-import { ACKC10 } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import { parseAck } from '../messages/s1.js';
 import { s6f1 } from '../messages/s2-s6-trace.js';
@@ -29,7 +28,7 @@ import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
-import { terminalAck } from './handle-s5-s10.js';
+import { handlerContext } from './handler-context.js';
 import { Outbound } from './outbound.js';
 import { restoreState, snapshotState } from './persisted-state.js';
 import { dispatchPrimary } from './primary-dispatch.js';
@@ -161,7 +160,35 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       sendPrimary: (msg) => this.sendPrimary(msg),
       fail: (e) => this.fail(e),
     });
-    this.ctx = this.context();
+    this.ctx = handlerContext({
+      model: m,
+      vars: this.vars,
+      reports: this.reports,
+      control: this.control,
+      processing: this.processing,
+      recipes: this.recipes,
+      alarmEnabled: this.alarmEnabled,
+      alarmSet: this.alarmSet,
+      trace: this.trace,
+      spool: this.spool,
+      events: this.events,
+      conversations: this.conversations,
+      limits: () => this.limits,
+      identity: () => this.identity(),
+      controlMoved: (r) => this.controlMoved(r),
+      runCommand: (cmd) => runCommand(this, cmd),
+      setTime: (ms) => {
+        this.timeOffsetMs = ms - this.wallClock();
+      },
+      now: () => this.now(),
+      deliverSpool: () => void this.spoolLink?.deliver(),
+      persist: () => this.persist(),
+      constantsStored: (ecids) => {
+        this.lastChangedEcid = ecids[ecids.length - 1] ?? 0;
+        this.emit('constants-changed', { ecids });
+      },
+      terminalShown: (terminal, lines) => this.emit('terminal', { terminal, lines }),
+    });
   }
 
   /** Restore persisted state (if a store is configured), attach to the session and enable communication. */
@@ -346,51 +373,5 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   private persist(): void {
     if (this.store === undefined) return;
     this.saving = this.store.save(snapshotState(this)).catch((e: unknown) => this.fail(e));
-  }
-
-  private context(): EquipmentContext {
-    const self = this;
-    return {
-      model: this.model,
-      vars: this.vars,
-      reports: this.reports,
-      control: this.control,
-      processing: this.processing,
-      recipes: this.recipes,
-      alarmEnabled: this.alarmEnabled,
-      alarmSet: this.alarmSet,
-      identity: () => this.identity(),
-      controlMoved: (r) => this.controlMoved(r),
-      constantsChanged: (values) => {
-        this.vars.setConstants(values);
-        const ecids = [...values.keys()];
-        this.lastChangedEcid = ecids[ecids.length - 1] ?? 0;
-        this.emit('constants-changed', { ecids });
-        this.persist();
-        if (this.model.constantChangedCeid !== undefined) this.fireEvent(this.model.constantChangedCeid);
-      },
-      reportsChanged: () => this.persist(),
-      eventReport: (ceid) => this.events.eventReport(ceid),
-      runCommand: (cmd) => runCommand(this, cmd),
-      setTime: (ms) => {
-        this.timeOffsetMs = ms - this.wallClock();
-      },
-      now: () => this.now(),
-      spool: this.spool,
-      expectProgram: (ppid) => this.conversations.expect(ppid),
-      programArrived: (ppid) => this.conversations.arrived(ppid),
-      trace: this.trace,
-      get limits() {
-        return self.limits;
-      },
-      deliverSpool: () => {
-        void this.spoolLink?.deliver();
-      },
-      terminal: (terminal, lines) => {
-        const ack = terminalAck(terminal);
-        if (ack === ACKC10.accepted) this.emit('terminal', { terminal, lines });
-        return ack;
-      },
-    };
   }
 }
