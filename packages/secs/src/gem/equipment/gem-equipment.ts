@@ -220,6 +220,10 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       this.session.on('unknown-device', ({ header }) => {
         void this.sendPrimary(s9(S9.unrecognizedDeviceId, header));
       }),
+      // The HSMS layer skips an over-size body without buffering it; E5 wants S9F11 with its header.
+      this.session.on('message-too-large', ({ header }) => {
+        void this.sendPrimary(s9(S9.dataTooLong, header)).catch(() => {});
+      }),
     );
     this.comm.enable();
   }

@@ -140,11 +140,7 @@ describe('data too long (raw HSMS peer)', () => {
     expect(session.state).toBe('selected');
   });
 
-  // NOT YET PASSING: GemEquipment does not listen to the session's 'message-too-large' event, so it
-  // sends no S9F11 for a frame the HSMS layer skipped (gem-equipment.ts, being restructured by
-  // another helper, needs `session.on('message-too-large', ({ header }) => send S9F11(header))`).
-  // Enable this test with that change.
-  it.skip('answers it with S9F11 <B MHEAD> (no W) and then still serves S1F1', async () => {
+  it('answers it with S9F11 <B MHEAD> (no W) and then still serves S1F1', async () => {
     const { peer, session } = await afterOversizedMessage();
     const s9f11 = await peer.next('0001090b');
     expect(s9f11.header.slice(0, 12)).toBe('0001090b0000');

@@ -43,7 +43,7 @@ export async function startRig(
   } = {},
 ): Promise<Rig> {
   const model = opts.model ?? exampleModel();
-  // A 1 s retry bounds the cost of a first S1F13 lost to the select race described in communication-link.ts.
+  // A 1 s retry keeps the tests short should a first S1F13 go unanswered (the equipment retries on its delay).
   if (opts.model === undefined) model.communication.establishRetryS = 1;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gem-'));
   const toolSession = new HsmsSession({ sessionId: model.deviceId, ...opts.hsms });
