@@ -123,6 +123,51 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x01 0x63 0x01 /i); // MHEAD: device 1, S99F1
   }, 20_000);
 
+  it('failure acknowledges over raw SML; an S9 reply to a W message ends the wait (no T3)', async () => {
+    const script = [
+      'S1F13 W <L>.',
+      'S1F17 W.',
+      'S2F15 W <L <L <U4 1000> <F8 60000>>>.', // BondForceSetpoint max 50000
+      'S2F15 W <L <L <U4 77> <F8 3>>>.', // no such ECID
+      'S2F33 W <L <U4 1> <L <L <U4 21> <L <U4 3>>>>>.',
+      'S2F33 W <L <U4 1> <L <L <U4 21> <L <U4 3>>>>>.', // report 21 already defined
+      'S2F33 W <L <U4 1> <L <L <U4 22> <L <U4 9999>>>>>.', // unknown VID
+      'S2F35 W <L <U4 2> <L <L <U4 9999> <L <U4 21>>>>>.', // unknown CEID
+      'S2F41 W <L <A "FOO"> <L>>.',
+      'S2F41 W <L <A "START"> <L <L <A "BAD"> <A "x">>>>.',
+      'S2F41 W <L <A "START"> <L <L <A "PPID"> <U4 3>>>>.',
+      'S7F1 W <L <A "../x"> <U4 10>>.',
+      'S5F3 W <L <B 0x80> <U4 99>>.',
+      'S99F1 W.',
+      'S1F1 W.',
+    ].join('\n');
+    const started = Date.now();
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
+    noStack(r.stderr);
+    expect(Date.now() - started).toBeLessThan(15_000); // T3 is 45 s: the S9F3 ended the wait
+    expect(r.code).toBe(1); // one message got no reply
+    expect(r.stderr).toContain('S99F1: no reply, the equipment answered S9F3');
+    const out = r.stdout;
+    const reply = (sent: string, expected: string): void =>
+      expect(out).toMatch(new RegExp(`-> ${sent}\\.\\n(?:(?!-> ).*\\n)*?${expected}\\.\\n`));
+    reply('S2F15 W <L \\[1\\] <L \\[2\\] <U4 1000> <F8 60000>>>', '<- S2F16 <B 0x03>'); // EAC 3
+    reply('S2F15 W <L \\[1\\] <L \\[2\\] <U4 77> <F8 3>>>', '<- S2F16 <B 0x01>'); // EAC 1
+    reply('S2F33 W <L \\[2\\] <U4 1> <L \\[1\\] <L \\[2\\] <U4 22>.*', '<- S2F34 <B 0x04>'); // DRACK 4
+    reply('S2F35 W .*<U4 9999>.*', '<- S2F36 <B 0x04>'); // LRACK 4
+    reply('S2F41 W <L \\[2\\] <A "FOO"> <L>>', '<- S2F42 <L \\[2\\] <B 0x01> <L>>'); // HCACK 1
+    reply(
+      'S2F41 W .*<A "BAD">.*',
+      '<- S2F42 <L \\[2\\] <B 0x03> <L \\[1\\] <L \\[2\\] <A "BAD"> <B 0x01>>>>',
+    ); // CPACK 1
+    reply('S2F41 W .*<U4 3>>>>', '<- S2F42 <L \\[2\\] <B 0x03> <L \\[1\\] <L \\[2\\] <A "PPID"> <B 0x03>>>>'); // CPACK 3
+    reply('S7F1 W .*"\\.\\./x".*', '<- S7F2 <B 0x03>'); // PPGNT 3
+    reply('S5F3 W .*<U4 99>>', '<- S5F4 <B 0x01>'); // ACKC5 1
+    // the same S2F33 twice: DRACK 0 then 3 (report already defined)
+    expect(out.match(/<- S2F34 <B 0x0[03]>/g)).toEqual(['<- S2F34 <B 0x00>', '<- S2F34 <B 0x03>']);
+    expect(out).toMatch(/-> S99F1 W\.\n<- S9F3 <B 0x00 0x01 0xe3 0x01 /i); // MHEAD: device 1, W + S99F1
+    reply('S1F1 W', '<- S1F2 <L \\[2\\] <A "BL-HB300"> <A "0.1.0">>');
+  }, 20_000);
+
   it('a host with the wrong --device-id stops at once and names the right one', async () => {
     const r = await cli(
       ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '7'],

@@ -96,8 +96,22 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${line}\n`);
   };
   const session = new HsmsSession({ sessionId: deviceId, t3Ms: t3 * 1000 });
+  // The script sends one message at a time; an S9 whose MHEAD names it means no reply will come
+  // (E5 S9F3/5/7/11: the primary is discarded), so stop waiting instead of sitting out T3.
+  let outstanding: { stream: number; function: number; rejected: (s9: string) => void } | undefined;
   session.onMessage((m): OutgoingMessage | undefined => {
     out(`<- ${show(m)}`);
+    if (m.stream === 9 && outstanding !== undefined) {
+      const d = toSecsMessage(m);
+      const h = d.ok && d.message.body?.format === 'B' ? d.message.body.value : undefined;
+      if (
+        h?.length === 10 &&
+        (h[2]! & 0x7f) === outstanding.stream &&
+        h[3] === outstanding.function &&
+        m.function !== 9
+      )
+        outstanding.rejected(`S9F${m.function}`);
+    }
     const reply = AUTO_REPLY[`S${m.stream}F${m.function}`];
     if (!m.wBit) return undefined;
     const r = reply ?? { stream: m.stream, function: 0, wBit: false };
@@ -142,9 +156,20 @@ export async function run(argv: string[]): Promise<number> {
   const send = async (msg: SecsMessage): Promise<void> => {
     out(`-> ${printSml(msg, { compact: true })}`);
     try {
-      const reply = await session.send(toOutgoing(msg));
-      if (reply !== undefined) out(`<- ${show(reply)}`);
+      const pending = session.send(toOutgoing(msg));
+      // Once an S9 ended the wait, the transaction still fails at T3 or on close: nobody is listening.
+      pending.catch(() => {});
+      const rejection = new Promise<string>((res) => {
+        if (msg.wBit === true) outstanding = { stream: msg.stream, function: msg.function, rejected: res };
+      });
+      const reply = await Promise.race([pending, rejection]);
+      outstanding = undefined;
+      if (typeof reply === 'string') {
+        failures++;
+        process.stderr.write(`S${msg.stream}F${msg.function}: no reply, the equipment answered ${reply}\n`);
+      } else if (reply !== undefined) out(`<- ${show(reply)}`);
     } catch (err) {
+      outstanding = undefined;
       failures++;
       process.stderr.write(`S${msg.stream}F${msg.function}: ${(err as Error).message}\n`);
     }
