@@ -53,14 +53,31 @@ export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: B
   };
 }
 
-/** The variables the model puts under limits monitoring, with their units. */
+/**
+ * Every SV and DV as the limits monitor sees it: those the model puts under limits monitoring with
+ * their range and LIMITIDs, the others with no LIMITIDs, so that S2F45 can tell a variable without
+ * limits capability (LVACK 2) from one that does not exist (LVACK 1).
+ */
 export function limitVariables(model: EquipmentModel): LimitVariable[] {
-  return (model.limits?.variables ?? []).map((v) => ({
+  const all = [...model.statusVariables, ...model.dataVariables];
+  const configured = (model.limits?.variables ?? []).map((v) => ({
     vid: v.vid,
-    units: [...model.statusVariables, ...model.dataVariables].find((x) => x.id === v.vid)?.unit ?? '',
+    units: all.find((x) => x.id === v.vid)?.unit ?? '',
     limitMin: v.min,
     limitMax: v.max,
     limitIds: v.limitIds,
     numeric: true,
   }));
+  const ids = new Set(configured.map((v) => v.vid));
+  const others = all
+    .filter((x) => !ids.has(x.id))
+    .map((x) => ({
+      vid: x.id,
+      units: x.unit,
+      limitMin: 0,
+      limitMax: 0,
+      limitIds: [],
+      numeric: x.type !== 'A' && x.type !== 'BOOLEAN',
+    }));
+  return [...configured, ...others];
 }

@@ -68,4 +68,27 @@ describe('limits monitoring', () => {
     expect(inv.rejections[0]?.limits[0]?.limitack).toBe(4);
     expect((await r.host.limitAttributes([11]))[0]?.attributes?.limits).toEqual([]);
   });
+
+  it('an existing variable without limits is LVACK 2, not 1; S2F47 of all lists only capable ones', async () => {
+    rig = await startRig();
+    const r = rig;
+    expect(await r.host.requestOnline()).toBe(0);
+    // 12 WafersBonded (U4) and 13 Recipe (A) exist but the example model declares no limits for them
+    // (E5 LVACK 2: variable has no limits capability; 1 is reserved for a VID that does not exist).
+    expect(
+      await r.host.defineLimits([
+        { vid: 12, limits: [{ limitId: 1, deadband: { upper: 2, lower: 1 } }] },
+        { vid: 13, limits: [] },
+        { vid: 9999, limits: [] },
+      ]),
+    ).toEqual({
+      vlaack: 1,
+      rejections: [
+        { vid: 12, lvack: 2, limits: [] },
+        { vid: 13, lvack: 2, limits: [] },
+        { vid: 9999, lvack: 1, limits: [] },
+      ],
+    });
+    expect((await r.host.limitAttributes([])).map((a) => a.vid)).toEqual([10, 11]);
+  });
 });

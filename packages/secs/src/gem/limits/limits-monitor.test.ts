@@ -154,6 +154,7 @@ describe('LimitsMonitor S2F45 checks', () => {
       { vid: 99 },
       { vid: 20 },
     ]);
-    expect(m.attributes([]).map((a) => a.vid)).toEqual([10, 11, 20]);
+    // E5 S2F47: a zero-length VID list asks for every variable with limits capability (20 has none).
+    expect(m.attributes([]).map((a) => a.vid)).toEqual([10, 11]);
   });
 });

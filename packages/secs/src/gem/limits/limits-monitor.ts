@@ -83,10 +83,11 @@ export class LimitsMonitor {
 
   /** S2F47: attributes of `vids` (all limit-capable variables when empty), in request order. */
   attributes(vids: readonly number[]): LimitAttributes[] {
-    const list = vids.length > 0 ? vids : [...this.variables.keys()];
+    const capable = [...this.variables.values()].filter((v) => v.numeric && v.limitIds.length > 0);
+    const list = vids.length > 0 ? vids : capable.map((v) => v.vid);
     return list.map((vid) => {
       const v = this.variables.get(vid);
-      if (v === undefined || !v.numeric) return { vid };
+      if (v === undefined || !v.numeric || v.limitIds.length === 0) return { vid };
       const m = this.defs.get(vid) ?? new Map<number, Active>();
       const limits = [...m]
         .sort((a, b) => a[0] - b[0])
