@@ -140,9 +140,15 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S5F3 W <L <B 0x80> <U4 99>>.',
       'S99F1 W.',
       'S1F1 W.',
+      // trace: 2 samples of ChamberPressure every 0.1 s in one group (E5 DSPER hhmmsscc); last, so that
+      // its S6F1 arrives after every reply checked above
+      'S2F23 W <L <U4 7> <A "00000010"> <U4 2> <U4 2> <L <U4 10>>>.',
     ].join('\n');
     const started = Date.now();
-    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
+    const r = await cli(
+      ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '1500'],
+      script,
+    );
     noStack(r.stderr);
     expect(Date.now() - started).toBeLessThan(15_000); // T3 is 45 s: the S9F3 ended the wait
     expect(r.code).toBe(1); // one message got no reply
@@ -166,6 +172,11 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     expect(out.match(/<- S2F34 <B 0x0[03]>/g)).toEqual(['<- S2F34 <B 0x00>', '<- S2F34 <B 0x03>']);
     expect(out).toMatch(/-> S99F1 W\.\n<- S9F3 <B 0x00 0x01 0xe3 0x01 /i); // MHEAD: device 1, W + S99F1
     reply('S1F1 W', '<- S1F2 <L \\[2\\] <A "BL-HB300"> <A "0.1.0">>');
+    reply('S2F23 W .*<U4 7>.*', '<- S2F24 <B 0x00>');
+    // the trace report is acknowledged with ACKC6 0, not aborted with S6F0
+    expect(out).toMatch(
+      /<- S6F1 W <L \[4\] <U4 7> <U4 2> <A "\d{16}"> <L \[2\] <F8 [^>]+> <F8 [^>]+>>>\.\n-> S6F2 <B 0x00>\./,
+    );
   }, 20_000);
 
   it('a host with the wrong --device-id stops at once and names the right one', async () => {

@@ -1,6 +1,6 @@
 // `bondline host`: a scriptable GEM host for engineers. Sends SML messages (from a script or stdin),
 // prints each reply and every message the equipment sends as SML. Equipment primaries that need an
-// answer (S1F1, S1F13, S5F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
+// answer (S1F1, S1F13, S5F1, S6F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
 
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -27,6 +27,7 @@ const AUTO_REPLY: Record<string, SecsMessage> = {
   S1F1: { stream: 1, function: 2, wBit: false, body: L() },
   S1F13: { stream: 1, function: 14, wBit: false, body: L(B([0]), L()) },
   S5F1: { stream: 5, function: 2, wBit: false, body: B([0]) },
+  S6F1: { stream: 6, function: 2, wBit: false, body: B([0]) },
   S6F11: { stream: 6, function: 12, wBit: false, body: B([0]) },
   S10F1: { stream: 10, function: 2, wBit: false, body: B([0]) },
 };
