@@ -138,6 +138,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S2F41 W <L <A "START"> <L <L <A "PPID"> <U4 3>>>>.',
       'S7F1 W <L <A "../x"> <U4 10>>.',
       'S5F3 W <L <B 0x80> <U4 99>>.',
+      'S2F45 W <L <U4 1> <L <L <U4 10> <L <L <B 1> <L <F8 50> <F8 40>>>>>>>.', // LIMITID as E5's B [1]
       'S99F1 W.',
       'S1F1 W.',
       // trace: 2 samples of ChamberPressure every 0.1 s in one group (E5 DSPER hhmmsscc); last, so that
@@ -168,6 +169,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     reply('S2F41 W .*<U4 3>>>>', '<- S2F42 <L \\[2\\] <B 0x03> <L \\[1\\] <L \\[2\\] <A "PPID"> <B 0x03>>>>'); // CPACK 3
     reply('S7F1 W .*"\\.\\./x".*', '<- S7F2 <B 0x03>'); // PPGNT 3
     reply('S5F3 W .*<U4 99>>', '<- S5F4 <B 0x01>'); // ACKC5 1
+    reply('S2F45 W .*<B 0x01>.*', '<- S2F46 <L \\[2\\] <B 0x00> <L>>'); // VLAACK 0
     // the same S2F33 twice: DRACK 0 then 3 (report already defined)
     expect(out.match(/<- S2F34 <B 0x0[03]>/g)).toEqual(['<- S2F34 <B 0x00>', '<- S2F34 <B 0x03>']);
     expect(out).toMatch(/-> S99F1 W\.\n<- S9F3 <B 0x00 0x01 0xe3 0x01 /i); // MHEAD: device 1, W + S99F1

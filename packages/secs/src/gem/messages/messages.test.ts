@@ -11,6 +11,7 @@ import type { SecsMessage } from '../../message.js';
 import { ACKC7, HCACK } from './acks.js';
 import * as s1 from './s1.js';
 import * as s2c from './s2-constants.js';
+import * as s2l from './s2-limits.js';
 import * as s2x from './s2-remote.js';
 import * as s2r from './s2-reports.js';
 import * as s5 from './s5-alarms.js';
@@ -41,6 +42,12 @@ describe('known-answer bodies', () => {
       '01 02 B1 04 00 00 00 01 01 01 01 02 B1 04 00 00 00 0A 01 02 B1 04 00 00 00 01 B1 04 00 00 00 02',
     ],
     ['S2F37', s2r.s2f37(true, [5]), '01 02 25 01 01 01 01 B1 04 00 00 00 05'],
+    [
+      // LIMITID is E5 format 10, B [1] (21 01 01); 50.0 and 40.0 as IEEE 754 doubles 4049.. and 4044..
+      'S2F45',
+      s2l.s2f45(1, [{ vid: 10, limits: [{ limitId: 1, deadband: { upper: 50, lower: 40 } }] }]),
+      '01 02 B1 04 00 00 00 01 01 01 01 02 B1 04 00 00 00 0A 01 01 01 02 21 01 01 01 02 81 08 40 49 00 00 00 00 00 00 81 08 40 44 00 00 00 00 00 00',
+    ],
     [
       'S5F1',
       s5.s5f1({ alcd: 0x82, alid: 1, altx: 'Hot' }),
@@ -136,5 +143,12 @@ describe('round trips', () => {
     expect(rt(s7.s7f3('x', new Uint8Array()), (b) => s7.parseProgram(b).ppid)).toBe('x');
     expect(s7.parseProgram(L(A('x'), A('ab'))).body).toEqual(new Uint8Array([97, 98]));
     expect(B([1]).format).toBe('B');
+  });
+
+  it('LIMITID is read from B [1] and, leniently, from an integer item', () => {
+    const body = (lid: Item): Item => L(U4(1), L(L(U4(10), L(L(lid, L())))));
+    expect(s2l.parseS2f45(body(B([3])))).toEqual([{ vid: 10, limits: [{ limitId: 3 }] }]);
+    expect(s2l.parseS2f45(body(U1(3)))).toEqual([{ vid: 10, limits: [{ limitId: 3 }] }]);
+    expect(() => s2l.parseS2f45(body(B([1, 2])))).toThrow(/LIMITID|U1|B|expected/);
   });
 });

@@ -1,10 +1,22 @@
 // Limits monitoring: S2F45/S2F46 (define variable limit attributes), S2F47/S2F48 (request them).
 
-import { A, F8, L } from '../../item/constructors.js';
+import { A, B, F8, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { type ItemReader, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
 import { ack, id, message, readAck, readId, readIds } from './message-helpers.js';
+
+// E5 gives LIMITID format 10: one byte of B (secsgem's data item table agrees), not an integer item.
+// Sent as B [1]; read from B [1] or, to be lenient with hosts that send it so, from any integer item.
+// A value that is not a byte (only possible when echoing a lenient host's integer in S2F46) keeps U4.
+const limitIdItem = (n: number): Item => (Number.isInteger(n) && n >= 0 && n <= 255 ? B([n]) : id(n));
+function readLimitId(r: ItemReader): number {
+  if (r.is('B')) {
+    const b = r.binary();
+    if (b.length === 1) return b[0]!;
+  }
+  return readId(r);
+}
 
 /** One limit: a deadband to set, or undefined to delete that LIMITID. */
 export interface LimitDef {
@@ -55,7 +67,7 @@ export const s2f45 = (dataId: number, vars: readonly VariableLimits[]): SecsMess
             L(
               ...v.limits.map((l) =>
                 L(
-                  id(l.limitId),
+                  limitIdItem(l.limitId),
                   l.deadband === undefined ? L() : L(num(l.deadband.upper), num(l.deadband.lower)),
                 ),
               ),
@@ -76,9 +88,9 @@ export function parseS2f45(
       limits: limits!.list().map((l) => {
         const [lid, db] = l.list(2);
         const parts = db!.list();
-        if (parts.length === 0) return { limitId: readId(lid!) };
+        if (parts.length === 0) return { limitId: readLimitId(lid!) };
         const [u, lo] = db!.list(2);
-        return { limitId: readId(lid!), deadband: { upper: readNum(u!), lower: readNum(lo!) } };
+        return { limitId: readLimitId(lid!), deadband: { upper: readNum(u!), lower: readNum(lo!) } };
       }),
     };
   });
@@ -97,7 +109,7 @@ export const s2f46 = (r: LimitsReply): SecsMessage =>
           return L(
             id(x.vid),
             ack(x.lvack),
-            first === undefined ? L() : L(id(first.limitId), ack(first.limitack)),
+            first === undefined ? L() : L(limitIdItem(first.limitId), ack(first.limitack)),
           );
         }),
       ),
@@ -113,7 +125,8 @@ export function parseS2f46(body: Item | undefined): LimitsReply {
       return {
         vid: readId(v!),
         lvack: readAck(lv!),
-        limits: parts.length === 0 ? [] : [{ limitId: readId(parts[0]!), limitack: readAck(l!.list(2)[1]!) }],
+        limits:
+          parts.length === 0 ? [] : [{ limitId: readLimitId(parts[0]!), limitack: readAck(l!.list(2)[1]!) }],
       };
     }),
   };
@@ -138,7 +151,7 @@ export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
                 A(e.attributes.units),
                 F8(e.attributes.limitMin),
                 F8(e.attributes.limitMax),
-                L(...e.attributes.limits.map((l) => L(id(l.limitId), F8(l.upper), F8(l.lower)))),
+                L(...e.attributes.limits.map((l) => L(limitIdItem(l.limitId), F8(l.upper), F8(l.lower)))),
               ),
         ),
       ),
@@ -160,7 +173,7 @@ export function parseS2f48(body: Item | undefined): LimitAttributesEntry[] {
           limitMax: mx!.float(),
           limits: ls!.list().map((l) => {
             const [i, up, lo] = l.list(3);
-            return { limitId: readId(i!), upper: up!.float(), lower: lo!.float() };
+            return { limitId: readLimitId(i!), upper: up!.float(), lower: lo!.float() };
           }),
         },
       };
