@@ -5,28 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasStackTrace, runBondline } from './e2e.js';
+
+const cli = ([command, ...args]: string[], input?: string) => runBondline(command!, args, input);
 
 const BIN = join(import.meta.dirname, '../../bin/bondline.js');
 const EXAMPLE = join(import.meta.dirname, '../../../../examples/equipment.yaml');
-
-function cli(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      stdout += c;
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at /);
 
 describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
   let sim: ChildProcess;
@@ -85,7 +69,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S99F1.',
     ].join('\n');
     const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
-    noStack(r.stderr);
+    expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const after = (sent: string): string => {
@@ -150,7 +134,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '1500'],
       script,
     );
-    noStack(r.stderr);
+    expect(hasStackTrace(r.stderr)).toBe(false);
     expect(Date.now() - started).toBeLessThan(15_000); // T3 is 45 s: the S9F3 ended the wait
     expect(r.code).toBe(1); // one message got no reply
     expect(r.stderr).toContain('S99F1: no reply, the equipment answered S9F3');
@@ -189,7 +173,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/for device 1, this host is --device-id 7; rerun with --device-id 1/);
     expect(r.stdout).not.toContain('-> S1F3');
-    noStack(r.stderr);
+    expect(hasStackTrace(r.stderr)).toBe(false);
   }, 20_000);
 });
 
@@ -198,7 +182,7 @@ describe('bondline equipment / host errors', () => {
     const r = await cli(['equipment', '--model', EXAMPLE]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--port is required/);
-    noStack(r.stderr);
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
   it('names the bad field of an invalid model', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-gem-bad-'));
@@ -211,6 +195,6 @@ describe('bondline equipment / host errors', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/model\.equipmentConstants\[0\]\.default: 999 is not an integer in 0\.\.255/);
-    noStack(r.stderr);
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 // `bondline equipment`: a GEM equipment simulator from a declarative model, listening as the HSMS
 // passive side until SIGINT/SIGTERM, so that host developers can test against it.
 
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   GemEquipment,
@@ -14,6 +13,8 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { readInputText } from '../io.js';
+import { printHelp, usageError } from '../usage.js';
 
 const USAGE =
   'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]';
@@ -32,19 +33,12 @@ export async function run(argv: string[]): Promise<number> {
     },
     USAGE,
   );
-  if (values.help === true) {
-    process.stdout.write(`usage: ${USAGE}\n  --port 0 picks a free port (printed on start).\n`);
-    return 0;
-  }
+  if (values.help === true)
+    return printHelp(`usage: ${USAGE}\n  --port 0 picks a free port (printed on start).`);
   const port = numberArg('port', values.port, { integer: true, min: 0, max: 65535 });
-  if (port === undefined) throw new CliError(`--port is required\nusage: ${USAGE}`);
-  if (values.model === undefined) throw new CliError(`--model is required\nusage: ${USAGE}`);
-  let text: string;
-  try {
-    text = readFileSync(values.model, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read model ${values.model}: ${(err as Error).message}`);
-  }
+  if (port === undefined) throw usageError('--port is required', USAGE);
+  if (values.model === undefined) throw usageError('--model is required', USAGE);
+  const text = await readInputText(values.model, '--model');
   const parsed = parseModelText(text);
   if (!parsed.ok)
     throw new CliError(

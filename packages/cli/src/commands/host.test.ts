@@ -1,28 +1,8 @@
 // `bondline host` argument and input errors (the host against a running simulator is in equipment.test.ts).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runBondline } from './e2e.js';
 
-const BIN = join(import.meta.dirname, '../../bin/bondline.js');
-
-function cli(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      stdout += c;
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at /);
+const cli = ([command, ...args]: string[], input?: string) => runBondline(command!, args, input);
 
 describe('bondline host errors', () => {
   it('bad address and bad SML are refused before connecting', async () => {
@@ -32,6 +12,6 @@ describe('bondline host errors', () => {
     const b = await cli(['host', '--connect', '127.0.0.1:9'], 'S1F1 W <U4 1');
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/stdin: .*line 1/);
-    noStack(a.stderr + b.stderr);
+    expect(hasStackTrace(a.stderr + b.stderr)).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 // prints each reply and every message the equipment sends as SML. Equipment primaries that need an
 // answer (S1F1, S1F13, S5F1, S6F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
 
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   B,
@@ -19,6 +18,8 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
+import { readInputText } from '../io.js';
+import { printHelp, usageError } from '../usage.js';
 import { SmlLineBuffer } from './host-input.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
@@ -67,12 +68,11 @@ export async function run(argv: string[]): Promise<number> {
     USAGE,
   );
   if (values.help === true) {
-    process.stdout.write(
-      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms).\n`,
+    return printHelp(
+      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms).`,
     );
-    return 0;
   }
-  if (values.connect === undefined) throw new CliError(`--connect is required\nusage: ${USAGE}`);
+  if (values.connect === undefined) throw usageError('--connect is required', USAGE);
   const { host, port } = parseAddress(values.connect);
   const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? 0;
   const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 200;
@@ -82,12 +82,8 @@ export async function run(argv: string[]): Promise<number> {
   const interactive = values.script === undefined && process.stdin.isTTY === true;
   let scripted: SecsMessage[] = [];
   if (!interactive) {
-    let text: string;
-    try {
-      text = values.script === undefined ? await readStdin() : readFileSync(values.script, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read script ${values.script}: ${(err as Error).message}`);
-    }
+    const text =
+      values.script === undefined ? await readStdin() : await readInputText(values.script, '--script');
     const parsed = parseSml(text);
     if (!parsed.ok) throw new CliError(`${values.script ?? 'stdin'}: ${parsed.error.message}`);
     scripted = parsed.messages;
