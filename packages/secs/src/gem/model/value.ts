@@ -18,6 +18,17 @@ const INT_RANGE: Record<string, [number, number]> = {
   I4: [-2147483648, 2147483647],
 };
 
+const NUMERIC_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => Item> = {
+  U1,
+  U2,
+  U4,
+  I1,
+  I2,
+  I4,
+  F4,
+  F8,
+};
+
 /** Why a value does not fit its declared type, or undefined when it does. */
 export function checkValue(type: ValueType, v: unknown): string | undefined {
   if (type === 'A') return typeof v === 'string' ? undefined : `expected text for ${type}`;
@@ -34,28 +45,9 @@ export function checkValue(type: ValueType, v: unknown): string | undefined {
 export function valueToItem(type: ValueType, v: Value): Item {
   const bad = checkValue(type, v);
   if (bad !== undefined) throw new RangeError(bad);
-  switch (type) {
-    case 'A':
-      return A(v as string);
-    case 'BOOLEAN':
-      return BOOLEAN(v as boolean);
-    case 'U1':
-      return U1(v as number);
-    case 'U2':
-      return U2(v as number);
-    case 'U4':
-      return U4(v as number);
-    case 'I1':
-      return I1(v as number);
-    case 'I2':
-      return I2(v as number);
-    case 'I4':
-      return I4(v as number);
-    case 'F4':
-      return F4(v as number);
-    case 'F8':
-      return F8(v as number);
-  }
+  if (type === 'A') return A(v as string);
+  if (type === 'BOOLEAN') return BOOLEAN(v as boolean);
+  return NUMERIC_ITEM[type](v as number);
 }
 
 /**
