@@ -42,7 +42,7 @@ for (const D0 of [1e-9, 1e-8]) {
   }
 }
 console.log(
-  `peak rss over the timing runs ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB`,
+  `six timing runs back to back in this process: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB (garbage V8 has not collected yet included; after a forced GC the heap is ~9 MB between runs, see the README; the memory target is measured per lot below, each in a fresh process)`,
 );
 // Peak memory of a 2000-pair lot kept in memory (every die map), each lot in a fresh process.
 const lotScript = join(dirname(fileURLToPath(import.meta.url)), 'montecarlo-lot.ts');
