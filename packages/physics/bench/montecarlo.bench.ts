@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyticYield, dieGrid, padLayout, runMonteCarlo, voidLambdas } from '../src/index.js';
 import { type BondParams, defaultParams } from '../src/params.js';
 
@@ -13,6 +15,14 @@ const at = (p: number, D0: number): BondParams => ({
   pads: { ...defaultParams.pads, p },
   voids: { ...defaultParams.voids, D0 },
 });
+
+// A forced collection after each timing run tells retained memory from garbage not yet collected.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapAfterGcMB = (): number => {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -31,18 +41,27 @@ for (const D0 of [1e-9, 1e-8]) {
     const wafers = D0 > 5e-9 ? 100 : 200;
     const t = performance.now();
     const cpu = process.cpuUsage();
-    const r = runMonteCarlo(at(p, D0), { wafers, seed: 42, onProgress: (d) => d % 20 === 0 && sample() });
+    let runPeakHeap = 0;
+    const r = runMonteCarlo(at(p, D0), {
+      wafers,
+      seed: 42,
+      onProgress: (d) => {
+        if (d % 20 !== 0) return;
+        sample();
+        runPeakHeap = Math.max(runPeakHeap, process.memoryUsage().heapUsed);
+      },
+    });
     const ms = (performance.now() - t) / wafers;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000 / wafers;
     sample();
     console.log(
-      `D0=${D0.toExponential(0)} p=${p} µm: ${ms.toFixed(2)} ms/pair wall, ${cpuMs.toFixed(2)} ms CPU, over ${wafers} pairs (mean yield ${r.mean.toFixed(4)}, lambda ${r.lambdaMean.toFixed(4)})`,
+      `D0=${D0.toExponential(0)} p=${p} µm: ${ms.toFixed(2)} ms/pair wall, ${cpuMs.toFixed(2)} ms CPU, over ${wafers} pairs (mean yield ${r.mean.toFixed(4)}, lambda ${r.lambdaMean.toFixed(4)}); heap peak during ${(runPeakHeap / 2 ** 20).toFixed(0)} MB, after forced GC ${heapAfterGcMB().toFixed(0)} MB`,
     );
   }
 }
 console.log(
-  `six timing runs back to back in this process: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB (garbage V8 has not collected yet included; after a forced GC the heap is ~9 MB between runs, see the README; the memory target is measured per lot below, each in a fresh process)`,
+  `six timing runs back to back in this process: peak rss ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap used ${(peakHeap / 2 ** 20).toFixed(0)} MB (garbage V8 had not collected yet included: compare the heap after each forced GC above; the memory target is measured per lot below, each in a fresh process)`,
 );
 // Peak memory of a 2000-pair lot kept in memory (every die map), each lot in a fresh process.
 const lotScript = join(dirname(fileURLToPath(import.meta.url)), 'montecarlo-lot.ts');
