@@ -1,20 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_MESSAGE_BYTES, type HsmsFrame, type HsmsHeader } from './frame.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type HsmsFrame } from './frame.js';
 import { FrameParser } from './frame-parser.js';
-
-// Independent writer: builds the bytes from hex text, not from the encoder under test.
-const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-
-const s1f1: HsmsHeader = {
-  sessionId: 100,
-  stream: 1,
-  function: 1,
-  wBit: true,
-  pType: 0,
-  sType: 0,
-  systemBytes: 123,
-};
+import { hex, s1f1 } from './test-frames.js';
 
 function collect(max?: number): { parser: FrameParser; frames: HsmsFrame[] } {
   const frames: HsmsFrame[] = [];

@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHeader, encodeDataFrame, encodeFrame, encodeHeader, type HsmsHeader } from './frame.js';
-
-// Independent writer: builds the bytes from hex text, not from the encoder under test.
-const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
-
-const s1f1: HsmsHeader = {
-  sessionId: 100,
-  stream: 1,
-  function: 1,
-  wBit: true,
-  pType: 0,
-  sType: 0,
-  systemBytes: 123,
-};
+import { hex, s1f1 } from './test-frames.js';
 
 describe('HSMS header', () => {
   it('encodes S1F1 W, session 100, system bytes 123 as in SECS.md', () => {
