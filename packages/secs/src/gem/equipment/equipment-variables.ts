@@ -3,7 +3,7 @@
 
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import type { EquipmentModel, VariableDef } from '../model/equipment-model.js';
-import type { Value } from '../model/value.js';
+import { isNumericType, type Value } from '../model/value.js';
 import type { ControlState } from '../state/control-state.js';
 import { formatGemTime } from './gem-time.js';
 
@@ -77,7 +77,7 @@ export function limitVariables(model: EquipmentModel): LimitVariable[] {
       limitMin: 0,
       limitMax: 0,
       limitIds: [],
-      numeric: x.type !== 'A' && x.type !== 'BOOLEAN',
+      numeric: isNumericType(x.type),
     }));
   return [...configured, ...others];
 }

@@ -1,5 +1,7 @@
 // Items as plain JS values for host applications: one number/boolean for one-element items, arrays
-// otherwise, text for A/J, bytes for B, nested arrays for lists.
+// otherwise, text for A/J, nested arrays for lists. B is bytes, except that a one-byte B is its number:
+// E5 sends byte codes such as LIMITID (a limit event's EventLimit) as B [1], and a host compares them
+// with numbers, as it does a U1.
 
 import type { Item } from '../../item/item.js';
 
@@ -14,7 +16,7 @@ export function plainValue(item: Item): PlainValue {
     case 'J':
       return item.value;
     case 'B':
-      return item.value;
+      return item.value.length === 1 ? item.value[0]! : item.value;
     case 'BOOLEAN':
       return item.value.length === 1 ? item.value[0]! : item.value.slice();
     default: {

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { A, F4, I2, L, U1, U4 } from '../../item/constructors.js';
 import { parseModelText, validateModel } from './load-model.js';
-import { checkValue, itemToValue, valueToItem } from './value.js';
 
 const EXAMPLE = new URL('../../../../../examples/equipment.yaml', import.meta.url);
 
@@ -24,6 +22,32 @@ describe('equipment model loading', () => {
     });
     expect(r.model.remoteCommands.map((c) => c.name)).toEqual(['START', 'STOP', 'PAUSE', 'RESUME']);
     expect(r.model.control.events['online-remote']).toBe(103);
+    // E5 LIMITID is B [1]; the limit event's direction code is declared the same way.
+    expect(r.model.dataVariables.filter((v) => v.id === 56 || v.id === 57).map((v) => v.type)).toEqual([
+      'B',
+      'B',
+    ]);
+  });
+
+  it('takes B values 0..255 and lets byte-code builtins be B or an integer type', () => {
+    const r = validateModel({
+      ...minimal(),
+      dataVariables: [
+        { id: 1, name: 'Code', type: 'B', value: 255 },
+        { id: 2, name: 'EventLimit', type: 'B', builtin: 'event-limit' },
+        { id: 3, name: 'TransitionType', type: 'U1', builtin: 'transition-type' },
+      ],
+      equipmentConstants: [{ id: 4, name: 'Mask', type: 'B', default: 0 }],
+    });
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.model.dataVariables[0]).toMatchObject({ type: 'B', value: 255 });
+  });
+
+  it('names the value and its range for a bad B value', () => {
+    const r = validateModel({ ...minimal(), dataVariables: [{ id: 1, name: 'c', type: 'B', value: -1 }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues[0]?.message).toBe('model.dataVariables[0].value: -1 is not an integer in 0..255 (B)');
   });
 
   it('fills defaults in a minimal model', () => {
@@ -73,6 +97,35 @@ describe('equipment model loading', () => {
       'unknown-reference',
     ],
     [{ mdln: 'x'.repeat(21) }, 'model.mdln', 'out-of-range'],
+    [
+      { dataVariables: [{ id: 1, name: 'code', type: 'B', value: 256 }] },
+      'model.dataVariables[0].value',
+      'wrong-type',
+    ],
+    [
+      { equipmentConstants: [{ id: 1, name: 'mask', type: 'B', default: 'x' }] },
+      'model.equipmentConstants[0].default',
+      'wrong-type',
+    ],
+    [
+      { dataVariables: [{ id: 1, name: 'EventLimit', type: 'A', builtin: 'event-limit' }] },
+      'model.dataVariables[0].type',
+      'wrong-type',
+    ],
+    [
+      { statusVariables: [{ id: 1, name: 'Clock', type: 'U4', builtin: 'clock' }] },
+      'model.statusVariables[0].type',
+      'wrong-type',
+    ],
+    [
+      {
+        dataVariables: [{ id: 1, name: 'code', type: 'B' }],
+        events: [{ id: 9, name: 'e', data: [] }],
+        limits: { ceid: 9, variables: [{ vid: 1, min: 0, max: 255, limitIds: [1] }] },
+      },
+      'model.limits.variables[0].vid',
+      'unknown-reference',
+    ],
   ])('names the bad field %#', (patch, path, code) => {
     const r = validateModel({ ...minimal(), ...patch });
     expect(r.ok).toBe(false);
@@ -83,26 +136,5 @@ describe('equipment model loading', () => {
     const r = parseModelText('mdln: x\nsoftrev: [1,\n');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]?.message).toMatch(/^line \d+, column \d+/);
-  });
-});
-
-describe('values', () => {
-  it('checks ranges per E5 integer width', () => {
-    expect(checkValue('U1', 255)).toBeUndefined();
-    expect(checkValue('U1', 256)).toMatch(/0..255/);
-    expect(checkValue('I2', -32769)).toMatch(/-32768..32767/);
-    expect(checkValue('A', 3)).toMatch(/text/);
-  });
-  it('reads any integer width that fits and refuses the wrong kind', () => {
-    expect(itemToValue('U4', U1(7))).toEqual({ ok: true, value: 7 });
-    expect(itemToValue('U1', I2(-1))).toMatchObject({ ok: false });
-    expect(itemToValue('F8', U4(3))).toEqual({ ok: true, value: 3 });
-    expect(itemToValue('U4', F4(3))).toMatchObject({ ok: false, reason: 'expected U4, got F4' });
-    expect(itemToValue('A', L())).toMatchObject({ ok: false });
-    expect(itemToValue('A', A('x'))).toEqual({ ok: true, value: 'x' });
-  });
-  it('builds items of the declared format', () => {
-    expect(valueToItem('U2', 5)).toEqual({ format: 'U2', value: new Uint16Array([5]) });
-    expect(() => valueToItem('U1', -1)).toThrow(RangeError);
   });
 });

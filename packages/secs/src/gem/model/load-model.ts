@@ -4,6 +4,7 @@
 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ControlState } from '../state/control-state.js';
+import { BUILTIN_TYPES, checkBuiltinTypes } from './builtin-types.js';
 import type {
   AlarmDef,
   ConstantDef,
@@ -13,7 +14,7 @@ import type {
   VariableDef,
 } from './equipment-model.js';
 import { Fields, type ModelIssue } from './model-issue.js';
-import { checkValue, VALUE_TYPES, type Value } from './value.js';
+import { checkValue, isNumericType, VALUE_TYPES, type Value } from './value.js';
 
 export type ModelResult = { ok: true; model: EquipmentModel } | { ok: false; issues: ModelIssue[] };
 
@@ -24,16 +25,7 @@ const CONTROL_STATES: readonly ControlState[] = [
   'online-local',
   'online-remote',
 ];
-const BUILTINS = [
-  'control-state',
-  'clock',
-  'processing-state',
-  'previous-processing-state',
-  'changed-ecid',
-  'limit-variable',
-  'event-limit',
-  'transition-type',
-] as const;
+const BUILTINS = Object.keys(BUILTIN_TYPES) as (keyof typeof BUILTIN_TYPES)[];
 const U4_MAX = 4294967295;
 
 /** Parse YAML (or JSON, which is YAML) model text. Syntax errors name line and column. */
@@ -285,6 +277,7 @@ export function validateModel(data: unknown): ModelResult {
     };
   }
   checkReferences(model, f);
+  checkBuiltinTypes(model, f);
   return f.issues.length === 0 ? { ok: true, model } : { ok: false, issues: f.issues };
 }
 
@@ -342,7 +335,7 @@ function checkReferences(m: EquipmentModel, f: Fields): void {
   ceidRef(m.constantChangedCeid, 'model.constantChangedCeid');
   ceidRef(m.limits?.ceid, 'model.limits.ceid');
   const numeric = new Map(
-    [...m.statusVariables, ...m.dataVariables].map((v) => [v.id, v.type !== 'A' && v.type !== 'BOOLEAN']),
+    [...m.statusVariables, ...m.dataVariables].map((v) => [v.id, isNumericType(v.type)]),
   );
   m.limits?.variables.forEach((v, i) => {
     if (numeric.get(v.vid) !== true)

@@ -1,11 +1,14 @@
 // Values of variables and constants: JS numbers/strings/booleans held with the SECS-II format the
 // model declares, converted to and from items at the wire boundary.
 
-import { A, BOOLEAN, F4, F8, I1, I2, I4, U1, U2, U4 } from '../../item/constructors.js';
+import { A, B, BOOLEAN, F4, F8, I1, I2, I4, U1, U2, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 
-/** The item formats a declared variable may have (64-bit integers are left out: JS numbers). */
-export const VALUE_TYPES = ['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'F4', 'F8', 'A', 'BOOLEAN'] as const;
+/**
+ * The item formats a declared variable may have (64-bit integers are left out: JS numbers). `B` is
+ * one byte (E5 format 10, e.g. LIMITID), held as a number 0..255 and sent as B [1].
+ */
+export const VALUE_TYPES = ['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'F4', 'F8', 'B', 'A', 'BOOLEAN'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 export type Value = number | string | boolean;
 
@@ -16,9 +19,10 @@ const INT_RANGE: Record<string, [number, number]> = {
   I1: [-128, 127],
   I2: [-32768, 32767],
   I4: [-2147483648, 2147483647],
+  B: [0, 255],
 };
 
-const NUMERIC_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => Item> = {
+const NUMBER_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => Item> = {
   U1,
   U2,
   U4,
@@ -27,7 +31,13 @@ const NUMERIC_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => I
   I4,
   F4,
   F8,
+  B: (v) => B([v]),
 };
+
+/** Whether a type is a measured quantity (integers and floats): limits monitoring applies to these. */
+export function isNumericType(type: ValueType): boolean {
+  return type !== 'A' && type !== 'BOOLEAN' && type !== 'B';
+}
 
 /** Why a value does not fit its declared type, or undefined when it does. */
 export function checkValue(type: ValueType, v: unknown): string | undefined {
@@ -47,23 +57,28 @@ export function valueToItem(type: ValueType, v: Value): Item {
   if (bad !== undefined) throw new RangeError(bad);
   if (type === 'A') return A(v as string);
   if (type === 'BOOLEAN') return BOOLEAN(v as boolean);
-  return NUMERIC_ITEM[type](v as number);
+  return NUMBER_ITEM[type](v as number);
 }
+
+type ItemValue = { ok: true; value: Value } | { ok: false; reason: string };
 
 /**
  * Read a value of a declared type from a received item. Hosts differ in the integer format they send
  * for the same number, so any one-element integer item is accepted for an integer type as long as the
- * number fits; floats accept F4/F8 and integers. Returns a reason string when the item does not fit.
+ * number fits; floats accept F4/F8 and integers. `B` takes a one-byte B and, for hosts that send byte
+ * codes as integers (as s2-limits.ts accepts for LIMITID), a one-element integer item in 0..255.
+ * Returns a reason string when the item does not fit.
  */
-export function itemToValue(
-  type: ValueType,
-  item: Item,
-): { ok: true; value: Value } | { ok: false; reason: string } {
+export function itemToValue(type: ValueType, item: Item): ItemValue {
   if (type === 'A') return item.format === 'A' ? { ok: true, value: item.value } : bad(type, item);
   if (type === 'BOOLEAN')
     return item.format === 'BOOLEAN' && item.value.length === 1
       ? { ok: true, value: item.value[0]! }
       : bad(type, item);
+  if (type === 'B' && item.format === 'B')
+    return item.value.length === 1
+      ? { ok: true, value: item.value[0]! }
+      : { ok: false, reason: `expected one byte (B), got ${item.value.length}` };
   if (
     item.format === 'L' ||
     item.format === 'A' ||
