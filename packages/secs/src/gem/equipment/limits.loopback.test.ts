@@ -1,6 +1,7 @@
 // Limits monitoring over loopback: S2F45 acks (E5 VLAACK/LVACK/LIMITACK), S2F47 attributes, and the
 // limit event with LimitVariable/EventLimit/TransitionType on each zone change (deadband hysteresis).
 import { afterEach, describe, expect, it } from 'vitest';
+import { B, F4, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { type Rig, startRig } from './test-rig.js';
 
@@ -32,6 +33,11 @@ describe('limits monitoring', () => {
     expect(events.map((e) => e.values)).toEqual([
       { LimitVariable: 11, EventLimit: 1, TransitionType: 0, ChuckTemperature: 35 },
       { LimitVariable: 11, EventLimit: 1, TransitionType: 1, ChuckTemperature: 20 },
+    ]);
+    // On the wire: EventLimit is the LIMITID, E5 format 10 (B [1]), as in S2F45; TransitionType too.
+    expect(events.map((e) => e.reports[0]?.items)).toEqual([
+      [U4(11), B([1]), B([0]), F4(35)],
+      [U4(11), B([1]), B([1]), F4(20)],
     ]);
     expect(await r.host.limitAttributes([11, 13])).toEqual([
       {
