@@ -1,0 +1,134 @@
+// Names in an operator script resolved against the equipment model: variables, events, alarms,
+// processing events and states, control states. Exact names first, then a unique case-insensitive
+// match, so `process start` finds START. Failures are `LineIssue`s naming what is known.
+
+import type { AlarmDef, EquipmentModel, EventDef, VariableDef } from '../model/equipment-model.js';
+import type { ControlState } from '../state/control-state.js';
+import type { ScriptIssueCode } from './operator-commands.js';
+
+/** A problem on one line; the script parser adds file and line. */
+export class LineIssue extends Error {
+  override readonly name = 'LineIssue';
+  constructor(
+    readonly code: ScriptIssueCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CONTROL_STATES: readonly (ControlState | 'online' | 'offline')[] = [
+  'equipment-offline',
+  'attempt-online',
+  'host-offline',
+  'online-local',
+  'online-remote',
+  'online',
+  'offline',
+];
+
+const INTEGER = /^\d+$/;
+
+/** Up to 12 names for a message, then how many more. */
+function known(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, 12).join(', ');
+  return names.length > 12 ? `${shown}, ... (${names.length - 12} more)` : shown;
+}
+
+/** The entry whose name is `wanted` (exact, else a unique case-insensitive match). */
+function byName<T>(entries: readonly T[], name: (t: T) => string, wanted: string): T | undefined {
+  const exact = entries.find((e) => name(e) === wanted);
+  if (exact !== undefined) return exact;
+  const lower = wanted.toLowerCase();
+  const loose = entries.filter((e) => name(e).toLowerCase() === lower);
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+/** A status or data variable the operator may set (not a builtin, not an equipment constant). */
+export function settableVariable(model: EquipmentModel, token: string): VariableDef {
+  const all = [...model.statusVariables, ...model.dataVariables];
+  const v = INTEGER.test(token) ? all.find((d) => d.id === Number(token)) : byName(all, (d) => d.name, token);
+  if (v === undefined) {
+    const ec = model.equipmentConstants.find((c) => c.name === token || String(c.id) === token);
+    if (ec !== undefined)
+      throw new LineIssue(
+        'not-settable',
+        `${ec.name} is an equipment constant; the host sets it (S2F15), the operator sets status and data variables`,
+      );
+    const names = all.filter((d) => d.builtin === undefined).map((d) => d.name);
+    throw new LineIssue('unknown-variable', `unknown variable '${token}' (settable: ${known(names)})`);
+  }
+  if (v.builtin !== undefined)
+    throw new LineIssue(
+      'not-settable',
+      `${v.name} is maintained by GEM (builtin ${v.builtin}); it cannot be set`,
+    );
+  return v;
+}
+
+/** A collection event by name or CEID. */
+export function collectionEvent(model: EquipmentModel, token: string): EventDef {
+  const e = INTEGER.test(token)
+    ? model.events.find((d) => d.id === Number(token))
+    : byName(model.events, (d) => d.name, token);
+  if (e === undefined)
+    throw new LineIssue(
+      'unknown-event',
+      `unknown collection event '${token}' (events: ${known(model.events.map((d) => d.name))})`,
+    );
+  return e;
+}
+
+/** Alarms by ALIDs (`1 3`) or by their text (quoted or not). */
+export function alarms(model: EquipmentModel, tokens: readonly string[]): AlarmDef[] {
+  const ids = model.alarms.map((a) => String(a.id));
+  if (tokens.length > 0 && tokens.every((t) => INTEGER.test(t)))
+    return tokens.map((t) => {
+      const a = model.alarms.find((d) => d.id === Number(t));
+      if (a === undefined) throw new LineIssue('unknown-alarm', `unknown alarm ${t} (ALIDs: ${known(ids)})`);
+      return a;
+    });
+  const text = tokens.join(' ');
+  const a = byName(model.alarms, (d) => d.text, text);
+  if (a === undefined)
+    throw new LineIssue(
+      'unknown-alarm',
+      `unknown alarm '${text}' (give an ALID: ${known(ids)}, or its text)`,
+    );
+  return [a];
+}
+
+/** A processing-state event (a transition's `on`) declared by the model. */
+export function processingEvent(model: EquipmentModel, token: string): string {
+  const events = [...new Set(model.processing.transitions.map((t) => t.on))];
+  const e = byName(events, (x) => x, token);
+  if (e === undefined)
+    throw new LineIssue(
+      'unknown-processing-event',
+      `unknown processing event '${token}' (events: ${known(events)})`,
+    );
+  return e;
+}
+
+/** A processing state declared by the model. */
+export function processingState(model: EquipmentModel, token: string): string {
+  const s = byName(model.processing.states, (x) => x, token);
+  if (s === undefined)
+    throw new LineIssue(
+      'unknown-state',
+      `unknown processing state '${token}' (states: ${known(model.processing.states)})`,
+    );
+  return s;
+}
+
+/** An E30 control state, or `online` / `offline` for either substate. */
+export function controlState(token: string): ControlState | 'online' | 'offline' {
+  const s = byName(CONTROL_STATES, (x) => x, token);
+  if (s === undefined)
+    throw new LineIssue(
+      'unknown-state',
+      `unknown control state '${token}' (states: ${known(CONTROL_STATES)})`,
+    );
+  return s;
+}

@@ -1,0 +1,70 @@
+// The lines the runner prints: what an event or alarm became (acknowledged, spooled, not sent and
+// why), the values an event carries, and `status`.
+
+import type { GemEquipment } from '../equipment/gem-equipment.js';
+import type { Value } from '../model/value.js';
+import { isOnline } from '../state/control-state.js';
+
+/** A value as the operator reads it: text quoted, floats to 6 significant digits. */
+export function showValue(v: Value | undefined): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' && !Number.isInteger(v)) return String(Number(v.toPrecision(6)));
+  return String(v);
+}
+
+/** `Name=value` for each variable an event declares it carries. */
+export function eventData(eq: GemEquipment, ceid: number): string {
+  const def = eq.model.events.find((e) => e.id === ceid);
+  if (def === undefined) return '';
+  const parts = def.data.map((vid) => {
+    const name =
+      [...eq.model.statusVariables, ...eq.model.dataVariables].find((d) => d.id === vid)?.name ?? `V${vid}`;
+    return `${name}=${showValue(eq.vars.get(vid))}`;
+  });
+  return parts.join(' ');
+}
+
+/** Spool counter before a send, to tell afterwards whether the message went to the spool. */
+export function spoolMark(eq: GemEquipment): number {
+  return eq.spool?.countTotal ?? 0;
+}
+
+/**
+ * Why a primary just produced was not delivered, or undefined when the link and control state let
+ * it go out. `mark` is `spoolMark` taken before.
+ */
+export function notSentReason(eq: GemEquipment, mark: number): string | undefined {
+  if (eq.spool !== undefined && eq.spool.countTotal > mark)
+    return `spooled, link down (${eq.spool.countActual} in the spool)`;
+  if (!isOnline(eq.control.state)) return `not sent: control state ${eq.control.state}`;
+  if (eq.communicationState !== 'communicating' || eq.session.state !== 'selected')
+    return `not sent: link down (${eq.communicationState}), not spooled`;
+  return undefined;
+}
+
+/** The outcome of `triggerEvent`. */
+export function eventOutcome(eq: GemEquipment, ceid: number, acknowledged: boolean, mark: number): string {
+  if (acknowledged) return 'acknowledged';
+  if (!eq.reports.isEnabled(ceid)) return 'not sent: disabled by the host (S2F37)';
+  return notSentReason(eq, mark) ?? 'not acknowledged by the host';
+}
+
+/** The S5F1 of an alarm change. */
+export function alarmOutcome(eq: GemEquipment, alid: number, mark: number): string {
+  if (!eq.alarmEnabled.has(alid)) return 'S5F1 disabled by the host (S5F3)';
+  return notSentReason(eq, mark) ?? 'S5F1 sent';
+}
+
+/** One line: control, processing, communication, HSMS, spool and the alarms set. */
+export function statusLine(eq: GemEquipment): string {
+  const alarms = [...eq.alarmSet].sort((a, b) => a - b);
+  const parts = [
+    `control ${eq.control.state} (switch ${eq.control.remote ? 'remote' : 'local'})`,
+    `processing ${eq.processing.state}`,
+    `communication ${eq.communicationState}`,
+    `HSMS ${eq.session.state}`,
+    eq.spool === undefined ? 'no spool' : `spool ${eq.spool.countActual} (${eq.spool.stateName})`,
+    `alarms set: ${alarms.length === 0 ? 'none' : alarms.join(' ')}`,
+  ];
+  return `status: ${parts.join(', ')}`;
+}
