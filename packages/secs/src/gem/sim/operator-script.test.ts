@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../equipment/test-rig.js';
 import { formatIssue, type OperatorCommand } from './operator-commands.js';

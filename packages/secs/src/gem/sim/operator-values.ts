@@ -10,7 +10,7 @@ import type { OperatorRandom } from './operator-random.js';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // The repeat counter in a text (an escaped template: the characters, not a substitution).
 const COUNTER = `\${i}`;
-const INTEGER_TYPES: ReadonlySet<ValueType> = new Set(['U1', 'U2', 'U4', 'I1', 'I2', 'I4']);
+const INTEGER_TYPES: ReadonlySet<ValueType> = new Set(['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'B']);
 
 /** A number word, or a LineIssue naming `what` it was meant to be. */
 export function parseNumber(word: string | undefined, what: string): number {
