@@ -1,0 +1,129 @@
+// The operator runner's time and link commands on loopback: sleep and wait on a fake clock, cancel,
+// and a link drop while the host enabled spooling (events fired while down are spooled and delivered
+// after the host reconnects and sends S6F23).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../hsms/fake-clock.js';
+import { type Rig, startRig } from '../equipment/test-rig.js';
+import type { HostEvent } from '../host/gem-host.js';
+import { Spool } from '../spool/spool.js';
+import { runScript, startScript } from './operator-test-kit.js';
+
+let rig: Rig | undefined;
+const cleanup: Array<() => void> = [];
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+  for (const c of cleanup.splice(0)) c();
+});
+
+async function onlineRig(spool?: Spool): Promise<Rig> {
+  rig = await startRig(spool === undefined ? {} : { equipment: { spool } });
+  expect(await rig.host.requestOnline()).toBe(0);
+  await rig.host.learnNames();
+  return rig;
+}
+
+describe('operator runner: sleep, wait, cancel', () => {
+  it('sleep holds the script until the clock has advanced', async () => {
+    const r = await onlineRig();
+    const clock = new FakeClock();
+    const run = startScript(r, 'sleep 1000\nsay woke', { clock });
+    await Promise.resolve();
+    expect(clock.pending).toBe(1);
+    expect(run.lines).toEqual([]);
+    clock.advance(1000);
+    expect(await run.done).toEqual({ ok: true });
+    expect(run.lines).toEqual(['woke']);
+  });
+
+  it('wait ends when the host moves the equipment there', async () => {
+    const r = await onlineRig();
+    const run = startScript(r, 'wait processing EXECUTING\nsay started');
+    expect((await r.host.command('START')).hcack).toBe(0);
+    expect(await run.done).toEqual({ ok: true });
+    expect(run.lines).toEqual(['waiting for processing EXECUTING', 'started']);
+  });
+
+  it('a wait timeout names the state the equipment is in and stops the script', async () => {
+    const r = await onlineRig();
+    const clock = new FakeClock();
+    const run = startScript(r, 'say x\nwait processing EXECUTING timeout 500\nsay never', { clock });
+    await Promise.resolve();
+    clock.advance(500);
+    expect(await run.done).toEqual({
+      ok: false,
+      cancelled: false,
+      file: 'test.txt',
+      line: 2,
+      message: 'wait processing EXECUTING: timed out after 500 ms (processing state is IDLE)',
+    });
+    expect(run.lines).toEqual(['x', 'waiting for processing EXECUTING']);
+  });
+
+  it('cancel ends a waiting run', async () => {
+    const r = await onlineRig();
+    const run = startScript(r, 'wait control host-offline\nsay never');
+    run.runner.cancel();
+    expect(await run.done).toMatchObject({ ok: false, cancelled: true, line: 1 });
+    expect(run.lines).toEqual(['waiting for control host-offline']);
+  });
+});
+
+describe('operator runner: drop', () => {
+  it('drops the link; events fired while down are spooled and delivered after reconnect and S6F23', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
+    const spool = Spool.open({ dir, maxMessages: 1000, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await onlineRig(spool);
+    expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
+    expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+    expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+    const got: number[] = [];
+    r.host.on('event', (e: HostEvent) => got.push(e.values.WafersBonded as number));
+    const { result, lines } = await runScript(
+      r,
+      [
+        'repeat 2',
+        '  set WafersBonded +1',
+        '  event PairBonded',
+        'end',
+        'drop',
+        'repeat 3',
+        '  set WafersBonded +1',
+        '  event PairBonded',
+        'end',
+        'wait communicating timeout 10000',
+        'status',
+      ].join('\n'),
+    );
+    expect(result).toEqual({ ok: true });
+    expect(lines.slice(0, 7)).toEqual([
+      'event PairBonded (400): acknowledged [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+      'event PairBonded (400): acknowledged [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+      'link dropped: TCP connection closed without Separate.req',
+      'event PairBonded (400): spooled, link down (1 in the spool) [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+      'event PairBonded (400): spooled, link down (2 in the spool) [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+      'event PairBonded (400): spooled, link down (3 in the spool) [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+      'waiting for communicating',
+    ]);
+    expect(lines[7]).toMatch(
+      /^status: control online-remote .*communication communicating, HSMS selected, spool 3/,
+    );
+    expect(got).toEqual([1, 2]);
+    const delivered = new Promise<void>((resolve) => r.host.on('event', () => got.length === 5 && resolve()));
+    expect(await r.host.transmitSpool()).toBe(0);
+    await delivered;
+    expect(got).toEqual([1, 2, 3, 4, 5]);
+    spool.close();
+  });
+
+  it('drop with no connection stops the script', async () => {
+    const r = await onlineRig();
+    r.active.stop();
+    const { result } = await runScript(r, 'drop\ndrop');
+    expect(result).toMatchObject({ ok: false, line: 2, message: 'drop: no HSMS connection to drop' });
+  });
+});
