@@ -51,6 +51,20 @@ export {
   TIACK,
   validateModel,
 } from './gem/index.js';
+// GEM equipment simulator: operator scripts (parse against the model, run against a GemEquipment)
+export {
+  formatScriptIssue,
+  type OperatorCommand,
+  type OperatorScript,
+  type ScriptIssue,
+  type ScriptResult,
+} from './gem/sim/operator-commands.js';
+export {
+  OperatorRunner,
+  type OperatorRunnerOptions,
+  type OperatorRunResult,
+} from './gem/sim/operator-runner.js';
+export { OperatorScriptReader, parseOperatorScript } from './gem/sim/operator-script.js';
 export {
   type ActiveEndpointEvents,
   type ActiveEndpointOptions,

@@ -77,6 +77,6 @@ export interface ScriptIssue {
 export type ScriptResult = { ok: true; script: OperatorScript } | { ok: false; issues: ScriptIssue[] };
 
 /** `file:line: message`. */
-export function formatIssue(i: ScriptIssue): string {
+export function formatScriptIssue(i: ScriptIssue): string {
   return `${i.file}:${i.line}: ${i.message}`;
 }

@@ -22,7 +22,7 @@ export interface OperatorRunnerOptions {
 }
 
 /** How a run ended. `cancelled`: `cancel()` was called while it ran. */
-export type RunResult =
+export type OperatorRunResult =
   | { ok: true }
   | { ok: false; cancelled: boolean; file: string; line: number; message: string };
 
@@ -46,7 +46,7 @@ export class OperatorRunner {
   }
 
   /** Run a script to its end or its first failure. Several runs may be under way at once. */
-  async run(script: OperatorScript): Promise<RunResult> {
+  async run(script: OperatorScript): Promise<OperatorRunResult> {
     const signal = this.abort.signal;
     const at = { line: 0 };
     try {

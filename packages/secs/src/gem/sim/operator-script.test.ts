@@ -1,21 +1,21 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../equipment/test-rig.js';
-import { formatIssue, type OperatorCommand } from './operator-commands.js';
+import { formatScriptIssue, type OperatorCommand } from './operator-commands.js';
 import { OperatorScriptReader, parseOperatorScript } from './operator-script.js';
 
 const model = exampleModel();
 
 function commands(text: string): OperatorCommand[] {
   const r = parseOperatorScript(text, model, 'test.txt');
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  if (!r.ok) throw new Error(r.issues.map(formatScriptIssue).join('\n'));
   return r.script.commands;
 }
 
 function issues(text: string): string[] {
   const r = parseOperatorScript(text, model, 'test.txt');
   if (r.ok) throw new Error('expected issues');
-  return r.issues.map(formatIssue);
+  return r.issues.map(formatScriptIssue);
 }
 
 const one = (text: string): OperatorCommand => {
@@ -192,7 +192,7 @@ describe('OperatorScriptReader (the console)', () => {
   it('reports a bad line at once and drops the block that held it', () => {
     const reader = new OperatorScriptReader(model, 'operator');
     reader.push('repeat 2');
-    expect(reader.push('event Nope').issues.map(formatIssue)).toEqual([
+    expect(reader.push('event Nope').issues.map(formatScriptIssue)).toEqual([
       expect.stringContaining("operator:2: unknown collection event 'Nope'"),
     ]);
     expect(reader.push('end')).toEqual({ commands: [], issues: [] });
