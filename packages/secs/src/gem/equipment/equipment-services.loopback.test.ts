@@ -1,13 +1,8 @@
-// Loopback scenarios for alarms, remote commands, process programs, terminal services, T3 -> S9F9,
-// and restart persistence.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Loopback scenarios for alarms, remote commands, process programs, terminal services and T3 -> S9F9
+// (restart persistence is in restart-persistence.loopback.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, F8, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { DocumentStore } from '../store/document-store.js';
-import { jsonStateStore } from './state-store.js';
 import { next, type Rig, startRig } from './test-rig.js';
 
 let rig: Rig | undefined;
@@ -16,12 +11,8 @@ afterEach(async () => {
   rig = undefined;
 });
 
-async function online(dir?: string, withStore = false): Promise<Rig> {
-  rig = await startRig(
-    dir === undefined
-      ? {}
-      : { dir, ...(withStore ? { equipment: { store: jsonStateStore(join(dir, 'state')) } } : {}) },
-  );
+async function online(): Promise<Rig> {
+  rig = await startRig();
   expect(await rig.host.requestOnline()).toBe(0);
   return rig;
 }
@@ -146,111 +137,5 @@ describe('T3 timeout', () => {
     await new Promise((res) => setTimeout(res, 50));
     expect(s9).toEqual([9, 0, 1, 0x86, 11]); // S9F9, SHEAD = device 1, S6F11 with W
     expect(errors[0]?.message).toMatch(/T3/);
-  });
-});
-
-describe('persistence across restart', () => {
-  it('keeps constants, reports, links, enables, alarm enables, limits and the LOCAL/REMOTE switch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gem-persist-'));
-    try {
-      let r = await online(dir, true);
-      expect(await r.host.setConstants([{ ecid: 1000, value: F8(12345) }])).toBe(0);
-      expect(await r.host.defineReports([{ rptid: 7, vids: [50, 53] }])).toBe(0);
-      expect(await r.host.linkEvents([{ ceid: 400, rptids: [7] }])).toBe(0);
-      expect(await r.host.enableEvents(false, [201])).toBe(0);
-      expect(await r.host.enableAlarm(false, 3)).toBe(0);
-      expect(
-        (await r.host.defineLimits([{ vid: 10, limits: [{ limitId: 2, deadband: { upper: 5, lower: 1 } }] }]))
-          .vlaack,
-      ).toBe(0);
-      r.equipment.setRemote(false);
-      await r.equipment.flush();
-      await r.close();
-      rig = undefined;
-      r = await online(dir, true);
-      expect(await r.host.readConstants([1000])).toEqual({ '1000': 12345 });
-      expect(r.equipment.reports.report(7)).toEqual([50, 53]);
-      expect(r.equipment.reports.reportsFor(400)).toEqual([{ rptid: 7, vids: [50, 53] }]);
-      expect(r.equipment.reports.isEnabled(201)).toBe(false);
-      expect(r.equipment.reports.isEnabled(200)).toBe(true);
-      expect((await r.host.listEnabledAlarms()).map((a) => a.alid)).toEqual([1, 2]);
-      expect(r.equipment.control.state).toBe('online-local');
-      expect((await r.host.limitAttributes([10]))[0]?.attributes?.limits).toEqual([
-        { limitId: 2, upper: 5, lower: 1 },
-      ]);
-    } finally {
-      // Close the equipment (and let its last state write land) before removing its directory.
-      await rig?.equipment.flush();
-      await rig?.close();
-      rig = undefined;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('the control default: the LOCAL/REMOTE switch survives both ways; start-up is the configured initial state', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gem-control-'));
-    try {
-      let r = await online(dir, true);
-      r.equipment.setRemote(false);
-      await r.equipment.flush();
-      await r.close();
-      rig = undefined;
-      r = await online(dir, true);
-      expect(r.equipment.control.remote).toBe(false);
-      expect(r.equipment.control.state).toBe('online-local');
-      r.equipment.setRemote(true);
-      expect(r.equipment.control.state).toBe('online-remote');
-      await r.equipment.flush();
-      await r.close();
-      rig = undefined;
-      // Restart: the model's `control.initial` (host-offline) is entered, whatever the state at shutdown.
-      rig = await startRig({ dir, equipment: { store: jsonStateStore(join(dir, 'state')) } });
-      expect(rig.equipment.control.state).toBe('host-offline');
-      expect(rig.equipment.control.remote).toBe(true);
-      expect(await rig.host.requestOnline()).toBe(0);
-      expect(rig.equipment.control.state).toBe('online-remote');
-    } finally {
-      await rig?.equipment.flush();
-      await rig?.close();
-      rig = undefined;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('a half-written temporary file does not replace the previous state; a damaged or foreign document is a typed error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gem-crash-'));
-    try {
-      const store = jsonStateStore(dir, { sync: false });
-      expect(await store.load()).toEqual({});
-      const state = {
-        constants: { '1000': 5 },
-        reports: { reports: [{ rptid: 1, vids: [10] }], links: [{ ceid: 400, rptids: [1] }], enabled: [400] },
-        alarmsEnabled: [1],
-        control: { remote: false },
-      };
-      await store.save(state);
-      // Each item is its own document in the one DocumentStore.
-      expect(readdirSync(dir).sort()).toEqual([
-        'alarm-enables.json',
-        'control-default.json',
-        'equipment-constants.json',
-        'reports.json',
-      ]);
-      writeFileSync(join(dir, 'reports.json.tmp'), '{"format": "bondline-gem-st'); // crash mid-write
-      expect(await jsonStateStore(dir).load()).toEqual(state);
-      expect(existsSync(join(dir, 'reports.json.tmp'))).toBe(false); // debris removed on open
-      const file = join(dir, 'equipment-constants.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"1000": 5', '"1000": 6'));
-      await expect(jsonStateStore(dir).load()).rejects.toMatchObject({
-        code: 'corrupt-document',
-        document: 'equipment-constants',
-      });
-      rmSync(file);
-      const other = DocumentStore.open(dir, { sync: false });
-      other.write('control-default', 'online-remote'); // valid envelope, wrong content
-      await expect(jsonStateStore(dir).load()).rejects.toMatchObject({ code: 'bad-state-file' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

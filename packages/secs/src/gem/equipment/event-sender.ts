@@ -24,19 +24,18 @@ export interface EventSenderPort {
   spoolIfDown(msg: SecsMessage): void;
   sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined>;
   fail(err: unknown): void;
+  /** The equipment's one DATAID counter (never repeating across restarts, see data-id.ts). */
+  nextDataId(): number;
 }
 
 export class EventSender {
-  private dataId = 0;
-
   constructor(private readonly port: EventSenderPort) {}
 
   /** The S6F11 body of `ceid` with its linked reports, values taken now, and the next DATAID. */
   eventReport(ceid: number): EventReport {
     const { reports, vars } = this.port;
-    this.dataId = (this.dataId + 1) >>> 0;
     return {
-      dataId: this.dataId,
+      dataId: this.port.nextDataId(),
       ceid,
       reports: reports
         .reportsFor(ceid)

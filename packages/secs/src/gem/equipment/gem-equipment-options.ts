@@ -17,7 +17,10 @@ export interface GemEquipmentOptions {
   clock?: Clock;
   /** Wall time, epoch ms (the equipment clock adds the offset the host sets with S2F31). */
   wallClock?: () => number;
-  /** Persistence of constants, reports with links and enables, alarm enables, limits and the LOCAL/REMOTE switch. */
+  /**
+   * Persistence of constants, reports with links and enables, alarm enables, limits, the LOCAL/REMOTE
+   * switch, the S2F31 clock offset and the DATAID counter's high-water mark.
+   */
   store?: StateStore;
   /** Time allowed between PPGNT 0 and the S7F3 it granted before S9F13 (default 45 s, like T3). */
   conversationTimeoutMs?: number;

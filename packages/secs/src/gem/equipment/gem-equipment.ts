@@ -23,21 +23,22 @@ import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
 import { TraceEngine } from '../trace/trace-engine.js';
 import { CommunicationLink } from './communication-link.js';
+import { DataIdCounter } from './data-id.js';
 import type { EquipmentContext } from './equipment-context.js';
+import { EquipmentPersistence } from './equipment-persistence.js';
+import { EquipmentTime } from './equipment-time.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
 import { handlerContext } from './handler-context.js';
 import { Outbound } from './outbound.js';
-import { restoreState, snapshotState } from './persisted-state.js';
 import { dispatchPrimary } from './primary-dispatch.js';
 import { ProgramConversations } from './program-conversations.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { type CommandRunner, runCommand } from './remote-command.js';
 import { ReportTable } from './report-table.js';
 import { SpoolLink } from './spool-link.js';
-import type { StateStore } from './state-store.js';
 import { VariableStore } from './variable-store.js';
 
 export type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
@@ -55,20 +56,19 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   readonly alarmSet = new Set<number>();
   private readonly comm: CommunicationLink;
   private readonly clock: Clock;
-  private readonly wallClock: () => number;
-  private readonly store: StateStore | undefined;
+  private readonly time: EquipmentTime;
+  private readonly dataIds: DataIdCounter;
+  private readonly persistence: EquipmentPersistence;
   readonly spool: Spool | undefined;
   private readonly spoolLink: SpoolLink | undefined;
   private readonly conversations: ProgramConversations;
   private readonly events: EventSender;
   private readonly out: Outbound;
-  private saving: Promise<void> = Promise.resolve();
   readonly trace: TraceEngine<Item>;
   limits: LimitsMonitor;
   private readonly limitVariables: LimitVariable[];
   private lastLimit = { vid: 0, limitId: 0, transitionType: 0 };
   readonly commands = new Map<string, CommandRunner>();
-  private timeOffsetMs = 0;
   private lastChangedEcid = 0;
   private readonly offs: Array<() => void> = [];
   private readonly ctx: EquipmentContext;
@@ -79,8 +79,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.model = m;
     this.session = options.session;
     this.clock = options.clock ?? realClock;
-    this.wallClock = options.wallClock ?? Date.now;
-    this.store = options.store;
+    this.time = new EquipmentTime(options.wallClock ?? Date.now);
+    this.dataIds = new DataIdCounter(() => this.persist());
     this.spool = options.spool;
     this.spoolLink =
       options.spool === undefined
@@ -159,6 +159,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       spoolIfDown: (msg) => this.out.spoolIfDown(msg),
       sendPrimary: (msg) => this.sendPrimary(msg),
       fail: (e) => this.fail(e),
+      nextDataId: () => this.dataIds.next(),
     });
     this.ctx = handlerContext({
       model: m,
@@ -178,7 +179,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       controlMoved: (r) => this.controlMoved(r),
       runCommand: (cmd) => runCommand(this, cmd),
       setTime: (ms) => {
-        this.timeOffsetMs = ms - this.wallClock();
+        this.time.set(ms);
+        this.persist();
       },
       now: () => this.now(),
       deliverSpool: () => void this.spoolLink?.deliver(),
@@ -189,14 +191,32 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       },
       terminalShown: (terminal, lines) => this.emit('terminal', { terminal, lines }),
     });
+    const self = this;
+    this.persistence = new EquipmentPersistence(
+      options.store,
+      {
+        model: m,
+        vars: this.vars,
+        reports: this.reports,
+        alarmEnabled: this.alarmEnabled,
+        control: this.control,
+        get limits() {
+          return self.limits;
+        },
+        set limits(l) {
+          self.limits = l;
+        },
+        limitVariables: this.limitVariables,
+        time: this.time,
+        dataIds: this.dataIds,
+      },
+      (e) => this.fail(e),
+    );
   }
 
   /** Restore persisted state (if a store is configured), attach to the session and enable communication. */
   async start(): Promise<void> {
-    if (this.store !== undefined) {
-      const limits = restoreState(this, await this.store.load(), this.limitVariables);
-      if (limits !== undefined) this.limits = limits;
-    }
+    await this.persistence.restore();
     this.session.onMessage((msg) =>
       dispatchPrimary(
         {
@@ -238,12 +258,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   }
 
   /** Resolves once the persisted state written so far is on disk. */
-  async flush(): Promise<void> {
-    let last: Promise<void> | undefined;
-    while (last !== this.saving) {
-      last = this.saving;
-      await last;
-    }
+  flush(): Promise<void> {
+    return this.persistence.flush();
   }
 
   get communicationState(): CommunicationState {
@@ -272,7 +288,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   /** Equipment time, epoch ms. */
   now(): number {
-    return this.wallClock() + this.timeOffsetMs;
+    return this.time.now();
   }
 
   // ---- operator actions ------------------------------------------------------------------------
@@ -375,7 +391,6 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   }
 
   private persist(): void {
-    if (this.store === undefined) return;
-    this.saving = this.store.save(snapshotState(this)).catch((e: unknown) => this.fail(e));
+    this.persistence.save();
   }
 }

@@ -6,6 +6,8 @@ import { LimitsMonitor } from '../limits/limits-monitor.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
 import type { ControlStateMachine } from '../state/control-state.js';
+import type { DataIdCounter } from './data-id.js';
+import type { EquipmentTime } from './equipment-time.js';
 import type { ReportTable } from './report-table.js';
 import type { PersistedEquipmentState } from './state-store.js';
 import type { VariableStore } from './variable-store.js';
@@ -16,7 +18,11 @@ export interface PersistedParts {
   readonly reports: ReportTable;
   readonly alarmEnabled: Set<number>;
   readonly control: ControlStateMachine;
-  readonly limits: LimitsMonitor;
+  /** Replaced by one rebuilt from stored definitions on restore. */
+  limits: LimitsMonitor;
+  readonly limitVariables: readonly LimitVariable[];
+  readonly time: EquipmentTime;
+  readonly dataIds: DataIdCounter;
 }
 
 /** Every persisted item as it is now. */
@@ -27,18 +33,16 @@ export function snapshotState(p: PersistedParts): PersistedEquipmentState {
     alarmsEnabled: [...p.alarmEnabled],
     control: { remote: p.control.remote },
     limits: p.limits.snapshot(),
+    clock: { offsetMs: p.time.offsetMs },
+    dataId: { reservedThrough: p.dataIds.mark },
   };
 }
 
 /**
- * Apply what the store holds; items it does not hold keep the model's defaults. Returns the limits
- * monitor rebuilt from stored definitions, or undefined when none were stored.
+ * Apply what the store holds; items it does not hold keep the model's defaults. The DATAID counter
+ * resumes above the stored mark (reserving a new block, which the caller should save at once).
  */
-export function restoreState(
-  p: PersistedParts,
-  s: PersistedEquipmentState,
-  limitVars: readonly LimitVariable[],
-): LimitsMonitor | undefined {
+export function restoreState(p: PersistedParts, s: PersistedEquipmentState): void {
   if (s.constants !== undefined) {
     const ok = new Map<number, Value>();
     for (const [k, v] of Object.entries(s.constants)) {
@@ -55,5 +59,7 @@ export function restoreState(
   }
   // E30 4.3: power-up enters the configured initial state; the saved switch picks its ONLINE substate.
   if (s.control !== undefined) p.control.setRemote(s.control.remote);
-  return s.limits === undefined ? undefined : new LimitsMonitor(limitVars, s.limits);
+  if (s.limits !== undefined) p.limits = new LimitsMonitor(p.limitVariables, s.limits);
+  if (s.clock !== undefined) p.time.offsetMs = s.clock.offsetMs;
+  p.dataIds.resumeAfter(s.dataId?.reservedThrough ?? 0);
 }

@@ -1,7 +1,8 @@
 // Persistence of the equipment's host- and operator-configurable state across restarts: equipment
-// constants, report definitions with their links and enables, alarm enables, limits and the control
-// default. It is kept in the one embedded DocumentStore (atomic temp+fsync+rename, checksum, format
-// version) that the spool also uses, one document per item so a change rewrites only its own file.
+// constants, report definitions with their links and enables, alarm enables, limits, the control
+// default, the clock offset the host set with S2F31, and the DATAID high-water mark. It is kept in the
+// one embedded DocumentStore (atomic temp+fsync+rename, checksum, format version) that the spool also
+// uses, one document per item so a change rewrites only its own file.
 
 import type { Value } from '../model/value.js';
 import { DocumentStore, type DocumentStoreOptions, STORE_DOCUMENTS } from '../store/document-store.js';
@@ -19,6 +20,16 @@ export interface PersistedControl {
   remote: boolean;
 }
 
+/** The S2F31 clock: equipment time is the wall clock plus this offset, ms. */
+export interface PersistedClock {
+  offsetMs: number;
+}
+
+/** DATAIDs handed out so far stay below this sequence number (see data-id.ts). */
+export interface PersistedDataId {
+  reservedThrough: number;
+}
+
 /** Every item is optional: an item never written restarts from the model's default. */
 export interface PersistedEquipmentState {
   constants?: Record<string, Value>;
@@ -27,6 +38,8 @@ export interface PersistedEquipmentState {
   alarmsEnabled?: number[];
   control?: PersistedControl;
   limits?: PersistedLimits;
+  clock?: PersistedClock;
+  dataId?: PersistedDataId;
 }
 
 /** Load/save of the persisted state; injected so a tool can keep it in its own store. */
@@ -51,6 +64,8 @@ const DOCUMENTS: Record<Key, string> = {
   alarmsEnabled: STORE_DOCUMENTS.alarmEnables,
   control: STORE_DOCUMENTS.controlDefault,
   limits: STORE_DOCUMENTS.limits,
+  clock: STORE_DOCUMENTS.clockOffset,
+  dataId: STORE_DOCUMENTS.dataId,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -71,6 +86,8 @@ const VALID: Record<Key, (v: unknown) => boolean> = {
   alarmsEnabled: isIntArray,
   control: (v) => isObject(v) && typeof v.remote === 'boolean',
   limits: (v) => Array.isArray(v) && v.every((x: unknown) => isObject(x) && Number.isInteger(x.vid)),
+  clock: (v) => isObject(v) && Number.isFinite(v.offsetMs),
+  dataId: (v) => isObject(v) && Number.isSafeInteger(v.reservedThrough) && (v.reservedThrough as number) >= 0,
 };
 
 /**

@@ -26,6 +26,10 @@ export const STORE_DOCUMENTS = {
   controlDefault: 'control-default',
   spool: 'spool',
   limits: 'limits',
+  /** The S2F31 clock offset from the wall clock. */
+  clockOffset: 'clock-offset',
+  /** High-water mark of the event reports' DATAID counter. */
+  dataId: 'data-id',
 } as const;
 
 interface Envelope {
