@@ -24,6 +24,7 @@ import * as s7 from '../messages/s7-recipes.js';
 import { parseS9Header } from '../messages/s9-errors.js';
 import * as s10 from '../messages/s10-terminal.js';
 import { type PlainValue, plainValue } from './plain-value.js';
+import { S9Waits } from './s9-waits.js';
 
 /** An event report as the host application sees it. */
 export interface HostEvent {
@@ -48,12 +49,17 @@ export interface GemHostEvents {
   error: Error;
 }
 
-/** A typed failure of a host request: the equipment's reply had an unexpected form. */
+/**
+ * A typed failure of a host request: the reply had an unexpected form (`bad-reply`), was SxF0
+ * (`aborted`), or the equipment answered with an S9 naming the request (`rejected`, `s9` set) and will
+ * send no reply.
+ */
 export class GemHostError extends Error {
   override readonly name = 'GemHostError';
   constructor(
-    readonly code: 'bad-reply' | 'aborted' | 'no-reply',
+    readonly code: 'bad-reply' | 'aborted' | 'no-reply' | 'rejected',
     message: string,
+    readonly s9?: number,
   ) {
     super(message);
   }
@@ -67,6 +73,10 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   readonly reportVids = new Map<number, number[]>();
   private dataId = 0;
   private readonly traceVids = new Map<string, number[]>();
+  private readonly s9 = new S9Waits(
+    (key, fn, meaning) =>
+      new GemHostError('rejected', `equipment answered ${key} with S9F${fn} (${meaning})`, fn),
+  );
 
   constructor(readonly session: HsmsSession) {
     super();
@@ -75,7 +85,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
 
   /** Send a primary and decode the reply; SxF0 (abort) becomes GemHostError 'aborted'. */
   async request(msg: SecsMessage): Promise<SecsMessage> {
-    const reply = await this.session.send(toOutgoing(msg));
+    const reply = await this.s9.race(msg, this.session.send(toOutgoing(msg)));
     if (reply === undefined)
       throw new GemHostError('no-reply', `S${msg.stream}F${msg.function} has no reply`);
     if (reply.function === 0)
@@ -339,7 +349,9 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       default:
         if (m.stream === 9) {
           const h = readBody(body, (b) => parseS9Header(b.item));
-          this.emit('error-message', { function: m.function, header: h.ok ? h.value : undefined });
+          const header = h.ok ? h.value : undefined;
+          this.emit('error-message', { function: m.function, header });
+          this.s9.reject(m.function, header);
           return undefined;
         }
         // E5: SxF0 aborts a transaction we cannot handle.

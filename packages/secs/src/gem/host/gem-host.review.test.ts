@@ -1,0 +1,36 @@
+// GemHost against a live equipment: an S9 naming a request ends it with a typed error at once
+// (E5: the equipment discarded the primary and will not reply), instead of a T3 timeout.
+import { afterEach, describe, expect, it } from 'vitest';
+import { L, U4 } from '../../item/constructors.js';
+import { type Rig, startRig } from '../equipment/test-rig.js';
+import { GemHostError } from './gem-host.js';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+describe('GemHost requests answered with S9', () => {
+  it('fail with GemHostError rejected (S9F5, S9F7) long before T3; other requests are unaffected', async () => {
+    // T3 of 60 s: a request still waiting when the test times out (5 s) is the bug.
+    rig = await startRig({ hsms: { t3Ms: 60_000 } });
+    const host = rig.host;
+    expect(await host.requestOnline()).toBe(0);
+    const unknownFn = host.request({ stream: 2, function: 99, wBit: true });
+    const illegal = host.request({ stream: 1, function: 3, wBit: true, body: U4(1) });
+    const fine = host.readStatusItems([12]);
+    await expect(unknownFn).rejects.toBeInstanceOf(GemHostError);
+    await expect(unknownFn).rejects.toMatchObject({ code: 'rejected', s9: 5 });
+    await expect(illegal).rejects.toMatchObject({
+      code: 'rejected',
+      s9: 7,
+      message: 'equipment answered S1F3 with S9F7 (illegal data)',
+    });
+    expect(await fine).toEqual([U4(0)]);
+    // The next S1F3 is not failed by the S9 that was already used up.
+    expect(await host.request({ stream: 1, function: 3, wBit: true, body: L() })).toMatchObject({
+      function: 4,
+    });
+  }, 5000);
+});
