@@ -30,7 +30,8 @@ export const S2_HANDLERS: Record<string, EquipmentHandler> = {
   S2F15: (ctx, body) => {
     const checked = ctx.vars.checkConstants(s2c.parseS2f15(body));
     if (!checked.ok) return s2c.s2f16(checked.refusal.eac);
-    ctx.constantsChanged(checked.values);
+    // An empty list changes nothing, so there is no change to report.
+    if (checked.values.size > 0) ctx.constantsChanged(checked.values);
     return s2c.s2f16(EAC.ok);
   },
   S2F17: (ctx) => s2c.s2f18(formatGemTime(ctx.now())),

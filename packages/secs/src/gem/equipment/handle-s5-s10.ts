@@ -1,12 +1,23 @@
 // Handlers for alarms (S5), event report requests (S6), process programs (S7) and terminal (S10).
 
+import type { SecsMessage } from '../../message.js';
 import { ACKC5, ACKC7, ACKC10, ALCD_SET, PPGNT } from '../messages/acks.js';
+import { AnsweredFailure } from '../messages/message-helpers.js';
 import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
 import * as s10 from '../messages/s10-terminal.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { isStorablePpid } from './recipe-directory.js';
+
+/** The store's result, or an AnsweredFailure carrying `reply` when the store fails. */
+async function answerOnFailure<T>(op: Promise<T>, reply: SecsMessage): Promise<T> {
+  try {
+    return await op;
+  } catch (err) {
+    throw new AnsweredFailure(reply, err);
+  }
+}
 
 const alarmReport = (ctx: EquipmentContext, alid: number): s5.AlarmReport | undefined => {
   const a = ctx.model.alarms.find((x) => x.id === alid);
@@ -59,23 +70,26 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
   S7F3: async (ctx, body) => {
     const p = s7.parseProgram(body);
     ctx.programArrived(p.ppid);
-    if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.otherError);
+    // E5 has no ACKC7 for a bad PPID; 1 (permission not granted) refuses it (6 would mean "later").
+    if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.permissionNotGranted);
     if (p.body.length > ctx.model.processPrograms.maxBytes) return s7.s7f4(ACKC7.lengthError);
-    await ctx.recipes.write(p.ppid, p.body);
+    await answerOnFailure(ctx.recipes.write(p.ppid, p.body), s7.s7f4(ACKC7.permissionNotGranted));
     return s7.s7f4(ACKC7.accepted);
   },
   S7F5: async (ctx, body) => {
     const ppid = s7.parsePpid(body);
-    const data = await ctx.recipes.read(ppid);
+    // E5: L[0] when the program cannot be sent.
+    const data = await answerOnFailure(ctx.recipes.read(ppid), s7.s7f6(undefined));
     return s7.s7f6(data === undefined ? undefined : { ppid, body: data });
   },
   S7F17: async (ctx, body) => {
     const ids = s7.parsePpidList(body);
-    const targets = ids.length === 0 ? await ctx.recipes.list() : ids;
+    const refused = s7.s7f18(ACKC7.permissionNotGranted);
+    const have = await answerOnFailure(ctx.recipes.list(), refused);
+    const targets = ids.length === 0 ? have : ids;
     // All or nothing: refuse before deleting anything when one PPID is unknown.
-    const have = new Set(await ctx.recipes.list());
-    if (targets.some((p) => !have.has(p))) return s7.s7f18(ACKC7.ppidNotFound);
-    for (const p of targets) await ctx.recipes.remove(p);
+    if (targets.some((p) => !have.includes(p))) return s7.s7f18(ACKC7.ppidNotFound);
+    for (const p of targets) await answerOnFailure(ctx.recipes.remove(p), refused);
     return s7.s7f18(ACKC7.accepted);
   },
   S7F19: async (ctx) => s7.s7f20(await ctx.recipes.list()),

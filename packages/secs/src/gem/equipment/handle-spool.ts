@@ -2,7 +2,7 @@
 
 import { parseS2f43, parseS6f23, s2f44, s6f24 } from '../messages/s2-s6-spool.js';
 import { RSDA } from '../spool/spool.js';
-import { RSPACK, STRACK } from '../spool/spool-streams.js';
+import { checkSpoolStreams, type KnownMessages, RSPACK, STRACK } from '../spool/spool-streams.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 
 /** Spool access the handlers need; absent when the equipment runs without a spool. */
@@ -16,6 +16,16 @@ export interface SpoolPort {
 
 const spoolOf = (ctx: EquipmentContext): SpoolPort | undefined => ctx.spool;
 
+// The primaries this equipment sends that may be spooled: alarms (S5F1), trace data (S6F1), event
+// reports (S6F11) and terminal requests (S10F1). E5 STRACK 2/3 refuse any other stream or function.
+const SPOOLABLE = new Map<number, ReadonlySet<number>>([
+  [5, new Set([1])],
+  [6, new Set([1, 11])],
+  [10, new Set([1])],
+]);
+const equipmentSends: KnownMessages = (stream, fn) =>
+  fn === undefined ? SPOOLABLE.has(stream) : SPOOLABLE.get(stream)?.has(fn) === true;
+
 export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
   S2F43: (ctx, body) => {
     const req = parseS2f43(body);
@@ -25,7 +35,8 @@ export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
         rspack: RSPACK.rejected,
         rejections: req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] })),
       });
-    const r = spool.setStreams(req);
+    const known = checkSpoolStreams(req, equipmentSends);
+    const r = known.ok ? spool.setStreams(req) : known;
     return s2f44(
       r.ok ? { rspack: RSPACK.ok, rejections: [] } : { rspack: RSPACK.rejected, rejections: r.rejections },
     );

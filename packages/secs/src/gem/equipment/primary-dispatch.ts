@@ -6,6 +6,7 @@ import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import { ItemShapeError } from '../../item/reader.js';
+import { AnsweredFailure } from '../messages/message-helpers.js';
 import { headerBytes, S9 } from '../messages/s9-errors.js';
 import type { CommunicationState } from '../state/communication-state.js';
 import { type ControlState, isOnline } from '../state/control-state.js';
@@ -38,6 +39,8 @@ export interface DispatchPort {
   controlState(): ControlState;
   /** Send S9F`fn` carrying the 10-byte header of the offending message (errors are swallowed). */
   sendS9(fn: number, header: Uint8Array): void;
+  /** A handler failed (not a malformed message); the host got SxF0 or the handler's E5 answer. */
+  handlerFailed?(err: Error): void;
 }
 
 /** Answer one primary: the reply to send, or undefined (no reply, or S9 sent instead). */
@@ -61,8 +64,20 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
     const reply = await handler(port.ctx, decoded.message.body, m);
     return reply === undefined ? undefined : toOutgoing(reply);
   } catch (err) {
-    if (!(err instanceof ItemShapeError)) throw err;
-    port.sendS9(S9.illegalData, headerBytes(m));
-    return undefined;
+    if (err instanceof ItemShapeError) {
+      port.sendS9(S9.illegalData, headerBytes(m));
+      return undefined;
+    }
+    // The host gets an answer either way (else it would wait out T3); the tool learns what failed.
+    reportFailure(port, err instanceof AnsweredFailure ? err.cause : err, key);
+    if (err instanceof AnsweredFailure) return m.wBit ? toOutgoing(err.reply) : undefined;
+    return abort();
   }
+}
+
+function reportFailure(port: DispatchPort, cause: unknown, key: string): void {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const err = new Error(`handler for ${key} failed: ${text}`, { cause });
+  if (port.handlerFailed !== undefined) port.handlerFailed(err);
+  else process.emitWarning(err);
 }

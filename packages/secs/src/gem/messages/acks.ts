@@ -50,7 +50,7 @@ export const PPGNT = {
   willNotAccept: 5,
   otherError: 6,
 } as const;
-/** S7F4/S7F18 ACKC7. */
+/** S7F4/S7F18 ACKC7. E5 has no "other error": 6 tells the host the request will complete later. */
 export const ACKC7 = {
   accepted: 0,
   permissionNotGranted: 1,
@@ -58,7 +58,7 @@ export const ACKC7 = {
   matrixOverflow: 3,
   ppidNotFound: 4,
   modeUnsupported: 5,
-  otherError: 6,
+  performedLater: 6,
 } as const;
 /** S10F2/F4/F6 ACKC10. */
 export const ACKC10 = { accepted: 0, notDisplayed: 1, terminalNotAvailable: 2 } as const;

@@ -1,7 +1,7 @@
 // Small pieces shared by the GEM message layouts: building a SecsMessage, the one-byte B acknowledge,
 // and reading IDs, which hosts send in whatever unsigned/signed integer width they like.
 
-import { B, U4 } from '../../item/constructors.js';
+import { A, B, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { type ItemReader, ItemShapeError } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
@@ -29,7 +29,29 @@ export function readId(r: ItemReader): number {
   return r.integer(['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'U8', 'I8']);
 }
 
+/** DATAID: E5 allows text or any integer; Bondline sends U4. */
+export const dataIdItem = (d: number | string): Item => (typeof d === 'number' ? id(d) : A(d));
+
+/** Read a DATAID, text or integer (hosts that send `<A "...">` are within E5). */
+export function readDataId(r: ItemReader): number | string {
+  return r.is('A') ? r.ascii() : readId(r);
+}
+
 /** A list of IDs, each its own item, as S1F3 / S2F13 / S5F5 lists carry them. */
 export function readIds(r: ItemReader): number[] {
   return r.list().map(readId);
+}
+
+/**
+ * Thrown by an equipment handler that failed for a reason of its own (a store's I/O error...) but has
+ * an E5 answer for it: the dispatcher sends `reply` and reports `cause` to the tool.
+ */
+export class AnsweredFailure extends Error {
+  constructor(
+    readonly reply: SecsMessage,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'AnsweredFailure';
+  }
 }

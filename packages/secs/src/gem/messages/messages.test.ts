@@ -89,9 +89,13 @@ describe('parsing what other hosts send', () => {
     expect(s5.parseS5f3(bytes('01 02 21 01 00 B1 00'))).toEqual({ enable: false, alid: undefined });
   });
   it('a wrong shape is reported with its path', () => {
-    const r = readBody(bytes('01 02 41 01 58 01 00'), (b) => s2r.parseS2f33(b.item));
+    const r = readBody(bytes('01 02 A5 01 01 01 01 01 02 41 01 58 01 00'), (b) => s2r.parseS2f33(b.item));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toBe('body[0]: expected one of U1/U2/U4/I1/I2/I4/U8/I8 [1], got A');
+    if (!r.ok)
+      expect(r.error.message).toBe('body[1][0][0]: expected one of U1/U2/U4/I1/I2/I4/U8/I8 [1], got A');
+  });
+  it('DATAID as text (E5 allows A as well as integers)', () => {
+    expect(s2r.parseS2f33(bytes('01 02 41 01 58 01 00'))).toEqual({ dataId: 'X', reports: [] });
   });
 });
 

@@ -4,7 +4,7 @@ import { A, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readAck, readId } from './message-helpers.js';
+import { ack, dataIdItem, message, readAck, readDataId } from './message-helpers.js';
 
 export interface CommandParam {
   name: string;
@@ -16,7 +16,7 @@ export interface RemoteCommand {
 }
 /** S2F49 adds a DATAID and an object specifier. */
 export interface EnhancedRemoteCommand extends RemoteCommand {
-  dataId: number;
+  dataId: number | string;
   objspec: string;
 }
 /** The reply: HCACK and, for refused parameters, their CPACK. */
@@ -40,10 +40,10 @@ export function parseS2f41(body: Item | undefined): RemoteCommand {
 }
 /** S2F49 W: L[DATAID, OBJSPEC, RCMD, L of L[CPNAME, CPVAL]]. */
 export const s2f49 = (c: EnhancedRemoteCommand): SecsMessage =>
-  message(2, 49, true, L(id(c.dataId), A(c.objspec), A(c.rcmd), params(c.params)));
+  message(2, 49, true, L(dataIdItem(c.dataId), A(c.objspec), A(c.rcmd), params(c.params)));
 export function parseS2f49(body: Item | undefined): EnhancedRemoteCommand {
   const [d, o, r, p] = readItem(body).list(4);
-  return { dataId: readId(d!), objspec: o!.ascii(), rcmd: r!.ascii(), params: readParams(p!) };
+  return { dataId: readDataId(d!), objspec: o!.ascii(), rcmd: r!.ascii(), params: readParams(p!) };
 }
 
 const reply = (fn: number, r: CommandReply): SecsMessage =>

@@ -4,7 +4,7 @@ import { BOOLEAN, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readId, readIds } from './message-helpers.js';
+import { ack, dataIdItem, id, message, readDataId, readId, readIds } from './message-helpers.js';
 
 /** A report definition: RPTID and its VIDs. An empty `vids` in S2F33 deletes the report. */
 export interface ReportDefinition {
@@ -12,12 +12,12 @@ export interface ReportDefinition {
   vids: number[];
 }
 /** S2F33 W: L[DATAID, L of L[RPTID, L of VID]]; an empty list deletes all reports. */
-export const s2f33 = (dataId: number, reports: readonly ReportDefinition[]): SecsMessage =>
-  message(2, 33, true, L(id(dataId), L(...reports.map((r) => L(id(r.rptid), L(...r.vids.map(id)))))));
-export function parseS2f33(body: Item | undefined): { dataId: number; reports: ReportDefinition[] } {
+export const s2f33 = (dataId: number | string, reports: readonly ReportDefinition[]): SecsMessage =>
+  message(2, 33, true, L(dataIdItem(dataId), L(...reports.map((r) => L(id(r.rptid), L(...r.vids.map(id)))))));
+export function parseS2f33(body: Item | undefined): { dataId: number | string; reports: ReportDefinition[] } {
   const [d, list] = readItem(body).list(2);
   return {
-    dataId: readId(d!),
+    dataId: readDataId(d!),
     reports: list!.list().map((r) => {
       const [rp, v] = r.list(2);
       return { rptid: readId(rp!), vids: readIds(v!) };
@@ -33,12 +33,12 @@ export interface EventLink {
   rptids: number[];
 }
 /** S2F35 W: L[DATAID, L of L[CEID, L of RPTID]]. */
-export const s2f35 = (dataId: number, links: readonly EventLink[]): SecsMessage =>
-  message(2, 35, true, L(id(dataId), L(...links.map((k) => L(id(k.ceid), L(...k.rptids.map(id)))))));
-export function parseS2f35(body: Item | undefined): { dataId: number; links: EventLink[] } {
+export const s2f35 = (dataId: number | string, links: readonly EventLink[]): SecsMessage =>
+  message(2, 35, true, L(dataIdItem(dataId), L(...links.map((k) => L(id(k.ceid), L(...k.rptids.map(id)))))));
+export function parseS2f35(body: Item | undefined): { dataId: number | string; links: EventLink[] } {
   const [d, list] = readItem(body).list(2);
   return {
-    dataId: readId(d!),
+    dataId: readDataId(d!),
     links: list!.list().map((r) => {
       const [c, rp] = r.list(2);
       return { ceid: readId(c!), rptids: readIds(rp!) };

@@ -1,0 +1,126 @@
+// Findings of the second acceptance review, each driven as a foreign host would (raw primaries through
+// GemHost.request), checked against the E5/E30 answer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { A, B, L, U4 } from '../../item/constructors.js';
+import type { SecsMessage } from '../../message.js';
+import { Spool } from '../spool/spool.js';
+import type { RecipeStore } from './recipe-directory.js';
+import { type Rig, startRig } from './test-rig.js';
+
+let rig: Rig | undefined;
+let dirs: string[] = [];
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+const msg = (stream: number, fn: number, body?: SecsMessage['body']): SecsMessage =>
+  body === undefined ? { stream, function: fn, wBit: true } : { stream, function: fn, wBit: true, body };
+
+async function online(opts: Parameters<typeof startRig>[0] = {}): Promise<Rig> {
+  rig = await startRig(opts);
+  expect(await rig.host.requestOnline()).toBe(0);
+  return rig;
+}
+
+describe('S2F15 with an empty list', () => {
+  it('is acknowledged without reporting a constant change that did not happen', async () => {
+    const r = await online();
+    const changed: number[][] = [];
+    r.equipment.on('constants-changed', (c) => changed.push(c.ecids));
+    const events: number[] = [];
+    r.host.on('event', (e) => events.push(e.ceid));
+    const reply = await r.host.request(msg(2, 15, L()));
+    expect(reply.body).toEqual(B([0]));
+    await r.host.request(msg(1, 1)); // anything the equipment sent before this reply has arrived
+    expect(changed).toEqual([]);
+    expect(events).toEqual([]);
+  });
+});
+
+describe('S2F43 stream and function checks (E5 STRACK)', () => {
+  it('refuses streams and functions the equipment never sends, accepts S5F1/S6F11', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-review-spool-'));
+    dirs.push(dir);
+    const spool = Spool.open({
+      dir: join(dir, 'spool'),
+      maxMessages: 10,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
+    try {
+      const r = await online({ dir, equipment: { spool } });
+      expect(await r.host.setSpoolStreams([{ stream: 99, functions: [] }])).toEqual({
+        rspack: 1,
+        rejections: [{ stream: 99, strack: 2, functions: [] }],
+      });
+      expect(await r.host.setSpoolStreams([{ stream: 6, functions: [11, 99] }])).toEqual({
+        rspack: 1,
+        rejections: [{ stream: 6, strack: 3, functions: [99] }],
+      });
+      expect(await r.host.setSpoolStreams([{ stream: 1, functions: [] }])).toMatchObject({
+        rejections: [{ stream: 1, strack: 1 }],
+      });
+      expect(spool.streams).toEqual([]); // nothing changed by the refusals
+      expect(
+        await r.host.setSpoolStreams([
+          { stream: 5, functions: [1] },
+          { stream: 6, functions: [11] },
+        ]),
+      ).toEqual({ rspack: 0, rejections: [] });
+    } finally {
+      spool.close();
+    }
+  });
+});
+
+describe('process programs: E5 ACKC7 values and store failures', () => {
+  it('an S7F3 with an unstorable PPID is refused (ACKC7 1), not "will be performed later" (6)', async () => {
+    const r = await online();
+    expect(await r.host.sendRecipe('../escape', new Uint8Array([1]))).toBe(1);
+    expect(await r.host.listRecipes()).toEqual([]);
+  });
+
+  it('a failing recipe store gets an E5 answer instead of silence until T3', async () => {
+    const broken = (): Promise<never> => Promise.reject(new Error('disk on fire'));
+    const recipes: RecipeStore = { list: broken, read: broken, write: broken, remove: broken };
+    const r = await online({ equipment: { recipes } });
+    const errors: string[] = [];
+    r.equipment.on('error', (e) => errors.push(e.message));
+    const warned: string[] = [];
+    const onWarning = (w: Error): void => {
+      warned.push(w.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      expect(await r.host.sendRecipe('BOND-STD', new Uint8Array([1]))).toBe(1);
+      expect(await r.host.downloadRecipe('BOND-STD')).toBeUndefined();
+      expect(await r.host.deleteRecipes(['BOND-STD'])).toBe(1);
+      await expect(r.host.listRecipes()).rejects.toMatchObject({ code: 'aborted' });
+      await new Promise((res) => setImmediate(res));
+      // Reported to the tool: as an 'error' event once the equipment wires it, else as a process warning.
+      expect([...errors, ...warned].filter((m) => /disk on fire/.test(m))).toHaveLength(4);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
+describe('DATAID in any E5 format', () => {
+  it('accepts an ASCII DATAID in S2F33, S2F35 and S2F49 (E5: format 20, 3x or 5x)', async () => {
+    const r = await online();
+    const define = L(A('D-1'), L(L(U4(9), L(U4(12)))));
+    expect((await r.host.request(msg(2, 33, define))).body).toEqual(B([0]));
+    const link = L(A('D-2'), L(L(U4(400), L(U4(9)))));
+    expect((await r.host.request(msg(2, 35, link))).body).toEqual(B([0]));
+    const stop = L(A('D-3'), A(''), A('STOP'), L());
+    // STOP in IDLE is refused by the processing state, which shows the message was understood.
+    expect((await r.host.request(msg(2, 49, stop))).body).toEqual(L(B([2]), L()));
+  });
+});
