@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { A, B, L, U4 } from '../../item/constructors.js';
+import { A, B, L, U1, U4 } from '../../item/constructors.js';
 import type { SecsMessage } from '../../message.js';
 import { Spool } from '../spool/spool.js';
 import type { RecipeStore } from './recipe-directory.js';
@@ -77,6 +77,14 @@ describe('S2F43 stream and function checks (E5 STRACK)', () => {
     } finally {
       spool.close();
     }
+  });
+});
+
+describe('S6F23 with an RSDC E5 does not define', () => {
+  it('is illegal data (S9F7), not "busy, try later" (RSDA 1)', async () => {
+    const r = await online();
+    await expect(r.host.request(msg(6, 23, U1(7)))).rejects.toMatchObject({ code: 'rejected', s9: 7 });
+    expect((await r.host.request(msg(6, 23, U1(1)))).body).toEqual(B([2])); // purge: no spool, no data
   });
 });
 

@@ -46,7 +46,6 @@ export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
     const spool = spoolOf(ctx);
     if (spool === undefined) return s6f24(RSDA.noData);
     if (rsdc === 1) return s6f24(spool.purge());
-    if (rsdc !== 0) return s6f24(RSDA.busy);
     const rsda = spool.startTransmit();
     // The reply goes out first; delivery starts on the next turn so S6F24 precedes the first spooled message.
     if (rsda === RSDA.ok) setImmediate(() => ctx.deliverSpool());

@@ -3,7 +3,7 @@
 
 import { L, U1 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
-import { readItem } from '../../item/reader.js';
+import { ItemShapeError, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
 import { ack, message, readAck, readId } from './message-helpers.js';
 
@@ -51,6 +51,11 @@ export function parseS2f44(body: Item | undefined): SpoolReply {
 
 /** S6F23 W: request spooled data; RSDC 0 = transmit, 1 = purge. */
 export const s6f23 = (rsdc: 0 | 1): SecsMessage => message(6, 23, true, U1(rsdc));
-export const parseS6f23 = (body: Item | undefined): number => readId(readItem(body));
+/** RSDC 0 or 1; any other value is illegal data (E5 defines no other request). */
+export function parseS6f23(body: Item | undefined): 0 | 1 {
+  const rsdc = readId(readItem(body));
+  if (rsdc !== 0 && rsdc !== 1) throw new ItemShapeError('body', 'RSDC 0 or 1', String(rsdc));
+  return rsdc;
+}
 /** S6F24: RSDA. */
 export const s6f24 = (rsda: number): SecsMessage => message(6, 24, false, ack(rsda));
