@@ -1,0 +1,252 @@
+// The parts of a GemEquipment and how they are wired together: state machines, variables, reports,
+// the outbound path (spool, T3), communication establishment, trace, limits, the DATAID counter,
+// persistence and the context the message handlers see. GemEquipment is the tool-facing API over
+// these parts; this file is where each part learns whom to call. Callbacks between parts run only
+// after construction, so they may name parts built later in the constructor.
+
+import { type Clock, realClock } from '../../hsms/clock.js';
+import type { HsmsSession } from '../../hsms/session.js';
+import type { Item } from '../../item/item.js';
+import type { SecsMessage } from '../../message.js';
+import type { LimitVariable } from '../limits/limit-definitions.js';
+import { LimitsMonitor } from '../limits/limits-monitor.js';
+import type * as s1 from '../messages/s1.js';
+import { s6f1 } from '../messages/s2-s6-trace.js';
+import { s9f13 } from '../messages/s9-errors.js';
+import type { EquipmentModel } from '../model/equipment-model.js';
+import type { Spool } from '../spool/spool.js';
+import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
+import { ProcessingStateMachine } from '../state/processing-state.js';
+import type { FireResult } from '../state/transition-table.js';
+import { TraceEngine } from '../trace/trace-engine.js';
+import { CommunicationLink } from './communication-link.js';
+import { DataIdCounter } from './data-id.js';
+import type { EquipmentContext } from './equipment-context.js';
+import { EquipmentPersistence } from './equipment-persistence.js';
+import { EquipmentTime } from './equipment-time.js';
+import { builtinValues, limitVariables } from './equipment-variables.js';
+import { EventSender } from './event-sender.js';
+import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
+import { formatGemTime } from './gem-time.js';
+import { handlerContext } from './handler-context.js';
+import { Outbound } from './outbound.js';
+import type { PersistedParts } from './persisted-state.js';
+import { ProgramConversations } from './program-conversations.js';
+import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
+import { type CommandRunner, runCommand } from './remote-command.js';
+import { ReportTable } from './report-table.js';
+import { SpoolLink } from './spool-link.js';
+import { VariableStore } from './variable-store.js';
+
+/** What the parts need from the GemEquipment that owns them. */
+export interface PartsOwner {
+  emit<K extends keyof GemEquipmentEvents>(event: K, arg: GemEquipmentEvents[K]): void;
+  /** Take a processing-state transition (emits and reports its collection event). */
+  processingEvent(event: string): void;
+}
+
+/** The last limit transition, for the LimitVariable/EventLimit/TransitionType builtins. */
+export interface LimitTransitionNote {
+  vid: number;
+  limitId: number;
+  transitionType: number;
+}
+
+export class EquipmentParts implements PersistedParts {
+  readonly model: EquipmentModel;
+  readonly session: HsmsSession;
+  readonly clock: Clock;
+  readonly time: EquipmentTime;
+  readonly dataIds: DataIdCounter;
+  readonly vars: VariableStore;
+  readonly reports: ReportTable;
+  readonly control: ControlStateMachine;
+  readonly processing: ProcessingStateMachine;
+  readonly recipes: RecipeStore;
+  readonly alarmEnabled = new Set<number>();
+  readonly alarmSet = new Set<number>();
+  readonly commands = new Map<string, CommandRunner>();
+  readonly spool: Spool | undefined;
+  readonly spoolLink: SpoolLink | undefined;
+  readonly out: Outbound;
+  readonly comm: CommunicationLink;
+  readonly conversations: ProgramConversations;
+  readonly trace: TraceEngine<Item>;
+  readonly limitVariables: LimitVariable[];
+  /** Replaced when persisted limit definitions are restored. */
+  limits: LimitsMonitor;
+  readonly events: EventSender;
+  readonly persistence: EquipmentPersistence;
+  readonly ctx: EquipmentContext;
+  /** Builtin values GEM keeps itself: the ECID changed last and the last limit transition. */
+  lastChangedEcid = 0;
+  lastLimit: LimitTransitionNote = { vid: 0, limitId: 0, transitionType: 0 };
+
+  constructor(
+    options: GemEquipmentOptions,
+    private readonly owner: PartsOwner,
+  ) {
+    const m = options.model;
+    this.model = m;
+    this.session = options.session;
+    this.clock = options.clock ?? realClock;
+    this.time = new EquipmentTime(options.wallClock ?? Date.now);
+    this.dataIds = new DataIdCounter(() => this.persist());
+    this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
+    this.control = new ControlStateMachine(m.control);
+    this.processing = new ProcessingStateMachine(m.processing);
+    this.vars = new VariableStore(
+      m,
+      builtinValues(m, {
+        now: () => this.time.now(),
+        controlState: () => this.control.state,
+        processingStateIndex: () => this.processing.stateIndex,
+        previousProcessingState: () => this.processing.previous,
+        lastChangedEcid: () => this.lastChangedEcid,
+        lastLimit: () => this.lastLimit,
+      }),
+    );
+    const ceids = m.events.map((e) => e.id);
+    const ceidSet = new Set(ceids);
+    this.reports = new ReportTable(
+      (v) => this.vars.has(v),
+      (c) => ceidSet.has(c),
+      ceids,
+    );
+    for (const a of m.alarms) this.alarmEnabled.add(a.id);
+    this.limitVariables = limitVariables(m);
+    this.limits = new LimitsMonitor(this.limitVariables);
+    this.spool = options.spool;
+    this.spoolLink =
+      options.spool === undefined
+        ? undefined
+        : new SpoolLink(
+            options.spool,
+            (out) => this.session.send(out),
+            (e) => this.fail(e),
+          );
+    this.out = new Outbound({
+      session: this.session,
+      communicationState: () => this.comm.state,
+      controlState: () => this.control.state,
+      spoolLink: this.spoolLink,
+    });
+    this.comm = new CommunicationLink({
+      clock: this.clock,
+      retryDelayMs: m.communication.establishRetryS * 1000,
+      identity: () => this.identity(),
+      send: (msg) => this.sendPrimary(msg),
+      selected: () => this.session.state === 'selected',
+      changed: (from, to) => owner.emit('communication-state', { from, to }),
+    });
+    this.conversations = new ProgramConversations(
+      this.clock,
+      options.conversationTimeoutMs ?? 45_000,
+      // E5 S9F13: MEXP names the message that did not come, EDID the data it was about.
+      (ppid) => {
+        if (this.session.state === 'selected') void this.sendPrimary(s9f13('S7F3', ppid)).catch(() => {});
+      },
+    );
+    this.trace = this.traceEngine();
+    this.events = new EventSender({
+      model: m,
+      vars: this.vars,
+      reports: this.reports,
+      alarmEnabled: this.alarmEnabled,
+      alarmSet: this.alarmSet,
+      canSend: () => this.out.canSend(),
+      linkUp: () => this.out.linkUp(),
+      spoolIfDown: (msg) => this.out.spoolIfDown(msg),
+      sendPrimary: (msg) => this.sendPrimary(msg),
+      fail: (e) => this.fail(e),
+      nextDataId: () => this.dataIds.next(),
+    });
+    this.persistence = new EquipmentPersistence(options.store, this, (e) => this.fail(e));
+    this.ctx = this.handlerContext();
+  }
+
+  /** Apply a control-state move: tell the tool, persist, report the new state's collection event. */
+  controlMoved(r: FireResult<string, string>): void {
+    if (!r.ok) return;
+    this.owner.emit('control-state', { from: r.from, to: r.to });
+    this.persist();
+    const ceid = this.model.control.events[r.to as ControlState];
+    // The event of a move to offline is still reported: the host learns why it lost control.
+    if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
+  }
+
+  sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined> {
+    return this.out.send(msg);
+  }
+
+  fail(err: unknown): void {
+    this.owner.emit('error', err instanceof Error ? err : new Error(String(err)));
+  }
+
+  identity(): s1.Identity {
+    return { mdln: this.model.mdln, softrev: this.model.softrev };
+  }
+
+  persist(): void {
+    this.persistence.save();
+  }
+
+  private traceEngine(): TraceEngine<Item> {
+    const svids = new Set(this.model.statusVariables.map((v) => v.id));
+    return new TraceEngine<Item>({
+      clock: this.clock,
+      wallTime: () => this.time.now(),
+      isKnownSvid: (v) => svids.has(v),
+      sample: (ids) => ids.map((v) => this.vars.item(v)),
+      report: (r) => {
+        const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime: formatGemTime(r.stime), values: r.values });
+        if (!this.out.canSend()) this.out.spoolIfDown(msg);
+        else void this.sendPrimary(msg).catch((e: unknown) => this.fail(e));
+      },
+    });
+  }
+
+  private handlerContext(): EquipmentContext {
+    const owner = this.owner;
+    return handlerContext({
+      model: this.model,
+      vars: this.vars,
+      reports: this.reports,
+      control: this.control,
+      processing: this.processing,
+      recipes: this.recipes,
+      alarmEnabled: this.alarmEnabled,
+      alarmSet: this.alarmSet,
+      trace: this.trace,
+      spool: this.spool,
+      events: this.events,
+      conversations: this.conversations,
+      limits: () => this.limits,
+      identity: () => this.identity(),
+      controlMoved: (r) => this.controlMoved(r),
+      runCommand: (cmd) =>
+        runCommand(
+          {
+            model: this.model,
+            commands: this.commands,
+            vars: this.vars,
+            processing: this.processing,
+            processingEvent: (e) => owner.processingEvent(e),
+          },
+          cmd,
+        ),
+      setTime: (ms) => {
+        this.time.set(ms);
+        this.persist();
+      },
+      now: () => this.time.now(),
+      deliverSpool: () => void this.spoolLink?.deliver(),
+      persist: () => this.persist(),
+      constantsStored: (ecids) => {
+        this.lastChangedEcid = ecids[ecids.length - 1] ?? 0;
+        owner.emit('constants-changed', { ecids });
+      },
+      terminalShown: (terminal, lines) => owner.emit('terminal', { terminal, lines }),
+    });
+  }
+}
