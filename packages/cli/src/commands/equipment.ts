@@ -1,5 +1,6 @@
 // `bondline equipment`: a GEM equipment simulator from a declarative model, listening as the HSMS
-// passive side until SIGINT/SIGTERM, so that host developers can test against it.
+// passive side until SIGINT/SIGTERM, so that host developers can test against it. An operator script
+// (`--scenario`) or console (`--operator`) fires events, sets alarms and variables, drops the link.
 
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -7,6 +8,9 @@ import {
   HsmsPassiveEndpoint,
   HsmsSession,
   jsonStateStore,
+  OperatorRunner,
+  type OperatorRunResult,
+  type OperatorScript,
   parseModelText,
   recipeDirectory,
   Spool,
@@ -15,11 +19,29 @@ import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
+import { loadScenario, OperatorConsole, runScenario } from './equipment-operator.js';
 
 const USAGE =
-  'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]';
+  'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]\n' +
+  '       [--scenario file] [--operator] [--seed n] [--exit-after-scenario]';
 
-/** Run the simulator; resolves with 0 after a signal stops it. */
+const HELP = `usage: ${USAGE}
+  --port 0 picks a free port (printed on start).
+  --state-dir keeps constants, reports, alarm enables and limits across restarts, and spools events
+      while the link is down (when the host selected them with S2F43).
+  --scenario runs an operator script once listening; the simulator keeps serving the host after it
+      ends, unless --exit-after-scenario (exit 0 when it finished, 1 when a command failed).
+  --operator reads operator commands from stdin, one per line.
+  --seed seeds 'uniform' and 'normal' values (default 1): the same seed gives the same run.
+Operator commands (# comments; names are checked against the model before anything runs):
+  set <var> [=] <value>   value of the declared type, +N/-N relative, uniform <lo> <hi>,
+                          normal <mean> <sd>; \${i} is the innermost repeat counter
+  event <name|ceid>       alarm set|clear <alid ...>      process <event> (e.g. START)
+  online | offline | local | remote    drop (close the TCP connection without Separate)
+  wait processing <state> | wait control <state> | wait communicating | wait selected [timeout <ms>]
+  sleep <ms>   repeat <n> ... end   say <text>   status`;
+
+/** Run the simulator; resolves with the exit code once a signal (or, with --exit-after-scenario, the scenario) ends it. */
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     argv,
@@ -29,12 +51,15 @@ export async function run(argv: string[]): Promise<number> {
       model: { type: 'string' },
       'state-dir': { type: 'string' },
       host: { type: 'string' },
+      scenario: { type: 'string' },
+      operator: { type: 'boolean' },
+      seed: { type: 'string' },
+      'exit-after-scenario': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
-  if (values.help === true)
-    return printHelp(`usage: ${USAGE}\n  --port 0 picks a free port (printed on start).`);
+  if (values.help === true) return printHelp(HELP);
   const port = numberArg('port', values.port, { integer: true, min: 0, max: 65535 });
   if (port === undefined) throw usageError('--port is required', USAGE);
   if (values.model === undefined) throw usageError('--model is required', USAGE);
@@ -47,6 +72,11 @@ export async function run(argv: string[]): Promise<number> {
   const model = parsed.model;
   const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 });
   if (deviceId !== undefined) model.deviceId = deviceId;
+  const exitAfterScenario = values['exit-after-scenario'] === true;
+  if (exitAfterScenario && values.scenario === undefined)
+    throw usageError('--exit-after-scenario needs --scenario', USAGE);
+  const seed = numberArg('seed', values.seed, { integer: true, min: 0, max: 0xffffffff }) ?? 1;
+  const scenario = values.scenario === undefined ? undefined : await loadScenario(values.scenario, model);
 
   const stateDir = values['state-dir'];
   let spool: Spool | undefined;
@@ -99,14 +129,42 @@ export async function run(argv: string[]): Promise<number> {
   say(
     `${model.mdln} ${model.softrev} device ${model.deviceId} listening on port ${bound.port} (control: ${equipment.control.state})`,
   );
-  const signal = await new Promise<string>((res) => {
+  const signal = new Promise<string>((res) => {
     const stop = (s: string) => () => res(s);
     process.once('SIGINT', stop('SIGINT'));
     process.once('SIGTERM', stop('SIGTERM'));
   });
-  say(`${signal}: stopping`);
+  const runner = new OperatorRunner({ equipment, print: say, seed });
+  if (scenario !== undefined || values.operator === true) say(`operator: seed ${seed}`);
+  const operator = values.operator === true ? new OperatorConsole(runner, model, say, complain) : undefined;
+  const ended = await untilStopped(signal, runner, scenario, exitAfterScenario, say);
+  if (ended.signal !== undefined) say(`${ended.signal}: stopping`);
+  runner.cancel();
+  operator?.close();
+  await equipment.flush();
   equipment.stop();
   await endpoint.close();
   spool?.close();
-  return 0;
+  return ended.scenario === undefined || ended.scenario.ok ? 0 : 1;
+}
+
+function complain(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Serve until a signal, running the scenario meanwhile; with `exitAfterScenario` the scenario's end
+ * also stops the simulator (and its result decides the exit code).
+ */
+async function untilStopped(
+  signal: Promise<string>,
+  runner: OperatorRunner,
+  scenario: OperatorScript | undefined,
+  exitAfterScenario: boolean,
+  say: (line: string) => void,
+): Promise<{ signal?: string; scenario?: OperatorRunResult }> {
+  if (scenario === undefined) return { signal: await signal };
+  const done = runScenario(runner, scenario, say, complain);
+  if (!exitAfterScenario) return { signal: await signal };
+  return Promise.race([signal.then((s) => ({ signal: s })), done.then((r) => ({ scenario: r }))]);
 }

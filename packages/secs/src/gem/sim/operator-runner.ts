@@ -33,6 +33,8 @@ class StepFailed extends Error {
 
 export class OperatorRunner {
   readonly equipment: GemEquipment;
+  /** The seed of `uniform` / `normal`. */
+  readonly seed: number;
   private readonly print: (line: string) => void;
   private readonly random: OperatorRandom;
   private readonly clock: Clock;
@@ -41,7 +43,8 @@ export class OperatorRunner {
   constructor(options: OperatorRunnerOptions) {
     this.equipment = options.equipment;
     this.print = options.print;
-    this.random = new OperatorRandom(options.seed ?? 1);
+    this.seed = options.seed ?? 1;
+    this.random = new OperatorRandom(this.seed);
     this.clock = options.clock ?? realClock;
   }
 

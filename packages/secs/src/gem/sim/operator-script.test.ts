@@ -157,11 +157,12 @@ describe('operator script: issues name file:line, and every one is reported', ()
     ['end', 'test.txt:1: end without repeat'],
     ['repeat 2\n  say x', 'test.txt:1: repeat has no matching end'],
     ['repeat 1\nend now', 'test.txt:2: expected: end'],
+    ['repeat 1\n  say a\nend now\nsay b', 'test.txt:3: expected: end'],
   ];
   for (const [text, expected] of cases)
     it(JSON.stringify(text), () => {
       const found = issues(text);
-      expect(found.length, found.join('\n')).toBeGreaterThanOrEqual(1);
+      expect(found, found.join('\n')).toHaveLength(1);
       expect(found[0]).toContain(expected);
     });
 

@@ -64,9 +64,10 @@ export class OperatorScriptReader {
     const first = tokens[0];
     if (first === undefined) return [];
     if (first.text === 'end' && !first.quoted) {
-      if (tokens.length > 1) throw new LineIssue('syntax', 'expected: end');
       const block = this.open.pop();
       if (block === undefined) throw new LineIssue('unbalanced', 'end without repeat');
+      // The block is closed (and dropped) either way, so its repeat is not reported unbalanced too.
+      if (tokens.length > 1) throw new LineIssue('syntax', 'expected: end');
       if (this.issueCount > block.issuesBefore) return []; // its issues are reported; drop the block
       return this.add(block.command);
     }
@@ -114,5 +115,6 @@ export function parseOperatorScript(text: string, model: EquipmentModel, file = 
     issues.push(...r.issues);
   }
   issues.push(...reader.finish());
+  issues.sort((a, b) => a.line - b.line); // an unclosed repeat is found at the end, reported at its line
   return issues.length === 0 ? { ok: true, script: { file, commands } } : { ok: false, issues };
 }

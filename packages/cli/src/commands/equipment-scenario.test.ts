@@ -1,0 +1,211 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
+// End to end: `bondline equipment --scenario` / `--operator` with a GemHost on the other side. The
+// alarm drill reaches the host as S5F1 and S6F11; the link-drop drill's events fired while the link is
+// down are spooled and delivered after the host reconnects and sends S6F23.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GemHost, type HostEvent, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.js';
+
+const BIN = join(import.meta.dirname, '../../bin/bondline.js');
+const MODEL = join(REPO_ROOT, 'examples/equipment.yaml');
+const scenario = (name: string): string => join(REPO_ROOT, 'examples/scenarios', name);
+
+interface Simulator {
+  proc: ChildProcess;
+  port: number;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+  /** Resolves once stdout matches. */
+  printed: (re: RegExp) => Promise<void>;
+}
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function startSimulator(args: string[], input?: string): Promise<Simulator> {
+  const proc = spawn(process.execPath, [BIN, 'equipment', '--port', '0', '--model', MODEL, ...args]);
+  let out = '';
+  let err = '';
+  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
+  proc.stdout!.setEncoding('utf8');
+  proc.stderr!.setEncoding('utf8');
+  proc.stdout!.on('data', (c: string) => {
+    out += c;
+    for (const w of waiters.splice(0))
+      if (w.re.test(out)) w.resolve();
+      else waiters.push(w);
+  });
+  proc.stderr!.on('data', (c: string) => {
+    err += c;
+  });
+  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+  cleanups.push(() => {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+  });
+  if (input !== undefined) proc.stdin!.end(input);
+  const printed = (re: RegExp): Promise<void> =>
+    re.test(out)
+      ? Promise.resolve()
+      : new Promise((resolve, reject) => {
+          waiters.push({ re, resolve });
+          void exited.then(() =>
+            reject(new Error(`simulator exited before printing ${re}:\n${out}\n${err}`)),
+          );
+        });
+  await printed(/listening on port \d+/);
+  const port = Number(/listening on port (\d+)/.exec(out)![1]);
+  return { proc, port, out: () => out, err: () => err, exited, printed };
+}
+
+/** A GemHost connected, communicating and ONLINE. */
+async function connectHost(
+  port: number,
+): Promise<{ host: GemHost; session: HsmsSession; active: HsmsActiveEndpoint }> {
+  const session = new HsmsSession({ sessionId: 1, t5Ms: 1000 });
+  const host = new GemHost(session);
+  const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
+  cleanups.push(() => active.dispose());
+  active.start();
+  await session.whenState('selected');
+  expect((await host.establishCommunications()).commack).toBe(0);
+  expect(await host.requestOnline()).toBe(0);
+  await host.learnNames();
+  return { host, session, active };
+}
+
+describe('bondline equipment --scenario', () => {
+  it('alarm drill: the host receives S5F1 set/clear, the alarm events and the limit events; exit 0', async () => {
+    const sim = await startSimulator(['--scenario', scenario('alarm-drill.txt'), '--exit-after-scenario']);
+    const { host } = await connectHost(sim.port);
+    expect(await host.defineReports([{ rptid: 1, vids: ['ChamberPressure'] }])).toBe(0);
+    expect(await host.defineReports([{ rptid: 2, vids: ['LimitVariable', 'ChamberPressure'] }])).toBe(0);
+    expect(
+      await host.linkEvents([
+        { ceid: 500, rptids: [1] },
+        { ceid: 501, rptids: [1] },
+        { ceid: 600, rptids: [2] },
+      ]),
+    ).toBe(0);
+    expect(
+      await host.defineLimits([{ vid: 10, limits: [{ limitId: 1, deadband: { upper: 50, lower: 10 } }] }]),
+    ).toEqual({ vlaack: 0, rejections: [] });
+    const alarms: string[] = [];
+    host.on('alarm', (a) => alarms.push(`${a.alid} ${a.set ? 'set' : 'clear'} ${a.altx}`));
+    const events: HostEvent[] = [];
+    host.on('event', (e) => events.push(e));
+    expect((await host.command('START')).hcack).toBe(0);
+    expect(await sim.exited).toBe(0);
+    expect(hasStackTrace(sim.err())).toBe(false);
+    expect(alarms).toEqual(['1 set Chamber vacuum lost', '1 clear Chamber vacuum lost']);
+    const drill = events.filter((e) => [500, 501, 600, 201].includes(e.ceid));
+    const pressure = (e: HostEvent): number | undefined => {
+      const p = e.values.ChamberPressure as number | undefined;
+      return p === undefined ? undefined : Math.round(p * 1e6) / 1e6;
+    };
+    expect(drill.map((e) => [e.name, pressure(e)])).toEqual([
+      ['ChamberVacuumAlarmSet', 0.001],
+      ['LimitZoneChanged', 60.001], // 0.001 + 2 x 30 Pa: past the upper limit of 50
+      ['ProcessingStopped', undefined],
+      ['LimitZoneChanged', 0.001],
+      ['ChamberVacuumAlarmCleared', 0.001],
+    ]);
+    expect(sim.out()).toContain('alarm 1 set: Chamber vacuum lost (S5F1 sent)');
+    expect(sim.out()).toContain('alarm 1 cleared: Chamber vacuum lost (S5F1 sent)');
+    expect(sim.out()).toMatch(/scenario .*alarm-drill\.txt: finished/);
+  }, 30_000);
+
+  it('link drop: events fired while the link is down are spooled and arrive after reconnect and S6F23', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-link-drop-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const sim = await startSimulator(['--state-dir', dir, '--scenario', scenario('link-drop.txt')]);
+    const { host, session, active } = await connectHost(sim.port);
+    expect(await host.defineReports([{ rptid: 1, vids: ['PairId', 'WafersBonded'] }])).toBe(0);
+    expect(await host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+    expect((await host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+    const got: string[] = [];
+    host.on('event', (e) => {
+      if (e.ceid === 400) got.push(`${e.values.PairId} ${e.values.WafersBonded}`);
+    });
+    // Hold the reconnection until the simulator has fired its events with the link down.
+    session.on('state', (s) => {
+      if (s.to === 'not-connected') active.stop();
+    });
+    expect((await host.command('START')).hcack).toBe(0);
+    await sim.printed(/link dropped: TCP connection closed without Separate\.req\n/);
+    await sim.printed(/status: .*spool 10 /);
+    expect(got).toEqual(['up-1 1', 'up-2 2', 'up-3 3', 'up-4 4', 'up-5 5']);
+    expect(sim.out().match(/: spooled, link down/g)).toHaveLength(10);
+    active.start();
+    await sim.printed(/host reconnected/);
+    const all = new Promise<void>((resolve) => host.on('event', () => got.length === 15 && resolve()));
+    expect(await host.transmitSpool()).toBe(0);
+    await all;
+    expect(got.slice(5)).toEqual(Array.from({ length: 10 }, (_, i) => `down-${i + 1} ${i + 6}`));
+    sim.proc.kill('SIGTERM');
+    expect(await sim.exited).toBe(0);
+    expect(hasStackTrace(sim.err())).toBe(false);
+  }, 30_000);
+});
+
+describe('bondline equipment --operator and scenario errors', () => {
+  it('runs commands typed on stdin, reports a bad line and goes on serving', async () => {
+    const sim = await startSimulator(
+      ['--operator'],
+      'status\nrepeat 2\n  say tick ${i}\nend\nbogus\nsay after\n',
+    );
+    await sim.printed(/operator: end of input/);
+    expect(sim.out()).toMatch(/status: control host-offline .*\ntick 1\ntick 2\nafter\n/);
+    expect(sim.err()).toContain("operator:5: unknown command 'bogus'");
+    sim.proc.kill('SIGTERM');
+    expect(await sim.exited).toBe(0);
+  }, 20_000);
+
+  it('a scenario with issues is refused before the simulator starts: exit 2, every file:line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-scenario-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const f = join(dir, 'bad.txt');
+    writeFileSync(f, 'say ok\nevent Nope\nrepeat 2\n  set WafersBonded -x\n');
+    const r = await runBondline('equipment', ['--port', '0', '--model', MODEL, '--scenario', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f}:2: unknown collection event 'Nope'`);
+    expect(r.stderr).toContain(`${f}:3: repeat has no matching end`);
+    expect(r.stderr).toContain(`${f}:4: set WafersBonded: value (U4): '-x' is not a number`);
+    expect(r.stdout).not.toContain('listening');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('a command that fails at run time stops the scenario: exit 1 with --exit-after-scenario', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-scenario-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const f = join(dir, 'stop.txt');
+    writeFileSync(f, 'say first\nprocess STOP\nsay never\n');
+    const r = await runBondline('equipment', [
+      '--port',
+      '0',
+      '--model',
+      MODEL,
+      '--scenario',
+      f,
+      '--exit-after-scenario',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `scenario stopped at ${f}:2: process STOP: not allowed in processing state IDLE`,
+    );
+    expect(r.stdout).toContain('first\n');
+    expect(r.stdout).not.toContain('never');
+  });
+
+  it('--exit-after-scenario needs --scenario', async () => {
+    const r = await runBondline('equipment', ['--port', '0', '--model', MODEL, '--exit-after-scenario']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--exit-after-scenario needs --scenario');
+  });
+});
