@@ -28,6 +28,16 @@ export async function loadScenario(file: string, model: EquipmentModel): Promise
 type Print = (line: string) => void;
 
 /**
+ * Resolves once the session has no transaction waiting for a reply, or after `maxMs`: events a
+ * scenario's last commands caused (a processing transition's event is sent without waiting) get
+ * their acknowledgement before the simulator separates.
+ */
+export async function drainTransactions(session: { openTransactions: number }, maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (session.openTransactions > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
  * Run the scenario; resolves with its result after printing how it ended (a failure on stderr with
  * file:line). A cancelled run prints nothing.
  */

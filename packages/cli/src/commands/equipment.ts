@@ -19,7 +19,7 @@ import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
-import { loadScenario, OperatorConsole, runScenario } from './equipment-operator.js';
+import { drainTransactions, loadScenario, OperatorConsole, runScenario } from './equipment-operator.js';
 
 const USAGE =
   'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]\n' +
@@ -139,6 +139,7 @@ export async function run(argv: string[]): Promise<number> {
   const operator = values.operator === true ? new OperatorConsole(runner, model, say, complain) : undefined;
   const ended = await untilStopped(signal, runner, scenario, exitAfterScenario, say);
   if (ended.signal !== undefined) say(`${ended.signal}: stopping`);
+  else await drainTransactions(session, session.config.t3Ms);
   runner.cancel();
   operator?.close();
   await equipment.flush();
