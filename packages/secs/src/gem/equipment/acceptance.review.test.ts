@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { toOutgoing } from '../../hsms/secs-message.js';
 import { A, B, L, U1, U4 } from '../../item/constructors.js';
 import type { SecsMessage } from '../../message.js';
 import { Spool } from '../spool/spool.js';
@@ -27,6 +28,30 @@ async function online(opts: Parameters<typeof startRig>[0] = {}): Promise<Rig> {
   expect(await rig.host.requestOnline()).toBe(0);
   return rig;
 }
+
+describe('a primary right behind the S1F14 that answers the equipment S1F13', () => {
+  it('is served, not aborted: the host sent it after communications were established', async () => {
+    const r = await online();
+    const down = r.toolSession.whenState('not-connected');
+    r.active.stop();
+    await down;
+    // A host that answers S1F13 and sends S1F3 at once: both frames go out in one write.
+    const reply = new Promise<number>((resolve) => {
+      r.hostSession.onMessage((m) => {
+        if (m.stream !== 1 || m.function !== 13) return undefined;
+        queueMicrotask(() => {
+          r.hostSession.send(toOutgoing(msg(1, 3, L(U4(2))))).then(
+            (x) => resolve(x?.function ?? -1),
+            () => resolve(-2),
+          );
+        });
+        return toOutgoing({ stream: 1, function: 14, wBit: false, body: L(B([0]), L()) });
+      });
+    });
+    r.active.start();
+    expect(await reply).toBe(4); // S1F4, not S1F0
+  });
+});
 
 describe('S2F15 with an empty list', () => {
   it('is acknowledged without reporting a constant change that did not happen', async () => {

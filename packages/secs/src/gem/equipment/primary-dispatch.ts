@@ -58,7 +58,7 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
     return undefined;
   }
   if (key === 'S1F13') port.crReceived();
-  else if (port.communicationState() !== 'communicating') return abort();
+  else if (!(await communicating(port))) return abort();
   if (!isOnline(port.controlState()) && !OFFLINE_ALLOWED.has(key)) return abort();
   try {
     const reply = await handler(port.ctx, decoded.message.body, m);
@@ -73,6 +73,17 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
     if (err instanceof AnsweredFailure) return m.wBit ? toOutgoing(err.reply) : undefined;
     return abort();
   }
+}
+
+/**
+ * Whether primaries are served. In WAIT CRA our S1F13 is out: a host's S1F14 that arrived in the same
+ * read as this primary has been parsed but its continuation (the move to COMMUNICATING) is still queued
+ * as promise jobs, which all run before a setImmediate callback. Judging after that hop serves a
+ * primary the host sent after its S1F14, as E30 wants, instead of aborting it.
+ */
+async function communicating(port: DispatchPort): Promise<boolean> {
+  if (port.communicationState() === 'wait-cra') await new Promise((res) => setImmediate(res));
+  return port.communicationState() === 'communicating';
 }
 
 function reportFailure(port: DispatchPort, cause: unknown, key: string): void {
