@@ -1,6 +1,10 @@
-// `bondline host` argument and input errors (the host against a running simulator is in equipment.test.ts).
-import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runBondline } from './e2e.js';
+// `bondline host`: argument and input errors, and a script against an in-process equipment (the
+// simulator driven by raw SML scripts is in equipment.test.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GemEquipment, HsmsPassiveEndpoint, HsmsSession, parseModelText } from '@bondline/secs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.js';
 
 const cli = ([command, ...args]: string[], input?: string) => runBondline(command!, args, input);
 
@@ -13,5 +17,36 @@ describe('bondline host errors', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/stdin: .*line 1/);
     expect(hasStackTrace(a.stderr + b.stderr)).toBe(false);
+  });
+});
+
+describe('bondline host against an equipment that establishes communications itself', () => {
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await stop?.();
+    stop = undefined;
+  });
+
+  it("a script that does not start with S1F13 is not aborted: it waits for the equipment's S1F13", async () => {
+    const parsed = parseModelText(readFileSync(join(REPO_ROOT, 'examples/equipment.yaml'), 'utf8'));
+    if (!parsed.ok) throw new Error('example model is invalid');
+    parsed.model.control.initial = 'online-remote';
+    const session = new HsmsSession({ sessionId: parsed.model.deviceId });
+    const equipment = new GemEquipment({ model: parsed.model, session });
+    await equipment.start();
+    const endpoint = new HsmsPassiveEndpoint(session, { host: '127.0.0.1', port: 0 });
+    const { port } = await endpoint.listen();
+    stop = async () => {
+      equipment.stop();
+      await endpoint.close();
+    };
+    const r = await cli(
+      ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '0'],
+      'S1F3 W <L <U4 2>>.\n',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/<- S1F4 <L \[1\] <U1 5>>\./); // ControlState 5 = ONLINE REMOTE
+    expect(r.stdout).not.toMatch(/S1F0/);
   });
 });

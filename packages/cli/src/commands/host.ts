@@ -24,6 +24,9 @@ import { SmlLineBuffer } from './host-input.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
+/** How long a script waits for the equipment's S1F13 before sending anyway. */
+const ESTABLISH_WAIT_MS = 2000;
+
 const AUTO_REPLY: Record<string, SecsMessage> = {
   S1F1: { stream: 1, function: 2, wBit: false, body: L() },
   S1F13: { stream: 1, function: 14, wBit: false, body: L(B([0]), L()) },
@@ -96,8 +99,14 @@ export async function run(argv: string[]): Promise<number> {
   // The script sends one message at a time; an S9 whose MHEAD names it means no reply will come
   // (E5 S9F3/5/7/11: the primary is discarded), so stop waiting instead of sitting out T3.
   let outstanding: { stream: number; function: number; rejected: (s9: string) => void } | undefined;
+  // E30: until communications are established the equipment aborts everything but S1F13 (SxF0).
+  let establishedByEquipment: () => void = () => {};
+  const equipmentCr = new Promise<void>((res) => {
+    establishedByEquipment = res;
+  });
   session.onMessage((m): OutgoingMessage | undefined => {
     out(`<- ${show(m)}`);
+    if (m.stream === 1 && m.function === 13) establishedByEquipment(); // our S1F14 is written before we go on
     if (m.stream === 9 && outstanding !== undefined) {
       const d = toSecsMessage(m);
       const h = d.ok && d.message.body?.format === 'B' ? d.message.body.value : undefined;
@@ -149,6 +158,11 @@ export async function run(argv: string[]): Promise<number> {
       { exitCode: 3 },
     );
   }
+  // An equipment sends S1F13 as soon as it is selected; a script that does not open with its own S1F13
+  // waits for it (bounded, for equipment that waits for the host instead), else its first message races
+  // the establishment and is aborted.
+  if (!interactive && !(scripted[0]?.stream === 1 && scripted[0].function === 13))
+    await Promise.race([equipmentCr, new Promise((res) => setTimeout(res, ESTABLISH_WAIT_MS))]);
   let failures = 0;
   const send = async (msg: SecsMessage): Promise<void> => {
     out(`-> ${printSml(msg, { compact: true })}`);
