@@ -49,4 +49,20 @@ describe('bondline host against an equipment that establishes communications its
     expect(r.stdout).toMatch(/<- S1F4 <L \[1\] <U1 5>>\./); // ControlState 5 = ONLINE REMOTE
     expect(r.stdout).not.toMatch(/S1F0/);
   });
+
+  it("answers the equipment's S2F17 with S2F18 and the host's time (E30 clock)", async () => {
+    const parsed = parseModelText(readFileSync(join(REPO_ROOT, 'examples/equipment.yaml'), 'utf8'));
+    if (!parsed.ok) throw new Error('example model is invalid');
+    const session = new HsmsSession({ sessionId: parsed.model.deviceId });
+    const endpoint = new HsmsPassiveEndpoint(session, { host: '127.0.0.1', port: 0 });
+    const { port } = await endpoint.listen();
+    stop = () => endpoint.close();
+    const asked = session
+      .whenState('selected')
+      .then(() => session.send({ stream: 2, function: 17, wBit: true }));
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '1000'], '');
+    const reply = await asked;
+    expect(reply?.function).toBe(18);
+    expect(r.stdout).toMatch(/-> S2F18 <A "\d{16}">\./);
+  });
 });

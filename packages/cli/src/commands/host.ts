@@ -1,10 +1,13 @@
 // `bondline host`: a scriptable GEM host for engineers. Sends SML messages (from a script or stdin),
 // prints each reply and every message the equipment sends as SML. Equipment primaries that need an
-// answer (S1F1, S1F13, S5F1, S6F1, S6F11, S10F1) are acknowledged with code 0, others aborted with SxF0.
+// answer (S1F1, S1F13, S5F1, S6F1, S6F11, S10F1) are acknowledged with code 0, S2F17 gets the host's
+// time, others are aborted with SxF0.
 
 import { createInterface } from 'node:readline';
 import {
+  A,
   B,
+  formatGemTime,
   HsmsActiveEndpoint,
   type HsmsMessage,
   HsmsSession,
@@ -118,7 +121,12 @@ export async function run(argv: string[]): Promise<number> {
       )
         outstanding.rejected(`S9F${m.function}`);
     }
-    const reply = AUTO_REPLY[`S${m.stream}F${m.function}`];
+    const key = `S${m.stream}F${m.function}`;
+    // E30 clock: the equipment may ask the host's time (S2F17); answer with ours (UTC, 16 characters).
+    const reply =
+      key === 'S2F17'
+        ? { stream: 2, function: 18, wBit: false, body: A(formatGemTime(Date.now())) }
+        : AUTO_REPLY[key];
     if (!m.wBit) return undefined;
     const r = reply ?? { stream: m.stream, function: 0, wBit: false };
     out(`-> ${printSml(r, { compact: true })}`);

@@ -1,9 +1,10 @@
 // GemHost against a live equipment: an S9 naming a request ends it with a typed error at once
 // (E5: the equipment discarded the primary and will not reply), instead of a T3 timeout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { L, U4 } from '../../item/constructors.js';
+import { toSecsMessage } from '../../hsms/secs-message.js';
+import { A, L, U4 } from '../../item/constructors.js';
 import { type Rig, startRig } from '../equipment/test-rig.js';
-import { GemHostError } from './gem-host.js';
+import { GemHost, GemHostError } from './gem-host.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -33,4 +34,17 @@ describe('GemHost requests answered with S9', () => {
       function: 4,
     });
   }, 5000);
+});
+
+describe('GemHost answers the equipment', () => {
+  it("S2F17 (the equipment asks the host's time, E30 clock) with S2F18 TIME from its wall clock", async () => {
+    rig = await startRig();
+    const host = new GemHost(rig.hostSession, { wallClock: () => Date.UTC(2031, 4, 6, 7, 8, 9, 120) });
+    const reply = await rig.toolSession.send({ stream: 2, function: 17, wBit: true });
+    expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
+      ok: true,
+      message: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
+    });
+    expect(host.vidNames.size).toBe(0);
+  });
 });

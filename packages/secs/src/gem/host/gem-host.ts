@@ -10,6 +10,7 @@ import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
+import { formatGemTime } from '../equipment/gem-time.js';
 import { ACKC5, ACKC6, ACKC10, COMMACK, PPGNT } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import * as s2c from '../messages/s2-constants.js';
@@ -78,8 +79,15 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       new GemHostError('rejected', `equipment answered ${key} with S9F${fn} (${meaning})`, fn),
   );
 
-  constructor(readonly session: HsmsSession) {
+  private readonly wallClock: () => number;
+
+  /** @param options.wallClock the host's time (epoch ms) it answers the equipment's S2F17 with */
+  constructor(
+    readonly session: HsmsSession,
+    options: { wallClock?: () => number } = {},
+  ) {
     super();
+    this.wallClock = options.wallClock ?? Date.now;
     session.onMessage((m) => this.onPrimary(m));
   }
 
@@ -346,6 +354,8 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
         return toOutgoing(s1.s1f14(COMMACK.accepted));
       case 'S1F1':
         return toOutgoing(s1.s1f2());
+      case 'S2F17': // E30 clock: the equipment may ask the host for the time to synchronize with
+        return toOutgoing(s2c.s2f18(formatGemTime(this.wallClock())));
       default:
         if (m.stream === 9) {
           const h = readBody(body, (b) => parseS9Header(b.item));
