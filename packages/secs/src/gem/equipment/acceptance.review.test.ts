@@ -105,6 +105,60 @@ describe('S2F43 stream and function checks (E5 STRACK)', () => {
   });
 });
 
+describe('S6F23 purge while the spool is being transmitted', () => {
+  it('ends the delivery quietly: the message in flight is not acknowledged into a purged spool', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-review-purge-'));
+    dirs.push(dir);
+    const spool = Spool.open({
+      dir: join(dir, 'spool'),
+      maxMessages: 10,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
+    try {
+      const r = await online({ dir, equipment: { spool } });
+      expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
+      expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+      const down = r.toolSession.whenState('not-connected');
+      r.active.stop();
+      await down;
+      for (let i = 0; i < 3; i++) await r.equipment.triggerEvent(400);
+      expect(spool.countActual).toBe(3);
+      const errors: string[] = [];
+      r.equipment.on('error', (e) => errors.push(e.message));
+      // The host purges while the first spooled S6F11 waits for its S6F12.
+      const purged = new Promise<number>((resolve) => {
+        r.hostSession.onMessage(async (m) => {
+          if (m.stream === 1 && m.function === 13)
+            return toOutgoing({ stream: 1, function: 14, wBit: false, body: L(B([0]), L()) });
+          if (m.stream !== 6 || m.function !== 11) return undefined;
+          const reply = await r.hostSession.send(toOutgoing(msg(6, 23, U1(1))));
+          resolve(reply?.body[2] ?? -1); // S6F24 <B rsda>: 21 01 rsda
+          return toOutgoing({ stream: 6, function: 12, wBit: false, body: B([0]) });
+        });
+      });
+      const comm = new Promise<void>((resolve) => {
+        const off = r.equipment.on('communication-state', (c) => {
+          if (c.to === 'communicating') {
+            off();
+            resolve();
+          }
+        });
+      });
+      r.active.start();
+      await comm;
+      expect(await r.host.transmitSpool()).toBe(0);
+      expect(await purged).toBe(0);
+      await r.host.request(msg(1, 1)); // the S6F12 has been processed by now
+      expect(spool.countActual).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      spool.close();
+    }
+  });
+});
+
 describe('S6F23 with an RSDC E5 does not define', () => {
   it('is illegal data (S9F7), not "busy, try later" (RSDA 1)', async () => {
     const r = await online();

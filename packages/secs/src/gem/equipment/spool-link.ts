@@ -46,6 +46,8 @@ export class SpoolLink {
           wBit: m.wBit,
           ...(m.body.length > 0 ? { body: m.body } : {}),
         });
+        // The host may purge (S6F23 RSDC 1) while a message is in flight: nothing is left to acknowledge.
+        if (!spool.stateName.endsWith('/transmit')) return;
         spool.ack();
       }
     } catch (err) {
