@@ -139,6 +139,7 @@ export async function run(argv: string[]): Promise<number> {
   session.on('unknown-device', ({ message }) => {
     if (wrongDevice !== undefined) return;
     wrongDevice = message.sessionId;
+    establishedByEquipment(); // nothing will be established: stop waiting for it
     process.stderr.write(
       `equipment sent S${message.stream}F${message.function} for device ${message.sessionId}, this host is --device-id ${deviceId}; rerun with --device-id ${message.sessionId}\n`,
     );
@@ -170,7 +171,7 @@ export async function run(argv: string[]): Promise<number> {
   // waits for it (bounded, for equipment that waits for the host instead), else its first message races
   // the establishment and is aborted.
   if (!interactive && !(scripted[0]?.stream === 1 && scripted[0].function === 13))
-    await Promise.race([equipmentCr, new Promise((res) => setTimeout(res, ESTABLISH_WAIT_MS))]);
+    await Promise.race([equipmentCr, new Promise((res) => setTimeout(res, ESTABLISH_WAIT_MS).unref())]);
   let failures = 0;
   const send = async (msg: SecsMessage): Promise<void> => {
     out(`-> ${printSml(msg, { compact: true })}`);
