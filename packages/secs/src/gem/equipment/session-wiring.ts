@@ -17,6 +17,7 @@ export function attachToSession(p: EquipmentParts): () => void {
         crReceived: () => p.comm.crReceived(),
         controlState: () => p.control.state,
         sendS9,
+        handlerFailed: (e) => p.fail(e),
       },
       msg,
     ),
