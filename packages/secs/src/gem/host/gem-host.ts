@@ -3,15 +3,12 @@
 // objects. Event values are keyed by the names the equipment declared, learned with `learnNames`.
 
 import { TypedEmitter } from '../../hsms/events.js';
-import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
-import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { formatGemTime } from '../equipment/gem-time.js';
-import { ACKC5, ACKC6, ACKC10, COMMACK, PPGNT } from '../messages/acks.js';
+import { PPGNT } from '../messages/acks.js';
 import * as s1 from '../messages/s1.js';
 import * as s2c from '../messages/s2-constants.js';
 import * as lm from '../messages/s2-limits.js';
@@ -22,8 +19,8 @@ import * as tr from '../messages/s2-s6-trace.js';
 import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
-import { parseS9Header } from '../messages/s9-errors.js';
 import * as s10 from '../messages/s10-terminal.js';
+import { answerPrimary, hostEvent, type PrimaryPort, traceSamples } from './host-primaries.js';
 import { type PlainValue, plainValue } from './plain-value.js';
 import { S9Waits } from './s9-waits.js';
 
@@ -88,7 +85,15 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   ) {
     super();
     this.wallClock = options.wallClock ?? Date.now;
-    session.onMessage((m) => this.onPrimary(m));
+    const port: PrimaryPort = {
+      emit: (event, arg) => this.emit(event, arg),
+      badPrimary: (text) => this.emit('error', new GemHostError('bad-reply', text)),
+      hostEvent: (e) => this.toHostEvent(e),
+      traceSamples: (t) => traceSamples(t, this.traceVids.get(String(t.trid)) ?? [], this.vidNames),
+      now: () => this.wallClock(),
+      s9: (fn, header) => this.s9.reject(fn, header),
+    };
+    session.onMessage((m) => answerPrimary(port, m));
   }
 
   /** Send a primary and decode the reply; SxF0 (abort) becomes GemHostError 'aborted'. */
@@ -315,91 +320,8 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
 
   // ---- incoming primaries ----------------------------------------------------------------------
 
-  private onPrimary(m: HsmsMessage): HandlerResult {
-    const d = toSecsMessage(m);
-    if (!d.ok) {
-      this.emit('error', new GemHostError('bad-reply', `S${m.stream}F${m.function}: ${d.error.message}`));
-      return undefined;
-    }
-    const body = d.message.body;
-    const read = <T>(parse: (b: Item | undefined) => T): T | undefined => {
-      const r = readBody(body, (b) => parse(b.item));
-      if (r.ok) return r.value;
-      this.emit('error', new GemHostError('bad-reply', `S${m.stream}F${m.function}: ${r.error.message}`));
-      return undefined;
-    };
-    const key = `S${m.stream}F${m.function}`;
-    switch (key) {
-      case 'S6F11': {
-        const e = read(s6.parseEventReport);
-        if (e !== undefined) this.emit('event', this.toHostEvent(e));
-        return toOutgoing(s6.s6f12(e === undefined ? ACKC6.error : ACKC6.ok));
-      }
-      case 'S5F1': {
-        const a = read(s5.parseS5f1);
-        if (a !== undefined) this.emit('alarm', { ...a, set: (a.alcd & 0x80) !== 0 });
-        return toOutgoing(s5.s5f2(a === undefined ? ACKC5.error : ACKC5.ok));
-      }
-      case 'S6F1': {
-        const t = read(tr.parseS6f1);
-        if (t !== undefined) this.emit('trace', { ...t, samples: this.traceSamples(t) });
-        return toOutgoing(tr.s6f2(t === undefined ? ACKC6.error : ACKC6.ok));
-      }
-      case 'S10F1': {
-        const t = read(s10.parseTerminalText);
-        if (t !== undefined) this.emit('terminal', t);
-        return toOutgoing(s10.s10Ack(2, t === undefined ? ACKC10.notDisplayed : ACKC10.accepted));
-      }
-      case 'S1F13':
-        return toOutgoing(s1.s1f14(COMMACK.accepted));
-      case 'S1F1':
-        return toOutgoing(s1.s1f2());
-      case 'S2F17': // E30 clock: the equipment may ask the host for the time to synchronize with
-        return toOutgoing(s2c.s2f18(formatGemTime(this.wallClock())));
-      default:
-        if (m.stream === 9) {
-          const h = readBody(body, (b) => parseS9Header(b.item));
-          const header = h.ok ? h.value : undefined;
-          this.emit('error-message', { function: m.function, header });
-          this.s9.reject(m.function, header);
-          return undefined;
-        }
-        // E5: SxF0 aborts a transaction we cannot handle.
-        return m.wBit ? { stream: m.stream, function: 0 } : undefined;
-    }
-  }
-
   private toHostEvent(e: s6.EventReport): HostEvent {
-    const values: Record<string, PlainValue> = {};
-    for (const r of e.reports) {
-      const vids = this.reportVids.get(r.rptid) ?? [];
-      r.values.forEach((item, i) => {
-        const vid = vids[i];
-        const key = vid === undefined ? `R${r.rptid}[${i}]` : (this.vidNames.get(vid) ?? `V${vid}`);
-        values[key] = plainValue(item);
-      });
-    }
-    return {
-      ceid: e.ceid,
-      name: this.ceidNames.get(e.ceid) ?? `CE${e.ceid}`,
-      dataId: e.dataId,
-      values,
-      reports: e.reports.map((r) => ({ rptid: r.rptid, items: r.values })),
-    };
-  }
-
-  private traceSamples(t: tr.TraceData): Record<string, PlainValue>[] {
-    const vids = this.traceVids.get(String(t.trid)) ?? [];
-    const out: Record<string, PlainValue>[] = [];
-    if (vids.length === 0) return out;
-    for (let i = 0; i + vids.length <= t.values.length; i += vids.length) {
-      const rec: Record<string, PlainValue> = {};
-      vids.forEach((v, j) => {
-        rec[this.vidNames.get(v) ?? `V${v}`] = plainValue(t.values[i + j]!);
-      });
-      out.push(rec);
-    }
-    return out;
+    return hostEvent(e, this);
   }
 
   private vid(k: number | string): number {
