@@ -12,7 +12,12 @@ const S9_MEANING: Record<number, string> = {
   11: 'data too long',
 };
 
-/** Outstanding W requests by SxFy, oldest first (an S9 names the stream and function it refused). */
+/**
+ * Outstanding W requests by SxFy, oldest first (an S9 names the stream and function it refused). The
+ * session does not expose the system bytes it chose, so with two requests of the same SxFy open at
+ * once an S9 fails the older one, which is the one the equipment answers first when it handles them in
+ * order; the other then waits for its reply or T3.
+ */
 export class S9Waits {
   private readonly waiting = new Map<string, ((err: Error) => void)[]>();
 
