@@ -120,6 +120,25 @@ describe('operator runner: drop', () => {
     spool.close();
   });
 
+  it('an event the full spool refuses (stop policy) is reported as not sent, not as spooled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
+    const spool = Spool.open({ dir, maxMessages: 2, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await onlineRig(spool);
+    r.equipment.on('error', () => {}); // the equipment also reports the refusal as an error event
+    expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
+    expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+    r.active.stop();
+    const { result, lines } = await runScript(r, 'drop\nrepeat 3\n  event PairBonded\nend');
+    expect(result).toEqual({ ok: true });
+    expect(lines.slice(1).map((l) => l.replace(/ \[.*$/, ''))).toEqual([
+      'event PairBonded (400): spooled, link down (1 in the spool)',
+      'event PairBonded (400): spooled, link down (2 in the spool)',
+      'event PairBonded (400): not sent: link down, spool full (2 held, stop policy)',
+    ]);
+    spool.close();
+  });
+
   it('drop with no connection stops the script', async () => {
     const r = await onlineRig();
     r.active.stop();

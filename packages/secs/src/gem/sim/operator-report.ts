@@ -24,18 +24,25 @@ export function eventData(eq: GemEquipment, ceid: number): string {
   return parts.join(' ');
 }
 
-/** Spool counter before a send, to tell afterwards whether the message went to the spool. */
-export function spoolMark(eq: GemEquipment): number {
-  return eq.spool?.countTotal ?? 0;
+/** Spool counters before a send, to tell afterwards whether the message went to the spool. */
+export interface SpoolMark {
+  readonly written: number;
+  readonly total: number;
+}
+
+export function spoolMark(eq: GemEquipment): SpoolMark {
+  return { written: eq.spool?.countWritten ?? 0, total: eq.spool?.countTotal ?? 0 };
 }
 
 /**
  * Why a primary just produced was not delivered, or undefined when the link and control state let
  * it go out. `mark` is `spoolMark` taken before.
  */
-export function notSentReason(eq: GemEquipment, mark: number): string | undefined {
-  if (eq.spool !== undefined && eq.spool.countTotal > mark)
+export function notSentReason(eq: GemEquipment, mark: SpoolMark): string | undefined {
+  if (eq.spool !== undefined && eq.spool.countWritten > mark.written)
     return `spooled, link down (${eq.spool.countActual} in the spool)`;
+  if (eq.spool !== undefined && eq.spool.countTotal > mark.total)
+    return `not sent: link down, spool full (${eq.spool.countActual} held, stop policy)`;
   if (!isOnline(eq.control.state)) return `not sent: control state ${eq.control.state}`;
   if (eq.communicationState !== 'communicating' || eq.session.state !== 'selected')
     return `not sent: link down (${eq.communicationState}), not spooled`;
@@ -43,14 +50,14 @@ export function notSentReason(eq: GemEquipment, mark: number): string | undefine
 }
 
 /** The outcome of `triggerEvent`. */
-export function eventOutcome(eq: GemEquipment, ceid: number, acknowledged: boolean, mark: number): string {
+export function eventOutcome(eq: GemEquipment, ceid: number, acknowledged: boolean, mark: SpoolMark): string {
   if (acknowledged) return 'acknowledged';
   if (!eq.reports.isEnabled(ceid)) return 'not sent: disabled by the host (S2F37)';
   return notSentReason(eq, mark) ?? 'not acknowledged by the host';
 }
 
 /** The S5F1 of an alarm change. */
-export function alarmOutcome(eq: GemEquipment, alid: number, mark: number): string {
+export function alarmOutcome(eq: GemEquipment, alid: number, mark: SpoolMark): string {
   if (!eq.alarmEnabled.has(alid)) return 'S5F1 disabled by the host (S5F3)';
   return notSentReason(eq, mark) ?? 'S5F1 sent';
 }

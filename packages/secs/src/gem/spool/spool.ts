@@ -131,6 +131,11 @@ export class Spool {
     return this.state.state === 'inactive' ? 0 : this.meta.nextSeq - this.meta.baseSeq + this.meta.refused;
   }
 
+  /** Messages written to the spool since it became active: countTotal less those refused when full. */
+  get countWritten(): number {
+    return this.state.state === 'inactive' ? 0 : this.meta.nextSeq - this.meta.baseSeq;
+  }
+
   /** SpoolStartTime (epoch ms) of the current activation, undefined when inactive. */
   get startTime(): number | undefined {
     return this.meta.startTime ?? undefined;
