@@ -65,6 +65,7 @@ export {
   type OperatorRunResult,
 } from './gem/sim/operator-runner.js';
 export { OperatorScriptReader, parseOperatorScript } from './gem/sim/operator-script.js';
+export type { RandomSource } from './gem/sim/operator-values.js';
 export {
   type ActiveEndpointEvents,
   type ActiveEndpointOptions,

@@ -121,6 +121,34 @@ describe('bondline equipment --scenario', () => {
     expect(sim.out()).toMatch(/scenario .*alarm-drill\.txt: finished/);
   }, 30_000);
 
+  it('bond cycle with the shipped host script, both sides on the command line: 25 PairBonded events', async () => {
+    const sim = await startSimulator(['--scenario', scenario('bond-cycle.txt'), '--exit-after-scenario']);
+    const host = await runBondline('host', [
+      '--connect',
+      `127.0.0.1:${sim.port}`,
+      '--device-id',
+      '1',
+      '--script',
+      join(REPO_ROOT, 'examples/host/start-bond-cycle.sml'),
+      '--wait',
+      '60000', // the simulator ends the session when the scenario is done, which ends the wait
+    ]);
+    expect(await sim.exited).toBe(0);
+    expect(host.stderr).toBe('');
+    expect(host.code).toBe(0);
+    // Each pair's report: PairId 1..25, then BondForce, OverlayX, OverlayY as F8.
+    const pairs = [
+      ...host.stdout.matchAll(
+        /<- S6F11 W <L \[3\] <U4 \d+> <U4 400> .*?<A "(\d+)"> <F8 [^>]+> <F8 [^>]+> <F8 [^>]+>/g,
+      ),
+    ];
+    expect(pairs.map((m) => Number(m[1]))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(host.stdout).toMatch(/<- S6F11 W <L \[3\] <U4 \d+> <U4 201> /); // ProcessingStopped
+    expect(sim.out()).toMatch(/bond cycle: 25 pairs bonded\n/);
+    expect(host.stdout).toMatch(/equipment ended the session \(HSMS not-/);
+    expect(hasStackTrace(sim.err())).toBe(false);
+  }, 40_000);
+
   it('link drop: events fired while the link is down are spooled and arrive after reconnect and S6F23', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-link-drop-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -166,6 +194,28 @@ describe('bondline equipment --operator and scenario errors', () => {
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
   }, 20_000);
+
+  it('--seed: the same seed draws the same values, another seed others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-seed-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const f = join(dir, 'draw.txt');
+    writeFileSync(
+      f,
+      'repeat 3\n  set BondForce normal 20000 150\n  set OverlayX uniform -5 5\n  event PairBonded\nend\n',
+    );
+    const run = async (seed: string): Promise<string[]> => {
+      const r = await runBondline('equipment', [
+        ...['--port', '0', '--model', MODEL, '--scenario', f, '--exit-after-scenario', '--seed', seed],
+      ]);
+      expect(r.code).toBe(0);
+      return r.stdout.split('\n').filter((l) => l.startsWith('event PairBonded'));
+    };
+    const [a, b, c] = await Promise.all([run('5'), run('5'), run('6')]);
+    expect(a).toHaveLength(3);
+    expect(a[0]).toMatch(/not sent: control state host-offline \[.*BondForce=[\d.]+ OverlayX=-?[\d.]+/);
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
+  });
 
   it('a scenario with issues is refused before the simulator starts: exit 2, every file:line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-scenario-'));

@@ -3,6 +3,7 @@
 // (`--scenario`) or console (`--operator`) fires events, sets alarms and variables, drops the link.
 
 import { dirname, join, resolve } from 'node:path';
+import { SeededRandom } from '@bondline/align';
 import {
   GemEquipment,
   HsmsPassiveEndpoint,
@@ -82,12 +83,15 @@ export async function run(argv: string[]): Promise<number> {
   let spool: Spool | undefined;
   if (stateDir !== undefined) {
     try {
-      // Bounds: 100,000 messages or 256 MiB; the oldest are overwritten when full (E30 overwrite policy).
+      // Bounds from the model (default 100,000 messages, 256 MiB). When full, the oldest are overwritten
+      // unless the OverWriteSpool EC says stop; the equipment applies a value the host set (and that
+      // was persisted) at start.
+      const overwrite = model.equipmentConstants.find((c) => c.builtin === 'overwrite-spool');
       spool = Spool.open({
         dir: join(stateDir, 'spool'),
-        maxMessages: 100_000,
-        maxBytes: 256 << 20,
-        policy: 'overwrite',
+        maxMessages: model.spool.maxMessages,
+        maxBytes: model.spool.maxBytes,
+        policy: overwrite?.default === false ? 'stop' : 'overwrite',
       });
     } catch (err) {
       throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
@@ -134,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGINT', stop('SIGINT'));
     process.once('SIGTERM', stop('SIGTERM'));
   });
-  const runner = new OperatorRunner({ equipment, print: say, seed });
+  const runner = new OperatorRunner({ equipment, print: say, random: new SeededRandom(seed) });
   if (scenario !== undefined || values.operator === true) say(`operator: seed ${seed}`);
   const operator = values.operator === true ? new OperatorConsole(runner, model, say, complain) : undefined;
   const ended = await untilStopped(signal, runner, scenario, exitAfterScenario, say);

@@ -75,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   );
   if (values.help === true) {
     return printHelp(
-      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms).`,
+      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms) or until the equipment ends the session.`,
     );
   }
   if (values.connect === undefined) throw usageError('--connect is required', USAGE);
@@ -209,10 +209,35 @@ export async function run(argv: string[]): Promise<number> {
       await send(msg);
     }
   }
-  if (wrongDevice === undefined) await new Promise((res) => setTimeout(res, waitMs));
+  if (wrongDevice === undefined) await listenAfterScript(session, waitMs, out);
   clearInterval(keepAlive);
   endpoint.dispose();
   if (wrongDevice !== undefined)
     throw new CliError(`device id mismatch: the equipment is device ${wrongDevice}`);
   return failures === 0 ? 0 : 1;
+}
+
+/**
+ * Keep printing what the equipment sends for `waitMs` after the last reply, or until the equipment
+ * ends the session (Separate.req or a closed connection): then nothing more will come.
+ */
+async function listenAfterScript(
+  session: HsmsSession,
+  waitMs: number,
+  out: (line: string) => void,
+): Promise<void> {
+  if (session.state !== 'selected') return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    const off = session.on('state', (s) => {
+      if (s.to === 'selected') return;
+      out(`equipment ended the session (HSMS ${s.to})`);
+      done();
+    });
+  });
 }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Rig, startRig } from '../equipment/test-rig.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { runScript } from './operator-test-kit.js';
+import { knownDraws, runScript } from './operator-test-kit.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -39,31 +39,45 @@ const BOND = [
 ].join('\n');
 
 describe('operator runner', () => {
-  it('sets variables and fires events the host receives with the values; seeded values repeat', async () => {
+  it('sets variables and fires events the host receives with the values drawn', async () => {
     const r = await onlineRig();
     const events = await pairReports(r);
-    const first = await runScript(r, BOND, { seed: 5 });
+    // normal 20000 100 -> 20000 + 100 g; uniform -5 5 -> -5 + 10 u.
+    const random = knownDraws([0.25, 0.5, 0.95], [1, -0.5, 2.5]);
+    const first = await runScript(r, BOND, { random });
     expect(first.result).toEqual({ ok: true });
-    expect(events.map((e) => [e.name, e.values.PairId, e.values.WafersBonded])).toEqual([
-      ['PairBonded', 'P-1', 1],
-      ['PairBonded', 'P-2', 2],
-      ['PairBonded', 'P-3', 3],
+    expect(
+      events.map((e) => [
+        e.name,
+        e.values.PairId,
+        e.values.BondForce,
+        e.values.OverlayX,
+        e.values.WafersBonded,
+      ]),
+    ).toEqual([
+      ['PairBonded', 'P-1', 20100, -2.5, 1],
+      ['PairBonded', 'P-2', 19950, 0, 2],
+      ['PairBonded', 'P-3', 20250, 4.5, 3],
     ]);
-    for (const e of events) {
-      expect(Math.abs((e.values.BondForce as number) - 20000)).toBeLessThan(1000);
-      expect(Math.abs(e.values.OverlayX as number)).toBeLessThanOrEqual(5);
-    }
-    expect(first.lines[0]).toMatch(
-      /^event PairBonded \(400\): acknowledged \[PairId="P-1" BondForce=\d+(\.\d+)? OverlayX=-?\d/,
+    expect(first.lines[0]).toBe(
+      'event PairBonded (400): acknowledged [PairId="P-1" BondForce=20100 OverlayX=-2.5 OverlayY=0]',
     );
-    const again = await runScript(r, `set WafersBonded = 0\n${BOND}`, { seed: 5 });
-    expect(again.result).toEqual({ ok: true });
-    const forces = events.map((e) => e.values.BondForce);
-    expect(forces.slice(3)).toEqual(forces.slice(0, 3));
-    expect(events.slice(3).map((e) => e.values.WafersBonded)).toEqual([1, 2, 3]);
-    const other = await runScript(r, BOND, { seed: 6 });
-    expect(other.result.ok).toBe(true);
-    expect(events.slice(6).map((e) => e.values.BondForce)).not.toEqual(forces.slice(0, 3));
+  });
+
+  it('uniform over an integer type gives each of lo..hi; normal rounds to the nearest integer', async () => {
+    const r = await onlineRig();
+    const random = knownDraws([0.01, 0.49, 0.99], [0.4]);
+    const got: unknown[] = [];
+    for (const line of [
+      'set WafersBonded uniform 4 6',
+      'set WafersBonded uniform 4 6',
+      'set WafersBonded uniform 4 6',
+      'set WafersBonded normal 10 3',
+    ]) {
+      expect((await runScript(r, line, { random })).result).toEqual({ ok: true });
+      got.push(r.equipment.vars.get(12));
+    }
+    expect(got).toEqual([4, 5, 6, 11]); // 4 + floor(3u); 10 + 3 x 0.4 = 11.2 rounded
   });
 
   it('sets and clears alarms: S5F1 and the set/clear events reach the host', async () => {

@@ -6,17 +6,16 @@
 import { type Clock, realClock } from '../../hsms/clock.js';
 import type { GemEquipment } from '../equipment/gem-equipment.js';
 import type { OperatorCommand, OperatorScript, OperatorStep } from './operator-commands.js';
-import { OperatorRandom } from './operator-random.js';
 import { alarmOutcome, eventData, eventOutcome, spoolMark, statusLine } from './operator-report.js';
-import { resolveValue, substitute } from './operator-values.js';
+import { type RandomSource, resolveValue, substitute } from './operator-values.js';
 import { describeTarget, RunCancelled, reached, sleep, waitFor } from './operator-waits.js';
 
 export interface OperatorRunnerOptions {
   equipment: GemEquipment;
   /** Receives each line the script prints (no newline). */
   print: (line: string) => void;
-  /** Seed of `uniform` / `normal` (default 1). */
-  seed?: number;
+  /** Draws for `uniform` / `normal`: a seeded generator, so that a run repeats. */
+  random: RandomSource;
   /** Time for `sleep` and `wait ... timeout` (default real time). */
   clock?: Clock;
 }
@@ -33,18 +32,15 @@ class StepFailed extends Error {
 
 export class OperatorRunner {
   readonly equipment: GemEquipment;
-  /** The seed of `uniform` / `normal`. */
-  readonly seed: number;
   private readonly print: (line: string) => void;
-  private readonly random: OperatorRandom;
+  private readonly random: RandomSource;
   private readonly clock: Clock;
   private abort = new AbortController();
 
   constructor(options: OperatorRunnerOptions) {
     this.equipment = options.equipment;
     this.print = options.print;
-    this.seed = options.seed ?? 1;
-    this.random = new OperatorRandom(this.seed);
+    this.random = options.random;
     this.clock = options.clock ?? realClock;
   }
 

@@ -5,6 +5,7 @@ import type { Rig } from '../equipment/test-rig.js';
 import { formatScriptIssue } from './operator-commands.js';
 import { OperatorRunner, type OperatorRunResult } from './operator-runner.js';
 import { parseOperatorScript } from './operator-script.js';
+import type { RandomSource } from './operator-values.js';
 
 export interface ScriptRun {
   runner: OperatorRunner;
@@ -13,15 +14,33 @@ export interface ScriptRun {
   done: Promise<OperatorRunResult>;
 }
 
+export interface ScriptOptions {
+  /** Draws for `uniform` / `normal` (default: none expected; a draw fails the test). */
+  random?: RandomSource;
+  clock?: Clock;
+}
+
+/** A random source that gives these draws in order, so a test knows every value a script sets. */
+export function knownDraws(uniforms: readonly number[], gaussians: readonly number[]): RandomSource {
+  const u = [...uniforms];
+  const g = [...gaussians];
+  const next = (q: number[], what: string): number => {
+    const x = q.shift();
+    if (x === undefined) throw new Error(`the test gave no more ${what} draws`);
+    return x;
+  };
+  return { nextUniform: () => next(u, 'uniform'), nextGaussian: () => next(g, 'normal') };
+}
+
 /** Start running `text` on the rig's equipment (parse issues throw). */
-export function startScript(rig: Rig, text: string, opts: { seed?: number; clock?: Clock } = {}): ScriptRun {
+export function startScript(rig: Rig, text: string, opts: ScriptOptions = {}): ScriptRun {
   const parsed = parseOperatorScript(text, rig.equipment.model, 'test.txt');
   if (!parsed.ok) throw new Error(parsed.issues.map(formatScriptIssue).join('\n'));
   const lines: string[] = [];
   const runner = new OperatorRunner({
     equipment: rig.equipment,
     print: (l) => lines.push(l),
-    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    random: opts.random ?? knownDraws([], []),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
   });
   return { runner, lines, done: runner.run(parsed.script) };
@@ -31,7 +50,7 @@ export function startScript(rig: Rig, text: string, opts: { seed?: number; clock
 export async function runScript(
   rig: Rig,
   text: string,
-  opts: { seed?: number; clock?: Clock } = {},
+  opts: ScriptOptions = {},
 ): Promise<{ result: OperatorRunResult; lines: string[] }> {
   const r = startScript(rig, text, opts);
   return { result: await r.done, lines: r.lines };

@@ -5,7 +5,6 @@
 import { checkValue, type Value, type ValueType } from '../model/value.js';
 import type { ValueSource } from './operator-commands.js';
 import { LineIssue } from './operator-names.js';
-import type { OperatorRandom } from './operator-random.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // The repeat counter in a text (an escaped template: the characters, not a substitution).
@@ -93,11 +92,22 @@ function randomSource(type: ValueType, kind: 'uniform' | 'normal', args: readonl
   return { kind, lo: a, hi: b };
 }
 
+/**
+ * Where `uniform` and `normal` values come from: a seeded generator, so that a run repeats. The CLI
+ * passes @bondline/align's SeededRandom (sfc32, Box-Muller); any object with these two draws will do.
+ */
+export interface RandomSource {
+  /** Uniform in (0, 1). */
+  nextUniform(): number;
+  /** Standard normal. */
+  nextGaussian(): number;
+}
+
 /** What the value source gives now; a RangeError when the result does not fit the type. */
 export function resolveValue(
   source: ValueSource,
   type: ValueType,
-  env: { current: () => Value | undefined; counter: number | undefined; random: OperatorRandom },
+  env: { current: () => Value | undefined; counter: number | undefined; random: RandomSource },
 ): Value {
   const integer = INTEGER_TYPES.has(type);
   let v: Value;
@@ -116,12 +126,13 @@ export function resolveValue(
       break;
     }
     case 'uniform':
+      // Integers: each of lo..hi equally likely; otherwise [lo, hi).
       v = integer
-        ? env.random.uniformInteger(source.lo, source.hi)
-        : env.random.uniform(source.lo, source.hi);
+        ? Math.min(source.hi, source.lo + Math.floor((source.hi - source.lo + 1) * env.random.nextUniform()))
+        : source.lo + (source.hi - source.lo) * env.random.nextUniform();
       break;
     case 'normal': {
-      const x = env.random.normal(source.mean, source.sd);
+      const x = source.mean + source.sd * env.random.nextGaussian();
       v = integer ? Math.round(x) : x;
       break;
     }
