@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeItem } from '../../codec/decode.js';
 import { encodeItem } from '../../codec/encode.js';
-import { A, B, BOOLEAN, F8, L, U1, U2, U4 } from '../../item/constructors.js';
+import { A, B, BOOLEAN, F8, I4, L, U1, U2, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
@@ -147,6 +147,11 @@ describe('round trips', () => {
     expect(rt(s7.s7f3('x', new Uint8Array()), (b) => s7.parseProgram(b).ppid)).toBe('x');
     expect(s7.parseProgram(L(A('x'), A('ab'))).body).toEqual(new Uint8Array([97, 98]));
     expect(B([1]).format).toBe('B');
+  });
+
+  it('S7F1 LENGTH: any integer item of a byte count; a negative one is illegal data', () => {
+    expect(s7.parseS7f1(L(A('R'), I4(300)))).toEqual({ ppid: 'R', lengthBytes: 300 });
+    expect(() => s7.parseS7f1(L(A('R'), I4(-5)))).toThrow(/expected LENGTH >= 0, got -5/);
   });
 
   it('LIMITID is read from B [1] and, leniently, from an integer item', () => {

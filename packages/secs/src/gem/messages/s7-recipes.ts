@@ -2,7 +2,7 @@
 
 import { A, B, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
-import { readItem } from '../../item/reader.js';
+import { ItemShapeError, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
 import { ack, message, readId } from './message-helpers.js';
 
@@ -11,7 +11,10 @@ export const s7f1 = (ppid: string, lengthBytes: number): SecsMessage =>
   message(7, 1, true, L(A(ppid), U4(lengthBytes)));
 export function parseS7f1(body: Item | undefined): { ppid: string; lengthBytes: number } {
   const [p, n] = readItem(body).list(2);
-  return { ppid: p!.ascii(), lengthBytes: readId(n!) };
+  const lengthBytes = readId(n!);
+  // LENGTH is a byte count: a signed item may carry it, a negative value is illegal data (S9F7).
+  if (lengthBytes < 0) throw new ItemShapeError(n!.path, 'LENGTH >= 0', String(lengthBytes));
+  return { ppid: p!.ascii(), lengthBytes };
 }
 /** S7F2: PPGNT. */
 export const s7f2 = (ppgnt: number): SecsMessage => message(7, 2, false, ack(ppgnt));
