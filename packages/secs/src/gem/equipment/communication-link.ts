@@ -10,7 +10,8 @@ import type { FireResult } from '../state/transition-table.js';
 
 export interface CommunicationLinkOptions {
   clock: Clock;
-  retryDelayMs: number;
+  /** The WAIT DELAY before the next S1F13, ms; read at each refusal (the EC may change at run time). */
+  retryDelayMs: () => number;
   identity: () => s1.Identity;
   /** Send a primary and resolve with the decoded reply (rejects on T3, link loss...). */
   send: (msg: SecsMessage) => Promise<SecsMessage | undefined>;
@@ -88,7 +89,7 @@ export class CommunicationLink {
       if (this.machine.state !== 'wait-delay' || !this.o.selected()) return;
       this.move(this.machine.fire('delay-expired'));
       void this.establish();
-    }, this.o.retryDelayMs);
+    }, this.o.retryDelayMs());
   }
 
   private cancelRetry(): void {

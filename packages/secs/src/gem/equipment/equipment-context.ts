@@ -42,6 +42,8 @@ export interface EquipmentContext {
   setTime(epochMs: number): void;
   /** Current equipment time, epoch ms. */
   now(): number;
+  /** Current equipment time as E5 TIME in the TimeFormat EC's form (S2F18). */
+  clockText(): string;
   /** Trace data collection (S2F23 -> S6F1). */
   readonly trace: {
     define(req: {

@@ -26,6 +26,7 @@ import { EquipmentPersistence } from './equipment-persistence.js';
 import { EquipmentTime } from './equipment-time.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
+import { GemConstants } from './gem-constants.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
 import { handlerContext } from './handler-context.js';
@@ -78,6 +79,8 @@ export class EquipmentParts implements PersistedParts {
   readonly events: EventSender;
   readonly persistence: EquipmentPersistence;
   readonly ctx: EquipmentContext;
+  /** The ECs GEM acts on (spool policy and limits, retry delay, time format). */
+  readonly gemConstants: GemConstants;
   /** Builtin values GEM keeps itself: the ECID changed last and the last limit transition. */
   lastChangedEcid = 0;
   lastLimit: LimitTransitionNote = { vid: 0, limitId: 0, transitionType: 0 };
@@ -104,8 +107,12 @@ export class EquipmentParts implements PersistedParts {
         previousProcessingState: () => this.processing.previous,
         lastChangedEcid: () => this.lastChangedEcid,
         lastLimit: () => this.lastLimit,
+        timeFormat: () => this.gemConstants.timeFormat,
+        spool: () => this.spool,
+        equipmentTimeOf: (wallMs) => wallMs + this.time.offsetMs,
       }),
     );
+    this.gemConstants = new GemConstants(this.vars);
     const ceids = m.events.map((e) => e.id);
     const ceidSet = new Set(ceids);
     this.reports = new ReportTable(
@@ -133,7 +140,7 @@ export class EquipmentParts implements PersistedParts {
     });
     this.comm = new CommunicationLink({
       clock: this.clock,
-      retryDelayMs: m.communication.establishRetryS * 1000,
+      retryDelayMs: () => this.gemConstants.retryDelayMs(m.communication.establishRetryS),
       identity: () => this.identity(),
       send: (msg) => this.sendPrimary(msg),
       selected: () => this.session.state === 'selected',
@@ -156,7 +163,7 @@ export class EquipmentParts implements PersistedParts {
       alarmSet: this.alarmSet,
       canSend: () => this.out.canSend(),
       linkUp: () => this.out.linkUp(),
-      spoolIfDown: (msg) => this.out.spoolIfDown(msg),
+      spoolIfDown: (msg) => this.spoolIfDown(msg),
       sendPrimary: (msg) => this.sendPrimary(msg),
       fail: (e) => this.fail(e),
       nextDataId: () => this.dataIds.next(),
@@ -173,6 +180,21 @@ export class EquipmentParts implements PersistedParts {
     const ceid = this.model.control.events[r.to as ControlState];
     // The event of a move to offline is still reported: the host learns why it lost control.
     if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
+  }
+
+  /** E30 6.5 spooling of a primary that cannot go out now, unless the EnableSpooling EC is false. */
+  spoolIfDown(msg: SecsMessage): void {
+    if (this.gemConstants.spoolingEnabled) this.out.spoolIfDown(msg);
+  }
+
+  /** Put the ECs GEM acts on into effect (after restore and after every EC change). */
+  applyConstants(): void {
+    this.gemConstants.applyTo(this.spool);
+  }
+
+  /** Equipment time as E5 TIME in the TimeFormat EC's form. */
+  clockText(): string {
+    return formatGemTime(this.time.now(), this.gemConstants.timeFormat);
   }
 
   sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined> {
@@ -199,8 +221,9 @@ export class EquipmentParts implements PersistedParts {
       isKnownSvid: (v) => svids.has(v),
       sample: (ids) => ids.map((v) => this.vars.item(v)),
       report: (r) => {
-        const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime: formatGemTime(r.stime), values: r.values });
-        if (!this.out.canSend()) this.out.spoolIfDown(msg);
+        const stime = formatGemTime(r.stime, this.gemConstants.timeFormat);
+        const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime, values: r.values });
+        if (!this.out.canSend()) this.spoolIfDown(msg);
         else void this.sendPrimary(msg).catch((e: unknown) => this.fail(e));
       },
     });
@@ -218,7 +241,7 @@ export class EquipmentParts implements PersistedParts {
       alarmEnabled: this.alarmEnabled,
       alarmSet: this.alarmSet,
       trace: this.trace,
-      spool: this.spool,
+      spool: this.spool === undefined ? undefined : this.gemConstants.spoolPort(this.spool),
       events: this.events,
       conversations: this.conversations,
       limits: () => this.limits,
@@ -240,10 +263,12 @@ export class EquipmentParts implements PersistedParts {
         this.persist();
       },
       now: () => this.time.now(),
+      clockText: () => this.clockText(),
       deliverSpool: () => void this.spoolLink?.deliver(),
       persist: () => this.persist(),
       constantsStored: (ecids) => {
         this.lastChangedEcid = ecids[ecids.length - 1] ?? 0;
+        this.applyConstants();
         owner.emit('constants-changed', { ecids });
       },
       terminalShown: (terminal, lines) => owner.emit('terminal', { terminal, lines }),

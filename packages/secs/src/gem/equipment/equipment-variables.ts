@@ -1,11 +1,12 @@
 // The variables GEM maintains itself (E30 builtins: clock, control and processing states, last
-// changed EC, last limit transition) and the limit-monitoring view of the model's variables.
+// changed EC, last limit transition, the spool's counts and times) and the limit-monitoring view of
+// the model's variables.
 
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import type { EquipmentModel, VariableDef } from '../model/equipment-model.js';
 import { isNumericType, type Value } from '../model/value.js';
 import type { ControlState } from '../state/control-state.js';
-import { formatGemTime } from './gem-time.js';
+import { formatGemTime, type TimeFormat } from './gem-time.js';
 
 type Builtin = NonNullable<VariableDef['builtin']>;
 
@@ -27,6 +28,20 @@ export interface BuiltinSources {
   previousProcessingState(): string;
   lastChangedEcid(): number;
   lastLimit(): { vid: number; limitId: number; transitionType: number };
+  /** The TimeFormat EC (form of the clock and spool times). */
+  timeFormat(): TimeFormat;
+  /** The spool's SpoolCount* and Spool*Time (wall time, epoch ms); undefined without a spool. */
+  spool(): SpoolFigures | undefined;
+  /** Equipment time of a wall time (adds the S2F31 offset), epoch ms. */
+  equipmentTimeOf(wallMs: number): number;
+}
+
+/** What the spool SVs read from the Spool. */
+export interface SpoolFigures {
+  readonly countActual: number;
+  readonly countTotal: number;
+  readonly startTime: number | undefined;
+  readonly fullTime: number | undefined;
 }
 
 /** The builtin-value callback of `VariableStore` for `model`. */
@@ -34,7 +49,7 @@ export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: B
   return (b) => {
     switch (b) {
       case 'clock':
-        return formatGemTime(src.now());
+        return formatGemTime(src.now(), src.timeFormat());
       case 'control-state':
         return CONTROL_SV[src.controlState()];
       case 'processing-state':
@@ -49,8 +64,21 @@ export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: B
         return src.lastLimit().limitId;
       case 'transition-type':
         return src.lastLimit().transitionType;
+      case 'spool-count-actual':
+        return src.spool()?.countActual ?? 0;
+      case 'spool-count-total':
+        return src.spool()?.countTotal ?? 0;
+      case 'spool-start-time':
+        return spoolTime(src, src.spool()?.startTime);
+      case 'spool-full-time':
+        return spoolTime(src, src.spool()?.fullTime);
     }
   };
+}
+
+/** A spool time in the TimeFormat, empty text when it is not set (spool inactive / never full). */
+function spoolTime(src: BuiltinSources, wallMs: number | undefined): string {
+  return wallMs === undefined ? '' : formatGemTime(src.equipmentTimeOf(wallMs), src.timeFormat());
 }
 
 /**

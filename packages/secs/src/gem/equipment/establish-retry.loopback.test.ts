@@ -8,12 +8,12 @@ import { HsmsSession } from '../../hsms/session.js';
 import { s1f14 } from '../messages/s1.js';
 import { GemEquipment } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
-import { exampleModel } from './test-rig.js';
+import { exampleModel, setRetryDelay } from './test-rig.js';
 
 describe('establish communications retry', () => {
   it('retries S1F13 after the configured delay when the host refuses', async () => {
     const model = exampleModel();
-    model.communication.establishRetryS = 1;
+    setRetryDelay(model, 1);
     const tool = new HsmsSession({ sessionId: 1 });
     const equipment = new GemEquipment({ model, session: tool, recipes: recipeDirectory('/nonexistent') });
     const states: string[] = [];

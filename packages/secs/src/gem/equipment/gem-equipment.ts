@@ -74,6 +74,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   /** Restore persisted state (if a store is configured), attach to the session and enable communication. */
   async start(): Promise<void> {
     await this.parts.persistence.restore();
+    // Restored values of the ECs GEM acts on (OverWriteSpool...) take effect before anything is spooled.
+    this.parts.applyConstants();
     this.detach = attachToSession(this.parts);
     this.parts.comm.enable();
   }
@@ -109,6 +111,7 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     if (vid === undefined) throw new RangeError(`no variable '${nameOrId}'`);
     this.vars.set(vid, value);
     const p = this.parts;
+    if (this.vars.kind(vid) === 'ec') p.applyConstants();
     if (typeof value !== 'number' || this.model.limits === undefined) return;
     // E30 4.2.4: each zone change of a monitored variable is reported with its limit event.
     for (const t of p.limits.update(vid, value)) {

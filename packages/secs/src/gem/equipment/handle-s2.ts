@@ -7,7 +7,7 @@ import * as s2x from '../messages/s2-remote.js';
 import * as s2r from '../messages/s2-reports.js';
 import { valueToItem } from '../model/value.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
-import { formatGemTime, parseGemTime } from './gem-time.js';
+import { parseGemTime } from './gem-time.js';
 import { checkCommand } from './remote-command.js';
 
 async function command(ctx: EquipmentContext, cmd: s2x.RemoteCommand): Promise<s2x.CommandReply> {
@@ -34,7 +34,7 @@ export const S2_HANDLERS: Record<string, EquipmentHandler> = {
     if (checked.values.size > 0) ctx.constantsChanged(checked.values);
     return s2c.s2f16(EAC.ok);
   },
-  S2F17: (ctx) => s2c.s2f18(formatGemTime(ctx.now())),
+  S2F17: (ctx) => s2c.s2f18(ctx.clockText()),
   S2F29: (ctx, body) => {
     const ids = s2c.parseS2f29(body);
     return s2c.s2f30(

@@ -41,6 +41,8 @@ export interface HandlerContextParts {
   /** Host set the clock, epoch ms. */
   setTime(epochMs: number): void;
   now(): number;
+  /** Equipment time as E5 TIME in the TimeFormat EC's form. */
+  clockText(): string;
   deliverSpool(): void;
   /** Write the persisted items. */
   persist(): void;
@@ -74,6 +76,7 @@ export function handlerContext(p: HandlerContextParts): EquipmentContext {
     runCommand: (cmd) => p.runCommand(cmd),
     setTime: (ms) => p.setTime(ms),
     now: () => p.now(),
+    clockText: () => p.clockText(),
     spool: p.spool,
     expectProgram: (ppid) => p.conversations.expect(ppid),
     programArrived: (ppid) => p.conversations.arrived(ppid),

@@ -8,6 +8,7 @@ import type { HsmsConfigInput } from '../../hsms/config.js';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { HsmsSession } from '../../hsms/session.js';
 import { GemHost } from '../host/gem-host.js';
+import { builtinConstant } from '../model/builtin-types.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import { parseModelText } from '../model/load-model.js';
 import { GemEquipment, type GemEquipmentOptions } from './gem-equipment.js';
@@ -20,6 +21,13 @@ export function exampleModel(): EquipmentModel {
   const r = parseModelText(readFileSync(EXAMPLE_MODEL_FILE, 'utf8'));
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
   return r.model;
+}
+
+/** Set the establish-communications retry delay: the EstablishCommunicationsTimeout EC's default, if declared. */
+export function setRetryDelay(model: EquipmentModel, seconds: number): void {
+  model.communication.establishRetryS = seconds;
+  const ec = builtinConstant(model, 'establish-communications-timeout');
+  if (ec !== undefined) ec.default = seconds;
 }
 
 export interface Rig {
@@ -44,7 +52,13 @@ export async function startRig(
 ): Promise<Rig> {
   const model = opts.model ?? exampleModel();
   // A 1 s retry keeps the tests short should a first S1F13 go unanswered (the equipment retries on its delay).
-  if (opts.model === undefined) model.communication.establishRetryS = 1;
+  if (opts.model === undefined) setRetryDelay(model, 1);
+  // A spool handed to the rig keeps the policy it was opened with, as `bondline equipment` opens its
+  // spool with the policy of the OverWriteSpool default (the equipment applies the EC at start).
+  const overwrite = builtinConstant(model, 'overwrite-spool');
+  const spool = opts.equipment?.spool;
+  if (opts.model === undefined && overwrite !== undefined && spool !== undefined)
+    overwrite.default = spool.policy === 'overwrite';
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gem-'));
   const toolSession = new HsmsSession({ sessionId: model.deviceId, ...opts.hsms });
   const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000, ...opts.hsms });

@@ -4,6 +4,7 @@
 
 import type { Item } from '../../item/item.js';
 import { EAC } from '../messages/acks.js';
+import { builtinRangeProblem } from '../model/builtin-types.js';
 import type { ConstantDef, EquipmentModel, VariableDef } from '../model/equipment-model.js';
 import { itemToValue, type Value, valueToItem } from '../model/value.js';
 
@@ -58,11 +59,11 @@ export class VariableStore {
     return this.defs.has(vid);
   }
 
-  /** Current value (builtins computed now). */
+  /** Current value (builtin SVs/DVs computed now; builtin ECs are stored like any EC). */
   get(vid: number): Value | undefined {
     const d = this.defs.get(vid);
     if (d === undefined) return undefined;
-    const b = 'builtin' in d.def ? d.def.builtin : undefined;
+    const b = computedBuiltin(d);
     return b === undefined ? this.values.get(vid) : this.builtin(b);
   }
 
@@ -72,7 +73,7 @@ export class VariableStore {
     if (cached !== undefined) return cached;
     const d = this.defs.get(vid);
     if (d === undefined) return EMPTY;
-    if ('builtin' in d.def && d.def.builtin !== undefined) return valueToItem(d.def.type, this.get(vid)!);
+    if (computedBuiltin(d) !== undefined) return valueToItem(d.def.type, this.get(vid)!);
     const item = valueToItem(d.def.type, this.values.get(vid)!);
     this.items.set(vid, item);
     return item;
@@ -127,6 +128,9 @@ export class VariableStore {
             reason: `${v.value} is outside ${c.min ?? '-inf'}..${c.max ?? 'inf'}`,
           },
         };
+      // A constant GEM acts on has a range of its own (TimeFormat 0..2, a retry delay of at least 1 s).
+      const why = builtinRangeProblem(c, v.value);
+      if (why !== undefined) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: why } };
       out.set(ecid, v.value);
     }
     return { ok: true, values: out };
@@ -148,3 +152,8 @@ export class VariableStore {
 
 const EMPTY: Item = Object.freeze({ format: 'L', value: [] }) as Item;
 const zero = (d: VariableDef): Value => (d.type === 'A' ? '' : d.type === 'BOOLEAN' ? false : 0);
+
+/** The builtin an SV/DV's value is computed from (ECs are never computed). */
+function computedBuiltin(d: { kind: VariableKind; def: VariableDef | ConstantDef }): Builtin | undefined {
+  return d.kind === 'ec' ? undefined : (d.def as VariableDef).builtin;
+}

@@ -15,7 +15,7 @@ export interface VariableDef {
   value?: Value;
   /**
    * A value maintained by GEM itself: the control state (E30 ControlState, U1 per E30 table 4.3
-   * numbering), clock (A[16] YYYYMMDDhhmmsscc), processing state (index in the declared states),
+   * numbering), clock (text in the TimeFormat EC, default A[16] YYYYMMDDhhmmsscc), processing state (index in the declared states),
    * previous processing state, or the ECID of the last equipment constant changed.
    */
   builtin?:
@@ -27,8 +27,29 @@ export interface VariableDef {
     /** Limits monitoring DVs (E30 4.2.4): the VID that crossed, its LIMITID, 0 up / 1 down. */
     | 'limit-variable'
     | 'event-limit'
-    | 'transition-type';
+    | 'transition-type'
+    /**
+     * E30 spooling SVs from the spool: SpoolCountActual and SpoolCountTotal (integers), SpoolStartTime
+     * and SpoolFullTime (text in the TimeFormat; empty when the spool is inactive / never filled).
+     */
+    | 'spool-count-actual'
+    | 'spool-count-total'
+    | 'spool-start-time'
+    | 'spool-full-time';
 }
+
+/**
+ * Equipment constants GEM acts on itself (E30): OverWriteSpool (BOOLEAN, the spool's full policy),
+ * MaxSpoolTransmit (integer, messages per S6F23 transmit, 0 = no limit), EnableSpooling (BOOLEAN),
+ * EstablishCommunicationsTimeout (integer seconds, the S1F13 retry delay) and TimeFormat (integer:
+ * 0 = YYMMDDhhmmss, 1 = YYYYMMDDhhmmsscc, 2 = extended ISO 8601) for the clock, S2F18 and spool times.
+ */
+export type ConstantBuiltin =
+  | 'overwrite-spool'
+  | 'max-spool-transmit'
+  | 'enable-spooling'
+  | 'establish-communications-timeout'
+  | 'time-format';
 
 /** An equipment constant with limits and default. */
 export interface ConstantDef {
@@ -39,6 +60,8 @@ export interface ConstantDef {
   min?: number;
   max?: number;
   default: Value;
+  /** A constant GEM itself acts on (see ConstantBuiltin). */
+  builtin?: ConstantBuiltin;
 }
 
 /** A collection event; `data` names the variables it is meant to carry (for documentation and hosts). */
@@ -78,9 +101,14 @@ export interface EquipmentModel {
   softrev: string;
   deviceId: number;
   communication: {
-    /** Establish-communications retry delay (E30 EstablishCommunicationsTimeout), seconds. */
+    /**
+     * Establish-communications retry delay, seconds. An `establish-communications-timeout` EC, when
+     * declared, replaces it (the host can then change the delay with S2F15).
+     */
     establishRetryS: number;
   };
+  /** Bounds of the durable spool (E30 "spool full"); the loader defaults them to 100,000 / 256 MiB. */
+  spool: { maxMessages: number; maxBytes: number };
   control: {
     initial: ControlState;
     onlineFailed: 'equipment-offline' | 'host-offline';

@@ -4,7 +4,7 @@
 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ControlState } from '../state/control-state.js';
-import { BUILTIN_TYPES, checkBuiltinTypes } from './builtin-types.js';
+import { BUILTIN_TYPES, CONSTANT_BUILTIN_TYPES, checkBuiltinTypes } from './builtin-types.js';
 import type {
   AlarmDef,
   ConstantDef,
@@ -27,6 +27,7 @@ const CONTROL_STATES: readonly ControlState[] = [
   'online-remote',
 ];
 const BUILTINS = Object.keys(BUILTIN_TYPES) as (keyof typeof BUILTIN_TYPES)[];
+const CONSTANT_BUILTINS = Object.keys(CONSTANT_BUILTIN_TYPES) as (keyof typeof CONSTANT_BUILTIN_TYPES)[];
 const U4_MAX = 4294967295;
 
 /** Parse YAML (or JSON, which is YAML) model text. Syntax errors name line and column. */
@@ -69,6 +70,7 @@ export function validateModel(data: unknown): ModelResult {
     'remoteCommands',
     'processPrograms',
     'limits',
+    'spool',
   ]);
   const mdln = f.str(root, 'mdln', 'model');
   if (mdln.length > 20) f.add('out-of-range', 'model.mdln', 'MDLN is at most 20 characters (E5)');
@@ -107,7 +109,7 @@ export function validateModel(data: unknown): ModelResult {
     .map((raw, i) => {
       const p = `model.equipmentConstants[${i}]`;
       const o = f.obj(raw, p) ?? {};
-      f.keys(o, p, ['id', 'name', 'type', 'unit', 'min', 'max', 'default']);
+      f.keys(o, p, ['id', 'name', 'type', 'unit', 'min', 'max', 'default', 'builtin']);
       const type = f.oneOf(o, 'type', p, VALUE_TYPES);
       const c: ConstantDef = {
         id: f.int(o, 'id', p, 0, U4_MAX),
@@ -116,6 +118,7 @@ export function validateModel(data: unknown): ModelResult {
         unit: f.str(o, 'unit', p, ''),
         default: 0,
       };
+      if (o.builtin !== undefined) c.builtin = f.oneOf(o, 'builtin', p, CONSTANT_BUILTINS);
       const min = f.num(o, 'min', p);
       const max = f.num(o, 'max', p);
       if (min !== undefined) c.min = min;
@@ -239,11 +242,19 @@ export function validateModel(data: unknown): ModelResult {
     maxBytes: f.int(pp, 'maxBytes', 'model.processPrograms', 1, 2 ** 31, 1 << 20),
   };
 
+  const sp = f.obj(root.spool ?? {}, 'model.spool') ?? {};
+  f.keys(sp, 'model.spool', ['maxMessages', 'maxBytes']);
+  const spool = {
+    maxMessages: f.int(sp, 'maxMessages', 'model.spool', 1, U4_MAX, 100_000),
+    maxBytes: f.int(sp, 'maxBytes', 'model.spool', 1, Number.MAX_SAFE_INTEGER, 256 << 20),
+  };
+
   const model: EquipmentModel = {
     mdln,
     softrev,
     deviceId,
     communication: { establishRetryS },
+    spool,
     control,
     processing: { states, initial: procInitial, transitions },
     statusVariables,

@@ -88,7 +88,7 @@ export class Spool {
   private unsynced = 0;
   private inFlight = -1;
   private flushTimer: TimerHandle | undefined;
-  private policy: 'overwrite' | 'stop';
+  private fullPolicy: 'overwrite' | 'stop';
 
   private constructor(
     private readonly opts: SpoolOptions,
@@ -96,7 +96,7 @@ export class Spool {
   ) {
     if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
     this.wallTime = opts.wallTime ?? Date.now;
-    this.policy = opts.policy;
+    this.fullPolicy = opts.policy;
     this.isKnown = opts.isKnown ?? (() => true);
     this.store = DocumentStore.open(opts.dir, { sync });
     this.meta = readMeta(this.store);
@@ -189,7 +189,7 @@ export class Spool {
     let overwritten = 0;
     if (this.wouldExceed(rec.length)) {
       this.markFull();
-      if (this.policy === 'stop') {
+      if (this.fullPolicy === 'stop') {
         // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
         this.meta.refused++;
         return { spooled: false, reason: 'full' };
@@ -228,7 +228,12 @@ export class Spool {
 
   /** The OverWriteSpool EC: change the policy at run time (held messages are kept). */
   setPolicy(policy: 'overwrite' | 'stop'): void {
-    this.policy = policy;
+    this.fullPolicy = policy;
+  }
+
+  /** The policy at the bound now (as opened, or as last set by `setPolicy`). */
+  get policy(): 'overwrite' | 'stop' {
+    return this.fullPolicy;
   }
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
