@@ -1,15 +1,17 @@
 // Restart persistence over loopback: every persisted item (constants, reports with links and enables,
 // alarm enables, limits, the LOCAL/REMOTE switch, the S2F31 clock offset, the DATAID counter) survives
 // an equipment restart on the same state directory, and a crash mid-write keeps the previous state.
+// The ECs GEM acts on (OverWriteSpool, EnableSpooling, TimeFormat...) are also in effect after restart.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { F8 } from '../../item/constructors.js';
+import { BOOLEAN, F8, U1, U2, U4 } from '../../item/constructors.js';
+import { Spool } from '../spool/spool.js';
 import { DocumentStore } from '../store/document-store.js';
 import type { GemEquipmentOptions } from './gem-equipment.js';
 import { jsonStateStore, type StateStore } from './state-store.js';
-import { type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -163,6 +165,66 @@ describe('persistence across restart', () => {
       expect(r.equipment.now()).toBe(Date.UTC(2031, 1, 3, 5, 6, 36));
     } finally {
       await shutDown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the ECs GEM acts on keep their values and are applied at start-up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-gem-ecs-'));
+    const wallClock = (): number => Date.UTC(2026, 10, 24, 8, 9, 10, 120);
+    // As `bondline equipment` does: the spool opens with the policy of the OverWriteSpool default (true).
+    const openSpool = (): Spool =>
+      Spool.open({
+        dir: join(dir, 'spool'),
+        maxMessages: 10,
+        maxBytes: 1 << 20,
+        policy: 'overwrite',
+        sync: false,
+      });
+    let spool = openSpool();
+    try {
+      let r = await online(dir, { spool, wallClock });
+      const values = [
+        { ecid: 1010, value: BOOLEAN(false) }, // OverWriteSpool
+        { ecid: 1011, value: U4(4) }, // MaxSpoolTransmit
+        { ecid: 1012, value: BOOLEAN(false) }, // EnableSpooling
+        { ecid: 1013, value: U2(7) }, // EstablishCommunicationsTimeout
+        { ecid: 1014, value: U1(0) }, // TimeFormat
+      ];
+      expect(await r.host.setConstants(values)).toBe(0);
+      await shutDown();
+      spool.close();
+      spool = openSpool();
+      expect(spool.policy).toBe('overwrite');
+      r = await online(dir, { spool, wallClock });
+      expect(await r.host.readConstants([1010, 1011, 1012, 1013, 1014])).toEqual({
+        '1010': false,
+        '1011': 4,
+        '1012': false,
+        '1013': 7,
+        '1014': 0,
+      });
+      expect(spool.policy).toBe('stop');
+      expect(await r.host.getTime()).toBe('261124080910');
+      expect((await r.host.readStatus([1]))['1']).toBe('261124080910');
+      // EnableSpooling false: an event fired with the link down is not spooled.
+      expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
+      expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+      const down = r.toolSession.whenState('not-connected');
+      r.active.stop();
+      await down;
+      expect(await r.equipment.triggerEvent(400)).toBe(false);
+      const up = next<unknown>((f) =>
+        r.equipment.on('communication-state', (s) => {
+          if (s.to === 'communicating') f(s);
+        }),
+      );
+      r.active.start();
+      await up;
+      expect((await r.host.readStatus([20]))['20']).toBe(0); // SpoolCountActual
+    } finally {
+      await shutDown();
+      spool.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -119,6 +119,77 @@ describe('equipment model loading', () => {
     ],
     [
       {
+        equipmentConstants: [
+          { id: 1, name: 'OverWriteSpool', type: 'U1', default: 1, builtin: 'overwrite-spool' },
+        ],
+      },
+      'model.equipmentConstants[0].type',
+      'wrong-type',
+    ],
+    [
+      {
+        equipmentConstants: [{ id: 1, name: 'TimeFormat', type: 'A', default: '1', builtin: 'time-format' }],
+      },
+      'model.equipmentConstants[0].type',
+      'wrong-type',
+    ],
+    [
+      {
+        equipmentConstants: [
+          { id: 1, name: 'EnableSpooling', type: 'U4', default: 1, builtin: 'enable-spooling' },
+        ],
+      },
+      'model.equipmentConstants[0].type',
+      'wrong-type',
+    ],
+    [
+      {
+        equipmentConstants: [
+          { id: 1, name: 'MaxSpoolTransmit', type: 'F8', default: 0, builtin: 'max-spool-transmit' },
+        ],
+      },
+      'model.equipmentConstants[0].type',
+      'wrong-type',
+    ],
+    [
+      { equipmentConstants: [{ id: 1, name: 'TimeFormat', type: 'U1', default: 3, builtin: 'time-format' }] },
+      'model.equipmentConstants[0].default',
+      'out-of-range',
+    ],
+    [
+      {
+        equipmentConstants: [
+          { id: 1, name: 'T', type: 'U2', default: 0, builtin: 'establish-communications-timeout' },
+        ],
+      },
+      'model.equipmentConstants[0].default',
+      'out-of-range',
+    ],
+    [
+      {
+        equipmentConstants: [
+          { id: 1, name: 'A', type: 'BOOLEAN', default: true, builtin: 'overwrite-spool' },
+          { id: 2, name: 'B', type: 'BOOLEAN', default: true, builtin: 'overwrite-spool' },
+        ],
+      },
+      'model.equipmentConstants[1].builtin',
+      'duplicate',
+    ],
+    [
+      { equipmentConstants: [{ id: 1, name: 'X', type: 'U1', default: 0, builtin: 'spool-count-actual' }] },
+      'model.equipmentConstants[0].builtin',
+      'wrong-type',
+    ],
+    [
+      { statusVariables: [{ id: 1, name: 'SpoolStartTime', type: 'U4', builtin: 'spool-start-time' }] },
+      'model.statusVariables[0].type',
+      'wrong-type',
+    ],
+    [{ spool: { maxMessages: 0 } }, 'model.spool.maxMessages', 'out-of-range'],
+    [{ spool: { maxBytes: 'big' } }, 'model.spool.maxBytes', 'wrong-type'],
+    [{ spool: { maxFiles: 3 } }, 'model.spool.maxFiles', 'unknown-key'],
+    [
+      {
         dataVariables: [{ id: 1, name: 'code', type: 'B' }],
         events: [{ id: 9, name: 'e', data: [] }],
         limits: { ceid: 9, variables: [{ vid: 1, min: 0, max: 255, limitIds: [1] }] },
@@ -130,6 +201,29 @@ describe('equipment model loading', () => {
     const r = validateModel({ ...minimal(), ...patch });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ path, code }));
+  });
+
+  it('loads the E30 spool SVs, the builtin ECs and the spool bounds of the example', () => {
+    const r = parseModelText(readFileSync(EXAMPLE, 'utf8'));
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.model.spool).toEqual({ maxMessages: 100_000, maxBytes: 256 << 20 });
+    expect(r.model.statusVariables.filter((v) => v.builtin?.startsWith('spool')).map((v) => v.id)).toEqual([
+      20, 21, 22, 23,
+    ]);
+    expect(
+      r.model.equipmentConstants.filter((c) => c.builtin !== undefined).map((c) => [c.id, c.builtin]),
+    ).toEqual([
+      [1010, 'overwrite-spool'],
+      [1011, 'max-spool-transmit'],
+      [1012, 'enable-spooling'],
+      [1013, 'establish-communications-timeout'],
+      [1014, 'time-format'],
+    ]);
+  });
+
+  it('defaults the spool bounds to 100,000 messages and 256 MiB', () => {
+    const r = validateModel(minimal());
+    expect(r.ok && r.model.spool).toEqual({ maxMessages: 100_000, maxBytes: 256 << 20 });
   });
 
   it('reports YAML syntax errors with line and column', () => {
