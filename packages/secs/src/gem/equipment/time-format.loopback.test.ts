@@ -1,8 +1,8 @@
-// The TimeFormat EC (E30) over loopback: 0, 1 and 2 change the Clock SV and the S2F18 answer, and
-// S2F31 accepts a time in each of the three forms whatever the current TimeFormat.
+// The TimeFormat EC (E30) over loopback: 0, 1 and 2 change the Clock SV, the S2F18 answer and trace
+// STIME, and S2F31 accepts a time in each of the three forms whatever the current TimeFormat.
 import { afterEach, describe, expect, it } from 'vitest';
 import { U1 } from '../../item/constructors.js';
-import { type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.js';
 
 const CLOCK_SV = 1;
 const TIME_FORMAT = 1014;
@@ -54,5 +54,16 @@ describe('TimeFormat', () => {
       expect(await r.host.setTime('2031-02-03 05:05:06Z')).toBe(1);
     }
     expect(await r.host.getTime()).toBe('2031-02-03T04:05:06.500Z');
+  });
+
+  it('gives trace STIME in the TimeFormat', async () => {
+    const r = await clockRig();
+    expect(await r.host.setConstants([{ ecid: TIME_FORMAT, value: U1(2) }])).toBe(0);
+    const trace = next<{ stime: string }>((f) => r.host.on('trace', f));
+    // One sample after 20 ms (hhmmsscc), one report.
+    expect(await r.host.defineTrace({ trid: 1, dsper: '00000002', totsmp: 1, repgsz: 1, svids: [3] })).toBe(
+      0,
+    );
+    expect((await trace).stime).toBe('2026-11-24T08:09:10.120Z');
   });
 });
