@@ -6,6 +6,7 @@ import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
 import type { LimitsMonitor } from '../limits/limits-monitor.js';
 import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
+import type { EventReport } from '../messages/s6-events.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
 import type { ControlStateMachine } from '../state/control-state.js';
@@ -34,8 +35,8 @@ export interface EquipmentContext {
   constantsChanged(values: ReadonlyMap<number, Value>): void;
   /** Report configuration changed (persist). */
   reportsChanged(): void;
-  /** The S6F11 body of an event with its linked reports, values taken now. */
-  eventReport(ceid: number): { dataId: number; ceid: number; reports: { rptid: number; values: Item[] }[] };
+  /** The S6F11 body of an event with its linked reports, values taken now (DATAID from the U4 counter). */
+  eventReport(ceid: number): EventReport & { dataId: number };
   /** Run a validated remote command. */
   runCommand(cmd: RemoteCommand): Promise<CommandReply>;
   /** Host set the clock: epoch ms. */

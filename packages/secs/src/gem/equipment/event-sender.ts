@@ -32,7 +32,7 @@ export class EventSender {
   constructor(private readonly port: EventSenderPort) {}
 
   /** The S6F11 body of `ceid` with its linked reports, values taken now, and the next DATAID. */
-  eventReport(ceid: number): EventReport {
+  eventReport(ceid: number): EventReport & { dataId: number } {
     const { reports, vars } = this.port;
     return {
       dataId: this.port.nextDataId(),

@@ -120,11 +120,11 @@ describe('persistence across restart', () => {
       let r = await online(dir, { store: recordingStore(dir, marks) });
       const before: number[] = [];
       r.host.on('event', (e) => {
-        if (e.ceid === 400) before.push(e.dataId);
+        if (e.ceid === 400) before.push(Number(e.dataId)); // U4 from Bondline: NaN would fail below
       });
       for (let i = 0; i < 20; i++) expect(await r.equipment.triggerEvent(400)).toBe(true);
       // S6F15 answers take their DATAID from the same counter.
-      before.push((await r.host.requestEventReport(400)).dataId);
+      before.push(Number((await r.host.requestEventReport(400)).dataId));
       // The control-state event of going online may have taken DATAID 1.
       expect(before).toEqual(Array.from({ length: 21 }, (_, i) => before[0]! + i));
       expect(before[0]).toBeLessThanOrEqual(2);
@@ -133,7 +133,7 @@ describe('persistence across restart', () => {
       r = await online(dir, { store: recordingStore(dir, marks) });
       const after: number[] = [];
       r.host.on('event', (e) => {
-        if (e.ceid === 400) after.push(e.dataId);
+        if (e.ceid === 400) after.push(Number(e.dataId));
       });
       for (let i = 0; i < 5; i++) expect(await r.equipment.triggerEvent(400)).toBe(true);
       // Counting resumes above the saved mark 10,000: no DATAID of the first run comes again.

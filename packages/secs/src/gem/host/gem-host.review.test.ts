@@ -1,10 +1,10 @@
 // GemHost against a live equipment: an S9 naming a request ends it with a typed error at once
 // (E5: the equipment discarded the primary and will not reply), instead of a T3 timeout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { toSecsMessage } from '../../hsms/secs-message.js';
-import { A, L, U4 } from '../../item/constructors.js';
+import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
+import { A, B, L, U4 } from '../../item/constructors.js';
 import { type Rig, startRig } from '../equipment/test-rig.js';
-import { GemHost, GemHostError } from './gem-host.js';
+import { GemHost, GemHostError, type HostEvent } from './gem-host.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -46,5 +46,21 @@ describe('GemHost answers the equipment', () => {
       message: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
     });
     expect(host.vidNames.size).toBe(0);
+  });
+});
+
+describe('GemHost receives a foreign S6F11', () => {
+  it('with a text DATAID (E5 allows A): acknowledged with ACKC6 0 and emitted with the text', async () => {
+    rig = await startRig();
+    const host = new GemHost(rig.hostSession);
+    const got: HostEvent[] = [];
+    host.on('event', (e) => got.push(e));
+    const body = L(A('LOT-7/E1'), U4(200), L(L(U4(5), L(U4(42)))));
+    const reply = await rig.toolSession.send(toOutgoing({ stream: 6, function: 11, wBit: true, body }));
+    expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
+      ok: true,
+      message: { stream: 6, function: 12, wBit: false, body: B([0]) },
+    });
+    expect(got).toMatchObject([{ dataId: 'LOT-7/E1', ceid: 200, reports: [{ rptid: 5, items: [U4(42)] }] }]);
   });
 });

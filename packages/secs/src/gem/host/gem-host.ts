@@ -29,7 +29,8 @@ export interface HostEvent {
   ceid: number;
   /** CENAME from S1F24, or `CE<ceid>` when not learned. */
   name: string;
-  dataId: number;
+  /** DATAID as the equipment sent it: an integer, or text (E5 allows both). */
+  dataId: number | string;
   /** Every reported value keyed by variable name (or `V<vid>` when the VID is unknown). */
   values: Record<string, PlainValue>;
   reports: { rptid: number; items: Item[] }[];

@@ -96,6 +96,15 @@ describe('parsing what other hosts send', () => {
   });
   it('DATAID as text (E5 allows A as well as integers)', () => {
     expect(s2r.parseS2f33(bytes('01 02 41 01 58 01 00'))).toEqual({ dataId: 'X', reports: [] });
+    // S6F11 L[A "E7", U4 200, L[]]: a foreign equipment's text DATAID.
+    expect(s6.parseEventReport(bytes('01 03 41 02 45 37 B1 04 00 00 00 C8 01 00'))).toEqual({
+      dataId: 'E7',
+      ceid: 200,
+      reports: [],
+    });
+    expect(hex(s6.s6f11({ dataId: 'E7', ceid: 200, reports: [] }))).toBe(
+      '01 03 41 02 45 37 B1 04 00 00 00 C8 01 00',
+    );
   });
 });
 

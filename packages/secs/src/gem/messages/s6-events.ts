@@ -5,29 +5,29 @@ import { L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readId } from './message-helpers.js';
+import { ack, dataIdItem, id, message, readDataId, readId } from './message-helpers.js';
 
 /** A report as sent: RPTID and its values in definition order. */
 export interface ReportData {
   rptid: number;
   values: Item[];
 }
-/** The body of S6F11 / S6F16. */
+/** The body of S6F11 / S6F16. DATAID may be text (E5); Bondline's equipment sends U4. */
 export interface EventReport {
-  dataId: number;
+  dataId: number | string;
   ceid: number;
   reports: ReportData[];
 }
 
 const eventBody = (e: EventReport): Item =>
-  L(id(e.dataId), id(e.ceid), L(...e.reports.map((r) => L(id(r.rptid), L(...r.values)))));
+  L(dataIdItem(e.dataId), id(e.ceid), L(...e.reports.map((r) => L(id(r.rptid), L(...r.values)))));
 
 /** S6F11 W: L[DATAID, CEID, L of L[RPTID, L of V]]. */
 export const s6f11 = (e: EventReport): SecsMessage => message(6, 11, true, eventBody(e));
 export function parseEventReport(body: Item | undefined): EventReport {
   const [d, c, rs] = readItem(body).list(3);
   return {
-    dataId: readId(d!),
+    dataId: readDataId(d!),
     ceid: readId(c!),
     reports: rs!.list().map((r) => {
       const [i, v] = r.list(2);
