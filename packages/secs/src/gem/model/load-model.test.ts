@@ -85,11 +85,13 @@ describe('equipment model loading', () => {
           { id: 1, name: 'b', type: 'U1' },
         ],
       },
-      'model.variables (status, data, constants share ids)[1]',
+      'model.statusVariables[1].id',
       'duplicate',
     ],
     [{ events: [{ id: 5, name: 'e', data: [99] }] }, 'model.events[0].data[0]', 'unknown-reference'],
-    [{ alarms: [{ id: 1, text: 't', category: 9 }] }, 'model.alarms[0].category', 'out-of-range'],
+    // E5 ALCD: 0 is "not used", 64..127 reserved (9..63 are other categories, accepted).
+    [{ alarms: [{ id: 1, text: 't', category: 64 }] }, 'model.alarms[0].category', 'out-of-range'],
+    [{ alarms: [{ id: 1, text: 't', category: 0 }] }, 'model.alarms[0].category', 'out-of-range'],
     [{ control: { initial: 'attempt-online' } }, 'model.control.initial', 'out-of-range'],
     [
       { remoteCommands: [{ name: 'GO', processingEvent: 'NOPE' }] },

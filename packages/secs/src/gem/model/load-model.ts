@@ -4,18 +4,19 @@
 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ControlState } from '../state/control-state.js';
-import { BUILTIN_TYPES, CONSTANT_BUILTIN_TYPES, checkBuiltinTypes } from './builtin-types.js';
-import type {
-  AlarmDef,
-  ConstantDef,
-  EquipmentModel,
-  EventDef,
-  RemoteCommandDef,
-  VariableDef,
-} from './equipment-model.js';
+import { checkBuiltinTypes } from './builtin-types.js';
+import type { EquipmentModel } from './equipment-model.js';
+import {
+  readAlarms,
+  readConstants,
+  readEvents,
+  readProcessing,
+  readRemoteCommands,
+  readVariables,
+  U4_MAX,
+} from './load-model-sections.js';
 import { Fields, type ModelIssue } from './model-issue.js';
 import { checkReferences } from './model-references.js';
-import { checkValue, VALUE_TYPES, type Value } from './value.js';
 
 export type ModelResult = { ok: true; model: EquipmentModel } | { ok: false; issues: ModelIssue[] };
 
@@ -26,9 +27,6 @@ const CONTROL_STATES: readonly ControlState[] = [
   'online-local',
   'online-remote',
 ];
-const BUILTINS = Object.keys(BUILTIN_TYPES) as (keyof typeof BUILTIN_TYPES)[];
-const CONSTANT_BUILTINS = Object.keys(CONSTANT_BUILTIN_TYPES) as (keyof typeof CONSTANT_BUILTIN_TYPES)[];
-const U4_MAX = 4294967295;
 
 /** Parse YAML (or JSON, which is YAML) model text. Syntax errors name line and column. */
 export function parseModelText(text: string): ModelResult {
@@ -39,9 +37,11 @@ export function parseModelText(text: string): ModelResult {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
       const where = pos === undefined ? '' : `line ${pos.line}, column ${pos.col}`;
+      // The parser's first line ends with its own " at line L, column C:"; the position leads instead.
+      const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
       return {
         ok: false,
-        issues: [{ code: 'syntax', path: where, message: `${where}: ${err.message.split('\n')[0]}` }],
+        issues: [{ code: 'syntax', path: where, message: where === '' ? what : `${where}: ${what}` }],
       };
     }
     throw err;
@@ -82,114 +82,12 @@ export function validateModel(data: unknown): ModelResult {
   f.keys(comm, 'model.communication', ['establishRetryS']);
   const establishRetryS = f.int(comm, 'establishRetryS', 'model.communication', 1, 240, 10);
 
-  const variables = (key: 'statusVariables' | 'dataVariables'): VariableDef[] =>
-    f.arr(root[key], `model.${key}`, true).map((raw, i) => {
-      const p = `model.${key}[${i}]`;
-      const o = f.obj(raw, p) ?? {};
-      f.keys(o, p, ['id', 'name', 'type', 'unit', 'value', 'builtin']);
-      const v: VariableDef = {
-        id: f.int(o, 'id', p, 0, U4_MAX),
-        name: f.str(o, 'name', p),
-        type: f.oneOf(o, 'type', p, VALUE_TYPES),
-        unit: f.str(o, 'unit', p, ''),
-      };
-      if (o.builtin !== undefined) v.builtin = f.oneOf(o, 'builtin', p, BUILTINS);
-      if (o.value !== undefined) {
-        const why = checkValue(v.type, o.value);
-        if (why === undefined) v.value = o.value as Value;
-        else f.add('wrong-type', `${p}.value`, why);
-      }
-      return v;
-    });
-  const statusVariables = variables('statusVariables');
-  const dataVariables = variables('dataVariables');
-
-  const equipmentConstants: ConstantDef[] = f
-    .arr(root.equipmentConstants, 'model.equipmentConstants', true)
-    .map((raw, i) => {
-      const p = `model.equipmentConstants[${i}]`;
-      const o = f.obj(raw, p) ?? {};
-      f.keys(o, p, ['id', 'name', 'type', 'unit', 'min', 'max', 'default', 'builtin']);
-      const type = f.oneOf(o, 'type', p, VALUE_TYPES);
-      const c: ConstantDef = {
-        id: f.int(o, 'id', p, 0, U4_MAX),
-        name: f.str(o, 'name', p),
-        type,
-        unit: f.str(o, 'unit', p, ''),
-        default: 0,
-      };
-      if (o.builtin !== undefined) c.builtin = f.oneOf(o, 'builtin', p, CONSTANT_BUILTINS);
-      const min = f.num(o, 'min', p);
-      const max = f.num(o, 'max', p);
-      if (min !== undefined) c.min = min;
-      if (max !== undefined) c.max = max;
-      if (min !== undefined && max !== undefined && min > max)
-        f.add('out-of-range', `${p}.min`, `min ${min} is above max ${max}`);
-      if (o.default === undefined) f.add('missing', `${p}.default`, 'is required');
-      else {
-        const why = checkValue(type, o.default);
-        if (why !== undefined) f.add('wrong-type', `${p}.default`, why);
-        else {
-          c.default = o.default as Value;
-          const d = o.default;
-          if (typeof d === 'number' && ((min !== undefined && d < min) || (max !== undefined && d > max)))
-            f.add(
-              'out-of-range',
-              `${p}.default`,
-              `${d} is outside the limits ${min ?? '-inf'}..${max ?? 'inf'}`,
-            );
-        }
-      }
-      return c;
-    });
-
-  const events: EventDef[] = f.arr(root.events, 'model.events', true).map((raw, i) => {
-    const p = `model.events[${i}]`;
-    const o = f.obj(raw, p) ?? {};
-    f.keys(o, p, ['id', 'name', 'data']);
-    const data = f.arr(o.data, `${p}.data`, true).map((d, j) => {
-      if (typeof d === 'number' && Number.isInteger(d)) return d;
-      f.add('wrong-type', `${p}.data[${j}]`, 'expected a variable id');
-      return -1;
-    });
-    return { id: f.int(o, 'id', p, 0, U4_MAX), name: f.str(o, 'name', p), data };
-  });
-
-  const alarms: AlarmDef[] = f.arr(root.alarms, 'model.alarms', true).map((raw, i) => {
-    const p = `model.alarms[${i}]`;
-    const o = f.obj(raw, p) ?? {};
-    f.keys(o, p, ['id', 'text', 'category', 'setCeid', 'clearCeid']);
-    const a: AlarmDef = {
-      id: f.int(o, 'id', p, 0, U4_MAX),
-      text: f.str(o, 'text', p),
-      category: f.int(o, 'category', p, 1, 7),
-    };
-    if (a.text.length > 120) f.add('out-of-range', `${p}.text`, 'ALTX is at most 120 characters (E5)');
-    if (o.setCeid !== undefined) a.setCeid = f.int(o, 'setCeid', p, 0, U4_MAX);
-    if (o.clearCeid !== undefined) a.clearCeid = f.int(o, 'clearCeid', p, 0, U4_MAX);
-    return a;
-  });
-
-  const remoteCommands: RemoteCommandDef[] = f
-    .arr(root.remoteCommands, 'model.remoteCommands', true)
-    .map((raw, i) => {
-      const p = `model.remoteCommands[${i}]`;
-      const o = f.obj(raw, p) ?? {};
-      f.keys(o, p, ['name', 'params', 'processingEvent']);
-      const params = f.arr(o.params, `${p}.params`, true).map((rp, j) => {
-        const pp = `${p}.params[${j}]`;
-        const po = f.obj(rp, pp) ?? {};
-        f.keys(po, pp, ['name', 'type', 'required']);
-        return {
-          name: f.str(po, 'name', pp),
-          type: f.oneOf(po, 'type', pp, VALUE_TYPES),
-          required: f.bool(po, 'required', pp, true),
-        };
-      });
-      const c: RemoteCommandDef = { name: f.str(o, 'name', p), params };
-      if (o.processingEvent !== undefined) c.processingEvent = f.str(o, 'processingEvent', p);
-      return c;
-    });
+  const statusVariables = readVariables(f, root.statusVariables, 'statusVariables');
+  const dataVariables = readVariables(f, root.dataVariables, 'dataVariables');
+  const equipmentConstants = readConstants(f, root.equipmentConstants);
+  const events = readEvents(f, root.events);
+  const alarms = readAlarms(f, root.alarms);
+  const remoteCommands = readRemoteCommands(f, root.remoteCommands);
 
   const ctl = f.obj(root.control ?? {}, 'model.control') ?? {};
   f.keys(ctl, 'model.control', ['initial', 'onlineFailed', 'remote', 'events']);
@@ -214,26 +112,7 @@ export function validateModel(data: unknown): ModelResult {
     events: ctlEvents,
   };
 
-  const proc = f.obj(root.processing, 'model.processing') ?? {};
-  f.keys(proc, 'model.processing', ['states', 'initial', 'transitions']);
-  const states = f.arr(proc.states, 'model.processing.states').map((s, i) => {
-    if (typeof s === 'string') return s;
-    f.add('wrong-type', `model.processing.states[${i}]`, 'expected a state name');
-    return '';
-  });
-  const procInitial = f.str(proc, 'initial', 'model.processing', states[0]);
-  if (!states.includes(procInitial))
-    f.add('unknown-reference', 'model.processing.initial', `'${procInitial}' is not a declared state`);
-  const transitions = f.arr(proc.transitions, 'model.processing.transitions', true).map((raw, i) => {
-    const p = `model.processing.transitions[${i}]`;
-    const o = f.obj(raw, p) ?? {};
-    f.keys(o, p, ['from', 'on', 'to', 'ceid']);
-    const t = { from: f.str(o, 'from', p), on: f.str(o, 'on', p), to: f.str(o, 'to', p) };
-    for (const k of ['from', 'to'] as const)
-      if (!states.includes(t[k]))
-        f.add('unknown-reference', `${p}.${k}`, `'${t[k]}' is not a declared state`);
-    return o.ceid === undefined ? t : { ...t, ceid: f.int(o, 'ceid', p, 0, U4_MAX) };
-  });
+  const processing = readProcessing(f, root.processing);
 
   const pp = f.obj(root.processPrograms ?? {}, 'model.processPrograms') ?? {};
   f.keys(pp, 'model.processPrograms', ['directory', 'maxBytes']);
@@ -256,7 +135,7 @@ export function validateModel(data: unknown): ModelResult {
     communication: { establishRetryS },
     spool,
     control,
-    processing: { states, initial: procInitial, transitions },
+    processing,
     statusVariables,
     dataVariables,
     equipmentConstants,

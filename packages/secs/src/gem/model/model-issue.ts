@@ -22,6 +22,11 @@ export class Fields {
     this.issues.push({ code, path, message: `${path}: ${message}` });
   }
 
+  /** True when an issue was recorded for exactly `path` (later checks then leave that field alone). */
+  has(path: string): boolean {
+    return this.issues.some((i) => i.path === path);
+  }
+
   obj(v: unknown, path: string): Record<string, unknown> | undefined {
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
     this.add(
@@ -109,6 +114,22 @@ export class Fields {
       `${v === undefined ? 'is required' : `'${String(v)}' is not allowed`}; expected one of ${allowed.join(', ')}`,
     );
     return fallback ?? allowed[0]!;
+  }
+
+  /**
+   * Like `oneOf` for a required choice, but undefined when missing or not allowed (the issue is
+   * recorded), so that no check runs against a stand-in value the file never gave.
+   */
+  choice<T extends string>(
+    o: Record<string, unknown>,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+  ): T | undefined {
+    const v = o[key];
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    this.oneOf(o, key, path, allowed);
+    return undefined;
   }
 
   /** Report keys that are not in `known` (typos would otherwise be silently ignored). */

@@ -1,45 +1,101 @@
-// Cross-reference checks of a loaded equipment model: ids declared twice, event data naming unknown
-// variables, alarm/control/processing/limit events that do not exist, limits on variables that are
+// Cross-reference checks of a loaded equipment model: ids and names declared twice (naming both
+// entries), event data naming unknown variables, alarm/control/processing/limit events that do not exist, limits on variables that are
 // not numeric, remote commands naming unknown processing transitions.
 
-import type { EquipmentModel } from './equipment-model.js';
+import type { ConstantDef, EquipmentModel, VariableDef } from './equipment-model.js';
 import type { Fields } from './model-issue.js';
 import { isNumericType } from './value.js';
 
-function duplicates(f: Fields, ids: readonly (number | string)[], path: string): void {
-  const seen = new Set<number | string>();
-  ids.forEach((id, i) => {
-    if (seen.has(id)) f.add('duplicate', `${path}[${i}]`, `id ${id} is declared twice`);
-    seen.add(id);
-  });
+/** One declared key (an id or a name) and the path of the entry that declares it. */
+interface Declared {
+  key: number | string;
+  path: string;
 }
 
 /**
- * Add an issue for every duplicate id and every reference to something the model does not declare.
- * VIDs share one namespace (SVs, DVs and ECs are all "variables" in S2F33 reports).
+ * Add an issue for every entry whose key an earlier entry already declared, naming both paths. Keys
+ * of fields already refused (a wrong-type id read as a stand-in) are left out.
+ */
+function duplicates(f: Fields, entries: readonly Declared[], what: string): void {
+  const first = new Map<number | string, string>();
+  for (const e of entries) {
+    if (f.has(e.path)) continue;
+    const earlier = first.get(e.key);
+    if (earlier === undefined) first.set(e.key, e.path);
+    else f.add('duplicate', e.path, `${what} ${JSON.stringify(e.key)} is already declared by ${earlier}`);
+  }
+}
+
+const VARIABLE_SECTIONS = [
+  ['statusVariables', 'sv'],
+  ['dataVariables', 'dv'],
+  ['equipmentConstants', 'ec'],
+] as const;
+
+interface DeclaredVariable {
+  def: VariableDef | ConstantDef;
+  kind: 'sv' | 'dv' | 'ec';
+  /** Path of the entry, e.g. `model.dataVariables[2]`. */
+  p: string;
+}
+
+/** SVs, DVs and ECs with the path of each, in model order. */
+function variablesWithPaths(m: EquipmentModel): DeclaredVariable[] {
+  return VARIABLE_SECTIONS.flatMap(([key, kind]) =>
+    m[key].map((def, i): DeclaredVariable => ({ def, kind, p: `model.${key}[${i}]` })),
+  );
+}
+
+/**
+ * Add an issue for every duplicate id or name and every reference to something the model does not
+ * declare. VIDs share one namespace (SVs, DVs and ECs are all "variables" in S2F33 reports), and so do
+ * their names: GemEquipment.set(), the operator console and a host's learnNames() look them up by name.
  */
 export function checkReferences(m: EquipmentModel, f: Fields): void {
-  const vids = [...m.statusVariables, ...m.dataVariables, ...m.equipmentConstants];
+  const vars = variablesWithPaths(m);
   duplicates(
     f,
-    vids.map((v) => v.id),
-    'model.variables (status, data, constants share ids)',
+    vars.map((v) => ({ key: v.def.id, path: `${v.p}.id` })),
+    'variable id (status, data and constants share ids)',
   );
   duplicates(
     f,
-    m.events.map((e) => e.id),
-    'model.events',
+    vars.map((v) => ({ key: v.def.name, path: `${v.p}.name` })),
+    'variable name (status, data and constants share names)',
   );
   duplicates(
     f,
-    m.alarms.map((a) => a.id),
-    'model.alarms',
+    m.events.map((e, i) => ({ key: e.id, path: `model.events[${i}].id` })),
+    'CEID',
   );
   duplicates(
     f,
-    m.remoteCommands.map((c) => c.name),
-    'model.remoteCommands',
+    m.events.map((e, i) => ({ key: e.name, path: `model.events[${i}].name` })),
+    'event name',
   );
+  duplicates(
+    f,
+    m.alarms.map((a, i) => ({ key: a.id, path: `model.alarms[${i}].id` })),
+    'ALID',
+  );
+  duplicates(
+    f,
+    m.remoteCommands.map((c, i) => ({ key: c.name, path: `model.remoteCommands[${i}].name` })),
+    'remote command',
+  );
+  m.remoteCommands.forEach((c, i) => {
+    duplicates(
+      f,
+      c.params.map((p, j) => ({ key: p.name, path: `model.remoteCommands[${i}].params[${j}].name` })),
+      'parameter',
+    );
+  });
+  duplicates(
+    f,
+    m.processing.states.map((s, i) => ({ key: s, path: `model.processing.states[${i}]` })),
+    'processing state',
+  );
+  const vids = vars.map((v) => v.def);
   const vidSet = new Set(vids.map((v) => v.id));
   const ceids = new Set(m.events.map((e) => e.id));
   m.events.forEach((e, i) => {
@@ -62,17 +118,19 @@ export function checkReferences(m: EquipmentModel, f: Fields): void {
   });
   ceidRef(m.constantChangedCeid, 'model.constantChangedCeid');
   ceidRef(m.limits?.ceid, 'model.limits.ceid');
-  const numeric = new Map(
-    [...m.statusVariables, ...m.dataVariables].map((v) => [v.id, isNumericType(v.type)]),
-  );
-  m.limits?.variables.forEach((v, i) => {
-    if (numeric.get(v.vid) !== true)
+  const svdv = new Map(vars.filter((v) => v.kind !== 'ec').map((v) => [v.def.id, v]));
+  m.limits?.variables.forEach((lv, i) => {
+    const v = svdv.get(lv.vid);
+    // A variable whose type the file got wrong has its own issue; its stand-in type says nothing.
+    if (v === undefined || (!f.has(`${v.p}.type`) && !isNumericType(v.def.type)))
       f.add(
         'unknown-reference',
         `model.limits.variables[${i}].vid`,
-        `${v.vid} is not a numeric status or data variable`,
+        `${lv.vid} is not a numeric status or data variable`,
       );
   });
+  // Without a processing section (already reported) every processing event would be "unknown".
+  if (f.has('model.processing')) return;
   const procEvents = new Set(m.processing.transitions.map((t) => t.on));
   m.remoteCommands.forEach((c, i) => {
     if (c.processingEvent !== undefined && !procEvents.has(c.processingEvent))
