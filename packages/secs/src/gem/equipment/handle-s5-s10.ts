@@ -1,7 +1,7 @@
 // Handlers for alarms (S5), event report requests (S6), process programs (S7) and terminal (S10).
 
 import type { SecsMessage } from '../../message.js';
-import { ACKC5, ACKC7, ACKC10, ALCD_SET, PPGNT } from '../messages/acks.js';
+import { ACKC5, ACKC7, ACKC10, PPGNT } from '../messages/acks.js';
 import { AnsweredFailure } from '../messages/message-helpers.js';
 import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
@@ -22,7 +22,7 @@ async function answerOnFailure<T>(op: Promise<T>, reply: SecsMessage): Promise<T
 const alarmReport = (ctx: EquipmentContext, alid: number): s5.AlarmReport | undefined => {
   const a = ctx.model.alarms.find((x) => x.id === alid);
   if (a === undefined) return undefined;
-  return { alcd: (ctx.alarmSet.has(alid) ? ALCD_SET : 0) | a.category, alid, altx: a.text };
+  return { alcd: s5.alarmCode(ctx.alarmSet.has(alid), a.category), alid, altx: a.text };
 };
 
 export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {

@@ -4,6 +4,7 @@ import { A, B, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
+import { ALCD_SET } from './acks.js';
 import { ack, id, message, readAck, readId, readIds } from './message-helpers.js';
 
 /** An alarm report: ALCD (bit 8 set = alarm on, bits 1-7 category), ALID, ALTX (<= 120 chars). */
@@ -12,6 +13,17 @@ export interface AlarmReport {
   alid: number;
   altx: string;
 }
+/**
+ * ALCD of an alarm: bit 8 set while the alarm is on, the category (E5: 1 personal safety .. 8 data
+ * integrity, 9..63 other categories) in bits 1..7. A category that does not fit seven bits would
+ * change the on/off bit, so it is a RangeError.
+ */
+export function alarmCode(set: boolean, category: number): number {
+  if (!Number.isInteger(category) || category < 0 || category > 0x7f)
+    throw new RangeError(`alarm category ${category} does not fit ALCD bits 1..7 (0..127)`);
+  return (set ? ALCD_SET : 0) | category;
+}
+
 const alarm = (a: AlarmReport): Item => L(B([a.alcd]), id(a.alid), A(a.altx));
 const readAlarm = (r: ReturnType<typeof readItem>): AlarmReport => {
   const [c, i, t] = r.list(3);

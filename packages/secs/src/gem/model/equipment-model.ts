@@ -74,7 +74,11 @@ export interface EventDef {
 export interface AlarmDef {
   id: number;
   text: string;
-  /** E5 ALCD category bits 1..7 (1 personal safety, 2 equipment safety, 3 parameter control warning, ...). */
+  /**
+   * E5 ALCD category, sent in bits 1..7 (bit 8 is set/cleared): 1 personal safety, 2 equipment safety,
+   * 3 parameter control warning, 4 parameter control error, 5 irrecoverable error, 6 equipment status
+   * warning, 7 attention flags, 8 data integrity, 9..63 other categories (the loader takes 1..63).
+   */
   category: number;
   /** Collection events fired when the alarm is set and cleared. */
   setCeid?: number;
