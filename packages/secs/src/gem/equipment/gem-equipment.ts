@@ -105,19 +105,37 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     this.commands.set(name, run);
   }
 
-  /** Set a status or data variable by name or id. */
+  /**
+   * Set a status variable, data variable or equipment constant by name or id. An EC set here is an
+   * operator's change at the tool (E30): checked like S2F15 (type, min/max, a builtin's own range),
+   * stored, put into effect (spool policy...), persisted and reported with ChangedEcid and the
+   * constant-changed event. A value that does not fit throws a RangeError naming the limit.
+   */
   set(nameOrId: string | number, value: Value): void {
     const vid = this.vars.resolve(nameOrId);
     if (vid === undefined) throw new RangeError(`no variable '${nameOrId}'`);
+    if (this.vars.kind(vid) === 'ec') {
+      this.setConstant(vid, value);
+      return;
+    }
     this.vars.set(vid, value);
     const p = this.parts;
-    if (this.vars.kind(vid) === 'ec') p.applyConstants();
     if (typeof value !== 'number' || this.model.limits === undefined) return;
     // E30 4.2.4: each zone change of a monitored variable is reported with its limit event.
     for (const t of p.limits.update(vid, value)) {
       p.lastLimit = { vid: t.vid, limitId: t.limitId, transitionType: t.transitionType };
       void p.events.sendEvent(this.model.limits.ceid, false);
     }
+  }
+
+  private setConstant(ecid: number, value: Value): void {
+    const why = this.vars.constantProblem(ecid, value);
+    if (why !== undefined) {
+      const name = this.vars.constant(ecid)?.name;
+      throw new RangeError(`equipment constant ${name} (${ecid}): ${why}`);
+    }
+    // The path an accepted S2F15 takes: store, ChangedEcid, apply, tell the tool, persist, report.
+    this.parts.ctx.constantsChanged(new Map([[ecid, value]]));
   }
 
   /** Equipment time, epoch ms (wall time plus the offset the host set with S2F31). */

@@ -29,3 +29,24 @@ describe('VariableStore items', () => {
     expect(vars.item(99_999)).toEqual({ format: 'L', value: [] });
   });
 });
+
+describe('VariableStore constant checks', () => {
+  it('constantProblem gives the S2F15 reasons for a value set at the tool', () => {
+    const vars = new VariableStore(exampleModel(), () => 0);
+    // BondForceSetpoint 1000: F8 100..50000; AlignmentRetries 1002: U1 0..5; TimeFormat 1014: U1 0..2.
+    expect(vars.constantProblem(1000, 25000)).toBeUndefined();
+    expect(vars.constantProblem(1000, 60000)).toBe('60000 is outside 100..50000');
+    expect(vars.constantProblem(1000, 'x')).toBe('expected a number for F8');
+    expect(vars.constantProblem(1002, 2.5)).toBe('2.5 is not an integer in 0..255 (U1)');
+    expect(vars.constantProblem(10, 1)).toBe('no equipment constant 10');
+    const timeFormat = vars.constant(1014)!;
+    delete timeFormat.max; // the builtin range holds even when the model declares no max
+    expect(vars.constantProblem(1014, 3)).toBe('3 is outside 0..2 (builtin time-format)');
+  });
+
+  it('set() refuses an EC value outside its limits and keeps the old one', () => {
+    const vars = new VariableStore(exampleModel(), () => 0);
+    expect(() => vars.set(1000, 60000)).toThrow(new RangeError('60000 is outside 100..50000'));
+    expect(vars.get(1000)).toBe(20000);
+  });
+});

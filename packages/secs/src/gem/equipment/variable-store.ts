@@ -6,7 +6,7 @@ import type { Item } from '../../item/item.js';
 import { EAC } from '../messages/acks.js';
 import { builtinRangeProblem } from '../model/builtin-types.js';
 import type { ConstantDef, EquipmentModel, VariableDef } from '../model/equipment-model.js';
-import { itemToValue, type Value, valueToItem } from '../model/value.js';
+import { checkValue, itemToValue, type Value, valueToItem } from '../model/value.js';
 
 export type VariableKind = 'sv' | 'dv' | 'ec';
 type Builtin = NonNullable<VariableDef['builtin']>;
@@ -79,10 +79,16 @@ export class VariableStore {
     return item;
   }
 
-  /** Set an SV or DV from the tool side. A wrong type is a programmer error (RangeError). */
+  /**
+   * Set a variable from the tool side. A wrong type is a programmer error (RangeError), and so is an EC
+   * value outside its limits (an EC set this way skips ChangedEcid, persistence and the change event:
+   * GemEquipment.set goes through `constantProblem` and the S2F15 path instead).
+   */
   set(vid: number, value: Value): void {
     const d = this.defs.get(vid);
     if (d === undefined) throw new RangeError(`no variable with id ${vid}`);
+    const why = d.kind === 'ec' ? this.constantProblem(vid, value) : undefined;
+    if (why !== undefined) throw new RangeError(why);
     valueToItem(d.def.type, value); // type/range check
     this.values.set(vid, value);
     this.items.delete(vid);
@@ -116,24 +122,21 @@ export class VariableStore {
         };
       const v = itemToValue(c.type, value);
       if (!v.ok) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: v.reason } };
-      if (
-        typeof v.value === 'number' &&
-        ((c.min !== undefined && v.value < c.min) || (c.max !== undefined && v.value > c.max))
-      )
-        return {
-          ok: false,
-          refusal: {
-            ecid,
-            eac: EAC.outOfRange,
-            reason: `${v.value} is outside ${c.min ?? '-inf'}..${c.max ?? 'inf'}`,
-          },
-        };
-      // A constant GEM acts on has a range of its own (TimeFormat 0..2, a retry delay of at least 1 s).
-      const why = builtinRangeProblem(c, v.value);
+      const why = limitProblem(c, v.value);
       if (why !== undefined) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: why } };
       out.set(ecid, v.value);
     }
     return { ok: true, values: out };
+  }
+
+  /**
+   * Why `value` cannot be the value of the EC `ecid` (unknown EC, wrong type, outside min/max or the
+   * range of a builtin), or undefined when it can: the S2F15 checks, for a value set at the tool.
+   */
+  constantProblem(ecid: number, value: Value): string | undefined {
+    const c = this.constant(ecid);
+    if (c === undefined) return `no equipment constant ${ecid}`;
+    return checkValue(c.type, value) ?? limitProblem(c, value);
   }
 
   /** Store checked EC values. */
@@ -148,6 +151,17 @@ export class VariableStore {
   constantValues(): Record<number, Value> {
     return Object.fromEntries(this.constantIds().map((id) => [id, this.values.get(id)!]));
   }
+}
+
+/** Why a value of the right type is outside the EC's min/max or its builtin range (TimeFormat 0..2...). */
+function limitProblem(c: ConstantDef, value: Value): string | undefined {
+  if (
+    typeof value === 'number' &&
+    ((c.min !== undefined && value < c.min) || (c.max !== undefined && value > c.max))
+  )
+    return `${value} is outside ${c.min ?? '-inf'}..${c.max ?? 'inf'}`;
+  // A constant GEM acts on has a range of its own (TimeFormat 0..2, a retry delay of at least 1 s).
+  return builtinRangeProblem(c, value);
 }
 
 const EMPTY: Item = Object.freeze({ format: 'L', value: [] }) as Item;
