@@ -2,7 +2,13 @@
 // processing events and states, control states. Exact names first, then a unique case-insensitive
 // match, so `process start` finds START. Failures are `LineIssue`s naming what is known.
 
-import type { AlarmDef, EquipmentModel, EventDef, VariableDef } from '../model/equipment-model.js';
+import type {
+  AlarmDef,
+  ConstantDef,
+  EquipmentModel,
+  EventDef,
+  VariableDef,
+} from '../model/equipment-model.js';
 import type { ControlState } from '../state/control-state.js';
 import type { ScriptIssueCode } from './operator-commands.js';
 
@@ -45,21 +51,21 @@ function byName<T>(entries: readonly T[], name: (t: T) => string, wanted: string
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-/** A status or data variable the operator may set (not a builtin, not an equipment constant). */
-export function settableVariable(model: EquipmentModel, token: string): VariableDef {
-  const all = [...model.statusVariables, ...model.dataVariables];
+/**
+ * A variable the operator may set: a status or data variable GEM does not maintain itself, or an
+ * equipment constant (E30 lets the operator change ECs at the tool; GemEquipment.set checks the value
+ * against the EC's limits when the line runs, reports ConstantChanged and persists it).
+ */
+export function settableVariable(model: EquipmentModel, token: string): VariableDef | ConstantDef {
+  const constants = new Set<VariableDef | ConstantDef>(model.equipmentConstants);
+  const all = [...model.statusVariables, ...model.dataVariables, ...model.equipmentConstants];
+  const computed = (d: VariableDef | ConstantDef): boolean => !constants.has(d) && d.builtin !== undefined;
   const v = INTEGER.test(token) ? all.find((d) => d.id === Number(token)) : byName(all, (d) => d.name, token);
   if (v === undefined) {
-    const ec = model.equipmentConstants.find((c) => c.name === token || String(c.id) === token);
-    if (ec !== undefined)
-      throw new LineIssue(
-        'not-settable',
-        `${ec.name} is an equipment constant; the host sets it (S2F15), the operator sets status and data variables`,
-      );
-    const names = all.filter((d) => d.builtin === undefined).map((d) => d.name);
+    const names = all.filter((d) => !computed(d)).map((d) => d.name);
     throw new LineIssue('unknown-variable', `unknown variable '${token}' (settable: ${known(names)})`);
   }
-  if (v.builtin !== undefined)
+  if (computed(v))
     throw new LineIssue(
       'not-settable',
       `${v.name} is maintained by GEM (builtin ${v.builtin}); it cannot be set`,

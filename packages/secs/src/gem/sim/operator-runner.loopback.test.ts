@@ -172,4 +172,29 @@ describe('operator runner', () => {
     });
     expect(r.equipment.vars.get(12)).toBe(1);
   });
+
+  it('sets an equipment constant like an operator at the tool: ConstantChanged reaches the host; out of range stops the script', async () => {
+    const r = await onlineRig();
+    expect(await r.host.defineReports([{ rptid: 1, vids: ['ChangedEcid', 'BondForceSetpoint'] }])).toBe(0);
+    expect(await r.host.linkEvents([{ ceid: 300, rptids: [1] }])).toBe(0);
+    const events: HostEvent[] = [];
+    r.host.on('event', (e) => events.push(e));
+    const changed = new Promise<void>((resolve) => r.host.once('event', () => resolve()));
+    const { result } = await runScript(
+      r,
+      'set BondForceSetpoint 25000\nset BondForceSetpoint 60000\nsay never printed',
+    );
+    expect(result).toEqual({
+      ok: false,
+      cancelled: false,
+      file: 'test.txt',
+      line: 2,
+      message: 'set: equipment constant BondForceSetpoint (1000): 60000 is outside 100..50000',
+    });
+    await changed;
+    expect(events.map((e) => [e.name, e.values])).toEqual([
+      ['ConstantChanged', { ChangedEcid: 1000, BondForceSetpoint: 25000 }],
+    ]);
+    expect(await r.host.readConstants([1000])).toEqual({ '1000': 25000 });
+  });
 });

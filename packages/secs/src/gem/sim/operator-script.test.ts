@@ -121,7 +121,7 @@ describe('operator script: issues name file:line, and every one is reported', ()
     ['bogus 1', "test.txt:1: unknown command 'bogus' (commands: set, event,"],
     ['set Nope 1', "test.txt:1: unknown variable 'Nope' (settable: ChamberPressure,"],
     ['set ControlState 5', 'test.txt:1: ControlState is maintained by GEM (builtin control-state)'],
-    ['set BondForceSetpoint 5', 'test.txt:1: BondForceSetpoint is an equipment constant'],
+    ['set BondForceSetpoint high', "test.txt:1: set BondForceSetpoint: value (F8): 'high' is not a number"],
     ['set WafersBonded abc', "test.txt:1: set WafersBonded: value (U4): 'abc' is not a number"],
     ['set WafersBonded 1.5', 'test.txt:1: set WafersBonded: 1.5 is not an integer in 0..4294967295 (U4)'],
     ['set WafersBonded +0.5', 'test.txt:1: set WafersBonded: a step of U4 must be an integer, got +0.5'],
@@ -168,7 +168,7 @@ describe('operator script: issues name file:line, and every one is reported', ()
 
   it('collects the issues of every line, and a bad repeat does not make its end unbalanced', () => {
     expect(issues('say ok\nset Nope 1\nrepeat x\n  event Nope\nend\nprocess EXPLODE\nrepeat 1')).toEqual([
-      "test.txt:2: unknown variable 'Nope' (settable: ChamberPressure, ChuckTemperature, WafersBonded, Recipe, BondForce, OverlayX, OverlayY, PairId)",
+      "test.txt:2: unknown variable 'Nope' (settable: ChamberPressure, ChuckTemperature, WafersBonded, Recipe, BondForce, OverlayX, OverlayY, PairId, BondForceSetpoint, ChuckTemperatureSetpoint, AlignmentRetries, PlasmaTimeS, ... (5 more))",
       "test.txt:3: repeat count: 'x' is not a number",
       expect.stringContaining("test.txt:4: unknown collection event 'Nope'"),
       expect.stringContaining("test.txt:6: unknown processing event 'EXPLODE'"),
