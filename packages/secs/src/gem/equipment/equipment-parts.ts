@@ -1,8 +1,8 @@
 // The parts of a GemEquipment and how they are wired together: state machines, variables, reports,
-// the outbound path (spool, T3), communication establishment, trace, limits, the DATAID counter,
-// persistence and the context the message handlers see. GemEquipment is the tool-facing API over
-// these parts; this file is where each part learns whom to call. Callbacks between parts run only
-// after construction, so they may name parts built later in the constructor.
+// the outbound path (spool, T3, replies first), communication establishment, trace, limits, the
+// DATAID counter, persistence and the context the message handlers see. GemEquipment is the
+// tool-facing API over these parts; this file is where each part learns whom to call. Callbacks
+// between parts run only after construction, so they may name parts built later in the constructor.
 
 import { type Clock, realClock } from '../../hsms/clock.js';
 import type { HsmsSession } from '../../hsms/session.js';
@@ -35,6 +35,7 @@ import type { PersistedParts } from './persisted-state.js';
 import { ProgramConversations } from './program-conversations.js';
 import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { type CommandRunner, runCommand } from './remote-command.js';
+import { ReplyFirst } from './reply-first.js';
 import { ReportTable } from './report-table.js';
 import { SpoolLink } from './spool-link.js';
 import { VariableStore } from './variable-store.js';
@@ -69,6 +70,8 @@ export class EquipmentParts implements PersistedParts {
   readonly commands = new Map<string, CommandRunner>();
   readonly spool: Spool | undefined;
   readonly spoolLink: SpoolLink | undefined;
+  /** Equipment primaries raised while a host primary is handled go out after its reply. */
+  readonly order: ReplyFirst;
   readonly out: Outbound;
   readonly comm: CommunicationLink;
   readonly conversations: ProgramConversations;
@@ -129,14 +132,26 @@ export class EquipmentParts implements PersistedParts {
         ? undefined
         : new SpoolLink(
             options.spool,
-            (out) => this.session.send(out),
+            // Through Outbound: after the S6F24 it answers, and a T3 is answered with S9F9 (E5).
+            (out) => this.out.transmit(out),
             (e) => this.fail(e),
           );
+    this.order = new ReplyFirst({
+      clock: this.clock,
+      holdLimitMs: () => this.session.config.t3Ms,
+      overdue: (key, released) =>
+        this.fail(
+          new Error(
+            `handler for ${key} did not answer within T3: the ${released} primaries raised meanwhile went out before its reply`,
+          ),
+        ),
+    });
     this.out = new Outbound({
       session: this.session,
       communicationState: () => this.comm.state,
       controlState: () => this.control.state,
       spoolLink: this.spoolLink,
+      order: this.order,
     });
     this.comm = new CommunicationLink({
       clock: this.clock,

@@ -1,14 +1,18 @@
 // The equipment's outgoing primaries: when they may be sent (E30: communicating, ONLINE, session
-// selected), where they go when they may not (the spool, E30 6.5), and the E5 answer to a reply
-// that never came (S9F9 with the header of the unanswered primary).
+// selected), where they go when they may not (the spool, E30 6.5), after which reply they go (see
+// reply-first.ts), and the E5 answer to a reply that never came (S9F9 with the header of the
+// unanswered primary).
 
 import { HsmsError } from '../../hsms/errors.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
+import type { OutgoingMessage } from '../../hsms/session-types.js';
+import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { SecsMessage } from '../../message.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { CommunicationState } from '../state/communication-state.js';
 import { type ControlState, isOnline } from '../state/control-state.js';
+import type { ReplyFirst } from './reply-first.js';
 import type { SpoolLink } from './spool-link.js';
 
 export interface OutboundPort {
@@ -16,6 +20,8 @@ export interface OutboundPort {
   communicationState(): CommunicationState;
   controlState(): ControlState;
   readonly spoolLink: SpoolLink | undefined;
+  /** Holds primaries raised while a host primary is handled until its reply is written. */
+  readonly order: ReplyFirst;
 }
 
 export class Outbound {
@@ -43,21 +49,32 @@ export class Outbound {
 
   /** Send a primary and decode its reply; a T3 timeout is answered with S9F9 (E5) and rethrown. */
   async send(msg: SecsMessage): Promise<SecsMessage | undefined> {
-    const { session } = this.port;
-    try {
-      const reply = await session.send(toOutgoing(msg));
-      if (reply === undefined) return undefined;
-      const r = toSecsMessage(reply);
-      return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
-    } catch (err) {
+    const reply = await this.transmit(toOutgoing(msg));
+    if (reply === undefined) return undefined;
+    const r = toSecsMessage(reply);
+    return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
+  }
+
+  /**
+   * Send an encoded primary (after the reply of any host primary being handled, see reply-first.ts)
+   * and resolve with the raw reply; a T3 timeout is answered with S9F9 carrying its header (E5), and
+   * the returned promise still rejects with it. The promise is the session's own when nothing is
+   * held: no extra turn between the reply and the caller (the spool acknowledges on it).
+   */
+  transmit(out: OutgoingMessage): Promise<HsmsMessage | undefined> {
+    const { session, order } = this.port;
+    const sent = order.submit(() => session.send(out));
+    sent.catch((err: unknown) => {
       if (
         err instanceof HsmsError &&
         err.code === 't3-timeout' &&
         err.header !== undefined &&
         session.state === 'selected'
-      )
-        void session.send(toOutgoing(s9(S9.transactionTimeout, err.header))).catch(() => {});
-      throw err;
-    }
+      ) {
+        const s9f9 = toOutgoing(s9(S9.transactionTimeout, err.header));
+        void order.submit(() => session.send(s9f9)).catch(() => {});
+      }
+    });
+    return sent;
   }
 }

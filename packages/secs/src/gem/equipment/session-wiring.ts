@@ -1,27 +1,25 @@
 // How the equipment listens to its HSMS session: the host's primaries go to the handler tables, link
 // changes drive communication establishment and the spool, and transport-level faults the host must
-// hear about (stranger device id, over-size message) become S9 messages.
+// hear about (stranger device id, over-size message) become S9 messages. The equipment writes each
+// reply itself, then sends what the handler raised (see reply-first.ts).
 
+import type { HsmsMessage } from '../../hsms/transactions.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { EquipmentParts } from './equipment-parts.js';
-import { dispatchPrimary } from './primary-dispatch.js';
+import { type DispatchPort, dispatchPrimary } from './primary-dispatch.js';
 
 /** Attach to the parts' session; returns the function that detaches again. */
 export function attachToSession(p: EquipmentParts): () => void {
   const sendS9 = (fn: number, header: Uint8Array): void => void p.sendPrimary(s9(fn, header)).catch(() => {});
-  p.session.onMessage((msg) =>
-    dispatchPrimary(
-      {
-        ctx: p.ctx,
-        communicationState: () => p.comm.state,
-        crReceived: () => p.comm.crReceived(),
-        controlState: () => p.control.state,
-        sendS9,
-        handlerFailed: (e) => p.fail(e),
-      },
-      msg,
-    ),
-  );
+  const port: DispatchPort = {
+    ctx: p.ctx,
+    communicationState: () => p.comm.state,
+    crReceived: () => p.comm.crReceived(),
+    controlState: () => p.control.state,
+    sendS9,
+    handlerFailed: (e) => p.fail(e),
+  };
+  p.session.onMessage((msg) => answer(p, port, msg));
   const offs = [
     p.session.on('state', (s) => {
       if (s.to === 'selected') p.comm.linkUp();
@@ -40,4 +38,22 @@ export function attachToSession(p: EquipmentParts): () => void {
     for (const off of offs) off();
     p.session.onMessage(undefined);
   };
+}
+
+/**
+ * Handle one host primary and write its reply here rather than through the session, so that the
+ * primaries its handler raised (events, alarms, S9) are released right after the reply (E30 order).
+ */
+async function answer(p: EquipmentParts, port: DispatchPort, msg: HsmsMessage): Promise<undefined> {
+  const handling = p.order.begin(`S${msg.stream}F${msg.function}`);
+  try {
+    const reply = await dispatchPrimary(port, msg);
+    if (reply != null && msg.wBit && p.session.state === 'selected') p.session.reply(msg, reply);
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    p.fail(new Error(`S${msg.stream}F${msg.function} not answered: ${text}`, { cause: err }));
+  } finally {
+    p.order.replied(handling);
+  }
+  return undefined;
 }

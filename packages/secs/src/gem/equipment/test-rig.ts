@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
+import type { CommLog } from '../../hsms/comm-log.js';
 import type { HsmsConfigInput } from '../../hsms/config.js';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { HsmsSession } from '../../hsms/session.js';
@@ -46,6 +47,8 @@ export async function startRig(
   opts: {
     model?: EquipmentModel;
     hsms?: HsmsConfigInput;
+    /** Records every frame of the equipment's session, in wire order. */
+    toolLog?: CommLog;
     equipment?: Partial<GemEquipmentOptions>;
     dir?: string;
   } = {},
@@ -60,7 +63,11 @@ export async function startRig(
   if (opts.model === undefined && overwrite !== undefined && spool !== undefined)
     overwrite.default = spool.policy === 'overwrite';
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gem-'));
-  const toolSession = new HsmsSession({ sessionId: model.deviceId, ...opts.hsms });
+  const toolSession = new HsmsSession({
+    sessionId: model.deviceId,
+    ...opts.hsms,
+    ...(opts.toolLog === undefined ? {} : { log: opts.toolLog }),
+  });
   const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000, ...opts.hsms });
   const equipment = new GemEquipment({
     model,
