@@ -1,9 +1,10 @@
 // End to end: `bondline equipment` from examples/equipment.yaml driven by `bondline host` with raw SML
 // scripts only (no GEM host API): what a foreign host does. Also argument and model errors.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GemHost, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runBondline } from './e2e.js';
 
@@ -197,4 +198,98 @@ describe('bondline equipment / host errors', () => {
     expect(r.stderr).toMatch(/model\.equipmentConstants\[0\]\.default: 999 is not an integer in 0\.\.255/);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+});
+
+describe('bondline equipment: spool bounds and policy from the model', () => {
+  /** The example model with `spool.maxMessages` 3 and the OverWriteSpool EC defaulting to false (stop). */
+  function smallStopSpoolModel(dir: string): string {
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const small = text
+      .replace(/^ {2}maxMessages: 100000$/m, '  maxMessages: 3')
+      .replace(/(name: OverWriteSpool, .*)default: true/, '$1default: false');
+    expect(small).toContain('  maxMessages: 3\n');
+    expect(small).toMatch(/name: OverWriteSpool, .*default: false/);
+    const f = join(dir, 'small-spool.yaml');
+    writeFileSync(f, small);
+    return f;
+  }
+
+  it('spools 3 events with the link down and refuses 2 (spool full, stop policy)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bondline-gem-spool-'));
+    const scenario = join(dir, 'drop.txt');
+    writeFileSync(
+      scenario,
+      [
+        'wait processing EXECUTING',
+        'drop',
+        'repeat 5',
+        '  set WafersBonded +1',
+        '  event PairBonded',
+        'end',
+        'status',
+      ].join('\n'),
+    );
+    const args = ['--port', '0', '--model', smallStopSpoolModel(dir), '--state-dir', join(dir, 'state')];
+    const sim = spawn(process.execPath, [
+      BIN,
+      'equipment',
+      ...args,
+      '--scenario',
+      scenario,
+      '--exit-after-scenario',
+    ]);
+    let out = '';
+    let err = '';
+    sim.stdout!.setEncoding('utf8');
+    sim.stderr!.setEncoding('utf8');
+    sim.stderr!.on('data', (c: string) => {
+      err += c;
+    });
+    const exited = new Promise<number | null>((res) => sim.on('exit', (code) => res(code)));
+    const port = await new Promise<number>((resolve, reject) => {
+      sim.stdout!.on('data', (c: string) => {
+        out += c;
+        const m = /listening on port (\d+)/.exec(out);
+        if (m !== null) resolve(Number(m[1]));
+      });
+      void exited.then((code) => reject(new Error(`simulator exited with ${code}: ${err}`)));
+    });
+    const session = new HsmsSession({ sessionId: 1, t5Ms: 1000 });
+    const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
+    try {
+      const host = new GemHost(session);
+      active.start();
+      await session.whenState('selected');
+      expect((await host.establishCommunications()).commack).toBe(0);
+      expect(await host.requestOnline()).toBe(0);
+      expect(await host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
+      expect(await host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+      expect((await host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+      // The drop is the scenario's: stay away once it happened.
+      session.on('state', (s) => {
+        if (s.to === 'not-connected') active.stop();
+      });
+      // The scenario drops the link as soon as processing runs, which may be before S2F42 is written.
+      const started = await host.command('START').then(
+        (r) => r.hcack,
+        (e: Error) => e.message,
+      );
+      expect([0, 'the HSMS connection closed']).toContain(started);
+      expect(await exited).toBe(0);
+    } finally {
+      active.dispose();
+      if (sim.exitCode === null) sim.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const outcomes = out.split('\n').filter((l) => l.startsWith('event PairBonded'));
+    expect(outcomes.map((l) => l.replace(/ \[.*\]$/, ''))).toEqual([
+      'event PairBonded (400): spooled, link down (1 in the spool)',
+      'event PairBonded (400): spooled, link down (2 in the spool)',
+      'event PairBonded (400): spooled, link down (3 in the spool)',
+      'event PairBonded (400): not sent: link down, spool full (3 held, stop policy)',
+      'event PairBonded (400): not sent: link down, spool full (3 held, stop policy)',
+    ]);
+    expect(out).toMatch(/status: .*, spool 3 \(/);
+    expect(hasStackTrace(err)).toBe(false);
+  }, 30_000);
 });
