@@ -191,6 +191,21 @@ describe('one issue per mistake', () => {
     ]);
   });
 
+  it('an entry that is not a mapping is one issue: no "required" for each of its fields, no duplicates', () => {
+    expect(
+      messages({
+        statusVariables: ['ChamberPressure', 7],
+        remoteCommands: [{ name: 'GO', params: ['P'] }],
+        limits: 'none',
+      }),
+    ).toEqual([
+      'model.statusVariables[0]: expected a mapping',
+      'model.statusVariables[1]: expected a mapping',
+      'model.remoteCommands[0].params[0]: expected a mapping',
+      'model.limits: expected a mapping',
+    ]);
+  });
+
   it('a YAML syntax error gives its position once, first', () => {
     const r = parseModelText('mdln: X\nsoftrev: 1\nstatusVariables:\n  - { id: 1, name: A\n  foo: [\n');
     expect(r.ok || r.issues.map((i) => [i.path, i.message])).toEqual([

@@ -17,14 +17,25 @@ export interface ModelIssue {
 /** Collects issues while reading plain data. */
 export class Fields {
   readonly issues: ModelIssue[] = [];
+  // Paths refused as "expected a mapping": their fields would all be "required", so they are not reported.
+  private readonly notMappings: string[] = [];
 
+  /** Record an issue, unless `path` is a field of an entry already refused as not a mapping. */
   add(code: ModelIssue['code'], path: string, message: string): void {
+    if (this.inRefusedEntry(path)) return;
     this.issues.push({ code, path, message: `${path}: ${message}` });
   }
 
-  /** True when an issue was recorded for exactly `path` (later checks then leave that field alone). */
+  /**
+   * True when an issue was recorded for exactly `path`, or the entry holding it is not a mapping: later
+   * checks then leave that field alone.
+   */
   has(path: string): boolean {
-    return this.issues.some((i) => i.path === path);
+    return this.inRefusedEntry(path) || this.issues.some((i) => i.path === path);
+  }
+
+  private inRefusedEntry(path: string): boolean {
+    return this.notMappings.some((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
   }
 
   obj(v: unknown, path: string): Record<string, unknown> | undefined {
@@ -34,6 +45,7 @@ export class Fields {
       path,
       v === undefined ? 'is required' : 'expected a mapping',
     );
+    this.notMappings.push(path);
     return undefined;
   }
 
