@@ -2,15 +2,12 @@
 // primaries (GemHost.request) and checked on the equipment's wire: the log of its session records
 // every frame in the order written.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeItem } from '../../codec/decode.js';
-import type { CommLog, CommLogEntry } from '../../hsms/comm-log.js';
 import { FakeClock } from '../../hsms/fake-clock.js';
 import { A, B, F8, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
-import { parseS5f1 } from '../messages/s5-alarms.js';
-import { parseEventReport } from '../messages/s6-events.js';
 import { type Rig, startRig } from './test-rig.js';
+import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -20,31 +17,6 @@ afterEach(async () => {
 
 const msg = (stream: number, fn: number, body?: Item): SecsMessage =>
   body === undefined ? { stream, function: fn, wBit: true } : { stream, function: fn, wBit: true, body };
-
-/** The equipment's data frames as written: `SxFy`, with CEID for S6F11 and ALID for S5F1. */
-class Wire implements CommLog {
-  frames: string[] = [];
-  dataIds: number[] = [];
-
-  record(e: CommLogEntry): void {
-    const h = e.header;
-    if (e.direction !== 'out' || h.sType !== 0) return;
-    const key = `S${h.stream}F${h.function}`;
-    const decoded = e.body.length === 0 ? undefined : decodeItem(e.body);
-    const body = decoded?.ok === true ? decoded.item : undefined;
-    if (key === 'S6F11') {
-      const report = parseEventReport(body);
-      this.dataIds.push(Number(report.dataId));
-      this.frames.push(`${key} CEID ${report.ceid}`);
-    } else if (key === 'S5F1') this.frames.push(`${key} ALID ${parseS5f1(body).alid}`);
-    else this.frames.push(key);
-  }
-
-  clear(): void {
-    this.frames = [];
-    this.dataIds = [];
-  }
-}
 
 async function start(wire: Wire, clock?: FakeClock): Promise<Rig> {
   rig = await startRig({ toolLog: wire, ...(clock === undefined ? {} : { equipment: { clock } }) });

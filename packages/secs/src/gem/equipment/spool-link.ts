@@ -13,7 +13,10 @@ export class SpoolLink {
 
   constructor(
     readonly spool: Spool,
-    /** Send with W and resolve on the reply (reject on T3 or link loss). */
+    /**
+     * Send with W and resolve on the reply (reject on T3 or link loss): the equipment's outbound
+     * path, so a delivery goes after the S6F24 that started it and a T3 is answered with S9F9.
+     */
     private readonly send: (out: OutgoingMessage) => Promise<unknown>,
     private readonly fail: (err: Error) => void,
   ) {}

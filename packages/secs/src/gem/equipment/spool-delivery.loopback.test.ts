@@ -1,0 +1,85 @@
+// Delivery of the spool after S6F23 (E30 6.5) as a foreign host sees it: the S6F24 comes first, then
+// the spooled messages; a spooled primary the host does not answer within T3 is reported with S9F9
+// carrying its header (E5), like any other primary of the equipment, and stays in the spool.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toOutgoing } from '../../hsms/secs-message.js';
+import { B, L, U1 } from '../../item/constructors.js';
+import { Spool } from '../spool/spool.js';
+import { type Rig, startRig } from './test-rig.js';
+import { Wire } from './wire-log.js';
+
+let rig: Rig | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** Equipment with a spool for S6F11, online, two events spooled while the link was down. */
+async function twoSpooled(home: string, wire: Wire, spool: Spool, t3Ms: number): Promise<Rig> {
+  rig = await startRig({ dir: home, toolLog: wire, hsms: { t3Ms }, equipment: { spool } });
+  const r = rig;
+  expect(await r.host.requestOnline()).toBe(0);
+  expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
+  expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+  const down = r.toolSession.whenState('not-connected');
+  r.active.stop();
+  await down;
+  for (let i = 0; i < 2; i++) expect(await r.equipment.triggerEvent(400)).toBe(false);
+  expect(spool.countActual).toBe(2);
+  return r;
+}
+
+/** Reconnect as a host that answers S1F13 only; `s9` is the body of the first S9 it receives. */
+async function reconnectNotAnsweringEvents(r: Rig): Promise<{ s9: Promise<Uint8Array> }> {
+  const s9 = new Promise<Uint8Array>((resolve) => {
+    r.hostSession.onMessage((m) => {
+      if (m.stream === 1 && m.function === 13)
+        return toOutgoing({ stream: 1, function: 14, wBit: false, body: L(B([0]), L()) });
+      if (m.stream === 9) resolve(m.body);
+      return undefined; // S6F11: the host application has stopped answering
+    });
+  });
+  const comm = new Promise<void>((resolve) => {
+    const off = r.equipment.on('communication-state', (c) => {
+      if (c.to === 'communicating') {
+        off();
+        resolve();
+      }
+    });
+  });
+  r.active.start();
+  await comm;
+  return { s9 };
+}
+
+describe('spool delivery after S6F23', () => {
+  it('a spooled S6F11 the host does not answer times out: S9F9 with its header, the spool keeps it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gem-spool-t3-'));
+    const spool = Spool.open({ dir: join(dir, 'spool'), maxMessages: 10, maxBytes: 1 << 20, policy: 'stop' });
+    try {
+      const wire = new Wire();
+      const r = await twoSpooled(dir, wire, spool, 1000);
+      const errors: string[] = [];
+      r.equipment.on('error', (e) => errors.push(e.message));
+      const { s9 } = await reconnectNotAnsweringEvents(r);
+      wire.clear();
+      expect((await r.host.request({ stream: 6, function: 23, wBit: true, body: U1(0) })).body).toEqual(
+        B([0]),
+      );
+      const body = await s9;
+      // S9F9 <B[10] SHEAD>: device 1, S6 with W, F11; then the system bytes of the spooled S6F11.
+      expect([...body.subarray(0, 6)]).toEqual([0x21, 10, 0, 1, 0x86, 11]);
+      expect(wire.frames).toEqual(['S6F24', 'S6F11 CEID 400', 'S9F9 of S6F11']);
+      expect(errors).toEqual([expect.stringMatching(/T3/)]);
+      expect(spool.countActual).toBe(2); // nothing acknowledged: both wait for the next S6F23
+    } finally {
+      spool.close();
+    }
+  }, 10_000);
+});
