@@ -3,8 +3,7 @@
 // state allow it, otherwise handed to the spool.
 
 import type { SecsMessage } from '../../message.js';
-import { ALCD_SET } from '../messages/acks.js';
-import { s5f1 } from '../messages/s5-alarms.js';
+import { alarmCode, s5f1 } from '../messages/s5-alarms.js';
 import { type EventReport, s6f11 } from '../messages/s6-events.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { ReportTable } from './report-table.js';
@@ -73,7 +72,7 @@ export class EventSender {
     else p.alarmSet.delete(alid);
     const ceid = on ? a.setCeid : a.clearCeid;
     const sends: Promise<unknown>[] = [];
-    const report = s5f1({ alcd: (on ? ALCD_SET : 0) | a.category, alid, altx: a.text });
+    const report = s5f1({ alcd: alarmCode(on, a.category), alid, altx: a.text });
     if (p.alarmEnabled.has(alid) && !p.canSend()) p.spoolIfDown(report);
     else if (p.alarmEnabled.has(alid)) sends.push(p.sendPrimary(report).catch((e) => p.fail(e)));
     if (ceid !== undefined) sends.push(this.sendEvent(ceid, false));

@@ -38,7 +38,11 @@ export function commandValues(model: EquipmentModel, cmd: RemoteCommand): Record
   return out;
 }
 
-/** Carries out a remote command: returns HCACK (0 done, 4 will finish later, 2 cannot now...). */
+/**
+ * Carries out a remote command: returns HCACK (0 done, 4 will finish later, 2 cannot now...). Events
+ * and alarms it raises go out after its S2F42 (reply-first.ts), so it must not await them: an awaited
+ * `triggerEvent` would wait for a reply that waits for it (released only after T3, with an error).
+ */
 export type CommandRunner = (name: string, params: Record<string, Value>) => number | Promise<number>;
 
 /** What running a validated command needs from the equipment. */
