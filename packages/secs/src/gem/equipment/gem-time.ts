@@ -44,48 +44,25 @@ interface Fields {
   zone: number;
 }
 
+/** The fields of a match whose groups 2..6 are month, day, hour, minute, second. */
+function fromMatch(m: RegExpExecArray, y: number, ms: number, zone: number): Fields {
+  const n = (i: number): number => Number(m[i] ?? '0');
+  return { y, mo: n(2), d: n(3), h: n(4), mi: n(5), s: n(6), ms, zone };
+}
+
 function fieldsOf(text: string): Fields | undefined {
-  const n = (x: string | undefined): number => Number(x ?? '0');
   let m = LONG.exec(text);
-  if (m !== null)
-    return {
-      y: n(m[1]),
-      mo: n(m[2]),
-      d: n(m[3]),
-      h: n(m[4]),
-      mi: n(m[5]),
-      s: n(m[6]),
-      ms: n(m[7]) * 10,
-      zone: 0,
-    };
+  if (m !== null) return fromMatch(m, Number(m[1]), Number(m[7]) * 10, 0);
   m = SHORT.exec(text);
-  if (m !== null)
-    return {
-      y: 2000 + n(m[1]),
-      mo: n(m[2]),
-      d: n(m[3]),
-      h: n(m[4]),
-      mi: n(m[5]),
-      s: n(m[6]),
-      ms: 0,
-      zone: 0,
-    };
+  if (m !== null) return fromMatch(m, 2000 + Number(m[1]), 0, 0);
   m = EXTENDED.exec(text);
   if (m === null) return undefined;
-  const tz = m[8]!;
-  const zh = tz === 'Z' ? 0 : n(tz.slice(1, 3));
-  const zm = tz === 'Z' ? 0 : n(tz.slice(4, 6));
+  const tz = m[8] ?? 'Z';
+  const zh = tz === 'Z' ? 0 : Number(tz.slice(1, 3));
+  const zm = tz === 'Z' ? 0 : Number(tz.slice(4, 6));
   if (zh > 23 || zm > 59) return undefined;
-  return {
-    y: n(m[1]),
-    mo: n(m[2]),
-    d: n(m[3]),
-    h: n(m[4]),
-    mi: n(m[5]),
-    s: n(m[6]),
-    ms: n((m[7] ?? '').padEnd(3, '0').slice(0, 3)),
-    zone: (tz.startsWith('-') ? -1 : 1) * (zh * 60 + zm),
-  };
+  const ms = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  return fromMatch(m, Number(m[1]), ms, (tz.startsWith('-') ? -1 : 1) * (zh * 60 + zm));
 }
 
 /** Parse E5 TIME in any of the three forms to epoch ms; undefined when it is not a valid date. */
