@@ -9,7 +9,7 @@ import { A, B, L, U1, U4 } from '../../item/constructors.js';
 import type { SecsMessage } from '../../message.js';
 import { Spool } from '../spool/spool.js';
 import type { RecipeStore } from './recipe-directory.js';
-import { type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
 
 let rig: Rig | undefined;
 let dirs: string[] = [];
@@ -32,9 +32,7 @@ async function online(opts: Parameters<typeof startRig>[0] = {}): Promise<Rig> {
 describe('a primary right behind the S1F14 that answers the equipment S1F13', () => {
   it('is served, not aborted: the host sent it after communications were established', async () => {
     const r = await online();
-    const down = r.toolSession.whenState('not-connected');
-    r.active.stop();
-    await down;
+    await dropLink(r);
     // A host that answers S1F13 and sends S1F3 at once: both frames go out in one write.
     const reply = new Promise<number>((resolve) => {
       r.hostSession.onMessage((m) => {
@@ -120,9 +118,7 @@ describe('S6F23 purge while the spool is being transmitted', () => {
       const r = await online({ dir, equipment: { spool } });
       expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
       expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
-      const down = r.toolSession.whenState('not-connected');
-      r.active.stop();
-      await down;
+      await dropLink(r);
       for (let i = 0; i < 3; i++) await r.equipment.triggerEvent(400);
       expect(spool.countActual).toBe(3);
       const errors: string[] = [];
@@ -138,16 +134,7 @@ describe('S6F23 purge while the spool is being transmitted', () => {
           return toOutgoing({ stream: 6, function: 12, wBit: false, body: B([0]) });
         });
       });
-      const comm = new Promise<void>((resolve) => {
-        const off = r.equipment.on('communication-state', (c) => {
-          if (c.to === 'communicating') {
-            off();
-            resolve();
-          }
-        });
-      });
-      r.active.start();
-      await comm;
+      await reconnect(r);
       expect(await r.host.transmitSpool()).toBe(0);
       expect(await purged).toBe(0);
       await r.host.request(msg(1, 1)); // the S6F12 has been processed by now

@@ -11,7 +11,7 @@ import { Spool } from '../spool/spool.js';
 import { DocumentStore } from '../store/document-store.js';
 import type { GemEquipmentOptions } from './gem-equipment.js';
 import { jsonStateStore, type StateStore } from './state-store.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -210,17 +210,9 @@ describe('persistence across restart', () => {
       // EnableSpooling false: an event fired with the link down is not spooled.
       expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
       expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
-      const down = r.toolSession.whenState('not-connected');
-      r.active.stop();
-      await down;
+      await dropLink(r);
       expect(await r.equipment.triggerEvent(400)).toBe(false);
-      const up = next<unknown>((f) =>
-        r.equipment.on('communication-state', (s) => {
-          if (s.to === 'communicating') f(s);
-        }),
-      );
-      r.active.start();
-      await up;
+      await reconnect(r);
       expect((await r.host.readStatus([20]))['20']).toBe(0); // SpoolCountActual
     } finally {
       await shutDown();

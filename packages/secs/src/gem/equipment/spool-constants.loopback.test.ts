@@ -10,7 +10,7 @@ import { A, BOOLEAN, U1, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
 import { formatGemTime } from './gem-time.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
 
 // Example model ids.
 const SPOOL_SVS = [20, 21, 22, 23]; // SpoolCountActual, SpoolCountTotal, SpoolStartTime, SpoolFullTime
@@ -57,22 +57,6 @@ async function spoolingRig(maxMessages: number): Promise<Rig> {
 async function spoolVariables(r: Rig): Promise<unknown[]> {
   const v = await r.host.readStatus(SPOOL_SVS);
   return SPOOL_SVS.map((id) => v[String(id)]);
-}
-
-async function dropLink(r: Rig): Promise<void> {
-  const down = r.toolSession.whenState('not-connected');
-  r.active.stop();
-  await down;
-}
-
-async function reconnect(r: Rig): Promise<void> {
-  const comm = next<{ to: string }>((f) =>
-    r.equipment.on('communication-state', (s) => {
-      if (s.to === 'communicating') f(s);
-    }),
-  );
-  r.active.start();
-  await comm;
 }
 
 /** Fire PairBonded `n` times with the link down (none can be sent). */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import { B, L, U1 } from '../../item/constructors.js';
 import { Spool } from '../spool/spool.js';
-import { type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;
@@ -27,9 +27,7 @@ async function twoSpooled(home: string, wire: Wire, spool: Spool, t3Ms: number):
   expect(await r.host.requestOnline()).toBe(0);
   expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
   expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
-  const down = r.toolSession.whenState('not-connected');
-  r.active.stop();
-  await down;
+  await dropLink(r);
   for (let i = 0; i < 2; i++) expect(await r.equipment.triggerEvent(400)).toBe(false);
   expect(spool.countActual).toBe(2);
   return r;
@@ -45,16 +43,7 @@ async function reconnectNotAnsweringEvents(r: Rig): Promise<{ s9: Promise<Uint8A
       return undefined; // S6F11: the host application has stopped answering
     });
   });
-  const comm = new Promise<void>((resolve) => {
-    const off = r.equipment.on('communication-state', (c) => {
-      if (c.to === 'communicating') {
-        off();
-        resolve();
-      }
-    });
-  });
-  r.active.start();
-  await comm;
+  await reconnect(r);
   return { s9 };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
 
 const N = 5000;
 let rigs: Rig[] = [];
@@ -44,22 +44,10 @@ async function configure(r: Rig): Promise<void> {
   });
 }
 
-async function dropLink(r: Rig): Promise<void> {
-  const down = r.toolSession.whenState('not-connected');
-  r.active.stop();
-  await down;
+/** Drop the link; the equipment waits its retry delay before its next S1F13. */
+async function dropLinkToWaitDelay(r: Rig): Promise<void> {
+  await dropLink(r);
   expect(r.equipment.communicationState).toBe('wait-delay');
-}
-
-/** Reconnect the host and wait until the equipment's S1F13 was accepted. */
-async function reconnect(r: Rig): Promise<void> {
-  const comm = next<{ to: string }>((f) =>
-    r.equipment.on('communication-state', (s) => {
-      if (s.to === 'communicating') f(s);
-    }),
-  );
-  r.active.start();
-  await comm;
 }
 
 async function produce(r: Rig): Promise<void> {
@@ -90,7 +78,7 @@ describe('spooling across link loss', () => {
     const spool = openSpool(dir);
     const r = await up(dir, spool);
     await configure(r);
-    await dropLink(r);
+    await dropLinkToWaitDelay(r);
     await produce(r);
     expect(spool.countActual).toBe(N);
     await reconnect(r);
@@ -107,7 +95,7 @@ describe('spooling across link loss', () => {
     let spool = openSpool(dir);
     const r1 = await up(dir, spool);
     await configure(r1);
-    await dropLink(r1);
+    await dropLinkToWaitDelay(r1);
     await produce(r1);
     await r1.close();
     rigs = [];
@@ -127,7 +115,7 @@ describe('spooling across link loss', () => {
     const spool = openSpool(dir);
     const r = await up(dir, spool);
     await configure(r);
-    await dropLink(r);
+    await dropLinkToWaitDelay(r);
     await r.equipment.triggerEvent(400);
     await reconnect(r);
     expect(await r.host.purgeSpool()).toBe(0);

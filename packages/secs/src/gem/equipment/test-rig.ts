@@ -79,14 +79,7 @@ export async function startRig(
   const host = new GemHost(hostSession);
   const passive = new HsmsPassiveEndpoint(toolSession, { host: '127.0.0.1', port: 0 });
   const { port } = await passive.listen();
-  const communicating = new Promise<void>((resolve) => {
-    const off = equipment.on('communication-state', (s) => {
-      if (s.to === 'communicating') {
-        off();
-        resolve();
-      }
-    });
-  });
+  const communicating = whenCommunicating(equipment);
   const active = new HsmsActiveEndpoint(hostSession, { host: '127.0.0.1', port });
   active.start();
   await communicating;
@@ -105,6 +98,32 @@ export async function startRig(
       if (opts.dir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves when the equipment's communication state next becomes COMMUNICATING (its S1F13 accepted). */
+export function whenCommunicating(equipment: GemEquipment): Promise<void> {
+  return new Promise((resolve) => {
+    const off = equipment.on('communication-state', (s) => {
+      if (s.to === 'communicating') {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Drop the host's connection; resolves once the equipment's session is down. */
+export async function dropLink(r: Rig): Promise<void> {
+  const down = r.toolSession.whenState('not-connected');
+  r.active.stop();
+  await down;
+}
+
+/** Reconnect the host; resolves once the equipment's S1F13 was accepted. */
+export async function reconnect(r: Rig): Promise<void> {
+  const communicating = whenCommunicating(r.equipment);
+  r.active.start();
+  await communicating;
 }
 
 /** The next value a subscription delivers, with a timeout so a missing event fails instead of hanging. */
