@@ -16,6 +16,7 @@ import {
   parseSml,
   printSml,
   type SecsMessage,
+  SType,
   toOutgoing,
   toSecsMessage,
 } from '@bondline/secs';
@@ -98,7 +99,18 @@ export async function run(argv: string[]): Promise<number> {
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const session = new HsmsSession({ sessionId: deviceId, t3Ms: t3 * 1000 });
+  // Every data message is printed as its frame is read, so replies and the equipment's primaries
+  // appear in wire order (a reply printed when its awaited promise settles could follow an event
+  // that arrived right behind it).
+  const session = new HsmsSession({
+    sessionId: deviceId,
+    t3Ms: t3 * 1000,
+    log: {
+      record: ({ direction, header: h, body }) => {
+        if (direction === 'in' && h.sType === SType.data && h.pType === 0) out(`<- ${show({ ...h, body })}`);
+      },
+    },
+  });
   // The script sends one message at a time; an S9 whose MHEAD names it means no reply will come
   // (E5 S9F3/5/7/11: the primary is discarded), so stop waiting instead of sitting out T3.
   let outstanding: { stream: number; function: number; rejected: (s9: string) => void } | undefined;
@@ -108,7 +120,6 @@ export async function run(argv: string[]): Promise<number> {
     establishedByEquipment = res;
   });
   session.onMessage((m): OutgoingMessage | undefined => {
-    out(`<- ${show(m)}`);
     if (m.stream === 1 && m.function === 13) establishedByEquipment(); // our S1F14 is written before we go on
     if (m.stream === 9 && outstanding !== undefined) {
       const d = toSecsMessage(m);
@@ -187,7 +198,7 @@ export async function run(argv: string[]): Promise<number> {
       if (typeof reply === 'string') {
         failures++;
         process.stderr.write(`S${msg.stream}F${msg.function}: no reply, the equipment answered ${reply}\n`);
-      } else if (reply !== undefined) out(`<- ${show(reply)}`);
+      }
     } catch (err) {
       outstanding = undefined;
       failures++;
