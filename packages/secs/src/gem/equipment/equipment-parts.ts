@@ -179,7 +179,7 @@ export class EquipmentParts implements PersistedParts {
       canSend: () => this.out.canSend(),
       linkUp: () => this.out.linkUp(),
       spoolIfDown: (msg) => this.spoolIfDown(msg),
-      sendPrimary: (msg) => this.sendPrimary(msg),
+      sendPrimary: (msg) => this.sendSpoolable(msg),
       fail: (e) => this.fail(e),
       nextDataId: () => this.dataIds.next(),
     });
@@ -216,6 +216,11 @@ export class EquipmentParts implements PersistedParts {
     return this.out.send(msg);
   }
 
+  /** An event, alarm or trace report: spooled instead if the link dropped while it was held. */
+  sendSpoolable(msg: SecsMessage): Promise<SecsMessage | undefined> {
+    return this.out.send(msg, (m) => this.spoolIfDown(m));
+  }
+
   fail(err: unknown): void {
     this.owner.emit('error', err instanceof Error ? err : new Error(String(err)));
   }
@@ -239,7 +244,7 @@ export class EquipmentParts implements PersistedParts {
         const stime = formatGemTime(r.stime, this.gemConstants.timeFormat);
         const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime, values: r.values });
         if (!this.out.canSend()) this.spoolIfDown(msg);
-        else void this.sendPrimary(msg).catch((e: unknown) => this.fail(e));
+        else void this.sendSpoolable(msg).catch((e: unknown) => this.fail(e));
       },
     });
   }

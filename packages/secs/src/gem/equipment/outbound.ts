@@ -47,9 +47,14 @@ export class Outbound {
     spoolLink.store(msg);
   }
 
-  /** Send a primary and decode its reply; a T3 timeout is answered with S9F9 (E5) and rethrown. */
-  async send(msg: SecsMessage): Promise<SecsMessage | undefined> {
-    const reply = await this.transmit(toOutgoing(msg));
+  /**
+   * Send a primary and decode its reply; a T3 timeout is answered with S9F9 (E5) and rethrown. With
+   * `whenDown`, a primary that was held behind a reply (reply-first.ts) and finds the link down when
+   * its turn comes was never sent: `whenDown` gets it (the spool, E30 6.5) and the result is undefined.
+   */
+  async send(msg: SecsMessage, whenDown?: (msg: SecsMessage) => void): Promise<SecsMessage | undefined> {
+    const down = whenDown === undefined ? undefined : () => whenDown(msg);
+    const reply = await this.transmit(toOutgoing(msg), down);
     if (reply === undefined) return undefined;
     const r = toSecsMessage(reply);
     return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
@@ -61,9 +66,13 @@ export class Outbound {
    * the returned promise still rejects with it. The promise is the session's own when nothing is
    * held: no extra turn between the reply and the caller (the spool acknowledges on it).
    */
-  transmit(out: OutgoingMessage): Promise<HsmsMessage | undefined> {
+  transmit(out: OutgoingMessage, whenDown?: () => void): Promise<HsmsMessage | undefined> {
     const { session, order } = this.port;
-    const sent = order.submit(() => session.send(out));
+    const sent = order.submit(() => {
+      if (whenDown === undefined || this.linkUp()) return session.send(out);
+      whenDown();
+      return Promise.resolve(undefined);
+    });
     sent.catch((err: unknown) => {
       if (
         err instanceof HsmsError &&

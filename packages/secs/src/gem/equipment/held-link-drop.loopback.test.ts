@@ -1,0 +1,74 @@
+// A primary held behind a host primary's reply (reply-first.ts) has not been sent: when the link drops
+// before that reply is written, it goes to the spool like any primary raised with the link down
+// (E30 6.5), instead of failing on the dead session and being lost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { A, L } from '../../item/constructors.js';
+import { Spool } from '../spool/spool.js';
+import { dropLink, type Rig, startRig } from './test-rig.js';
+
+let rig: Rig | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await rig?.close();
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  rig = undefined;
+  dir = undefined;
+});
+
+describe('held primaries when the link drops during the handling', () => {
+  it("a command runner's event and alarm, held behind S2F42, are spooled when the link drops first", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gem-held-'));
+    const spool = Spool.open({
+      dir: join(dir, 'spool'),
+      maxMessages: 100,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
+    const r = await startRig({ dir, equipment: { spool } });
+    rig = r;
+    expect(await r.host.requestOnline()).toBe(0);
+    expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0);
+    expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+    expect(
+      (
+        await r.host.setSpoolStreams([
+          { stream: 6, functions: [11] },
+          { stream: 5, functions: [1] },
+        ])
+      ).rspack,
+    ).toBe(0);
+    const errors: string[] = [];
+    r.equipment.on('error', (e) => errors.push(e.message));
+    let finish: (hcack: number) => void = () => {};
+    let running: () => void = () => {};
+    const runnerStarted = new Promise<void>((res) => {
+      running = res;
+    });
+    let event: Promise<boolean> = Promise.resolve(true);
+    let alarm: Promise<void> = Promise.resolve();
+    r.equipment.onCommand('PAUSE', () => {
+      event = r.equipment.triggerEvent(400);
+      alarm = r.equipment.setAlarm(1); // S5F1 and its set event 500 (not linked: an empty report)
+      running();
+      return new Promise<number>((res) => {
+        finish = res;
+      });
+    });
+    const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
+    reply.catch(() => {});
+    await runnerStarted;
+    expect(spool.countActual).toBe(0);
+    await dropLink(r);
+    finish(0);
+    expect(await event).toBe(false);
+    await alarm;
+    // Event 400, S5F1, event 500: all three in the spool, the first raised first.
+    expect(spool.countActual).toBe(3);
+    expect(spool.peek()).toMatchObject({ stream: 6, function: 11 });
+    expect(errors).toEqual([]);
+  });
+});
