@@ -205,10 +205,17 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
     await this.parts.events.alarm(alid, false);
   }
 
-  /** Operator terminal request to the host (S10F1); resolves with ACKC10, or undefined if not sent. */
+  /**
+   * Operator terminal request to the host (S10F1); resolves with ACKC10, or undefined if not sent
+   * (with the link down it is spooled when S2F43 selected S10F1, E30 6.5).
+   */
   async terminalRequest(text: string): Promise<number | undefined> {
-    if (!this.parts.out.canSend()) return undefined;
-    const reply = await this.parts.sendPrimary(s10f1(0, text));
+    const msg = s10f1(0, text);
+    if (!this.parts.out.canSend()) {
+      this.parts.spoolIfDown(msg);
+      return undefined;
+    }
+    const reply = await this.parts.sendSpoolable(msg);
     return reply === undefined ? undefined : s1.parseAck(reply.body);
   }
 }
