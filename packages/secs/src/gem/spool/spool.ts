@@ -13,9 +13,11 @@
 // - S6F23 RSDC 1: `purge()` returns the RSDA.
 // - SVs: `countActual`, `countTotal`, `startTime`, `fullTime` (epoch ms, format with gem-time).
 
-import type { Clock, TimerHandle } from '../../hsms/clock.js';
 import { DocumentStore } from '../store/document-store.js';
+import { GroupCommit } from './spool-group-commit.js';
 import { readMeta, type SpoolMeta, writeMeta } from './spool-meta.js';
+import type { AppendResult, SpoolOptions } from './spool-options.js';
+import { PendingRecords } from './spool-pending.js';
 import { decodeRecord, encodeRecord, type SpoolMessage } from './spool-record.js';
 import { SpoolSegment } from './spool-segment.js';
 import { createSpoolState, type SpoolStateName } from './spool-state.js';
@@ -30,43 +32,10 @@ import {
   selectionToJson,
 } from './spool-streams.js';
 
+export type { AppendResult, SpoolOptions } from './spool-options.js';
+
 /** S6F24 RSDA. */
 export const RSDA = { ok: 0, busy: 1, noData: 2 } as const;
-
-export interface SpoolOptions {
-  /** Store directory (the spool keeps `spool-head.bin`, `spool-<n>.seg` and the `spool` document there). */
-  dir: string;
-  /** Bound on messages held (E30 "spool full"). */
-  maxMessages: number;
-  /** Bound on bytes held (records including their 8-byte headers). */
-  maxBytes: number;
-  /** At the bound: drop the oldest message (`overwrite`) or refuse new ones (`stop`); the OverWriteSpool EC. */
-  policy: 'overwrite' | 'stop';
-  /** Wall time in epoch ms for SpoolStartTime / SpoolFullTime (default Date.now). */
-  wallTime?: () => number;
-  /** Known streams/functions for S2F43 checks (default: any). */
-  isKnown?: KnownMessages;
-  /** fsync every append and head move (default true). */
-  sync?: boolean;
-  /**
-   * Group commit: instead of an fsync per append, one fsync at most `delayMs` after the first unsynced
-   * append (on the injected clock). Trades a window of `delayMs` of messages at power loss for
-   * throughput; a process crash loses nothing either way. Head moves (acks) are always synced.
-   */
-  groupCommit?: { clock: Clock; delayMs: number };
-  /** Dead bytes at the segment front before it is compacted (default 64 KiB; also needs > half the file). */
-  compactMinBytes?: number;
-}
-
-export type AppendResult =
-  | { spooled: true; overwritten: number }
-  | { spooled: false; reason: 'not-spoolable' | 'full' | 'too-large' };
-
-interface Pending {
-  offset: number;
-  size: number;
-  seq: number;
-}
 
 // Compact the segment (copy live records to a new generation) when this much is dead and it is more than
 // half the file: bounds disk use under the overwrite policy without rewriting on every drop.
@@ -81,13 +50,10 @@ export class Spool {
   private selection: SpoolSelection;
   private meta: SpoolMeta;
   private readonly segment: SpoolSegment;
-  private pending: Pending[] = [];
-  private first = 0;
-  private bytes = 0;
+  private readonly pending = new PendingRecords();
   private transmitLeft = Number.POSITIVE_INFINITY;
-  private unsynced = 0;
   private inFlight = -1;
-  private flushTimer: TimerHandle | undefined;
+  private readonly groupCommit: GroupCommit | undefined;
   private fullPolicy: 'overwrite' | 'stop';
 
   private constructor(
@@ -103,8 +69,10 @@ export class Spool {
     this.selection = selectionFromJson(this.meta.streams);
     const { segment, records, headOffset } = SpoolSegment.open(opts.dir, sync);
     this.segment = segment;
+    const gc = opts.groupCommit;
+    if (gc !== undefined) this.groupCommit = new GroupCommit(gc.clock, gc.delayMs, () => segment.flush());
     for (const r of records) {
-      if (r.offset >= headOffset) this.pushPending(r.offset, r.size, r.seq);
+      if (r.offset >= headOffset) this.pending.push(r.offset, r.size, r.seq);
       if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
     }
     this.state = createSpoolState(this.countActual > 0 ? 'active/not-full/no-output' : 'inactive');
@@ -123,7 +91,7 @@ export class Spool {
 
   /** SpoolCountActual: messages held now. */
   get countActual(): number {
-    return this.pending.length - this.first;
+    return this.pending.count;
   }
 
   /** SpoolCountTotal: messages directed to the spool since it became active (including overwritten/refused). */
@@ -148,7 +116,7 @@ export class Spool {
 
   /** Bytes held (records with headers). */
   get bytesHeld(): number {
-    return this.bytes;
+    return this.pending.bytes;
   }
 
   /** S2F43: replace the spooled stream/function set (persisted). */
@@ -195,19 +163,16 @@ export class Spool {
         return { spooled: false, reason: 'full' };
       }
       while (this.countActual > 0 && this.wouldExceed(rec.length)) {
-        this.dropFirst();
+        this.pending.dropOldest();
         overwritten++;
       }
       this.moveHead();
     }
     // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
     this.maybeCompact();
-    const gc = this.opts.groupCommit;
-    this.pushPending(this.segment.append(rec, gc !== undefined), rec.length, this.meta.nextSeq);
-    if (gc !== undefined) {
-      this.unsynced++;
-      this.flushTimer ??= gc.clock.setTimeout(() => this.flush(), gc.delayMs);
-    }
+    const deferSync = this.groupCommit !== undefined;
+    this.pending.push(this.segment.append(rec, deferSync), rec.length, this.meta.nextSeq);
+    this.groupCommit?.appended();
     this.meta.nextSeq++;
     if (this.isFull()) this.markFull();
     return { spooled: true, overwritten };
@@ -238,7 +203,7 @@ export class Spool {
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
   peek(): SpoolMessage | undefined {
-    const p = this.pending[this.first];
+    const p = this.pending.oldest;
     if (p === undefined) return undefined;
     this.inFlight = p.seq;
     return decodeRecord(this.segment.read(p.offset, p.size)).message;
@@ -249,7 +214,7 @@ export class Spool {
     if (!this.state.state.endsWith('/transmit'))
       throw new TypeError(`spool ack in state ${this.state.state}`);
     // If the overwrite policy already dropped the message in flight, there is nothing more to drop.
-    if (this.pending[this.first]?.seq === this.inFlight) this.dropFirst();
+    if (this.pending.oldest?.seq === this.inFlight) this.pending.dropOldest();
     if (this.countActual === 0) this.finish();
     else {
       this.moveHead();
@@ -284,16 +249,12 @@ export class Spool {
 
   /** Appends not yet fsynced (group commit only). */
   get unsyncedAppends(): number {
-    return this.unsynced;
+    return this.groupCommit?.pending ?? 0;
   }
 
   /** fsync appends deferred by group commit now. */
   flush(): void {
-    if (this.flushTimer !== undefined) this.opts.groupCommit?.clock.clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (this.unsynced === 0) return;
-    this.segment.flush();
-    this.unsynced = 0;
+    this.groupCommit?.flush();
   }
 
   close(): void {
@@ -305,16 +266,16 @@ export class Spool {
   // Records behind the head must be on disk before the head is: after a power cut with group commit a
   // head beyond the synced end would otherwise point past the segment.
   private moveHead(): void {
-    if (this.unsynced > 0) this.flush();
+    this.groupCommit?.flush();
     this.segment.moveHead(this.headOffset());
   }
 
   private wouldExceed(size: number): boolean {
-    return this.countActual + 1 > this.opts.maxMessages || this.bytes + size > this.opts.maxBytes;
+    return this.countActual + 1 > this.opts.maxMessages || this.pending.bytes + size > this.opts.maxBytes;
   }
 
   private isFull(): boolean {
-    return this.countActual >= this.opts.maxMessages || this.bytes >= this.opts.maxBytes;
+    return this.countActual >= this.opts.maxMessages || this.pending.bytes >= this.opts.maxBytes;
   }
 
   private markFull(): void {
@@ -324,33 +285,15 @@ export class Spool {
     this.saveMeta();
   }
 
-  private pushPending(offset: number, size: number, seq: number): void {
-    this.pending.push({ offset, size, seq });
-    this.bytes += size;
-  }
-
-  private dropFirst(): void {
-    const p = this.pending[this.first];
-    if (p === undefined) return;
-    this.bytes -= p.size;
-    this.first++;
-    if (this.first > 1024 && this.first * 2 > this.pending.length) {
-      this.pending = this.pending.slice(this.first);
-      this.first = 0;
-    }
-  }
-
   private headOffset(): number {
-    return this.pending[this.first]?.offset ?? this.segment.end;
+    return this.pending.oldest?.offset ?? this.segment.end;
   }
 
   /** Everything delivered or purged: start an empty segment generation and go inactive. */
   private finish(): void {
-    this.pending = [];
-    this.first = 0;
-    this.bytes = 0;
+    this.pending.clear();
     this.segment.restart(new Uint8Array(0));
-    this.unsynced = 0;
+    this.groupCommit?.synced();
     this.state.fire('emptied');
     this.meta.startTime = null;
     this.meta.fullTime = null;
@@ -362,11 +305,9 @@ export class Spool {
     const dead = this.headOffset();
     const end = this.segment.end;
     if (dead < (this.opts.compactMinBytes ?? COMPACT_MIN_DEAD) || dead * 2 < end) return;
-    const moved = this.pending.slice(this.first).map((p) => ({ ...p, offset: p.offset - dead }));
     this.segment.restart(this.segment.read(dead, end - dead));
-    this.unsynced = 0; // restart wrote and synced the live records
-    this.pending = moved;
-    this.first = 0;
+    this.groupCommit?.synced(); // restart wrote and synced the live records
+    this.pending.shiftOffsets(dead);
   }
 
   private saveMeta(): void {
