@@ -71,4 +71,47 @@ describe('held primaries when the link drops during the handling', () => {
     expect(spool.peek()).toMatchObject({ stream: 6, function: 11 });
     expect(errors).toEqual([]);
   });
+
+  it('an S9F1 held behind the reply is dropped without an unhandled rejection when the link drops first', async () => {
+    const r = await startRig();
+    rig = r;
+    expect(await r.host.requestOnline()).toBe(0);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let finish: (hcack: number) => void = () => {};
+      let running: () => void = () => {};
+      const runnerStarted = new Promise<void>((res) => {
+        running = res;
+      });
+      r.equipment.onCommand('PAUSE', () => {
+        running();
+        return new Promise<number>((res) => {
+          finish = res;
+        });
+      });
+      const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
+      reply.catch(() => {});
+      await runnerStarted;
+      // A message for another device id arrives while S2F41 is handled: its S9F1 is held.
+      const stranger = {
+        sessionId: 2,
+        stream: 1,
+        function: 1,
+        wBit: true,
+        systemBytes: 9,
+        body: new Uint8Array(),
+      };
+      r.toolSession.emit('unknown-device', { message: stranger, header: new Uint8Array(10) });
+      await dropLink(r);
+      finish(0);
+      await new Promise((res) => setTimeout(res, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });

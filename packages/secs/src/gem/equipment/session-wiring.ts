@@ -28,9 +28,8 @@ export function attachToSession(p: EquipmentParts): () => void {
         p.spoolLink?.linkLost();
       }
     }),
-    p.session.on('unknown-device', ({ header }) => {
-      void p.sendPrimary(s9(S9.unrecognizedDeviceId, header));
-    }),
+    // Like every S9, it may be held behind a reply and find the link gone: dropped quietly (sendS9).
+    p.session.on('unknown-device', ({ header }) => sendS9(S9.unrecognizedDeviceId, header)),
     // The HSMS layer skips an over-size body without buffering it; E5 wants S9F11 with its header.
     p.session.on('message-too-large', ({ header }) => sendS9(S9.dataTooLong, header)),
   ];
