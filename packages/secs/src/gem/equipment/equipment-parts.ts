@@ -197,8 +197,17 @@ export class EquipmentParts implements PersistedParts {
     if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
   }
 
-  /** E30 6.5 spooling of a primary that cannot go out now, unless the EnableSpooling EC is false. */
+  /**
+   * E30 6.5 spooling of a primary that cannot go out now, unless the EnableSpooling EC is false.
+   * Behind primaries still held for a reply (reply-first.ts), which are spooled when their turn comes
+   * if the link dropped meanwhile, so the spool keeps the order of raising.
+   */
   spoolIfDown(msg: SecsMessage): void {
+    if (this.order.heldCount === 0) this.spoolNow(msg);
+    else void this.order.submit(async () => this.spoolNow(msg)).catch((e: unknown) => this.fail(e));
+  }
+
+  private spoolNow(msg: SecsMessage): void {
     if (this.gemConstants.spoolingEnabled) this.out.spoolIfDown(msg);
   }
 
@@ -218,7 +227,7 @@ export class EquipmentParts implements PersistedParts {
 
   /** An event, alarm or trace report: spooled instead if the link dropped while it was held. */
   sendSpoolable(msg: SecsMessage): Promise<SecsMessage | undefined> {
-    return this.out.send(msg, (m) => this.spoolIfDown(m));
+    return this.out.send(msg, (m) => this.spoolNow(m));
   }
 
   fail(err: unknown): void {
