@@ -20,49 +20,12 @@ import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
 import * as s10 from '../messages/s10-terminal.js';
+import { GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
 import { answerPrimary, hostEvent, type PrimaryPort, traceSamples } from './host-primaries.js';
 import { type PlainValue, plainValue } from './plain-value.js';
 import { S9Waits } from './s9-waits.js';
 
-/** An event report as the host application sees it. */
-export interface HostEvent {
-  ceid: number;
-  /** CENAME from S1F24, or `CE<ceid>` when not learned. */
-  name: string;
-  /** DATAID as the equipment sent it: an integer, or text (E5 allows both). */
-  dataId: number | string;
-  /** Every reported value keyed by variable name (or `V<vid>` when the VID is unknown). */
-  values: Record<string, PlainValue>;
-  reports: { rptid: number; items: Item[] }[];
-}
-
-export interface GemHostEvents {
-  event: HostEvent;
-  alarm: s5.AlarmReport & { set: boolean };
-  /** S6F1 trace data; `samples` splits the flat value list into one record per sample, keyed by name. */
-  trace: tr.TraceData & { samples: Record<string, PlainValue>[] };
-  terminal: { terminal: number; text: string };
-  /** An S9 error message from the equipment: function and the header it reports. */
-  'error-message': { function: number; header: Uint8Array | undefined };
-  /** A reply or primary that could not be decoded. */
-  error: Error;
-}
-
-/**
- * A typed failure of a host request: the reply had an unexpected form (`bad-reply`), was SxF0
- * (`aborted`), or the equipment answered with an S9 naming the request (`rejected`, `s9` set) and will
- * send no reply.
- */
-export class GemHostError extends Error {
-  override readonly name = 'GemHostError';
-  constructor(
-    readonly code: 'bad-reply' | 'aborted' | 'no-reply' | 'rejected',
-    message: string,
-    readonly s9?: number,
-  ) {
-    super(message);
-  }
-}
+export { GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
 
 export class GemHost extends TypedEmitter<GemHostEvents> {
   /** Names learned from the equipment (VID -> name for SVs, DVs and ECs; CEID -> name). */
@@ -319,7 +282,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       : this.ask(s10.s10f5(terminal, lines), s1.parseAck);
   }
 
-  // ---- incoming primaries ----------------------------------------------------------------------
+  // ---- event decoding, names, DATAID ------------------------------------------------------------
 
   private toHostEvent(e: s6.EventReport): HostEvent {
     return hostEvent(e, this);

@@ -16,7 +16,7 @@ import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import { parseS9Header } from '../messages/s9-errors.js';
 import * as s10 from '../messages/s10-terminal.js';
-import type { GemHostEvents, HostEvent } from './gem-host.js';
+import type { GemHostEvents, HostEvent } from './host-events.js';
 import { type PlainValue, plainValue } from './plain-value.js';
 
 /** What answering the equipment's primaries needs from the host. */

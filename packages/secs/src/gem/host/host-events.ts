@@ -1,0 +1,47 @@
+// What a GemHost hands its application: decoded event reports, the equipment primaries it emits,
+// and the typed failure of a request.
+
+import type { Item } from '../../item/item.js';
+import type * as tr from '../messages/s2-s6-trace.js';
+import type * as s5 from '../messages/s5-alarms.js';
+import type { PlainValue } from './plain-value.js';
+
+/** An event report as the host application sees it. */
+export interface HostEvent {
+  ceid: number;
+  /** CENAME from S1F24, or `CE<ceid>` when not learned. */
+  name: string;
+  /** DATAID as the equipment sent it: an integer, or text (E5 allows both). */
+  dataId: number | string;
+  /** Every reported value keyed by variable name (or `V<vid>` when the VID is unknown). */
+  values: Record<string, PlainValue>;
+  reports: { rptid: number; items: Item[] }[];
+}
+
+export interface GemHostEvents {
+  event: HostEvent;
+  alarm: s5.AlarmReport & { set: boolean };
+  /** S6F1 trace data; `samples` splits the flat value list into one record per sample, keyed by name. */
+  trace: tr.TraceData & { samples: Record<string, PlainValue>[] };
+  terminal: { terminal: number; text: string };
+  /** An S9 error message from the equipment: function and the header it reports. */
+  'error-message': { function: number; header: Uint8Array | undefined };
+  /** A reply or primary that could not be decoded. */
+  error: Error;
+}
+
+/**
+ * A typed failure of a host request: the reply had an unexpected form (`bad-reply`), was SxF0
+ * (`aborted`), or the equipment answered with an S9 naming the request (`rejected`, `s9` set) and will
+ * send no reply.
+ */
+export class GemHostError extends Error {
+  override readonly name = 'GemHostError';
+  constructor(
+    readonly code: 'bad-reply' | 'aborted' | 'no-reply' | 'rejected',
+    message: string,
+    readonly s9?: number,
+  ) {
+    super(message);
+  }
+}
