@@ -265,6 +265,9 @@ describe('bondline equipment: spool bounds and policy from the model', () => {
       expect(await host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
       expect(await host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
       expect((await host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+      // Only PairBonded: ProcessingStarted, held behind S2F42, is spooled too when the drop comes first.
+      expect(await host.enableEvents(false)).toBe(0);
+      expect(await host.enableEvents(true, [400])).toBe(0);
       // The drop is the scenario's: stay away once it happened.
       session.on('state', (s) => {
         if (s.to === 'not-connected') active.stop();

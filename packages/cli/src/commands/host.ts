@@ -215,8 +215,17 @@ export async function run(argv: string[]): Promise<number> {
       else for (const msg of r.messages) await send(msg);
     }
   } else {
-    for (const msg of scripted) {
+    for (const [i, msg] of scripted.entries()) {
       if (wrongDevice !== undefined) break;
+      // The equipment closed the connection (or separated): nothing more can be sent; say so once.
+      if (session.state !== 'selected') {
+        failures++;
+        const left = scripted.length - i;
+        process.stderr.write(
+          `equipment ended the session (HSMS ${session.state}): ${left} message${left === 1 ? '' : 's'} not sent\n`,
+        );
+        break;
+      }
       await send(msg);
     }
   }
