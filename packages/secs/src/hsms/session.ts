@@ -4,6 +4,7 @@ import type { CommLog } from './comm-log.js';
 import { type HsmsConfig, resolveHsmsConfig } from './config.js';
 import { ConnectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
 import { CONTROL_SESSION_ID, DeselectStatus, SelectStatus, sTypeName } from './control.js';
+import { deselectAnswer, selectAnswer } from './control-answers.js';
 import { DataExchange } from './data-exchange.js';
 import { HsmsError } from './errors.js';
 import { TypedEmitter } from './events.js';
@@ -186,32 +187,18 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       case SType.data:
         this.data.receive(frame, this.link!);
         break;
-      case SType.selectReq:
-        if (this.state === 'selected') {
-          this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.alreadyActive);
-        } else {
-          this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, SelectStatus.ok);
-          this.enterSelected();
-        }
+      case SType.selectReq: {
+        const status = selectAnswer(this.state);
+        this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, status);
+        if (status === SelectStatus.ok) this.enterSelected();
         break;
-      case SType.deselectReq:
-        if (this.state !== 'selected') {
-          this.link!.writeControl(
-            SType.deselectRsp,
-            h.sessionId,
-            h.systemBytes,
-            0,
-            DeselectStatus.notSelected,
-          );
-        } else if (this.data.openTransactions > 0) {
-          // E37: Deselect is refused while transactions are open (status 2, busy); they would
-          // otherwise be cut off, their replies rejected as "entity not selected".
-          this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.busy);
-        } else {
-          this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, DeselectStatus.ok);
-          this.leaveSelected();
-        }
+      }
+      case SType.deselectReq: {
+        const status = deselectAnswer(this.state, this.data.openTransactions);
+        this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, status);
+        if (status === DeselectStatus.ok) this.leaveSelected();
         break;
+      }
       case SType.rejectReq:
         this.onRejectReq(h);
         break;
