@@ -1,6 +1,7 @@
 // Build an EquipmentModel from untrusted YAML/JSON text or parsed data, naming the path of every bad
-// field. Cross references (event data, alarm events, processing states, EC defaults in limits) are
-// checked too, so a model that loads is one the equipment can run.
+// field. Cross references (event data, alarm events, processing states, EC defaults in limits) and
+// ids and names declared twice are checked too (model-references.ts), so a model that loads is one the
+// equipment can run.
 
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ControlState } from '../state/control-state.js';

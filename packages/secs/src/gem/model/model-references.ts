@@ -1,6 +1,7 @@
 // Cross-reference checks of a loaded equipment model: ids and names declared twice (naming both
-// entries), event data naming unknown variables, alarm/control/processing/limit events that do not exist, limits on variables that are
-// not numeric, remote commands naming unknown processing transitions.
+// entries), event data naming unknown variables, alarm/control/processing/limit events that do not
+// exist, limits on variables that are not numeric, remote commands naming unknown processing
+// transitions.
 
 import type { ConstantDef, EquipmentModel, VariableDef } from './equipment-model.js';
 import type { Fields } from './model-issue.js';

@@ -1,5 +1,5 @@
 // The operator language of the equipment simulator, one command per line, `#` comments:
-//   set <var> [=] <value>     status/data variable by name or id; value: literal of its type, +N/-N
+//   set <var> [=] <value>     SV, DV or EC by name or id; value: literal of its type, +N/-N
 //                             (relative), uniform <lo> <hi>, normal <mean> <sd>, text with ${i}
 //   event <name|ceid>         alarm set|clear <alid ...|text>     process <event>
 //   online | offline | local | remote | drop | status | say <text> | sleep <ms>
