@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, L } from '../../item/constructors.js';
 import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, startRig } from './test-rig.js';
+import { dropLink, next, type Rig, reconnect, startRig } from './test-rig.js';
+import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;
 let dir: string | undefined;
@@ -114,5 +115,42 @@ describe('held primaries when the link drops during the handling', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
+  });
+
+  it('a handler still running when the link drops holds nothing on the next connection and its reply is not written there', async () => {
+    const wire = new Wire();
+    const r = await startRig({ toolLog: wire });
+    rig = r;
+    expect(await r.host.requestOnline()).toBe(0);
+    let finish: (hcack: number) => void = () => {};
+    let running: () => void = () => {};
+    const runnerStarted = new Promise<void>((res) => {
+      running = res;
+    });
+    r.equipment.onCommand('PAUSE', () => {
+      running();
+      return new Promise<number>((res) => {
+        finish = res;
+      });
+    });
+    const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
+    reply.catch(() => {});
+    await runnerStarted;
+    await dropLink(r);
+    wire.clear();
+    // The equipment's S1F13 on the new connection is not held behind the old S2F41 (for up to T3).
+    const communicating = next<void>((f) =>
+      r.equipment.on('communication-state', (s) => {
+        if (s.to === 'communicating') f();
+      }),
+    );
+    void reconnect(r).catch(() => {});
+    await communicating;
+    finish(0);
+    expect(await r.host.request({ stream: 1, function: 13, wBit: true, body: L() })).toMatchObject({
+      function: 14,
+    });
+    // The S2F42 belongs to a transaction of the closed connection: never written on this one.
+    expect(wire.frames).toEqual(['S1F13', 'S1F14']);
   });
 });

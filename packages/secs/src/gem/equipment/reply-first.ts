@@ -20,6 +20,8 @@ export interface Handling {
 }
 
 interface ActiveHandling extends Handling {
+  /** The connection it arrived on (see `linkLost`). */
+  readonly link: number;
   /** The held primaries raised while this one was being handled. */
   readonly waiting: Held[];
   timer: TimerHandle | undefined;
@@ -40,6 +42,7 @@ export interface ReplyFirstOptions {
 export class ReplyFirst {
   private readonly active = new Set<ActiveHandling>();
   private readonly held: Held[] = [];
+  private link = 0;
 
   constructor(private readonly options: ReplyFirstOptions) {}
 
@@ -50,7 +53,7 @@ export class ReplyFirst {
 
   /** A host primary arrived: primaries raised from now until `replied` wait for its reply. */
   begin(key: string): Handling {
-    const h: ActiveHandling = { key, waiting: [], timer: undefined };
+    const h: ActiveHandling = { key, link: this.link, waiting: [], timer: undefined };
     this.active.add(h);
     return h;
   }
@@ -63,6 +66,20 @@ export class ReplyFirst {
     for (const w of a.waiting) w.blockers--;
     a.waiting.length = 0;
     this.release();
+  }
+
+  /**
+   * The connection closed: no reply of a primary handled now can be written any more, so nothing
+   * waits for them (what was held goes out, or to the spool, now, not after T3 on the next connection).
+   */
+  linkLost(): void {
+    this.link++;
+    for (const h of [...this.active]) this.replied(h);
+  }
+
+  /** False when `h` arrived on a connection that has closed since: its reply must not be written. */
+  sameLink(h: Handling): boolean {
+    return (h as ActiveHandling).link === this.link;
   }
 
   /** Run `send` now, or once the replies it must follow were written; resolves or rejects as it does. */

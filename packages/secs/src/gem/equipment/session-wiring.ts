@@ -26,6 +26,7 @@ export function attachToSession(p: EquipmentParts): () => void {
       else if (s.from === 'selected') {
         p.comm.linkDown();
         p.spoolLink?.linkLost();
+        p.order.linkLost();
       }
     }),
     // Like every S9, it may be held behind a reply and find the link gone: dropped quietly (sendS9).
@@ -47,7 +48,9 @@ async function answer(p: EquipmentParts, port: DispatchPort, msg: HsmsMessage): 
   const handling = p.order.begin(`S${msg.stream}F${msg.function}`);
   try {
     const reply = await dispatchPrimary(port, msg);
-    if (reply != null && msg.wBit && p.session.state === 'selected') p.session.reply(msg, reply);
+    // A reply for a transaction of a connection that closed meanwhile is not written on the next one.
+    if (reply != null && msg.wBit && p.session.state === 'selected' && p.order.sameLink(handling))
+      p.session.reply(msg, reply);
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     p.fail(new Error(`S${msg.stream}F${msg.function} not answered: ${text}`, { cause: err }));
