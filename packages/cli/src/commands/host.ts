@@ -5,13 +5,9 @@
 
 import { createInterface } from 'node:readline';
 import {
-  A,
-  B,
-  formatGemTime,
   HsmsActiveEndpoint,
   type HsmsMessage,
   HsmsSession,
-  L,
   type OutgoingMessage,
   parseSml,
   printSml,
@@ -25,20 +21,12 @@ import { CliError } from '../cli-error.js';
 import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
 import { SmlLineBuffer } from './host-input.js';
+import { answerFor, s9Discards } from './host-replies.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
 /** How long a script waits for the equipment's S1F13 before sending anyway. */
 const ESTABLISH_WAIT_MS = 2000;
-
-const AUTO_REPLY: Record<string, SecsMessage> = {
-  S1F1: { stream: 1, function: 2, wBit: false, body: L() },
-  S1F13: { stream: 1, function: 14, wBit: false, body: L(B([0]), L()) },
-  S5F1: { stream: 5, function: 2, wBit: false, body: B([0]) },
-  S6F1: { stream: 6, function: 2, wBit: false, body: B([0]) },
-  S6F11: { stream: 6, function: 12, wBit: false, body: B([0]) },
-  S10F1: { stream: 10, function: 2, wBit: false, body: B([0]) },
-};
 
 function show(m: HsmsMessage): string {
   const d = toSecsMessage(m);
@@ -121,25 +109,9 @@ export async function run(argv: string[]): Promise<number> {
   });
   session.onMessage((m): OutgoingMessage | undefined => {
     if (m.stream === 1 && m.function === 13) establishedByEquipment(); // our S1F14 is written before we go on
-    if (m.stream === 9 && outstanding !== undefined) {
-      const d = toSecsMessage(m);
-      const h = d.ok && d.message.body?.format === 'B' ? d.message.body.value : undefined;
-      if (
-        h?.length === 10 &&
-        (h[2]! & 0x7f) === outstanding.stream &&
-        h[3] === outstanding.function &&
-        m.function !== 9
-      )
-        outstanding.rejected(`S9F${m.function}`);
-    }
-    const key = `S${m.stream}F${m.function}`;
-    // E30 clock: the equipment may ask the host's time (S2F17); answer with ours (UTC, 16 characters).
-    const reply =
-      key === 'S2F17'
-        ? { stream: 2, function: 18, wBit: false, body: A(formatGemTime(Date.now())) }
-        : AUTO_REPLY[key];
+    if (outstanding !== undefined && s9Discards(m, outstanding)) outstanding.rejected(`S9F${m.function}`);
     if (!m.wBit) return undefined;
-    const r = reply ?? { stream: m.stream, function: 0, wBit: false };
+    const r = answerFor(m, Date.now());
     out(`-> ${printSml(r, { compact: true })}`);
     return toOutgoing(r);
   });
