@@ -5,6 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { SeededRandom } from '@bondline/align';
 import {
+  type EquipmentModel,
   GemEquipment,
   HsmsPassiveEndpoint,
   HsmsSession,
@@ -64,13 +65,7 @@ export async function run(argv: string[]): Promise<number> {
   const port = numberArg('port', values.port, { integer: true, min: 0, max: 65535 });
   if (port === undefined) throw usageError('--port is required', USAGE);
   if (values.model === undefined) throw usageError('--model is required', USAGE);
-  const text = await readInputText(values.model, '--model');
-  const parsed = parseModelText(text);
-  if (!parsed.ok)
-    throw new CliError(
-      `${values.model}: invalid model\n${parsed.issues.map((i) => `  ${i.message}`).join('\n')}`,
-    );
-  const model = parsed.model;
+  const model = await loadModel(values.model);
   const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 });
   if (deviceId !== undefined) model.deviceId = deviceId;
   const exitAfterScenario = values['exit-after-scenario'] === true;
@@ -80,23 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   const scenario = values.scenario === undefined ? undefined : await loadScenario(values.scenario, model);
 
   const stateDir = values['state-dir'];
-  let spool: Spool | undefined;
-  if (stateDir !== undefined) {
-    try {
-      // Bounds from the model (default 100,000 messages, 256 MiB). When full, the oldest are overwritten
-      // unless the OverWriteSpool EC says stop; the equipment applies a value the host set (and that
-      // was persisted) at start.
-      const overwrite = model.equipmentConstants.find((c) => c.builtin === 'overwrite-spool');
-      spool = Spool.open({
-        dir: join(stateDir, 'spool'),
-        maxMessages: model.spool.maxMessages,
-        maxBytes: model.spool.maxBytes,
-        policy: overwrite?.default === false ? 'stop' : 'overwrite',
-      });
-    } catch (err) {
-      throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
-    }
-  }
+  const spool = stateDir === undefined ? undefined : openSpool(stateDir, model);
   const session = new HsmsSession({ sessionId: model.deviceId });
   const equipment = new GemEquipment({
     model,
@@ -151,6 +130,33 @@ export async function run(argv: string[]): Promise<number> {
   await endpoint.close();
   spool?.close();
   return ended.scenario === undefined || ended.scenario.ok ? 0 : 1;
+}
+
+/** The model file, parsed and checked; a bad one is a CliError listing every issue. */
+async function loadModel(path: string): Promise<EquipmentModel> {
+  const parsed = parseModelText(await readInputText(path, '--model'));
+  if (!parsed.ok)
+    throw new CliError(`${path}: invalid model\n${parsed.issues.map((i) => `  ${i.message}`).join('\n')}`);
+  return parsed.model;
+}
+
+/**
+ * The spool in `stateDir`, bounded as the model says (default 100,000 messages, 256 MiB). When full,
+ * the oldest are overwritten unless the OverWriteSpool EC's default says stop; the equipment applies a
+ * value the host set (and that was persisted) at start.
+ */
+function openSpool(stateDir: string, model: EquipmentModel): Spool {
+  const overwrite = model.equipmentConstants.find((c) => c.builtin === 'overwrite-spool');
+  try {
+    return Spool.open({
+      dir: join(stateDir, 'spool'),
+      maxMessages: model.spool.maxMessages,
+      maxBytes: model.spool.maxBytes,
+      policy: overwrite?.default === false ? 'stop' : 'overwrite',
+    });
+  } catch (err) {
+    throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
+  }
 }
 
 function complain(line: string): void {
