@@ -152,6 +152,11 @@ export class EquipmentParts implements PersistedParts {
       controlState: () => this.control.state,
       spoolLink: this.spoolLink,
       order: this.order,
+      spoolFirst: (stream, fn) =>
+        this.spool !== undefined &&
+        this.gemConstants.spoolingEnabled &&
+        this.spool.stateName !== 'inactive' &&
+        this.spool.isSpoolable(stream, fn),
     });
     this.comm = new CommunicationLink({
       clock: this.clock,

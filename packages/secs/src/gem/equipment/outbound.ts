@@ -22,6 +22,11 @@ export interface OutboundPort {
   readonly spoolLink: SpoolLink | undefined;
   /** Holds primaries raised while a host primary is handled until its reply is written. */
   readonly order: ReplyFirst;
+  /**
+   * E30 6.5: the spool is active (holds messages not yet delivered or purged), EnableSpooling is on
+   * and it keeps `stream`/`fn`: a new one joins it even with the link up, never overtaking older ones.
+   */
+  spoolFirst(stream: number, fn: number): boolean;
 }
 
 export class Outbound {
@@ -43,8 +48,18 @@ export class Outbound {
    */
   spoolIfDown(msg: SecsMessage): void {
     const { spoolLink } = this.port;
-    if (spoolLink === undefined || !isOnline(this.port.controlState()) || this.linkUp()) return;
+    if (
+      spoolLink === undefined ||
+      !isOnline(this.port.controlState()) ||
+      this.mayGo(msg.stream, msg.function)
+    )
+      return;
     spoolLink.store(msg);
+  }
+
+  /** The link is up and no older spooled message of this kind waits (E30 6.5). */
+  private mayGo(stream: number, fn: number): boolean {
+    return this.linkUp() && !(isOnline(this.port.controlState()) && this.port.spoolFirst(stream, fn));
   }
 
   /**
@@ -69,7 +84,7 @@ export class Outbound {
   transmit(out: OutgoingMessage, whenDown?: () => void): Promise<HsmsMessage | undefined> {
     const { session, order } = this.port;
     const sent = order.submit(() => {
-      if (whenDown === undefined || this.linkUp()) return session.send(out);
+      if (whenDown === undefined || this.mayGo(out.stream, out.function)) return session.send(out);
       whenDown();
       return Promise.resolve(undefined);
     });

@@ -61,6 +61,8 @@ async function collect(r: Rig): Promise<number[]> {
   const got: number[] = [];
   const done = new Promise<void>((resolve) => {
     r.host.on('event', (e: HostEvent) => {
+      // A control-state event raised after reconnecting joins the still-active spool behind them (E30 6.5).
+      if (e.ceid !== 400) return;
       got.push(e.reports[0]?.items[0]?.value[0] as number);
       if (got.length === N) resolve();
     });

@@ -1,0 +1,68 @@
+// E30 6.5: while the spool is active (it holds messages not yet delivered or purged), new spoolable
+// primaries join it behind the older ones, even with the link back up: a host never receives a new
+// event before the older spooled ones (DATAID order), and only S6F23 empties the spool.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostEvent } from '../host/gem-host.js';
+import { Spool } from '../spool/spool.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+
+let rig: Rig | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await rig?.close();
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  rig = undefined;
+  dir = undefined;
+});
+
+describe('spool order after reconnect', () => {
+  it('an event raised with the link back up but the spool still active is spooled behind the older ones', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gem-spool-order-'));
+    const spool = Spool.open({
+      dir: join(dir, 'spool'),
+      maxMessages: 100,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
+    const r = await startRig({ dir, equipment: { spool } });
+    rig = r;
+    expect(await r.host.requestOnline()).toBe(0);
+    expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
+    expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
+    expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+    await dropLink(r);
+    for (const n of [1, 2]) {
+      r.equipment.set('WafersBonded', n);
+      expect(await r.equipment.triggerEvent(400)).toBe(false);
+    }
+    await reconnect(r);
+    const got: number[] = [];
+    r.host.on('event', (e: HostEvent) => {
+      if (e.ceid === 400) got.push(e.reports[0]?.items[0]?.value[0] as number);
+    });
+    r.equipment.set('WafersBonded', 3);
+    expect(await r.equipment.triggerEvent(400)).toBe(false);
+    expect(spool.countActual).toBe(3);
+    expect(got).toEqual([]);
+    const delivered = new Promise<void>((res) => {
+      r.host.on('event', () => {
+        if (got.length === 3) res();
+      });
+    });
+    expect(await r.host.transmitSpool()).toBe(0);
+    await delivered;
+    expect(got).toEqual([1, 2, 3]);
+    // The last S6F12 is read by the equipment after the host's event handler ran.
+    for (let i = 0; i < 100 && spool.stateName !== 'inactive'; i++)
+      await new Promise((res) => setTimeout(res, 10));
+    expect(spool.stateName).toBe('inactive');
+    // Emptied: events go straight to the host again.
+    r.equipment.set('WafersBonded', 4);
+    expect(await r.equipment.triggerEvent(400)).toBe(true);
+    expect(got).toEqual([1, 2, 3, 4]);
+  });
+});
