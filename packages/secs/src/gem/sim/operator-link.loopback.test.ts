@@ -97,6 +97,8 @@ describe('operator runner: drop', () => {
         'end',
         'wait communicating timeout 10000',
         'status',
+        'set WafersBonded +1',
+        'event PairBonded',
       ].join('\n'),
     );
     expect(result).toEqual({ ok: true });
@@ -112,11 +114,15 @@ describe('operator runner: drop', () => {
     expect(lines[7]).toMatch(
       /^status: control online-remote .*communication communicating, HSMS selected, spool 3/,
     );
+    // Link up again, but the spool still holds older events: this one joins them (E30 6.5).
+    expect(lines[8]).toBe(
+      'event PairBonded (400): spooled, spool not yet emptied by S6F23 (4 in the spool) [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
+    );
     expect(got).toEqual([1, 2]);
-    const delivered = new Promise<void>((resolve) => r.host.on('event', () => got.length === 5 && resolve()));
+    const delivered = new Promise<void>((resolve) => r.host.on('event', () => got.length === 6 && resolve()));
     expect(await r.host.transmitSpool()).toBe(0);
     await delivered;
-    expect(got).toEqual([1, 2, 3, 4, 5]);
+    expect(got).toEqual([1, 2, 3, 4, 5, 6]);
     spool.close();
   });
 

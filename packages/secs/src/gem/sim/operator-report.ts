@@ -39,15 +39,20 @@ export function spoolMark(eq: GemEquipment): SpoolMark {
  * it go out. `mark` is `spoolMark` taken before.
  */
 export function notSentReason(eq: GemEquipment, mark: SpoolMark): string | undefined {
-  if (eq.spool !== undefined && eq.spool.countWritten > mark.written)
-    return `spooled, link down (${eq.spool.countActual} in the spool)`;
+  if (eq.spool !== undefined && eq.spool.countWritten > mark.written) {
+    // E30 6.5: with the link up, a spoolable message still joins a spool that holds older ones.
+    const why = linkUp(eq) ? 'spool not yet emptied by S6F23' : 'link down';
+    return `spooled, ${why} (${eq.spool.countActual} in the spool)`;
+  }
   if (eq.spool !== undefined && eq.spool.countTotal > mark.total)
     return `not sent: link down, spool full (${eq.spool.countActual} held, stop policy)`;
   if (!isOnline(eq.control.state)) return `not sent: control state ${eq.control.state}`;
-  if (eq.communicationState !== 'communicating' || eq.session.state !== 'selected')
-    return `not sent: link down (${eq.communicationState}), not spooled`;
+  if (!linkUp(eq)) return `not sent: link down (${eq.communicationState}), not spooled`;
   return undefined;
 }
+
+const linkUp = (eq: GemEquipment): boolean =>
+  eq.communicationState === 'communicating' && eq.session.state === 'selected';
 
 /** The outcome of `triggerEvent`. */
 export function eventOutcome(eq: GemEquipment, ceid: number, acknowledged: boolean, mark: SpoolMark): string {
