@@ -49,6 +49,23 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The SML messages of `script` (stdin when undefined); a parse error is a CliError naming the source. */
+async function readScript(script: string | undefined): Promise<SecsMessage[]> {
+  const text = script === undefined ? await readStdin() : await readInputText(script, '--script');
+  const parsed = parseSml(text);
+  if (!parsed.ok) throw new CliError(`${script ?? 'stdin'}: ${parsed.error.message}`);
+  return parsed.messages;
+}
+
+/** True once the session is selected, false if it is not within T5 + T6 (connect, then Select). */
+function selectedInTime(session: HsmsSession): Promise<boolean> {
+  const limitMs = session.config.t5Ms + session.config.t6Ms;
+  return Promise.race([
+    session.whenState('selected').then(() => true),
+    new Promise<false>((res) => setTimeout(() => res(false), limitMs).unref()),
+  ]);
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     argv,
@@ -75,14 +92,7 @@ export async function run(argv: string[]): Promise<number> {
 
   // A terminal on stdin (and no script) means an engineer typing: send each message as it completes.
   const interactive = values.script === undefined && process.stdin.isTTY === true;
-  let scripted: SecsMessage[] = [];
-  if (!interactive) {
-    const text =
-      values.script === undefined ? await readStdin() : await readInputText(values.script, '--script');
-    const parsed = parseSml(text);
-    if (!parsed.ok) throw new CliError(`${values.script ?? 'stdin'}: ${parsed.error.message}`);
-    scripted = parsed.messages;
-  }
+  const scripted = interactive ? [] : await readScript(values.script);
 
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`);
@@ -136,13 +146,7 @@ export async function run(argv: string[]): Promise<number> {
   // HSMS timers are unref'd; hold the process open until the script is done.
   const keepAlive = setInterval(() => {}, 1 << 30);
   endpoint.start();
-  const selected = await Promise.race([
-    session.whenState('selected').then(() => true),
-    new Promise<false>((res) =>
-      setTimeout(() => res(false), session.config.t5Ms + session.config.t6Ms).unref(),
-    ),
-  ]);
-  if (!selected) {
+  if (!(await selectedInTime(session))) {
     clearInterval(keepAlive);
     endpoint.dispose();
     throw new CliError(
