@@ -23,6 +23,20 @@ afterEach(async () => {
 const msg = (stream: number, fn: number, body?: SecsMessage['body']): SecsMessage =>
   body === undefined ? { stream, function: fn, wBit: true } : { stream, function: fn, wBit: true, body };
 
+/** A small stop-policy spool (10 messages, no fsync) in a fresh directory removed after the test. */
+function tempSpool(prefix: string): { dir: string; spool: Spool } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  const spool = Spool.open({
+    dir: join(dir, 'spool'),
+    maxMessages: 10,
+    maxBytes: 1 << 20,
+    policy: 'stop',
+    sync: false,
+  });
+  return { dir, spool };
+}
+
 async function online(opts: Parameters<typeof startRig>[0] = {}): Promise<Rig> {
   rig = await startRig(opts);
   expect(await rig.host.requestOnline()).toBe(0);
@@ -68,15 +82,7 @@ describe('S2F15 with an empty list', () => {
 
 describe('S2F43 stream and function checks (E5 STRACK)', () => {
   it('refuses streams and functions the equipment never sends, accepts S5F1/S6F11', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gem-review-spool-'));
-    dirs.push(dir);
-    const spool = Spool.open({
-      dir: join(dir, 'spool'),
-      maxMessages: 10,
-      maxBytes: 1 << 20,
-      policy: 'stop',
-      sync: false,
-    });
+    const { dir, spool } = tempSpool('gem-review-spool-');
     try {
       const r = await online({ dir, equipment: { spool } });
       expect(await r.host.setSpoolStreams([{ stream: 99, functions: [] }])).toEqual({
@@ -105,15 +111,7 @@ describe('S2F43 stream and function checks (E5 STRACK)', () => {
 
 describe('S6F23 purge while the spool is being transmitted', () => {
   it('ends the delivery quietly: the message in flight is not acknowledged into a purged spool', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gem-review-purge-'));
-    dirs.push(dir);
-    const spool = Spool.open({
-      dir: join(dir, 'spool'),
-      maxMessages: 10,
-      maxBytes: 1 << 20,
-      policy: 'stop',
-      sync: false,
-    });
+    const { dir, spool } = tempSpool('gem-review-purge-');
     try {
       const r = await online({ dir, equipment: { spool } });
       expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
