@@ -51,6 +51,20 @@ function byName<T>(entries: readonly T[], name: (t: T) => string, wanted: string
   return loose.length === 1 ? loose[0] : undefined;
 }
 
+/** One of `names` matching `token` as byName does; else a LineIssue `code` listing them. */
+function oneOf<T extends string>(
+  names: readonly T[],
+  token: string,
+  code: ScriptIssueCode,
+  what: string,
+  listLabel: string,
+): T {
+  const found = byName(names, (x) => x, token);
+  if (found === undefined)
+    throw new LineIssue(code, `unknown ${what} '${token}' (${listLabel}: ${known(names)})`);
+  return found;
+}
+
 /**
  * A variable the operator may set: a status or data variable GEM does not maintain itself, or an
  * equipment constant (E30 lets the operator change ECs at the tool; GemEquipment.set checks the value
@@ -108,33 +122,15 @@ export function alarms(model: EquipmentModel, tokens: readonly string[]): AlarmD
 /** A processing-state event (a transition's `on`) declared by the model. */
 export function processingEvent(model: EquipmentModel, token: string): string {
   const events = [...new Set(model.processing.transitions.map((t) => t.on))];
-  const e = byName(events, (x) => x, token);
-  if (e === undefined)
-    throw new LineIssue(
-      'unknown-processing-event',
-      `unknown processing event '${token}' (events: ${known(events)})`,
-    );
-  return e;
+  return oneOf(events, token, 'unknown-processing-event', 'processing event', 'events');
 }
 
 /** A processing state declared by the model. */
 export function processingState(model: EquipmentModel, token: string): string {
-  const s = byName(model.processing.states, (x) => x, token);
-  if (s === undefined)
-    throw new LineIssue(
-      'unknown-state',
-      `unknown processing state '${token}' (states: ${known(model.processing.states)})`,
-    );
-  return s;
+  return oneOf(model.processing.states, token, 'unknown-state', 'processing state', 'states');
 }
 
 /** An E30 control state, or `online` / `offline` for either substate. */
 export function controlState(token: string): ControlState | 'online' | 'offline' {
-  const s = byName(CONTROL_STATES, (x) => x, token);
-  if (s === undefined)
-    throw new LineIssue(
-      'unknown-state',
-      `unknown control state '${token}' (states: ${known(CONTROL_STATES)})`,
-    );
-  return s;
+  return oneOf(CONTROL_STATES, token, 'unknown-state', 'control state', 'states');
 }
