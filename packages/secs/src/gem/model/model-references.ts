@@ -47,6 +47,15 @@ function variablesWithPaths(m: EquipmentModel): DeclaredVariable[] {
   );
 }
 
+/** The `field` of each entry of the model list at `section`, with its path, for `duplicates`. */
+function declaredBy<T, K extends keyof T & string>(
+  list: readonly T[],
+  section: string,
+  field: K,
+): Declared[] {
+  return list.map((e, i) => ({ key: e[field] as number | string, path: `${section}[${i}].${field}` }));
+}
+
 /**
  * Add an issue for every duplicate id or name and every reference to something the model does not
  * declare. VIDs share one namespace (SVs, DVs and ECs are all "variables" in S2F33 reports), and so do
@@ -54,48 +63,33 @@ function variablesWithPaths(m: EquipmentModel): DeclaredVariable[] {
  */
 export function checkReferences(m: EquipmentModel, f: Fields): void {
   const vars = variablesWithPaths(m);
-  duplicates(
-    f,
-    vars.map((v) => ({ key: v.def.id, path: `${v.p}.id` })),
-    'variable id (status, data and constants share ids)',
-  );
-  duplicates(
-    f,
-    vars.map((v) => ({ key: v.def.name, path: `${v.p}.name` })),
-    'variable name (status, data and constants share names)',
-  );
-  duplicates(
-    f,
-    m.events.map((e, i) => ({ key: e.id, path: `model.events[${i}].id` })),
-    'CEID',
-  );
-  duplicates(
-    f,
-    m.events.map((e, i) => ({ key: e.name, path: `model.events[${i}].name` })),
-    'event name',
-  );
-  duplicates(
-    f,
-    m.alarms.map((a, i) => ({ key: a.id, path: `model.alarms[${i}].id` })),
-    'ALID',
-  );
-  duplicates(
-    f,
-    m.remoteCommands.map((c, i) => ({ key: c.name, path: `model.remoteCommands[${i}].name` })),
-    'remote command',
-  );
+  checkDuplicates(m, vars, f);
+  checkVariableAndEventReferences(m, vars, f);
+  checkProcessingReferences(m, f);
+}
+
+function checkDuplicates(m: EquipmentModel, vars: readonly DeclaredVariable[], f: Fields): void {
+  const ids = vars.map((v) => ({ key: v.def.id, path: `${v.p}.id` }));
+  duplicates(f, ids, 'variable id (status, data and constants share ids)');
+  const names = vars.map((v) => ({ key: v.def.name, path: `${v.p}.name` }));
+  duplicates(f, names, 'variable name (status, data and constants share names)');
+  duplicates(f, declaredBy(m.events, 'model.events', 'id'), 'CEID');
+  duplicates(f, declaredBy(m.events, 'model.events', 'name'), 'event name');
+  duplicates(f, declaredBy(m.alarms, 'model.alarms', 'id'), 'ALID');
+  duplicates(f, declaredBy(m.remoteCommands, 'model.remoteCommands', 'name'), 'remote command');
   m.remoteCommands.forEach((c, i) => {
-    duplicates(
-      f,
-      c.params.map((p, j) => ({ key: p.name, path: `model.remoteCommands[${i}].params[${j}].name` })),
-      'parameter',
-    );
+    duplicates(f, declaredBy(c.params, `model.remoteCommands[${i}].params`, 'name'), 'parameter');
   });
-  duplicates(
-    f,
-    m.processing.states.map((s, i) => ({ key: s, path: `model.processing.states[${i}]` })),
-    'processing state',
-  );
+  const states = m.processing.states.map((s, i) => ({ key: s, path: `model.processing.states[${i}]` }));
+  duplicates(f, states, 'processing state');
+}
+
+/** Event data, alarm/control/processing/limit events and limit variables that the model does not declare. */
+function checkVariableAndEventReferences(
+  m: EquipmentModel,
+  vars: readonly DeclaredVariable[],
+  f: Fields,
+): void {
   const vids = vars.map((v) => v.def);
   const vidSet = new Set(vids.map((v) => v.id));
   const ceids = new Set(m.events.map((e) => e.id));
@@ -130,6 +124,10 @@ export function checkReferences(m: EquipmentModel, f: Fields): void {
         `${lv.vid} is not a numeric status or data variable`,
       );
   });
+}
+
+/** Remote commands naming a processing transition the model does not have. */
+function checkProcessingReferences(m: EquipmentModel, f: Fields): void {
   // Without a processing section (already reported) every processing event would be "unknown".
   if (f.has('model.processing')) return;
   const procEvents = new Set(m.processing.transitions.map((t) => t.on));
