@@ -145,6 +145,21 @@ describe('operator runner: drop', () => {
     spool.close();
   });
 
+  it('an alarm whose S6F11 is spooled but whose S5F1 is not selected by S2F43 is reported as not spooled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
+    const spool = Spool.open({ dir, maxMessages: 1000, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await onlineRig(spool);
+    expect(await r.host.linkEvents([{ ceid: 500, rptids: [] }])).toBe(0); // ChamberVacuumAlarmSet
+    expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
+    r.active.stop();
+    const { result, lines } = await runScript(r, 'drop\nalarm set 1');
+    expect(result).toEqual({ ok: true });
+    expect(lines[1]).toBe('alarm 1 set: Chamber vacuum lost (not sent: link down (wait-delay), not spooled)');
+    expect(spool.countActual).toBe(1); // the alarm's set event (S6F11), not its S5F1
+    spool.close();
+  });
+
   it('drop with no connection stops the script', async () => {
     const r = await onlineRig();
     r.active.stop();

@@ -64,7 +64,10 @@ export function eventOutcome(eq: GemEquipment, ceid: number, acknowledged: boole
 /** The S5F1 of an alarm change. */
 export function alarmOutcome(eq: GemEquipment, alid: number, mark: SpoolMark): string {
   if (!eq.alarmEnabled.has(alid)) return 'S5F1 disabled by the host (S5F3)';
-  return notSentReason(eq, mark) ?? 'S5F1 sent';
+  // The alarm's set/clear S6F11 may have gone to the spool while S5F1 is not selected by S2F43:
+  // the spool counters then moved for the event, not for this S5F1.
+  const s5f1Spoolable = eq.spool?.isSpoolable(5, 1) ?? false;
+  return notSentReason(eq, s5f1Spoolable ? mark : spoolMark(eq)) ?? 'S5F1 sent';
 }
 
 /** One line: control, processing, communication, HSMS, spool and the alarms set. */
