@@ -149,7 +149,10 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   constantNames(ecids: readonly number[] = []): Promise<s2c.ConstantNameEntry[]> {
     return this.ask(s2c.s2f29(ecids), s2c.parseS2f30);
   }
-  /** S2F17: equipment time (YYYYMMDDhhmmsscc). */
+  /**
+   * S2F17: equipment time as the equipment's TimeFormat (ECID TimeFormat) gives it: 12 characters
+   * (YYMMDDhhmmss), 16 (YYYYMMDDhhmmsscc) or the extended ISO 8601 form; returned as received.
+   */
   getTime(): Promise<string> {
     return this.ask(s2c.s2f17(), s2c.parseTime);
   }
