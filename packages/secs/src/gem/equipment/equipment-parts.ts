@@ -12,9 +12,10 @@ import type { LimitVariable } from '../limits/limit-definitions.js';
 import { LimitsMonitor } from '../limits/limits-monitor.js';
 import type * as s1 from '../messages/s1.js';
 import { s6f1 } from '../messages/s2-s6-trace.js';
+import { s6f11 } from '../messages/s6-events.js';
 import { s9f13 } from '../messages/s9-errors.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
-import type { Spool } from '../spool/spool.js';
+import { RSDA, type Spool } from '../spool/spool.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
@@ -29,6 +30,7 @@ import { EventSender } from './event-sender.js';
 import { GemConstants } from './gem-constants.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
+import type { SpoolPort } from './handle-spool.js';
 import { handlerContext } from './handler-context.js';
 import { Outbound } from './outbound.js';
 import type { PersistedParts } from './persisted-state.js';
@@ -37,7 +39,7 @@ import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
 import { type CommandRunner, runCommand } from './remote-command.js';
 import { ReplyFirst } from './reply-first.js';
 import { ReportTable } from './report-table.js';
-import { SpoolLink } from './spool-link.js';
+import { SpoolLink, type SpoolNotice } from './spool-link.js';
 import { VariableStore } from './variable-store.js';
 
 /** What the parts need from the GemEquipment that owns them. */
@@ -113,6 +115,9 @@ export class EquipmentParts implements PersistedParts {
         timeFormat: () => this.gemConstants.timeFormat,
         spool: () => this.spool,
         equipmentTimeOf: (wallMs) => wallMs + this.time.offsetMs,
+        alarmsEnabled: () => this.alarmEnabled,
+        alarmsSet: () => this.alarmSet,
+        eventsEnabled: () => m.events.map((e) => e.id).filter((c) => this.reports.isEnabled(c)),
       }),
     );
     this.gemConstants = new GemConstants(this.vars);
@@ -135,6 +140,7 @@ export class EquipmentParts implements PersistedParts {
             // Through Outbound: after the S6F24 it answers, and a T3 is answered with S9F9 (E5).
             (out) => this.out.transmit(out),
             (e) => this.fail(e),
+            this.spoolNotice(),
           );
     this.order = new ReplyFirst({
       clock: this.clock,
@@ -216,6 +222,34 @@ export class EquipmentParts implements PersistedParts {
     if (this.gemConstants.spoolingEnabled) this.out.spoolIfDown(msg);
   }
 
+  /** The spooling activated / deactivated events of the model (E30 6.5). */
+  private spoolNotice(): SpoolNotice {
+    const { activatedCeid, deactivatedCeid } = this.model.spool;
+    return {
+      activated: () =>
+        activatedCeid !== undefined && this.reports.isEnabled(activatedCeid)
+          ? s6f11(this.events.eventReport(activatedCeid))
+          : undefined,
+      deactivated: () => {
+        if (deactivatedCeid !== undefined) void this.events.sendEvent(deactivatedCeid, false);
+      },
+    };
+  }
+
+  /** S2F43 / S6F23 access to the spool; a purge that empties it raises spooling deactivated. */
+  private spoolPort(): SpoolPort | undefined {
+    if (this.spool === undefined) return undefined;
+    const port = this.gemConstants.spoolPort(this.spool);
+    return {
+      ...port,
+      purge: () => {
+        const rsda = port.purge();
+        if (rsda === RSDA.ok) this.spoolLink?.emptied();
+        return rsda;
+      },
+    };
+  }
+
   /** Put the ECs GEM acts on into effect (after restore and after every EC change). */
   applyConstants(): void {
     this.gemConstants.applyTo(this.spool);
@@ -275,7 +309,7 @@ export class EquipmentParts implements PersistedParts {
       alarmEnabled: this.alarmEnabled,
       alarmSet: this.alarmSet,
       trace: this.trace,
-      spool: this.spool === undefined ? undefined : this.gemConstants.spoolPort(this.spool),
+      spool: this.spoolPort(),
       events: this.events,
       conversations: this.conversations,
       limits: () => this.limits,

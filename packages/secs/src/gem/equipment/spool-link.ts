@@ -8,6 +8,14 @@ import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
 import type { Spool } from '../spool/spool.js';
 
+/** The E30 spooling activated / deactivated events, as the equipment's model declares them. */
+export interface SpoolNotice {
+  /** The S6F11 to spool ahead of the first message (undefined: no event, or not enabled). */
+  activated?: () => SecsMessage | undefined;
+  /** Report the deactivated event (the link is up: sent, not spooled). */
+  deactivated?: () => void;
+}
+
 export class SpoolLink {
   private delivering = false;
 
@@ -19,10 +27,26 @@ export class SpoolLink {
      */
     private readonly send: (out: OutgoingMessage) => Promise<unknown>,
     private readonly fail: (err: Error) => void,
+    private readonly notice: SpoolNotice = {},
   ) {}
 
   /** Spool a primary if S2F43 selected its stream/function; a full or oversize spool is reported. */
   store(msg: SecsMessage): void {
+    // E30 spooling activated: raised while the link is down, so spooled like any event, ahead of the
+    // first message it announces.
+    if (this.spool.stateName === 'inactive' && this.spool.isSpoolable(msg.stream, msg.function)) {
+      const announce = this.notice.activated?.();
+      if (announce !== undefined) this.append(announce);
+    }
+    this.append(msg);
+  }
+
+  /** The spool went back to inactive (emptied by transmit or purge): E30 spooling deactivated. */
+  emptied(): void {
+    this.notice.deactivated?.();
+  }
+
+  private append(msg: SecsMessage): void {
     const out = toOutgoing(msg);
     const r = this.spool.append({
       stream: msg.stream,
@@ -52,6 +76,7 @@ export class SpoolLink {
         // The host may purge (S6F23 RSDC 1) while a message is in flight: nothing is left to acknowledge.
         if (!spool.stateName.endsWith('/transmit')) return;
         spool.ack();
+        if (spool.stateName === 'inactive') this.emptied();
       }
     } catch (err) {
       spool.linkLost();

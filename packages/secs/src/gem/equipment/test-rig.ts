@@ -56,6 +56,10 @@ export async function startRig(
   const model = opts.model ?? exampleModel();
   // A 1 s retry keeps the tests short should a first S1F13 go unanswered (the equipment retries on its delay).
   if (opts.model === undefined) setRetryDelay(model, 1);
+  // The example's spooling activated/deactivated events would join every spool count; the tests of
+  // those events pass the example model themselves (spool-events.loopback.test.ts).
+  if (opts.model === undefined)
+    model.spool = { maxMessages: model.spool.maxMessages, maxBytes: model.spool.maxBytes };
   // A spool handed to the rig keeps the policy it was opened with, as `bondline equipment` opens its
   // spool with the policy of the OverWriteSpool default (the equipment applies the EC at start).
   const overwrite = builtinConstant(model, 'overwrite-spool');

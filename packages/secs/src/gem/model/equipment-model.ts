@@ -112,7 +112,14 @@ export interface EquipmentModel {
     establishRetryS: number;
   };
   /** Bounds of the durable spool (E30 "spool full"); the loader defaults them to 100,000 / 256 MiB. */
-  spool: { maxMessages: number; maxBytes: number };
+  spool: {
+    maxMessages: number;
+    maxBytes: number;
+    /** E30 spooling activated event: the spool went inactive -> active (raised, and spooled, first). */
+    activatedCeid?: number;
+    /** E30 spooling deactivated event: the spool emptied by transmit (S6F23 RSDC 0) or purge (RSDC 1). */
+    deactivatedCeid?: number;
+  };
   control: {
     initial: ControlState;
     onlineFailed: 'equipment-offline' | 'host-offline';
@@ -143,5 +150,7 @@ export interface EquipmentModel {
     directory: string;
     /** Largest process program accepted, bytes (larger S7F1 requests get PPGNT 2). */
     maxBytes: number;
+    /** E30 process program change event (PPChangeName / PPChangeStatus DVs): S7F3 store, S7F17 delete. */
+    changeCeid?: number;
   };
 }

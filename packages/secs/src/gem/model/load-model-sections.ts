@@ -181,3 +181,31 @@ export function readProcessing(f: Fields, raw: unknown): EquipmentModel['process
   });
   return { states, initial, transitions };
 }
+
+/** `spool:` bounds and the E30 spooling activated / deactivated events (checked against `events`). */
+export function readSpool(f: Fields, raw: unknown): EquipmentModel['spool'] {
+  const sp = f.obj(raw ?? {}, 'model.spool') ?? {};
+  f.keys(sp, 'model.spool', ['maxMessages', 'maxBytes', 'activatedCeid', 'deactivatedCeid']);
+  const spool: EquipmentModel['spool'] = {
+    maxMessages: f.int(sp, 'maxMessages', 'model.spool', 1, U4_MAX, 100_000),
+    maxBytes: f.int(sp, 'maxBytes', 'model.spool', 1, Number.MAX_SAFE_INTEGER, 256 << 20),
+  };
+  if (sp.activatedCeid !== undefined)
+    spool.activatedCeid = f.int(sp, 'activatedCeid', 'model.spool', 0, U4_MAX);
+  if (sp.deactivatedCeid !== undefined)
+    spool.deactivatedCeid = f.int(sp, 'deactivatedCeid', 'model.spool', 0, U4_MAX);
+  return spool;
+}
+
+/** `processPrograms:` directory, size bound and the E30 process program change event. */
+export function readProcessPrograms(f: Fields, raw: unknown): EquipmentModel['processPrograms'] {
+  const pp = f.obj(raw ?? {}, 'model.processPrograms') ?? {};
+  f.keys(pp, 'model.processPrograms', ['directory', 'maxBytes', 'changeCeid']);
+  const programs: EquipmentModel['processPrograms'] = {
+    directory: f.str(pp, 'directory', 'model.processPrograms', 'recipes'),
+    maxBytes: f.int(pp, 'maxBytes', 'model.processPrograms', 1, 2 ** 31, 1 << 20),
+  };
+  if (pp.changeCeid !== undefined)
+    programs.changeCeid = f.int(pp, 'changeCeid', 'model.processPrograms', 0, U4_MAX);
+  return programs;
+}

@@ -190,6 +190,8 @@ describe('equipment model loading', () => {
     [{ spool: { maxMessages: 0 } }, 'model.spool.maxMessages', 'out-of-range'],
     [{ spool: { maxBytes: 'big' } }, 'model.spool.maxBytes', 'wrong-type'],
     [{ spool: { maxFiles: 3 } }, 'model.spool.maxFiles', 'unknown-key'],
+    [{ spool: { activatedCeid: 9999 } }, 'model.spool.activatedCeid', 'unknown-reference'],
+    [{ processPrograms: { changeCeid: 9999 } }, 'model.processPrograms.changeCeid', 'unknown-reference'],
     [
       {
         dataVariables: [{ id: 1, name: 'code', type: 'B' }],
@@ -208,7 +210,12 @@ describe('equipment model loading', () => {
   it('loads the E30 spool SVs, the builtin ECs and the spool bounds of the example', () => {
     const r = parseModelText(readFileSync(EXAMPLE, 'utf8'));
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-    expect(r.model.spool).toEqual({ maxMessages: 100_000, maxBytes: 256 << 20 });
+    expect(r.model.spool).toEqual({
+      maxMessages: 100_000,
+      maxBytes: 256 << 20,
+      activatedCeid: 700,
+      deactivatedCeid: 701,
+    });
     expect(r.model.statusVariables.filter((v) => v.builtin?.startsWith('spool')).map((v) => v.id)).toEqual([
       20, 21, 22, 23,
     ]);

@@ -12,7 +12,9 @@ import {
   readConstants,
   readEvents,
   readProcessing,
+  readProcessPrograms,
   readRemoteCommands,
+  readSpool,
   readVariables,
   U4_MAX,
 } from './load-model-sections.js';
@@ -115,19 +117,8 @@ export function validateModel(data: unknown): ModelResult {
 
   const processing = readProcessing(f, root.processing);
 
-  const pp = f.obj(root.processPrograms ?? {}, 'model.processPrograms') ?? {};
-  f.keys(pp, 'model.processPrograms', ['directory', 'maxBytes']);
-  const processPrograms = {
-    directory: f.str(pp, 'directory', 'model.processPrograms', 'recipes'),
-    maxBytes: f.int(pp, 'maxBytes', 'model.processPrograms', 1, 2 ** 31, 1 << 20),
-  };
-
-  const sp = f.obj(root.spool ?? {}, 'model.spool') ?? {};
-  f.keys(sp, 'model.spool', ['maxMessages', 'maxBytes']);
-  const spool = {
-    maxMessages: f.int(sp, 'maxMessages', 'model.spool', 1, U4_MAX, 100_000),
-    maxBytes: f.int(sp, 'maxBytes', 'model.spool', 1, Number.MAX_SAFE_INTEGER, 256 << 20),
-  };
+  const processPrograms = readProcessPrograms(f, root.processPrograms);
+  const spool = readSpool(f, root.spool);
 
   const model: EquipmentModel = {
     mdln,

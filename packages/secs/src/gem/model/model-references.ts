@@ -113,6 +113,9 @@ function checkVariableAndEventReferences(
   });
   ceidRef(m.constantChangedCeid, 'model.constantChangedCeid');
   ceidRef(m.limits?.ceid, 'model.limits.ceid');
+  ceidRef(m.spool.activatedCeid, 'model.spool.activatedCeid');
+  ceidRef(m.spool.deactivatedCeid, 'model.spool.deactivatedCeid');
+  ceidRef(m.processPrograms.changeCeid, 'model.processPrograms.changeCeid');
   const svdv = new Map(vars.filter((v) => v.kind !== 'ec').map((v) => [v.def.id, v]));
   m.limits?.variables.forEach((lv, i) => {
     const v = svdv.get(lv.vid);
