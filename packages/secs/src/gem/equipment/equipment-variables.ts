@@ -1,6 +1,6 @@
 // The variables GEM maintains itself (E30 builtins: clock, control and processing states, last
-// changed EC, last limit transition, the spool's counts and times) and the limit-monitoring view of
-// the model's variables.
+// changed EC, last limit transition, the spool's counts and times, the enabled/set alarms and enabled
+// events) and the limit-monitoring view of the model's variables.
 
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import type { EquipmentModel, VariableDef } from '../model/equipment-model.js';
@@ -34,6 +34,10 @@ export interface BuiltinSources {
   spool(): SpoolFigures | undefined;
   /** Equipment time of a wall time (adds the S2F31 offset), epoch ms. */
   equipmentTimeOf(wallMs: number): number;
+  /** ALIDs enabled for S5F1 (S5F3), ALIDs currently set, CEIDs whose reports are enabled (S2F37). */
+  alarmsEnabled(): Iterable<number>;
+  alarmsSet(): Iterable<number>;
+  eventsEnabled(): Iterable<number>;
 }
 
 /** What the spool SVs read from the Spool. */
@@ -72,9 +76,18 @@ export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: B
         return spoolTime(src, src.spool()?.startTime);
       case 'spool-full-time':
         return spoolTime(src, src.spool()?.fullTime);
+      case 'alarms-enabled':
+        return ascending(src.alarmsEnabled());
+      case 'alarms-set':
+        return ascending(src.alarmsSet());
+      case 'events-enabled':
+        return ascending(src.eventsEnabled());
     }
   };
 }
+
+/** The ids of a list SV (AlarmsEnabled...), in ascending order. */
+const ascending = (ids: Iterable<number>): readonly number[] => [...ids].sort((a, b) => a - b);
 
 /** A spool time in the TimeFormat, empty text when it is not set (spool inactive / never full). */
 function spoolTime(src: BuiltinSources, wallMs: number | undefined): string {

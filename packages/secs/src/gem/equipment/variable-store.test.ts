@@ -50,3 +50,22 @@ describe('VariableStore constant checks', () => {
     expect(vars.get(1000)).toBe(20000);
   });
 });
+
+describe('VariableStore list builtins', () => {
+  it('get() gives the ids as numbers and item() a fresh <L <U4 id> ...> on every read', () => {
+    let set: number[] = [];
+    const vars = new VariableStore(exampleModel(), (b) => (b === 'alarms-set' ? set : 0));
+    // AlarmsSet is SV 25 (type L) in examples/equipment.yaml.
+    expect(vars.get(25)).toEqual([]);
+    expect(vars.item(25)).toEqual({ format: 'L', value: [] });
+    set = [2, 3];
+    expect(vars.get(25)).toEqual([2, 3]);
+    expect(vars.item(25)).toEqual({
+      format: 'L',
+      value: [
+        { format: 'U4', value: Uint32Array.of(2) },
+        { format: 'U4', value: Uint32Array.of(3) },
+      ],
+    });
+  });
+});

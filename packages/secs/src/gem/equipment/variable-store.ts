@@ -165,7 +165,8 @@ function limitProblem(c: ConstantDef, value: Value): string | undefined {
 }
 
 const EMPTY: Item = Object.freeze({ format: 'L', value: [] }) as Item;
-const zero = (d: VariableDef): Value => (d.type === 'A' ? '' : d.type === 'BOOLEAN' ? false : 0);
+const zero = (d: VariableDef): Value =>
+  d.type === 'A' ? '' : d.type === 'BOOLEAN' ? false : d.type === 'L' ? [] : 0;
 
 /** The builtin an SV/DV's value is computed from (ECs are never computed). */
 function computedBuiltin(d: { kind: VariableKind; def: VariableDef | ConstantDef }): Builtin | undefined {

@@ -2,7 +2,8 @@
 // (text for the clock, whole numbers for states and ids, a byte code for the limit event) and acts on
 // builtin constants (a BOOLEAN spool policy, a TimeFormat code), so a model that declares, say,
 // EventLimit as text or OverWriteSpool as a number would only fail when a host first reads or sets it;
-// the loader refuses it instead.
+// the loader refuses it instead. The list type L exists only for the list builtins (AlarmsEnabled,
+// AlarmsSet, EventsEnabled): no other variable, constant or parameter may be declared L.
 
 import type { ConstantBuiltin, ConstantDef, EquipmentModel, VariableDef } from './equipment-model.js';
 import type { Fields } from './model-issue.js';
@@ -15,6 +16,7 @@ const UNSIGNED: readonly ValueType[] = ['U1', 'U2', 'U4'];
 // E5 LIMITID is format 10 (B [1]); E30's TransitionType is a 0/1 code in the same limit event. Integer
 // types stay allowed for models written before the B type existed.
 const BYTE_CODE: readonly ValueType[] = ['B', ...INTEGERS];
+const ID_LIST: readonly ValueType[] = ['L'];
 
 export const BUILTIN_TYPES: Record<Builtin, readonly ValueType[]> = {
   clock: ['A'],
@@ -29,6 +31,9 @@ export const BUILTIN_TYPES: Record<Builtin, readonly ValueType[]> = {
   'spool-count-total': UNSIGNED,
   'spool-start-time': ['A'],
   'spool-full-time': ['A'],
+  'alarms-enabled': ID_LIST,
+  'alarms-set': ID_LIST,
+  'events-enabled': ID_LIST,
 };
 
 export const CONSTANT_BUILTIN_TYPES: Record<ConstantBuiltin, readonly ValueType[]> = {
@@ -62,11 +67,32 @@ export function builtinConstant(model: EquipmentModel, builtin: ConstantBuiltin)
   return model.equipmentConstants.find((c) => c.builtin === builtin);
 }
 
+const LIST_BUILTINS = Object.keys(BUILTIN_TYPES).filter((b) => BUILTIN_TYPES[b as Builtin].includes('L'));
+
+/** Add an issue for every L declared outside the list builtins (an EC, a parameter, any other SV/DV). */
+function checkListTypes(m: EquipmentModel, f: Fields): void {
+  const why = `type L is only for the builtins ${LIST_BUILTINS.join(', ')}`;
+  for (const key of ['statusVariables', 'dataVariables'] as const)
+    m[key].forEach((v, i) => {
+      if (v.type === 'L' && v.builtin === undefined) f.add('wrong-type', `model.${key}[${i}].type`, why);
+    });
+  m.equipmentConstants.forEach((c, i) => {
+    if (c.type === 'L') f.add('wrong-type', `model.equipmentConstants[${i}].type`, why);
+  });
+  m.remoteCommands.forEach((c, i) => {
+    c.params.forEach((p, j) => {
+      if (p.type === 'L') f.add('wrong-type', `model.remoteCommands[${i}].params[${j}].type`, why);
+    });
+  });
+}
+
 /**
  * Add an issue for every SV/DV whose builtin cannot be sent with its declared type, every EC whose
- * builtin GEM cannot act on with its type or default, and every builtin EC declared twice.
+ * builtin GEM cannot act on with its type or default, every builtin EC declared twice, and every L
+ * outside the list builtins.
  */
 export function checkBuiltinTypes(m: EquipmentModel, f: Fields): void {
+  checkListTypes(m, f);
   for (const key of ['statusVariables', 'dataVariables'] as const)
     m[key].forEach((v, i) => {
       if (v.builtin === undefined) return;

@@ -35,7 +35,14 @@ export interface VariableDef {
     | 'spool-count-actual'
     | 'spool-count-total'
     | 'spool-start-time'
-    | 'spool-full-time';
+    | 'spool-full-time'
+    /**
+     * E30 list SVs (type L, sent as <L <U4 id> ...> in ascending order): the enabled ALIDs, the set
+     * ALIDs, the CEIDs whose event reports are enabled.
+     */
+    | 'alarms-enabled'
+    | 'alarms-set'
+    | 'events-enabled';
 }
 
 /**

@@ -124,7 +124,7 @@ describe('one issue per mistake', () => {
         ],
       }),
     ).toEqual([
-      "model.equipmentConstants[0].type: 'U9' is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN",
+      "model.equipmentConstants[0].type: 'U9' is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN, L",
     ]);
   });
 

@@ -57,3 +57,23 @@ describe('B (one byte, E5 format 10)', () => {
     expect(isNumericType('U1')).toBe(true);
   });
 });
+
+describe('L (ids of the list builtins AlarmsEnabled, AlarmsSet, EventsEnabled)', () => {
+  it('holds U4 ids', () => {
+    expect(checkValue('L', [])).toBeUndefined();
+    expect(checkValue('L', [1, 4294967295])).toBeUndefined();
+    expect(checkValue('L', 1)).toBe('expected a list of ids for L');
+    expect(checkValue('L', [1, -1])).toBe('-1 is not an id (U4) in the list');
+    expect(checkValue('L', ['1'])).toBe('1 is not an id (U4) in the list');
+  });
+  it('is sent as <L <U4 id> ...> and read back from any unsigned integer items', () => {
+    expect(valueToItem('L', [3, 7])).toEqual(L(U4(3), U4(7)));
+    expect(valueToItem('L', [])).toEqual(L());
+    expect(itemToValue('L', L(U4(3), U1(7)))).toEqual({ ok: true, value: [3, 7] });
+    expect(itemToValue('L', U4(3))).toEqual({ ok: false, reason: 'expected L, got U4' });
+    expect(itemToValue('L', L(A('x')))).toEqual({ ok: false, reason: 'list element: expected U4, got A' });
+  });
+  it('is not a measured quantity: no limits monitoring', () => {
+    expect(isNumericType('L')).toBe(false);
+  });
+});

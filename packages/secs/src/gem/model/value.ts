@@ -1,16 +1,31 @@
 // Values of variables and constants: JS numbers/strings/booleans held with the SECS-II format the
-// model declares, converted to and from items at the wire boundary.
+// model declares, converted to and from items at the wire boundary. `L` is a list of ids, only for
+// the E30 list SVs GEM computes (AlarmsEnabled, AlarmsSet, EventsEnabled; see builtin-types.ts).
 
-import { A, B, BOOLEAN, F4, F8, I1, I2, I4, U1, U2, U4 } from '../../item/constructors.js';
+import { A, B, BOOLEAN, F4, F8, I1, I2, I4, L, U1, U2, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 
 /**
  * The item formats a declared variable may have (64-bit integers are left out: JS numbers). `B` is
- * one byte (E5 format 10, e.g. LIMITID), held as a number 0..255 and sent as B [1].
+ * one byte (E5 format 10, e.g. LIMITID), held as a number 0..255 and sent as B [1]. `L` is a list of
+ * ids (ALIDs, CEIDs) held as ascending numbers and sent as <L <U4 id> ...>, like ids elsewhere.
  */
-export const VALUE_TYPES = ['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'F4', 'F8', 'B', 'A', 'BOOLEAN'] as const;
+export const VALUE_TYPES = [
+  'U1',
+  'U2',
+  'U4',
+  'I1',
+  'I2',
+  'I4',
+  'F4',
+  'F8',
+  'B',
+  'A',
+  'BOOLEAN',
+  'L',
+] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
-export type Value = number | string | boolean;
+export type Value = number | string | boolean | readonly number[];
 
 const INT_RANGE: Record<string, [number, number]> = {
   U1: [0, 255],
@@ -22,7 +37,7 @@ const INT_RANGE: Record<string, [number, number]> = {
   B: [0, 255],
 };
 
-const NUMBER_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => Item> = {
+const NUMBER_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN' | 'L'>, (v: number) => Item> = {
   U1,
   U2,
   U4,
@@ -36,13 +51,14 @@ const NUMBER_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN'>, (v: number) => It
 
 /** Whether a type is a measured quantity (integers and floats): limits monitoring applies to these. */
 export function isNumericType(type: ValueType): boolean {
-  return type !== 'A' && type !== 'BOOLEAN' && type !== 'B';
+  return type !== 'A' && type !== 'BOOLEAN' && type !== 'B' && type !== 'L';
 }
 
 /** Why a value does not fit its declared type, or undefined when it does. */
 export function checkValue(type: ValueType, v: unknown): string | undefined {
   if (type === 'A') return typeof v === 'string' ? undefined : `expected text for ${type}`;
   if (type === 'BOOLEAN') return typeof v === 'boolean' ? undefined : 'expected true or false';
+  if (type === 'L') return checkIdList(v);
   if (typeof v !== 'number' || Number.isNaN(v)) return `expected a number for ${type}`;
   const range = INT_RANGE[type];
   if (range === undefined) return undefined;
@@ -51,12 +67,19 @@ export function checkValue(type: ValueType, v: unknown): string | undefined {
   return undefined;
 }
 
+function checkIdList(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return 'expected a list of ids for L';
+  const badId = v.find((x) => checkValue('U4', x) !== undefined);
+  return badId === undefined ? undefined : `${String(badId)} is not an id (U4) in the list`;
+}
+
 /** The item for a value of a declared type. The value must pass `checkValue` (RangeError otherwise). */
 export function valueToItem(type: ValueType, v: Value): Item {
   const bad = checkValue(type, v);
   if (bad !== undefined) throw new RangeError(bad);
   if (type === 'A') return A(v as string);
   if (type === 'BOOLEAN') return BOOLEAN(v as boolean);
+  if (type === 'L') return L(...(v as readonly number[]).map((n) => U4(n)));
   return NUMBER_ITEM[type](v as number);
 }
 
@@ -70,6 +93,7 @@ type ItemValue = { ok: true; value: Value } | { ok: false; reason: string };
  * Returns a reason string when the item does not fit.
  */
 export function itemToValue(type: ValueType, item: Item): ItemValue {
+  if (type === 'L') return itemToIdList(item);
   if (type === 'A') return item.format === 'A' ? { ok: true, value: item.value } : bad(type, item);
   if (type === 'BOOLEAN')
     return item.format === 'BOOLEAN' && item.value.length === 1
@@ -95,6 +119,18 @@ export function itemToValue(type: ValueType, item: Item): ItemValue {
     return bad(type, item);
   const why = checkValue(type, n);
   return why === undefined ? { ok: true, value: n } : { ok: false, reason: why };
+}
+
+/** A list of ids from <L <U4 id> ...> (any one-element unsigned integer item per id). */
+function itemToIdList(item: Item): ItemValue {
+  if (item.format !== 'L') return bad('L', item);
+  const ids: number[] = [];
+  for (const el of item.value) {
+    const v = itemToValue('U4', el);
+    if (!v.ok) return { ok: false, reason: `list element: ${v.reason}` };
+    ids.push(v.value as number);
+  }
+  return { ok: true, value: ids };
 }
 
 const bad = (type: ValueType, item: Item): { ok: false; reason: string } => ({

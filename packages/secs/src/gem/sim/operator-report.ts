@@ -5,9 +5,10 @@ import type { GemEquipment } from '../equipment/gem-equipment.js';
 import type { Value } from '../model/value.js';
 import { isOnline } from '../state/control-state.js';
 
-/** A value as the operator reads it: text quoted, floats to 6 significant digits. */
+/** A value as the operator reads it: text quoted, floats to 6 significant digits, ids as [1 3]. */
 export function showValue(v: Value | undefined): string {
   if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.join(' ')}]`;
   if (typeof v === 'number' && !Number.isInteger(v)) return String(Number(v.toPrecision(6)));
   return String(v);
 }
