@@ -35,7 +35,12 @@ import { handlerContext } from './handler-context.js';
 import { Outbound } from './outbound.js';
 import type { PersistedParts } from './persisted-state.js';
 import { ProgramConversations } from './program-conversations.js';
-import { type RecipeStore, recipeDirectory } from './recipe-directory.js';
+import {
+  type PpChangeStatus,
+  type RecipeStore,
+  recipeDirectory,
+  watchedRecipes,
+} from './recipe-directory.js';
 import { type CommandRunner, runCommand } from './remote-command.js';
 import { ReplyFirst } from './reply-first.js';
 import { ReportTable } from './report-table.js';
@@ -89,6 +94,8 @@ export class EquipmentParts implements PersistedParts {
   /** Builtin values GEM keeps itself: the ECID changed last and the last limit transition. */
   lastChangedEcid = 0;
   lastLimit: LimitTransitionNote = { vid: 0, limitId: 0, transitionType: 0 };
+  /** PPChangeName / PPChangeStatus: the last process program created, edited or deleted. */
+  lastPpChange: { ppid: string; status: number } = { ppid: '', status: 0 };
 
   constructor(
     options: GemEquipmentOptions,
@@ -100,7 +107,10 @@ export class EquipmentParts implements PersistedParts {
     this.clock = options.clock ?? realClock;
     this.time = new EquipmentTime(options.wallClock ?? Date.now);
     this.dataIds = new DataIdCounter(() => this.persist());
-    this.recipes = options.recipes ?? recipeDirectory(m.processPrograms.directory);
+    this.recipes = watchedRecipes(
+      options.recipes ?? recipeDirectory(m.processPrograms.directory),
+      (ppid, status) => this.ppChanged(ppid, status),
+    );
     this.control = new ControlStateMachine(m.control);
     this.processing = new ProcessingStateMachine(m.processing);
     this.vars = new VariableStore(
@@ -118,6 +128,7 @@ export class EquipmentParts implements PersistedParts {
         alarmsEnabled: () => this.alarmEnabled,
         alarmsSet: () => this.alarmSet,
         eventsEnabled: () => m.events.map((e) => e.id).filter((c) => this.reports.isEnabled(c)),
+        lastPpChange: () => this.lastPpChange,
       }),
     );
     this.gemConstants = new GemConstants(this.vars);
@@ -220,6 +231,14 @@ export class EquipmentParts implements PersistedParts {
 
   private spoolNow(msg: SecsMessage): void {
     if (this.gemConstants.spoolingEnabled) this.out.spoolIfDown(msg);
+  }
+
+  /** E30 process program change: note PPChangeName / PPChangeStatus and report the change event. */
+  private ppChanged(ppid: string, status: PpChangeStatus): void {
+    this.lastPpChange = { ppid, status };
+    const ceid = this.model.processPrograms.changeCeid;
+    // The report's values are taken now, so each change of an S7F17 list carries its own PPID.
+    if (ceid !== undefined) void this.events.sendEvent(ceid, false);
   }
 
   /** The spooling activated / deactivated events of the model (E30 6.5). */

@@ -38,6 +38,8 @@ export interface BuiltinSources {
   alarmsEnabled(): Iterable<number>;
   alarmsSet(): Iterable<number>;
   eventsEnabled(): Iterable<number>;
+  /** The last process program change: PPID and PPChangeStatus (0 and empty before any). */
+  lastPpChange(): { ppid: string; status: number };
 }
 
 /** What the spool SVs read from the Spool. */
@@ -82,6 +84,10 @@ export function builtinValues(model: EquipmentModel, src: BuiltinSources): (b: B
         return ascending(src.alarmsSet());
       case 'events-enabled':
         return ascending(src.eventsEnabled());
+      case 'pp-change-name':
+        return src.lastPpChange().ppid;
+      case 'pp-change-status':
+        return src.lastPpChange().status;
     }
   };
 }

@@ -64,3 +64,32 @@ export function recipeDirectory(dir: string): RecipeStore {
     },
   };
 }
+
+/** E30 PPChangeStatus: how a process program changed at the equipment. */
+export const PP_CHANGE = { created: 1, edited: 2, deleted: 3 } as const;
+export type PpChangeStatus = (typeof PP_CHANGE)[keyof typeof PP_CHANGE];
+
+/**
+ * `store` reporting each change it makes (E30 process program change): a write is "created" when no
+ * program of that PPID existed, else "edited"; a remove that deleted something is "deleted". Host
+ * downloads (S7F3), deletes (S7F17) and tool code all go through it, so every change is reported once.
+ */
+export function watchedRecipes(
+  store: RecipeStore,
+  changed: (ppid: string, status: PpChangeStatus) => void,
+): RecipeStore {
+  return {
+    list: () => store.list(),
+    read: (ppid) => store.read(ppid),
+    async write(ppid, body) {
+      const existed = (await store.list()).includes(ppid);
+      await store.write(ppid, body);
+      changed(ppid, existed ? PP_CHANGE.edited : PP_CHANGE.created);
+    },
+    async remove(ppid) {
+      const removed = await store.remove(ppid);
+      if (removed) changed(ppid, PP_CHANGE.deleted);
+      return removed;
+    },
+  };
+}

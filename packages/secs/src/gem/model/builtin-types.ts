@@ -34,6 +34,8 @@ export const BUILTIN_TYPES: Record<Builtin, readonly ValueType[]> = {
   'alarms-enabled': ID_LIST,
   'alarms-set': ID_LIST,
   'events-enabled': ID_LIST,
+  'pp-change-name': ['A'],
+  'pp-change-status': UNSIGNED,
 };
 
 export const CONSTANT_BUILTIN_TYPES: Record<ConstantBuiltin, readonly ValueType[]> = {

@@ -42,7 +42,13 @@ export interface VariableDef {
      */
     | 'alarms-enabled'
     | 'alarms-set'
-    | 'events-enabled';
+    | 'events-enabled'
+    /**
+     * E30 process program change DVs: PPChangeName (A, the PPID) and PPChangeStatus (1 created,
+     * 2 edited, 3 deleted) of the last change, carried by `processPrograms.changeCeid`.
+     */
+    | 'pp-change-name'
+    | 'pp-change-status';
 }
 
 /**
