@@ -167,7 +167,8 @@ describe('bondline equipment --scenario', () => {
     });
     expect((await host.command('START')).hcack).toBe(0);
     await sim.printed(/link dropped: TCP connection closed without Separate\.req\n/);
-    await sim.printed(/status: .*spool 10 /);
+    // 10 events plus the example's SpoolingActivated (700), spooled ahead of the first of them.
+    await sim.printed(/status: .*spool 11 /);
     expect(got).toEqual(['up-1 1', 'up-2 2', 'up-3 3', 'up-4 4', 'up-5 5']);
     expect(sim.out().match(/: spooled, link down/g)).toHaveLength(10);
     active.start();
