@@ -1,8 +1,9 @@
 // The parts of a GemEquipment and how they are wired together: state machines, variables, reports,
 // the outbound path (spool, T3, replies first), communication establishment, trace, limits, the
-// DATAID counter, persistence and the context the message handlers see. GemEquipment is the
-// tool-facing API over these parts; this file is where each part learns whom to call. Callbacks
-// between parts run only after construction, so they may name parts built later in the constructor.
+// DATAID counter, persistence and the context the message handlers see; the spool glue is in
+// equipment-spooling.ts. GemEquipment is the tool-facing API over these parts; this file is where
+// each part learns whom to call. Callbacks between parts run only after construction, so they may
+// name parts built later in the constructor.
 
 import { type Clock, realClock } from '../../hsms/clock.js';
 import type { HsmsSession } from '../../hsms/session.js';
@@ -12,10 +13,9 @@ import type { LimitVariable } from '../limits/limit-definitions.js';
 import { LimitsMonitor } from '../limits/limits-monitor.js';
 import type * as s1 from '../messages/s1.js';
 import { s6f1 } from '../messages/s2-s6-trace.js';
-import { s6f11 } from '../messages/s6-events.js';
 import { s9f13 } from '../messages/s9-errors.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
-import { RSDA, type Spool } from '../spool/spool.js';
+import type { Spool } from '../spool/spool.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
@@ -24,13 +24,13 @@ import { CommunicationLink } from './communication-link.js';
 import { DataIdCounter } from './data-id.js';
 import type { EquipmentContext } from './equipment-context.js';
 import { EquipmentPersistence } from './equipment-persistence.js';
+import { newSpoolLink, spoolIfDown, spoolNow, spoolPort, spoolsFirst } from './equipment-spooling.js';
 import { EquipmentTime } from './equipment-time.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
 import { GemConstants } from './gem-constants.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
-import type { SpoolPort } from './handle-spool.js';
 import { handlerContext } from './handler-context.js';
 import { Outbound } from './outbound.js';
 import type { PersistedParts } from './persisted-state.js';
@@ -44,7 +44,7 @@ import {
 import { type CommandRunner, runCommand } from './remote-command.js';
 import { ReplyFirst } from './reply-first.js';
 import { ReportTable } from './report-table.js';
-import { SpoolLink, type SpoolNotice } from './spool-link.js';
+import type { SpoolLink } from './spool-link.js';
 import { VariableStore } from './variable-store.js';
 
 /** What the parts need from the GemEquipment that owns them. */
@@ -143,16 +143,7 @@ export class EquipmentParts implements PersistedParts {
     this.limitVariables = limitVariables(m);
     this.limits = new LimitsMonitor(this.limitVariables);
     this.spool = options.spool;
-    this.spoolLink =
-      options.spool === undefined
-        ? undefined
-        : new SpoolLink(
-            options.spool,
-            // Through Outbound: after the S6F24 it answers, and a T3 is answered with S9F9 (E5).
-            (out) => this.out.transmit(out),
-            (e) => this.fail(e),
-            this.spoolNotice(),
-          );
+    this.spoolLink = newSpoolLink(this, options.spool);
     this.order = new ReplyFirst({
       clock: this.clock,
       holdLimitMs: () => this.session.config.t3Ms,
@@ -169,11 +160,7 @@ export class EquipmentParts implements PersistedParts {
       controlState: () => this.control.state,
       spoolLink: this.spoolLink,
       order: this.order,
-      spoolFirst: (stream, fn) =>
-        this.spool !== undefined &&
-        this.gemConstants.spoolingEnabled &&
-        this.spool.stateName !== 'inactive' &&
-        this.spool.isSpoolable(stream, fn),
+      spoolFirst: (stream, fn) => spoolsFirst(this, stream, fn),
     });
     this.comm = new CommunicationLink({
       clock: this.clock,
@@ -219,18 +206,9 @@ export class EquipmentParts implements PersistedParts {
     if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
   }
 
-  /**
-   * E30 6.5 spooling of a primary that cannot go out now, unless the EnableSpooling EC is false.
-   * Behind primaries still held for a reply (reply-first.ts), which are spooled when their turn comes
-   * if the link dropped meanwhile, so the spool keeps the order of raising.
-   */
+  /** Spool a primary that cannot go out now (E30 6.5; equipment-spooling.ts). */
   spoolIfDown(msg: SecsMessage): void {
-    if (this.order.heldCount === 0) this.spoolNow(msg);
-    else void this.order.submit(async () => this.spoolNow(msg)).catch((e: unknown) => this.fail(e));
-  }
-
-  private spoolNow(msg: SecsMessage): void {
-    if (this.gemConstants.spoolingEnabled) this.out.spoolIfDown(msg);
+    spoolIfDown(this, msg);
   }
 
   /** E30 process program change: note PPChangeName / PPChangeStatus and report the change event. */
@@ -239,34 +217,6 @@ export class EquipmentParts implements PersistedParts {
     const ceid = this.model.processPrograms.changeCeid;
     // The report's values are taken now, so each change of an S7F17 list carries its own PPID.
     if (ceid !== undefined) void this.events.sendEvent(ceid, false);
-  }
-
-  /** The spooling activated / deactivated events of the model (E30 6.5). */
-  private spoolNotice(): SpoolNotice {
-    const { activatedCeid, deactivatedCeid } = this.model.spool;
-    return {
-      activated: () =>
-        activatedCeid !== undefined && this.reports.isEnabled(activatedCeid)
-          ? s6f11(this.events.eventReport(activatedCeid))
-          : undefined,
-      deactivated: () => {
-        if (deactivatedCeid !== undefined) void this.events.sendEvent(deactivatedCeid, false);
-      },
-    };
-  }
-
-  /** S2F43 / S6F23 access to the spool; a purge that empties it raises spooling deactivated. */
-  private spoolPort(): SpoolPort | undefined {
-    if (this.spool === undefined) return undefined;
-    const port = this.gemConstants.spoolPort(this.spool);
-    return {
-      ...port,
-      purge: () => {
-        const rsda = port.purge();
-        if (rsda === RSDA.ok) this.spoolLink?.emptied();
-        return rsda;
-      },
-    };
   }
 
   /** Put the ECs GEM acts on into effect (after restore and after every EC change). */
@@ -285,7 +235,7 @@ export class EquipmentParts implements PersistedParts {
 
   /** An event, alarm or trace report: spooled instead if the link dropped while it was held. */
   sendSpoolable(msg: SecsMessage): Promise<SecsMessage | undefined> {
-    return this.out.send(msg, (m) => this.spoolNow(m));
+    return this.out.send(msg, (m) => spoolNow(this, m));
   }
 
   fail(err: unknown): void {
@@ -328,7 +278,7 @@ export class EquipmentParts implements PersistedParts {
       alarmEnabled: this.alarmEnabled,
       alarmSet: this.alarmSet,
       trace: this.trace,
-      spool: this.spoolPort(),
+      spool: spoolPort(this),
       events: this.events,
       conversations: this.conversations,
       limits: () => this.limits,
