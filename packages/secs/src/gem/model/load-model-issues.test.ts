@@ -115,6 +115,24 @@ describe('alarm categories (E5 ALCD bits 1..7)', () => {
   });
 });
 
+describe('the hint for an unknown type lists what that entry may have', () => {
+  const scalars = 'U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN';
+
+  it('a command parameter: the scalar types, not L (L is only for the list builtins)', () => {
+    expect(
+      messages({ remoteCommands: [{ name: 'START', params: [{ name: 'LOTID', type: 'STRING' }] }] }),
+    ).toEqual([
+      `model.remoteCommands[0].params[0].type: 'STRING' is not allowed; expected one of ${scalars}`,
+    ]);
+  });
+
+  it('a status variable: the scalar types and L (allowed for the list builtins)', () => {
+    expect(messages({ statusVariables: [{ id: 1, name: 'Temp', type: 'F16' }] })).toEqual([
+      `model.statusVariables[0].type: 'F16' is not allowed; expected one of ${scalars}, L`,
+    ]);
+  });
+});
+
 describe('one issue per mistake', () => {
   it('an unknown constant type is not followed by a value check against a stand-in type', () => {
     expect(
@@ -124,7 +142,7 @@ describe('one issue per mistake', () => {
         ],
       }),
     ).toEqual([
-      "model.equipmentConstants[0].type: 'U9' is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN, L",
+      "model.equipmentConstants[0].type: 'U9' is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN",
     ]);
   });
 

@@ -26,6 +26,16 @@ const BUILTINS = Object.keys(BUILTIN_TYPES) as (keyof typeof BUILTIN_TYPES)[];
 const CONSTANT_BUILTINS = Object.keys(CONSTANT_BUILTIN_TYPES) as (keyof typeof CONSTANT_BUILTIN_TYPES)[];
 // Stands in for a type the file got wrong; the issue is recorded and nothing is checked against it.
 const UNKNOWN_TYPE: ValueType = 'A';
+/** The types an equipment constant or a command parameter may have: all but L (list builtins only). */
+const SCALAR_TYPES = VALUE_TYPES.filter((t) => t !== 'L');
+
+/**
+ * The type of a constant or command parameter; an unknown one is reported with the scalar types as
+ * the hint. L is passed on, so that the list check (builtin-types.ts) says what L is for.
+ */
+function scalarType(f: Fields, o: Record<string, unknown>, path: string): ValueType | undefined {
+  return o.type === 'L' ? 'L' : f.choice(o, 'type', path, SCALAR_TYPES);
+}
 
 export function readVariables(
   f: Fields,
@@ -61,7 +71,7 @@ export function readConstants(f: Fields, list: unknown): ConstantDef[] {
     const p = `model.equipmentConstants[${i}]`;
     const o = f.obj(raw, p) ?? {};
     f.keys(o, p, ['id', 'name', 'type', 'unit', 'min', 'max', 'default', 'builtin']);
-    const type = f.choice(o, 'type', p, VALUE_TYPES);
+    const type = scalarType(f, o, p);
     const c: ConstantDef = {
       id: f.int(o, 'id', p, 0, U4_MAX),
       name: f.str(o, 'name', p),
@@ -135,7 +145,7 @@ export function readRemoteCommands(f: Fields, list: unknown): RemoteCommandDef[]
       f.keys(po, pp, ['name', 'type', 'required']);
       return {
         name: f.str(po, 'name', pp),
-        type: f.choice(po, 'type', pp, VALUE_TYPES) ?? UNKNOWN_TYPE,
+        type: scalarType(f, po, pp) ?? UNKNOWN_TYPE,
         required: f.bool(po, 'required', pp, true),
       };
     });
