@@ -1,37 +1,22 @@
 // A primary held behind a host primary's reply (reply-first.ts) has not been sent: when the link drops
 // before that reply is written, it goes to the spool like any primary raised with the link down
 // (E30 6.5), instead of failing on the dead session and being lost.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, L } from '../../item/constructors.js';
-import { Spool } from '../spool/spool.js';
-import { dropLink, next, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, hangingCommand, next, type Rig, reconnect, startRig, startSpoolRig } from './test-rig.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await rig?.close();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   rig = undefined;
-  dir = undefined;
 });
 
 describe('held primaries when the link drops during the handling', () => {
   it("a command runner's event held behind S2F42 is spooled when the link drops first, before what follows", async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gem-held-'));
-    const spool = Spool.open({
-      dir: join(dir, 'spool'),
-      maxMessages: 100,
-      maxBytes: 1 << 20,
-      policy: 'stop',
-      sync: false,
-    });
-    const r = await startRig({ dir, equipment: { spool } });
+    const r = await startSpoolRig();
     rig = r;
-    expect(await r.host.requestOnline()).toBe(0);
+    const { spool } = r;
     expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0);
     expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
     expect(
@@ -44,23 +29,14 @@ describe('held primaries when the link drops during the handling', () => {
     ).toBe(0);
     const errors: string[] = [];
     r.equipment.on('error', (e) => errors.push(e.message));
-    let finish: (hcack: number) => void = () => {};
-    let running: () => void = () => {};
-    const runnerStarted = new Promise<void>((res) => {
-      running = res;
-    });
     let event: Promise<boolean> = Promise.resolve(true);
     let alarm: Promise<void> = Promise.resolve();
-    r.equipment.onCommand('PAUSE', () => {
+    const { started, finish } = hangingCommand(r.equipment, 'PAUSE', () => {
       event = r.equipment.triggerEvent(400);
-      running();
-      return new Promise<number>((res) => {
-        finish = res;
-      });
     });
     const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
     reply.catch(() => {});
-    await runnerStarted;
+    await started;
     expect(spool.countActual).toBe(0);
     await dropLink(r);
     // Raised with the link already down while event 400 is still held: spooled behind it, not before.
@@ -84,20 +60,10 @@ describe('held primaries when the link drops during the handling', () => {
     };
     process.on('unhandledRejection', onUnhandled);
     try {
-      let finish: (hcack: number) => void = () => {};
-      let running: () => void = () => {};
-      const runnerStarted = new Promise<void>((res) => {
-        running = res;
-      });
-      r.equipment.onCommand('PAUSE', () => {
-        running();
-        return new Promise<number>((res) => {
-          finish = res;
-        });
-      });
+      const { started, finish } = hangingCommand(r.equipment, 'PAUSE');
       const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
       reply.catch(() => {});
-      await runnerStarted;
+      await started;
       // A message for another device id arrives while S2F41 is handled: its S9F1 is held.
       const stranger = {
         sessionId: 2,
@@ -122,20 +88,10 @@ describe('held primaries when the link drops during the handling', () => {
     const r = await startRig({ toolLog: wire });
     rig = r;
     expect(await r.host.requestOnline()).toBe(0);
-    let finish: (hcack: number) => void = () => {};
-    let running: () => void = () => {};
-    const runnerStarted = new Promise<void>((res) => {
-      running = res;
-    });
-    r.equipment.onCommand('PAUSE', () => {
-      running();
-      return new Promise<number>((res) => {
-        finish = res;
-      });
-    });
+    const { started, finish } = hangingCommand(r.equipment, 'PAUSE');
     const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
     reply.catch(() => {});
-    await runnerStarted;
+    await started;
     await dropLink(r);
     wire.clear();
     // The equipment's S1F13 on the new connection is not held behind the old S2F41 (for up to T3).

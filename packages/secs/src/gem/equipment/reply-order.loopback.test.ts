@@ -6,7 +6,7 @@ import { FakeClock } from '../../hsms/fake-clock.js';
 import { A, B, F8, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
-import { type Rig, startRig } from './test-rig.js';
+import { hangingCommand, type Rig, startRig } from './test-rig.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;
@@ -62,17 +62,8 @@ describe('a host primary is answered before the events it causes', () => {
     const wire = new Wire();
     const r = await start(wire);
     expect(await r.host.requestOnline()).toBe(0);
-    let finish: (hcack: number) => void = () => {};
-    let running: () => void = () => {};
-    const runnerStarted = new Promise<void>((res) => {
-      running = res;
-    });
-    r.equipment.onCommand('PAUSE', () => {
+    const { started: runnerStarted, finish } = hangingCommand(r.equipment, 'PAUSE', () => {
       void r.equipment.setAlarm(1); // S5F1, then its set event 500
-      running();
-      return new Promise<number>((res) => {
-        finish = res;
-      });
     });
     wire.clear();
     const reply = r.host.request(msg(2, 41, L(A('PAUSE'), L())));

@@ -1,33 +1,25 @@
 // E30 spooling activated / deactivated collection events: "activated" is raised while the link is
 // down and spooled ahead of the first message it announces; "deactivated" is sent once the spool is
 // emptied, by S6F23 transmit or by purge.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
-import { Spool } from '../spool/spool.js';
-import { dropLink, exampleModel, type Rig, reconnect, setRetryDelay, startRig } from './test-rig.js';
+import type { Spool } from '../spool/spool.js';
+import { dropLink, exampleModel, type Rig, reconnect, setRetryDelay, startSpoolRig } from './test-rig.js';
 
 const ACTIVATED = 700;
 const DEACTIVATED = 701;
 let rig: Rig | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await rig?.close();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   rig = undefined;
-  dir = undefined;
 });
 
 async function spoolingRig(): Promise<{ r: Rig; spool: Spool; got: number[] }> {
-  dir = mkdtempSync(join(tmpdir(), 'gem-spool-events-'));
-  const spool = Spool.open({ dir, maxMessages: 1000, maxBytes: 1 << 20, policy: 'stop', sync: false });
   const model = exampleModel(); // with its spool activatedCeid / deactivatedCeid
   setRetryDelay(model, 1);
-  const r = await startRig({ dir, model, equipment: { spool } });
+  const r = await startSpoolRig({ model, maxMessages: 1000 });
   rig = r;
-  expect(await r.host.requestOnline()).toBe(0);
+  const { spool } = r;
   expect(await r.host.linkEvents([400, ACTIVATED, DEACTIVATED].map((ceid) => ({ ceid, rptids: [] })))).toBe(
     0,
   );

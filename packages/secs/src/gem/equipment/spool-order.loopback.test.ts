@@ -1,36 +1,21 @@
 // E30 6.5: while the spool is active (it holds messages not yet delivered or purged), new spoolable
 // primaries join it behind the older ones, even with the link back up: a host never receives a new
 // event before the older spooled ones (DATAID order), and only S6F23 empties the spool.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
-import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startSpoolRig } from './test-rig.js';
 
 let rig: Rig | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await rig?.close();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   rig = undefined;
-  dir = undefined;
 });
 
 describe('spool order after reconnect', () => {
   it('an event raised with the link back up but the spool still active is spooled behind the older ones', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gem-spool-order-'));
-    const spool = Spool.open({
-      dir: join(dir, 'spool'),
-      maxMessages: 100,
-      maxBytes: 1 << 20,
-      policy: 'stop',
-      sync: false,
-    });
-    const r = await startRig({ dir, equipment: { spool } });
+    const r = await startSpoolRig();
     rig = r;
-    expect(await r.host.requestOnline()).toBe(0);
+    const { spool } = r;
     expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
     expect(await r.host.linkEvents([{ ceid: 400, rptids: [1] }])).toBe(0);
     expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);

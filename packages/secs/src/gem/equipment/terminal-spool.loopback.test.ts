@@ -1,34 +1,19 @@
 // S10F1 is one of the primaries the host may select for spooling with S2F43 (STRACK 0): a terminal
 // request made at the tool while the link is down is then spooled like events and alarms (E30 6.5).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, startRig } from './test-rig.js';
+import { dropLink, type Rig, startSpoolRig } from './test-rig.js';
 
 let rig: Rig | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await rig?.close();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   rig = undefined;
-  dir = undefined;
 });
 
 describe('terminal requests and the spool', () => {
   it('an S10F1 selected by S2F43 is spooled while the link is down, and not when EnableSpooling is false', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gem-s10-'));
-    const spool = Spool.open({
-      dir: join(dir, 'spool'),
-      maxMessages: 100,
-      maxBytes: 1 << 20,
-      policy: 'stop',
-      sync: false,
-    });
-    const r = await startRig({ dir, equipment: { spool } });
+    const r = await startSpoolRig();
     rig = r;
-    expect(await r.host.requestOnline()).toBe(0);
+    const { spool } = r;
     expect((await r.host.setSpoolStreams([{ stream: 10, functions: [1] }])).rspack).toBe(0);
     await dropLink(r);
     expect(await r.equipment.terminalRequest('operator: lot on hold')).toBeUndefined();

@@ -12,6 +12,7 @@ import { GemHost } from '../host/gem-host.js';
 import { builtinConstant } from '../model/builtin-types.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import { parseModelText } from '../model/load-model.js';
+import { Spool } from '../spool/spool.js';
 import { GemEquipment, type GemEquipmentOptions } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
 
@@ -142,4 +143,65 @@ export function next<T>(subscribe: (fn: (a: T) => void) => () => void, timeoutMs
       reject(new Error(`nothing within ${timeoutMs} ms`));
     }, timeoutMs);
   });
+}
+
+/** A rig whose equipment spools to `<dir>/spool` (stop policy, no fsync), with the host ONLINE. */
+export interface SpoolRig extends Rig {
+  spool: Spool;
+}
+
+/** Start a `SpoolRig`; `close` also closes the spool and removes its directory. */
+export async function startSpoolRig(
+  opts: { model?: EquipmentModel; toolLog?: CommLog; maxMessages?: number } = {},
+): Promise<SpoolRig> {
+  const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
+  const spool = Spool.open({
+    dir: join(dir, 'spool'),
+    maxMessages: opts.maxMessages ?? 100,
+    maxBytes: 1 << 20,
+    policy: 'stop',
+    sync: false,
+  });
+  const rig = await startRig({
+    dir,
+    equipment: { spool },
+    ...(opts.model === undefined ? {} : { model: opts.model }),
+    ...(opts.toolLog === undefined ? {} : { toolLog: opts.toolLog }),
+  });
+  const close = async (): Promise<void> => {
+    await rig.close();
+    spool.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onlack = await rig.host.requestOnline();
+  if (onlack !== 0) {
+    await close();
+    throw new Error(`the equipment refused ONLINE (ONLACK ${onlack})`);
+  }
+  return { ...rig, spool, close };
+}
+
+/**
+ * Register remote command `name` with a runner that stays running until `finish(hcack)`: for tests of
+ * what happens while a host primary is being handled. `started` resolves once the runner runs;
+ * `onStart` runs inside it (to raise events or alarms from the handler).
+ */
+export function hangingCommand(
+  equipment: GemEquipment,
+  name: string,
+  onStart: () => void = () => {},
+): { started: Promise<void>; finish: (hcack: number) => void } {
+  let finish: (hcack: number) => void = () => {};
+  let running: () => void = () => {};
+  const started = new Promise<void>((res) => {
+    running = res;
+  });
+  equipment.onCommand(name, () => {
+    onStart();
+    running();
+    return new Promise<number>((res) => {
+      finish = res;
+    });
+  });
+  return { started, finish: (hcack) => finish(hcack) };
 }
