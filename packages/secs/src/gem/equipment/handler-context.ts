@@ -5,45 +5,39 @@
 import type { Item } from '../../item/item.js';
 import type { LimitsMonitor } from '../limits/limits-monitor.js';
 import { ACKC10 } from '../messages/acks.js';
-import type { CommandReply, RemoteCommand } from '../messages/s2-remote.js';
-import type { EquipmentModel } from '../model/equipment-model.js';
-import type { ControlStateMachine } from '../state/control-state.js';
-import type { ProcessingStateMachine } from '../state/processing-state.js';
-import type { FireResult } from '../state/transition-table.js';
 import type { TraceEngine } from '../trace/trace-engine.js';
 import type { EquipmentContext } from './equipment-context.js';
 import type { EventSender } from './event-sender.js';
 import { terminalAck } from './handle-s5-s10.js';
-import type { SpoolPort } from './handle-spool.js';
 import type { ProgramConversations } from './program-conversations.js';
-import type { RecipeStore } from './recipe-directory.js';
-import type { ReportTable } from './report-table.js';
-import type { VariableStore } from './variable-store.js';
 
-export interface HandlerContextParts {
-  readonly model: EquipmentModel;
-  readonly vars: VariableStore;
-  readonly reports: ReportTable;
-  readonly control: ControlStateMachine;
-  readonly processing: ProcessingStateMachine;
-  readonly recipes: RecipeStore;
-  readonly alarmEnabled: Set<number>;
-  readonly alarmSet: Set<number>;
+/** What the context passes through as it is (the same members as the context's). */
+type SharedParts = Pick<
+  EquipmentContext,
+  | 'model'
+  | 'vars'
+  | 'reports'
+  | 'control'
+  | 'processing'
+  | 'recipes'
+  | 'alarmEnabled'
+  | 'alarmSet'
+  | 'spool'
+  | 'identity'
+  | 'controlMoved'
+  | 'runCommand'
+  | 'setTime'
+  | 'now'
+  | 'clockText'
+  | 'deliverSpool'
+>;
+
+export interface HandlerContextParts extends SharedParts {
   readonly trace: TraceEngine<Item>;
-  readonly spool: SpoolPort | undefined;
   readonly events: EventSender;
   readonly conversations: ProgramConversations;
   /** The current limits monitor (replaced when persisted definitions are restored). */
   limits(): LimitsMonitor;
-  identity(): { mdln: string; softrev: string };
-  controlMoved(r: FireResult<string, string>): void;
-  runCommand(cmd: RemoteCommand): Promise<CommandReply>;
-  /** Host set the clock, epoch ms. */
-  setTime(epochMs: number): void;
-  now(): number;
-  /** Equipment time as E5 TIME in the TimeFormat EC's form. */
-  clockText(): string;
-  deliverSpool(): void;
   /** Write the persisted items. */
   persist(): void;
   /** ECs changed: the last ECID for the ChangedEcid builtin, all of them for the tool. */
