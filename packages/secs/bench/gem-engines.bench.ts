@@ -3,7 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DocumentStore, LimitsMonitor, Spool, type SpoolMessage } from '../src/gem/engines.js';
+import { LimitsMonitor } from '../src/gem/limits/limits-monitor.js';
+import { Spool } from '../src/gem/spool/spool.js';
+import type { SpoolMessage } from '../src/gem/spool/spool-record.js';
+import { DocumentStore } from '../src/gem/store/document-store.js';
 import { realClock } from '../src/hsms/clock.js';
 
 // An S6F11 body of about the size of a 10-variable report (120 bytes).
