@@ -12,6 +12,7 @@
 // produces events. The first value seen outside the deadband after a limit is defined only sets the
 // zone (there is no "from" zone yet) and produces no event.
 
+import type { LimitAttributesEntry } from '../messages/s2-limits.js';
 import { VLAACK } from './limit-codes.js';
 import {
   checkLimitRequest,
@@ -30,17 +31,6 @@ export interface LimitTransition {
   /** TransitionType: 0 = lower to upper zone, 1 = upper to lower zone. */
   transitionType: 0 | 1;
   value: number;
-}
-
-/** S2F48 data for one variable; `limits` undefined = unknown variable or no limits capability (L,0). */
-export interface LimitAttributes {
-  vid: number;
-  attributes?: {
-    units: string;
-    limitMin: number;
-    limitMax: number;
-    limits: { limitId: number; upper: number; lower: number }[];
-  };
 }
 
 /** Stored form: variable -> limit -> deadband. */
@@ -82,7 +72,7 @@ export class LimitsMonitor {
   }
 
   /** S2F47: attributes of `vids` (all limit-capable variables when empty), in request order. */
-  attributes(vids: readonly number[]): LimitAttributes[] {
+  attributes(vids: readonly number[]): LimitAttributesEntry[] {
     const capable = [...this.variables.values()].filter((v) => v.numeric && v.limitIds.length > 0);
     const list = vids.length > 0 ? vids : capable.map((v) => v.vid);
     return list.map((vid) => {

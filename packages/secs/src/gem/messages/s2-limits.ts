@@ -32,6 +32,7 @@ export interface LimitsReply {
   vlaack: number;
   rejections: { vid: number; lvack: number; limits: { limitId: number; limitack: number }[] }[];
 }
+/** S2F48 data for one variable; `attributes` undefined = unknown variable or no limits capability (L,0). */
 export interface LimitAttributesEntry {
   vid: number;
   attributes?: {
