@@ -1,21 +1,11 @@
 // Loopback scenarios for alarms, remote commands, process programs, terminal services and T3 -> S9F9
 // (restart persistence is in restart-persistence.loopback.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { A, F8, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { next, onlineRigPerTest } from './test-rig.js';
 
-let rig: Rig | undefined;
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
-
-async function online(): Promise<Rig> {
-  rig = await startRig();
-  expect(await rig.host.requestOnline()).toBe(0);
-  return rig;
-}
+const online = onlineRigPerTest();
 
 describe('alarms', () => {
   it('set/clear sends S5F1 with ALCD bit 8 and category, plus the set/clear events; disabled alarms send no S5F1', async () => {
@@ -122,9 +112,7 @@ describe('terminal services', () => {
 
 describe('T3 timeout', () => {
   it('an event the host never answers times out and the equipment sends S9F9 with its header', async () => {
-    rig = await startRig({ hsms: { t3Ms: 1000 } });
-    const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
+    const r = await online({ hsms: { t3Ms: 1000 } });
     // The host application stops answering: take over the session's handler.
     const s9: number[] = [];
     r.hostSession.onMessage((m) => {

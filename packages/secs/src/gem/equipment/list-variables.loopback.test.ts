@@ -1,9 +1,9 @@
 // E30 list SVs over loopback: AlarmsEnabled (24), AlarmsSet (25) and EventsEnabled (26) of the example
 // model, read by S1F3 as <L <U4 id> ...> in ascending order and decoded by the host as number[]; they
 // follow S5F3, alarm set/clear and S2F37, travel in an event report, can be traced, and refuse limits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/host-events.js';
-import { exampleModel, next, type Rig, startRig } from './test-rig.js';
+import { exampleModel, next, onlineRigPerTest, type Rig } from './test-rig.js';
 
 const ALARMS_ENABLED = 24;
 const ALARMS_SET = 25;
@@ -12,17 +12,7 @@ const ALL_CEIDS = exampleModel()
   .events.map((e) => e.id)
   .sort((a, b) => a - b);
 
-let rig: Rig | undefined;
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
-
-async function onlineRig(): Promise<Rig> {
-  rig = await startRig();
-  expect(await rig.host.requestOnline()).toBe(0);
-  return rig;
-}
+const onlineRig = onlineRigPerTest();
 
 /** The three list SVs as the host reads them with S1F3. */
 async function lists(r: Rig): Promise<{ enabled: unknown; set: unknown; events: unknown }> {

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
 import type { CommLog } from '../../hsms/comm-log.js';
 import type { HsmsConfigInput } from '../../hsms/config.js';
@@ -43,17 +44,17 @@ export interface Rig {
   close(): Promise<void>;
 }
 
+export interface RigOptions {
+  model?: EquipmentModel;
+  hsms?: HsmsConfigInput;
+  /** Records every frame of the equipment's session, in wire order. */
+  toolLog?: CommLog;
+  equipment?: Partial<GemEquipmentOptions>;
+  dir?: string;
+}
+
 /** Start equipment and host; resolves once the equipment's S1F13 was accepted. */
-export async function startRig(
-  opts: {
-    model?: EquipmentModel;
-    hsms?: HsmsConfigInput;
-    /** Records every frame of the equipment's session, in wire order. */
-    toolLog?: CommLog;
-    equipment?: Partial<GemEquipmentOptions>;
-    dir?: string;
-  } = {},
-): Promise<Rig> {
+export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const model = opts.model ?? exampleModel();
   // A 1 s retry keeps the tests short should a first S1F13 go unanswered (the equipment retries on its delay).
   if (opts.model === undefined) setRetryDelay(model, 1);
@@ -204,4 +205,25 @@ export function hangingCommand(
     });
   });
   return { started, finish: (hcack) => finish(hcack) };
+}
+
+/**
+ * For a test file whose tests each start their own rig with the host ONLINE (and, with `learnNames`,
+ * the equipment's names learned): registers the afterEach that closes it and returns the starter.
+ */
+export function onlineRigPerTest(
+  defaults: { learnNames?: boolean } = {},
+): (opts?: RigOptions) => Promise<Rig> {
+  let rig: Rig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+  return async (opts = {}) => {
+    rig = await startRig(opts);
+    const onlack = await rig.host.requestOnline();
+    if (onlack !== 0) throw new Error(`the equipment refused ONLINE (ONLACK ${onlack})`);
+    if (defaults.learnNames === true) await rig.host.learnNames();
+    return rig;
+  };
 }

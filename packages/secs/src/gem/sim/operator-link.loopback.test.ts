@@ -6,25 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../hsms/fake-clock.js';
-import { type Rig, startRig } from '../equipment/test-rig.js';
+import { onlineRigPerTest, type Rig } from '../equipment/test-rig.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
 import { runScript, startScript } from './operator-test-kit.js';
 
-let rig: Rig | undefined;
+// Registered before the rig's afterEach, so it runs after the rig is closed (hooks run as a stack).
 const cleanup: Array<() => void> = [];
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
+afterEach(() => {
   for (const c of cleanup.splice(0)) c();
 });
+const startOnline = onlineRigPerTest({ learnNames: true });
 
-async function onlineRig(spool?: Spool): Promise<Rig> {
-  rig = await startRig(spool === undefined ? {} : { equipment: { spool } });
-  expect(await rig.host.requestOnline()).toBe(0);
-  await rig.host.learnNames();
-  return rig;
-}
+const onlineRig = (spool?: Spool): Promise<Rig> =>
+  startOnline(spool === undefined ? {} : { equipment: { spool } });
 
 describe('operator runner: sleep, wait, cancel', () => {
   it('sleep holds the script until the clock has advanced', async () => {

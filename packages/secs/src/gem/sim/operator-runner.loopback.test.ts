@@ -1,22 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 // The operator runner against a GemEquipment on loopback, a GemHost receiving what it produces.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Rig, startRig } from '../equipment/test-rig.js';
+import { describe, expect, it } from 'vitest';
+import { onlineRigPerTest, type Rig } from '../equipment/test-rig.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { knownDraws, runScript } from './operator-test-kit.js';
 
-let rig: Rig | undefined;
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
-
-async function onlineRig(): Promise<Rig> {
-  rig = await startRig();
-  expect(await rig.host.requestOnline()).toBe(0);
-  await rig.host.learnNames();
-  return rig;
-}
+const onlineRig = onlineRigPerTest({ learnNames: true });
 
 async function pairReports(r: Rig): Promise<HostEvent[]> {
   expect(
