@@ -1,6 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests import the other packages' TypeScript sources (the `@bondline/source` export condition), so a
+// change in one package is tested in the packages that use it without a build in between.
+const conditions = ['@bondline/source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `bondline` command: TypeScript sources run through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `bondline` command: the compiled CLI (`npm run build` writes ../dist). Each sub-command is
+// imported only when it runs, so `bondline --help` loads almost nothing.
+import { main } from '../dist/main.js';
 
-register();
-const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv.slice(2));

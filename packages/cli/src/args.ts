@@ -3,11 +3,20 @@ import { CliError } from './cli-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** What `parseCommandArgs` returns for an options table: typed values and the positionals. */
+export type ParsedCommandArgs<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
+
 /**
  * Strict argument parsing for one sub-command; any unknown flag or missing
  * value becomes a CliError (exit 2) naming the flag.
  */
-export function parseCommandArgs<const O extends Options>(argv: string[], options: O, usage: string) {
+export function parseCommandArgs<const O extends Options>(
+  argv: string[],
+  options: O,
+  usage: string,
+): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {

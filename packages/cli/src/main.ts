@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.js';
 
 /** A sub-command: gets its own argv, returns the exit code. */
@@ -41,8 +42,15 @@ function help(): string {
     'commands:',
     ...rows,
     '',
-    'bondline <command> --help for the options of one command.',
+    'bondline <command> --help for the options of one command; bondline --version for the version.',
   ].join('\n');
+}
+
+/** The version in the cli package's package.json (one folder up from both src/ and dist/). */
+function version(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const v = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  return typeof v === 'string' ? v : 'unknown';
 }
 
 /** Run the CLI; returns the process exit code. Never throws. */
@@ -51,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${help()}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`bondline ${version()}\n`);
+    return 0;
   }
   const entry = commands[name];
   if (entry === undefined) {

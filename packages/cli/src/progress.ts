@@ -1,5 +1,5 @@
 /** Where a progress bar draws: a TTY-aware writable such as process.stderr. */
-export interface ProgressStream {
+interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
   write(chunk: string): unknown;

@@ -18,39 +18,51 @@ export {
 } from './codec/encode.js';
 // GEM (E30) equipment and host
 export {
+  type CommandRunner,
+  GemEquipment,
+  type GemEquipmentEvents,
+  type GemEquipmentOptions,
+} from './gem/equipment/gem-equipment.js';
+export { formatGemTime, parseGemTime } from './gem/equipment/gem-time.js';
+export { type RecipeStore, recipeDirectory } from './gem/equipment/recipe-directory.js';
+export {
+  jsonStateStore,
+  type PersistedEquipmentState,
+  StateFileError,
+  type StateStore,
+} from './gem/equipment/state-store.js';
+export { GemHost, GemHostError, type GemHostEvents, type HostEvent } from './gem/host/gem-host.js';
+export { type PlainValue, plainValue } from './gem/host/plain-value.js';
+export {
   ACKC5,
   ACKC6,
   ACKC7,
   ACKC10,
+  ALCD_SET,
   COMMACK,
-  type CommandRunner,
+  CPACK,
   DRACK,
   EAC,
-  type EquipmentModel,
   ERACK,
-  formatGemTime,
-  GemEquipment,
-  type GemEquipmentOptions,
-  GemHost,
-  GemHostError,
   HCACK,
-  type HostEvent,
-  jsonStateStore,
   LRACK,
-  type ModelIssue,
   OFLACK,
   ONLACK,
-  type PlainValue,
   PPGNT,
-  parseGemTime,
-  parseModelText,
-  plainValue,
-  recipeDirectory,
-  Spool,
-  type SpoolOptions,
   TIACK,
-  validateModel,
-} from './gem/index.js';
+} from './gem/messages/acks.js';
+export type {
+  AlarmDef,
+  ConstantDef,
+  EquipmentModel,
+  EventDef,
+  RemoteCommandDef,
+  RemoteCommandParamDef,
+  VariableDef,
+} from './gem/model/equipment-model.js';
+export { type ModelResult, parseModelText, validateModel } from './gem/model/load-model.js';
+export type { ModelIssue } from './gem/model/model-issue.js';
+export { VALUE_TYPES, type Value, type ValueType } from './gem/model/value.js';
 // GEM equipment simulator: operator scripts (parse against the model, run against a GemEquipment)
 export {
   formatScriptIssue,
@@ -66,6 +78,10 @@ export {
 } from './gem/sim/operator-runner.js';
 export { OperatorScriptReader, parseOperatorScript } from './gem/sim/operator-script.js';
 export type { RandomSource } from './gem/sim/operator-values.js';
+// The durable spool is opened by whoever runs the equipment and handed to it.
+export { Spool, type SpoolOptions } from './gem/spool/spool.js';
+export type { CommunicationState } from './gem/state/communication-state.js';
+export type { ControlState } from './gem/state/control-state.js';
 export {
   type ActiveEndpointEvents,
   type ActiveEndpointOptions,
@@ -97,7 +113,6 @@ export {
   sTypeName,
 } from './hsms/control.js';
 export { HsmsError, type HsmsErrorCode } from './hsms/errors.js';
-export { FakeClock } from './hsms/fake-clock.js';
 export {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeHeader,
@@ -118,7 +133,6 @@ export {
   type FrameParserOptions,
   type OversizeFrame,
 } from './hsms/frame-parser.js';
-export { memoryTransportPair } from './hsms/memory-transport.js';
 export type { HandlerResult, MessageHandler } from './hsms/message-handler.js';
 export { HsmsPassiveEndpoint, type PassiveEndpointOptions } from './hsms/passive-endpoint.js';
 export { type SecsDecodeResult, toOutgoing, toSecsMessage } from './hsms/secs-message.js';

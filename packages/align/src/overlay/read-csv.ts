@@ -84,7 +84,7 @@ function checkHeader(header: string[], line: number): BadRow | undefined {
 }
 
 /** Split one CSV line on commas, honouring double quotes ("" is a literal quote). */
-export function splitCsvLine(line: string): string[] {
+function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

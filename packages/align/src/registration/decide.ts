@@ -10,7 +10,7 @@ import type {
 } from './types.js';
 
 /** Pixels of search range kept free at each border: the cubic refinement needs them. */
-export const BORDER_PX = 3;
+const BORDER_PX = 3;
 
 const f3 = (v: number) => v.toFixed(3);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runBondline } from './e2e.js';
+import { hasStackTrace, runBondline } from './e2e.test-util.js';
 
 const cli = (args: string[]) => runBondline('align', args);
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GemHost, type HostEvent, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.js';
+import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
 
 const BIN = join(import.meta.dirname, '../../bin/bondline.js');
 const MODEL = join(REPO_ROOT, 'examples/equipment.yaml');

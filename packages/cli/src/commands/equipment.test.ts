@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GemHost, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runBondline } from './e2e.js';
+import { hasStackTrace, runBondline } from './e2e.test-util.js';
 
 const cli = ([command, ...args]: string[], input?: string) => runBondline(command!, args, input);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
-import { REPO_ROOT, runBondline } from './e2e.js';
+import { REPO_ROOT, runBondline } from './e2e.test-util.js';
 import { RECLEAN_EXIT_CODE } from './gate.js';
 
 const cli = (args: string[]) => runBondline('gate', args);

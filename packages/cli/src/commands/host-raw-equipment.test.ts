@@ -4,7 +4,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { B, encodeFrame, encodeItem, FrameParser, SType, U4 } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBondline } from './e2e.js';
+import { runBondline } from './e2e.test-util.js';
 
 const data = (stream: number, fn: number, wBit: boolean, systemBytes: number) => ({
   sessionId: 1,

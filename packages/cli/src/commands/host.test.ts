@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GemEquipment, HsmsPassiveEndpoint, HsmsSession, parseModelText } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.js';
+import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
 
 const cli = ([command, ...args]: string[], input?: string) => runBondline(command!, args, input);
 

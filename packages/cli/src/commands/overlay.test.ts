@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
-import { hasStackTrace, runBondline } from './e2e.js';
+import { hasStackTrace, runBondline } from './e2e.test-util.js';
 
 const cli = (args: string[]) => runBondline('overlay', args);
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runBondline } from './e2e.js';
+import { hasStackTrace, runBondline } from './e2e.test-util.js';
 
 const cli = (args: string[], input?: string) => runBondline('sml', args, input);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yieldColour } from '../render/colormap.js';
 import { decodePng } from '../render/png.js';
-import { runBondline } from './e2e.js';
+import { runBondline } from './e2e.test-util.js';
 
 const cli = (args: string[]) => runBondline('yield', args);
 

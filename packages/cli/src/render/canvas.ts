@@ -5,7 +5,6 @@ export type Rgba = readonly [number, number, number, number];
 
 export const WHITE: Rgba = [255, 255, 255, 255];
 export const BLACK: Rgba = [0, 0, 0, 255];
-export const TRANSPARENT: Rgba = [0, 0, 0, 0];
 
 export interface TextOptions {
   /** Integer pixel magnification of the 5x7 font (default 1). */

@@ -11,7 +11,7 @@ const TOP = 40;
 const BOTTOM = 70;
 
 /** Largest 1, 2 or 5 × 10^k not above v (v > 0). */
-export function niceBelow(v: number): number {
+function niceBelow(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
   for (const m of [5, 2, 1]) if (m * p <= v) return m * p;
   return p;

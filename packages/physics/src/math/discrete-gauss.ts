@@ -46,7 +46,7 @@ export function discreteGauss(N: number, k: number): QuadratureRule {
 }
 
 /** Recurrence coefficient beta_j of the discrete Chebyshev polynomials on N centred points. */
-export function discreteBeta(N: number, j: number): number {
+function discreteBeta(N: number, j: number): number {
   return (j * j * (N * N - j * j)) / (4 * (4 * j * j - 1));
 }
 

@@ -1,11 +1,8 @@
 import erfc from '@stdlib/math-base-special-erfc';
 import erfcx from '@stdlib/math-base-special-erfcx';
 
-/** Complementary error function erfc(x) (re-exported from @stdlib, relative accuracy ~1e-16). */
-export { erfc };
-
 /** log erfc(x), stable for large x (uses the scaled erfcx(x) = exp(x^2) erfc(x)). */
-export function logErfc(x: number): number {
+function logErfc(x: number): number {
   return x > 1 ? Math.log(erfcx(x)) - x * x : Math.log(erfc(x));
 }
 
@@ -21,7 +18,7 @@ export function logNormalCdf(x: number): number {
 }
 
 /** log(1 - Phi(x)) = log Phi(-x). */
-export function logNormalSf(x: number): number {
+function logNormalSf(x: number): number {
   return logNormalCdf(-x);
 }
 

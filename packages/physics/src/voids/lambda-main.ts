@@ -9,7 +9,7 @@ import { rectDiscArea } from './rect-disc-area.js';
  */
 
 /** Positive roots tau of |o + tau u| = a (u unit), sorted. */
-export function circleCrossings(ox: number, oy: number, ux: number, uy: number, a: number): number[] {
+function circleCrossings(ox: number, oy: number, ux: number, uy: number, a: number): number[] {
   const b = ox * ux + oy * uy;
   const disc = b * b - (ox * ox + oy * oy - a * a);
   if (disc < 0) return [];
@@ -18,7 +18,7 @@ export function circleCrossings(ox: number, oy: number, ux: number, uy: number, 
 }
 
 /** Segment breaks from `start` to `end`, doubling away from `start` (first length `first`), plus extra cuts. */
-export function doublingBreaks(start: number, end: number, first: number, cuts: readonly number[]): number[] {
+function doublingBreaks(start: number, end: number, first: number, cuts: readonly number[]): number[] {
   const out = [start];
   let len = first;
   for (let t = start + first; t < end; len *= 2, t += len) out.push(t);

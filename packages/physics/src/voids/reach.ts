@@ -30,7 +30,7 @@ export interface ReachTarget {
 }
 
 /** Survival below which a threshold search stops (absolute probability per particle). */
-export const REACH_EPS = 1e-6;
+const REACH_EPS = 1e-6;
 
 /** Step of the upward march in s = sqrt(t) before bisecting for the first reach. */
 const SCAN_RATIO = 1.15;
@@ -113,7 +113,7 @@ let spanScratch = new Float64Array(8);
  * The smallest s in [s0, sLimit) at which the tail reaches the target, or
  * Infinity: march up by 15% steps to the first reaching s, then bisect to a relative 1e-4 (error in P < 4e-4).
  */
-export function tailThreshold(tg: ReachTarget, px: number, py: number, rho: number, sLimit: number): number {
+function tailThreshold(tg: ReachTarget, px: number, py: number, rho: number, sLimit: number): number {
   const v = tg.v;
   if (!(rho > 0) || v.kN <= 0 || v.kL <= 0) return Number.POSITIVE_INFINITY;
   const hi0 = Math.min(sLimit, tg.sCap);

@@ -13,16 +13,6 @@ export function rectDistance(r: Rect, px: number, py: number): number {
   return dx === 0 ? dy : dy === 0 ? dx : Math.sqrt(dx * dx + dy * dy);
 }
 
-/** Smallest distance (µm) from (px, py) to any of the rectangles (Infinity for none). */
-export function rectsDistance(rects: readonly Rect[], px: number, py: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (const r of rects) {
-    const d = rectDistance(r, px, py);
-    if (d < best) best = d;
-  }
-  return best;
-}
-
 /** Bounding box of a non-empty list of rectangles. */
 export function boundingRect(rects: readonly Rect[]): Rect {
   let x0 = Number.POSITIVE_INFINITY;

@@ -22,7 +22,7 @@ export function tailCount(v: VoidParams, rho: number, s: number): number {
  * pi r1^2 n(n+1)(2n+1)/6 = S with S = kS*rho*sqrt(t), because disc j has
  * radius r1 (n-j+1) and the squares 1..n sum to n(n+1)(2n+1)/6.
  */
-export function tailUnitRadius(v: VoidParams, rho: number, s: number, n: number): number {
+function tailUnitRadius(v: VoidParams, rho: number, s: number, n: number): number {
   return Math.sqrt((6 * v.kS * rho * s) / (Math.PI * n * (n + 1) * (2 * n + 1)));
 }
 

@@ -3,7 +3,7 @@ import { A, B, BOOLEAN, F4, F8, I1, I2, I4, I8, J, L, U1, U2, U4, U8 } from '../
 import type { Item } from '../item/item.js';
 import { decodeItem } from './decode.js';
 import { encodeItem, SecsEncodeError } from './encode.js';
-import { header, hex, list, numeric } from './test-wire-writer.js';
+import { header, hex, list, numeric } from './test-wire-writer.test-util.js';
 
 function roundTrip(item: Item, bytes: Uint8Array | number[]): void {
   const expected = Uint8Array.from(bytes);
@@ -153,6 +153,7 @@ describe('encode refusals', () => {
     const err = (() => {
       try {
         encodeItem(huge, { maxBodyBytes: 64 * 1024 * 1024 });
+        return undefined;
       } catch (e) {
         return e;
       }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Item } from '../item/item.js';
-import { anyItem } from '../item/test-arbitrary.js';
+import { anyItem } from '../item/test-arbitrary.test-util.js';
 import { type DecodeErrorCode, decodeItem } from './decode.js';
 import { encodeItem } from './encode.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { A, B, BOOLEAN, F4, F8, I2, I8, J, L, U4, U8 } from '../item/constructors.js';
 import { DEFAULT_DECODE_LIMITS, decodeItem } from './decode.js';
 import { encodeItem } from './encode.js';
-import { hex, list, numeric } from './test-wire-writer.js';
+import { hex, list, numeric } from './test-wire-writer.test-util.js';
 
 const sample = Uint8Array.from(
   list(

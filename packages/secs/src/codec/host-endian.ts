@@ -2,7 +2,7 @@
 // Bondline targets) multi-byte values are byte-swapped in bulk with Buffer#swap16/32/64.
 
 /** True on a little-endian host. */
-export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Swap `bytes` in place between host and big-endian order for elements of `size` bytes. */
 export function swapToFromBigEndian(bytes: Uint8Array, size: number): void {

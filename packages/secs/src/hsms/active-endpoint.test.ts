@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HsmsActiveEndpoint, tcpConnect } from './active-endpoint.js';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import { ScriptedTransport } from './test-peer.js';
+import { ScriptedTransport } from './test-peer.test-util.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import { frameHex, ScriptedTransport, spaced } from './test-peer.js';
+import { frameHex, ScriptedTransport, spaced } from './test-peer.test-util.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

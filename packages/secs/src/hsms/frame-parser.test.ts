@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_MESSAGE_BYTES, type HsmsFrame } from './frame.js';
 import { FrameParser } from './frame-parser.js';
-import { hex, s1f1 } from './test-frames.js';
+import { hex, s1f1 } from './test-frames.test-util.js';
 
 function collect(max?: number): { parser: FrameParser; frames: HsmsFrame[] } {
   const frames: HsmsFrame[] = [];

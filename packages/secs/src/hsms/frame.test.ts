@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHeader, encodeDataFrame, encodeFrame, encodeHeader, type HsmsHeader } from './frame.js';
-import { hex, s1f1 } from './test-frames.js';
+import { hex, s1f1 } from './test-frames.test-util.js';
 
 describe('HSMS header', () => {
   it('encodes S1F1 W, session 100, system bytes 123 as in SECS.md', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import { frameHex, passive, ScriptedTransport, spaced } from './test-peer.js';
+import { frameHex, passive, ScriptedTransport, spaced } from './test-peer.test-util.js';
 
 /** An active session (device id 100, fake clock) on a scripted peer; its Select.req is taken. */
 function active() {

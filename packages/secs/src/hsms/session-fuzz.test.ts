@@ -5,7 +5,7 @@ import { FakeClock } from './fake-clock.js';
 import { encodeFrame, type HsmsFrame } from './frame.js';
 import { FrameParser } from './frame-parser.js';
 import { HsmsSession } from './session.js';
-import { ScriptedTransport } from './test-peer.js';
+import { ScriptedTransport } from './test-peer.test-util.js';
 
 const header = fc.record({
   sessionId: fc.oneof(fc.constant(100), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff })),

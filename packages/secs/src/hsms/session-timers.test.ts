@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HsmsError } from './errors.js';
 import { FakeClock } from './fake-clock.js';
 import { HsmsSession } from './session.js';
-import { frameHex, passive, ScriptedTransport, selected, spaced } from './test-peer.js';
+import { frameHex, passive, ScriptedTransport, selected, spaced } from './test-peer.test-util.js';
 
 // Expected bytes are written out by hand from the E37 header layout (SECS.md):
 // session(2) stream|W(1) function(1) PType(1) SType(1) system bytes(4).

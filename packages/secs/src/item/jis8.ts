@@ -11,7 +11,7 @@ for (let b = 0; b < 256; b++) {
 }
 
 /** The byte for one UTF-16 code unit, or -1 when JIS-8 cannot represent it. */
-export function jisByteOf(code: number): number {
+function jisByteOf(code: number): number {
   if (code === 0xa5) return 0x5c;
   if (code === 0x203e) return 0x7e;
   if (code >= 0xff61 && code <= 0xff9f) return 0xa1 + (code - 0xff61);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyItem } from '../item/test-arbitrary.js';
+import { anyItem } from '../item/test-arbitrary.test-util.js';
 import type { SecsMessage } from '../message.js';
 import { parseSml, parseSmlItem } from './parse.js';
 import { printSml, printSmlItem } from './print.js';

@@ -9,7 +9,7 @@ import { A, B, L, U1, U4 } from '../../item/constructors.js';
 import type { SecsMessage } from '../../message.js';
 import { Spool } from '../spool/spool.js';
 import type { RecipeStore } from './recipe-directory.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 let dirs: string[] = [];

@@ -2,7 +2,7 @@
 // loader, goes out with ALCD 0x88 in S5F1 when set, 0x08 when cleared, and S5F6 lists it the same way.
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateModel } from '../model/load-model.js';
-import { exampleModel, next, type Rig, setRetryDelay, startRig } from './test-rig.js';
+import { exampleModel, next, type Rig, setRetryDelay, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { toOutgoing } from '../../hsms/secs-message.js';
 import { A, F4, F8, L, U1, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { formatGemTime } from './gem-time.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { A, F8, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { next, onlineRigPerTest } from './test-rig.js';
+import { next, onlineRigPerTest } from './test-rig.test-util.js';
 
 const online = onlineRigPerTest();
 

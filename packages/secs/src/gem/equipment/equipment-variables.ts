@@ -43,7 +43,7 @@ export interface BuiltinSources {
 }
 
 /** What the spool SVs read from the Spool. */
-export interface SpoolFigures {
+interface SpoolFigures {
   readonly countActual: number;
   readonly countTotal: number;
   readonly startTime: number | undefined;

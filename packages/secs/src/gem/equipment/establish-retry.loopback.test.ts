@@ -13,7 +13,7 @@ import { parseAck, s1f14, s1f17 } from '../messages/s1.js';
 import { s2f15 } from '../messages/s2-constants.js';
 import { GemEquipment } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
-import { exampleModel, setRetryDelay } from './test-rig.js';
+import { exampleModel, setRetryDelay } from './test-rig.test-util.js';
 
 describe('establish communications retry', () => {
   it('retries S1F13 after the configured delay when the host refuses', async () => {

@@ -3,7 +3,15 @@
 // (E30 6.5), instead of failing on the dead session and being lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, L } from '../../item/constructors.js';
-import { dropLink, hangingCommand, next, type Rig, reconnect, startRig, startSpoolRig } from './test-rig.js';
+import {
+  dropLink,
+  hangingCommand,
+  next,
+  type Rig,
+  reconnect,
+  startRig,
+  startSpoolRig,
+} from './test-rig.test-util.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;

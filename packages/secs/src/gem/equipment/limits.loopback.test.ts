@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { B, F4, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { type Rig, startRig } from './test-rig.js';
+import { type Rig, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@
 // follow S5F3, alarm set/clear and S2F37, travel in an event report, can be traced, and refuse limits.
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/host-events.js';
-import { exampleModel, next, onlineRigPerTest, type Rig } from './test-rig.js';
+import { exampleModel, next, onlineRigPerTest, type Rig } from './test-rig.test-util.js';
 
 const ALARMS_ENABLED = 24;
 const ALARMS_SET = 25;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
 import { jsonStateStore } from './state-store.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.test-util.js';
 
 // Example model: BondForceSetpoint 1000 (F8 100..50000, default 20000), OverWriteSpool 1010,
 // TimeFormat 1014, ConstantChanged event 300, ChangedEcid DV 54, Clock SV 1.

@@ -3,7 +3,7 @@
 // (S7F17: one event per PPID) and a program the tool writes or removes itself.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
-import { type Rig, startRig } from './test-rig.js';
+import { type Rig, startRig } from './test-rig.test-util.js';
 
 const PP_CHANGED = 702;
 let rig: Rig | undefined;

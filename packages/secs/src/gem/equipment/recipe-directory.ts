@@ -66,7 +66,7 @@ export function recipeDirectory(dir: string): RecipeStore {
 }
 
 /** E30 PPChangeStatus: how a process program changed at the equipment. */
-export const PP_CHANGE = { created: 1, edited: 2, deleted: 3 } as const;
+const PP_CHANGE = { created: 1, edited: 2, deleted: 3 } as const;
 export type PpChangeStatus = (typeof PP_CHANGE)[keyof typeof PP_CHANGE];
 
 /**

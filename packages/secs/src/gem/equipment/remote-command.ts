@@ -27,7 +27,7 @@ export function checkCommand(model: EquipmentModel, cmd: RemoteCommand): Command
 }
 
 /** The parameters of a checked command as plain values keyed by name. */
-export function commandValues(model: EquipmentModel, cmd: RemoteCommand): Record<string, Value> {
+function commandValues(model: EquipmentModel, cmd: RemoteCommand): Record<string, Value> {
   const def = model.remoteCommands.find((c) => c.name === cmd.rcmd);
   const out: Record<string, Value> = {};
   for (const p of cmd.params) {

@@ -6,7 +6,7 @@ import { FakeClock } from '../../hsms/fake-clock.js';
 import { A, B, F8, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
-import { hangingCommand, type Rig, startRig } from './test-rig.js';
+import { hangingCommand, type Rig, startRig } from './test-rig.test-util.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;

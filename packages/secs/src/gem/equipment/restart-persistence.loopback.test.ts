@@ -11,7 +11,7 @@ import { Spool } from '../spool/spool.js';
 import { DocumentStore } from '../store/document-store.js';
 import type { GemEquipmentOptions } from './gem-equipment.js';
 import { jsonStateStore, type StateStore } from './state-store.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

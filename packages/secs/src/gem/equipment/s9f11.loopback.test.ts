@@ -8,7 +8,7 @@ import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { HsmsSession } from '../../hsms/session.js';
 import { GemEquipment } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
-import { exampleModel } from './test-rig.js';
+import { exampleModel } from './test-rig.test-util.js';
 
 interface RawFrame {
   header: string; // 10 header bytes, lowercase hex

@@ -10,7 +10,7 @@ import { A, BOOLEAN, U1, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
 import { formatGemTime } from './gem-time.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
 
 // Example model ids.
 const SPOOL_SVS = [20, 21, 22, 23]; // SpoolCountActual, SpoolCountTotal, SpoolStartTime, SpoolFullTime

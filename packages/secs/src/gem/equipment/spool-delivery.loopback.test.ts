@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import { B, L, U1 } from '../../item/constructors.js';
 import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
 import { Wire } from './wire-log.js';
 
 let rig: Rig | undefined;

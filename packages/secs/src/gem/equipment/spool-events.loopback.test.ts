@@ -4,7 +4,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import type { Spool } from '../spool/spool.js';
-import { dropLink, exampleModel, type Rig, reconnect, setRetryDelay, startSpoolRig } from './test-rig.js';
+import {
+  dropLink,
+  exampleModel,
+  type Rig,
+  reconnect,
+  setRetryDelay,
+  startSpoolRig,
+} from './test-rig.test-util.js';
 
 const ACTIVATED = 700;
 const DEACTIVATED = 701;

@@ -3,7 +3,7 @@
 // event before the older spooled ones (DATAID order), and only S6F23 empties the spool.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
-import { dropLink, type Rig, reconnect, startSpoolRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startSpoolRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

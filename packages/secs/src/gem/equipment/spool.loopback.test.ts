@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.js';
+import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
 
 const N = 5000;
 let rigs: Rig[] = [];

@@ -9,24 +9,24 @@ import { DocumentStore, type DocumentStoreOptions, STORE_DOCUMENTS } from '../st
 import type { ReportConfig } from './report-table.js';
 
 /** Limit definitions (S2F45), as `LimitsMonitor.snapshot()` gives them. */
-export type PersistedLimits = { vid: number; limits: { limitId: number; upper: number; lower: number }[] }[];
+type PersistedLimits = { vid: number; limits: { limitId: number; upper: number; lower: number }[] }[];
 
 /**
  * The persisted control default (E30 4.3): the operator's LOCAL/REMOTE switch, which decides the
  * ONLINE substate entered on the next S1F17 or successful attempt online. The start-up state itself
  * is configuration (`model.control.initial`), not runtime state: neither host nor operator changes it.
  */
-export interface PersistedControl {
+interface PersistedControl {
   remote: boolean;
 }
 
 /** The S2F31 clock: equipment time is the wall clock plus this offset, ms. */
-export interface PersistedClock {
+interface PersistedClock {
   offsetMs: number;
 }
 
 /** DATAIDs handed out so far stay below this sequence number (see data-id.ts). */
-export interface PersistedDataId {
+interface PersistedDataId {
   reservedThrough: number;
 }
 

@@ -1,7 +1,7 @@
 // S10F1 is one of the primaries the host may select for spooling with S2F43 (STRACK 0): a terminal
 // request made at the tool while the link is down is then spooled like events and alarms (E30 6.5).
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropLink, type Rig, startSpoolRig } from './test-rig.js';
+import { dropLink, type Rig, startSpoolRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@
 // STIME, and S2F31 accepts a time in each of the three forms whatever the current TimeFormat.
 import { afterEach, describe, expect, it } from 'vitest';
 import { U1 } from '../../item/constructors.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.test-util.js';
 
 const CLOCK_SV = 1;
 const TIME_FORMAT = 1014;

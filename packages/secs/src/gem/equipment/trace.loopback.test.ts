@@ -1,7 +1,7 @@
 // Trace data collection over loopback: S2F23 acks (E5 TIAACK) and S6F1 groups of REPGSZ samples.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GemHostEvents } from '../host/gem-host.js';
-import { next, type Rig, startRig } from './test-rig.js';
+import { next, type Rig, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

@@ -9,7 +9,7 @@ import type { HsmsMessage } from '../../hsms/transactions.js';
 import { parseSml } from '../../sml/parse.js';
 import { GemEquipment } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
-import { exampleModel, next, startRig } from './test-rig.js';
+import { exampleModel, next, startRig } from './test-rig.test-util.js';
 
 describe('S9F1 unknown device id', () => {
   it('answers a message for device 2 sent to device 1 with S9F1 and the 10-byte header', async () => {

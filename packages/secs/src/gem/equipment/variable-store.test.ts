@@ -1,7 +1,7 @@
 // The item cache of VariableStore must never serve a stale value: every write path invalidates it,
 // and builtins (computed on read) are never cached.
 import { describe, expect, it } from 'vitest';
-import { exampleModel } from './test-rig.js';
+import { exampleModel } from './test-rig.test-util.js';
 import { VariableStore } from './variable-store.js';
 
 describe('VariableStore items', () => {

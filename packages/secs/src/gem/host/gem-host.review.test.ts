@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import { A, B, L, U4 } from '../../item/constructors.js';
-import { type Rig, startRig } from '../equipment/test-rig.js';
+import { type Rig, startRig } from '../equipment/test-rig.test-util.js';
 import { GemHost, GemHostError, type HostEvent } from './gem-host.js';
 
 let rig: Rig | undefined;

@@ -24,7 +24,7 @@ export interface Deadband {
 }
 
 /** One limit in a request: a deadband to set, or `undefined` (an empty list on the wire) to delete it. */
-export interface LimitRequest {
+interface LimitRequest {
   limitId: number;
   /** UPPERDB and LOWERDB as received (a number, or ASCII text holding one); absent = delete. */
   deadband?: { upper: unknown; lower: unknown };

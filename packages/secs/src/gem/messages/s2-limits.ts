@@ -19,7 +19,7 @@ function readLimitId(r: ItemReader): number {
 }
 
 /** One limit: a deadband to set, or undefined to delete that LIMITID. */
-export interface LimitDef {
+interface LimitDef {
   limitId: number;
   deadband?: { upper: number | string; lower: number | string };
 }

@@ -8,7 +8,7 @@ import type { SecsMessage } from '../../message.js';
 import { ack, dataIdItem, id, message, readDataId, readId } from './message-helpers.js';
 
 /** A report as sent: RPTID and its values in definition order. */
-export interface ReportData {
+interface ReportData {
   rptid: number;
   values: Item[];
 }

@@ -50,7 +50,7 @@ export const CONSTANT_BUILTIN_TYPES: Record<ConstantBuiltin, readonly ValueType[
  * Values a builtin constant can take whatever its declared min/max: a retry delay of 0 s would retry
  * S1F13 without pause, and TimeFormat has three codes. S2F15 outside these gets EAC 3 like any limit.
  */
-export const CONSTANT_BUILTIN_RANGE: Partial<Record<ConstantBuiltin, { min: number; max: number }>> = {
+const CONSTANT_BUILTIN_RANGE: Partial<Record<ConstantBuiltin, { min: number; max: number }>> = {
   'establish-communications-timeout': { min: 1, max: 65535 },
   'time-format': { min: 0, max: 2 },
 };

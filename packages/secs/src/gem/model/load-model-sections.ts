@@ -20,7 +20,7 @@ export const U4_MAX = 4294967295;
  * E5 ALCD bits 1..7: 1 personal safety .. 7 attention flags, 8 data integrity, 9..63 other
  * categories; 0 is "not used" and 64..127 are reserved.
  */
-export const ALARM_CATEGORY_MAX = 63;
+const ALARM_CATEGORY_MAX = 63;
 
 const BUILTINS = Object.keys(BUILTIN_TYPES) as (keyof typeof BUILTIN_TYPES)[];
 const CONSTANT_BUILTINS = Object.keys(CONSTANT_BUILTIN_TYPES) as (keyof typeof CONSTANT_BUILTIN_TYPES)[];

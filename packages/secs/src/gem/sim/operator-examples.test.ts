@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exampleModel } from '../equipment/test-rig.js';
+import { exampleModel } from '../equipment/test-rig.test-util.js';
 import { formatScriptIssue } from './operator-commands.js';
 import { parseOperatorScript } from './operator-script.js';
 

@@ -16,7 +16,7 @@ import { restOfLine, type Token } from './operator-tokens.js';
 import { checkTemplate, parseNumber, parseValueSource } from './operator-values.js';
 
 /** The commands, for the unknown-command message. */
-export const COMMAND_NAMES = [
+const COMMAND_NAMES = [
   'set',
   'event',
   'alarm',

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../hsms/fake-clock.js';
-import { onlineRigPerTest, type Rig } from '../equipment/test-rig.js';
+import { onlineRigPerTest, type Rig } from '../equipment/test-rig.test-util.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
-import { runScript, startScript } from './operator-test-kit.js';
+import { runScript, startScript } from './operator-test-kit.test-util.js';
 
 // Registered before the rig's afterEach, so it runs after the rig is closed (hooks run as a stack).
 const cleanup: Array<() => void> = [];

@@ -39,7 +39,7 @@ export function spoolMark(eq: GemEquipment): SpoolMark {
  * Why a primary just produced was not delivered, or undefined when the link and control state let
  * it go out. `mark` is `spoolMark` taken before.
  */
-export function notSentReason(eq: GemEquipment, mark: SpoolMark): string | undefined {
+function notSentReason(eq: GemEquipment, mark: SpoolMark): string | undefined {
   if (eq.spool !== undefined && eq.spool.countWritten > mark.written) {
     // E30 6.5: with the link up, a spoolable message still joins a spool that holds older ones.
     const why = linkUp(eq) ? 'spool not yet emptied by S6F23' : 'link down';

@@ -1,9 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 // The operator runner against a GemEquipment on loopback, a GemHost receiving what it produces.
 import { describe, expect, it } from 'vitest';
-import { onlineRigPerTest, type Rig } from '../equipment/test-rig.js';
+import { onlineRigPerTest, type Rig } from '../equipment/test-rig.test-util.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { knownDraws, runScript } from './operator-test-kit.js';
+import { knownDraws, runScript } from './operator-test-kit.test-util.js';
 
 const onlineRig = onlineRigPerTest({ learnNames: true });
 

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 import { describe, expect, it } from 'vitest';
-import { exampleModel } from '../equipment/test-rig.js';
+import { exampleModel } from '../equipment/test-rig.test-util.js';
 import { formatScriptIssue, type OperatorCommand } from './operator-commands.js';
 import { OperatorScriptReader, parseOperatorScript } from './operator-script.js';
 

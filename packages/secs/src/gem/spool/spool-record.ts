@@ -22,7 +22,7 @@ export interface ScannedRecord {
   seq: number;
 }
 
-export const RECORD_HEADER = 8;
+const RECORD_HEADER = 8;
 const PAYLOAD_FIXED = 11;
 
 /** Encode one record (header + payload). */

@@ -3,10 +3,10 @@
 // PURGE SPOOL). The concurrent pair is flattened into one state name per combination so the whole model
 // is a single table that refuses moves E30 does not allow.
 
-import { type FireResult, type Transition, TransitionTable } from '../state/transition-table.js';
+import { type Transition, TransitionTable } from '../state/transition-table.js';
 
-export type SpoolLoad = 'not-full' | 'full';
-export type SpoolUnload = 'no-output' | 'transmit' | 'purge';
+type SpoolLoad = 'not-full' | 'full';
+type SpoolUnload = 'no-output' | 'transmit' | 'purge';
 export type SpoolStateName = 'inactive' | `active/${SpoolLoad}/${SpoolUnload}`;
 export type SpoolEvent =
   /** A spoolable message arrived while the link is down (E30 transition 2). */
@@ -50,5 +50,3 @@ export function createSpoolState(
 ): TransitionTable<SpoolStateName, SpoolEvent> {
   return new TransitionTable('spool state', rows(), initial);
 }
-
-export type SpoolFireResult = FireResult<SpoolStateName, SpoolEvent>;

@@ -20,7 +20,7 @@ export type CommunicationEvent =
   /** The link was lost while communicating. */
   | 'link-lost';
 
-export const COMMUNICATION_TRANSITIONS: readonly Transition<CommunicationState, CommunicationEvent>[] = [
+const COMMUNICATION_TRANSITIONS: readonly Transition<CommunicationState, CommunicationEvent>[] = [
   { from: 'disabled', on: 'enable', to: 'wait-cra' },
   { from: 'wait-cra', on: 'disable', to: 'disabled' },
   { from: 'wait-delay', on: 'disable', to: 'disabled' },

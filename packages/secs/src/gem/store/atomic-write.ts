@@ -27,7 +27,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, sync = true): v
 }
 
 /** Make renames and creations inside `dir` durable (a no-op where the platform cannot open directories). */
-export function fsyncDirectory(dir: string): void {
+function fsyncDirectory(dir: string): void {
   let fd: number;
   try {
     fd = openSync(dir, 'r');

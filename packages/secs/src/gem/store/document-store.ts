@@ -14,8 +14,8 @@ import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write.js';
 import { StoreError } from './store-error.js';
 
 /** Envelope format tag and version; a newer version on disk is refused, not misread. */
-export const STORE_FORMAT = 'bondline-gem-store';
-export const STORE_VERSION = 1;
+const STORE_FORMAT = 'bondline-gem-store';
+const STORE_VERSION = 1;
 
 /** The document names the GEM equipment persists. */
 export const STORE_DOCUMENTS = {

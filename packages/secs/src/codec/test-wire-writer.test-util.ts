@@ -2,7 +2,7 @@
 // /work/shared/design/SECS.md, sharing no code with the encoder under test.
 
 /** Format codes as SECS.md writes them (octal). */
-export const OCTAL: Record<string, number> = {
+const OCTAL: Record<string, number> = {
   L: 0o00,
   B: 0o10,
   BOOLEAN: 0o11,

@@ -1,7 +1,7 @@
 // Test helpers: parse a script against a rig's model and run it, collecting what it prints.
 
 import type { Clock } from '../../hsms/clock.js';
-import type { Rig } from '../equipment/test-rig.js';
+import type { Rig } from '../equipment/test-rig.test-util.js';
 import { formatScriptIssue } from './operator-commands.js';
 import { OperatorRunner, type OperatorRunResult } from './operator-runner.js';
 import { parseOperatorScript } from './operator-script.js';

@@ -14,7 +14,7 @@ export interface CliRun {
 }
 
 /**
- * Runs `node bin/bondline.js <command> ...args` as a separate process from the
+ * Runs `node bin/bondline.js <command> ...args` (no command when it is empty) as a separate process from the
  * repository root, for end-to-end tests of a command (exit code, stdout, stderr).
  * `input` is written to its stdin (closed either way, so a command reading '-' ends).
  * Asynchronous so concurrent tests overlap their Node start-up times.
@@ -23,7 +23,7 @@ export function runBondline(command: string, args: readonly string[], input = ''
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      [BIN, command, ...args],
+      [BIN, ...(command === '' ? [] : [command]), ...args],
       { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });

@@ -17,7 +17,7 @@ import { Spool } from '../spool/spool.js';
 import { GemEquipment, type GemEquipmentOptions } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
 
-export const EXAMPLE_MODEL_FILE = new URL('../../../../../examples/equipment.yaml', import.meta.url);
+const EXAMPLE_MODEL_FILE = new URL('../../../../../examples/equipment.yaml', import.meta.url);
 
 /** The shipped example model. */
 export function exampleModel(): EquipmentModel {
@@ -107,7 +107,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 }
 
 /** Resolves when the equipment's communication state next becomes COMMUNICATING (its S1F13 accepted). */
-export function whenCommunicating(equipment: GemEquipment): Promise<void> {
+function whenCommunicating(equipment: GemEquipment): Promise<void> {
   return new Promise((resolve) => {
     const off = equipment.on('communication-state', (s) => {
       if (s.to === 'communicating') {

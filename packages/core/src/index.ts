@@ -1,0 +1,13 @@
+// @bondline/core: what every Bondline package shares.
+export { formatIssues, type Issue, issue, keyPath } from './issue.js';
+export {
+  type AtomicWriteOptions,
+  checkOutputPath,
+  fsyncDirectory,
+  type OutputIssueCode,
+  writeFileAtomic,
+} from './output-file.js';
+export { type ReadFileIssueCode, type ReadTextOptions, readBytes, readTextFile } from './read-text-file.js';
+export { fail, failAll, ok, type Result } from './result.js';
+export { decodeText, type TextIssueCode, visible } from './text.js';
+export { parseWithSchema, type SchemaIssueCode, type SchemaOptions, shown, zodIssues } from './zod-issues.js';
