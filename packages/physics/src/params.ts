@@ -1,6 +1,6 @@
 /**
  * The full parameter set of the bond yield model, named as in
- * shared/design/PHYSICS.md. Lengths in µm unless the name says otherwise,
+ * docs/physics.md. Lengths in µm unless the name says otherwise,
  * angles in radians, densities per µm².
  */
 export interface WaferParams {
@@ -134,7 +134,7 @@ export interface BondParams {
   copper: CopperParams;
 }
 
-/** Defaults from PHYSICS.md; roughness constants from the YAP+ w2w_modeling section. */
+/** Defaults from docs/physics.md; roughness constants from the YAP+ w2w_modeling section. */
 export const defaultParams: BondParams = {
   wafer: { R: 150000, e: 0 },
   die: { W: 10000, L: 10000, s: 1000 },

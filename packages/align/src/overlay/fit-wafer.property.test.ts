@@ -4,7 +4,7 @@ import { fitWafer } from './fit-wafer.js';
 import { synthesiseSites } from './synthetic-sites.js';
 
 // Values in the range seen on bonders: translations ±100 nm, scale/rotation ±5 ppm/µrad,
-// field terms ±20 ppm/µrad. Generated data come from the ALIGN.md formulas written out in
+// field terms ±20 ppm/µrad. Generated data come from the docs/align.md §2 formulas written out in
 // synthetic-sites.ts, independently of the model tables used by the fit.
 const wafer = fc.double({ min: -5, max: 5, noNaN: true });
 const field = fc.double({ min: -20, max: 20, noNaN: true });

@@ -43,7 +43,7 @@ describe('fitWafer: exact recovery without noise (relative 1e-9)', () => {
     if (!r.ok) throw new Error(r.error.message);
     for (const [k, v] of Object.entries(t))
       expect(rel(r.fit.terms[k]?.value as number, v)).toBeLessThan(1e-9);
-    // Derived terms written out from their definitions (ALIGN.md).
+    // Derived terms written out from their definitions (docs/align.md §2).
     expect(rel(r.fit.terms.Rot?.value as number, (0.12 - 0.05) / 2)).toBeLessThan(1e-9);
     expect(rel(r.fit.terms.NonOrth?.value as number, 0.12 + 0.05)).toBeLessThan(1e-9);
     expect(rel(r.fit.terms.Mag?.value as number, (0.35 - 0.2) / 2)).toBeLessThan(1e-9);

@@ -32,7 +32,7 @@ export interface SyntheticOptions {
 
 /**
  * Overlay sites on a field grid covering a wafer, with dx, dy from the 6-term
- * wafer model plus the field terms (ALIGN.md formulas written out directly)
+ * wafer model plus the field terms (docs/align.md §2 formulas written out directly)
  * plus optional polynomial terms and noise. Only fields whose centre lies
  * inside 0.95 R are measured.
  */

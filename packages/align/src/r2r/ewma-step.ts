@@ -21,7 +21,7 @@ export function resetState(c: ControllerConfig): ControllerState {
 
 /**
  * One EWMA / double-EWMA update from output y measured on a run made with
- * input u (ALIGN.md):
+ * input u (docs/align.md §3):
  *   a_k = w (y − b u) + (1 − w) a_(k−1)
  *   D_k = w2 (y − b u − a_(k−1)) + (1 − w2) D_(k−1)          (double EWMA only)
  *   next u = (T − a_k − D_k)/b, clamped to the limits, kept when the change is

@@ -10,7 +10,7 @@ const cli = (args: string[]) => runBondline('gate', args);
 
 const dir = mkdtempSync(join(tmpdir(), 'bondline-gate-'));
 const base = ['--top', 'examples/klarf/top.klarf', '--bottom', 'examples/klarf/bottom.klarf', '--config'];
-// The example inspections on the PHYSICS.md default pair (p = 10 µm keeps the run short).
+// The example inspections on the docs/physics.md default pair (p = 10 µm keeps the run short).
 const cfg = join(dir, 'pair.yaml');
 writeFileSync(cfg, 'die: { W: 10000, L: 10000, s: 1000 }\n');
 
@@ -52,7 +52,7 @@ describe('bondline gate (end to end)', () => {
     const j = JSON.parse(r.stdout);
     expect(j.heightFactor).toBe(0.01);
     const big = j.particles.find((p: { wafer: string; id: number }) => p.wafer === 'top' && p.id === 4);
-    // Main void radius (kR rho + kR0) sqrt(0.03) with rho = hypot(83000, 84000) (PHYSICS.md §3 defaults).
+    // Main void radius (kR rho + kR0) sqrt(0.03) with rho = hypot(83000, 84000) (docs/physics.md §3 defaults).
     expect(big.mainVoidRadiusUm).toBeCloseTo((1.8e-4 * Math.hypot(83000, 84000) + 230) * Math.sqrt(0.03), 9);
     expect(j.killedDieCount).toBeLessThan(13);
   });

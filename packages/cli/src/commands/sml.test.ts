@@ -12,14 +12,14 @@ describe.concurrent('bondline sml (end to end)', () => {
   writeFileSync(smlFile, '// two messages\nS1F3 W <L[2] <U4 1> <U4 2>>.\nS1F1 W.\n');
 
   it('encode prints each body as lowercase hex, one line per message', async () => {
-    // L[2] = 01 02; U4 1 = b1 04 00000001 (SECS.md format byte 0xB0 | 1 length byte); S1F1 has no body.
+    // L[2] = 01 02; U4 1 = b1 04 00000001 (docs/secs.md §2.2 format byte 0xB0 | 1 length byte); S1F1 has no body.
     const r = await cli(['encode', smlFile]);
     expect(r).toEqual({ code: 0, stdout: '0102b10400000001b10400000002\n\n', stderr: '' });
   });
 
   it('encode --frame prints whole HSMS frames; decode --frame reads them back', async () => {
     const r = await cli(['encode', '--frame', '--session', '100', '--system', '123', smlFile]);
-    // SECS.md: S1F1 W on session 100 with system bytes 123 has header 00 64 81 01 00 00 00 00 00 7B;
+    // docs/secs.md §2.3: S1F1 W on session 100 with system bytes 123 has header 00 64 81 01 00 00 00 00 00 7B;
     // the second message gets system 124 (0x7C). Lengths: 10 + 14 body bytes = 0x18, and 10.
     expect(r.stdout).toBe(
       '00000018' +
@@ -39,7 +39,7 @@ describe.concurrent('bondline sml (end to end)', () => {
   });
 
   it('decode --frame shows an HSMS control message as an SML comment', async () => {
-    // Select.req (SType 1) on session 0xFFFF, system bytes 7, hand-assembled per SECS.md's header table.
+    // Select.req (SType 1) on session 0xFFFF, system bytes 7, hand-assembled per the header table of docs/secs.md §1.1.
     const r = await cli(['decode', '--frame', '-'], '0000000a ffff 00 00 00 01 00000007\n');
     expect(r).toEqual({
       code: 0,

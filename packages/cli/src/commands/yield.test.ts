@@ -14,9 +14,9 @@ function noStack(stderr: string): void {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bondline-yield-'));
-// PHYSICS.md defaults (p = 10 µm) keep each run well under a second.
+// docs/physics.md defaults (p = 10 µm) keep each run well under a second.
 const cfg = join(dir, 'pair.yaml');
-// topRatio 0.667 as in the PHYSICS.md §2 check (dCA = 2.30417, dCD = 3.3325).
+// topRatio 0.667 as in the docs/physics.md §2 check (dCA = 2.30417, dCD = 3.3325).
 writeFileSync(
   cfg,
   'wafer: { R: 150000 }\ndie: { W: 10000, L: 10000, s: 1000 }\npads: { p: 10, topRatio: 0.667 }\n',
@@ -29,7 +29,7 @@ describe('bondline yield (end to end)', () => {
     const r = await cli([cfg, '--csv', csv, '--map', png]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    // 540 dies (PHYSICS.md §1 check), dCA = 2.30417 and dCD = 3.3325 (§2 check).
+    // 540 dies (docs/physics.md §1 check), dCA = 2.30417 and dCD = 3.3325 (§2 check).
     expect(r.stdout).toMatch(/dies\s+540\n/);
     expect(r.stdout).toMatch(/dmax\s+2\.3042 µm \(contact area 2\.3042, bridging 3\.332\d\)/);
     for (const k of ['yield overlay', 'yield void', 'yield Cu', 'yield total']) expect(r.stdout).toContain(k);

@@ -6,7 +6,7 @@ import { analyticYield } from './analytic-yield.js';
 describe('analyticYield', () => {
   const r = analyticYield(defaultParams);
 
-  it('covers the 540 dies with dmax from PHYSICS.md §2', () => {
+  it('covers the 540 dies with dmax from docs/physics.md §2', () => {
     expect(r.dies).toHaveLength(540);
     expect(r.dCAUm).toBeCloseTo(2.3042, 3); // topRatio 2/3 (the 2.30417 check uses 0.667)
     expect(r.dmaxUm).toBe(Math.min(r.dCAUm, r.dCDUm));

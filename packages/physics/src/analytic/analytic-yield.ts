@@ -14,7 +14,7 @@ export interface AnalyticOptions {
 }
 
 /**
- * Analytic yield of every die and of the wafer (PHYSICS.md §5): per die
+ * Analytic yield of every die and of the wafer (docs/physics.md §5): per die
  * Y = Yoverlay * Yvoid * Ycu with Yoverlay the expectation over the random
  * systematic terms of the probability that all critical logical pads pass,
  * Yvoid = exp(-lambda_die) with the die's own expected killing-particle

@@ -1,6 +1,6 @@
 import type { KeySpec } from './spec.js';
 
-/** Copper recess, anneal and adhesion keys (PHYSICS.md §4). */
+/** Copper recess, anneal and adhesion keys (docs/physics.md §4). */
 export const copperKeys: readonly KeySpec[] = [
   {
     section: 'copper',

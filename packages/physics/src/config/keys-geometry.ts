@@ -1,6 +1,6 @@
 import type { KeySpec } from './spec.js';
 
-/** Wafer, die and pad keys (PHYSICS.md §1). */
+/** Wafer, die and pad keys (docs/physics.md §1). */
 export const geometryKeys: readonly KeySpec[] = [
   { section: 'wafer', key: 'R', unit: 'µm', min: 1000, max: 250000, yap: 'WAF_R', doc: 'wafer radius' },
   { section: 'wafer', key: 'e', unit: 'µm', min: 0, max: 50000, doc: 'edge exclusion; usable radius R - e' },

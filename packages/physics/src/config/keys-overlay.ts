@@ -1,6 +1,6 @@
 import type { KeySpec } from './spec.js';
 
-/** Overlay keys (PHYSICS.md §2). */
+/** Overlay keys (docs/physics.md §2). */
 export const overlayKeys: readonly KeySpec[] = [
   {
     section: 'overlay',

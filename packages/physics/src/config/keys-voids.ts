@@ -1,6 +1,6 @@
 import type { KeySpec } from './spec.js';
 
-/** Particle void keys (PHYSICS.md §3). */
+/** Particle void keys (docs/physics.md §3). */
 export const voidKeys: readonly KeySpec[] = [
   {
     section: 'voids',

@@ -11,7 +11,7 @@ function issuesOf(raw: unknown): ConfigIssue[] {
 }
 
 describe('parseBondConfig', () => {
-  it('fills every default from PHYSICS.md for an empty config', () => {
+  it('fills every default from docs/physics.md for an empty config', () => {
     const r = parseBondConfig({});
     expect(r.ok && r.value).toEqual(defaultParams);
   });

@@ -25,7 +25,7 @@ const ignored: Record<string, string> = {
   num_samples: 'sampling size of that tool; Bondline integrates the overlay analytically',
   simulation_times: 'use `bondline yield --mc <wafers>`',
   approximate_set: "that tool's overlay approximation switch; Bondline always sums every pad",
-  VOID_SHAPE: 'Bondline models voids as discs (main void and tail) as in PHYSICS.md §3',
+  VOID_SHAPE: 'Bondline models voids as discs (main void and tail) as in docs/physics.md §3',
   multi2one_flag: 'multi-to-one pad replication is not modelled',
   multi2one_ratio: 'multi-to-one pad replication is not modelled',
 };
@@ -50,7 +50,7 @@ const redundancyKeys = new Set([
  * validate it with the same key table as native files. Issues name the YAP
  * keys (e.g. `w2w_modeling.PITCH`). Keys Bondline does not model come back
  * as notes, never silently dropped. Keys of the YAP file missing here keep
- * Bondline's defaults (PHYSICS.md).
+ * Bondline's defaults (docs/physics.md).
  */
 export function parseYapConfig(raw: unknown, section: YapSection = 'w2w_modeling'): ConfigResult<BondParams> {
   const notes: ConfigNote[] = [];

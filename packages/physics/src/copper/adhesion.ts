@@ -34,7 +34,7 @@ function gaussTail(s: number): number {
 
 /**
  * Normalised load of two rough surfaces in adhesive contact at separation s
- * (PHYSICS.md §4): P(s) = c [ (4 theta / (3 sqrt(2 pi))) int_s^inf (x-s)^1.5 e^{-x^2/2} dx
+ * (docs/physics.md §4): P(s) = c [ (4 theta / (3 sqrt(2 pi))) int_s^inf (x-s)^1.5 e^{-x^2/2} dx
  * - sqrt(2 pi) int_s^inf e^{-x^2/2} dx ] (elastic asperity repulsion minus adhesion).
  */
 export function normalisedLoad(s: number, theta: number, c: number): number {
@@ -42,7 +42,7 @@ export function normalisedLoad(s: number, theta: number, c: number): number {
 }
 
 /**
- * The adhesion model's bond strength (PHYSICS.md §4). The load is positive for
+ * The adhesion model's bond strength (docs/physics.md §4). The load is positive for
  * s -> -inf (the 1.5-moment dominates) and negative for large s (adhesion
  * dominates), so its root is bracketed by widening [-12, 12] and found by Brent's method.
  */

@@ -1,7 +1,7 @@
 import type { CopperParams } from '../params.js';
 
 /**
- * Recess closed by copper expansion during anneal (nm), PHYSICS.md §4:
+ * Recess closed by copper expansion during anneal (nm), docs/physics.md §4:
  * zeta0 = (kEt + kEb) (Tanneal - Troom), kE in nm/K, temperatures in degC.
  * A pad opens when the combined recess is deeper than zeta0.
  */

@@ -11,7 +11,7 @@ export interface PadCopperLog {
 
 /**
  * Per-pad probability that the combined recess g = dishTop + dishBot
- * (Gaussian, nm) lies in [-zeta0, -zeta1] (PHYSICS.md §4), as logs: both
+ * (Gaussian, nm) lies in [-zeta0, -zeta1] (docs/physics.md §4), as logs: both
  * tails are taken with complementary error functions, so 1 - q ~ 5e-11
  * keeps full relative precision.
  */

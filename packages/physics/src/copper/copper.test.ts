@@ -8,7 +8,7 @@ import { copperLogYield, padCopperLog } from './copper-yield.js';
 import { recessWindow } from './recess-window.js';
 
 describe('anneal closure', () => {
-  it('zeta0 = 0.106 nm/K * 275 K = 29.15 nm at the defaults (PHYSICS.md §4)', () => {
+  it('zeta0 = 0.106 nm/K * 275 K = 29.15 nm at the defaults (docs/physics.md §4)', () => {
     expect(annealClosureNm(defaultParams.copper)).toBeCloseTo(29.15, 10);
   });
 });
@@ -61,7 +61,7 @@ describe('copper yield', () => {
 
 describe('roughness bound when it binds (zeta1 > 0)', () => {
   // Reference values from an independent computation (python, composite Simpson on [s, s + 40] with
-  // 20000 intervals and bisection for P(s*) = 0, written from PHYSICS.md §4 alone):
+  // 20000 intervals and bisection for P(s*) = 0, written from docs/physics.md §4 alone):
   // theta = 1.055861637674257, s* = -2.60369941820243, A* = 0.5729015599046254,
   // sigmaMax = 1.4410116152128553e8 Pa; with kPeel = 1.1e16 (p = 10, Dcu = pi/16):
   // zeta1 = 2e9 (75e-9 - sigmaMax / (kPeel Dcu)) = 16.56342015187653 nm.

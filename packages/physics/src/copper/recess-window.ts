@@ -4,7 +4,7 @@ import { adhesionModel } from './adhesion.js';
 import { annealClosureNm } from './anneal-closure.js';
 
 /**
- * Lower recess bound zeta1 (nm) from the adhesion model (PHYSICS.md §4):
+ * Lower recess bound zeta1 (nm) from the adhesion model (docs/physics.md §4):
  * copper areal fraction Dcu = pi Rb^2 / p^2, zeta1 = 2e9 (dish0 - sigmaMax / (kPeel Dcu)),
  * floored at 0. dish0 is in m and sigmaMax / (kPeel Dcu) is read in m as the
  * published model does; 1e9 converts m to nm and the 2 counts both pads.

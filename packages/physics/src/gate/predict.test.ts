@@ -5,7 +5,7 @@ import { predictGate } from './predict.js';
 
 const params = defaultParams;
 const dies = dieGrid(params);
-// Default grid (PHYSICS.md §1): 11000 µm tiles, 28 a side, so die centres sit at odd multiples of 5500 µm.
+// Default grid (docs/physics.md §1): 11000 µm tiles, 28 a side, so die centres sit at odd multiples of 5500 µm.
 const dieAt = (x: number, y: number) =>
   dies.find((d) => Math.abs(d.cx - x) < 1 && Math.abs(d.cy - y) < 1)!.id;
 
@@ -22,7 +22,7 @@ describe('predictGate', () => {
     expect(r.killedDies).toEqual([dieAt(49500, 16500)]);
   });
 
-  it('sizes the main void from height = factor x size (PHYSICS.md §3)', () => {
+  it('sizes the main void from height = factor x size (docs/physics.md §3)', () => {
     const r = predictGate(params, [], [{ id: 7, x: 30000, y: 40000, sizeUm: 0.5 }], { heightFactor: 2 });
     const p = r.particles[0]!;
     expect(p.heightUm).toBe(1);

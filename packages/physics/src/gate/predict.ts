@@ -57,7 +57,7 @@ export interface GateResult {
 }
 
 /**
- * Pre-bond particle gate (PHYSICS.md §6). Each inspected particle of the top
+ * Pre-bond particle gate (docs/physics.md §6). Each inspected particle of the top
  * and bottom wafers becomes the void the bond model predicts for it (§3):
  * top-wafer positions are mirrored into bonded coordinates (§1), the particle
  * height is `heightFactor` x defect size, a void kills a die when it comes

@@ -26,7 +26,7 @@ function bruteCount(R: number, e: number, W: number, L: number, s: number): numb
 }
 
 describe('dieGrid', () => {
-  it('gives the PHYSICS.md §1 counts: 540 dies of 10 mm, 3900 of 3.2 mm', () => {
+  it('gives the docs/physics.md §1 counts: 540 dies of 10 mm, 3900 of 3.2 mm', () => {
     expect(dieGrid(defaultParams)).toHaveLength(540);
     expect(dieGrid(with3200)).toHaveLength(3900);
   });

@@ -2,7 +2,7 @@ import type { BondParams } from '../params.js';
 import type { Die } from '../results.js';
 
 /**
- * The dies of a wafer (PHYSICS.md §1): tiles of (W+s) x (L+s), n = floor(2R/(W+s)) + 1
+ * The dies of a wafer (docs/physics.md §1): tiles of (W+s) x (L+s), n = floor(2R/(W+s)) + 1
  * a side (likewise in y), centres at (i - (n-1)/2)(W+s), symmetric about the wafer
  * centre; a die is kept when its four corners lie strictly inside Ru = R - e.
  * Ordered by row (minimum y first), then column. Coordinates in µm.

@@ -1,6 +1,6 @@
 /**
  * Map a point of the top wafer's own layout to bonded coordinates (µm): the
- * top wafer is face down, so (x, y) lands at (-x, y) (PHYSICS.md §1).
+ * top wafer is face down, so (x, y) lands at (-x, y) (docs/physics.md §1).
  * The map is its own inverse.
  */
 export function mirrorTopToBonded(x: number, y: number): { x: number; y: number } {

@@ -48,7 +48,7 @@ export interface PadLayout {
 }
 
 /**
- * The die's pads (PHYSICS.md §1). Without a block layout: the full array
+ * The die's pads (docs/physics.md §1). Without a block layout: the full array
  * floor(W/p) x floor(L/p) of critical pads, centred. With a layout, the same
  * grid is masked by the bitmap: blocks of `blockUm` from the die's minimum
  * corner (row 0 at minimum y), a pad takes the kind of the block holding its

@@ -17,7 +17,7 @@ function perWafer(
   return { mean, se: sd / Math.sqrt(n) };
 }
 
-// Analytic and Monte Carlo must agree within statistical error (PHYSICS.md §5). Fixed seeds; the bound is
+// Analytic and Monte Carlo must agree within statistical error (docs/physics.md §5). Fixed seeds; the bound is
 // |analytic - MC| < 4 standard errors of the MC (plus 0.2% of the value for the analytic quadrature).
 // The 2000-wafer versions of these comparisons are in bench/agreement.bench.ts.
 describe('analytic vs Monte Carlo', () => {

@@ -11,7 +11,7 @@ import { CAUSE_CU, CAUSE_GOOD, CAUSE_OVERLAY, CAUSE_VOID } from './die-causes.js
 import { drawParticles, drawSystematic, type VoidScene } from './wafer-draw.js';
 
 /**
- * A Monte Carlo lot simulated one wafer pair at a time (PHYSICS.md §5), so a
+ * A Monte Carlo lot simulated one wafer pair at a time (docs/physics.md §5), so a
  * driver can report progress, yield to an event loop or stop between pairs.
  * Per pair, in this order from one seeded stream: the systematic overlay (Tx,
  * Ty, theta, B); per die an exact Bernoulli draw of its overlay pass

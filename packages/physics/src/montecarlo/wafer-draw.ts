@@ -9,7 +9,7 @@ import { forEachKilledDie } from '../voids/dies-killed.js';
 import type { Rect } from '../voids/rect.js';
 import type { VoidDisc } from '../voids/void-discs.js';
 
-/** Per-pair systematic overlay (PHYSICS.md §2): Tx, Ty, theta, B ~ N; M = (kMag B + M0) 1e-6. */
+/** Per-pair systematic overlay (docs/physics.md §2): Tx, Ty, theta, B ~ N; M = (kMag B + M0) 1e-6. */
 export function drawSystematic(params: BondParams, rng: Rng): SystematicOverlay {
   const o = params.overlay;
   const tx = normal(rng, o.muTx, o.sigmaTx);

@@ -7,7 +7,7 @@ import { dieOverlaySum, type SystematicOverlay } from './die-log-pass.js';
 import { overlayLimits } from './limits.js';
 import { riceTable, riceTableEval } from './rice-table.js';
 
-/** Pitch 1 µm, sigmaR 0.035: per-pad fail ~1e-9, so the sum is far from 0 (PHYSICS.md §2 case). */
+/** Pitch 1 µm, sigmaR 0.035: per-pad fail ~1e-9, so the sum is far from 0 (docs/physics.md §2 case). */
 function fineParams(W: number, L: number, layout?: BondParams['pads']['layout']): BondParams {
   const pads = { ...defaultParams.pads, p: 1, ...(layout === undefined ? {} : { layout }) };
   return {

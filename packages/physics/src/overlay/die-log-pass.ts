@@ -51,7 +51,7 @@ const tails = new Float64Array(4);
 
 /**
  * Natural log of the probability that every critical logical pad of the die
- * passes overlay, given the systematic terms (PHYSICS.md §2). Each pad passes
+ * passes overlay, given the systematic terms (docs/physics.md §2). Each pad passes
  * with the Rice CDF at dmax of its systematic displacement; the log is summed
  * over every pad of every region by a discrete Gauss rule on the pad grid
  * (exact for polynomials of degree 2k-1 in the pad index), so the cost

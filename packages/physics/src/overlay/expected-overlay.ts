@@ -25,7 +25,7 @@ export interface ExpectedOverlay {
 
 /**
  * Expected overlay yield of every die over the random systematic terms
- * (PHYSICS.md §2): E[exp(S)], S = sum over pads of log P(pad passes).
+ * (docs/physics.md §2): E[exp(S)], S = sum over pads of log P(pad passes).
  *
  * Over one die the field is a translation d (the die-centre displacement)
  * plus the small in-die rotation/magnification, so S is a function h(|d|) =

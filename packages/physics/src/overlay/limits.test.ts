@@ -35,7 +35,7 @@ describe('lens area', () => {
 });
 
 describe('overlay limits', () => {
-  it('gives dCA = 2.30417 and dCD = 3.3325 for p = 10, Rb = 2.5, Rt = 2.5*0.667 (PHYSICS.md §2)', () => {
+  it('gives dCA = 2.30417 and dCD = 3.3325 for p = 10, Rb = 2.5, Rt = 2.5*0.667 (docs/physics.md §2)', () => {
     expect(contactAreaLimit(2.5, 2.5 * 0.667, 0.5)).toBeCloseTo(2.30417, 5);
     const p = { ...defaultParams, pads: { p: 10, botRatio: 0.5, topRatio: 0.667 } };
     const l = overlayLimits(p);

@@ -3,7 +3,7 @@ import { brentRoot } from '../math/root-brent.js';
 import type { BondParams } from '../params.js';
 import { lensArea } from './lens-area.js';
 
-/** Overlay displacement limits (µm), PHYSICS.md §2. */
+/** Overlay displacement limits (µm), docs/physics.md §2. */
 export interface OverlayLimits {
   /** Contact-area limit: lens area equals C pi Rt^2. */
   dCA: number;

@@ -3,7 +3,7 @@ import type { Die } from '../results.js';
 
 /**
  * Mean (µm) and covariance (µm²) of the systematic displacement at a bonded
- * point (x, y) over wafer pairs (PHYSICS.md §2): d = (Tx - theta y + M x,
+ * point (x, y) over wafer pairs (docs/physics.md §2): d = (Tx - theta y + M x,
  * Ty + theta x + M y) with Tx, Ty, theta, B independent normals and
  * M = (kMag B + M0) 1e-6, so M has mean (kMag muB + M0) 1e-6 and standard
  * deviation |kMag| sigmaB 1e-6 (not its square).

@@ -16,7 +16,7 @@ export function normal(rng: Rng, mean = 0, sigma = 1): number {
 
 /**
  * Pareto thickness (µm): density (z-1) t0^(z-1) t^-z for t >= t0, sampled as
- * t = t0 (1-u)^(-1/(z-1)) (PHYSICS.md §3).
+ * t = t0 (1-u)^(-1/(z-1)) (docs/physics.md §3).
  */
 export function pareto(rng: Rng, t0: number, z: number): number {
   return t0 * (1 - rng.uniform()) ** (-1 / (z - 1));

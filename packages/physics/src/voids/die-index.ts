@@ -20,7 +20,7 @@ export interface DieIndex {
   ids: Int32Array;
 }
 
-/** Build the index for the dies of a grid (as produced by the die grid of PHYSICS.md §1). */
+/** Build the index for the dies of a grid (as produced by the die grid of docs/physics.md §1). */
 export function buildDieIndex(params: BondParams, dies: readonly Die[]): DieIndex {
   const px = params.die.W + params.die.s;
   const py = params.die.L + params.die.s;

@@ -9,7 +9,7 @@ import type { VoidDisc } from './void-discs.js';
 /**
  * Visit every die that a void disc kills: the disc comes within Rt (top pad
  * radius, µm) of a critical pad, i.e. overlaps a critical pad-centre
- * rectangle grown by Rt (PHYSICS.md §3; exact for voids larger than the
+ * rectangle grown by Rt (docs/physics.md §3; exact for voids larger than the
  * pitch, which all voids are at the defaults: the smallest disc is ~37 µm).
  * `critical` are die-local pad-centre rectangles.
  */

@@ -5,7 +5,7 @@ const span = new Float64Array(2);
 
 /**
  * Probability, over the Pareto particle thickness, that the void of a particle
- * at a given position reaches a die's critical region (PHYSICS.md §3).
+ * at a given position reaches a die's critical region (docs/physics.md §3).
  *
  * Work in s = sqrt(t): the main disc radius grows linearly in s, the tail
  * length linearly, the tail disc radii as sqrt(s) (for fixed n). Reach is

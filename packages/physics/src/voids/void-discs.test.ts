@@ -52,7 +52,7 @@ describe('voidDiscs', () => {
   });
 });
 
-describe('mean main-void radius over a uniform wafer (PHYSICS.md §3 check)', () => {
+describe('mean main-void radius over a uniform wafer (docs/physics.md §3 check)', () => {
   // E[rho] = 2R/3 for a uniform disc; E[sqrt t] = sqrt(t0) (z-1)/(z-3/2) for the Pareto law.
   const R = defaultParams.wafer.R;
   const formula = ((2 * v.kR * R) / 3 + v.kR0) * Math.sqrt(v.t0) * ((v.z - 1) / (v.z - 1.5));

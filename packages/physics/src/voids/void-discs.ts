@@ -12,7 +12,7 @@ export function mainRadius(v: VoidParams, rho: number, s: number): number {
   return (v.kR * rho + v.kR0) * s;
 }
 
-/** Number of tail discs n = round(kN * rho * sqrt(t)) (PHYSICS.md §3). */
+/** Number of tail discs n = round(kN * rho * sqrt(t)) (docs/physics.md §3). */
 export function tailCount(v: VoidParams, rho: number, s: number): number {
   return Math.round(v.kN * rho * s);
 }

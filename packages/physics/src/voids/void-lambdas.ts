@@ -10,7 +10,7 @@ import { type ReachTarget, reachTarget } from './reach.js';
 import { boundingRect, type Rect } from './rect.js';
 
 /**
- * Expected number of killing particles per die (PHYSICS.md §3):
+ * Expected number of killing particles per die (docs/physics.md §3):
  * lambda = integral over the wafer of density(x) * P(void from x reaches the
  * die's critical region), so Yvoid = exp(-lambda) for the Poisson process.
  *

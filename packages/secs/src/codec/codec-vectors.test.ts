@@ -13,7 +13,7 @@ function roundTrip(item: Item, bytes: Uint8Array | number[]): void {
   expect(d).toEqual({ ok: true, item });
 }
 
-describe('known-answer vectors from SECS.md', () => {
+describe('known-answer vectors from docs/secs.md §2.3', () => {
   it('U4 1337 = B1 04 00 00 05 39', () => roundTrip(U4(1337), hex('B1 04 00 00 05 39')));
   it('I4 [123, 234, -345]', () =>
     roundTrip(I4([123, 234, -345]), hex('71 0C 00 00 00 7B 00 00 00 EA FF FF FE A7')));

@@ -1,4 +1,4 @@
-// E5 format codes (the top 6 bits of an item's format byte), from the table in SECS.md.
+// E5 format codes (the top 6 bits of an item's format byte), from the table in docs/secs.md §2.2.
 
 import type { ItemFormat } from '../item/item.js';
 

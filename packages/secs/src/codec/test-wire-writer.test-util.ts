@@ -1,7 +1,7 @@
 // An independent SECS-II writer for tests: plain number arrays and DataView, written from the E5 table in
-// /work/shared/design/SECS.md, sharing no code with the encoder under test.
+// docs/secs.md §2, sharing no code with the encoder under test.
 
-/** Format codes as SECS.md writes them (octal). */
+/** Format codes as docs/secs.md §2.2 writes them (octal). */
 const OCTAL: Record<string, number> = {
   L: 0o00,
   B: 0o10,

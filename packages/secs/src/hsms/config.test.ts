@@ -3,7 +3,7 @@ import { DEFAULT_HSMS_CONFIG, resolveHsmsConfig } from './config.js';
 import { HsmsError } from './errors.js';
 
 describe('resolveHsmsConfig', () => {
-  it('uses the E37 defaults from SECS.md (T3 45 s, T5 10 s, T6 5 s, T7 10 s, T8 5 s)', () => {
+  it('uses the E37 defaults from docs/secs.md §1.4 (T3 45 s, T5 10 s, T6 5 s, T7 10 s, T8 5 s)', () => {
     const c = resolveHsmsConfig({ sessionId: 7 });
     expect(c).toMatchObject({
       sessionId: 7,

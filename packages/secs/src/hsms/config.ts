@@ -33,7 +33,7 @@ interface TimerRule {
   maxS: number;
 }
 
-// SEMI E37 defaults and allowed ranges, seconds (SECS.md "Timers").
+// SEMI E37 defaults and allowed ranges, seconds (docs/secs.md §1.4 Timers).
 const TIMERS: readonly TimerRule[] = [
   { key: 't3Ms', name: 'T3', defaultS: 45, minS: 1, maxS: 120 },
   { key: 't5Ms', name: 'T5', defaultS: 10, minS: 1, maxS: 240 },

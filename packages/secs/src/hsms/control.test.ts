@@ -12,7 +12,7 @@ import {
   separateReq,
 } from './control.js';
 
-// Independent writer: lays the 14 bytes out field by field per E37 (SECS.md header table).
+// Independent writer: lays the 14 bytes out field by field per E37 (docs/secs.md §1.1 header table).
 function control(session: number, b2: number, b3: number, sType: number, sys: number): Buffer {
   const out = Buffer.alloc(14);
   out.writeUInt32BE(10, 0); // length: header only

@@ -4,11 +4,11 @@ import { decodeHeader, encodeDataFrame, encodeFrame, encodeHeader, type HsmsHead
 import { hex, s1f1 } from './test-frames.test-util.js';
 
 describe('HSMS header', () => {
-  it('encodes S1F1 W, session 100, system bytes 123 as in SECS.md', () => {
+  it('encodes S1F1 W, session 100, system bytes 123 as in docs/secs.md §2.3', () => {
     expect(encodeHeader(s1f1)).toEqual(hex('00 64 81 01 00 00 00 00 00 7B'));
   });
 
-  it('decodes the SECS.md vector', () => {
+  it('decodes the docs/secs.md §2.3 vector', () => {
     expect(decodeHeader(hex('00 64 81 01 00 00 00 00 00 7B'))).toEqual(s1f1);
   });
 
@@ -56,7 +56,7 @@ describe('encodeFrame', () => {
 // Three frames written by hand: S1F1 W (no body), Linktest.req, S1F2 with <A "OK"> = 41 02 4F 4B.
 
 describe('encodeDataFrame (the session send path)', () => {
-  it('writes the SECS.md S1F1 W header vector behind the length', () => {
+  it('writes the docs/secs.md §2.3 S1F1 W header vector behind the length', () => {
     expect(encodeDataFrame(100, 1, 1, true, 123, new Uint8Array(0))).toEqual(
       hex('00 00 00 0A 00 64 81 01 00 00 00 00 00 7B'),
     );

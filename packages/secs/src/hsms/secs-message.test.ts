@@ -5,7 +5,7 @@ import { toOutgoing, toSecsMessage } from './secs-message.js';
 const base = { sessionId: 1, stream: 1, function: 3, wBit: true, systemBytes: 5 };
 
 describe('SECS-II <-> HSMS data message', () => {
-  it('encodes the item body (U4 1337 = B1 04 00 00 05 39, SECS.md)', () => {
+  it('encodes the item body (U4 1337 = B1 04 00 00 05 39, docs/secs.md §2.3)', () => {
     const out = toOutgoing({ stream: 1, function: 3, wBit: true, body: U4(1337) });
     expect(out.stream).toBe(1);
     expect(out.wBit).toBe(true);

@@ -4,7 +4,7 @@ import { memoryTransportPair } from './memory-transport.js';
 import { HsmsSession } from './session.js';
 import { frameHex, passive, selected, spaced } from './test-peer.test-util.js';
 
-// Expected bytes are written out by hand from the E37 header layout (SECS.md):
+// Expected bytes are written out by hand from the E37 header layout (docs/secs.md §1.1):
 // session(2) stream|W(1) function(1) PType(1) SType(1) system bytes(4).
 
 describe('HsmsSession, passive side against a scripted peer', () => {

@@ -7,7 +7,7 @@ import { createSmlLog, formatCommLogEntry } from './sml-log.js';
 const header = { sessionId: 100, stream: 1, function: 3, wBit: true, pType: 0, sType: 0, systemBytes: 123 };
 
 describe('SML communication log', () => {
-  it('formats a data message with its body in SML (L[2] of U4 1, U4 2, bytes per SECS.md)', () => {
+  it('formats a data message with its body in SML (L[2] of U4 1, U4 2, bytes per docs/secs.md §2.2)', () => {
     // 01 02 = L[2]; B1 04 00 00 00 01 = U4 1; B1 04 00 00 00 02 = U4 2
     const body = Buffer.from('0102B10400000001B10400000002', 'hex');
     const e: CommLogEntry = { direction: 'out', header, body };

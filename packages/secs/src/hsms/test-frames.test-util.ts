@@ -5,7 +5,7 @@ import type { HsmsHeader } from './frame.js';
 /** Bytes from hex text (whitespace ignored). */
 export const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
-/** SECS.md's known-answer header: S1F1 W on session 100 with system bytes 123. */
+/** The known-answer header of docs/secs.md §2.3: S1F1 W on session 100 with system bytes 123. */
 export const s1f1: HsmsHeader = {
   sessionId: 100,
   stream: 1,

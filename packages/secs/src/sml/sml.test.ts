@@ -16,7 +16,7 @@ function error(text: string) {
 }
 
 describe('parse SML', () => {
-  it('the SECS.md example', () => {
+  it('the docs/secs.md §2.4 example', () => {
     expect(parseSml('S1F3 W <L[2] <U4 1> <U4 2>>.')).toEqual({
       ok: true,
       messages: [{ stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) }],
@@ -137,7 +137,7 @@ describe('SML errors name line and column', () => {
 describe('print SML', () => {
   const msg = { stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) };
 
-  it('compact form matches the SECS.md example', () => {
+  it('compact form matches the docs/secs.md §2.4 example', () => {
     expect(printSml(msg, { compact: true })).toBe('S1F3 W <L [2] <U4 1> <U4 2>>.');
   });
 

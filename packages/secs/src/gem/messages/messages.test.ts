@@ -1,4 +1,4 @@
-// Known-answer bytes written by hand from E5 (format byte = code << 2 | length bytes; see SECS.md's
+// Known-answer bytes written by hand from E5 (format byte = code << 2 | length bytes; see docs/secs.md §2.2
 // table: L 0x01, B 0x21, BOOLEAN 0x25, A 0x41, U1 0xA5, U2 0xA9, U4 0xB1, all with one length byte),
 // then parse(build(x)) = x for each layout.
 import { describe, expect, it } from 'vitest';
