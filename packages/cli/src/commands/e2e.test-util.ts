@@ -13,18 +13,42 @@ export interface CliRun {
   stderr: string;
 }
 
+/** How `runBondline` starts the process. */
+export interface RunOptions {
+  /** Working folder (default the repository root). */
+  cwd?: string;
+  /**
+   * Largest file the process may write, bytes (a multiple of 512): a write past it fails with EFBIG,
+   * the way a full disk fails a write. Set with the shell's `ulimit -f` (POSIX: 512-byte blocks).
+   */
+  fileSizeLimit?: number;
+}
+
 /**
  * Runs `node bin/bondline.js <command> ...args` (no command when it is empty) as a separate process from the
  * repository root, for end-to-end tests of a command (exit code, stdout, stderr).
  * `input` is written to its stdin (closed either way, so a command reading '-' ends).
  * Asynchronous so concurrent tests overlap their Node start-up times.
  */
-export function runBondline(command: string, args: readonly string[], input = ''): Promise<CliRun> {
+export function runBondline(
+  command: string,
+  args: readonly string[],
+  input = '',
+  options: RunOptions = {},
+): Promise<CliRun> {
+  const argv = [BIN, ...(command === '' ? [] : [command]), ...args];
+  const [file, fileArgs] =
+    options.fileSizeLimit === undefined
+      ? [process.execPath, argv]
+      : [
+          '/bin/sh',
+          ['-c', `ulimit -f ${options.fileSizeLimit / 512} && exec "$0" "$@"`, process.execPath, ...argv],
+        ];
   return new Promise((resolve) => {
     const child = execFile(
-      process.execPath,
-      [BIN, ...(command === '' ? [] : [command]), ...args],
-      { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      file,
+      fileArgs,
+      { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
       },

@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       'exit-after-scenario': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    'equipment',
   );
   if (values.help === true) return printHelp(HELP);
   const port = numberArg('port', values.port, { integer: true, min: 0, max: 65535 });

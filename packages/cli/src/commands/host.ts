@@ -39,7 +39,10 @@ function show(m: HsmsMessage): string {
 function parseAddress(raw: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(raw);
   if (m === null) throw new CliError(`--connect: '${raw}' is not <addr:port>`);
-  const port = numberArg('connect port', m[3], { integer: true, min: 1, max: 65535 })!;
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) {
+    throw new CliError(`--connect: port ${m[3]} is out of range; allowed: an integer from 1 to 65535`);
+  }
   return { host: m[1] ?? m[2]!, port };
 }
 
@@ -77,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
       t3: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    'host',
   );
   if (values.help === true) {
     return printHelp(
