@@ -1,7 +1,8 @@
 // The files a command writes (--map, --csv, --plot, --audit, --out, ...): checked before the command
 // computes anything, so a long run never ends on a bad path; written together and all-or-nothing, so
 // a failing run leaves no partial file; and each named on stderr once it is in place.
-import { realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkOutputPath, formatIssues, type Issue, writeFilesAtomic } from '@bondline/core';
 import { CliError } from './cli-error.js';
@@ -39,6 +40,34 @@ export async function checkOutputs(outputs: NamedPaths, inputs: NamedPaths = {})
   }
   if (issues.length > 0) throw new CliError(formatIssues(issues));
 }
+
+/**
+ * Refuse, before any work, a folder a command keeps files in (`--state-dir`): it must be a writable
+ * folder, or not exist yet in a folder that does (the command creates it). A CliError (exit 2) names
+ * the option.
+ */
+export async function checkOutputFolder(option: string, path: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new CliError(`${option} ${path}: ${reason(err)}`);
+    // Not there yet: its parent must be a writable folder, as for a file.
+    const parent = await checkOutputPath(path, option);
+    if (!parent.ok) throw new CliError(formatIssues(parent.issues));
+    return;
+  }
+  if (!isFolder) throw new CliError(`${option} ${path}: is a file, not a folder`);
+  try {
+    await access(path, constants.W_OK);
+  } catch (err) {
+    throw new CliError(`${option} ${path}: the folder is not writable (${reason(err)})`);
+  }
+}
+
+const reason = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? String(err);
 
 /** One file to write: the option that named it, its path, its bytes and what it holds (for stderr). */
 export interface OutputFile {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /** Repository root: end-to-end tests run the CLI from here so example paths resolve. */
@@ -57,6 +57,70 @@ export function runBondline(
     child.stdin?.on('error', () => {});
     child.stdin?.end(input);
   });
+}
+
+/** A `bondline` process left running (a server such as `equipment`), for tests that talk to it. */
+export interface RunningBondline {
+  proc: ChildProcess;
+  out(): string;
+  err(): string;
+  /** Exit code (null if killed by a signal). */
+  exited: Promise<number | null>;
+  /** The first match of `re` in stdout, once printed; rejects after `timeoutMs` or when the process exits. */
+  printed(re: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Send `signal` (default SIGINT) and wait for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Start `node bin/bondline.js <command> ...args` (from `cwd`, default the repository root) and leave it running. */
+export function startBondline(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): RunningBondline {
+  const proc = spawn(process.execPath, [BIN, command, ...args], { cwd: options.cwd ?? REPO_ROOT });
+  let out = '';
+  let err = '';
+  const changed = new Set<() => void>();
+  proc.stdout!.setEncoding('utf8');
+  proc.stderr!.setEncoding('utf8');
+  proc.stdout!.on('data', (c: string) => {
+    out += c;
+    for (const f of changed) f();
+  });
+  proc.stderr!.on('data', (c: string) => {
+    err += c;
+  });
+  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+  const printed = (re: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const m = re.exec(out);
+        if (m === null) return;
+        done();
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`bondline ${command} did not print ${re} within ${timeoutMs} ms:\n${out}\n${err}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        changed.delete(check);
+      };
+      changed.add(check);
+      void exited.then(() => {
+        if (!changed.has(check)) return;
+        done();
+        reject(new Error(`bondline ${command} exited before printing ${re}:\n${out}\n${err}`));
+      });
+      check();
+    });
+  const stop = (signal: NodeJS.Signals = 'SIGINT'): Promise<number | null> => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    return exited;
+  };
+  return { proc, out: () => out, err: () => err, exited, printed, stop };
 }
 
 /** True when stderr holds a JavaScript stack trace (a CLI failure must print a message only). */
