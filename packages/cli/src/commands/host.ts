@@ -25,6 +25,25 @@ import { answerFor, s9Discards } from './host-replies.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
+/** The HSMS session id when --device-id is not given: examples/equipment.yaml's deviceId. */
+const DEFAULT_DEVICE_ID = 1;
+
+const HELP = `usage: ${USAGE}
+  Sends the SML messages of --script (or stdin; typed one by one on a terminal), prints each reply
+  and whatever the equipment sends, in wire order, and answers the equipment's primaries.
+  --device-id n  HSMS session id, 0..32767 (default ${DEFAULT_DEVICE_ID}, the deviceId of examples/equipment.yaml);
+                 it must be the equipment's: a wrong one is named and the host stops (exit 2)
+  --wait ms      after the script, keep listening this long (0..3600000, default 0) for what the
+                 equipment sends on its own (events, alarms); ends early when the equipment
+                 separates or closes the connection
+  --t3 s         reply timeout T3, 1..120 s (default 45)
+  After the last message the host waits until the conversation is idle, not for a fixed time: every
+  message sent with W has its reply (or an S9, or T3 ran out), then an HSMS Linktest.req comes back
+  once the equipment has read everything sent before it, so what the equipment sent in answer (an S9
+  for a message without W, an event the last message caused at once) has arrived and been answered.
+  Then the host separates. Exit codes: 0 every message answered, 1 a message failed (no reply, an S9,
+  T3, the session ended early), 2 bad arguments or script, 3 cannot connect.`;
+
 /** How long a script waits for the equipment's S1F13 before sending anyway. */
 const ESTABLISH_WAIT_MS = 2000;
 
@@ -82,15 +101,12 @@ export async function run(argv: string[]): Promise<number> {
     },
     'host',
   );
-  if (values.help === true) {
-    return printHelp(
-      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms) or until the equipment ends the session.`,
-    );
-  }
+  if (values.help === true) return printHelp(HELP);
   if (values.connect === undefined) throw usageError('--connect is required', USAGE);
   const { host, port } = parseAddress(values.connect);
-  const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? 0;
-  const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 200;
+  const deviceId =
+    numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? DEFAULT_DEVICE_ID;
+  const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 0;
   const t3 = numberArg('t3', values.t3, { integer: true, min: 1, max: 120 }) ?? 45;
 
   // A terminal on stdin (and no script) means an engineer typing: send each message as it completes.
@@ -208,12 +224,37 @@ export async function run(argv: string[]): Promise<number> {
       await send(msg);
     }
   }
-  if (wrongDevice === undefined) await listenAfterScript(session, waitMs, out);
+  if (wrongDevice === undefined) {
+    const notIdle = await untilIdle(session);
+    if (notIdle !== undefined) {
+      failures++;
+      process.stderr.write(`${notIdle}\n`);
+    }
+    await listenAfterScript(session, waitMs, out);
+  }
   clearInterval(keepAlive);
   endpoint.dispose();
   if (wrongDevice !== undefined)
     throw new CliError(`device id mismatch: the equipment is device ${wrongDevice}`);
   return failures === 0 ? 0 : 1;
+}
+
+/**
+ * Resolves once the conversation is idle, with a message when that could not be made sure of. The
+ * script's messages with W have their replies by now (each is awaited) and the equipment's primaries
+ * are answered as they arrive, so only what the equipment wrote in answer to a message without W, or
+ * caused by the last message, can still be on its way. A Linktest.req settles that: HSMS runs over
+ * one ordered TCP stream, so its Linktest.rsp arrives after everything the equipment sent before it
+ * had read the request. Bounded by T6 (no Linktest.rsp: E37 closes the connection).
+ */
+async function untilIdle(session: HsmsSession): Promise<string | undefined> {
+  if (session.state !== 'selected') return undefined;
+  try {
+    await session.linktest();
+    return undefined;
+  } catch (err) {
+    return `Linktest.req after the script: ${(err as Error).message}`;
+  }
 }
 
 /**
@@ -225,7 +266,7 @@ async function listenAfterScript(
   waitMs: number,
   out: (line: string) => void,
 ): Promise<void> {
-  if (session.state !== 'selected') return;
+  if (session.state !== 'selected' || waitMs === 0) return;
   await new Promise<void>((resolve) => {
     const done = (): void => {
       clearTimeout(timer);
