@@ -17,13 +17,12 @@ const data = (stream: number, fn: number, wBit: boolean, systemBytes: number) =>
 });
 
 /**
- * A raw HSMS equipment (it never sends S1F13: the host waits 2 s for it): selects, answers Linktest,
- * answers S2F15 with S2F16 and an S6F11 written in one chunk, and drops the connection on S1F3.
+ * A raw HSMS equipment (it never sends S1F13: the host waits 2 s for it): selects, answers S2F15 with
+ * S2F16 and an S6F11 written in one chunk, and drops the connection on S1F3.
  */
 function rawEquipment(socket: Socket): void {
   const parser = new FrameParser(({ header: h }) => {
     if (h.sType === SType.selectReq) socket.write(encodeFrame({ ...h, sType: SType.selectRsp, function: 0 }));
-    else if (h.sType === SType.linktestReq) socket.write(encodeFrame({ ...h, sType: SType.linktestRsp }));
     else if (h.sType === SType.data && h.stream === 1 && h.function === 3) socket.destroy();
     else if (h.sType === SType.data && h.stream === 2 && h.function === 15) {
       const reply = encodeFrame(data(2, 16, false, h.systemBytes), encodeItem(B([0])));

@@ -37,11 +37,10 @@ const HELP = `usage: ${USAGE}
                  equipment sends on its own (events, alarms); ends early when the equipment
                  separates or closes the connection
   --t3 s         reply timeout T3, 1..120 s (default 45)
-  After the last message the host waits until the conversation is idle, not for a fixed time: every
-  message sent with W has its reply (or an S9, or T3 ran out), then an HSMS Linktest.req comes back
-  once the equipment has read everything sent before it, so what the equipment sent in answer (an S9
-  for a message without W, an event the last message caused at once) has arrived and been answered.
-  Then the host separates. Exit codes: 0 every message answered, 1 a message failed (no reply, an S9,
+  The host stops when the conversation is idle, not after a fixed time: every message it sent with W
+  has its reply (or an S9 naming it, or T3 ran out) and every primary the equipment sent has been
+  answered; then it separates (Separate.req). What the equipment sends later on its own (events,
+  alarms, an S9 for a message sent without W) is seen only with --wait. Exit codes: 0 every message answered, 1 a message failed (no reply, an S9,
   T3, the session ended early), 2 bad arguments or script, 3 cannot connect.`;
 
 /** How long a script waits for the equipment's S1F13 before sending anyway. */
@@ -224,37 +223,14 @@ export async function run(argv: string[]): Promise<number> {
       await send(msg);
     }
   }
-  if (wrongDevice === undefined) {
-    const notIdle = await untilIdle(session);
-    if (notIdle !== undefined) {
-      failures++;
-      process.stderr.write(`${notIdle}\n`);
-    }
-    await listenAfterScript(session, waitMs, out);
-  }
+  // The conversation is idle here: each message sent with W was awaited until its reply, an S9 naming
+  // it, T3 or the end of the session, and the equipment's primaries were answered as they arrived.
+  if (wrongDevice === undefined) await listenAfterScript(session, waitMs, out);
   clearInterval(keepAlive);
   endpoint.dispose();
   if (wrongDevice !== undefined)
     throw new CliError(`device id mismatch: the equipment is device ${wrongDevice}`);
   return failures === 0 ? 0 : 1;
-}
-
-/**
- * Resolves once the conversation is idle, with a message when that could not be made sure of. The
- * script's messages with W have their replies by now (each is awaited) and the equipment's primaries
- * are answered as they arrive, so only what the equipment wrote in answer to a message without W, or
- * caused by the last message, can still be on its way. A Linktest.req settles that: HSMS runs over
- * one ordered TCP stream, so its Linktest.rsp arrives after everything the equipment sent before it
- * had read the request. Bounded by T6 (no Linktest.rsp: E37 closes the connection).
- */
-async function untilIdle(session: HsmsSession): Promise<string | undefined> {
-  if (session.state !== 'selected') return undefined;
-  try {
-    await session.linktest();
-    return undefined;
-  } catch (err) {
-    return `Linktest.req after the script: ${(err as Error).message}`;
-  }
 }
 
 /**
