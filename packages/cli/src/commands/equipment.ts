@@ -119,6 +119,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new CliError(`cannot listen on port ${port}: ${(err as Error).message}`);
   }
+  if (stateDir !== undefined)
+    say(`state: ${stateDir} (constants, reports, enables, limits, spool/, recipes/)`);
   say(`process programs: ${recipes.dir} (${recipes.origin})`);
   say(
     `${model.mdln} ${model.softrev} device ${model.deviceId} listening on port ${bound.port} (control: ${equipment.control.state})`,

@@ -40,8 +40,9 @@ const HELP = `usage: ${USAGE}
   The host stops when the conversation is idle, not after a fixed time: every message it sent with W
   has its reply (or an S9 naming it, or T3 ran out) and every primary the equipment sent has been
   answered; then it separates (Separate.req). What the equipment sends later on its own (events,
-  alarms, an S9 for a message sent without W) is seen only with --wait. Exit codes: 0 every message answered, 1 a message failed (no reply, an S9,
-  T3, the session ended early), 2 bad arguments or script, 3 cannot connect.`;
+  alarms, an S9 for a message sent without W) is seen only with --wait.
+Exit codes: 0 every message answered, 1 a message failed (no reply, an S9, T3, the session ended
+early), 2 bad arguments, script or device id, 3 cannot connect.`;
 
 /** How long a script waits for the equipment's S1F13 before sending anyway. */
 const ESTABLISH_WAIT_MS = 2000;
