@@ -117,6 +117,8 @@ describe.each(CASES)('$name', ({ option, argv, okCode }) => {
     const r = await runBondline('', argv(out), '', { fileSizeLimit: 4096 });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/: cannot be written \(EFBIG\)\n$/);
+    // No result printed for a run that failed (files are written before stdout).
+    expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/^wrote /m);
     expect(readFileSync(out, 'utf8')).toBe('old');
     expect(readdirSync(d)).toEqual(['out']);

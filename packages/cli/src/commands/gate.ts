@@ -145,9 +145,6 @@ export async function run(argv: string[]): Promise<number> {
   const bottom = await readKlarfWafer(values.bottom!, 'bottom', values['bottom-wafer']);
   const result = predictGate(params, top.defects, bottom.defects, { maxLoss, heightFactor });
 
-  if (values.json === true) printJson(gateJson(result, top, bottom));
-  else process.stdout.write(gateTable(result, params, top, bottom));
-
   if (values.map !== undefined) {
     const geom = { R: params.wafer.R, e: params.wafer.e, W: params.die.W, L: params.die.L };
     const canvas = drawGateMap(
@@ -159,5 +156,8 @@ export async function run(argv: string[]): Promise<number> {
     const png = encodePng(canvas);
     await writeOutputs([{ option: '--map', path: values.map, data: png, description: pngDescription(png) }]);
   }
+  // Files first: a run whose map cannot be written prints no decision either.
+  if (values.json === true) printJson(gateJson(result, top, bottom));
+  else process.stdout.write(gateTable(result, params, top, bottom));
   return result.decision === 'bond' ? 0 : RECLEAN_EXIT_CODE;
 }

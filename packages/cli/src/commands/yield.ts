@@ -72,9 +72,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const lot = mc === undefined ? undefined : lotLossCounts(mc);
 
-  if (values.json === true) printJson(yieldJson(file, format, params, analytic, mc));
-  else process.stdout.write(yieldTable(file, format, analytic, mc));
-
   const files: OutputFile[] = [];
   if (values.csv !== undefined) {
     const csv = yieldCsv(analytic, lot);
@@ -101,6 +98,9 @@ export async function run(argv: string[]): Promise<number> {
     const png = encodePng(canvas);
     files.push({ option: '--map', path: values.map, data: png, description: pngDescription(png) });
   }
+  // Files first: a run whose files cannot be written prints no result either.
   await writeOutputs(files);
+  if (values.json === true) printJson(yieldJson(file, format, params, analytic, mc));
+  else process.stdout.write(yieldTable(file, format, analytic, mc));
   return 0;
 }
