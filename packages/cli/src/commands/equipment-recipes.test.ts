@@ -48,6 +48,8 @@ describe('openRecipeFolder', () => {
     const t = await openRecipeFolder(undefined, EXAMPLES);
     expect(t.dir.startsWith(tmpdir())).toBe(true);
     expect(snapshot(t.dir)).toEqual(snapshot(EXAMPLES));
+    // Removed at process exit; a test worker may not get to run exit handlers, so remove it here.
+    rmSync(t.dir, { recursive: true, force: true });
     const empty = await openRecipeFolder(join(dir, 'state-2'), join(dir, 'no-such-seed'));
     expect(empty.origin).toBe(`seeded with 0 from ${join(dir, 'no-such-seed')}`);
     expect(readdirSync(empty.dir)).toEqual([]);
