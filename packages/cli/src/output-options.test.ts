@@ -8,14 +8,16 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runBondline } from './commands/e2e.test-util.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bondline-outputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // The PHYSICS.md default pair (p = 10 µm) keeps yield and gate runs short.
 const pair = join(dir, 'pair.yaml');
 writeFileSync(pair, 'die: { W: 10000, L: 10000, s: 1000 }\n');

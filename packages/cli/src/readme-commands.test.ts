@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -212,6 +213,7 @@ describe('the READMEs', () => {
         expect(code, `${where(c)}\n${server.err()}`).toBe(0);
         expect(hasStackTrace(server.err()), where(c)).toBe(false);
       }
+      rmSync(cwd, { recursive: true, force: true });
     }, 180_000);
   });
 
