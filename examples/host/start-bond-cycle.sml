@@ -1,6 +1,6 @@
 // A host session for the simulator's bond cycle (examples/scenarios/bond-cycle.txt):
-//   npx bondline equipment --port 5000 --model examples/equipment.yaml --scenario examples/scenarios/bond-cycle.txt
-//   npx bondline host --connect 127.0.0.1:5000 --device-id 1 --script examples/host/start-bond-cycle.sml --wait 7000
+//   npx bondline equipment --port 5000 --model examples/equipment.yaml --scenario examples/scenarios/bond-cycle.txt --exit-after-scenario
+//   npx bondline host --connect 127.0.0.1:5000 --script examples/host/start-bond-cycle.sml --wait 60000
 // Establishes communications, asks for ONLINE (REMOTE is the model's default switch), defines report 1
 // (PairId, BondForce, OverlayX, OverlayY), links it to PairBonded (CEID 400) and enables every event,
 // enables every alarm, then sends START: the scenario bonds 25 pairs and the host prints each S6F11.

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { CliError } from './cli-error.js';
 
-// Shared file input/output for the commands, so every command words a missing or unwritable file the same way.
+// Shared file input for the commands, so every command words a missing or unreadable file the same way
+// (output files: output-files.ts).
 
 function readFailure(file: string, label: string | undefined, err: unknown): CliError {
   const prefix = label === undefined ? '' : `${label}: `;
@@ -27,19 +28,6 @@ export async function readInputBytes(file: string, label?: string): Promise<Buff
 /** Reads a UTF-8 text input file, or stdin when `file` is '-'; failures as for `readInputBytes`. */
 export async function readInputText(file: string, label?: string): Promise<string> {
   return (await readInputBytes(file, label)).toString('utf8');
-}
-
-/**
- * Writes an output file (PNG, CSV, JSON lines); a failure is a CliError naming the file and,
- * when given, what it is (`what`, e.g. 'CSV').
- */
-export async function writeOutputFile(file: string, data: string | Uint8Array, what?: string): Promise<void> {
-  try {
-    await writeFile(file, data);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new CliError(`cannot write ${what === undefined ? '' : `${what} `}${file}: ${msg}`);
-  }
 }
 
 /** Prints one JSON document and a newline on stdout; `indent` spaces per level (0: one line). */

@@ -31,4 +31,56 @@ describe('bondline (the built command)', () => {
     expect(r.stderr).toContain("unknown command 'bond-it'");
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+
+  it.concurrent.each([
+    ['yield', ['examples/yield.yaml']],
+    ['gate', []],
+    ['overlay', ['fit', 'x.csv']],
+    ['r2r', ['simulate']],
+    ['align', ['synth']],
+    ['align', ['register', 'x.png']],
+    ['sml', ['encode', '-']],
+    ['equipment', []],
+    ['host', []],
+  ])("bondline %s %j --foo: the command's own message, exit 2", async (command, args) => {
+    const r = await runBondline(command, [...args, '--foo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`bondline ${command}: unknown option --foo (see bondline ${command} --help)\n`);
+  });
+
+  it.concurrent('missing values and implausible numbers are refused naming the option and the range', async () => {
+    const cases: [string, string[], string][] = [
+      [
+        'yield',
+        ['examples/yield.yaml', '--mc'],
+        'bondline yield: --mc needs a value (see bondline yield --help)\n',
+      ],
+      [
+        'yield',
+        ['examples/yield.yaml', '--mc', '1e300'],
+        'bondline yield: --mc: 1e300 is out of range; allowed: an integer from 1 to 100000\n',
+      ],
+      [
+        'yield',
+        ['examples/yield.yaml', '--mc', '5', '--seed', '-1'],
+        'bondline yield: --seed: -1 is out of range; allowed: an integer from 0 to 9007199254740991\n',
+      ],
+      [
+        'equipment',
+        ['--port', '70000', '--model', 'examples/equipment.yaml'],
+        'bondline equipment: --port: 70000 is out of range; allowed: an integer from 0 to 65535\n',
+      ],
+      [
+        'host',
+        ['--connect', '127.0.0.1:70000'],
+        'bondline host: --connect: port 70000 is out of range; allowed: an integer from 1 to 65535\n',
+      ],
+    ];
+    const runs = await Promise.all(cases.map(([c, a]) => runBondline(c, a)));
+    runs.forEach((r, i) => {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(cases[i]![2]);
+      expect(r.stderr).not.toMatch(/argument missing|To specify a positional/);
+    });
+  });
 });

@@ -10,5 +10,11 @@ export {
 export { type ReadFileIssueCode, type ReadTextOptions, readBytes, readTextFile } from './read-text-file.js';
 export { fail, failAll, ok, type Result } from './result.js';
 export { decodeText, type TextIssueCode, visible } from './text.js';
+export {
+  type OutputFileData,
+  type WriteFilesOptions,
+  type WriteIssueCode,
+  writeFilesAtomic,
+} from './write-files-atomic.js';
 export { type ParsedYaml, parseYamlText, type YamlIssueCode, type YamlTextOptions } from './yaml-text.js';
 export { parseWithSchema, type SchemaIssueCode, type SchemaOptions, shown, zodIssues } from './zod-issues.js';

@@ -59,7 +59,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const sync = options.fsync ?? true;
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPathBeside(path);
   const fh = await open(tmp, 'wx');
   try {
     try {
@@ -74,6 +74,11 @@ export async function writeFileAtomic(
     throw err;
   }
   if (sync) await fsyncDirectory(dir);
+}
+
+/** A fresh hidden temp file name in `path`'s folder (`.name.<pid>.<random>.tmp`): renamed over `path` later. */
+export function tempPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Make renames inside `dir` durable; a no-op where the platform cannot fsync a folder. */

@@ -26,7 +26,7 @@ describe('bondline align (end to end)', () => {
       '0.02',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`wrote ${img} (128x128 PNG)\nwrote ${tpl} (64x64 PNG)\n`);
     expect(r.stdout).toContain('shift (3.25, -7.5) px');
     // Check the PNG header bytes directly: IHDR width, height, bit depth 16, colour type 0.
     const bytes = readFileSync(img);

@@ -11,7 +11,8 @@ import {
 } from '@bondline/align';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputBytes, writeOutputFile } from '../io.js';
+import { printJson, readInputBytes } from '../io.js';
+import { checkOutputs, type OutputFile, pngDescription, writeOutputs } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 
 /** Exit code when registration completed but refused the match (missing, ambiguous, clipped). */
@@ -77,7 +78,7 @@ async function runRegister(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    registerUsage,
+    'align',
   );
   if (values.help === true) return printHelp(help);
   if (positionals.length !== 1) {
@@ -145,15 +146,16 @@ async function runSynth(argv: string[]): Promise<number> {
       'template-size': str,
       help: { type: 'boolean', short: 'h' },
     },
-    synthUsage,
+    'align',
   );
   if (values.help === true) return printHelp(help);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, synthUsage);
   if (values.out === undefined) throw usageError('--out is required', synthUsage);
+  await checkOutputs({ '--out': values.out, '--template-out': values['template-out'] });
   const kind = values.mark ?? 'cross';
   if (kind !== 'cross' && kind !== 'box-in-box')
     throw new CliError(`--mark: '${kind}' is not one of cross, box-in-box`);
-  const bitDepth = numberArg('bit-depth', values['bit-depth'], { integer: true }) ?? 16;
+  const bitDepth = numberArg('bit-depth', values['bit-depth'], { integer: true, min: 8, max: 16 }) ?? 16;
   if (bitDepth !== 8 && bitDepth !== 16) throw new CliError(`--bit-depth: ${bitDepth} is not 8 or 16`);
   const width = numberArg('width', values.width, { integer: true, min: 8, max: 8192 }) ?? 128;
   const height = numberArg('height', values.height, { integer: true, min: 8, max: 8192 }) ?? 128;
@@ -173,8 +175,8 @@ async function runSynth(argv: string[]): Promise<number> {
     sizePx,
     linePx,
     ...(innerPx === undefined ? {} : { innerPx }),
-    shiftX: numberArg('shift-x', values['shift-x']) ?? 0,
-    shiftY: numberArg('shift-y', values['shift-y']) ?? 0,
+    shiftX: numberArg('shift-x', values['shift-x'], { min: -8192, max: 8192 }) ?? 0,
+    shiftY: numberArg('shift-y', values['shift-y'], { min: -8192, max: 8192 }) ?? 0,
     rotationDeg: numberArg('rotation', values.rotation, { min: -45, max: 45 }) ?? 0,
     blurPx: numberArg('blur', values.blur, { min: 0, max: 100 }) ?? 1.5,
     noise: numberArg('noise', values.noise, { min: 0, max: 10 }) ?? 0,
@@ -184,18 +186,27 @@ async function runSynth(argv: string[]): Promise<number> {
     contrast: numberArg('contrast', values.contrast, { min: -1, max: 1 }) ?? 0.6,
     seed: numberArg('seed', values.seed, { integer: true, min: 0, max: 2 ** 53 - 1 }) ?? 1,
   };
-  const templateSize = numberArg('template-size', values['template-size'], { integer: true, min: 3 }) ?? 64;
+  const templateSize =
+    numberArg('template-size', values['template-size'], { integer: true, min: 3, max: 8192 }) ?? 64;
   if (values['template-out'] !== undefined && (templateSize > width || templateSize > height)) {
     throw new CliError(`--template-size ${templateSize} does not fit the ${width}x${height} image`);
   }
-  const image = renderMarkImage(opts);
-  await writeOutputFile(values.out, writeGreyPng(image, bitDepth));
+  const image = writeGreyPng(renderMarkImage(opts), bitDepth);
+  const files: OutputFile[] = [
+    { option: '--out', path: values.out, data: image, description: pngDescription(image) },
+  ];
   let note = '';
   if (values['template-out'] !== undefined) {
-    const t = renderMarkTemplate(opts, templateSize, templateSize);
-    await writeOutputFile(values['template-out'], writeGreyPng(t, bitDepth));
+    const t = writeGreyPng(renderMarkTemplate(opts, templateSize, templateSize), bitDepth);
+    files.push({
+      option: '--template-out',
+      path: values['template-out'],
+      data: t,
+      description: pngDescription(t),
+    });
     note = `, template ${templateSize}x${templateSize} -> ${values['template-out']}`;
   }
+  await writeOutputs(files);
   process.stdout.write(
     `${kind} mark ${width}x${height} ${bitDepth}-bit, shift (${opts.shiftX}, ${opts.shiftY}) px -> ${values.out}${note}\n`,
   );

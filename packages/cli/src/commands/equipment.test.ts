@@ -68,6 +68,9 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S2F23 W <L <U4 1> <A "000001"> <U4 1> <U4 1> <L <U4 9999>>>.',
       'S2F47 W <L <U4 11>>.',
       'S99F1.',
+      // The host stops once every reply is in; this last W message makes the equipment's S9F3 for the
+      // S99F1 without W (released before the next reply, E30 order) arrive before that.
+      'S1F1 W.',
     ].join('\n');
     const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
     expect(hasStackTrace(r.stderr)).toBe(false);

@@ -2,7 +2,7 @@
 // passive side until SIGINT/SIGTERM, so that host developers can test against it. An operator script
 // (`--scenario`) or console (`--operator`) fires events, sets alarms and variables, drops the link.
 
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { SeededRandom } from '@bondline/align';
 import {
   type EquipmentModel,
@@ -20,8 +20,10 @@ import {
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { readInputText } from '../io.js';
+import { checkOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 import { drainTransactions, loadScenario, OperatorConsole, runScenario } from './equipment-operator.js';
+import { openRecipeFolder } from './equipment-recipes.js';
 
 const USAGE =
   'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]\n' +
@@ -29,8 +31,12 @@ const USAGE =
 
 const HELP = `usage: ${USAGE}
   --port 0 picks a free port (printed on start).
-  --state-dir keeps constants, reports, alarm enables and limits across restarts, and spools events
-      while the link is down (when the host selected them with S2F43).
+  --device-id n overrides the model's deviceId (examples/equipment.yaml: 1, as bondline host's default).
+  --state-dir keeps constants, reports, alarm enables and limits across restarts, spools events
+      while the link is down (when the host selected them with S2F43), and keeps the process programs
+      in <dir>/recipes, copied from the model's processPrograms.directory on first start. Without it
+      the programs are a temporary copy removed at exit: a host's S7F3/S7F17 never change the model's
+      folder.
   --scenario runs an operator script once listening; the simulator keeps serving the host after it
       ends, unless --exit-after-scenario (exit 0 when it finished, 1 when a command failed).
   --operator reads operator commands from stdin, one per line.
@@ -59,12 +65,13 @@ export async function run(argv: string[]): Promise<number> {
       'exit-after-scenario': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    'equipment',
   );
   if (values.help === true) return printHelp(HELP);
   const port = numberArg('port', values.port, { integer: true, min: 0, max: 65535 });
   if (port === undefined) throw usageError('--port is required', USAGE);
   if (values.model === undefined) throw usageError('--model is required', USAGE);
+  await checkOutputFolder('--state-dir', values['state-dir']);
   const model = await loadModel(values.model);
   const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 });
   if (deviceId !== undefined) model.deviceId = deviceId;
@@ -75,12 +82,15 @@ export async function run(argv: string[]): Promise<number> {
   const scenario = values.scenario === undefined ? undefined : await loadScenario(values.scenario, model);
 
   const stateDir = values['state-dir'];
+  // The model's folder only seeds the programs a host may then change (S7F3, S7F17).
+  const seedDir = relative('.', resolve(dirname(values.model), model.processPrograms.directory)) || '.';
+  const recipes = await openRecipeFolder(stateDir, seedDir);
   const spool = stateDir === undefined ? undefined : openSpool(stateDir, model);
   const session = new HsmsSession({ sessionId: model.deviceId });
   const equipment = new GemEquipment({
     model,
     session,
-    recipes: recipeDirectory(resolve(dirname(values.model), model.processPrograms.directory)),
+    recipes: recipeDirectory(recipes.dir),
     ...(stateDir === undefined ? {} : { store: jsonStateStore(stateDir) }),
     ...(spool === undefined ? {} : { spool }),
   });
@@ -109,6 +119,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new CliError(`cannot listen on port ${port}: ${(err as Error).message}`);
   }
+  if (stateDir !== undefined)
+    say(`state: ${stateDir} (constants, reports, enables, limits, spool/, recipes/)`);
+  say(`process programs: ${recipes.dir} (${recipes.origin})`);
   say(
     `${model.mdln} ${model.softrev} device ${model.deviceId} listening on port ${bound.port} (control: ${equipment.control.state})`,
   );

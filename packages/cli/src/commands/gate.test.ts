@@ -19,7 +19,7 @@ describe('bondline gate (end to end)', () => {
     const png = join(dir, 'gate.png');
     const r = await cli([...base, cfg, '--map', png]);
     expect(r.code).toBe(RECLEAN_EXIT_CODE);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`wrote ${png} (640x690 PNG)\n`);
     expect(r.stdout).toMatch(/predicted voids\s+11\n/);
     // Top defect 4 is at die (21, 6) of its own wafer, 28 dies a side: mirrored it lands in column 27 - 21 = 6.
     expect(r.stdout).toMatch(/top\s+4 .* \(5,5\) \(6,5\) \(6,6\)\n/);
@@ -110,6 +110,6 @@ describe('bondline gate (end to end)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--bottom <file> is required');
     expect(range.code).toBe(2);
-    expect(range.stderr).toContain('--max-loss: 5 is out of range (allowed 0..1)');
+    expect(range.stderr).toContain('--max-loss: 5 is out of range; allowed: a number from 0 to 1');
   });
 });

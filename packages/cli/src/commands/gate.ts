@@ -8,7 +8,8 @@ import {
 } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText, writeOutputFile } from '../io.js';
+import { printJson, readInputText } from '../io.js';
+import { checkOutputs, pngDescription, writeOutputs } from '../output-files.js';
 import { drawGateMap } from '../render/gate-map.js';
 import { encodePng } from '../render/png.js';
 import { printHelp, usageError } from '../usage.js';
@@ -126,7 +127,7 @@ export async function run(argv: string[]): Promise<number> {
       map: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    usage,
+    'gate',
   );
   if (values.help === true) return printHelp(help);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, usage);
@@ -135,13 +136,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   const maxLoss = numberArg('max-loss', values['max-loss'], { min: 0, max: 1 }) ?? 0.005;
   const heightFactor = numberArg('height-factor', values['height-factor'], { min: 1e-3, max: 100 }) ?? 1;
+  await checkOutputs(
+    { '--map': values.map },
+    { '--top': values.top, '--bottom': values.bottom, '--config': values.config },
+  );
   const { params } = await loadCliBondConfig(values.config!, values.section);
   const top = await readKlarfWafer(values.top!, 'top', values['top-wafer']);
   const bottom = await readKlarfWafer(values.bottom!, 'bottom', values['bottom-wafer']);
   const result = predictGate(params, top.defects, bottom.defects, { maxLoss, heightFactor });
-
-  if (values.json === true) printJson(gateJson(result, top, bottom));
-  else process.stdout.write(gateTable(result, params, top, bottom));
 
   if (values.map !== undefined) {
     const geom = { R: params.wafer.R, e: params.wafer.e, W: params.die.W, L: params.die.L };
@@ -151,7 +153,11 @@ export async function run(argv: string[]): Promise<number> {
       `Pre-bond gate: ${result.decision === 'bond' ? 'BOND' : 'RE-CLEAN'}`,
       `${result.particles.length} predicted voids kill ${result.killedDies.length} of ${result.dies} dies (${(100 * result.predictedLoss).toFixed(2)} %, threshold ${(100 * result.maxLoss).toFixed(2)} %)`,
     );
-    await writeOutputFile(values.map, encodePng(canvas), 'map');
+    const png = encodePng(canvas);
+    await writeOutputs([{ option: '--map', path: values.map, data: png, description: pngDescription(png) }]);
   }
+  // Files first: a run whose map cannot be written prints no decision either.
+  if (values.json === true) printJson(gateJson(result, top, bottom));
+  else process.stdout.write(gateTable(result, params, top, bottom));
   return result.decision === 'bond' ? 0 : RECLEAN_EXIT_CODE;
 }

@@ -25,6 +25,25 @@ import { answerFor, s9Discards } from './host-replies.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
+/** The HSMS session id when --device-id is not given: examples/equipment.yaml's deviceId. */
+const DEFAULT_DEVICE_ID = 1;
+
+const HELP = `usage: ${USAGE}
+  Sends the SML messages of --script (or stdin; typed one by one on a terminal), prints each reply
+  and whatever the equipment sends, in wire order, and answers the equipment's primaries.
+  --device-id n  HSMS session id, 0..32767 (default ${DEFAULT_DEVICE_ID}, the deviceId of examples/equipment.yaml);
+                 it must be the equipment's: a wrong one is named and the host stops (exit 2)
+  --wait ms      after the script, keep listening this long (0..3600000, default 0) for what the
+                 equipment sends on its own (events, alarms); ends early when the equipment
+                 separates or closes the connection
+  --t3 s         reply timeout T3, 1..120 s (default 45)
+  The host stops when the conversation is idle, not after a fixed time: every message it sent with W
+  has its reply (or an S9 naming it, or T3 ran out) and every primary the equipment sent has been
+  answered; then it separates (Separate.req). What the equipment sends later on its own (events,
+  alarms, an S9 for a message sent without W) is seen only with --wait.
+Exit codes: 0 every message answered, 1 a message failed (no reply, an S9, T3, the session ended
+early), 2 bad arguments, script or device id, 3 cannot connect.`;
+
 /** How long a script waits for the equipment's S1F13 before sending anyway. */
 const ESTABLISH_WAIT_MS = 2000;
 
@@ -39,7 +58,10 @@ function show(m: HsmsMessage): string {
 function parseAddress(raw: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(raw);
   if (m === null) throw new CliError(`--connect: '${raw}' is not <addr:port>`);
-  const port = numberArg('connect port', m[3], { integer: true, min: 1, max: 65535 })!;
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) {
+    throw new CliError(`--connect: port ${m[3]} is out of range; allowed: an integer from 1 to 65535`);
+  }
   return { host: m[1] ?? m[2]!, port };
 }
 
@@ -77,17 +99,14 @@ export async function run(argv: string[]): Promise<number> {
       t3: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    'host',
   );
-  if (values.help === true) {
-    return printHelp(
-      `usage: ${USAGE}\n  Messages are read from --script or stdin; --wait keeps listening for events after the last reply (default 200 ms) or until the equipment ends the session.`,
-    );
-  }
+  if (values.help === true) return printHelp(HELP);
   if (values.connect === undefined) throw usageError('--connect is required', USAGE);
   const { host, port } = parseAddress(values.connect);
-  const deviceId = numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? 0;
-  const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 200;
+  const deviceId =
+    numberArg('device-id', values['device-id'], { integer: true, min: 0, max: 32767 }) ?? DEFAULT_DEVICE_ID;
+  const waitMs = numberArg('wait', values.wait, { integer: true, min: 0, max: 3_600_000 }) ?? 0;
   const t3 = numberArg('t3', values.t3, { integer: true, min: 1, max: 120 }) ?? 45;
 
   // A terminal on stdin (and no script) means an engineer typing: send each message as it completes.
@@ -205,6 +224,8 @@ export async function run(argv: string[]): Promise<number> {
       await send(msg);
     }
   }
+  // The conversation is idle here: each message sent with W was awaited until its reply, an S9 naming
+  // it, T3 or the end of the session, and the equipment's primaries were answered as they arrived.
   if (wrongDevice === undefined) await listenAfterScript(session, waitMs, out);
   clearInterval(keepAlive);
   endpoint.dispose();
@@ -222,7 +243,7 @@ async function listenAfterScript(
   waitMs: number,
   out: (line: string) => void,
 ): Promise<void> {
-  if (session.state !== 'selected') return;
+  if (session.state !== 'selected' || waitMs === 0) return;
   await new Promise<void>((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

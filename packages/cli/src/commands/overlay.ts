@@ -12,7 +12,8 @@ import {
 } from '@bondline/align';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText, writeOutputFile } from '../io.js';
+import { printJson, readInputText } from '../io.js';
+import { checkOutputs, pngDescription, writeOutputs } from '../output-files.js';
 import { renderOverlayPlot } from '../render/overlay-plot.js';
 import { printHelp, usageError } from '../usage.js';
 
@@ -45,7 +46,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, 'overlay');
   if (o.help === true) return printHelp(`usage: ${USAGE}`);
   const [sub, file, ...extra] = positionals;
   if (sub !== 'fit') throw usageError("expected the sub-command 'fit'", USAGE);
@@ -61,8 +62,9 @@ export async function run(argv: string[]): Promise<number> {
   if (select !== 'none' && model !== 'poly3') throw new CliError('--select applies to --model poly3 only');
   const k = numberArg('k', o.k, { min: 1, max: 100 });
   if (k !== undefined && o.robust !== true) throw new CliError('--k needs --robust');
-  const radiusUm = numberArg('radius', o.radius, { min: 1 });
+  const radiusUm = numberArg('radius', o.radius, { min: 1, max: 1e6 });
   if (o.wafer !== undefined && o.plot === undefined) throw new CliError('--wafer needs --plot');
+  await checkOutputs({ '--plot': o.plot }, { 'site file': file });
 
   const text = await readInputText(file);
   const read = readSites(text, { skipBad: o['skip-bad'] === true });
@@ -88,7 +90,8 @@ export async function run(argv: string[]): Promise<number> {
         `--wafer: no wafer '${o.wafer}' in ${file} (wafers: ${lot.wafers.map((f) => f.id).join(', ')})`,
       );
     }
-    await writeOutputFile(o.plot, renderOverlayPlot(w, radiusUm));
+    const png = renderOverlayPlot(w, radiusUm);
+    await writeOutputs([{ option: '--plot', path: o.plot, data: png, description: pngDescription(png) }]);
   }
   if (o.json === true) printJson(toJson(lot.wafers, lot.lot, o.robust === true), 2);
   else process.stdout.write(formatText(lot.wafers, lot.lot));

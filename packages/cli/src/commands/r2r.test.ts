@@ -17,7 +17,7 @@ describe('bondline r2r simulate (end to end)', () => {
     const audit = join(dir, 'audit.jsonl');
     const r = await cli(['simulate', '--config', EXAMPLE, '--plot', png, '--audit', audit]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`wrote ${png} (900x900 PNG)\nwrote ${audit} (488 records, JSON lines)\n`);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^\s+run\s+Tx u\s+Tx err\s+Ty u/);
     expect(lines.filter((l) => /^\s+\d+\s/.test(l))).toHaveLength(60);

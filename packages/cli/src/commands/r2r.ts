@@ -4,7 +4,14 @@ import { parseSimConfig, type SimResult, simulateR2r } from '@bondline/align';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText, writeOutputFile } from '../io.js';
+import { printJson, readInputText } from '../io.js';
+import {
+  checkOutputs,
+  jsonLinesDescription,
+  type OutputFile,
+  pngDescription,
+  writeOutputs,
+} from '../output-files.js';
 import { renderR2rPlot } from '../render/r2r-plot.js';
 import { printHelp, usageError } from '../usage.js';
 
@@ -29,13 +36,14 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS, 'r2r');
   if (o.help === true) return printHelp(`usage: ${USAGE}`);
   const [sub, ...extra] = positionals;
   if (sub !== 'simulate') throw usageError("expected the sub-command 'simulate'", USAGE);
   if (extra.length > 0) throw usageError(`unexpected argument '${extra[0]}'`, USAGE);
   if (o.config === undefined) throw usageError('missing --config <file>', USAGE);
-  const every = numberArg('every', o.every, { integer: true, min: 1 }) ?? 1;
+  const every = numberArg('every', o.every, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
+  await checkOutputs({ '--plot': o.plot, '--audit': o.audit }, { '--config': o.config });
 
   const text = await readInputText(o.config, '--config');
   let raw: unknown;
@@ -57,12 +65,16 @@ export async function run(argv: string[]): Promise<number> {
   for (const s of result.summary) {
     if (!s.stability.stable) process.stderr.write(`warning: ${s.correctable}: ${s.stability.message}\n`);
   }
+  const files: OutputFile[] = [];
   if (o.plot !== undefined) {
-    await writeOutputFile(o.plot, renderR2rPlot(result, parsed.config.maintenance));
+    const png = renderR2rPlot(result, parsed.config.maintenance);
+    files.push({ option: '--plot', path: o.plot, data: png, description: pngDescription(png) });
   }
   if (o.audit !== undefined) {
-    await writeOutputFile(o.audit, result.audit.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const jsonl = result.audit.map((r) => `${JSON.stringify(r)}\n`).join('');
+    files.push({ option: '--audit', path: o.audit, data: jsonl, description: jsonLinesDescription(jsonl) });
   }
+  await writeOutputs(files);
   if (o.json === true) {
     printJson({ config: parsed.config, runs: result.runs, summary: result.summary }, 2);
   } else {

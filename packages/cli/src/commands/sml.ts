@@ -173,7 +173,7 @@ function decode(text: string, name: string, frame: boolean, compact: boolean): s
 
 /** Entry point of `bondline sml`. */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'sml');
   if (values.help === true) return printHelp(`usage: ${USAGE}`);
   const [verb, path, ...extra] = positionals;
   if (verb !== 'encode' && verb !== 'decode')

@@ -1,7 +1,14 @@
 import { analyticYield, type McResult, runMonteCarlo } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, writeOutputFile } from '../io.js';
+import { printJson } from '../io.js';
+import {
+  checkOutputs,
+  csvDescription,
+  type OutputFile,
+  pngDescription,
+  writeOutputs,
+} from '../output-files.js';
 import { createProgress } from '../progress.js';
 import { encodePng } from '../render/png.js';
 import { drawCauseMap, drawYieldMap } from '../render/wafer-map.js';
@@ -39,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
       map: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    usage,
+    'yield',
   );
   if (values.help === true) return printHelp(help);
   if (positionals.length !== 1) {
@@ -49,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   const wafers = numberArg('mc', values.mc, { integer: true, min: 1, max: 100000 });
   const seed = numberArg('seed', values.seed, { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER }) ?? 1;
   if (values.seed !== undefined && wafers === undefined) throw new CliError('--seed needs --mc <wafers>');
+  await checkOutputs({ '--csv': values.csv, '--map': values.map }, { config: file });
 
   const { params, format } = await loadCliBondConfig(file, values.section);
   const analytic = analyticYield(params);
@@ -64,10 +72,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const lot = mc === undefined ? undefined : lotLossCounts(mc);
 
-  if (values.json === true) printJson(yieldJson(file, format, params, analytic, mc));
-  else process.stdout.write(yieldTable(file, format, analytic, mc));
-
-  if (values.csv !== undefined) await writeOutputFile(values.csv, yieldCsv(analytic, lot), 'CSV');
+  const files: OutputFile[] = [];
+  if (values.csv !== undefined) {
+    const csv = yieldCsv(analytic, lot);
+    files.push({ option: '--csv', path: values.csv, data: csv, description: csvDescription(csv) });
+  }
   if (values.map !== undefined) {
     const geom = { R: params.wafer.R, e: params.wafer.e, W: params.die.W, L: params.die.L };
     const canvas =
@@ -86,7 +95,12 @@ export async function run(argv: string[]): Promise<number> {
             `Monte Carlo yield ${(100 * mc.mean).toFixed(2)} ± ${(100 * mc.stderr).toFixed(2)} %`,
             `${lot.wafers} wafer pairs, seed ${mc.seed}; analytic ${(100 * analytic.yield.total).toFixed(2)} %`,
           );
-    await writeOutputFile(values.map, encodePng(canvas), 'map');
+    const png = encodePng(canvas);
+    files.push({ option: '--map', path: values.map, data: png, description: pngDescription(png) });
   }
+  // Files first: a run whose files cannot be written prints no result either.
+  await writeOutputs(files);
+  if (values.json === true) printJson(yieldJson(file, format, params, analytic, mc));
+  else process.stdout.write(yieldTable(file, format, analytic, mc));
   return 0;
 }
