@@ -40,8 +40,16 @@ export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
 export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
 export { padLayout } from './geometry/pad-layout.js';
 export { padRadii } from './geometry/pad-radii.js';
-export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './klarf/index.js';
-export { parseKlarf } from './klarf/index.js';
+export type {
+  KlarfDefect,
+  KlarfFile,
+  KlarfIssue,
+  KlarfIssueCode,
+  KlarfOptions,
+  KlarfResult,
+  KlarfWafer,
+} from './klarf/index.js';
+export { MAX_KLARF_LENGTH, parseKlarf } from './klarf/index.js';
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
 export {
