@@ -8,15 +8,15 @@ export type {
   ConfigIssue,
   ConfigIssueCode,
   ConfigNote,
-  ConfigResult,
   KeySpec,
   LoadedConfig,
   LoadOptions,
+  ReadBytes,
+  YapConfig,
   YapSection,
 } from './config/index.js';
 export {
   configReferenceMarkdown,
-  formatIssue,
   isYapConfig,
   keySpecs,
   loadBondConfig,
@@ -34,8 +34,13 @@ export { peelLimitNm, recessWindow } from './copper/recess-window.js';
 export type { GateOptions, GateParticle, GateResult, InspectedDefect } from './gate/index.js';
 export { predictGate } from './gate/index.js';
 export { dieGrid } from './geometry/die-grid.js';
-export type { LayoutImageIssue, LayoutImageResult } from './geometry/layout-png.js';
-export { layoutFromPng } from './geometry/layout-png.js';
+export type {
+  LayoutImageIssue,
+  LayoutImageIssueCode,
+  LayoutImageOptions,
+  LayoutImageResult,
+} from './geometry/layout-png.js';
+export { layoutFromPng, MAX_LAYOUT_IMAGE_SIDE } from './geometry/layout-png.js';
 export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
 export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
 export { padLayout } from './geometry/pad-layout.js';

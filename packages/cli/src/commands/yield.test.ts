@@ -107,7 +107,7 @@ describe('bondline yield (end to end)', () => {
     expect(syn.code).toBe(2);
     expect(syn.stderr).toMatch(/broken\.yaml:\d+:\d+: YAML syntax/);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('file not found');
+    expect(missing.stderr).toContain(`${join(dir, 'nope.yaml')}: no such file`);
     expect(existsSync(png)).toBe(false);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--mc: 0 is out of range');

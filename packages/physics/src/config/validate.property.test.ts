@@ -27,7 +27,8 @@ describe('parseBondConfig properties', () => {
           const r = parseBondConfig({ [spec.section]: { [spec.key]: v } });
           expect(r.ok).toBe(inRange(spec, v));
           if (r.ok) expect((r.value[spec.section] as unknown as Record<string, number>)[spec.key]).toBe(v);
-          else expect(r.issues[0]).toMatchObject({ code: 'out_of_range', path: [spec.section, spec.key] });
+          else
+            expect(r.issues[0]).toMatchObject({ code: 'out-of-range', path: `${spec.section}.${spec.key}` });
         },
       ),
       { numRuns: 500 },

@@ -2,7 +2,7 @@ import { refuse } from './refusal.js';
 import { quoted, type Token } from './tokens.js';
 
 /** The allowed range of one kind of KLARF number, with its unit and why the bound is where it is. */
-export interface KlarfLimit {
+interface KlarfLimit {
   min: number;
   max: number;
   /** True when `min` itself is not allowed. */
@@ -16,7 +16,7 @@ export interface KlarfLimit {
 // Plausibility bounds: wide enough for any real inspection of a wafer up to 500 mm across (the
 // largest a Bondline configuration allows), narrow enough that a corrupt or hostile value (1e300, a
 // negative count, a die index in the billions) is refused with its name instead of reaching the model.
-export const klarfLimits = {
+const klarfLimits = {
   DiePitch: { min: 0, minOpen: true, max: 500_000, unit: 'µm', why: 'a die fits on a 500 mm wafer' },
   DieOrigin: { min: -1_000_000, max: 1_000_000, unit: 'µm', why: 'within a metre of the wafer' },
   SampleCenterLocation: { min: -1_000_000, max: 1_000_000, unit: 'µm', why: 'within a metre of the origin' },
