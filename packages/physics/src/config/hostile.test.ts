@@ -63,7 +63,7 @@ describe('loadBondConfig on hostile files', () => {
       '/c/big.yaml:23:3: overlay.sigmaR: must be a finite number in µm (got NaN); allowed [0, 10] µm',
     );
     expect(issues[3]?.message).toBe(
-      '/c/big.yaml:36:3: voids.D0: 1e+300 1/µm² is out of range (allowed [0, 0.0001] 1/µm²: particle density over the wafer)',
+      '/c/big.yaml:36:3: voids.D0: 1e+300 1/µm² is out of range (allowed [0, 0.000001] 1/µm²: particle density over the wafer (1e-6 is 100 per cm²))',
     );
     const y = await refused('/c/yap.yaml', yap.replace('PITCH: 10', 'PITCH: 1e300'));
     expect(y[0]).toMatchObject({ code: 'out-of-range', path: 'w2w_modeling.PITCH' });

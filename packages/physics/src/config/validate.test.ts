@@ -112,6 +112,21 @@ describe('parseBondConfig', () => {
     expect(issuesOf({ die: { W: 100, L: 100 }, pads: { p: 200 } })[0]?.path).toBe('pads.p');
   });
 
+  it('bounds the void model to plausible, finite work: z above 1.5, tail discs at least 1 µm apart', () => {
+    // z <= 1.5 has an infinite mean void, and near 1 the Monte Carlo drew infinitely thick particles
+    // whose tails never ended; discs closer than 1 µm made millions of them per thick particle.
+    expect(issuesOf({ voids: { z: 1.5 } })[0]).toMatchObject({ code: 'out-of-range', path: 'voids.z' });
+    expect(parseBondConfig({ voids: { z: 1.51 } }).ok).toBe(true);
+    expect(issuesOf({ voids: { D0: 2e-6 } })[0]?.path).toBe('voids.D0');
+    const [tail] = issuesOf({ voids: { kL: 0.001, kN: 0.01 } });
+    expect(tail).toMatchObject({ code: 'inconsistent', path: 'voids.kL' });
+    expect(tail?.message).toBe(
+      "voids.kL: with kN = 0.01 the void tail's discs are kL/kN = 0.100 µm apart; they must be at least 1 µm apart (kL >= kN), or kL = 0 for no tail length",
+    );
+    expect(parseBondConfig({ voids: { kL: 0, kN: 0.01 } }).ok).toBe(true);
+    expect(parseBondConfig({ voids: { kL: 0.01, kN: 0.01 } }).ok).toBe(true);
+  });
+
   it('reads an inline layout drawn top row first into rows counted from minimum y', () => {
     const r = parseBondConfig({
       die: { W: 4000, L: 2000 },

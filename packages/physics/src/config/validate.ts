@@ -191,6 +191,14 @@ function checkConsistency(p: BondParams, findings: Finding[]): void {
   if (p.voids.D1 > 0 && p.voids.wEdge === 0) {
     push(['voids', 'D1'], 'an edge density D1 > 0 needs an edge band width wEdge > 0');
   }
+  if (p.voids.kL > 0 && p.voids.kN > 0 && p.voids.kL / p.voids.kN < 1) {
+    // The tail's discs are kL/kN apart; closer than 1 µm they describe nothing a void map can show,
+    // and a tail of millions of them (a thick particle) would take the Monte Carlo minutes a particle.
+    push(
+      ['voids', 'kL'],
+      `with kN = ${p.voids.kN} the void tail's discs are kL/kN = ${(p.voids.kL / p.voids.kN).toPrecision(3)} µm apart; they must be at least 1 µm apart (kL >= kN), or kL = 0 for no tail length`,
+    );
+  }
   if (p.copper.Tanneal < p.copper.Troom) {
     push(
       ['copper', 'Tanneal'],
