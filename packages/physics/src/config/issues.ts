@@ -53,7 +53,9 @@ export interface Finding {
 /** A key path as a message shows it: invisible characters named, at most 80 characters. */
 function shownKey(at: readonly (string | number)[]): string {
   const key = visible(keyPath(at));
-  return key.length > 80 ? `${key.slice(0, 80)}…` : key;
+  // 80 characters take at most 160 code units: spread only those (never half a surrogate pair).
+  const chars = [...key.slice(0, 161)];
+  return chars.length > 80 ? `${chars.slice(0, 80).join('')}…` : key;
 }
 
 /** The issue a person reads for a finding: `place: key.path: text`. */

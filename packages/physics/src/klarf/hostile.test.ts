@@ -147,6 +147,19 @@ describe('parseKlarf on hostile text', () => {
     expect(refused(huge)).toMatchObject({ code: 'too-large' });
   });
 
+  it('names invisible characters of the source in messages, and cuts long tokens on a character', () => {
+    const r = parseKlarf('', { source: 'a\u00A0b.klarf' });
+    expect(!r.ok && r.issues[0]?.message).toBe(
+      'a<U+00A0 no-break space>b.klarf:1:1: empty file: no KLARF records',
+    );
+    const long = refused(`${'\u{1F600}'.repeat(30)};`);
+    expect(long.message).toBe(
+      `${source}:1:1: not a KLARF file: expected 'FileVersion' (1.2) or 'Record FileRecord' (1.8), found '${'\u{1F600}'.repeat(30)}'`,
+    );
+    const longer = refused(`${'\u{1F600}'.repeat(50)};`);
+    expect(longer.message).toContain(`found '${'\u{1F600}'.repeat(40)}…'`);
+  });
+
   it('does not take a quoted ; or { for punctuation', () => {
     expect(parseKlarf(bottom.replace('StepID "PRE_BOND_BOTTOM";', 'StepID ";";'), { source }).ok).toBe(true);
     expect(refused(top.replace('Field SlotNumber 1 {7}', 'Field SlotNumber 1 "{" 7}')).code).toBe('syntax');

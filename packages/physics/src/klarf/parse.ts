@@ -1,4 +1,4 @@
-import { decodeText, issue } from '@bondline/core';
+import { decodeText, issue, visible } from '@bondline/core';
 import { parseKlarf12 } from './klarf12.js';
 import { parseKlarf18 } from './klarf18.js';
 import { KlarfRefusal, refuse } from './refusal.js';
@@ -25,7 +25,12 @@ export const MAX_KLARF_LENGTH = 16 * 1024 * 1024;
  * and whose path is `line:column`.
  */
 export function parseKlarf(input: string | Uint8Array, options: KlarfOptions): KlarfResult {
-  const { source } = options;
+  const r = parse(input, options.source);
+  // Messages are printed as they stand: name anything invisible (the source is a file name from outside).
+  return r.ok ? r : { ok: false, issues: r.issues.map((i) => ({ ...i, message: visible(i.message) })) };
+}
+
+function parse(input: string | Uint8Array, source: string): KlarfResult {
   if (input.length > MAX_KLARF_LENGTH) {
     const unit = typeof input === 'string' ? 'characters' : 'bytes';
     return {

@@ -113,7 +113,9 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** A token as a message shows it: quoted, at most 40 characters. */
+/** A token as a message shows it: quoted, at most 40 characters (never half a surrogate pair). */
 export function quoted(t: Token): string {
-  return `'${t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text}'`;
+  // 40 characters take at most 80 code units: spread only those (a token can be megabytes long).
+  const chars = [...t.text.slice(0, 81)];
+  return `'${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : t.text}'`;
 }

@@ -8,8 +8,7 @@ const orientations = ['DOWN', 'UP', 'LEFT', 'RIGHT'] as const;
 
 /** Interpret a raw wafer's defect rows by its columns; positions wafer-centred, notch down (µm). */
 export function toWafer(w: RawWafer): KlarfWafer {
-  const name = w.waferId.length > 40 ? `${w.waferId.slice(0, 40)}…` : w.waferId;
-  const what = `wafer '${name}'`;
+  const what = `wafer ${quoted({ ...w.at, text: w.waferId })}`;
   const diePitch = w.diePitch;
   const sampleCenter = w.sampleCenter;
   if (diePitch === undefined) refuse(w.at, `${what}: no DiePitch`, 'missing-field');
