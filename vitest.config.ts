@@ -10,7 +10,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A deadline that catches a hang, not a speed target: generous, so the suite holds on a loaded machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

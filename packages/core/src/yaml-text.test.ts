@@ -41,3 +41,23 @@ describe('parseYamlText', () => {
     expect(!r.ok && r.issues[0]?.message).toMatch(/^f\.json(:\d+:\d+)?: JSON syntax: /);
   });
 });
+
+describe('parseYamlText on deeply nested text', () => {
+  it('refuses nesting beyond maxDepth with its line:column, in YAML and JSON, every time it is asked', () => {
+    // Without the bound the recursive document builder overflows the stack; a second such parse in the
+    // same process aborted Node 20 with a fatal out-of-memory error in the regular-expression compiler.
+    const yaml = `a: 1\nb: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const json = `{"a": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    for (let k = 0; k < 3; k++) {
+      const y = parseYamlText(yaml, { source: 'deep.yaml' });
+      expect(!y.ok && y.issues[0]).toMatchObject({ code: 'too-deep', path: '2:67' });
+      expect(!y.ok && y.issues[0]?.message).toBe(
+        'deep.yaml:2:67: the YAML nests deeper than 64 levels of mappings and lists; a configuration needs far fewer',
+      );
+      const j = parseYamlText(json, { source: 'deep.json', format: 'json' });
+      expect(!j.ok && j.issues[0]?.code).toBe('too-deep');
+    }
+    expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 2 }).ok).toBe(false);
+    expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 3 }).ok).toBe(true);
+  });
+});

@@ -5,8 +5,9 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Issue, issue } from './issue.js';
 import type { Result } from './result.js';
+import { yamlNestingBeyond } from './yaml-depth.js';
 
-export type YamlIssueCode = 'syntax' | 'too-many-aliases';
+export type YamlIssueCode = 'syntax' | 'too-many-aliases' | 'too-deep';
 
 export interface ParsedYaml {
   /** The document as plain data (maps → objects, sequences → arrays). */
@@ -22,6 +23,8 @@ export interface YamlTextOptions {
   format?: 'yaml' | 'json';
   /** Most alias expansions allowed (default 100: ample for real configurations). */
   maxAliasCount?: number;
+  /** Deepest nesting of mappings and lists allowed (default 64: ample for real configurations). */
+  maxDepth?: number;
 }
 
 /** Parse configuration text. Pure: no file access. */
@@ -29,6 +32,22 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
   const { source } = options;
   const kind = options.format === 'json' ? 'JSON' : 'YAML';
   const lineCounter = new LineCounter();
+  const maxDepth = options.maxDepth ?? 64;
+  const deep = yamlNestingBeyond(text, maxDepth);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep).split('\n');
+    const where = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'too-deep',
+          `${source}:${where}: the ${kind} nests deeper than ${maxDepth} levels of mappings and lists; a configuration needs far fewer`,
+          where,
+        ),
+      ],
+    };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): string => {
     const p = lineCounter.linePos(offset);

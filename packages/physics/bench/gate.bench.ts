@@ -52,7 +52,7 @@ for (const [name, text] of [
   ['KLARF 1.8', klarf18(N)],
 ] as const) {
   const s = time(() => {
-    const r = parseKlarf(text);
+    const r = parseKlarf(text, { source: 'bench.klarf' });
     if (!r.ok || r.value.wafers[0]!.defects.length !== N) throw new Error('parse failed');
   });
   console.log(
@@ -60,7 +60,7 @@ for (const [name, text] of [
   );
 }
 
-const parsed = parseKlarf(klarf12(2000));
+const parsed = parseKlarf(klarf12(2000), { source: 'bench.klarf' });
 if (!parsed.ok) throw new Error('parse failed');
 const all = parsed.value.wafers[0]!.defects;
 for (const n of [100, 2000]) {

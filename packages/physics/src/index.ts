@@ -8,15 +8,15 @@ export type {
   ConfigIssue,
   ConfigIssueCode,
   ConfigNote,
-  ConfigResult,
   KeySpec,
   LoadedConfig,
   LoadOptions,
+  ReadBytes,
+  YapConfig,
   YapSection,
 } from './config/index.js';
 export {
   configReferenceMarkdown,
-  formatIssue,
   isYapConfig,
   keySpecs,
   loadBondConfig,
@@ -34,14 +34,27 @@ export { peelLimitNm, recessWindow } from './copper/recess-window.js';
 export type { GateOptions, GateParticle, GateResult, InspectedDefect } from './gate/index.js';
 export { predictGate } from './gate/index.js';
 export { dieGrid } from './geometry/die-grid.js';
-export type { LayoutImageIssue, LayoutImageResult } from './geometry/layout-png.js';
-export { layoutFromPng } from './geometry/layout-png.js';
+export type {
+  LayoutImageIssue,
+  LayoutImageIssueCode,
+  LayoutImageOptions,
+  LayoutImageResult,
+} from './geometry/layout-png.js';
+export { layoutFromPng, MAX_LAYOUT_IMAGE_SIDE } from './geometry/layout-png.js';
 export { mirrorTopToBonded, mirrorTopXInPlace } from './geometry/mirror.js';
 export type { PadLayout, PadRegion } from './geometry/pad-layout.js';
 export { padLayout } from './geometry/pad-layout.js';
 export { padRadii } from './geometry/pad-radii.js';
-export type { KlarfDefect, KlarfFile, KlarfIssue, KlarfResult, KlarfWafer } from './klarf/index.js';
-export { parseKlarf } from './klarf/index.js';
+export type {
+  KlarfDefect,
+  KlarfFile,
+  KlarfIssue,
+  KlarfIssueCode,
+  KlarfOptions,
+  KlarfResult,
+  KlarfWafer,
+} from './klarf/index.js';
+export { MAX_KLARF_LENGTH, parseKlarf } from './klarf/index.js';
 export type { RiceLogTails } from './math/rice.js';
 export { marcumQ1, riceCdf, riceLogTails } from './math/rice.js';
 export {

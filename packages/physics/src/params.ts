@@ -80,7 +80,7 @@ export interface VoidParams {
   D1: number;
   /** Edge band width (µm), measured inward from R. */
   wEdge: number;
-  /** Pareto exponent z of particle thickness (> 1; finite mean void needs > 1.5). */
+  /** Pareto exponent z of particle thickness (> 1.5: at or below it the mean void is infinite). */
   z: number;
   /** Minimum particle thickness t0 (µm). */
   t0: number;

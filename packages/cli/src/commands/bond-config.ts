@@ -1,4 +1,5 @@
-import { type BondParams, formatIssue, loadBondConfig } from '@bondline/physics';
+import { formatIssues } from '@bondline/core';
+import { type BondParams, loadBondConfig } from '@bondline/physics';
 import { CliError } from '../cli-error.js';
 
 /** A configuration read for `bondline yield` / `bondline gate`. */
@@ -17,11 +18,9 @@ export async function loadCliBondConfig(file: string, section: string | undefine
   if (!loaded.ok) {
     const n = loaded.issues.length;
     throw new CliError(
-      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${loaded.issues.map((i) => `  ${formatIssue(i, file)}`).join('\n')}`,
+      `invalid configuration (${n} issue${n === 1 ? '' : 's'}):\n${formatIssues(loaded.issues, '  ')}`,
     );
   }
-  for (const note of loaded.notes) {
-    process.stderr.write(`note: ${note.path.length > 0 ? `${note.path.join('.')}: ` : ''}${note.message}\n`);
-  }
-  return { params: loaded.value, format: loaded.format ?? 'bondline' };
+  for (const note of loaded.value.notes) process.stderr.write(`note: ${note.message}\n`);
+  return { params: loaded.value.params, format: loaded.value.format };
 }

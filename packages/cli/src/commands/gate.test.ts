@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
-import { REPO_ROOT, runBondline } from './e2e.test-util.js';
+import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
 import { RECLEAN_EXIT_CODE } from './gate.js';
 
 const cli = (args: string[]) => runBondline('gate', args);
@@ -111,5 +111,75 @@ describe('bondline gate (end to end)', () => {
     expect(missing.stderr).toContain('--bottom <file> is required');
     expect(range.code).toBe(2);
     expect(range.stderr).toContain('--max-loss: 5 is out of range; allowed: a number from 0 to 1');
+  });
+
+  it.concurrent('a KLARF file with a byte-order mark is read like the same file without one', async () => {
+    const bom = join(dir, 'bom.klarf');
+    const text = readFileSync(join(REPO_ROOT, 'examples/klarf/bottom.klarf'));
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]));
+    const [plain, withBom] = await Promise.all([
+      cli([...base, cfg, '--json']),
+      cli(['--top', 'examples/klarf/top.klarf', '--bottom', bom, '--config', cfg, '--json']),
+    ]);
+    expect(withBom.code).toBe(RECLEAN_EXIT_CODE);
+    expect(withBom.stderr).toBe('');
+    expect(withBom.stdout).toBe(plain.stdout);
+  });
+
+  it.concurrent('a no-break space, a vertical tab or binary junk exits 2 naming the line and the character', async () => {
+    // Each of the first two once made the gate loop until the process died out of memory.
+    const bottom = readFileSync(join(REPO_ROOT, 'examples/klarf/bottom.klarf'), 'utf8');
+    const write = (name: string, content: string | Buffer) => {
+      const f = join(dir, name);
+      writeFileSync(f, content);
+      return f;
+    };
+    const nbsp = write('nbsp.klarf', bottom.replace('2 8000.0 2500.0', '2 8000.0\u00A02500.0'));
+    const vt = write('vt.klarf', bottom.replace('2 8000.0 2500.0', '2 8000.0\u000B2500.0'));
+    const junk = Buffer.from(bottom);
+    junk[600] = 0;
+    const bin = write('bin.klarf', junk);
+    const utf16 = write(
+      'utf16.klarf',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bottom, 'utf16le')]),
+    );
+    const runs = await Promise.all(
+      [nbsp, vt, bin, utf16].map((f) =>
+        cli(['--top', 'examples/klarf/top.klarf', '--bottom', f, '--config', cfg]),
+      ),
+    );
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+    expect(runs[0]!.stderr).toBe(
+      `bondline gate: ${nbsp}:25:10: <U+00A0 no-break space> where KLARF allows only ordinary spaces, tabs and line breaks between values; retype it as a space\n`,
+    );
+    expect(runs[1]!.stderr).toContain(`${vt}:25:10: <U+000B vertical tab> where KLARF allows only`);
+    expect(runs[2]!.stderr).toBe(
+      `bondline gate: ${bin}: byte 600 is NUL: this is binary data, not a text file\n`,
+    );
+    expect(runs[3]!.stderr).toContain(`${utf16}: the file is UTF-16`);
+  });
+
+  it.concurrent('a configuration with 1e300 or an alias bomb exits 2 with a clear message', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, 'die: { W: 10000, L: 10000, s: 1000 }\nvoids:\n  D0: 1e300\n');
+    const bomb = join(dir, 'bomb.yaml');
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k <= 9; k++)
+      lines.push(
+        `a${k}: &a${k} [${Array(10)
+          .fill(`*a${k - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(bomb, `${lines.join('\n')}\n`);
+    const [r1, r2] = await Promise.all([cli([...base, big]), cli([...base, bomb])]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain(`${big}:3:3: voids.D0: 1e+300 1/µm² is out of range`);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(`${bomb}: the aliases (*name) in this file expand too far`);
+    for (const r of [r1, r2]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

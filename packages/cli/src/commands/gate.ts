@@ -1,3 +1,4 @@
+import { formatIssues } from '@bondline/core';
 import {
   type BondParams,
   dieGrid,
@@ -8,7 +9,7 @@ import {
 } from '@bondline/physics';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText } from '../io.js';
+import { printJson, readInputBytes } from '../io.js';
 import { checkOutputs, pngDescription, writeOutputs } from '../output-files.js';
 import { drawGateMap } from '../render/gate-map.js';
 import { encodePng } from '../render/png.js';
@@ -38,9 +39,10 @@ bottom wafers into the voids the bond would leave, and decides bond or re-clean.
 Exit codes: 0 bond, ${RECLEAN_EXIT_CODE} re-clean (a decision, not an error), 2 bad arguments or files.`;
 
 async function readKlarfWafer(file: string, which: string, waferId: string | undefined): Promise<KlarfWafer> {
-  const text = await readInputText(file, `--${which}`);
-  const r = parseKlarf(text);
-  if (!r.ok) throw new CliError(`${file}:${r.issue.line}:${r.issue.column}: ${r.issue.message}`);
+  // Bytes, not text: the reader decodes them itself, naming a byte-order mark, UTF-16 or binary data.
+  const bytes = await readInputBytes(file, `--${which}`);
+  const r = parseKlarf(bytes, { source: file });
+  if (!r.ok) throw new CliError(formatIssues(r.issues));
   const wafers = r.value.wafers;
   if (waferId !== undefined) {
     const w = wafers.find((x) => x.waferId === waferId);

@@ -107,7 +107,7 @@ describe('bondline yield (end to end)', () => {
     expect(syn.code).toBe(2);
     expect(syn.stderr).toMatch(/broken\.yaml:\d+:\d+: YAML syntax/);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('file not found');
+    expect(missing.stderr).toContain(`${join(dir, 'nope.yaml')}: no such file`);
     expect(existsSync(png)).toBe(false);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--mc: 0 is out of range');
@@ -132,5 +132,49 @@ describe('bondline yield (end to end)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--csv ${join(dir, 'no-such-dir', 'dies.csv')}: the folder`);
     noStack(r.stderr);
+  });
+
+  it.concurrent('hostile configurations exit 2 with a clear message; a byte-order mark is read', async () => {
+    const write = (name: string, content: string | Buffer) => {
+      const f = join(dir, name);
+      writeFileSync(f, content);
+      return f;
+    };
+    const big = write('big.yaml', 'pads:\n  p: 10\nvoids:\n  t0: 1e300\n  z: .nan\n');
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let k = 1; k <= 9; k++)
+      lines.push(
+        `a${k}: &a${k} [${Array(10)
+          .fill(`*a${k - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = write('bomb.yaml', `${lines.join('\n')}\n`);
+    const dies = write('dies.yaml', 'die: { W: 1, L: 1, s: 0 }\npads: { p: 0.5 }\n');
+    const deep = write('deep.json', `{"pads": ${'['.repeat(100000)}${']'.repeat(100000)}}`);
+    const bom = write('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(cfg)]));
+    const run = (f: string) => cli([f, '--json']);
+    const [rBig, rBomb, rDies, rDeep, rBom, plain] = await Promise.all([
+      run(big),
+      run(bomb),
+      run(dies),
+      run(deep),
+      run(bom),
+      run(cfg),
+    ]);
+    for (const r of [rBig, rBomb, rDies, rDeep]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      noStack(r.stderr);
+    }
+    expect(rBig.stderr).toContain(`${big}:4:3: voids.t0: 1e+300 µm is out of range (allowed (0, 100] µm`);
+    expect(rBig.stderr).toContain(`${big}:5:3: voids.z: must be a finite number (got NaN)`);
+    expect(rBomb.stderr).toContain(`${bomb}: the aliases (*name) in this file expand too far`);
+    expect(rDies.stderr).toContain(
+      `${dies}:1:1: die: a 1 x 1 µm die with a 0 µm street makes about 7.1e+10 dies`,
+    );
+    expect(rDeep.stderr).toContain(`${deep}:1:`);
+    expect(rDeep.stderr).toContain('the JSON nests deeper than 64 levels');
+    expect(rBom.code).toBe(0);
+    expect(JSON.parse(rBom.stdout).yield).toEqual(JSON.parse(plain.stdout).yield);
   });
 });

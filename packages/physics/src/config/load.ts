@@ -1,118 +1,111 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import {
+  decodeText,
+  failAll,
+  issue,
+  ok,
+  parseYamlText,
+  type Result,
+  readBytes as readFileBytes,
+  visible,
+} from '@bondline/core';
 import type { BondParams } from '../params.js';
-import type { ConfigIssue, ConfigResult } from './issues.js';
-import { resolveLayoutFile } from './layout-file.js';
-import { type ConfigFormat, type ParsedText, parseConfigText } from './text.js';
-import { parseBondConfig } from './validate.js';
+import { type ConfigIssue, type ConfigIssueCode, type ConfigNote, type Place, placed } from './issues.js';
+import { type ReadBytes, readCapped, resolveLayoutFile } from './layout-file.js';
+import { placeOf, validateBondConfig } from './validate.js';
 import { isYapConfig, parseYapConfig, type YapSection, yapSections } from './yap.js';
+
+/** Largest configuration file read: 4 MiB (a configuration is a few kilobytes). */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 export interface LoadOptions {
   /** YAP section to read (default 'w2w_modeling'); an error for native files. */
   section?: string;
-  /** Reads a file as UTF-8 text; injected for tests (default: node:fs). */
-  readText?: (path: string) => Promise<string>;
-  /** Reads a file as bytes (PNG layouts); injected for tests (default: node:fs). */
-  readBytes?: (path: string) => Promise<Uint8Array>;
+  /** Reads a file's bytes (the configuration, a layout file); injected for tests (default: core's readBytes). */
+  readBytes?: ReadBytes;
 }
 
-/** A loaded configuration: parameters plus which dialect the file was in. */
-export type LoadedConfig = ConfigResult<BondParams> & { format?: 'bondline' | 'yap' };
-
-function formatOf(file: string): ConfigFormat | undefined {
-  const ext = extname(file).toLowerCase();
-  return ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' ? 'json' : undefined;
-}
-
-async function readIssue(
-  readText: (p: string) => Promise<string>,
-  file: string,
-  path: (string | number)[],
-): Promise<{ text: string } | { issue: ConfigIssue }> {
-  try {
-    return { text: await readText(file) };
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT')
-      return { issue: { code: 'file_not_found', path, message: `file not found: ${file}` } };
-    const msg = err instanceof Error ? err.message : String(err);
-    return { issue: { code: 'file_unreadable', path, message: `cannot read ${file}: ${msg}` } };
-  }
+/** A loaded configuration: parameters, which dialect the file was in, and what was read but not used. */
+export interface LoadedConfig {
+  params: BondParams;
+  format: 'bondline' | 'yap';
+  notes: ConfigNote[];
 }
 
 /**
  * Read a Bondline (sections wafer/die/pads/overlay/voids/copper) or YAP/YAP+
  * configuration from a .yaml, .yml or .json file and validate it. A
  * `pads.layout` may refer to a layout file relative to the configuration
- * (see resolveLayoutFile: .json/.yaml, or a .png block bitmap). Every issue carries the key path and, when known, the
- * line and column in the file.
+ * (see resolveLayoutFile: .json/.yaml, or a .png block bitmap). The file is
+ * decoded as UTF-8 (a byte-order mark is dropped; UTF-16 and binary data are
+ * refused) and parsed by core's parseYamlText (duplicate keys, alias bombs and
+ * deep nesting refused). Every issue's message reads `file:line:column: key:
+ * what is wrong`, with invisible characters named; its path is the key path.
  */
-export async function loadBondConfig(file: string, opts: LoadOptions = {}): Promise<LoadedConfig> {
-  const readText = opts.readText ?? ((p: string) => readFile(p, 'utf8'));
-  const readBytes = opts.readBytes ?? ((p: string) => readFile(p));
-  const format = formatOf(file);
+export async function loadBondConfig(
+  file: string,
+  opts: LoadOptions = {},
+): Promise<Result<LoadedConfig, ConfigIssueCode>> {
+  const read: ReadBytes = opts.readBytes ?? readFileBytes;
+  const r = await load(file, opts.section, read);
+  // Every message is printed as it stands: name what a person could not see (a path, a key, a value).
+  return r.ok ? r : failAll(r.issues.map((i) => ({ ...i, message: visible(i.message) })));
+}
+
+async function load(
+  file: string,
+  section: string | undefined,
+  read: ReadBytes,
+): Promise<Result<LoadedConfig, ConfigIssueCode>> {
+  const ext = extname(file).toLowerCase();
+  const format = ext === '.yaml' || ext === '.yml' ? 'yaml' : ext === '.json' ? 'json' : undefined;
   if (format === undefined) {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'unsupported',
-          path: [],
-          message: `a configuration must be a .yaml, .yml or .json file (got '${extname(file) || 'no extension'}')`,
-        },
-      ],
-    };
+    return refuse(
+      'unsupported',
+      `${file}: a configuration must be a .yaml, .yml or .json file (got '${ext || 'no extension'}')`,
+    );
   }
-  const read = await readIssue(readText, file, []);
-  if ('issue' in read) return { ok: false, issues: [read.issue] };
-  const parsed = parseConfigText(read.text, format);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const { value, locate } = parsed.parsed;
+  const bytes = await readCapped(read, file, MAX_CONFIG_BYTES);
+  if (!bytes.ok) return bytes;
+  const text = decodeText(bytes.value, file);
+  if (!text.ok) return text;
+  const parsed = parseYamlText(text.value, { source: file, format });
+  if (!parsed.ok) return parsed;
+  const { value, locate } = parsed.value;
+  const inConfig = placeOf({ source: file, locate });
 
   if (isYapConfig(value)) {
-    const section = opts.section ?? 'w2w_modeling';
-    if (!(yapSections as readonly string[]).includes(section)) {
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'unknown_section',
-            path: [section],
-            message: `YAP section must be one of ${yapSections.join(', ')}`,
-          },
-        ],
-      };
+    const name = section ?? 'w2w_modeling';
+    if (!(yapSections as readonly string[]).includes(name)) {
+      return refuse(
+        'unknown-section',
+        `${file}: --section ${name}: a YAP section must be one of ${yapSections.join(', ')}`,
+      );
     }
-    return { ...withPositions(parseYapConfig(value, section as YapSection), locate), format: 'yap' };
+    const yap = parseYapConfig(value, name as YapSection, { source: file, locate });
+    return yap.ok ? ok({ params: yap.value.params, format: 'yap', notes: yap.value.notes }) : yap;
   }
-  if (opts.section !== undefined) {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'unsupported',
-          path: [],
-          message: `--section ${opts.section} applies to YAP files only; ${file} is a Bondline configuration`,
-        },
-      ],
-    };
+  if (section !== undefined) {
+    return refuse(
+      'unsupported',
+      `${file}: --section ${section} applies to YAP files only; this is a Bondline configuration`,
+    );
   }
 
-  const resolved = await resolveLayoutFile(value, file, { readText, readBytes });
-  if (resolved.issues.length > 0) return { ok: false, issues: withPositionsIssues(resolved.issues, locate) };
-  const notes = resolved.notes;
-  const result = withPositions(parseBondConfig(value), locate);
-  return result.ok ? { ...result, notes: [...notes, ...result.notes], format: 'bondline' } : result;
+  const layout = await resolveLayoutFile(value, file, read);
+  if (layout.issues.length > 0 || layout.findings.length > 0) {
+    return failAll([...layout.issues, ...layout.findings.map((f) => placed(f, inConfig))]);
+  }
+  // Keys below pads.layout sit in the layout file when it came from one.
+  const place: Place = (at) =>
+    layout.place !== undefined && at.length > 2 && at[0] === 'pads' && at[1] === 'layout'
+      ? layout.place(at.slice(2))
+      : inConfig(at);
+  const checked = validateBondConfig(value);
+  if (checked.findings.length > 0) return failAll(checked.findings.map((f) => placed(f, place)));
+  return ok({ params: checked.value, format: 'bondline', notes: layout.notes });
 }
 
-function withPositionsIssues(issues: ConfigIssue[], locate: ParsedText['locate']): ConfigIssue[] {
-  return issues.map((issue) => {
-    if (issue.line !== undefined) return issue;
-    const pos = locate(issue.path);
-    return pos === undefined ? issue : { ...issue, line: pos.line, column: pos.column };
-  });
-}
-
-function withPositions(r: ConfigResult<BondParams>, locate: ParsedText['locate']): ConfigResult<BondParams> {
-  return r.ok ? r : { ok: false, issues: withPositionsIssues(r.issues, locate) };
+function refuse(code: ConfigIssueCode, message: string): { ok: false; issues: readonly ConfigIssue[] } {
+  return { ok: false, issues: [issue(code, message)] };
 }

@@ -4,7 +4,7 @@ import type { ConfigIssue } from './issues.js';
 import { keySpecs } from './spec.js';
 import { parseBondConfig } from './validate.js';
 
-function issuesOf(raw: unknown): ConfigIssue[] {
+function issuesOf(raw: unknown): readonly ConfigIssue[] {
   const r = parseBondConfig(raw);
   if (r.ok) throw new Error('expected issues');
   return r.issues;
@@ -34,15 +34,17 @@ describe('parseBondConfig', () => {
   });
 
   it('refuses a non-mapping document', () => {
-    expect(issuesOf([1, 2])[0]?.code).toBe('not_an_object');
-    expect(issuesOf('text')[0]?.code).toBe('not_an_object');
+    expect(issuesOf([1, 2])[0]?.code).toBe('not-an-object');
+    expect(issuesOf('text')[0]?.code).toBe('not-an-object');
   });
 
   it('names an unknown section and lists the allowed ones', () => {
     const [i] = issuesOf({ wafers: { R: 1 } });
-    expect(i?.code).toBe('unknown_section');
-    expect(i?.path).toEqual(['wafers']);
-    expect(i?.message).toContain('wafer, die, pads, overlay, voids, copper');
+    expect(i?.code).toBe('unknown-section');
+    expect(i?.path).toBe('wafers');
+    expect(i?.message).toMatch(
+      /^wafers: unknown section \(allowed: wafer, die, pads, overlay, voids, copper/,
+    );
   });
 
   it('names an unknown key with a suggestion', () => {
@@ -52,11 +54,11 @@ describe('parseBondConfig', () => {
       pads: { PITCH: 5 },
     });
     expect(issues.map((i) => i.code)).toEqual([
-      'unknown_key',
-      'unknown_key',
-      'unknown_key',
-      'unknown_key',
-      'unknown_key',
+      'unknown-key',
+      'unknown-key',
+      'unknown-key',
+      'unknown-key',
+      'unknown-key',
     ]);
     expect(issues[0]?.message).toContain("did you mean 'sigmaR'");
     expect(issues[1]?.message).toContain("did you mean 'sigmaR'");
@@ -68,11 +70,12 @@ describe('parseBondConfig', () => {
 
   it('refuses a wrong type, naming unit and range', () => {
     const [i] = issuesOf({ pads: { p: '10um' } });
-    expect(i).toMatchObject({ code: 'invalid_type', path: ['pads', 'p'] });
-    expect(i?.message).toContain("the string '10um'");
-    expect(i?.message).toContain('[0.2, 1000] µm');
-    expect(issuesOf({ overlay: 3 })[0]).toMatchObject({ code: 'invalid_type', path: ['overlay'] });
-    expect(issuesOf({ wafer: { R: Number.NaN } })[0]?.code).toBe('invalid_type');
+    expect(i).toMatchObject({ code: 'wrong-type', path: 'pads.p' });
+    expect(i?.message).toBe(
+      'pads.p: must be a finite number in µm (got the text "10um"); allowed [0.2, 1000] µm',
+    );
+    expect(issuesOf({ overlay: 3 })[0]).toMatchObject({ code: 'wrong-type', path: 'overlay' });
+    expect(issuesOf({ wafer: { R: Number.NaN } })[0]?.code).toBe('wrong-type');
   });
 
   it('refuses values outside their physical range, open bounds included', () => {
@@ -81,12 +84,12 @@ describe('parseBondConfig', () => {
       overlay: { C: 1.5, sigmaR: -1 },
       voids: { z: 1 },
     });
-    expect(issues.map((i) => `${i.code}:${i.path.join('.')}`)).toEqual([
-      'out_of_range:pads.p',
-      'out_of_range:pads.botRatio',
-      'out_of_range:overlay.C',
-      'out_of_range:overlay.sigmaR',
-      'out_of_range:voids.z',
+    expect(issues.map((i) => `${i.code}:${i.path}`)).toEqual([
+      'out-of-range:pads.p',
+      'out-of-range:pads.botRatio',
+      'out-of-range:overlay.C',
+      'out-of-range:overlay.sigmaR',
+      'out-of-range:voids.z',
     ]);
     expect(issues[1]?.message).toContain('(0, 1]');
     expect(issues[0]?.message).toContain('0.1 µm is out of range (allowed [0.2, 1000] µm');
@@ -103,10 +106,25 @@ describe('parseBondConfig', () => {
       copper: { Troom: 30, Tanneal: 20 },
       voids: { D1: 1e-9 },
     });
-    expect(issues.map((i) => i.path.join('.'))).toEqual(['wafer.e', 'voids.D1', 'copper.Tanneal']);
+    expect(issues.map((i) => i.path)).toEqual(['wafer.e', 'voids.D1', 'copper.Tanneal']);
     expect(issues.every((i) => i.code === 'inconsistent')).toBe(true);
-    expect(issuesOf({ wafer: { R: 5000 }, die: { W: 8000, L: 8000 } })[0]?.path).toEqual(['die']);
-    expect(issuesOf({ die: { W: 100, L: 100 }, pads: { p: 200 } })[0]?.path).toEqual(['pads', 'p']);
+    expect(issuesOf({ wafer: { R: 5000 }, die: { W: 8000, L: 8000 } })[0]?.path).toBe('die');
+    expect(issuesOf({ die: { W: 100, L: 100 }, pads: { p: 200 } })[0]?.path).toBe('pads.p');
+  });
+
+  it('bounds the void model to plausible, finite work: z above 1.5, tail discs at least 1 µm apart', () => {
+    // z <= 1.5 has an infinite mean void, and near 1 the Monte Carlo drew infinitely thick particles
+    // whose tails never ended; discs closer than 1 µm made millions of them per thick particle.
+    expect(issuesOf({ voids: { z: 1.5 } })[0]).toMatchObject({ code: 'out-of-range', path: 'voids.z' });
+    expect(parseBondConfig({ voids: { z: 1.51 } }).ok).toBe(true);
+    expect(issuesOf({ voids: { D0: 2e-6 } })[0]?.path).toBe('voids.D0');
+    const [tail] = issuesOf({ voids: { kL: 0.001, kN: 0.01 } });
+    expect(tail).toMatchObject({ code: 'inconsistent', path: 'voids.kL' });
+    expect(tail?.message).toBe(
+      "voids.kL: with kN = 0.01 the void tail's discs are kL/kN = 0.100 µm apart; they must be at least 1 µm apart (kL >= kN), or kL = 0 for no tail length",
+    );
+    expect(parseBondConfig({ voids: { kL: 0, kN: 0.01 } }).ok).toBe(true);
+    expect(parseBondConfig({ voids: { kL: 0.01, kN: 0.01 } }).ok).toBe(true);
   });
 
   it('reads an inline layout drawn top row first into rows counted from minimum y', () => {
@@ -132,13 +150,13 @@ describe('parseBondConfig', () => {
       pads: { layout: { blockUm: 1000, rows: ['CC', 'CX', 'C'], extra: 1 } },
     });
     expect(issues.map((i) => i.code)).toEqual([
-      'unknown_key',
-      'invalid_layout',
-      'invalid_layout',
-      'invalid_layout',
+      'unknown-key',
+      'invalid-layout',
+      'invalid-layout',
+      'invalid-layout',
     ]);
-    expect(issues[1]).toMatchObject({ path: ['pads', 'layout', 'rows', 1] });
-    expect(issues[1]?.message).toContain("column 2: 'X'");
+    expect(issues[1]).toMatchObject({ path: 'pads.layout.rows[1]' });
+    expect(issues[1]?.message).toBe('pads.layout.rows[1]: column 2: "X" is not C, R or .');
     expect(issues[3]?.message).toContain('do not fit');
   });
 });

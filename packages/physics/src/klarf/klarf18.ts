@@ -1,11 +1,10 @@
-import type { RawWafer } from './raw.js';
-import { numberOf, type Token } from './tokens.js';
-import { KlarfSyntaxError } from './types.js';
+import { numberOf } from './limits.js';
+import type { RawLot, RawWafer } from './raw.js';
+import { type Place, refuse } from './refusal.js';
+import { quoted, type Token } from './tokens.js';
 
-function fail(t: Token | undefined, message: string, last?: Token): never {
-  const at = t ?? last;
-  throw new KlarfSyntaxError({ code: 'syntax', message, line: at?.line ?? 1, column: at?.column ?? 1 });
-}
+/** Deepest nesting of Record blocks read (a real file nests FileRecord > LotRecord > WaferRecord). */
+const MAX_RECORD_DEPTH = 16;
 
 interface Cursor {
   tokens: Token[];
@@ -16,19 +15,27 @@ function peek(c: Cursor): Token | undefined {
   return c.tokens[c.i];
 }
 
+/** The next token, consumed; at the end of the file a refusal saying what was expected. */
 function next(c: Cursor, what: string): Token {
   const t = c.tokens[c.i];
-  if (t === undefined)
-    fail(undefined, `unexpected end of file, expected ${what}`, c.tokens[c.tokens.length - 1]);
+  if (t === undefined) {
+    const last: Place = c.tokens[c.tokens.length - 1] ?? { line: 1, column: 1 };
+    refuse(last, `unexpected end of file, expected ${what}`);
+  }
   c.i++;
   return t;
 }
 
+/** Consume the punctuation `{`, `}` or `;`, or a keyword, refusing anything else. */
 function expect(c: Cursor, text: string, context: string): Token {
   const t = next(c, `'${text}' ${context}`);
-  if (t.text !== text || (t.kind === 'string' && text !== t.text))
-    fail(t, `expected '${text}' ${context}, found '${t.text}'`);
+  const kind = text === '{' || text === '}' || text === ';' ? 'punct' : 'word';
+  if (t.text !== text || t.kind !== kind) refuse(t, `expected '${text}' ${context}, found ${quoted(t)}`);
   return t;
+}
+
+function isPunct(t: Token, text: string): boolean {
+  return t.kind === 'punct' && t.text === text;
 }
 
 /** Values of `{ v, v, ... }` (commas optional between values). */
@@ -37,16 +44,16 @@ function values(c: Cursor, context: string): Token[] {
   const out: Token[] = [];
   for (;;) {
     const t = next(c, `'}' closing ${context}`);
-    if (t.text === '}' && t.kind === 'punct') return out;
-    if (t.kind === 'punct' && t.text === ',') continue;
-    if (t.kind === 'punct') fail(t, `unexpected '${t.text}' in ${context}`);
+    if (isPunct(t, '}')) return out;
+    if (isPunct(t, ',')) continue;
+    if (t.kind === 'punct') refuse(t, `unexpected '${t.text}' in ${context}`);
     out.push(t);
   }
 }
 
 interface Ctx {
   wafers: RawWafer[];
-  lot: Omit<RawWafer, 'waferId' | 'at'>;
+  lot: RawLot;
   wafer?: RawWafer;
 }
 
@@ -54,127 +61,132 @@ interface Ctx {
  * KLARF 1.8: nested `Record <type> "<id>" { ... }` blocks holding
  * `Field <name> <n> { values }` and `List <name> { Columns <n> { type name, ... }
  * Data <n> { row; row; ... } }`. LotRecord fields apply to its wafers;
- * WaferRecord holds the DefectList.
+ * WaferRecord holds the DefectList. Every loop consumes a token per pass and
+ * the records nest at most MAX_RECORD_DEPTH deep, so no input can loop or
+ * exhaust the stack.
  */
 export function parseKlarf18(tokens: Token[]): { version: '1.8'; wafers: RawWafer[] } {
   const c: Cursor = { tokens, i: 0 };
   expect(c, 'Record', 'at the start of a KLARF 1.8 file');
   const type = next(c, 'FileRecord');
-  if (type.text !== 'FileRecord') fail(type, `expected FileRecord, found '${type.text}'`);
+  if (type.text !== 'FileRecord') refuse(type, `expected FileRecord, found ${quoted(type)}`);
   const ver = next(c, 'the file version');
   if (ver.text !== '1.8') {
-    throw new KlarfSyntaxError({
-      code: 'unsupported_version',
-      message: `FileRecord version '${ver.text}' is not supported (1.1, 1.2 or 1.8)`,
-      line: ver.line,
-      column: ver.column,
-    });
+    refuse(
+      ver,
+      `FileRecord version ${quoted(ver)} is not supported (1.1, 1.2 or 1.8)`,
+      'unsupported-version',
+    );
   }
   const ctx: Ctx = { wafers: [], lot: { lotId: '' } };
-  block(c, ctx, 'FileRecord');
+  block(c, ctx, 'FileRecord', 1);
   const end = peek(c);
   if (end !== undefined) {
-    if (end.text !== 'EndOfFile') fail(end, `unexpected '${end.text}' after FileRecord`);
+    if (end.text !== 'EndOfFile') refuse(end, `unexpected ${quoted(end)} after FileRecord`);
     c.i++;
-    if (peek(c)?.text === ';') c.i++;
+    const semi = peek(c);
+    if (semi !== undefined && isPunct(semi, ';')) c.i++;
     const extra = peek(c);
-    if (extra !== undefined) fail(extra, `unexpected '${extra.text}' after EndOfFile`);
+    if (extra !== undefined) refuse(extra, `unexpected ${quoted(extra)} after EndOfFile`);
   }
   return { version: '1.8', wafers: ctx.wafers };
 }
 
-function block(c: Cursor, ctx: Ctx, owner: string): void {
+function block(c: Cursor, ctx: Ctx, owner: string, depth: number): void {
   expect(c, '{', `opening ${owner}`);
   for (;;) {
     const t = next(c, `'}' closing ${owner}`);
-    if (t.kind === 'punct' && t.text === '}') return;
-    if (t.kind !== 'word') fail(t, `expected Record, Field or List in ${owner}, found '${t.text}'`);
-    if (t.text === 'Record') record(c, ctx);
-    else if (t.text === 'Field') field(c, ctx);
-    else if (t.text === 'List') list(c, ctx);
-    else fail(t, `expected Record, Field or List in ${owner}, found '${t.text}'`);
+    if (isPunct(t, '}')) return;
+    if (t.kind === 'word' && t.text === 'Record') record(c, ctx, t, depth + 1);
+    else if (t.kind === 'word' && t.text === 'Field') field(c, ctx);
+    else if (t.kind === 'word' && t.text === 'List') list(c, ctx);
+    else refuse(t, `expected Record, Field or List in ${owner}, found ${quoted(t)}`);
   }
 }
 
-function record(c: Cursor, ctx: Ctx): void {
+function record(c: Cursor, ctx: Ctx, kw: Token, depth: number): void {
+  if (depth > MAX_RECORD_DEPTH) {
+    refuse(kw, `records nest deeper than ${MAX_RECORD_DEPTH} levels (a KLARF file needs 3)`, 'too-deep');
+  }
   const type = next(c, 'a record type');
   const id = next(c, `the ${type.text} id`);
   if (type.text === 'LotRecord') {
-    const saved = structuredClone(ctx.lot);
-    ctx.lot.lotId = id.text;
-    block(c, ctx, type.text);
+    const saved = ctx.lot;
+    // A shallow copy: lot arrays are replaced, never changed in place.
+    ctx.lot = { ...ctx.lot, lotId: id.text };
+    block(c, ctx, 'LotRecord', depth);
     ctx.lot = saved;
   } else if (type.text === 'WaferRecord') {
-    if (ctx.wafer !== undefined) fail(type, 'WaferRecord inside a WaferRecord');
-    ctx.wafer = { ...structuredClone(ctx.lot), waferId: id.text, at: type };
-    block(c, ctx, type.text);
-    ctx.wafers.push(ctx.wafer);
+    if (ctx.wafer !== undefined) refuse(type, 'WaferRecord inside a WaferRecord');
+    const wafer: RawWafer = { ...ctx.lot, waferId: id.text, at: type };
+    ctx.wafer = wafer;
+    block(c, ctx, 'WaferRecord', depth);
+    ctx.wafers.push(wafer);
     delete ctx.wafer;
   } else {
-    block(c, ctx, type.text); // other records (e.g. SummaryRecord) are read and skipped
+    block(c, ctx, quoted(type), depth); // other records (e.g. SummaryRecord) are read and skipped
   }
 }
 
 function field(c: Cursor, ctx: Ctx): void {
   const name = next(c, 'a field name');
   const countTok = next(c, `the ${name.text} value count`);
-  const n = numberOf(countTok, `${name.text} value count`);
+  const n = numberOf(countTok, 'count', `${name.text} value count`);
   const vals = values(c, `Field ${name.text}`);
-  if (vals.length !== n) fail(countTok, `Field ${name.text} announces ${n} values but has ${vals.length}`);
-  const target = (ctx.wafer ?? ctx.lot) as RawWafer;
-  const two = (): [number, number] => {
-    if (vals.length !== 2) fail(name, `${name.text} needs 2 numbers, got ${vals.length}`);
-    return [numberOf(vals[0]!, name.text), numberOf(vals[1]!, name.text)];
+  if (vals.length !== n) refuse(countTok, `Field ${name.text} announces ${n} values but has ${vals.length}`);
+  const target: RawLot = ctx.wafer ?? ctx.lot;
+  const two = (f: 'DiePitch' | 'DieOrigin' | 'SampleCenterLocation'): [number, number] => {
+    if (vals.length !== 2) refuse(name, `${f} needs 2 numbers, got ${vals.length}`);
+    return [numberOf(vals[0]!, f), numberOf(vals[1]!, f)];
   };
-  if (name.text === 'DiePitch') target.diePitch = two();
-  else if (name.text === 'DieOrigin') target.dieOrigin = two();
-  else if (name.text === 'SampleCenterLocation') target.sampleCenter = two();
+  if (name.text === 'DiePitch') target.diePitch = two('DiePitch');
+  else if (name.text === 'DieOrigin') target.dieOrigin = two('DieOrigin');
+  else if (name.text === 'SampleCenterLocation') target.sampleCenter = two('SampleCenterLocation');
   else if (name.text === 'OrientationMarkLocation' && vals[0] !== undefined) target.orientation = vals[0];
 }
 
 function list(c: Cursor, ctx: Ctx): void {
   const name = next(c, 'a list name');
-  expect(c, '{', `opening List ${name.text}`);
-  const colKw = expect(c, 'Columns', `in List ${name.text}`);
-  const nCols = numberOf(next(c, 'the column count'), 'Columns count');
+  expect(c, '{', `opening List ${quoted(name)}`);
+  const colKw = expect(c, 'Columns', `in List ${quoted(name)}`);
+  const nCols = numberOf(next(c, 'the column count'), 'count', 'Columns count');
   const spec = values(c, 'Columns');
   // "type NAME, type NAME, ...": commas are dropped by values(), so names are every second token.
   if (spec.length !== 2 * nCols)
-    fail(colKw, `Columns announces ${nCols} columns but lists ${spec.length / 2}`);
+    refuse(colKw, `Columns announces ${nCols} columns but lists ${spec.length / 2}`);
   const columns = spec.filter((_, k) => k % 2 === 1).map((t) => t.text.toUpperCase());
-  const dataKw = expect(c, 'Data', `in List ${name.text}`);
-  const nRows = numberOf(next(c, 'the row count'), 'Data count');
+  const dataKw = expect(c, 'Data', `in List ${quoted(name)}`);
+  const nRows = numberOf(next(c, 'the row count'), 'count', 'Data count');
   expect(c, '{', 'opening Data');
   const rows: Token[][] = [];
   let row: Token[] = [];
   for (;;) {
     const t = next(c, "'}' closing Data");
-    if (t.kind === 'punct' && t.text === '}') break;
-    if (t.kind === 'punct' && t.text === ';') {
+    if (isPunct(t, '}')) break;
+    if (isPunct(t, ';')) {
       if (row.length > 0) rows.push(row);
       row = [];
       continue;
     }
-    if (t.kind === 'punct' && t.text === ',') continue;
-    if (t.kind === 'punct' && t.text === '{') {
+    if (isPunct(t, ',')) continue;
+    if (isPunct(t, '{')) {
       // A nested value list (e.g. an image list) counts as one column value.
       let depth = 1;
       while (depth > 0) {
         const u = next(c, "'}' closing a value list in Data");
-        if (u.kind === 'punct' && u.text === '{') depth++;
-        else if (u.kind === 'punct' && u.text === '}') depth--;
+        if (isPunct(u, '{')) depth++;
+        else if (isPunct(u, '}')) depth--;
       }
       row.push({ ...t, kind: 'string', text: '{list}' });
       continue;
     }
-    if (t.kind === 'punct') fail(t, `unexpected '${t.text}' in Data`);
     row.push(t);
   }
-  if (row.length > 0) fail(row[0], "Data row is not terminated by ';'");
-  if (rows.length !== nRows) fail(dataKw, `Data announces ${nRows} rows but has ${rows.length}`);
-  expect(c, '}', `closing List ${name.text}`);
+  if (row.length > 0) refuse(row[0]!, "Data row is not terminated by ';'");
+  if (rows.length !== nRows) refuse(dataKw, `Data announces ${nRows} rows but has ${rows.length}`);
+  expect(c, '}', `closing List ${quoted(name)}`);
   if (name.text === 'DefectList') {
-    if (ctx.wafer === undefined) fail(name, 'DefectList outside a WaferRecord');
+    if (ctx.wafer === undefined) refuse(name, 'DefectList outside a WaferRecord');
     ctx.wafer.columns = columns;
     ctx.wafer.rows = rows;
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseKlarf } from './parse.js';
 import type { KlarfFile, KlarfIssue } from './types.js';
 
+const source = 'w.klarf';
+
 // Hand-written from the KLARF 1.2 record structure: `Keyword values;`, a
 // DefectRecordSpec naming the columns and a DefectList with one defect a line.
 const k12 = `FileVersion 1 2;
@@ -77,15 +79,21 @@ EndOfFile;
 `;
 
 function ok(text: string): KlarfFile {
-  const r = parseKlarf(text);
-  if (!r.ok) throw new Error(`unexpected issue: line ${r.issue.line}: ${r.issue.message}`);
+  const r = parseKlarf(text, { source });
+  if (!r.ok) throw new Error(`unexpected issue: ${r.issues[0]?.message}`);
   return r.value;
 }
 
-function issue(text: string): KlarfIssue {
-  const r = parseKlarf(text);
+/** The one issue of a refused file, with the line and column of its path as numbers. */
+function issue(text: string): KlarfIssue & { line: number; column: number } {
+  const r = parseKlarf(text, { source });
   if (r.ok) throw new Error('expected an issue');
-  return r.issue;
+  expect(r.issues).toHaveLength(1);
+  const i = r.issues[0]!;
+  const [line, column] = (i.path ?? '0:0').split(':').map(Number) as [number, number];
+  // The message starts with the source and the same place.
+  expect(i.message.startsWith(`${source}:${i.path}: `)).toBe(true);
+  return { ...i, line, column };
 }
 
 describe('parseKlarf 1.2', () => {
@@ -141,7 +149,7 @@ describe('parseKlarf 1.2', () => {
 
   it('refuses a value that is not a number, naming line and column', () => {
     const i = issue(k12.replace('1 100.5 200.25', '1 1OO.5 200.25'));
-    expect(i).toMatchObject({ code: 'bad_value', line: 24, column: 4 });
+    expect(i).toMatchObject({ code: 'bad-value', line: 24, column: 4 });
     expect(i.message).toContain("XREL: '1OO.5'");
   });
 
@@ -152,14 +160,14 @@ describe('parseKlarf 1.2', () => {
       code: 'syntax',
     });
     expect(issue(k12.replace('DiePitch 1.1e+04 1.1e+04;\n', ''))).toMatchObject({
-      code: 'missing_field',
+      code: 'missing-field',
       line: 14,
     });
     expect(issue(k12.replace('DefectRecordSpec 10', 'DefectRecordSpec 11')).message).toContain(
       'announces 11 columns but names 10',
     );
     expect(issue(k12.replace('FileVersion 1 2;', 'FileVersion 1 9;'))).toMatchObject({
-      code: 'unsupported_version',
+      code: 'unsupported-version',
       line: 1,
     });
     expect(issue(k12.replace('XINDEX', 'XIDX')).message).toContain('no XINDEX');
@@ -184,7 +192,7 @@ describe('parseKlarf 1.2', () => {
   });
 
   it('refuses text that is not KLARF', () => {
-    expect(issue('').message).toBe('empty file');
+    expect(issue('').message).toBe('w.klarf:1:1: empty file: no KLARF records');
     expect(issue('hello world;').message).toContain('not a KLARF file');
   });
 });
@@ -242,7 +250,7 @@ describe('parseKlarf 1.8', () => {
       issue(k18.replace('Field DiePitch 2 {11000, 11000}', 'Field DiePitch 3 {11000, 11000}')).message,
     ).toContain('announces 3 values but has 2');
     expect(issue(k18.replace('"1.8"', '"1.9"'))).toMatchObject({
-      code: 'unsupported_version',
+      code: 'unsupported-version',
       line: 1,
       column: 19,
     });

@@ -8,10 +8,13 @@ export interface RawWafer {
   dieOrigin?: [number, number];
   sampleCenter?: [number, number];
   orientation?: Token;
-  /** Column names of the defect list, upper-case. */
-  columns?: string[];
+  /** Column names of the defect list, upper-case (shared, never changed in place). */
+  columns?: readonly string[];
   /** Defect rows (values as tokens) with the line they start on. */
   rows?: Token[][];
   /** Where the wafer starts, for messages about missing fields. */
   at: Token;
 }
+
+/** Lot-level fields that every following wafer inherits. */
+export type RawLot = Omit<RawWafer, 'waferId' | 'at' | 'rows'>;

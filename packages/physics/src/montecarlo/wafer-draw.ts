@@ -68,7 +68,9 @@ export function drawParticles(scene: VoidScene, rng: Rng, killers: Uint32Array, 
     if (n > 0) {
       const step = (v.kL * rho * s) / n;
       const r1 = Math.sqrt((6 * v.kS * rho * s) / (Math.PI * n * (n + 1) * (2 * n + 1)));
-      for (let j = 1; j <= n; j++) {
+      // Each disc inside the one before (step <= r1): the first tail disc covers the rest (voidDiscs).
+      const last = step <= r1 ? 1 : n;
+      for (let j = 1; j <= last; j++) {
         disc.x = x + ux * step * j;
         disc.y = y + uy * step * j;
         disc.r = r1 * (n - j + 1);

@@ -47,6 +47,22 @@ describe('voidDiscs', () => {
     for (const d of discs.slice(1)) expect(Math.hypot(d.x, d.y) - d.r).toBeLessThan(R);
   });
 
+  it('stops at the first tail disc when each lies inside the one before (step <= r1)', () => {
+    // kL = 0 puts every tail disc on the particle, each smaller than the last: with kN = 0.01 and a
+    // 500 mm particle the loop ran n = round(0.01 * 1e5 * 707) = 707107 times and returned them all.
+    const p = { ...defaultParams, voids: { ...v, kL: 0, kN: 0.01 } };
+    const discs = voidDiscs(p, 100000, 0, 500000);
+    expect(discs).toHaveLength(2);
+    const n = Math.round(0.01 * 100000 * Math.sqrt(500000));
+    const r1 = Math.sqrt((6 * v.kS * 100000 * Math.sqrt(500000)) / (Math.PI * n * (n + 1) * (2 * n + 1)));
+    expect(discs[1]).toEqual({ x: 100000, y: 0, r: r1 * n });
+    // A step just above r1 keeps the whole tail: rho = 1e5, t = 1 gives n = 1000 discs.
+    const r1At = Math.sqrt((6 * v.kS * 100000) / (Math.PI * 1000 * 1001 * 2001));
+    const kL = (1.001 * r1At * 1000) / 100000; // step = kL rho sqrt(t) / n
+    const whole = voidDiscs({ ...defaultParams, voids: { ...v, kL, kN: 0.01 } }, 100000, 0, 1);
+    expect(whole).toHaveLength(1001);
+  });
+
   it('refuses a non-positive thickness', () => {
     expect(() => voidDiscs(defaultParams, 0, 0, 0)).toThrow(RangeError);
   });

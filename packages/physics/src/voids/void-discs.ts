@@ -31,7 +31,9 @@ function tailUnitRadius(v: VoidParams, rho: number, s: number, n: number): numbe
  * (bonded coordinates, µm): the main disc first, then tail discs j = 1..n at
  * j*Ltail/n radially outward with radii r1 (n-j+1). Discs that lie wholly
  * outside the wafer (radius R) are clipped away; a disc crossing the edge is
- * kept whole (a renderer clips it at R; no die lies beyond R).
+ * kept whole (a renderer clips it at R; no die lies beyond R). When the step
+ * between tail discs is at most r1 each disc lies inside the one before, and
+ * only the first tail disc is returned (it covers the rest).
  */
 export function voidDiscs(params: BondParams, x: number, y: number, t: number): VoidDisc[] {
   if (!(t > 0)) throw new RangeError(`particle thickness must be > 0 µm, got ${t}`);
@@ -46,7 +48,10 @@ export function voidDiscs(params: BondParams, x: number, y: number, t: number): 
     const uy = y / rho;
     const step = (v.kL * rho * s) / n;
     const r1 = tailUnitRadius(v, rho, s, n);
-    for (let j = 1; j <= n; j++) {
+    // Disc j+1 lies inside disc j exactly when the step is at most the radius decrement r1; then every
+    // later disc lies inside the first and adds nothing (with kL = 0 the loop would otherwise run n times).
+    const last = step <= r1 ? 1 : n;
+    for (let j = 1; j <= last; j++) {
       const cx = x + ux * step * j;
       const cy = y + uy * step * j;
       const r = r1 * (n - j + 1);
