@@ -5,7 +5,6 @@
 // it is wired, so it may be wired before the parts it names are built.
 
 import type { SecsMessage } from '../../message.js';
-import { s6f11 } from '../messages/s6-events.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import { RSDA, type Spool } from '../spool/spool.js';
 import type { EventSender } from './event-sender.js';
@@ -84,10 +83,9 @@ export function spoolPort(p: SpoolingParts): SpoolPort | undefined {
 function spoolNotice(p: SpoolingParts): SpoolNotice {
   const { activatedCeid, deactivatedCeid } = p.model.spool;
   return {
-    activated: () =>
-      activatedCeid !== undefined && p.reports.isEnabled(activatedCeid)
-        ? s6f11(p.events.eventReport(activatedCeid))
-        : undefined,
+    activated: () => {
+      if (activatedCeid !== undefined) void p.events.sendEvent(activatedCeid, false);
+    },
     deactivated: () => {
       if (deactivatedCeid !== undefined) void p.events.sendEvent(deactivatedCeid, false);
     },

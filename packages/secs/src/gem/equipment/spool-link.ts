@@ -10,8 +10,12 @@ import type { Spool } from '../spool/spool.js';
 
 /** The E30 spooling activated / deactivated events, as the equipment's model declares them. */
 export interface SpoolNotice {
-  /** The S6F11 to spool ahead of the first message (undefined: no event, or not enabled). */
-  activated?: () => SecsMessage | undefined;
+  /**
+   * Raise the activated event: the spool just took its first message. Raised like any event (the
+   * link is down: it is spooled), so it takes the next DATAID and its place behind every message
+   * raised before it, those still held behind a reply included.
+   */
+  activated?: () => void;
   /** Report the deactivated event (the link is up: sent, not spooled). */
   deactivated?: () => void;
 }
@@ -32,13 +36,11 @@ export class SpoolLink {
 
   /** Spool a primary if S2F43 selected its stream/function; a full or oversize spool is reported. */
   store(msg: SecsMessage): void {
-    // E30 spooling activated: raised while the link is down, so spooled like any event, ahead of the
-    // first message it announces.
-    if (this.spool.stateName === 'inactive' && this.spool.isSpoolable(msg.stream, msg.function)) {
-      const announce = this.notice.activated?.();
-      if (announce !== undefined) this.append(announce);
-    }
+    const wasInactive = this.spool.stateName === 'inactive';
     this.append(msg);
+    // E30 spooling activated happens when the first message goes in: after that message, which was
+    // raised (and given its DATAID) before the spool activated.
+    if (wasInactive && this.spool.stateName !== 'inactive') this.notice.activated?.();
   }
 
   /** The spool went back to inactive (emptied by transmit or purge): E30 spooling deactivated. */
