@@ -1,10 +1,12 @@
 // The spool head pointer: which segment file is current and where its first undelivered record starts.
 // Kept in a small file of two 32-byte slots written alternately in place, each with a write counter and
 // a CRC-32: a crash while writing one slot leaves the other (the previous head) intact, and the reader
-// takes the valid slot with the higher counter. One positional write + fdatasync per acknowledged message.
+// takes the valid slot with the higher counter. One positional write + fdatasync per acknowledged message,
+// asynchronous (the spool runs it in its queue of file operations, after the appends before it).
 
-import { closeSync, fdatasyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { fileReadAt, type ReadAt, readFully, writeFully } from '../store/positional-io.js';
 
 export interface SpoolHead {
   /** Segment file number (`spool-<generation>.seg`). */
@@ -41,7 +43,7 @@ export class HeadFile {
   private epoch: number;
 
   private constructor(
-    private readonly fd: number,
+    private readonly fh: FileHandle,
     private readonly sync: boolean,
     epoch: number,
     readonly initial: SpoolHead | undefined,
@@ -49,13 +51,20 @@ export class HeadFile {
     this.epoch = epoch;
   }
 
-  /** Open or create; `initial` is the stored head, undefined for a new file (or one with no valid slot). */
-  static open(path: string, sync: boolean): HeadFile {
-    const fd = openSync(path, 'a+');
-    closeSync(fd);
-    const rw = openSync(path, 'r+');
+  /**
+   * Open or create; `initial` is the stored head, undefined for a new file (or one with no valid slot).
+   * `readAt` wraps the file's reads (tests inject short reads).
+   */
+  static async open(path: string, sync: boolean, readAt = (r: ReadAt): ReadAt => r): Promise<HeadFile> {
+    await (await open(path, 'a+')).close();
+    const rw = await open(path, 'r+');
     const buf = Buffer.alloc(SLOT * 2);
-    readSync(rw, buf, 0, buf.length, 0);
+    try {
+      await readFully(readAt(fileReadAt(rw)), buf, 0);
+    } catch (err) {
+      await rw.close();
+      throw err;
+    }
     const slots = [decodeSlot(buf.subarray(0, SLOT)), decodeSlot(buf.subarray(SLOT))];
     let best: { epoch: number; head: SpoolHead } | undefined;
     for (const s of slots)
@@ -63,15 +72,15 @@ export class HeadFile {
     return new HeadFile(rw, sync, best?.epoch ?? 0, best?.head);
   }
 
-  /** Durably record a new head (overwrites the older slot). */
-  write(h: SpoolHead): void {
+  /** Durably record a new head (overwrites the older slot); one write at a time. */
+  async write(h: SpoolHead): Promise<void> {
     this.epoch = (this.epoch + 1) >>> 0;
-    writeSync(this.fd, encodeSlot(this.epoch, h), 0, SLOT, (this.epoch % 2) * SLOT);
-    if (this.sync) fdatasyncSync(this.fd);
+    await writeFully(this.fh, encodeSlot(this.epoch, h), (this.epoch % 2) * SLOT);
+    if (this.sync) await this.fh.datasync();
   }
 
-  close(): void {
-    closeSync(this.fd);
+  close(): Promise<void> {
+    return this.fh.close();
   }
 }
 
