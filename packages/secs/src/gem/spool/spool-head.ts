@@ -1,12 +1,13 @@
 // The spool head pointer: which segment file is current and where its first undelivered record starts.
 // Kept in a small file of two 32-byte slots written alternately in place, each with a write counter and
 // a CRC-32: a crash while writing one slot leaves the other (the previous head) intact, and the reader
-// takes the valid slot with the higher counter. One positional write + fdatasync per acknowledged message,
-// asynchronous (the spool runs it in its queue of file operations, after the appends before it).
+// takes the valid slot with the higher counter. One positional write per acknowledged message, durable on
+// return (O_DSYNC, or a write + fdatasync where the platform lacks it), asynchronous (the spool runs it
+// in its queue of file operations, after the appends before it).
 
 import { type FileHandle, open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { fileReadAt, type ReadAt, readFully, writeFully } from '../store/positional-io.js';
+import { durableFlags, fileReadAt, type ReadAt, readFully, writeFully } from '../store/positional-io.js';
 
 export interface SpoolHead {
   /** Segment file number (`spool-<generation>.seg`). */
@@ -44,7 +45,8 @@ export class HeadFile {
 
   private constructor(
     private readonly fh: FileHandle,
-    private readonly sync: boolean,
+    /** fdatasync after each write (syncing without O_DSYNC). */
+    private readonly datasync: boolean,
     epoch: number,
     readonly initial: SpoolHead | undefined,
   ) {
@@ -57,7 +59,8 @@ export class HeadFile {
    */
   static async open(path: string, sync: boolean, readAt = (r: ReadAt): ReadAt => r): Promise<HeadFile> {
     await (await open(path, 'a+')).close();
-    const rw = await open(path, 'r+');
+    const { flags, dsync } = durableFlags(sync);
+    const rw = await open(path, flags);
     const buf = Buffer.alloc(SLOT * 2);
     try {
       await readFully(readAt(fileReadAt(rw)), buf, 0);
@@ -69,14 +72,14 @@ export class HeadFile {
     let best: { epoch: number; head: SpoolHead } | undefined;
     for (const s of slots)
       if (s !== undefined && (best === undefined || newer(s.epoch, best.epoch))) best = s;
-    return new HeadFile(rw, sync, best?.epoch ?? 0, best?.head);
+    return new HeadFile(rw, sync && !dsync, best?.epoch ?? 0, best?.head);
   }
 
   /** Durably record a new head (overwrites the older slot); one write at a time. */
   async write(h: SpoolHead): Promise<void> {
     this.epoch = (this.epoch + 1) >>> 0;
     await writeFully(this.fh, encodeSlot(this.epoch, h), (this.epoch % 2) * SLOT);
-    if (this.sync) await this.fh.datasync();
+    if (this.datasync) await this.fh.datasync();
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@
 // may move fewer bytes than asked (signals, network file systems, large requests): that is not the end
 // of the file, so both loop until every byte moved; only a read of 0 bytes is end-of-file.
 
-import type { FileHandle } from 'node:fs/promises';
+import { constants, type FileHandle } from 'node:fs/promises';
 
 /** One positional read: copy up to `length` bytes at `position` into `buffer[offset..]`; bytes read. */
 export type ReadAt = (
@@ -41,4 +41,14 @@ export async function writeFully(fh: FileHandle, bytes: Uint8Array, position: nu
     if (bytesWritten === 0) throw new Error(`write at ${position + done} made no progress`);
     done += bytesWritten;
   }
+}
+
+/**
+ * Open flags for a file read and written in place whose writes must be durable: with `sync`, O_DSYNC
+ * where the platform has it, so one write is the write and its fdatasync in a single trip to the
+ * thread pool. `dsync` says whether it applies; when it does not, the caller fdatasyncs after writing.
+ */
+export function durableFlags(sync: boolean, extra = 0): { flags: number; dsync: boolean } {
+  const dsync = sync && constants.O_DSYNC !== undefined;
+  return { flags: constants.O_RDWR | extra | (dsync ? constants.O_DSYNC : 0), dsync };
 }
