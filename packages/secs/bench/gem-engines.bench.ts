@@ -1,5 +1,9 @@
 // Durable GEM engines: spool append and acknowledged delivery (with and without fsync), store writes,
 // limits updates. Prints the figures quoted in packages/secs/README.md (### Durable engines).
+// Spool modes: 'no fsync' (sync: false) and 'group commit' append 100 per event-loop turn without
+// waiting (group commit shares the durable writes; each append is acknowledged once on disk); 'fsync
+// each' awaits every append before the next (one durable write each). All I/O is asynchronous: the
+// latency and event-loop figures are in spool-durability.bench.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +29,6 @@ async function spoolRun(n: number, mode: Mode): Promise<{ append: number; delive
     for (let i = 0; i < n; i += inTurn) {
       const batch: Promise<unknown>[] = [];
       for (let k = 0; k < inTurn; k++) batch.push(s.append(msg));
-      // 'fsync each' waits for every append; otherwise 100 per event-loop turn share the fsyncs.
       if (mode === 'fsync each') await Promise.all(batch);
       else await new Promise((r) => setImmediate(r));
     }
