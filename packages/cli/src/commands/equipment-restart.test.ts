@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { GemHost, HostEvent } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace } from './e2e.js';
-import { type Cleanups, connectOnlineHost, startSimulatorProcess } from './simulator-process.js';
+import { type Cleanups, connectOnlineHost, startSimulatorProcess } from './simulator-process.test-util.js';
 
 const PAIR_BONDED = 400;
 const ACTIVATED = 700;

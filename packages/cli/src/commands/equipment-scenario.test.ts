@@ -14,7 +14,7 @@ import {
   MODEL,
   type Simulator,
   startSimulatorProcess,
-} from './simulator-process.js';
+} from './simulator-process.test-util.js';
 
 const scenario = (name: string): string => join(REPO_ROOT, 'examples/scenarios', name);
 
