@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,15 @@ describe('DocumentStore', () => {
     await Promise.all(writes);
     expect(await read).toEqual({ 1001: 39 });
     expect(await (await DocumentStore.open(dir)).read('equipment-constants')).toEqual({ 1001: 39 });
+  });
+
+  it('does no file I/O inside the call: the write runs on the thread pool and resolves once durable', async () => {
+    const s = await DocumentStore.open(dir);
+    const written = s.write('limits', [1]);
+    expect(existsSync(join(dir, 'limits.json'))).toBe(false);
+    expect(existsSync(join(dir, 'limits.json.tmp'))).toBe(false);
+    await written;
+    expect(existsSync(join(dir, 'limits.json'))).toBe(true);
   });
 
   it('takes the value at the call: a change to it afterwards is not written', async () => {
