@@ -7,6 +7,7 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDirectory, writeFileAtomic } from '../store/atomic-write.js';
+import { OrderedByKey } from '../store/ordered-by-key.js';
 
 /** Where process programs live; injected so that a tool can keep them elsewhere (a database...). */
 export interface RecipeStore {
@@ -28,20 +29,8 @@ export const isStorablePpid = (ppid: string): boolean => SAFE_PPID.test(ppid);
  */
 export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): RecipeStore {
   const sync = options.sync ?? true;
-  // Per PPID, the end of the last write or remove asked for: the next one starts after it.
-  const queues = new Map<string, Promise<void>>();
-  const inOrder = <T>(ppid: string, op: () => Promise<T>): Promise<T> => {
-    const result = (queues.get(ppid) ?? Promise.resolve()).then(op);
-    const tail = result.then(
-      () => {},
-      () => {},
-    );
-    queues.set(ppid, tail);
-    void tail.then(() => {
-      if (queues.get(ppid) === tail) queues.delete(ppid);
-    });
-    return result;
-  };
+  // One PPID's writes and removes in the order asked for.
+  const order = new OrderedByKey();
   return {
     async list() {
       try {
@@ -68,7 +57,7 @@ export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): 
     },
     write(ppid, body) {
       if (!isStorablePpid(ppid)) return Promise.reject(new RangeError(`PPID '${ppid}' cannot be stored`));
-      return inOrder(ppid, async () => {
+      return order.run(ppid, async () => {
         await mkdir(dir, { recursive: true });
         // The temp file starts with a dot: list() skips it (not a storable PPID).
         await writeFileAtomic(join(dir, ppid), body, sync, `.${ppid}`);
@@ -76,7 +65,7 @@ export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): 
     },
     remove(ppid) {
       if (!isStorablePpid(ppid)) return Promise.resolve(false);
-      return inOrder(ppid, async () => {
+      return order.run(ppid, async () => {
         try {
           await rm(join(dir, ppid));
         } catch (err) {

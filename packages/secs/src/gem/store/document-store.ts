@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomic-write.js';
+import { OrderedByKey } from './ordered-by-key.js';
 import { StoreError } from './store-error.js';
 
 /** Envelope format tag and version; a newer version on disk is refused, not misread. */
@@ -54,8 +55,8 @@ export interface DocumentStoreOptions {
 /** Named JSON documents in `dir`, written atomically with a checksum and a format version. */
 export class DocumentStore {
   private readonly sync: boolean;
-  // Per document, the end of the last operation asked for: the next one starts after it.
-  private readonly queues = new Map<string, Promise<void>>();
+  // One document's operations in the order asked for.
+  private readonly order = new OrderedByKey();
 
   private constructor(
     readonly dir: string,
@@ -80,7 +81,7 @@ export class DocumentStore {
   /** The stored value of `name`, or undefined when it was never written. Rejects with StoreError when damaged. */
   read(name: string): Promise<unknown> {
     const path = this.pathOf(name);
-    return this.inOrder(name, () => this.readNow(name, path));
+    return this.order.run(name, () => this.readNow(name, path));
   }
 
   /**
@@ -92,7 +93,7 @@ export class DocumentStore {
     const env: Envelope = { format: STORE_FORMAT, version: STORE_VERSION, name, sha256: digest(data), data };
     const path = this.pathOf(name);
     const bytes = Buffer.from(`${JSON.stringify(env, null, 1)}\n`, 'utf8');
-    return this.inOrder(name, async () => {
+    return this.order.run(name, async () => {
       try {
         await writeFileAtomic(path, bytes, this.sync);
       } catch (e) {
@@ -104,24 +105,10 @@ export class DocumentStore {
   /** Remove a document (absent afterwards, durably; no error if it did not exist). */
   delete(name: string): Promise<void> {
     const path = this.pathOf(name);
-    return this.inOrder(name, async () => {
+    return this.order.run(name, async () => {
       await rm(path, { force: true });
       if (this.sync) await fsyncDirectory(this.dir);
     });
-  }
-
-  // Run `op` after every operation on `name` asked for before it.
-  private inOrder<T>(name: string, op: () => Promise<T>): Promise<T> {
-    const result = (this.queues.get(name) ?? Promise.resolve()).then(op);
-    const tail = result.then(
-      () => {},
-      () => {},
-    );
-    this.queues.set(name, tail);
-    void tail.then(() => {
-      if (this.queues.get(name) === tail) this.queues.delete(name);
-    });
-    return result;
   }
 
   private async readNow(name: string, path: string): Promise<unknown> {
