@@ -23,9 +23,9 @@ describe('SerialQueue', () => {
     const q = new SerialQueue();
     const boom = new Error('disk full');
     let ranAfter = false;
-    q.post(async () => {
+    q.run(async () => {
       throw boom;
-    });
+    }).catch(() => {});
     const later = q.run(async () => {
       ranAfter = true;
     });
@@ -38,13 +38,13 @@ describe('SerialQueue', () => {
   it('settled waits for what was asked before it, not for what comes after', async () => {
     const q = new SerialQueue();
     let first = false;
-    q.post(async () => {
+    void q.run(async () => {
       await tick(10);
       first = true;
     });
     const settled = q.settled();
     let second = false;
-    q.post(async () => {
+    void q.run(async () => {
       await tick(30);
       second = true;
     });

@@ -34,14 +34,6 @@ export class SerialQueue {
     return result;
   }
 
-  /**
-   * Like `run` for an operation nobody awaits: its failure is kept and surfaces on the next operation
-   * (and `settled`), not as an unhandled rejection.
-   */
-  post(op: () => Promise<unknown>): void {
-    this.run(op).catch(() => {});
-  }
-
   /** Resolves once every operation asked for so far has finished; rejects if any of them failed. */
   async settled(): Promise<void> {
     await this.tail;
