@@ -1,5 +1,9 @@
 // Durable GEM engines: spool append and acknowledged delivery (with and without fsync), store writes,
 // limits updates. Prints the figures quoted in packages/secs/README.md (### Durable engines).
+// Spool modes: 'no fsync' (sync: false) and 'group commit' append 100 per event-loop turn without
+// waiting (group commit shares the durable writes; each append is acknowledged once on disk); 'fsync
+// each' awaits every append before the next (one durable write each). All I/O is asynchronous: the
+// latency and event-loop figures are in spool-durability.bench.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,40 +11,40 @@ import { LimitsMonitor } from '../src/gem/limits/limits-monitor.js';
 import { Spool } from '../src/gem/spool/spool.js';
 import type { SpoolMessage } from '../src/gem/spool/spool-record.js';
 import { DocumentStore } from '../src/gem/store/document-store.js';
-import { realClock } from '../src/hsms/clock.js';
 
 // An S6F11 body of about the size of a 10-variable report (120 bytes).
 const body = new Uint8Array(120).map((_, i) => i);
 const msg: SpoolMessage = { stream: 6, function: 11, wBit: true, body };
 
-type Mode = 'no fsync' | 'fsync each' | 'group 10 ms';
+type Mode = 'no fsync' | 'fsync each' | 'group commit';
 
 async function spoolRun(n: number, mode: Mode): Promise<{ append: number; deliver: number }> {
   const sync = mode !== 'no fsync';
-  const gc = mode === 'group 10 ms' ? { groupCommit: { clock: realClock, delayMs: 10 } } : {};
   const dir = mkdtempSync(join(tmpdir(), 'bondline-spool-bench-'));
   try {
-    const s = Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync, ...gc });
-    s.setStreams([{ stream: 6, functions: [] }]);
+    const s = await Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
+    await s.setStreams([{ stream: 6, functions: [] }]);
     let t0 = performance.now();
-    for (let i = 0; i < n; i++) {
-      s.append(msg);
-      // Yield to the event loop every 100 appends so group-commit timers fire as they would in service.
-      if (i % 100 === 99) await new Promise((r) => setImmediate(r));
+    const inTurn = mode === 'fsync each' ? 1 : 100;
+    for (let i = 0; i < n; i += inTurn) {
+      const batch: Promise<unknown>[] = [];
+      for (let k = 0; k < inTurn; k++) batch.push(s.append(msg));
+      if (mode === 'fsync each') await Promise.all(batch);
+      else await new Promise((r) => setImmediate(r));
     }
-    s.flush(); // group commit: the last window's fsync is part of the cost
+    await s.flush();
     const append = n / ((performance.now() - t0) / 1000);
-    s.close();
-    const r = Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
+    await s.close();
+    const r = await Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
     t0 = performance.now();
     r.startTransmit();
     let k = 0;
-    for (const _ of r.messages()) {
-      r.ack();
+    for await (const _ of r.messages()) {
+      await r.ack();
       k++;
     }
     const deliver = k / ((performance.now() - t0) / 1000);
-    r.close();
+    await r.close();
     if (k !== n) throw new Error(`delivered ${k} of ${n}`);
     return { append, deliver };
   } finally {
@@ -52,7 +56,7 @@ const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 for (const [n, mode] of [
   [20_000, 'no fsync'],
   [2_000, 'fsync each'],
-  [20_000, 'group 10 ms'],
+  [20_000, 'group commit'],
 ] as const) {
   const best = { append: 0, deliver: 0 };
   for (let round = 0; round < 3; round++) {
@@ -68,11 +72,11 @@ for (const [n, mode] of [
 
 {
   const dir = mkdtempSync(join(tmpdir(), 'bondline-store-bench-'));
-  const st = DocumentStore.open(dir);
+  const st = await DocumentStore.open(dir);
   const doc = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [String(1000 + i), i * 1.5]));
   const n = 300;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) st.write('equipment-constants', doc);
+  for (let i = 0; i < n; i++) await st.write('equipment-constants', doc);
   const ms = (performance.now() - t0) / n;
   rmSync(dir, { recursive: true, force: true });
   console.log(`store atomic write (200 constants, fsync file + dir): ${ms.toFixed(2)} ms per write`);

@@ -2,83 +2,29 @@
 // End to end: `bondline equipment --scenario` / `--operator` with a GemHost on the other side. The
 // alarm drill reaches the host as S5F1 and S6F11; the link-drop drill's events fired while the link is
 // down are spooled and delivered after the host reconnects and sends S6F23.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GemHost, type HostEvent, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
+import type { HostEvent } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
+import {
+  type Cleanups,
+  connectOnlineHost,
+  MODEL,
+  type Simulator,
+  startSimulatorProcess,
+} from './simulator-process.test-util.js';
 
-const BIN = join(import.meta.dirname, '../../bin/bondline.js');
-const MODEL = join(REPO_ROOT, 'examples/equipment.yaml');
 const scenario = (name: string): string => join(REPO_ROOT, 'examples/scenarios', name);
 
-interface Simulator {
-  proc: ChildProcess;
-  port: number;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-  /** Resolves once stdout matches. */
-  printed: (re: RegExp) => Promise<void>;
-}
-
-const cleanups: Array<() => void | Promise<void>> = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function startSimulator(args: string[], input?: string): Promise<Simulator> {
-  const proc = spawn(process.execPath, [BIN, 'equipment', '--port', '0', '--model', MODEL, ...args]);
-  let out = '';
-  let err = '';
-  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
-  proc.stdout!.setEncoding('utf8');
-  proc.stderr!.setEncoding('utf8');
-  proc.stdout!.on('data', (c: string) => {
-    out += c;
-    for (const w of waiters.splice(0))
-      if (w.re.test(out)) w.resolve();
-      else waiters.push(w);
-  });
-  proc.stderr!.on('data', (c: string) => {
-    err += c;
-  });
-  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-  cleanups.push(() => {
-    if (proc.exitCode === null) proc.kill('SIGKILL');
-  });
-  if (input !== undefined) proc.stdin!.end(input);
-  const printed = (re: RegExp): Promise<void> =>
-    re.test(out)
-      ? Promise.resolve()
-      : new Promise((resolve, reject) => {
-          waiters.push({ re, resolve });
-          void exited.then(() =>
-            reject(new Error(`simulator exited before printing ${re}:\n${out}\n${err}`)),
-          );
-        });
-  await printed(/listening on port \d+/);
-  const port = Number(/listening on port (\d+)/.exec(out)![1]);
-  return { proc, port, out: () => out, err: () => err, exited, printed };
-}
-
-/** A GemHost connected, communicating and ONLINE. */
-async function connectHost(
-  port: number,
-): Promise<{ host: GemHost; session: HsmsSession; active: HsmsActiveEndpoint }> {
-  const session = new HsmsSession({ sessionId: 1, t5Ms: 1000 });
-  const host = new GemHost(session);
-  const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
-  cleanups.push(() => active.dispose());
-  active.start();
-  await session.whenState('selected');
-  expect((await host.establishCommunications()).commack).toBe(0);
-  expect(await host.requestOnline()).toBe(0);
-  await host.learnNames();
-  return { host, session, active };
-}
+const startSimulator = (args: string[], input?: string): Promise<Simulator> =>
+  startSimulatorProcess(cleanups, args, input);
+const connectHost = (port: number) => connectOnlineHost(cleanups, port);
 
 describe('bondline equipment --scenario', () => {
   it('alarm drill: the host receives S5F1 set/clear, the alarm events and the limit events; exit 0', async () => {
@@ -167,7 +113,7 @@ describe('bondline equipment --scenario', () => {
     });
     expect((await host.command('START')).hcack).toBe(0);
     await sim.printed(/link dropped: TCP connection closed without Separate\.req\n/);
-    // 10 events plus the example's SpoolingActivated (700), spooled ahead of the first of them.
+    // 10 events plus the example's SpoolingActivated (700), spooled behind the first of them.
     await sim.printed(/status: .*spool 11 /);
     expect(got).toEqual(['up-1 1', 'up-2 2', 'up-3 3', 'up-4 4', 'up-5 5']);
     expect(sim.out().match(/: spooled, link down/g)).toHaveLength(10);

@@ -85,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
   // The model's folder only seeds the programs a host may then change (S7F3, S7F17).
   const seedDir = relative('.', resolve(dirname(values.model), model.processPrograms.directory)) || '.';
   const recipes = await openRecipeFolder(stateDir, seedDir);
-  const spool = stateDir === undefined ? undefined : openSpool(stateDir, model);
+  const spool = stateDir === undefined ? undefined : await openSpool(stateDir, model);
   const session = new HsmsSession({ sessionId: model.deviceId });
   const equipment = new GemEquipment({
     model,
@@ -141,7 +141,7 @@ export async function run(argv: string[]): Promise<number> {
   await equipment.flush();
   equipment.stop();
   await endpoint.close();
-  spool?.close();
+  await spool?.close();
   return ended.scenario === undefined || ended.scenario.ok ? 0 : 1;
 }
 
@@ -158,10 +158,10 @@ async function loadModel(path: string): Promise<EquipmentModel> {
  * the oldest are overwritten unless the OverWriteSpool EC's default says stop; the equipment applies a
  * value the host set (and that was persisted) at start.
  */
-function openSpool(stateDir: string, model: EquipmentModel): Spool {
+async function openSpool(stateDir: string, model: EquipmentModel): Promise<Spool> {
   const overwrite = model.equipmentConstants.find((c) => c.builtin === 'overwrite-spool');
   try {
-    return Spool.open({
+    return await Spool.open({
       dir: join(stateDir, 'spool'),
       maxMessages: model.spool.maxMessages,
       maxBytes: model.spool.maxBytes,

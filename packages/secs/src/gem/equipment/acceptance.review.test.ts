@@ -24,10 +24,10 @@ const msg = (stream: number, fn: number, body?: SecsMessage['body']): SecsMessag
   body === undefined ? { stream, function: fn, wBit: true } : { stream, function: fn, wBit: true, body };
 
 /** A small stop-policy spool (10 messages, no fsync) in a fresh directory removed after the test. */
-function tempSpool(prefix: string): { dir: string; spool: Spool } {
+async function tempSpool(prefix: string): Promise<{ dir: string; spool: Spool }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(dir);
-  const spool = Spool.open({
+  const spool = await Spool.open({
     dir: join(dir, 'spool'),
     maxMessages: 10,
     maxBytes: 1 << 20,
@@ -82,7 +82,7 @@ describe('S2F15 with an empty list', () => {
 
 describe('S2F43 stream and function checks (E5 STRACK)', () => {
   it('refuses streams and functions the equipment never sends, accepts S5F1/S6F11', async () => {
-    const { dir, spool } = tempSpool('gem-review-spool-');
+    const { dir, spool } = await tempSpool('gem-review-spool-');
     try {
       const r = await online({ dir, equipment: { spool } });
       expect(await r.host.setSpoolStreams([{ stream: 99, functions: [] }])).toEqual({
@@ -104,14 +104,14 @@ describe('S2F43 stream and function checks (E5 STRACK)', () => {
         ]),
       ).toEqual({ rspack: 0, rejections: [] });
     } finally {
-      spool.close();
+      await spool.close();
     }
   });
 });
 
 describe('S6F23 purge while the spool is being transmitted', () => {
   it('ends the delivery quietly: the message in flight is not acknowledged into a purged spool', async () => {
-    const { dir, spool } = tempSpool('gem-review-purge-');
+    const { dir, spool } = await tempSpool('gem-review-purge-');
     try {
       const r = await online({ dir, equipment: { spool } });
       expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
@@ -139,7 +139,7 @@ describe('S6F23 purge while the spool is being transmitted', () => {
       expect(spool.countActual).toBe(0);
       expect(errors).toEqual([]);
     } finally {
-      spool.close();
+      await spool.close();
     }
   });
 });

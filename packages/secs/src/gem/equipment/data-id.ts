@@ -4,10 +4,10 @@
 //
 // Writing the counter per event would cost one store write (an fsync) per event. Instead a high-water
 // mark is persisted: ids are handed out only up to the saved mark, and a new mark one block ahead is
-// saved when half the block is left, so the write has landed long before the ids it covers are used
-// (it could only lag if half a block of events were produced within one event-loop turn). After a
-// restart counting resumes above the saved mark; the at most one block skipped is a gap, which hosts
-// do not mind. A block of 10,000 makes about 12 writes per second at 60,000 events per second, and
+// saved when half the block is left, so the write (asynchronous, a few ms) has landed long before the
+// ids it covers are used (it could only lag if half a block of events, 5,000, were produced while that
+// one document write was still in progress). After a restart counting resumes above the saved mark;
+// the at most one block skipped is a gap, which hosts do not mind. A block of 10,000 makes about 12 writes per second at 60,000 events per second, and
 // the 32-bit DATAID space lasts for over 400,000 restarts before it wraps.
 
 /** Ids reserved per store write. */

@@ -206,9 +206,9 @@ export class EquipmentParts implements PersistedParts {
     if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
   }
 
-  /** Spool a primary that cannot go out now (E30 6.5; equipment-spooling.ts). */
-  spoolIfDown(msg: SecsMessage): void {
-    spoolIfDown(this, msg);
+  /** Spool a primary that cannot go out now (E30 6.5; equipment-spooling.ts); resolves once on disk. */
+  spoolIfDown(msg: SecsMessage): Promise<void> {
+    return spoolIfDown(this, msg);
   }
 
   /** E30 process program change: note PPChangeName / PPChangeStatus and report the change event. */
@@ -260,7 +260,7 @@ export class EquipmentParts implements PersistedParts {
       report: (r) => {
         const stime = formatGemTime(r.stime, this.gemConstants.timeFormat);
         const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime, values: r.values });
-        if (!this.out.canSend()) this.spoolIfDown(msg);
+        if (!this.out.canSend()) void this.spoolIfDown(msg);
         else void this.sendSpoolable(msg).catch((e: unknown) => this.fail(e));
       },
     });

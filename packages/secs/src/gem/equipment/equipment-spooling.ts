@@ -5,9 +5,8 @@
 // it is wired, so it may be wired before the parts it names are built.
 
 import type { SecsMessage } from '../../message.js';
-import { s6f11 } from '../messages/s6-events.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
-import { RSDA, type Spool } from '../spool/spool.js';
+import type { Spool } from '../spool/spool.js';
 import type { EventSender } from './event-sender.js';
 import type { GemConstants } from './gem-constants.js';
 import type { SpoolPort } from './handle-spool.js';
@@ -54,16 +53,17 @@ export function spoolsFirst(p: SpoolingParts, stream: number, fn: number): boole
 /**
  * E30 6.5 spooling of a primary that cannot go out now, unless the EnableSpooling EC is false.
  * Behind primaries still held for a reply (reply-first.ts), which are spooled when their turn comes
- * if the link dropped meanwhile, so the spool keeps the order of raising.
+ * if the link dropped meanwhile, so the spool keeps the order of raising. Resolves once the message
+ * is on disk (or was not spooled; failures are reported, never thrown).
  */
-export function spoolIfDown(p: SpoolingParts, msg: SecsMessage): void {
-  if (p.order.heldCount === 0) spoolNow(p, msg);
-  else void p.order.submit(async () => spoolNow(p, msg)).catch((e: unknown) => p.fail(e));
+export function spoolIfDown(p: SpoolingParts, msg: SecsMessage): Promise<void> {
+  if (p.order.heldCount === 0) return spoolNow(p, msg);
+  return p.order.submit(() => spoolNow(p, msg)).catch((e: unknown) => p.fail(e));
 }
 
-/** Spool a primary now if the link is down and the EnableSpooling EC allows it. */
-export function spoolNow(p: SpoolingParts, msg: SecsMessage): void {
-  if (p.gemConstants.spoolingEnabled) p.out.spoolIfDown(msg);
+/** Spool a primary now if the link is down and the EnableSpooling EC allows it; resolves once durable. */
+export function spoolNow(p: SpoolingParts, msg: SecsMessage): Promise<void> {
+  return p.gemConstants.spoolingEnabled ? p.out.spoolIfDown(msg) : Promise.resolve();
 }
 
 /** S2F43 / S6F23 access to the spool; a purge that empties it raises spooling deactivated. */
@@ -73,8 +73,11 @@ export function spoolPort(p: SpoolingParts): SpoolPort | undefined {
   return {
     ...port,
     purge: () => {
+      const held = p.spool?.countActual ?? 0;
       const rsda = port.purge();
-      if (rsda === RSDA.ok) p.spoolLink?.emptied();
+      // Emptied at the call (the disk follows): deactivated is raised now, before anything raised
+      // while the purge is written.
+      if (held > 0 && p.spool?.stateName === 'inactive') p.spoolLink?.emptied();
       return rsda;
     },
   };
@@ -84,10 +87,9 @@ export function spoolPort(p: SpoolingParts): SpoolPort | undefined {
 function spoolNotice(p: SpoolingParts): SpoolNotice {
   const { activatedCeid, deactivatedCeid } = p.model.spool;
   return {
-    activated: () =>
-      activatedCeid !== undefined && p.reports.isEnabled(activatedCeid)
-        ? s6f11(p.events.eventReport(activatedCeid))
-        : undefined,
+    activated: () => {
+      if (activatedCeid !== undefined) void p.events.sendEvent(activatedCeid, false);
+    },
     deactivated: () => {
       if (deactivatedCeid !== undefined) void p.events.sendEvent(deactivatedCeid, false);
     },

@@ -19,8 +19,8 @@ export interface EventSenderPort {
   canSend(): boolean;
   /** Communicating and selected, whatever the control state (events of a move to offline). */
   linkUp(): boolean;
-  /** Keep a spoolable primary that cannot be sent now (E30 6.5). */
-  spoolIfDown(msg: SecsMessage): void;
+  /** Keep a spoolable primary that cannot be sent now (E30 6.5); resolves once it is on disk. */
+  spoolIfDown(msg: SecsMessage): Promise<void>;
   sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined>;
   fail(err: unknown): void;
   /** The equipment's one DATAID counter (never repeating across restarts, see data-id.ts). */
@@ -44,13 +44,14 @@ export class EventSender {
 
   /**
    * Report `ceid` if enabled. `force` sends whenever the link is up (ignoring the control state) and
-   * never spools. Resolves true when the host acknowledged with S6F12.
+   * never spools. Resolves true when the host acknowledged with S6F12; false otherwise, once a
+   * spooled report is on disk.
    */
   async sendEvent(ceid: number, force: boolean): Promise<boolean> {
     const p = this.port;
     if (!p.reports.isEnabled(ceid)) return false;
     if (!(force ? p.linkUp() : p.canSend())) {
-      if (!force) p.spoolIfDown(s6f11(this.eventReport(ceid)));
+      if (!force) await p.spoolIfDown(s6f11(this.eventReport(ceid)));
       return false;
     }
     try {
@@ -62,7 +63,10 @@ export class EventSender {
     }
   }
 
-  /** Set (`on`) or clear an alarm: S5F1 if enabled, then its set/clear event. No-op if unchanged. */
+  /**
+   * Set (`on`) or clear an alarm: S5F1 if enabled, then its set/clear event. No-op if unchanged.
+   * Resolves once both were acknowledged, or spooled and on disk.
+   */
   async alarm(alid: number, on: boolean): Promise<void> {
     const p = this.port;
     const a = p.model.alarms.find((x) => x.id === alid);
@@ -73,7 +77,7 @@ export class EventSender {
     const ceid = on ? a.setCeid : a.clearCeid;
     const sends: Promise<unknown>[] = [];
     const report = s5f1({ alcd: alarmCode(on, a.category), alid, altx: a.text });
-    if (p.alarmEnabled.has(alid) && !p.canSend()) p.spoolIfDown(report);
+    if (p.alarmEnabled.has(alid) && !p.canSend()) sends.push(p.spoolIfDown(report));
     else if (p.alarmEnabled.has(alid)) sends.push(p.sendPrimary(report).catch((e) => p.fail(e)));
     if (ceid !== undefined) sends.push(this.sendEvent(ceid, false));
     await Promise.all(sends);

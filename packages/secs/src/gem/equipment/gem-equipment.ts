@@ -189,7 +189,8 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   /**
    * Report a collection event (S6F11 W) if communicating, online and enabled. Resolves when the host
-   * acknowledged (true) or when nothing was sent (false).
+   * acknowledged (true) or when nothing was sent (false); a report that went to the spool is on disk
+   * by then.
    */
   async triggerEvent(ceid: number): Promise<boolean> {
     if (!this.model.events.some((e) => e.id === ceid)) throw new RangeError(`no collection event ${ceid}`);
@@ -207,12 +208,12 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
 
   /**
    * Operator terminal request to the host (S10F1); resolves with ACKC10, or undefined if not sent
-   * (with the link down it is spooled when S2F43 selected S10F1, E30 6.5).
+   * (with the link down it is spooled when S2F43 selected S10F1, E30 6.5, and on disk on return).
    */
   async terminalRequest(text: string): Promise<number | undefined> {
     const msg = s10f1(0, text);
     if (!this.parts.out.canSend()) {
-      this.parts.spoolIfDown(msg);
+      await this.parts.spoolIfDown(msg);
       return undefined;
     }
     const reply = await this.parts.sendSpoolable(msg);

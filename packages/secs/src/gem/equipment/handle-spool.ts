@@ -5,13 +5,18 @@ import { RSDA } from '../spool/spool.js';
 import { checkSpoolStreams, type KnownMessages, RSPACK, STRACK } from '../spool/spool-streams.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 
-/** Spool access the handlers need; absent when the equipment runs without a spool. */
+/**
+ * Spool access the handlers need; absent when the equipment runs without a spool. `setStreams` and
+ * `purge` resolve once the change is on disk: the reply acknowledging it waits for that.
+ */
 export interface SpoolPort {
   setStreams(
     req: { stream: number; functions: number[] }[],
-  ): { ok: true } | { ok: false; rejections: { stream: number; strack: number; functions: number[] }[] };
+  ): Promise<
+    { ok: true } | { ok: false; rejections: { stream: number; strack: number; functions: number[] }[] }
+  >;
   startTransmit(): number;
-  purge(): number;
+  purge(): Promise<number>;
 }
 
 const spoolOf = (ctx: EquipmentContext): SpoolPort | undefined => ctx.spool;
@@ -27,7 +32,7 @@ const equipmentSends: KnownMessages = (stream, fn) =>
   fn === undefined ? SPOOLABLE.has(stream) : SPOOLABLE.get(stream)?.has(fn) === true;
 
 export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
-  S2F43: (ctx, body) => {
+  S2F43: async (ctx, body) => {
     const req = parseS2f43(body);
     const spool = spoolOf(ctx);
     if (spool === undefined)
@@ -36,16 +41,16 @@ export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
         rejections: req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] })),
       });
     const known = checkSpoolStreams(req, equipmentSends);
-    const r = known.ok ? spool.setStreams(req) : known;
+    const r = known.ok ? await spool.setStreams(req) : known;
     return s2f44(
       r.ok ? { rspack: RSPACK.ok, rejections: [] } : { rspack: RSPACK.rejected, rejections: r.rejections },
     );
   },
-  S6F23: (ctx, body) => {
+  S6F23: async (ctx, body) => {
     const rsdc = parseS6f23(body);
     const spool = spoolOf(ctx);
     if (spool === undefined) return s6f24(RSDA.noData);
-    if (rsdc === 1) return s6f24(spool.purge());
+    if (rsdc === 1) return s6f24(await spool.purge());
     const rsda = spool.startTransmit();
     // The reply goes out first; delivery starts on the next turn so S6F24 precedes the first spooled message.
     if (rsda === RSDA.ok) setImmediate(() => ctx.deliverSpool());

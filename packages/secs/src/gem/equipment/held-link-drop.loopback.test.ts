@@ -54,7 +54,7 @@ describe('held primaries when the link drops during the handling', () => {
     await alarm;
     // Event 400, S5F1, event 500: all three in the spool, the first raised first.
     expect(spool.countActual).toBe(3);
-    expect(spool.peek()).toMatchObject({ stream: 6, function: 11 });
+    expect(await spool.peek()).toMatchObject({ stream: 6, function: 11 });
     expect(errors).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ const dirs: string[] = [];
 afterEach(async () => {
   await rig?.equipment.flush();
   await rig?.close();
-  spool?.close();
+  await spool?.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   rig = undefined;
   spool = undefined;
@@ -33,8 +33,8 @@ function tempDir(): string {
   return dir;
 }
 
-function openSpool(dir: string): Spool {
-  spool = Spool.open({
+async function openSpool(dir: string): Promise<Spool> {
+  spool = await Spool.open({
     dir: join(dir, 'spool'),
     maxMessages: 10,
     maxBytes: 1 << 20,
@@ -47,7 +47,7 @@ function openSpool(dir: string): Spool {
 /** Equipment on `dir` with a state store and a spool there, online. */
 async function start(dir: string): Promise<Rig> {
   const store = jsonStateStore(join(dir, 'state'));
-  rig = await startRig({ dir, equipment: { store, spool: openSpool(dir) } });
+  rig = await startRig({ dir, equipment: { store, spool: await openSpool(dir) } });
   expect(await rig.host.requestOnline()).toBe(0);
   await rig.host.learnNames();
   return rig;
@@ -65,7 +65,7 @@ async function onlineRig(dir: string): Promise<Rig> {
 async function restart(dir: string): Promise<Rig> {
   await rig?.equipment.flush();
   await rig?.close();
-  spool?.close();
+  await spool?.close();
   rig = undefined;
   return start(dir);
 }

@@ -44,17 +44,17 @@ export class Outbound {
 
   /**
    * E30 6.5: while ONLINE and not communicating (link down), spoolable primaries go to the spool.
-   * Offline equipment sends nothing and spools nothing.
+   * Offline equipment sends nothing and spools nothing. Resolves once a spooled message is on disk.
    */
-  spoolIfDown(msg: SecsMessage): void {
+  spoolIfDown(msg: SecsMessage): Promise<void> {
     const { spoolLink } = this.port;
     if (
       spoolLink === undefined ||
       !isOnline(this.port.controlState()) ||
       this.mayGo(msg.stream, msg.function)
     )
-      return;
-    spoolLink.store(msg);
+      return Promise.resolve();
+    return spoolLink.store(msg);
   }
 
   /** The link is up and no older spooled message of this kind waits (E30 6.5). */
@@ -65,9 +65,13 @@ export class Outbound {
   /**
    * Send a primary and decode its reply; a T3 timeout is answered with S9F9 (E5) and rethrown. With
    * `whenDown`, a primary that was held behind a reply (reply-first.ts) and finds the link down when
-   * its turn comes was never sent: `whenDown` gets it (the spool, E30 6.5) and the result is undefined.
+   * its turn comes was never sent: `whenDown` gets it (the spool, E30 6.5) and the result is undefined,
+   * once what `whenDown` returns has resolved (the message is on disk).
    */
-  async send(msg: SecsMessage, whenDown?: (msg: SecsMessage) => void): Promise<SecsMessage | undefined> {
+  async send(
+    msg: SecsMessage,
+    whenDown?: (msg: SecsMessage) => Promise<void>,
+  ): Promise<SecsMessage | undefined> {
     const down = whenDown === undefined ? undefined : () => whenDown(msg);
     const reply = await this.transmit(toOutgoing(msg), down);
     if (reply === undefined) return undefined;
@@ -81,12 +85,11 @@ export class Outbound {
    * the returned promise still rejects with it. The promise is the session's own when nothing is
    * held: no extra turn between the reply and the caller (the spool acknowledges on it).
    */
-  transmit(out: OutgoingMessage, whenDown?: () => void): Promise<HsmsMessage | undefined> {
+  transmit(out: OutgoingMessage, whenDown?: () => Promise<void>): Promise<HsmsMessage | undefined> {
     const { session, order } = this.port;
     const sent = order.submit(() => {
       if (whenDown === undefined || this.mayGo(out.stream, out.function)) return session.send(out);
-      whenDown();
-      return Promise.resolve(undefined);
+      return whenDown().then(() => undefined);
     });
     sent.catch((err: unknown) => {
       if (

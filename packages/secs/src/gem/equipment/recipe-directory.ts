@@ -1,9 +1,13 @@
 // Process programs stored as one file per PPID in a directory. The PPID becomes the file name, so
-// only names that are safe as file names on every OS are accepted; writes go to a temporary file
-// renamed into place, so a crash mid-write never leaves a half program under the real name.
+// only names that are safe as file names on every OS are accepted; writes go to a temporary file,
+// fsync'd and renamed into place (then the directory fsync'd), so a crash mid-write never leaves a
+// half program under the real name and a program acknowledged with ACKC7 0 survives a power cut.
+// Writes and removes of one PPID run one at a time in the order asked for; all I/O is asynchronous.
 
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsyncDirectory, writeFileAtomic } from '../store/atomic-write.js';
+import { OrderedByKey } from '../store/ordered-by-key.js';
 
 /** Where process programs live; injected so that a tool can keep them elsewhere (a database...). */
 export interface RecipeStore {
@@ -19,8 +23,14 @@ const SAFE_PPID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 /** True when a PPID can be stored (1..80 characters of A-Z a-z 0-9 . _ -, not starting with a dot). */
 export const isStorablePpid = (ppid: string): boolean => SAFE_PPID.test(ppid);
 
-/** A RecipeStore over a directory (created on first write). */
-export function recipeDirectory(dir: string): RecipeStore {
+/**
+ * A RecipeStore over a directory (created on first write). A write or remove resolves once it is
+ * durable (`sync: false`, for tests, skips the fsyncs).
+ */
+export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): RecipeStore {
+  const sync = options.sync ?? true;
+  // One PPID's writes and removes in the order asked for.
+  const order = new OrderedByKey();
   return {
     async list() {
       try {
@@ -45,22 +55,26 @@ export function recipeDirectory(dir: string): RecipeStore {
         throw err;
       }
     },
-    async write(ppid, body) {
-      if (!isStorablePpid(ppid)) throw new RangeError(`PPID '${ppid}' cannot be stored`);
-      await mkdir(dir, { recursive: true });
-      const tmp = join(dir, `.${ppid}.${process.pid}.tmp`);
-      await writeFile(tmp, body);
-      await rename(tmp, join(dir, ppid));
+    write(ppid, body) {
+      if (!isStorablePpid(ppid)) return Promise.reject(new RangeError(`PPID '${ppid}' cannot be stored`));
+      return order.run(ppid, async () => {
+        await mkdir(dir, { recursive: true });
+        // The temp file starts with a dot: list() skips it (not a storable PPID).
+        await writeFileAtomic(join(dir, ppid), body, sync, `.${ppid}`);
+      });
     },
-    async remove(ppid) {
-      if (!isStorablePpid(ppid)) return false;
-      try {
-        await rm(join(dir, ppid));
+    remove(ppid) {
+      if (!isStorablePpid(ppid)) return Promise.resolve(false);
+      return order.run(ppid, async () => {
+        try {
+          await rm(join(dir, ppid));
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+          throw err;
+        }
+        if (sync) await fsyncDirectory(dir);
         return true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw err;
-      }
+      });
     },
   };
 }

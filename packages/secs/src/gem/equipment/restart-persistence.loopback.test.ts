@@ -142,7 +142,9 @@ describe('persistence across restart', () => {
       expect(after[0]).toBeLessThanOrEqual(10_002);
       expect(new Set(marks)).toEqual(new Set([10_000, 20_000]));
       await r.equipment.flush();
-      expect(DocumentStore.open(join(dir, 'state')).read('data-id')).toEqual({ reservedThrough: 20_000 });
+      expect(await (await DocumentStore.open(join(dir, 'state'))).read('data-id')).toEqual({
+        reservedThrough: 20_000,
+      });
     } finally {
       await shutDown();
       rmSync(dir, { recursive: true, force: true });
@@ -173,7 +175,7 @@ describe('persistence across restart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-gem-ecs-'));
     const wallClock = (): number => Date.UTC(2026, 10, 24, 8, 9, 10, 120);
     // As `bondline equipment` does: the spool opens with the policy of the OverWriteSpool default (true).
-    const openSpool = (): Spool =>
+    const openSpool = (): Promise<Spool> =>
       Spool.open({
         dir: join(dir, 'spool'),
         maxMessages: 10,
@@ -181,7 +183,7 @@ describe('persistence across restart', () => {
         policy: 'overwrite',
         sync: false,
       });
-    let spool = openSpool();
+    let spool = await openSpool();
     try {
       let r = await online(dir, { spool, wallClock });
       const values = [
@@ -193,8 +195,8 @@ describe('persistence across restart', () => {
       ];
       expect(await r.host.setConstants(values)).toBe(0);
       await shutDown();
-      spool.close();
-      spool = openSpool();
+      await spool.close();
+      spool = await openSpool();
       expect(spool.policy).toBe('overwrite');
       r = await online(dir, { spool, wallClock });
       expect(await r.host.readConstants([1010, 1011, 1012, 1013, 1014])).toEqual({
@@ -216,7 +218,7 @@ describe('persistence across restart', () => {
       expect((await r.host.readStatus([20]))['20']).toBe(0); // SpoolCountActual
     } finally {
       await shutDown();
-      spool.close();
+      await spool.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -254,11 +256,11 @@ describe('persistence across restart', () => {
         document: 'equipment-constants',
       });
       rmSync(file);
-      const other = DocumentStore.open(dir, { sync: false });
-      other.write('control-default', 'online-remote'); // valid envelope, wrong content
+      const other = await DocumentStore.open(dir, { sync: false });
+      await other.write('control-default', 'online-remote'); // valid envelope, wrong content
       await expect(jsonStateStore(dir).load()).rejects.toMatchObject({ code: 'bad-state-file' });
-      other.write('control-default', { remote: true });
-      other.write('data-id', { reservedThrough: -1 });
+      await other.write('control-default', { remote: true });
+      await other.write('data-id', { reservedThrough: -1 });
       await expect(jsonStateStore(dir).load()).rejects.toMatchObject({ code: 'bad-state-file' });
     } finally {
       rmSync(dir, { recursive: true, force: true });

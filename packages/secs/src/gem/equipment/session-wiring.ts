@@ -43,11 +43,20 @@ export function attachToSession(p: EquipmentParts): () => void {
 /**
  * Handle one host primary and write its reply here rather than through the session, so that the
  * primaries its handler raised (events, alarms, S9) are released right after the reply (E30 order).
+ * A reply that acknowledges a change goes out only once the change is on disk: the persisted state
+ * saved since the primary arrived is awaited first; if that write failed the host gets SxF0 instead
+ * (the failure is reported as an `error` event), never an acknowledgement of what is not durable.
  */
 async function answer(p: EquipmentParts, port: DispatchPort, msg: HsmsMessage): Promise<undefined> {
-  const handling = p.order.begin(`S${msg.stream}F${msg.function}`);
+  const key = `S${msg.stream}F${msg.function}`;
+  const handling = p.order.begin(key);
+  const saved = p.persistence.mark();
   try {
-    const reply = await dispatchPrimary(port, msg);
+    let reply = await dispatchPrimary(port, msg);
+    if (p.persistence.mark() !== saved && !(await p.persistence.durableSince(saved))) {
+      p.fail(new Error(`${key}: its change could not be saved, answered S${msg.stream}F0`));
+      reply = reply == null ? reply : { stream: msg.stream, function: 0 };
+    }
     // A reply for a transaction of a connection that closed meanwhile is not written on the next one.
     if (reply != null && msg.wBit && p.session.state === 'selected' && p.order.sameLink(handling))
       p.session.reply(msg, reply);

@@ -24,7 +24,7 @@ let spool: Spool | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
   await rig?.close();
-  spool?.close();
+  await spool?.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   rig = undefined;
   spool = undefined;
@@ -37,7 +37,7 @@ const wallClock = (): number => wall;
 async function spoolingRig(maxMessages: number): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'gem-spool-ec-'));
   dirs.push(dir);
-  spool = Spool.open({
+  spool = await Spool.open({
     dir: join(dir, 'spool'),
     maxMessages,
     maxBytes: 1 << 20,

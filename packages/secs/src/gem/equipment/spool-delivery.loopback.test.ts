@@ -50,7 +50,12 @@ async function reconnectNotAnsweringEvents(r: Rig): Promise<{ s9: Promise<Uint8A
 describe('spool delivery after S6F23', () => {
   it('a spooled S6F11 the host does not answer times out: S9F9 with its header, the spool keeps it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'gem-spool-t3-'));
-    const spool = Spool.open({ dir: join(dir, 'spool'), maxMessages: 10, maxBytes: 1 << 20, policy: 'stop' });
+    const spool = await Spool.open({
+      dir: join(dir, 'spool'),
+      maxMessages: 10,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+    });
     try {
       const wire = new Wire();
       const r = await twoSpooled(dir, wire, spool, 1000);
@@ -68,7 +73,7 @@ describe('spool delivery after S6F23', () => {
       expect(errors).toEqual([expect.stringMatching(/T3/)]);
       expect(spool.countActual).toBe(2); // nothing acknowledged: both wait for the next S6F23
     } finally {
-      spool.close();
+      await spool.close();
     }
   }, 10_000);
 });

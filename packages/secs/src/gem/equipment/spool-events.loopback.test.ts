@@ -1,6 +1,7 @@
 // E30 spooling activated / deactivated collection events: "activated" is raised while the link is
-// down and spooled ahead of the first message it announces; "deactivated" is sent once the spool is
-// emptied, by S6F23 transmit or by purge.
+// down when the first message goes into the spool, and spooled right behind it (DATAID order, see
+// spool-dataid-order.loopback.test.ts); "deactivated" is sent once the spool is emptied, by S6F23
+// transmit or by purge.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import type { Spool } from '../spool/spool.js';
@@ -40,17 +41,17 @@ const eventArrives = (r: Rig, ceid: number): Promise<void> =>
   new Promise((resolve) => r.host.on('event', (e: HostEvent) => e.ceid === ceid && resolve()));
 
 describe('E30 spooling activated / deactivated events', () => {
-  it('activated is spooled before the first spooled event; deactivated follows the transmit that empties the spool', async () => {
+  it('activated is spooled behind the first spooled event; deactivated follows the transmit that empties the spool', async () => {
     const { r, spool, got } = await spoolingRig();
     await dropLink(r);
     expect(await r.equipment.triggerEvent(400)).toBe(false);
     expect(await r.equipment.triggerEvent(400)).toBe(false);
-    expect(spool.countActual).toBe(3); // activated once, then the two events
+    expect(spool.countActual).toBe(3); // the first event, activated once, the second event
     await reconnect(r);
     const deactivated = eventArrives(r, DEACTIVATED);
     expect(await r.host.transmitSpool()).toBe(0);
     await deactivated;
-    expect(got).toEqual([ACTIVATED, 400, 400, DEACTIVATED]);
+    expect(got).toEqual([400, ACTIVATED, 400, DEACTIVATED]);
     expect(spool.stateName).toBe('inactive');
   });
 
@@ -65,7 +66,7 @@ describe('E30 spooling activated / deactivated events', () => {
     expect(got).toEqual([DEACTIVATED]);
     await dropLink(r);
     expect(await r.equipment.triggerEvent(400)).toBe(false);
-    expect(spool.countActual).toBe(2); // activated again, then the event
+    expect(spool.countActual).toBe(2); // the event, then activated again
   });
 
   it('no activated event when it is not enabled by S2F37', async () => {

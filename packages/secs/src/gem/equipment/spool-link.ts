@@ -1,17 +1,22 @@
 // The equipment's use of the durable spool (E30 6.5): store a primary that cannot go out now, and
 // deliver the stored ones in order after S6F23, each acknowledged by the host before the next is sent
 // (the spool advances its head durably on each ack: nothing is lost and at most the message in flight
-// at a crash is sent twice).
+// at a crash is sent twice). The spool's place for a message is taken at once, the disk write
+// follows: `store` resolves once the message is on disk, so whoever reports it as spooled waits.
 
 import { toOutgoing } from '../../hsms/secs-message.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
-import type { Spool } from '../spool/spool.js';
+import type { AppendResult, Spool } from '../spool/spool.js';
 
 /** The E30 spooling activated / deactivated events, as the equipment's model declares them. */
 export interface SpoolNotice {
-  /** The S6F11 to spool ahead of the first message (undefined: no event, or not enabled). */
-  activated?: () => SecsMessage | undefined;
+  /**
+   * Raise the activated event: the spool just took its first message. Raised like any event (the
+   * link is down: it is spooled), so it takes the next DATAID and its place behind every message
+   * raised before it, those still held behind a reply included.
+   */
+  activated?: () => void;
   /** Report the deactivated event (the link is up: sent, not spooled). */
   deactivated?: () => void;
 }
@@ -30,15 +35,17 @@ export class SpoolLink {
     private readonly notice: SpoolNotice = {},
   ) {}
 
-  /** Spool a primary if S2F43 selected its stream/function; a full or oversize spool is reported. */
-  store(msg: SecsMessage): void {
-    // E30 spooling activated: raised while the link is down, so spooled like any event, ahead of the
-    // first message it announces.
-    if (this.spool.stateName === 'inactive' && this.spool.isSpoolable(msg.stream, msg.function)) {
-      const announce = this.notice.activated?.();
-      if (announce !== undefined) this.append(announce);
-    }
-    this.append(msg);
+  /**
+   * Spool a primary if S2F43 selected its stream/function; resolves once it is on disk. A full or
+   * oversize spool and a failed write are reported through `fail`, never thrown.
+   */
+  store(msg: SecsMessage): Promise<void> {
+    const wasInactive = this.spool.stateName === 'inactive';
+    const stored = this.append(msg);
+    // E30 spooling activated happens when the first message goes in: after that message, which was
+    // raised (and given its DATAID) before the spool activated.
+    if (wasInactive && this.spool.stateName !== 'inactive') this.notice.activated?.();
+    return stored;
   }
 
   /** The spool went back to inactive (emptied by transmit or purge): E30 spooling deactivated. */
@@ -46,16 +53,24 @@ export class SpoolLink {
     this.notice.deactivated?.();
   }
 
-  private append(msg: SecsMessage): void {
+  private async append(msg: SecsMessage): Promise<void> {
+    const what = `S${msg.stream}F${msg.function}`;
     const out = toOutgoing(msg);
-    const r = this.spool.append({
+    const appended = this.spool.append({
       stream: msg.stream,
       function: msg.function,
       wBit: msg.wBit,
       body: out.body ?? new Uint8Array(),
     });
+    let r: AppendResult;
+    try {
+      r = await appended;
+    } catch (err) {
+      this.fail(new Error(`${what} not spooled: ${err instanceof Error ? err.message : String(err)}`));
+      return;
+    }
     if (!r.spooled && r.reason !== 'not-spoolable')
-      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`));
+      this.fail(new Error(`${what} not spooled: spool ${r.reason}`));
   }
 
   /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */
@@ -65,7 +80,7 @@ export class SpoolLink {
     const spool = this.spool;
     try {
       for (;;) {
-        const m = spool.peek();
+        const m = await spool.peek();
         if (m === undefined || !spool.stateName.endsWith('/transmit')) return;
         await this.send({
           stream: m.stream,
@@ -75,8 +90,11 @@ export class SpoolLink {
         });
         // The host may purge (S6F23 RSDC 1) while a message is in flight: nothing is left to acknowledge.
         if (!spool.stateName.endsWith('/transmit')) return;
-        spool.ack();
+        // Durably past this one before the next goes out: a crash resends at most the one in flight.
+        // Emptied at the call: deactivated is raised now, before anything raised meanwhile.
+        const acked = spool.ack();
         if (spool.stateName === 'inactive') this.emptied();
+        await acked;
       }
     } catch (err) {
       spool.linkLost();

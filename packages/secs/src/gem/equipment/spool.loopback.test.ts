@@ -19,7 +19,7 @@ afterEach(async () => {
   dirs = [];
 });
 
-const openSpool = (dir: string): Spool =>
+const openSpool = (dir: string): Promise<Spool> =>
   Spool.open({
     dir: join(dir, 'spool'),
     maxMessages: 100_000,
@@ -77,7 +77,7 @@ describe('spooling across link loss', () => {
   it(`${N} events spooled while down are delivered in order, once, after S6F23`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
     dirs.push(dir);
-    const spool = openSpool(dir);
+    const spool = await openSpool(dir);
     const r = await up(dir, spool);
     await configure(r);
     await dropLinkToWaitDelay(r);
@@ -88,33 +88,33 @@ describe('spooling across link loss', () => {
     expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     expect(spool.countActual).toBe(0);
     expect(await r.host.transmitSpool()).toBe(2); // nothing left
-    spool.close();
+    await spool.close();
   }, 30_000);
 
   it('the same after an equipment restart between the loss and the reconnect', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-spool-restart-'));
     dirs.push(dir);
-    let spool = openSpool(dir);
+    let spool = await openSpool(dir);
     const r1 = await up(dir, spool);
     await configure(r1);
     await dropLinkToWaitDelay(r1);
     await produce(r1);
     await r1.close();
     rigs = [];
-    spool.close();
-    spool = openSpool(dir);
+    await spool.close();
+    spool = await openSpool(dir);
     expect(spool.countActual).toBe(N);
     const r2 = await up(dir, spool);
     expect(await r2.host.requestOnline()).toBe(0);
     const got = await collect(r2);
     expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
-    spool.close();
+    await spool.close();
   }, 30_000);
 
   it('purge discards, and S2F43 without a spool is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-spool-purge-'));
     dirs.push(dir);
-    const spool = openSpool(dir);
+    const spool = await openSpool(dir);
     const r = await up(dir, spool);
     await configure(r);
     await dropLinkToWaitDelay(r);
@@ -122,7 +122,7 @@ describe('spooling across link loss', () => {
     await reconnect(r);
     expect(await r.host.purgeSpool()).toBe(0);
     expect(spool.countActual).toBe(0);
-    spool.close();
+    await spool.close();
     const plain = await startRig();
     rigs.push(plain);
     expect(await plain.host.requestOnline()).toBe(0);

@@ -2,7 +2,8 @@
 // constants, report definitions with their links and enables, alarm enables, limits, the control
 // default, the clock offset the host set with S2F31, and the DATAID high-water mark. It is kept in the
 // one embedded DocumentStore (atomic temp+fsync+rename, checksum, format version) that the spool also
-// uses, one document per item so a change rewrites only its own file.
+// uses, one document per item so a change rewrites only its own file. All of it is asynchronous: a save
+// resolves once what it wrote is durable, and nothing blocks the event loop.
 
 import type { Value } from '../model/value.js';
 import { DocumentStore, type DocumentStoreOptions, STORE_DOCUMENTS } from '../store/document-store.js';
@@ -93,11 +94,12 @@ const VALID: Record<Key, (v: unknown) => boolean> = {
 /**
  * A StateStore on a DocumentStore in `dir` (created if needed). Saves are serialized and coalesced:
  * while one write is in flight, only the newest pending value of each item is written next, and an
- * item whose JSON did not change since its last write is not rewritten.
+ * item whose JSON did not change since its last write is not rewritten. A save resolves once every
+ * item given to it (or to a save after it) is durable.
  */
 export function jsonStateStore(dir: string, options: DocumentStoreOptions = {}): StateStore {
-  let store: DocumentStore | undefined;
-  const docs = (): DocumentStore => {
+  let store: Promise<DocumentStore> | undefined;
+  const docs = (): Promise<DocumentStore> => {
     store ??= DocumentStore.open(dir, options);
     return store;
   };
@@ -111,12 +113,15 @@ export function jsonStateStore(dir: string, options: DocumentStoreOptions = {}):
       while (Object.keys(pending).length > 0) {
         const next = pending;
         pending = {};
+        const d = await docs();
+        // Different documents are different files: written side by side (each one's writes in order).
+        const writes: Promise<void>[] = [];
         for (const key of Object.keys(next) as Key[]) {
           const json = JSON.stringify(next[key]);
           if (written.get(key) === json) continue;
-          docs().write(DOCUMENTS[key], JSON.parse(json));
-          written.set(key, json);
+          writes.push(d.write(DOCUMENTS[key], JSON.parse(json)).then(() => void written.set(key, json)));
         }
+        await Promise.all(writes);
         await Promise.resolve();
       }
     } finally {
@@ -126,11 +131,12 @@ export function jsonStateStore(dir: string, options: DocumentStoreOptions = {}):
   return {
     async load() {
       const out: Record<string, unknown> = {};
+      const d = await docs();
       for (const key of Object.keys(DOCUMENTS) as Key[]) {
-        const data = docs().read(DOCUMENTS[key]);
+        const data = await d.read(DOCUMENTS[key]);
         if (data === undefined) continue;
         if (!VALID[key](data))
-          throw new StateFileError(`${docs().pathOf(DOCUMENTS[key])}: not a GEM ${key} document`);
+          throw new StateFileError(`${d.pathOf(DOCUMENTS[key])}: not a GEM ${key} document`);
         out[key] = data;
         written.set(key, JSON.stringify(data));
       }

@@ -18,7 +18,7 @@ describe('terminal requests and the spool', () => {
     await dropLink(r);
     expect(await r.equipment.terminalRequest('operator: lot on hold')).toBeUndefined();
     expect(spool.countActual).toBe(1);
-    expect(spool.peek()).toMatchObject({ stream: 10, function: 1 });
+    expect(await spool.peek()).toMatchObject({ stream: 10, function: 1 });
     r.equipment.set('EnableSpooling', false);
     expect(await r.equipment.terminalRequest('not kept')).toBeUndefined();
     expect(spool.countActual).toBe(1);

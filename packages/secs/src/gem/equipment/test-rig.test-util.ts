@@ -156,7 +156,7 @@ export async function startSpoolRig(
   opts: { model?: EquipmentModel; toolLog?: CommLog; maxMessages?: number } = {},
 ): Promise<SpoolRig> {
   const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
-  const spool = Spool.open({
+  const spool = await Spool.open({
     dir: join(dir, 'spool'),
     maxMessages: opts.maxMessages ?? 100,
     maxBytes: 1 << 20,
@@ -171,7 +171,7 @@ export async function startSpoolRig(
   });
   const close = async (): Promise<void> => {
     await rig.close();
-    spool.close();
+    await spool.close();
     rmSync(dir, { recursive: true, force: true });
   };
   const onlack = await rig.host.requestOnline();

@@ -70,7 +70,13 @@ describe('operator runner: sleep, wait, cancel', () => {
 describe('operator runner: drop', () => {
   it('drops the link; events fired while down are spooled and delivered after reconnect and S6F23', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
-    const spool = Spool.open({ dir, maxMessages: 1000, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    const spool = await Spool.open({
+      dir,
+      maxMessages: 1000,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const r = await onlineRig(spool);
     expect(await r.host.defineReports([{ rptid: 1, vids: [12] }])).toBe(0); // WafersBonded
@@ -118,12 +124,12 @@ describe('operator runner: drop', () => {
     expect(await r.host.transmitSpool()).toBe(0);
     await delivered;
     expect(got).toEqual([1, 2, 3, 4, 5, 6]);
-    spool.close();
+    await spool.close();
   });
 
   it('an event the full spool refuses (stop policy) is reported as not sent, not as spooled', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
-    const spool = Spool.open({ dir, maxMessages: 2, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    const spool = await Spool.open({ dir, maxMessages: 2, maxBytes: 1 << 20, policy: 'stop', sync: false });
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const r = await onlineRig(spool);
     r.equipment.on('error', () => {}); // the equipment also reports the refusal as an error event
@@ -137,12 +143,18 @@ describe('operator runner: drop', () => {
       'event PairBonded (400): spooled, link down (2 in the spool)',
       'event PairBonded (400): not sent: link down, spool full (2 held, stop policy)',
     ]);
-    spool.close();
+    await spool.close();
   });
 
   it('an alarm whose S6F11 is spooled but whose S5F1 is not selected by S2F43 is reported as not spooled', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-operator-'));
-    const spool = Spool.open({ dir, maxMessages: 1000, maxBytes: 1 << 20, policy: 'stop', sync: false });
+    const spool = await Spool.open({
+      dir,
+      maxMessages: 1000,
+      maxBytes: 1 << 20,
+      policy: 'stop',
+      sync: false,
+    });
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const r = await onlineRig(spool);
     expect(await r.host.linkEvents([{ ceid: 500, rptids: [] }])).toBe(0); // ChamberVacuumAlarmSet
@@ -152,7 +164,7 @@ describe('operator runner: drop', () => {
     expect(result).toEqual({ ok: true });
     expect(lines[1]).toBe('alarm 1 set: Chamber vacuum lost (not sent: link down (wait-delay), not spooled)');
     expect(spool.countActual).toBe(1); // the alarm's set event (S6F11), not its S5F1
-    spool.close();
+    await spool.close();
   });
 
   it('drop with no connection stops the script', async () => {

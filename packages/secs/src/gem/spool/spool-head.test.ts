@@ -10,31 +10,31 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('spool head file', () => {
-  it('reads back the last head written', () => {
+describe('spool head file', async () => {
+  it('reads back the last head written', async () => {
     const path = join(dir, 'h.bin');
-    const h = HeadFile.open(path, true);
+    const h = await HeadFile.open(path, true);
     expect(h.initial).toBeUndefined();
-    h.write({ generation: 0, offset: 25 });
-    h.write({ generation: 0, offset: 50 });
-    h.write({ generation: 3, offset: 75 });
-    h.close();
-    const again = HeadFile.open(path, true);
+    await h.write({ generation: 0, offset: 25 });
+    await h.write({ generation: 0, offset: 50 });
+    await h.write({ generation: 3, offset: 75 });
+    await h.close();
+    const again = await HeadFile.open(path, true);
     expect(again.initial).toEqual({ generation: 3, offset: 75 });
-    again.close();
+    await again.close();
   });
 
-  it('a torn write of the newest slot falls back to the previous head', () => {
+  it('a torn write of the newest slot falls back to the previous head', async () => {
     const path = join(dir, 'h.bin');
-    const h = HeadFile.open(path, false);
-    h.write({ generation: 0, offset: 25 }); // epoch 1 -> slot 1
-    h.write({ generation: 0, offset: 50 }); // epoch 2 -> slot 0
-    h.close();
+    const h = await HeadFile.open(path, false);
+    await h.write({ generation: 0, offset: 25 }); // epoch 1 -> slot 1
+    await h.write({ generation: 0, offset: 50 }); // epoch 2 -> slot 0
+    await h.close();
     const b = readFileSync(path);
     b[16] = (b[16] ?? 0) ^ 0xff; // damage the offset of slot 0 (its CRC no longer matches)
     writeFileSync(path, b);
-    const again = HeadFile.open(path, false);
+    const again = await HeadFile.open(path, false);
     expect(again.initial).toEqual({ generation: 0, offset: 25 });
-    again.close();
+    await again.close();
   });
 });

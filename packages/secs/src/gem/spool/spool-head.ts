@@ -1,10 +1,13 @@
 // The spool head pointer: which segment file is current and where its first undelivered record starts.
 // Kept in a small file of two 32-byte slots written alternately in place, each with a write counter and
 // a CRC-32: a crash while writing one slot leaves the other (the previous head) intact, and the reader
-// takes the valid slot with the higher counter. One positional write + fdatasync per acknowledged message.
+// takes the valid slot with the higher counter. One positional write per acknowledged message, durable on
+// return (O_DSYNC, or a write + fdatasync where the platform lacks it), asynchronous (the spool runs it
+// in its queue of file operations, after the appends before it).
 
-import { closeSync, fdatasyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { durableFlags, fileReadAt, type ReadAt, readFully, writeFully } from '../store/positional-io.js';
 
 export interface SpoolHead {
   /** Segment file number (`spool-<generation>.seg`). */
@@ -41,37 +44,46 @@ export class HeadFile {
   private epoch: number;
 
   private constructor(
-    private readonly fd: number,
-    private readonly sync: boolean,
+    private readonly fh: FileHandle,
+    /** fdatasync after each write (syncing without O_DSYNC). */
+    private readonly datasync: boolean,
     epoch: number,
     readonly initial: SpoolHead | undefined,
   ) {
     this.epoch = epoch;
   }
 
-  /** Open or create; `initial` is the stored head, undefined for a new file (or one with no valid slot). */
-  static open(path: string, sync: boolean): HeadFile {
-    const fd = openSync(path, 'a+');
-    closeSync(fd);
-    const rw = openSync(path, 'r+');
+  /**
+   * Open or create; `initial` is the stored head, undefined for a new file (or one with no valid slot).
+   * `readAt` wraps the file's reads (tests inject short reads).
+   */
+  static async open(path: string, sync: boolean, readAt = (r: ReadAt): ReadAt => r): Promise<HeadFile> {
+    await (await open(path, 'a+')).close();
+    const { flags, dsync } = durableFlags(sync);
+    const rw = await open(path, flags);
     const buf = Buffer.alloc(SLOT * 2);
-    readSync(rw, buf, 0, buf.length, 0);
+    try {
+      await readFully(readAt(fileReadAt(rw)), buf, 0);
+    } catch (err) {
+      await rw.close();
+      throw err;
+    }
     const slots = [decodeSlot(buf.subarray(0, SLOT)), decodeSlot(buf.subarray(SLOT))];
     let best: { epoch: number; head: SpoolHead } | undefined;
     for (const s of slots)
       if (s !== undefined && (best === undefined || newer(s.epoch, best.epoch))) best = s;
-    return new HeadFile(rw, sync, best?.epoch ?? 0, best?.head);
+    return new HeadFile(rw, sync && !dsync, best?.epoch ?? 0, best?.head);
   }
 
-  /** Durably record a new head (overwrites the older slot). */
-  write(h: SpoolHead): void {
+  /** Durably record a new head (overwrites the older slot); one write at a time. */
+  async write(h: SpoolHead): Promise<void> {
     this.epoch = (this.epoch + 1) >>> 0;
-    writeSync(this.fd, encodeSlot(this.epoch, h), 0, SLOT, (this.epoch % 2) * SLOT);
-    if (this.sync) fdatasyncSync(this.fd);
+    await writeFully(this.fh, encodeSlot(this.epoch, h), (this.epoch % 2) * SLOT);
+    if (this.datasync) await this.fh.datasync();
   }
 
-  close(): void {
-    closeSync(this.fd);
+  close(): Promise<void> {
+    return this.fh.close();
   }
 }
 

@@ -18,8 +18,8 @@ export interface SpoolMeta {
 }
 
 /** The stored spool document, or defaults for a new spool. */
-export function readMeta(store: DocumentStore): SpoolMeta {
-  const d = store.read(META) as Partial<SpoolMeta> | undefined;
+export async function readMeta(store: DocumentStore): Promise<SpoolMeta> {
+  const d = (await store.read(META)) as Partial<SpoolMeta> | undefined;
   return {
     streams: d?.streams ?? [],
     startTime: d?.startTime ?? null,
@@ -30,7 +30,22 @@ export function readMeta(store: DocumentStore): SpoolMeta {
   };
 }
 
-/** Replace the stored spool document. */
-export function writeMeta(store: DocumentStore, meta: SpoolMeta): void {
-  store.write(META, meta);
+/** Replace the stored spool document (as it is at the call); resolves once durable. */
+export function writeMeta(store: DocumentStore, meta: SpoolMeta): Promise<void> {
+  return store.write(META, meta);
+}
+
+/** The spool became active: SpoolStartTime now, SpoolCountTotal counts from the next sequence number. */
+export function startActivation(meta: SpoolMeta, now: number): void {
+  meta.startTime = now;
+  meta.fullTime = null;
+  meta.baseSeq = meta.nextSeq;
+  meta.refused = 0;
+}
+
+/** The spool was emptied (delivered or purged): no start or full time, no refusals. */
+export function endActivation(meta: SpoolMeta): void {
+  meta.startTime = null;
+  meta.fullTime = null;
+  meta.refused = 0;
 }

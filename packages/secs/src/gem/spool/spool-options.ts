@@ -1,6 +1,5 @@
 // How a spool is opened (bounds, full policy, durability) and what an append answers.
 
-import type { Clock } from '../../hsms/clock.js';
 import type { KnownMessages } from './spool-streams.js';
 
 export interface SpoolOptions {
@@ -16,14 +15,12 @@ export interface SpoolOptions {
   wallTime?: () => number;
   /** Known streams/functions for S2F43 checks (default: any). */
   isKnown?: KnownMessages;
-  /** fsync every append and head move (default true). */
-  sync?: boolean;
   /**
-   * Group commit: instead of an fsync per append, one fsync at most `delayMs` after the first unsynced
-   * append (on the injected clock). Trades a window of `delayMs` of messages at power loss for
-   * throughput; a process crash loses nothing either way. Head moves (acks) are always synced.
+   * fdatasync before an append or head move is acknowledged (default true). Appends asked for while an
+   * earlier write is in progress share one fdatasync (group commit). `false` (tests) keeps records
+   * across a process crash (page cache) but not across power loss.
    */
-  groupCommit?: { clock: Clock; delayMs: number };
+  sync?: boolean;
   /** Dead bytes at the segment front before it is compacted (default 64 KiB; also needs > half the file). */
   compactMinBytes?: number;
 }

@@ -8,6 +8,8 @@ import type { SpoolMessage } from './spool-record.js';
 
 // Random runs of append / deliver some / restart / purge / link loss against a plain array model:
 // the spool must always hold exactly the model's messages, in order, whatever happened in between.
+// The appends of one step are asked for together, without waiting for each to be on disk, so group
+// commit batches and segment generation switches (compaction) interleave in the file queue.
 type Op =
   | { op: 'append'; n: number; size: number }
   | { op: 'deliver'; n: number }
@@ -43,37 +45,40 @@ const segmentBytes = (dir: string): number =>
 const idOf = (m: SpoolMessage): number => new DataView(m.body.buffer, m.body.byteOffset).getUint32(0);
 
 describe('Spool against a model', () => {
-  it('holds exactly the undelivered messages in order through any sequence of operations', () => {
-    fc.assert(
-      fc.property(
+  it('holds exactly the undelivered messages in order through any sequence of operations', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(opArb, { maxLength: 25 }),
         fc.constantFrom('overwrite' as const, 'stop' as const),
-        (ops, policy) => {
+        async (ops, policy) => {
           const dir = mkdtempSync(join(tmpdir(), 'bondline-spool-prop-'));
           // A tiny compaction threshold so segment generations switch often during the run.
           const opts = { dir, maxMessages: 50, maxBytes: 6000, policy, sync: false, compactMinBytes: 1500 };
-          let s = Spool.open(opts);
-          s.setStreams([{ stream: 6, functions: [] }]);
+          let s = await Spool.open(opts);
+          await s.setStreams([{ stream: 6, functions: [] }]);
           const model: { id: number; bytes: number }[] = [];
           let next = 0;
           try {
             for (const o of ops) {
               if (o.op === 'append') {
+                const appends: Promise<{ spooled: boolean }>[] = [];
+                const expected: boolean[] = [];
                 for (let i = 0; i < o.n; i++) {
                   const bytes = 8 + 11 + 4 + o.size; // record header + fixed payload + body
-                  const r = s.append(message(next, o.size));
+                  appends.push(s.append(message(next, o.size)));
                   const fits = () =>
                     model.length + 1 <= 50 && model.reduce((a, m) => a + m.bytes, 0) + bytes <= 6000;
                   if (policy === 'stop') {
-                    expect(r.spooled).toBe(fits());
-                    if (r.spooled) model.push({ id: next, bytes });
+                    expected.push(fits());
+                    if (fits()) model.push({ id: next, bytes });
                   } else {
                     while (!fits()) model.shift();
                     model.push({ id: next, bytes });
-                    expect(r.spooled).toBe(true);
+                    expected.push(true);
                   }
                   next++;
                 }
+                expect((await Promise.all(appends)).map((r) => r.spooled)).toEqual(expected);
                 // Compaction at append keeps the segment near the live size.
                 const live = model.reduce((a, m) => a + m.bytes, 0);
                 expect(segmentBytes(dir)).toBeLessThanOrEqual(Math.max(1500 + live, 2 * live) + 400);
@@ -81,34 +86,34 @@ describe('Spool against a model', () => {
                 if (model.length === 0) continue;
                 expect(s.startTransmit()).toBe(0);
                 for (let i = 0; i < o.n && model.length > 0; i++) {
-                  expect(idOf(s.peek()!)).toBe(model[0]!.id);
-                  s.ack();
+                  expect(idOf((await s.peek())!)).toBe(model[0]!.id);
+                  await s.ack();
                   model.shift();
                 }
                 s.linkLost();
               } else if (o.op === 'restart') {
-                s.close();
-                s = Spool.open(opts);
+                await s.close();
+                s = await Spool.open(opts);
               } else {
-                s.purge();
+                await s.purge();
                 model.length = 0;
               }
               expect(s.countActual).toBe(model.length);
               expect(s.stateName === 'inactive').toBe(model.length === 0);
             }
-            s.close();
-            s = Spool.open(opts);
+            await s.close();
+            s = await Spool.open(opts);
             const rest: number[] = [];
             if (model.length > 0) {
               s.startTransmit();
-              for (const m of s.messages()) {
+              for await (const m of s.messages()) {
                 rest.push(idOf(m));
-                s.ack();
+                await s.ack();
               }
             }
             expect(rest).toEqual(model.map((m) => m.id));
           } finally {
-            s.close();
+            await s.close();
             rmSync(dir, { recursive: true, force: true });
           }
         },

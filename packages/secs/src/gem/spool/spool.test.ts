@@ -10,7 +10,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../hsms/fake-clock.js';
 import { StoreError } from '../store/store-error.js';
 import { RSDA, Spool, type SpoolOptions } from './spool.js';
 import { HeadFile } from './spool-head.js';
@@ -21,10 +20,10 @@ const open: Spool[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'bondline-spool-'));
 });
-afterEach(() => {
+afterEach(async () => {
   for (const s of open.splice(0)) {
     try {
-      s.close();
+      await s.close();
     } catch {
       // already closed by the test
     }
@@ -42,8 +41,8 @@ function idOf(m: SpoolMessage): number {
   return ((m.body[2]! << 24) | (m.body[3]! << 16) | (m.body[4]! << 8) | m.body[5]!) >>> 0;
 }
 
-function openSpool(o: Partial<SpoolOptions> = {}): Spool {
-  const s = Spool.open({
+async function openSpool(o: Partial<SpoolOptions> = {}): Promise<Spool> {
+  const s = await Spool.open({
     dir,
     maxMessages: 10_000,
     maxBytes: 16 * 1024 * 1024,
@@ -53,17 +52,18 @@ function openSpool(o: Partial<SpoolOptions> = {}): Spool {
     ...o,
   });
   open.push(s);
-  if (s.streams.length === 0) expect(s.setStreams([{ stream: 6, functions: [] }])).toEqual({ ok: true });
+  if (s.streams.length === 0)
+    expect(await s.setStreams([{ stream: 6, functions: [] }])).toEqual({ ok: true });
   return s;
 }
 
 /** Deliver everything, acknowledging each; returns the ids in delivery order. */
-function deliverAll(s: Spool): number[] {
+async function deliverAll(s: Spool): Promise<number[]> {
   expect(s.startTransmit()).toBe(RSDA.ok);
   const got: number[] = [];
-  for (const m of s.messages()) {
+  for await (const m of s.messages()) {
     got.push(idOf(m));
-    s.ack();
+    await s.ack();
   }
   return got;
 }
@@ -71,105 +71,108 @@ function deliverAll(s: Spool): number[] {
 const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
 
 describe('Spool', () => {
-  it('5,000 messages spooled while down are delivered in order, none twice', () => {
-    const s = openSpool();
+  it('5,000 messages spooled while down are delivered in order, none twice', async () => {
+    const s = await openSpool();
     expect(s.stateName).toBe('inactive');
-    for (let i = 0; i < 5000; i++) expect(s.append(event(i))).toEqual({ spooled: true, overwritten: 0 });
+    for (let i = 0; i < 5000; i++)
+      expect(await s.append(event(i))).toEqual({ spooled: true, overwritten: 0 });
     expect(s.stateName).toBe('active/not-full/no-output');
     expect(s.countActual).toBe(5000);
     expect(s.countTotal).toBe(5000);
     expect(s.startTime).toBe(1_790_000_000_000);
-    expect(deliverAll(s)).toEqual(range(0, 5000));
+    expect(await deliverAll(s)).toEqual(range(0, 5000));
     expect(s.stateName).toBe('inactive');
     expect(s.countActual).toBe(0);
     expect(s.startTransmit()).toBe(RSDA.noData);
   });
 
-  it('the same across a restart between spooling and delivery', () => {
-    const a = openSpool();
-    for (let i = 0; i < 5000; i++) a.append(event(i));
-    a.close();
-    const b = openSpool();
+  it('the same across a restart between spooling and delivery', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 5000; i++) await a.append(event(i));
+    await a.close();
+    const b = await openSpool();
     expect(b.stateName).toBe('active/not-full/no-output');
     expect(b.countActual).toBe(5000);
     expect(b.countTotal).toBe(5000);
-    expect(deliverAll(b)).toEqual(range(0, 5000));
-    b.close();
-    expect(openSpool().countActual).toBe(0);
+    expect(await deliverAll(b)).toEqual(range(0, 5000));
+    await b.close();
+    expect((await openSpool()).countActual).toBe(0);
   });
 
-  it('a crash mid-delivery resends only the message in flight', () => {
-    const a = openSpool({ sync: true });
-    for (let i = 0; i < 300; i++) a.append(event(i));
+  it('a crash mid-delivery resends only the message in flight', async () => {
+    const a = await openSpool({ sync: true });
+    for (let i = 0; i < 300; i++) await a.append(event(i));
     expect(a.startTransmit()).toBe(RSDA.ok);
     const got: number[] = [];
-    for (const m of a.messages()) {
+    for await (const m of a.messages()) {
       got.push(idOf(m));
       if (got.length === 120) break; // sent, reply never came: crash here (no close)
-      a.ack();
+      await a.ack();
     }
-    const b = openSpool();
+    const b = await openSpool();
     expect(b.countActual).toBe(181);
-    const rest = deliverAll(b);
+    const rest = await deliverAll(b);
     expect(rest[0]).toBe(119); // the one in flight, again
     expect([...got.slice(0, 119), ...rest]).toEqual(range(0, 300));
   });
 
-  it('discards a torn last record after a crash and keeps every earlier one', () => {
-    const a = openSpool();
-    for (let i = 0; i < 50; i++) a.append(event(i));
-    a.close();
+  it('discards a torn last record after a crash and keeps every earlier one', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 50; i++) await a.append(event(i));
+    await a.close();
     const seg = readdirSync(dir).find((f) => f.endsWith('.seg'))!;
     const before = statSync(join(dir, seg)).size;
     // Half of a 25-byte record (8 header + 11 fixed + 6 body) made it to disk.
     appendFileSync(join(dir, seg), Buffer.from([0, 0, 0, 17, 0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0]));
-    const b = openSpool();
+    const b = await openSpool();
     expect(b.countActual).toBe(50);
     expect(statSync(join(dir, seg)).size).toBe(before); // debris cut off
-    b.append(event(50));
-    b.close();
-    expect(deliverAll(openSpool())).toEqual(range(0, 51));
+    await b.append(event(50));
+    await b.close();
+    expect(await deliverAll(await openSpool())).toEqual(range(0, 51));
   });
 
-  it('a last record with a bad checksum is treated as torn', () => {
-    const a = openSpool();
-    for (let i = 0; i < 5; i++) a.append(event(i));
-    a.close();
+  it('a last record with a bad checksum is treated as torn', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 5; i++) await a.append(event(i));
+    await a.close();
     const seg = readdirSync(dir).find((f) => f.endsWith('.seg'))!;
     // A full-length record whose payload is zeros: length 17, CRC 0 does not match.
     appendFileSync(join(dir, seg), Buffer.concat([Buffer.from([0, 0, 0, 17, 0, 0, 0, 0]), Buffer.alloc(17)]));
-    expect(deliverAll(openSpool())).toEqual(range(0, 5));
+    expect(await deliverAll(await openSpool())).toEqual(range(0, 5));
   });
 
-  it('stop policy: at the bound new messages are refused, the held ones stay', () => {
-    const s = openSpool({ maxMessages: 100, policy: 'stop', wallTime: () => 5 });
-    for (let i = 0; i < 150; i++) s.append(event(i));
-    expect(s.append(event(150))).toEqual({ spooled: false, reason: 'full' });
+  it('stop policy: at the bound new messages are refused, the held ones stay', async () => {
+    const s = await openSpool({ maxMessages: 100, policy: 'stop', wallTime: () => 5 });
+    for (let i = 0; i < 150; i++) await s.append(event(i));
+    expect(await s.append(event(150))).toEqual({ spooled: false, reason: 'full' });
     expect(s.stateName).toBe('active/full/no-output');
     expect(s.fullTime).toBe(5);
     expect(s.countActual).toBe(100);
     expect(s.countTotal).toBe(151);
-    expect(deliverAll(s)).toEqual(range(0, 100));
+    expect(await deliverAll(s)).toEqual(range(0, 100));
   });
 
-  it('overwrite policy: the oldest are dropped, the newest kept in order', () => {
-    const s = openSpool({ maxMessages: 100, policy: 'overwrite' });
-    for (let i = 0; i < 99; i++) s.append(event(i));
+  it('overwrite policy: the oldest are dropped, the newest kept in order', async () => {
+    const s = await openSpool({ maxMessages: 100, policy: 'overwrite' });
+    for (let i = 0; i < 99; i++) await s.append(event(i));
     expect(s.stateName).toBe('active/not-full/no-output');
-    s.append(event(99));
+    await s.append(event(99));
     expect(s.stateName).toBe('active/full/no-output');
-    expect(s.append(event(100))).toEqual({ spooled: true, overwritten: 1 });
-    for (let i = 101; i < 250; i++) s.append(event(i));
+    expect(await s.append(event(100))).toEqual({ spooled: true, overwritten: 1 });
+    for (let i = 101; i < 250; i++) await s.append(event(i));
     expect(s.countActual).toBe(100);
     expect(s.countTotal).toBe(250);
-    s.close();
-    expect(deliverAll(openSpool({ maxMessages: 100, policy: 'overwrite' }))).toEqual(range(150, 250));
+    await s.close();
+    expect(await deliverAll(await openSpool({ maxMessages: 100, policy: 'overwrite' }))).toEqual(
+      range(150, 250),
+    );
   });
 
-  it('overwrite by byte bound compacts the segment so disk use stays bounded', () => {
+  it('overwrite by byte bound compacts the segment so disk use stays bounded', async () => {
     const opts = { maxMessages: 1000, maxBytes: 100_000, policy: 'overwrite' as const };
-    const s = openSpool(opts);
-    for (let i = 0; i < 400; i++) s.append(event(i, 4000)); // 4,025-byte records
+    const s = await openSpool(opts);
+    for (let i = 0; i < 400; i++) await s.append(event(i, 4000)); // 4,025-byte records
     expect(s.bytesHeld).toBeLessThanOrEqual(100_000);
     const held = s.countActual;
     expect(held).toBe(Math.floor(100_000 / 4025));
@@ -177,169 +180,142 @@ describe('Spool', () => {
       .filter((f) => f.endsWith('.seg'))
       .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
     expect(segBytes).toBeLessThanOrEqual(2 * 100_000 + 64 * 1024);
-    s.close();
-    expect(deliverAll(openSpool(opts))).toEqual(range(400 - held, 400));
+    await s.close();
+    expect(await deliverAll(await openSpool(opts))).toEqual(range(400 - held, 400));
   });
 
-  it('refuses a message larger than the whole spool', () => {
-    const s = openSpool({ maxBytes: 1000 });
-    expect(s.append(event(1, 2000))).toEqual({ spooled: false, reason: 'too-large' });
+  it('refuses a message larger than the whole spool', async () => {
+    const s = await openSpool({ maxBytes: 1000 });
+    expect(await s.append(event(1, 2000))).toEqual({ spooled: false, reason: 'too-large' });
     expect(s.stateName).toBe('inactive');
   });
 
-  it('purge discards everything, durably', () => {
-    const a = openSpool();
-    for (let i = 0; i < 20; i++) a.append(event(i));
-    expect(a.purge()).toBe(RSDA.ok);
+  it('purge discards everything, durably', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 20; i++) await a.append(event(i));
+    expect(await a.purge()).toBe(RSDA.ok);
     expect(a.stateName).toBe('inactive');
     expect(a.countActual).toBe(0);
-    expect(a.purge()).toBe(RSDA.noData);
-    a.close();
-    expect(openSpool().countActual).toBe(0);
+    expect(await a.purge()).toBe(RSDA.noData);
+    await a.close();
+    expect((await openSpool()).countActual).toBe(0);
   });
 
-  it('link loss during delivery keeps the rest for the next request', () => {
-    const s = openSpool();
-    for (let i = 0; i < 10; i++) s.append(event(i));
+  it('link loss during delivery keeps the rest for the next request', async () => {
+    const s = await openSpool();
+    for (let i = 0; i < 10; i++) await s.append(event(i));
     expect(s.startTransmit()).toBe(RSDA.ok);
     expect(s.startTransmit()).toBe(RSDA.busy);
     for (let i = 0; i < 4; i++) {
-      expect(idOf(s.peek()!)).toBe(i);
-      s.ack();
+      expect(idOf((await s.peek())!)).toBe(i);
+      await s.ack();
     }
     s.linkLost();
     expect(s.stateName).toBe('active/not-full/no-output');
     expect(() => s.ack()).toThrow(TypeError);
-    s.append(event(10));
-    expect(deliverAll(s)).toEqual(range(4, 11));
+    await s.append(event(10));
+    expect(await deliverAll(s)).toEqual(range(4, 11));
   });
 
-  it('spools only the streams and functions S2F43 selected, never S1 or secondaries', () => {
-    const s = openSpool();
+  it('spools only the streams and functions S2F43 selected, never S1 or secondaries', async () => {
+    const s = await openSpool();
     expect(
-      s.setStreams([
+      await s.setStreams([
         { stream: 5, functions: [1] },
         { stream: 6, functions: [11, 13] },
       ]),
     ).toEqual({ ok: true });
     expect(s.isSpoolable(5, 1)).toBe(true);
     expect(s.isSpoolable(6, 1)).toBe(false);
-    expect(s.append({ stream: 1, function: 1, wBit: true, body: new Uint8Array() })).toEqual({
+    expect(await s.append({ stream: 1, function: 1, wBit: true, body: new Uint8Array() })).toEqual({
       spooled: false,
       reason: 'not-spoolable',
     });
-    s.close();
+    await s.close();
     // The selection persists.
-    expect(openSpool().isSpoolable(6, 13)).toBe(true);
+    expect((await openSpool()).isSpoolable(6, 13)).toBe(true);
   });
 });
 
 describe('Spool overwrite during delivery', () => {
-  it('a message overwritten while in flight is not counted against the next one', () => {
-    const s = openSpool({ maxMessages: 3, policy: 'overwrite' });
-    for (let i = 0; i < 3; i++) s.append(event(i));
+  it('a message overwritten while in flight is not counted against the next one', async () => {
+    const s = await openSpool({ maxMessages: 3, policy: 'overwrite' });
+    for (let i = 0; i < 3; i++) await s.append(event(i));
     expect(s.startTransmit()).toBe(RSDA.ok);
-    expect(idOf(s.peek()!)).toBe(0);
-    s.append(event(3)); // drops 0, the one in flight
-    s.ack(); // the host acknowledged 0
-    expect(idOf(s.peek()!)).toBe(1);
+    expect(idOf((await s.peek())!)).toBe(0);
+    await s.append(event(3)); // drops 0, the one in flight
+    await s.ack(); // the host acknowledged 0
+    expect(idOf((await s.peek())!)).toBe(1);
     expect(s.countActual).toBe(3);
   });
 });
 
 describe('Spool ECs', () => {
-  it('MaxSpoolTransmit pauses delivery after that many messages; the next request resumes', () => {
-    const s = openSpool();
-    for (let i = 0; i < 10; i++) s.append(event(i));
+  it('MaxSpoolTransmit pauses delivery after that many messages; the next request resumes', async () => {
+    const s = await openSpool();
+    for (let i = 0; i < 10; i++) await s.append(event(i));
     expect(s.startTransmit(4)).toBe(RSDA.ok);
-    expect([...s.messages()].length).toBe(1); // the generator stops when not acknowledged
+    let yielded = 0;
+    for await (const _ of s.messages()) yielded++;
+    expect(yielded).toBe(1); // the generator stops when not acknowledged
     const first: number[] = [];
-    for (const m of s.messages()) {
+    for await (const m of s.messages()) {
       first.push(idOf(m));
-      s.ack();
+      await s.ack();
     }
     expect(first).toEqual([0, 1, 2, 3]);
     expect(s.stateName).toBe('active/not-full/no-output');
-    expect(deliverAll(s)).toEqual(range(4, 10));
+    expect(await deliverAll(s)).toEqual(range(4, 10));
   });
 
-  it('OverWriteSpool switches the policy at run time', () => {
-    const s = openSpool({ maxMessages: 3, policy: 'stop' });
-    for (let i = 0; i < 3; i++) s.append(event(i));
-    expect(s.append(event(3))).toEqual({ spooled: false, reason: 'full' });
+  it('OverWriteSpool switches the policy at run time', async () => {
+    const s = await openSpool({ maxMessages: 3, policy: 'stop' });
+    for (let i = 0; i < 3; i++) await s.append(event(i));
+    expect(await s.append(event(3))).toEqual({ spooled: false, reason: 'full' });
     s.setPolicy('overwrite');
-    expect(s.append(event(4))).toEqual({ spooled: true, overwritten: 1 });
-    expect(deliverAll(s)).toEqual([1, 2, 4]);
+    expect(await s.append(event(4))).toEqual({ spooled: true, overwritten: 1 });
+    expect(await deliverAll(s)).toEqual([1, 2, 4]);
   });
 });
 
 describe('Spool crash recovery around segment generations', () => {
-  it('a crash after writing the next generation but before moving the head keeps the current one', () => {
-    const a = openSpool();
-    for (let i = 0; i < 5; i++) a.append(event(i));
-    a.close();
+  it('a crash after writing the next generation but before moving the head keeps the current one', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 5; i++) await a.append(event(i));
+    await a.close();
     // The would-be compacted copy got written, the head never moved to it.
     writeFileSync(join(dir, 'spool-1.seg'), encodeRecord(99, event(99)));
-    const b = openSpool();
+    const b = await openSpool();
     expect(existsSync(join(dir, 'spool-1.seg'))).toBe(false);
-    expect(deliverAll(b)).toEqual(range(0, 5));
+    expect(await deliverAll(b)).toEqual(range(0, 5));
   });
 
-  it('a crash after moving the head but before deleting the old segment drops the old one', () => {
-    const a = openSpool();
-    for (let i = 0; i < 5; i++) a.append(event(i));
-    expect(a.purge()).toBe(RSDA.ok); // now in generation 1, empty
-    a.close();
+  it('a crash after moving the head but before deleting the old segment drops the old one', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 5; i++) await a.append(event(i));
+    expect(await a.purge()).toBe(RSDA.ok); // now in generation 1, empty
+    await a.close();
     writeFileSync(join(dir, 'spool-0.seg'), encodeRecord(0, event(0)));
-    const b = openSpool();
+    const b = await openSpool();
     expect(b.countActual).toBe(0);
     expect(existsSync(join(dir, 'spool-0.seg'))).toBe(false);
   });
 
-  it('a head that does not point at a record start is reported, not guessed around', () => {
-    const a = openSpool();
-    for (let i = 0; i < 3; i++) a.append(event(i));
-    a.close();
-    const h = HeadFile.open(join(dir, 'spool-head.bin'), false);
-    h.write({ generation: 0, offset: 7 });
-    h.close();
+  it('a head that does not point at a record start is reported, not guessed around', async () => {
+    const a = await openSpool();
+    for (let i = 0; i < 3; i++) await a.append(event(i));
+    await a.close();
+    const h = await HeadFile.open(join(dir, 'spool-head.bin'), false);
+    await h.write({ generation: 0, offset: 7 });
+    await h.close();
     let err: unknown;
     try {
-      Spool.open({ dir, maxMessages: 10, maxBytes: 1e6, policy: 'stop', sync: false });
+      await Spool.open({ dir, maxMessages: 10, maxBytes: 1e6, policy: 'stop', sync: false });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('corrupt-document');
     expect((err as StoreError).message).toContain('offset 7');
-  });
-});
-
-describe('Spool group commit', () => {
-  it('defers the fsync of appends to one per delay window, and close flushes', () => {
-    const clock = new FakeClock();
-    const s = openSpool({ sync: true, groupCommit: { clock, delayMs: 50 } });
-    for (let i = 0; i < 10; i++) s.append(event(i));
-    expect(s.unsyncedAppends).toBe(10);
-    expect(clock.pending).toBe(1); // one timer for the whole window
-    clock.advance(49);
-    expect(s.unsyncedAppends).toBe(10);
-    clock.advance(1);
-    expect(s.unsyncedAppends).toBe(0);
-    s.append(event(10));
-    expect(clock.pending).toBe(1);
-    s.close();
-    expect(clock.pending).toBe(0);
-    expect(deliverAll(openSpool())).toEqual(range(0, 11));
-  });
-
-  it('syncs deferred appends before the head moves past them', () => {
-    const clock = new FakeClock();
-    const s = openSpool({ sync: true, groupCommit: { clock, delayMs: 50 } });
-    for (let i = 0; i < 3; i++) s.append(event(i));
-    expect(s.startTransmit()).toBe(RSDA.ok);
-    s.ack();
-    expect(s.unsyncedAppends).toBe(0);
-    expect(clock.pending).toBe(0);
   });
 });

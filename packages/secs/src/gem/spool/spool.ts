@@ -1,25 +1,28 @@
 // Durable spool (E30 6.5): primary messages the equipment could not send while the link was down.
 //
 // How the equipment uses it:
-// - At start-up: `Spool.open({ dir, ... })` on the store directory. If `countActual > 0` the spool is
-//   active again (E30: spool state survives power loss).
-// - S2F43: `setStreams(request)` -> `{ ok }` or rejections carrying STRACK codes (RSPACK 1).
+// - At start-up: `await Spool.open({ dir, ... })` on the store directory. If `countActual > 0` the
+//   spool is active again (E30: spool state survives power loss).
+// - S2F43: `await setStreams(request)` -> `{ ok }` or rejections carrying STRACK codes (RSPACK 1).
 // - To send a primary while the link is not communicating: `isSpoolable(s, f)`; if so `append(msg)`
 //   instead of sending (the caller tells the host nothing; S1 is never spooled).
 // - S6F23 RSDC 0 with the link up: `startTransmit()` returns the RSDA; then loop
-//   `m = peek()`, send `m`, await the reply (S6F2/S6F12...), `ack()`. `ack` durably advances the head
-//   before the next message goes out, so a crash mid-delivery resends at most the one message in flight.
-//   If the link drops, call `linkLost()` and stop the loop.
-// - S6F23 RSDC 1: `purge()` returns the RSDA.
+//   `m = await peek()`, send `m`, await the reply (S6F2/S6F12...), `await ack()`. `ack` durably
+//   advances the head before the next message goes out, so a crash mid-delivery resends at most the
+//   one message in flight. If the link drops, call `linkLost()` and stop the loop.
+// - S6F23 RSDC 1: `await purge()` returns the RSDA.
 // - SVs: `countActual`, `countTotal`, `startTime`, `fullTime` (epoch ms, format with gem-time).
+//
+// Nothing blocks the event loop (spool-files.ts: one queue of asynchronous file operations, group
+// commit). A call decides at once (place, counts, state: two appends keep their order whatever their
+// I/O does); its promise resolves once the change is on disk. After a failed write every later one
+// rejects with the same StoreError (`io-error`); reopening the spool recovers from the files.
 
-import { DocumentStore } from '../store/document-store.js';
-import { GroupCommit } from './spool-group-commit.js';
-import { readMeta, type SpoolMeta, writeMeta } from './spool-meta.js';
+import { type OpenedSpoolFiles, SpoolFiles } from './spool-files.js';
+import { endActivation, type SpoolMeta, startActivation } from './spool-meta.js';
 import type { AppendResult, SpoolOptions } from './spool-options.js';
 import { PendingRecords } from './spool-pending.js';
 import { decodeRecord, encodeRecord, type SpoolMessage } from './spool-record.js';
-import { SpoolSegment } from './spool-segment.js';
 import { createSpoolState, type SpoolStateName } from './spool-state.js';
 import {
   checkSpoolStreams,
@@ -44,33 +47,26 @@ const COMPACT_MIN_DEAD = 64 * 1024;
 /** The durable spool with its E30 state model; one instance per equipment. */
 export class Spool {
   private readonly state;
-  private readonly store: DocumentStore;
   private readonly wallTime: () => number;
   private readonly isKnown: KnownMessages;
   private selection: SpoolSelection;
-  private meta: SpoolMeta;
-  private readonly segment: SpoolSegment;
   private readonly pending = new PendingRecords();
   private transmitLeft = Number.POSITIVE_INFINITY;
   private inFlight = -1;
-  private readonly groupCommit: GroupCommit | undefined;
   private fullPolicy: 'overwrite' | 'stop';
+  private readonly files: SpoolFiles;
+  private readonly meta: SpoolMeta;
 
   private constructor(
     private readonly opts: SpoolOptions,
-    sync: boolean,
+    { files, meta, records, headOffset }: OpenedSpoolFiles,
   ) {
-    if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
+    this.files = files;
+    this.meta = meta;
     this.wallTime = opts.wallTime ?? Date.now;
     this.fullPolicy = opts.policy;
     this.isKnown = opts.isKnown ?? (() => true);
-    this.store = DocumentStore.open(opts.dir, { sync });
-    this.meta = readMeta(this.store);
     this.selection = selectionFromJson(this.meta.streams);
-    const { segment, records, headOffset } = SpoolSegment.open(opts.dir, sync);
-    this.segment = segment;
-    const gc = opts.groupCommit;
-    if (gc !== undefined) this.groupCommit = new GroupCommit(gc.clock, gc.delayMs, () => segment.flush());
     for (const r of records) {
       if (r.offset >= headOffset) this.pending.push(r.offset, r.size, r.seq);
       if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
@@ -80,8 +76,9 @@ export class Spool {
   }
 
   /** Open (or create) the spool in `opts.dir`, recovering from a torn last append. */
-  static open(opts: SpoolOptions): Spool {
-    return new Spool(opts, opts.sync ?? true);
+  static open(opts: SpoolOptions): Promise<Spool> {
+    if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
+    return SpoolFiles.open(opts.dir, opts.sync ?? true).then((opened) => new Spool(opts, opened));
   }
 
   /** E30 spool state (flattened, e.g. `active/full/transmit`). */
@@ -119,16 +116,15 @@ export class Spool {
     return this.pending.bytes;
   }
 
-  /** S2F43: replace the spooled stream/function set (persisted). */
+  /** S2F43: replace the spooled stream/function set; resolves once it is persisted. */
   setStreams(
     req: readonly SpoolStreamRequest[],
-  ): { ok: true } | { ok: false; rejections: StreamRejection[] } {
+  ): Promise<{ ok: true } | { ok: false; rejections: StreamRejection[] }> {
     const r = checkSpoolStreams(req, this.isKnown);
-    if (!r.ok) return r;
+    if (!r.ok) return Promise.resolve(r);
     this.selection = r.selection;
     this.meta.streams = selectionToJson(r.selection);
-    this.saveMeta();
-    return { ok: true };
+    return this.saveMeta().then(() => ({ ok: true }));
   }
 
   /** The current S2F43 selection, as stored. */
@@ -141,18 +137,21 @@ export class Spool {
     return isSpooled(this.selection, stream, fn);
   }
 
-  /** Spool a primary message (call only while the link is down). */
-  append(m: SpoolMessage): AppendResult {
-    if (!this.isSpoolable(m.stream, m.function)) return { spooled: false, reason: 'not-spoolable' };
+  /**
+   * Spool a primary message (call only while the link is down). Its place, the counts and the state
+   * change at the call; the promise resolves once the message is on disk (it rejects with StoreError
+   * when the write fails).
+   */
+  append(m: SpoolMessage): Promise<AppendResult> {
+    if (this.files.failed !== undefined) return Promise.reject(this.files.failed);
+    if (!this.isSpoolable(m.stream, m.function))
+      return Promise.resolve({ spooled: false, reason: 'not-spoolable' });
     const rec = encodeRecord(this.meta.nextSeq, m);
-    if (rec.length > this.opts.maxBytes) return { spooled: false, reason: 'too-large' };
+    if (rec.length > this.opts.maxBytes) return Promise.resolve({ spooled: false, reason: 'too-large' });
     if (this.state.state === 'inactive') {
       this.state.fire('activate');
-      this.meta.startTime = this.wallTime();
-      this.meta.fullTime = null;
-      this.meta.baseSeq = this.meta.nextSeq;
-      this.meta.refused = 0;
-      this.saveMeta();
+      startActivation(this.meta, this.wallTime());
+      void this.saveMeta();
     }
     let overwritten = 0;
     if (this.wouldExceed(rec.length)) {
@@ -160,22 +159,22 @@ export class Spool {
       if (this.fullPolicy === 'stop') {
         // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
         this.meta.refused++;
-        return { spooled: false, reason: 'full' };
+        return Promise.resolve({ spooled: false, reason: 'full' });
       }
       while (this.countActual > 0 && this.wouldExceed(rec.length)) {
         this.pending.dropOldest();
         overwritten++;
       }
-      this.moveHead();
+      void this.moveHead();
     }
     // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
     this.maybeCompact();
-    const deferSync = this.groupCommit !== undefined;
-    this.pending.push(this.segment.append(rec, deferSync), rec.length, this.meta.nextSeq);
-    this.groupCommit?.appended();
+    const { offset, durable } = this.files.append(rec);
+    this.pending.push(offset, rec.length, this.meta.nextSeq);
     this.meta.nextSeq++;
     if (this.isFull()) this.markFull();
-    return { spooled: true, overwritten };
+    const result: AppendResult = { spooled: true, overwritten };
+    return durable.then(() => result);
   }
 
   /**
@@ -202,31 +201,33 @@ export class Spool {
   }
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
-  peek(): SpoolMessage | undefined {
+  async peek(): Promise<SpoolMessage | undefined> {
     const p = this.pending.oldest;
     if (p === undefined) return undefined;
     this.inFlight = p.seq;
-    return decodeRecord(this.segment.read(p.offset, p.size)).message;
+    return decodeRecord(await this.files.read(p.offset, p.size)).message;
   }
 
-  /** The host acknowledged the message last returned by `peek`: durably mark it delivered. */
-  ack(): void {
+  /**
+   * The host acknowledged the message last returned by `peek`: mark it delivered at once, durably when
+   * the promise resolves (await it before sending the next one).
+   */
+  ack(): Promise<void> {
     if (!this.state.state.endsWith('/transmit'))
       throw new TypeError(`spool ack in state ${this.state.state}`);
     // If the overwrite policy already dropped the message in flight, there is nothing more to drop.
     if (this.pending.oldest?.seq === this.inFlight) this.pending.dropOldest();
-    if (this.countActual === 0) this.finish();
-    else {
-      this.moveHead();
-      if (--this.transmitLeft <= 0) this.state.fire('pause');
-    }
+    if (this.countActual === 0) return this.finish();
+    const moved = this.moveHead();
+    if (--this.transmitLeft <= 0) this.state.fire('pause');
+    return moved;
   }
 
-  /** Delivery in order: yields each message; the caller must `ack()` before asking for the next. */
-  *messages(): Generator<SpoolMessage, void, void> {
+  /** Delivery in order: yields each message; the caller must `await ack()` before asking for the next. */
+  async *messages(): AsyncGenerator<SpoolMessage, void, void> {
     for (;;) {
       const before = this.countActual;
-      const m = this.peek();
+      const m = await this.peek();
       if (m === undefined || !this.state.state.endsWith('/transmit')) return;
       yield m;
       if (this.countActual === before) return; // not acknowledged: stop rather than resend
@@ -238,36 +239,36 @@ export class Spool {
     if (this.state.state.endsWith('/transmit')) this.state.fire('link-lost');
   }
 
-  /** S6F23 RSDC 1: discard everything spooled. Returns the RSDA for S6F24. */
-  purge(): number {
-    if (this.countActual === 0) return RSDA.noData;
+  /**
+   * S6F23 RSDC 1: discard everything spooled (at once); resolves with the RSDA for S6F24 once the
+   * purge is durable.
+   */
+  purge(): Promise<number> {
+    if (this.countActual === 0) return Promise.resolve(RSDA.noData);
     const r = this.state.fire('purge');
-    if (!r.ok) return RSDA.busy;
-    this.finish();
-    return RSDA.ok;
+    if (!r.ok) return Promise.resolve(RSDA.busy);
+    return this.finish().then(() => RSDA.ok);
   }
 
-  /** Appends not yet fsynced (group commit only). */
-  get unsyncedAppends(): number {
-    return this.groupCommit?.pending ?? 0;
+  /** fdatasyncs of appends so far: with group commit, several appends share one. */
+  get appendSyncs(): number {
+    return this.files.appendSyncs;
   }
 
-  /** fsync appends deferred by group commit now. */
-  flush(): void {
-    this.groupCommit?.flush();
+  /** Resolves once every operation asked for so far is on disk; rejects if one of them failed. */
+  flush(): Promise<void> {
+    return this.files.flush();
   }
 
-  close(): void {
-    this.flush();
-    this.saveMeta();
-    this.segment.close();
+  /** Write the spool document, wait for every operation asked for, close the files. */
+  close(): Promise<void> {
+    return this.files.close(this.meta);
   }
 
-  // Records behind the head must be on disk before the head is: after a power cut with group commit a
-  // head beyond the synced end would otherwise point past the segment.
-  private moveHead(): void {
-    this.groupCommit?.flush();
-    this.segment.moveHead(this.headOffset());
+  // Queued after the appends before it, each of which is synced before it completes: a head never
+  // points past records that are not on disk.
+  private moveHead(): Promise<void> {
+    return this.files.moveHead(this.headOffset());
   }
 
   private wouldExceed(size: number): boolean {
@@ -282,35 +283,35 @@ export class Spool {
     if (this.state.peek('fill') === undefined) return;
     this.state.fire('fill');
     this.meta.fullTime = this.wallTime();
-    this.saveMeta();
+    void this.saveMeta();
   }
 
   private headOffset(): number {
-    return this.pending.oldest?.offset ?? this.segment.end;
+    return this.pending.oldest?.offset ?? this.files.end;
   }
 
-  /** Everything delivered or purged: start an empty segment generation and go inactive. */
-  private finish(): void {
+  /**
+   * Everything delivered or purged: start an empty segment generation and go inactive. Resolves once
+   * both the new generation and the spool document are durable (the queue runs them in order and
+   * refuses the second if the first failed).
+   */
+  private finish(): Promise<void> {
     this.pending.clear();
-    this.segment.restart(new Uint8Array(0));
-    this.groupCommit?.synced();
+    void this.files.restart(this.files.end);
     this.state.fire('emptied');
-    this.meta.startTime = null;
-    this.meta.fullTime = null;
-    this.meta.refused = 0;
-    this.saveMeta();
+    endActivation(this.meta);
+    return this.saveMeta();
   }
 
   private maybeCompact(): void {
     const dead = this.headOffset();
-    const end = this.segment.end;
+    const end = this.files.end;
     if (dead < (this.opts.compactMinBytes ?? COMPACT_MIN_DEAD) || dead * 2 < end) return;
-    this.segment.restart(this.segment.read(dead, end - dead));
-    this.groupCommit?.synced(); // restart wrote and synced the live records
+    void this.files.restart(dead);
     this.pending.shiftOffsets(dead);
   }
 
-  private saveMeta(): void {
-    writeMeta(this.store, this.meta);
+  private saveMeta(): Promise<void> {
+    return this.files.saveMeta(this.meta);
   }
 }

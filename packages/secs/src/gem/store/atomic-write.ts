@@ -1,44 +1,53 @@
-// Crash-safe file replacement: the reader sees the old bytes or the new bytes, never a mix.
+// Crash-safe file replacement: the reader sees the old bytes or the new bytes, never a mix. All I/O is
+// asynchronous (fs/promises on the libuv thread pool): the fsyncs never block the event loop.
 
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { type FileHandle, open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFully } from './positional-io.js';
 
 /** Suffix of in-progress files; any file ending in it is debris of an interrupted write. */
 export const TEMP_SUFFIX = '.tmp';
 
 /**
  * Replace `path` with `bytes`: write a sibling temp file, fsync it, rename it over `path`, fsync the
- * directory so the rename itself is durable. A crash at any point leaves either the previous file or
- * the new one (plus, at worst, a stray temp file that `open` of the store removes).
+ * directory so the rename itself is durable; resolves once all of that is done. A crash at any point
+ * leaves either the previous file or the new one (plus, at worst, a stray temp file that `open` of the
+ * store removes). Two writes of the same path must not overlap (they share the temp file): callers
+ * serialise them (DocumentStore does, per document). The temp file is `<tempBase>.tmp` beside `path`
+ * (`tempBase` defaults to the file's name).
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array, sync = true): void {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  sync = true,
+  tempBase = basename(path),
+): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `${basename(path)}${TEMP_SUFFIX}`);
-  const fd = openSync(tmp, 'w');
+  const tmp = join(dir, `${tempBase}${TEMP_SUFFIX}`);
+  const fh = await open(tmp, 'w');
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    if (sync) fsyncSync(fd);
+    await writeFully(fh, bytes, 0);
+    if (sync) await fh.sync();
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
-  renameSync(tmp, path);
-  if (sync) fsyncDirectory(dir);
+  await rename(tmp, path);
+  if (sync) await fsyncDirectory(dir);
 }
 
 /** Make renames and creations inside `dir` durable (a no-op where the platform cannot open directories). */
-function fsyncDirectory(dir: string): void {
-  let fd: number;
+export async function fsyncDirectory(dir: string): Promise<void> {
+  let fh: FileHandle;
   try {
-    fd = openSync(dir, 'r');
+    fh = await open(dir, 'r');
   } catch {
     return;
   }
   try {
-    fsyncSync(fd);
+    await fh.sync();
   } catch {
     // Some platforms (Windows) refuse fsync on a directory handle; the rename is still atomic there.
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,80 +26,109 @@ const samples: Record<string, unknown> = {
 };
 
 describe('DocumentStore', () => {
-  it('returns undefined for a document never written', () => {
-    expect(DocumentStore.open(dir).read('reports')).toBeUndefined();
+  it('returns undefined for a document never written', async () => {
+    expect(await (await DocumentStore.open(dir)).read('reports')).toBeUndefined();
   });
 
-  it('keeps every kind of GEM document across a restart (new instance on the same directory)', () => {
-    const a = DocumentStore.open(dir);
-    for (const [name, v] of Object.entries(samples)) a.write(name, v);
-    const b = DocumentStore.open(dir);
-    for (const [name, v] of Object.entries(samples)) expect(b.read(name)).toEqual(v);
+  it('keeps every kind of GEM document across a restart (new instance on the same directory)', async () => {
+    const a = await DocumentStore.open(dir);
+    for (const [name, v] of Object.entries(samples)) await a.write(name, v);
+    const b = await DocumentStore.open(dir);
+    for (const [name, v] of Object.entries(samples)) expect(await b.read(name)).toEqual(v);
   });
 
-  it('a later write replaces the earlier one', () => {
-    const s = DocumentStore.open(dir);
-    s.write('alarm-enables', [1]);
-    s.write('alarm-enables', [1, 2]);
-    expect(DocumentStore.open(dir).read('alarm-enables')).toEqual([1, 2]);
+  it('a later write replaces the earlier one', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('alarm-enables', [1]);
+    await s.write('alarm-enables', [1, 2]);
+    expect(await (await DocumentStore.open(dir)).read('alarm-enables')).toEqual([1, 2]);
   });
 
-  it('a crash mid-write (truncated temp file left behind) keeps the previous state and cleans the debris', () => {
-    const s = DocumentStore.open(dir);
-    s.write('equipment-constants', { 1001: 350 });
+  it('a crash mid-write (truncated temp file left behind) keeps the previous state and cleans the debris', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('equipment-constants', { 1001: 350 });
     const full = readFileSync(join(dir, 'equipment-constants.json'));
     // The interrupted write of the next value got only half its bytes into the temp file.
     writeFileSync(join(dir, 'equipment-constants.json.tmp'), full.subarray(0, full.length >> 1));
-    const after = DocumentStore.open(dir);
-    expect(after.read('equipment-constants')).toEqual({ 1001: 350 });
+    const after = await DocumentStore.open(dir);
+    expect(await after.read('equipment-constants')).toEqual({ 1001: 350 });
     expect(() => readFileSync(join(dir, 'equipment-constants.json.tmp'))).toThrow(/ENOENT/);
   });
 
-  it('reports a truncated document as corrupt-document, never as "not written"', () => {
-    const s = DocumentStore.open(dir);
-    s.write('reports', samples.reports);
+  it('reports a truncated document as corrupt-document, never as "not written"', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('reports', samples.reports);
     const path = join(dir, 'reports.json');
     writeFileSync(path, readFileSync(path).subarray(0, 20));
-    const err = catchStoreError(() => s.read('reports'));
+    const err = await catchStoreError(() => s.read('reports'));
     expect(err.code).toBe('corrupt-document');
     expect(err.document).toBe('reports');
     expect(err.message).toContain('not valid JSON');
   });
 
-  it('detects an altered value through the checksum', () => {
-    const s = DocumentStore.open(dir);
-    s.write('control-default', 'online-remote');
+  it('detects an altered value through the checksum', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('control-default', 'online-remote');
     const path = join(dir, 'control-default.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('online-remote', 'online-local'));
-    expect(catchStoreError(() => s.read('control-default')).message).toContain('checksum');
+    expect((await catchStoreError(() => s.read('control-default'))).message).toContain('checksum');
   });
 
-  it('refuses a future format version and a foreign file', () => {
-    const s = DocumentStore.open(dir);
-    s.write('limits', []);
+  it('refuses a future format version and a foreign file', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('limits', []);
     const path = join(dir, 'limits.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"version": 1', '"version": 2'));
-    expect(catchStoreError(() => s.read('limits')).code).toBe('unsupported-version');
+    expect((await catchStoreError(() => s.read('limits'))).code).toBe('unsupported-version');
     writeFileSync(path, '{"hello": 1}');
-    expect(catchStoreError(() => s.read('limits')).code).toBe('corrupt-document');
+    expect((await catchStoreError(() => s.read('limits'))).code).toBe('corrupt-document');
   });
 
-  it('delete removes a document; undefined is refused as a value', () => {
-    const s = DocumentStore.open(dir);
-    s.write('limits', [1]);
-    s.delete('limits');
-    expect(s.read('limits')).toBeUndefined();
+  it('delete removes a document; undefined is refused as a value', async () => {
+    const s = await DocumentStore.open(dir);
+    await s.write('limits', [1]);
+    await s.delete('limits');
+    expect(await s.read('limits')).toBeUndefined();
     expect(() => s.write('limits', undefined)).toThrow(TypeError);
   });
 
-  it('rejects document names that are not kebab-case file names', () => {
-    expect(() => DocumentStore.open(dir).write('../x', 1)).toThrow(RangeError);
+  it('writes of one document land in the order asked for, each whole; a read sees the writes before it', async () => {
+    const s = await DocumentStore.open(dir);
+    // Not awaited one by one: all 40 are in flight together, as saves from several handlers can be.
+    const writes = Array.from({ length: 40 }, (_, i) => s.write('equipment-constants', { 1001: i }));
+    const read = s.read('equipment-constants');
+    await Promise.all(writes);
+    expect(await read).toEqual({ 1001: 39 });
+    expect(await (await DocumentStore.open(dir)).read('equipment-constants')).toEqual({ 1001: 39 });
+  });
+
+  it('does no file I/O inside the call: the write runs on the thread pool and resolves once durable', async () => {
+    const s = await DocumentStore.open(dir);
+    const written = s.write('limits', [1]);
+    expect(existsSync(join(dir, 'limits.json'))).toBe(false);
+    expect(existsSync(join(dir, 'limits.json.tmp'))).toBe(false);
+    await written;
+    expect(existsSync(join(dir, 'limits.json'))).toBe(true);
+  });
+
+  it('takes the value at the call: a change to it afterwards is not written', async () => {
+    const s = await DocumentStore.open(dir);
+    const value = { 1001: 1 };
+    const written = s.write('equipment-constants', value);
+    value[1001] = 2;
+    await written;
+    expect(await s.read('equipment-constants')).toEqual({ 1001: 1 });
+  });
+
+  it('rejects document names that are not kebab-case file names', async () => {
+    const s = await DocumentStore.open(dir);
+    expect(() => s.write('../x', 1)).toThrow(RangeError);
   });
 });
 
-function catchStoreError(fn: () => unknown): StoreError {
+async function catchStoreError(fn: () => Promise<unknown>): Promise<StoreError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof StoreError) return e;
     throw e;

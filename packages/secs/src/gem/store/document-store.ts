@@ -6,11 +6,16 @@
 // alarm enables, control-state default, spool metadata). Names are fixed by the caller; see
 // STORE_DOCUMENTS for the ones GEM uses. A `StoreError` from `read` means the file is damaged: report it
 // to the operator instead of starting from defaults, which would silently drop the host's set-up.
+//
+// All I/O is asynchronous (nothing blocks the event loop), and the operations on one document run one
+// at a time in the order they were asked for: a later write never lands before an earlier one, and a
+// read sees every write asked for before it. A write resolves once the document is durable.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write.js';
+import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomic-write.js';
+import { OrderedByKey } from './ordered-by-key.js';
 import { StoreError } from './store-error.js';
 
 /** Envelope format tag and version; a newer version on disk is refused, not misread. */
@@ -50,6 +55,8 @@ export interface DocumentStoreOptions {
 /** Named JSON documents in `dir`, written atomically with a checksum and a format version. */
 export class DocumentStore {
   private readonly sync: boolean;
+  // One document's operations in the order asked for.
+  private readonly order = new OrderedByKey();
 
   private constructor(
     readonly dir: string,
@@ -59,9 +66,9 @@ export class DocumentStore {
   }
 
   /** Open (creating if needed) the store in `dir` and remove temp files left by an interrupted write. */
-  static open(dir: string, options: DocumentStoreOptions = {}): DocumentStore {
-    mkdirSync(dir, { recursive: true });
-    for (const f of readdirSync(dir)) if (f.endsWith(TEMP_SUFFIX)) rmSync(join(dir, f), { force: true });
+  static async open(dir: string, options: DocumentStoreOptions = {}): Promise<DocumentStore> {
+    await mkdir(dir, { recursive: true });
+    for (const f of await readdir(dir)) if (f.endsWith(TEMP_SUFFIX)) await rm(join(dir, f), { force: true });
     return new DocumentStore(dir, options);
   }
 
@@ -71,12 +78,43 @@ export class DocumentStore {
     return join(this.dir, `${name}.json`);
   }
 
-  /** The stored value of `name`, or undefined when it was never written. Throws StoreError when damaged. */
-  read(name: string): unknown {
+  /** The stored value of `name`, or undefined when it was never written. Rejects with StoreError when damaged. */
+  read(name: string): Promise<unknown> {
     const path = this.pathOf(name);
+    return this.order.run(name, () => this.readNow(name, path));
+  }
+
+  /**
+   * Replace `name` with `data` (any JSON value) atomically; resolves once it is durable. The value is
+   * taken at the call: changing `data` afterwards does not change what is written.
+   */
+  write(name: string, data: unknown): Promise<void> {
+    if (data === undefined) throw new TypeError(`document ${name}: undefined is not JSON (use delete)`);
+    const env: Envelope = { format: STORE_FORMAT, version: STORE_VERSION, name, sha256: digest(data), data };
+    const path = this.pathOf(name);
+    const bytes = Buffer.from(`${JSON.stringify(env, null, 1)}\n`, 'utf8');
+    return this.order.run(name, async () => {
+      try {
+        await writeFileAtomic(path, bytes, this.sync);
+      } catch (e) {
+        throw new StoreError('io-error', name, `cannot write ${path}: ${(e as Error).message}`, { cause: e });
+      }
+    });
+  }
+
+  /** Remove a document (absent afterwards, durably; no error if it did not exist). */
+  delete(name: string): Promise<void> {
+    const path = this.pathOf(name);
+    return this.order.run(name, async () => {
+      await rm(path, { force: true });
+      if (this.sync) await fsyncDirectory(this.dir);
+    });
+  }
+
+  private async readNow(name: string, path: string): Promise<unknown> {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = await readFile(path, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new StoreError('io-error', name, `cannot read ${path}: ${(e as Error).message}`, { cause: e });
@@ -102,23 +140,6 @@ export class DocumentStore {
     if (env.sha256 !== digest(env.data))
       throw new StoreError('corrupt-document', name, `${path}: checksum mismatch (file altered or damaged)`);
     return env.data;
-  }
-
-  /** Replace `name` with `data` (any JSON value) atomically. */
-  write(name: string, data: unknown): void {
-    if (data === undefined) throw new TypeError(`document ${name}: undefined is not JSON (use delete)`);
-    const env: Envelope = { format: STORE_FORMAT, version: STORE_VERSION, name, sha256: digest(data), data };
-    const path = this.pathOf(name);
-    try {
-      writeFileAtomic(path, Buffer.from(`${JSON.stringify(env, null, 1)}\n`, 'utf8'), this.sync);
-    } catch (e) {
-      throw new StoreError('io-error', name, `cannot write ${path}: ${(e as Error).message}`, { cause: e });
-    }
-  }
-
-  /** Remove a document (absent afterwards; no error if it did not exist). */
-  delete(name: string): void {
-    rmSync(this.pathOf(name), { force: true });
   }
 }
 
