@@ -2,8 +2,8 @@
 
 export {
   DEFAULT_DECODE_LIMITS,
-  type DecodeError,
-  type DecodeErrorCode,
+  type DecodeIssue,
+  type DecodeIssueCode,
   type DecodeLimits,
   type DecodeResult,
   decodeItem,
@@ -127,8 +127,8 @@ export {
   writeHeader,
 } from './hsms/frame.js';
 export {
-  type FrameError,
-  type FrameErrorCode,
+  type FrameIssue,
+  type FrameIssueCode,
   FrameParser,
   type FrameParserOptions,
   type OversizeFrame,
@@ -181,13 +181,6 @@ export { type ItemShape, matchItem, Shape, type ShapeIssue } from './item/match.
 export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js';
 export type { SecsMessage } from './message.js';
 // SML text
-export type { SmlError, SmlErrorCode } from './sml/cursor.js';
-export {
-  parseSml,
-  parseSmlItem,
-  parseSmlItems,
-  type SmlItemResult,
-  type SmlItemsResult,
-  type SmlMessagesResult,
-} from './sml/parse.js';
+export type { SmlIssueCode } from './sml/cursor.js';
+export { parseSml, parseSmlItem, parseSmlItems, type SmlReadOptions } from './sml/parse.js';
 export { printSml, printSmlItem, type SmlPrintOptions } from './sml/print.js';

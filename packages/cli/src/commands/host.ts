@@ -4,6 +4,7 @@
 // time, others are aborted with SxF0.
 
 import { createInterface } from 'node:readline';
+import { formatIssues } from '@bondline/core';
 import {
   HsmsActiveEndpoint,
   type HsmsMessage,
@@ -31,8 +32,8 @@ const ESTABLISH_WAIT_MS = 2000;
 function show(m: HsmsMessage): string {
   const d = toSecsMessage(m);
   return d.ok
-    ? printSml(d.message, { compact: true })
-    : `S${m.stream}F${m.function}${m.wBit ? ' W' : ''} // undecodable body: ${d.error.message}`;
+    ? printSml(d.value, { compact: true })
+    : `S${m.stream}F${m.function}${m.wBit ? ' W' : ''} // undecodable body: ${formatIssues(d.issues)}`;
 }
 
 /** Parse `addr:port` (IPv6 as `[::1]:5000`). */
@@ -53,8 +54,8 @@ async function readStdin(): Promise<string> {
 async function readScript(script: string | undefined): Promise<SecsMessage[]> {
   const text = script === undefined ? await readStdin() : await readInputText(script, '--script');
   const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${script ?? 'stdin'}: ${parsed.error.message}`);
-  return parsed.messages;
+  if (!parsed.ok) throw new CliError(`${script ?? 'stdin'}: ${formatIssues(parsed.issues)}`);
+  return parsed.value;
 }
 
 /** True once the session is selected, false if it is not within T5 + T6 (connect, then Select). */
@@ -187,8 +188,8 @@ export async function run(argv: string[]): Promise<number> {
     const rl = createInterface({ input: process.stdin });
     for await (const line of rl) {
       const r = buffer.push(line);
-      if ('error' in r) process.stderr.write(`${r.error}\n`);
-      else for (const msg of r.messages) await send(msg);
+      if (!r.ok) process.stderr.write(`${formatIssues(r.issues)}\n`);
+      else for (const msg of r.value) await send(msg);
     }
   } else {
     for (const [i, msg] of scripted.entries()) {

@@ -1,5 +1,6 @@
 // `bondline sml encode|decode`: SML text <-> SECS-II bytes as hex, bodies or whole HSMS frames.
 
+import { formatIssues } from '@bondline/core';
 import {
   decodeItem,
   encodeFrame,
@@ -49,8 +50,8 @@ const startsWithItem = (text: string): boolean =>
 
 function encodeBodies(text: string, name: string): string[] {
   const parsed = parseSmlItems(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
-  return parsed.items.map((item, i) => {
+  if (!parsed.ok) throw new CliError(`${name}: ${formatIssues(parsed.issues)}`);
+  return parsed.value.map((item, i) => {
     try {
       return toHex(encodeItem(item));
     } catch (err) {
@@ -66,8 +67,8 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
     return encodeBodies(text, name);
   }
   const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
-  return parsed.messages.map((m, i) => {
+  if (!parsed.ok) throw new CliError(`${name}: ${formatIssues(parsed.issues)}`);
+  return parsed.value.map((m, i) => {
     let body: Uint8Array;
     try {
       body = m.body === undefined ? new Uint8Array(0) : encodeItem(m.body);
@@ -122,8 +123,11 @@ const withoutOffset = (message: string): string => message.replace(/ at byte \d+
 
 function decodeBody(bytes: Uint8Array, where: string, compact: boolean) {
   const r = decodeItem(bytes);
-  if (!r.ok) throw new CliError(`${where}: byte ${r.error.offset}: ${withoutOffset(r.error.message)}`);
-  return printSmlItem(r.item, { compact });
+  if (!r.ok)
+    throw new CliError(
+      r.issues.map((i) => `${where}: byte ${i.offset}: ${withoutOffset(i.message)}`).join('\n'),
+    );
+  return printSmlItem(r.value, { compact });
 }
 
 function decodeFrames(bytes: Uint8Array, where: string, compact: boolean): string[] {
@@ -152,9 +156,14 @@ function decodeFrames(bytes: Uint8Array, where: string, compact: boolean): strin
     const r = decodeItem(body);
     if (!r.ok)
       throw new CliError(
-        `${where}: byte ${at + 14 + r.error.offset} (body byte ${r.error.offset}): ${withoutOffset(r.error.message)}`,
+        r.issues
+          .map(
+            (i) =>
+              `${where}: byte ${at + 14 + i.offset} (body byte ${i.offset}): ${withoutOffset(i.message)}`,
+          )
+          .join('\n'),
       );
-    return `// ${ids}\n${printSml({ ...msg, body: r.item }, { compact })}`;
+    return `// ${ids}\n${printSml({ ...msg, body: r.value }, { compact })}`;
   });
 }
 

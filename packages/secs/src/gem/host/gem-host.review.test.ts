@@ -43,7 +43,7 @@ describe('GemHost answers the equipment', () => {
     const reply = await rig.toolSession.send({ stream: 2, function: 17, wBit: true });
     expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
       ok: true,
-      message: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
+      value: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
     });
     expect(host.vidNames.size).toBe(0);
   });
@@ -59,7 +59,7 @@ describe('GemHost receives a foreign S6F11', () => {
     const reply = await rig.toolSession.send(toOutgoing({ stream: 6, function: 11, wBit: true, body }));
     expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
       ok: true,
-      message: { stream: 6, function: 12, wBit: false, body: B([0]) },
+      value: { stream: 6, function: 12, wBit: false, body: B([0]) },
     });
     expect(got).toMatchObject([{ dataId: 'LOT-7/E1', ceid: 200, reports: [{ rptid: 5, items: [U4(42)] }] }]);
   });
