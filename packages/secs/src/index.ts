@@ -60,8 +60,8 @@ export type {
   RemoteCommandParamDef,
   VariableDef,
 } from './gem/model/equipment-model.js';
-export { type ModelResult, parseModelText, validateModel } from './gem/model/load-model.js';
-export type { ModelIssue } from './gem/model/model-issue.js';
+export { type ModelReadOptions, parseModelText, validateModel } from './gem/model/load-model.js';
+export type { ModelIssueCode, ModelSource } from './gem/model/model-issue.js';
 export { VALUE_TYPES, type Value, type ValueType } from './gem/model/value.js';
 // GEM equipment simulator: operator scripts (parse against the model, run against a GemEquipment)
 export {
