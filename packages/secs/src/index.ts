@@ -64,17 +64,12 @@ export { type ModelReadOptions, parseModelText, validateModel } from './gem/mode
 export type { ModelIssueCode, ModelSource } from './gem/model/model-issue.js';
 export { VALUE_TYPES, type Value, type ValueType } from './gem/model/value.js';
 // GEM equipment simulator: operator scripts (parse against the model, run against a GemEquipment)
-export {
-  formatScriptIssue,
-  type OperatorCommand,
-  type OperatorScript,
-  type ScriptIssue,
-  type ScriptResult,
-} from './gem/sim/operator-commands.js';
+export type { OperatorCommand, OperatorScript, ScriptIssueCode } from './gem/sim/operator-commands.js';
 export {
   OperatorRunner,
   type OperatorRunnerOptions,
   type OperatorRunResult,
+  type RunIssueCode,
 } from './gem/sim/operator-runner.js';
 export { OperatorScriptReader, parseOperatorScript } from './gem/sim/operator-script.js';
 export type { RandomSource } from './gem/sim/operator-values.js';
