@@ -16,13 +16,14 @@ export {
   encodeItem,
   SecsEncodeError,
 } from './codec/encode.js';
-// GEM (E30) equipment and host
 export {
   type CommandRunner,
   GemEquipment,
   type GemEquipmentEvents,
   type GemEquipmentOptions,
 } from './gem/equipment/gem-equipment.js';
+// GEM (E30) equipment and host
+export { GemEquipmentError, type GemEquipmentErrorCode } from './gem/equipment/gem-equipment-error.js';
 export { formatGemTime, parseGemTime } from './gem/equipment/gem-time.js';
 export { type RecipeStore, recipeDirectory } from './gem/equipment/recipe-directory.js';
 export {

@@ -93,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
   equipment.on('processing-state', (s) => say(`processing: ${s.to} (${s.event})`));
   equipment.on('constants-changed', (c) => say(`constants changed: ${c.ecids.join(' ')}`));
   equipment.on('terminal', (t) => say(`terminal ${t.terminal}: ${t.lines.join(' | ')}`));
-  equipment.on('error', (e) => process.stderr.write(`equipment: ${e.message}\n`));
+  equipment.on('error', (e) => process.stderr.write(`equipment (${e.code}): ${e.message}\n`));
   session.on('error', (e) => process.stderr.write(`hsms: ${e.message}\n`));
   try {
     await equipment.start();

@@ -7,6 +7,7 @@ import { toOutgoing } from '../../hsms/secs-message.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
 import type { Spool } from '../spool/spool.js';
+import { GemEquipmentError } from './gem-equipment-error.js';
 
 /** The E30 spooling activated / deactivated events, as the equipment's model declares them. */
 export interface SpoolNotice {
@@ -55,7 +56,9 @@ export class SpoolLink {
       body: out.body ?? new Uint8Array(),
     });
     if (!r.spooled && r.reason !== 'not-spoolable')
-      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`));
+      this.fail(
+        new GemEquipmentError('not-spooled', `S${msg.stream}F${msg.function} not spooled: spool ${r.reason}`),
+      );
   }
 
   /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */

@@ -52,7 +52,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
     this.wallClock = options.wallClock ?? Date.now;
     const port: PrimaryPort = {
       emit: (event, arg) => this.emit(event, arg),
-      badPrimary: (text) => this.emit('error', new GemHostError('bad-reply', text)),
+      badPrimary: (text) => this.emit('error', new GemHostError('bad-primary', text)),
       hostEvent: (e) => this.toHostEvent(e),
       traceSamples: (t) => traceSamples(t, this.traceVids.get(String(t.trid)) ?? [], this.vidNames),
       now: () => this.wallClock(),
