@@ -15,7 +15,7 @@ describe('bondline host errors', () => {
     expect(a.stderr).toMatch(/--connect: 'nowhere' is not <addr:port>/);
     const b = await cli(['host', '--connect', '127.0.0.1:9'], 'S1F1 W <U4 1');
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/stdin: .*line 1/);
+    expect(b.stderr).toBe("bondline host: stdin:1:8: U4 item opened here is not closed with '>'\n");
     expect(hasStackTrace(a.stderr + b.stderr)).toBe(false);
   });
 });

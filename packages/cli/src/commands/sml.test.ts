@@ -67,7 +67,7 @@ describe.concurrent('bondline sml (end to end)', () => {
     const r = await cli(['encode', '-'], 'S1F3 W\n  <L [2] <U4 1>>.\n');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('bondline sml: <stdin>: line 2, column 6: L declares [2] but holds 1\n');
+    expect(r.stderr).toBe('bondline sml: <stdin>:2:6: L declares [2] but holds 1\n');
   });
 
   it('bad hex: exit 2 naming line and column; bad body: naming the byte offset', async () => {

@@ -16,8 +16,8 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
+import { readTextInput } from './text-input.js';
 
 const USAGE = [
   'bondline sml encode <file|-> [--frame [--session n] [--system n]]',
@@ -49,8 +49,8 @@ const startsWithItem = (text: string): boolean =>
     .startsWith('<');
 
 function encodeBodies(text: string, name: string): string[] {
-  const parsed = parseSmlItems(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${formatIssues(parsed.issues)}`);
+  const parsed = parseSmlItems(text, { source: name, allowEmpty: false });
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
   return parsed.value.map((item, i) => {
     try {
       return toHex(encodeItem(item));
@@ -66,8 +66,8 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
     if (frame) throw new CliError(`${name}: --frame needs messages (S1F3 W <...>.), not bare items`);
     return encodeBodies(text, name);
   }
-  const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${formatIssues(parsed.issues)}`);
+  const parsed = parseSml(text, { source: name, allowEmpty: false });
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
   return parsed.value.map((m, i) => {
     let body: Uint8Array;
     try {
@@ -197,7 +197,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliError('--session and --system apply only with --frame');
   if (verb === 'decode' && (values.session !== undefined || values.system !== undefined))
     throw new CliError('--session and --system apply only to encode (decode reads them from each frame)');
-  const text = await readInputText(path);
+  const text = await readTextInput(path);
   const name = path === '-' ? '<stdin>' : path;
   let lines: string[];
   if (verb === 'encode') {
