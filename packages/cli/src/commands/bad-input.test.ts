@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 // End to end: bad model, scenario and SML files are refused before anything runs, with exit code 2,
 // a message naming file:line (and column where there is one) and the problem, and no stack trace.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
