@@ -254,4 +254,19 @@ describe('one issue per mistake', () => {
       ],
     });
   });
+
+  it('names invisible characters of names the file gives, in cross-reference messages too', () => {
+    expect(
+      messages({
+        processing: { states: ['IDLE', 'RUN'], initial: 'IDLE\u00A0' },
+        events: [
+          { id: 1, name: 'Done\u200B' },
+          { id: 2, name: 'Done\u200B' },
+        ],
+      }),
+    ).toEqual([
+      'events[1].name: event name "Done<U+200B zero-width space>" is already declared by events[0].name',
+      'processing.initial: "IDLE<U+00A0 no-break space>" is not a declared state',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@
 // exist, limits on variables that are not numeric, processing states and remote commands naming
 // unknown states or transitions.
 
+import { shown } from '@bondline/core';
 import type { EquipmentModel } from './equipment-model.js';
 import type { ModelIssues, ModelPath } from './model-issue.js';
 import { isNumericType } from './value.js';
@@ -19,12 +20,7 @@ function duplicates(f: ModelIssues, entries: readonly Declared[], what: string):
   for (const e of entries) {
     const earlier = first.get(e.key);
     if (earlier === undefined) first.set(e.key, e.path);
-    else
-      f.add(
-        'duplicate',
-        e.path,
-        `${what} ${JSON.stringify(e.key)} is already declared by ${f.name(earlier)}`,
-      );
+    else f.add('duplicate', e.path, `${what} ${shown(e.key)} is already declared by ${f.name(earlier)}`);
   }
 }
 
@@ -140,11 +136,15 @@ function checkVariableAndEventReferences(
 function checkProcessingReferences(m: EquipmentModel, f: ModelIssues): void {
   const { states, initial, transitions } = m.processing;
   if (!states.includes(initial))
-    f.add('unknown-reference', ['processing', 'initial'], `'${initial}' is not a declared state`);
+    f.add('unknown-reference', ['processing', 'initial'], `${shown(initial)} is not a declared state`);
   transitions.forEach((t, i) => {
     for (const k of ['from', 'to'] as const)
       if (!states.includes(t[k]))
-        f.add('unknown-reference', ['processing', 'transitions', i, k], `'${t[k]}' is not a declared state`);
+        f.add(
+          'unknown-reference',
+          ['processing', 'transitions', i, k],
+          `${shown(t[k])} is not a declared state`,
+        );
   });
   const procEvents = new Set(transitions.map((t) => t.on));
   m.remoteCommands.forEach((c, i) => {
@@ -152,7 +152,7 @@ function checkProcessingReferences(m: EquipmentModel, f: ModelIssues): void {
       f.add(
         'unknown-reference',
         ['remoteCommands', i, 'processingEvent'],
-        `no processing transition '${c.processingEvent}'`,
+        `no processing transition ${shown(c.processingEvent)}`,
       );
   });
 }

@@ -46,7 +46,7 @@ const INTEGER = /^\d+$/;
 /** Up to 12 names for a message, then how many more. */
 function known(names: readonly string[]): string {
   if (names.length === 0) return 'none';
-  const shown = names.slice(0, 12).join(', ');
+  const shown = names.slice(0, 12).map(visible).join(', ');
   return names.length > 12 ? `${shown}, ... (${names.length - 12} more)` : shown;
 }
 
