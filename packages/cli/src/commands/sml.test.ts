@@ -83,6 +83,10 @@ describe.concurrent('bondline sml (end to end)', () => {
     expect(c.stderr).toBe(
       'bondline sml: <stdin>: line 1, column 16: odd number of hex digits (half a byte)\n',
     );
+    const d = await cli(['decode', '-'], 'b1 04\u00A000 00 00 01\n');
+    expect(d.stderr).toBe(
+      "bondline sml: <stdin>: line 1, column 6: '<U+00A0 no-break space>' is not a hex digit\n",
+    );
     expect(hasStackTrace(a.stderr + b.stderr + c.stderr)).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 // `bondline sml encode|decode`: SML text <-> SECS-II bytes as hex, bodies or whole HSMS frames.
 
-import { formatIssues } from '@bondline/core';
+import { formatIssues, visible } from '@bondline/core';
 import {
   decodeItem,
   encodeFrame,
@@ -94,7 +94,9 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
 function parseHexLine(line: string, lineNo: number, name: string): Uint8Array {
   const bad = /[^0-9a-fA-F \t:\r]/.exec(line);
   if (bad !== null)
-    throw new CliError(`${name}: line ${lineNo}, column ${bad.index + 1}: '${bad[0]}' is not a hex digit`);
+    throw new CliError(
+      `${name}: line ${lineNo}, column ${bad.index + 1}: '${visible(bad[0])}' is not a hex digit`,
+    );
   const digits = line.replace(/[ \t:\r]/g, '');
   if (digits.length % 2 !== 0) {
     const lastDigit = line.search(/[0-9a-fA-F][ \t:\r]*$/);
