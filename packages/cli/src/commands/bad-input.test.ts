@@ -33,7 +33,7 @@ function refused(r: CliRun, ...parts: string[]): void {
 
 const MINIMAL = "mdln: M\nsoftrev: '1'\nprocessing: { states: [IDLE] }\n";
 
-describe.concurrent('bondline equipment: a bad model file', () => {
+describe.concurrent('bondline equipment: a bad model file', { timeout: 120_000 }, () => {
   const equipment = (model: string) => runBondline('equipment', ['--port', '0', '--model', model]);
 
   it('names file:line:column, the key path and the problem of each field', async () => {
@@ -53,20 +53,23 @@ describe.concurrent('bondline equipment: a bad model file', () => {
   });
 
   it('a YAML syntax error, a JSON model with a trailing comma, a duplicate key', async () => {
-    refused(await equipment(file('syntax.yaml', 'mdln: [x\n')), 'YAML syntax:');
+    const syntax = file('syntax.yaml', 'mdln: [x\n');
     const json = file('model.json', '{"mdln": "M", "softrev": "1",}');
-    refused(await equipment(json), `${json}`, 'JSON syntax:');
     const dup = file('dup.yaml', `${MINIMAL}mdln: N\n`);
-    refused(await equipment(dup), `${dup}:4:1: YAML syntax:`);
+    const [s, j, d] = await Promise.all([equipment(syntax), equipment(json), equipment(dup)]);
+    refused(s, `${syntax}:`, 'YAML syntax:');
+    refused(j, `${json}`, 'JSON syntax:');
+    refused(d, `${dup}:4:1: YAML syntax:`);
   });
 
   it('an empty model, a UTF-16 model and a binary file say what they are', async () => {
     const empty = file('empty.yaml', '# to be written\n');
-    refused(await equipment(empty), `${empty}: the model is empty`);
     const wide = file('wide.yaml', utf16(MINIMAL));
-    refused(await equipment(wide), `${wide}: the file is UTF-16`);
     const bin = file('model.bin', Uint8Array.of(0x6d, 0x00, 0x01, 0x02));
-    refused(await equipment(bin), `${bin}: byte 1 is NUL: this is binary data`);
+    const [e, w, b] = await Promise.all([equipment(empty), equipment(wide), equipment(bin)]);
+    refused(e, `${empty}: the model is empty`);
+    refused(w, `${wide}: the file is UTF-16`);
+    refused(b, `${bin}: byte 1 is NUL: this is binary data`);
   });
 
   it('a model and scenario with a UTF-8 byte-order mark load and run', async () => {
@@ -86,7 +89,7 @@ describe.concurrent('bondline equipment: a bad model file', () => {
   });
 });
 
-describe.concurrent('bondline equipment: a bad scenario file', () => {
+describe.concurrent('bondline equipment: a bad scenario file', { timeout: 120_000 }, () => {
   const scenario = (f: string) =>
     runBondline('equipment', ['--port', '0', '--model', MODEL, '--scenario', f, '--exit-after-scenario']);
 
@@ -108,10 +111,10 @@ describe.concurrent('bondline equipment: a bad scenario file', () => {
   });
 
   it('an empty scenario, or one of comments only, is refused', async () => {
-    for (const text of ['', '# nothing here yet\n']) {
-      const f = file('empty.txt', text);
-      refused(await scenario(f), `${f}: the scenario has no commands (it is empty or holds only comments)`);
-    }
+    const files = ['', '# nothing here yet\n'].map((text) => file('empty.txt', text));
+    const runs = await Promise.all(files.map(scenario));
+    for (const [i, r] of runs.entries())
+      refused(r, `${files[i]}: the scenario has no commands (it is empty or holds only comments)`);
   });
 
   it('repeat blocks nested too deep', async () => {
@@ -120,7 +123,7 @@ describe.concurrent('bondline equipment: a bad scenario file', () => {
   });
 });
 
-describe.concurrent('bondline sml encode: a bad SML file', () => {
+describe.concurrent('bondline sml encode: a bad SML file', { timeout: 120_000 }, () => {
   const encode = (f: string) => runBondline('sml', ['encode', f]);
 
   it('names file:line:column and the problem', async () => {
@@ -131,29 +134,30 @@ describe.concurrent('bondline sml encode: a bad SML file', () => {
   });
 
   it('an empty SML file, or one of comments only, is refused', async () => {
-    for (const text of ['', '// nothing yet\n', '/* still nothing */']) {
-      const f = file('empty.sml', text);
-      refused(await encode(f), `${f}: no SML message: the text is empty or holds only comments`);
-    }
+    const files = ['', '// nothing yet\n', '/* still nothing */'].map((text) => file('empty.sml', text));
+    const runs = await Promise.all(files.map(encode));
+    for (const [i, r] of runs.entries())
+      refused(r, `${files[i]}: no SML message: the text is empty or holds only comments`);
   });
 
   it('a number where text belongs, text where a number belongs, huge numbers, deep nesting', async () => {
     const a = file('a.sml', 'S1F3 W <A 42>.');
-    refused(
-      await encode(a),
-      `${a}:1:11: A: expected a quoted string, got '42' (a number as text is written "42")`,
-    );
     const u = file('u.sml', 'S1F3 W <U4 "42">.');
-    refused(await encode(u), `${u}:1:12: U4: expected values, got text`);
     const big = file('big.sml', `S1F3 W <U4 ${'9'.repeat(100_000)}>.`);
-    refused(
-      await encode(big),
-      `${big}:1:12: U4: '9999999999999999999999999999999999999999… (100000 characters)' is out of range`,
-    );
     const f4 = file('f4.sml', 'S1F3 W <F4 1e39>.');
-    refused(await encode(f4), `${f4}:1:12: F4: '1e39' is out of range`);
     const deep = file('deep.sml', `S1F3 W ${'<L '.repeat(10_000)}${'>'.repeat(10_000)}.`);
-    refused(await encode(deep), `${deep}:1:200: lists nested deeper than 64`);
+    const [ra, ru, rbig, rf4, rdeep] = await Promise.all([
+      encode(a),
+      encode(u),
+      encode(big),
+      encode(f4),
+      encode(deep),
+    ]);
+    refused(ra, `${a}:1:11: A: expected a quoted string, got '42' (a number as text is written "42")`);
+    refused(ru, `${u}:1:12: U4: expected values, got text`);
+    refused(rbig, `${big}:1:12: U4: '${'9'.repeat(40)}… (100000 characters)' is out of range`);
+    refused(rf4, `${f4}:1:12: F4: '1e39' is out of range`);
+    refused(rdeep, `${deep}:1:200: lists nested deeper than 64`);
   });
 
   it('a UTF-8 byte-order mark is accepted; UTF-16 is named', async () => {
@@ -164,7 +168,7 @@ describe.concurrent('bondline sml encode: a bad SML file', () => {
   });
 });
 
-describe.concurrent('bondline host --script: a bad SML script', () => {
+describe.concurrent('bondline host --script: a bad SML script', { timeout: 120_000 }, () => {
   // Refused before connecting: nothing listens on port 9.
   const host = (f: string) => runBondline('host', ['--connect', '127.0.0.1:9', '--script', f]);
 
