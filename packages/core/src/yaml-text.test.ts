@@ -40,6 +40,25 @@ describe('parseYamlText', () => {
     const r = parseYamlText('{"a": 1,}', { source: 'f.json', format: 'json' });
     expect(!r.ok && r.issues[0]?.message).toMatch(/^f\.json(:\d+:\d+)?: JSON syntax: /);
   });
+
+  it('takes a UTF-8 byte-order mark in JSON as YAML does, and names invisible characters in messages', () => {
+    const r = parseYamlText('\uFEFF{"a": 1}', { source: 'f.json', format: 'json' });
+    expect(r.ok && r.value.value).toEqual({ a: 1 });
+    const bad = parseYamlText('{"a": 1,\u00A0}', { source: 'f.json', format: 'json' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues[0]?.message).toMatch(/^f\.json(:\d+:\d+)?: JSON syntax: /);
+      expect(bad.issues[0]?.message).not.toMatch(/\u00A0/);
+    }
+  });
+
+  it('refuses text nested deeper than the parser can follow, as too-deep, never a stack overflow', () => {
+    for (const text of ['['.repeat(5000), '"a": '.repeat(20_000), `${'- '.repeat(3000)}x`]) {
+      const r = parseYamlText(text, { source: 'deep.yaml' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues.map((i) => i.code)).toContain('too-deep');
+    }
+  });
 });
 
 describe('parseYamlText on deeply nested text', () => {

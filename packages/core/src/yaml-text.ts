@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Issue, issue } from './issue.js';
 import type { Result } from './result.js';
+import { visible } from './text.js';
 import { yamlNestingBeyond } from './yaml-depth.js';
 
 export type YamlIssueCode = 'syntax' | 'too-many-aliases' | 'too-deep';
@@ -32,6 +33,12 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
   const { source } = options;
   const kind = options.format === 'json' ? 'JSON' : 'YAML';
   const lineCounter = new LineCounter();
+  const tooDeep = (where?: string): Issue<YamlIssueCode> =>
+    issue(
+      'too-deep',
+      `${source}${where === undefined ? '' : `:${where}`}: ${kind} nested too deeply to read; flatten it`,
+      where,
+    );
   const maxDepth = options.maxDepth ?? 64;
   const deep = yamlNestingBeyond(text, maxDepth);
   if (deep !== undefined) {
@@ -48,7 +55,16 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
       ],
     };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The pre-scan above keeps the parser off deep texts; this catch is a backstop for what it misses.
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The parser recurses per level of nesting; some deep texts overflow the stack outside its own
+    // error handling.
+    if (isStackOverflow(err)) return { ok: false, issues: [tooDeep()] };
+    throw err;
+  }
   const at = (offset: number): string => {
     const p = lineCounter.linePos(offset);
     return `${p.line}:${p.col}`;
@@ -58,7 +74,8 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
       ok: false,
       issues: doc.errors.map((e) => {
         const where = at(e.pos[0]);
-        return issue('syntax', `${source}:${where}: ${kind} syntax: ${firstLine(e.message)}`, where);
+        if (/maximum call stack/i.test(e.message)) return tooDeep(where);
+        return issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where);
       }),
     };
   }
@@ -77,11 +94,12 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
         issues: [
           issue(
             'too-many-aliases',
-            `${source}: the aliases (*name) in this file expand too far (${firstLine(err.message)}); write the values out`,
+            `${source}: the aliases (*name) in this file expand too far (${visible(firstLine(err.message))}); write the values out`,
           ),
         ],
       };
     }
+    if (isStackOverflow(err)) return { ok: false, issues: [tooDeep()] };
     throw err;
   }
   const locate = (path: readonly PropertyKey[]): string | undefined => {
@@ -105,6 +123,10 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
   return { ok: true, value: { value, locate } };
 }
 
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /maximum call stack/i.test(err.message);
+}
+
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
@@ -112,7 +134,8 @@ function firstLine(s: string): string {
 /** A refusal for text that YAML accepts but strict JSON does not, or undefined when it is JSON. */
 function strictJsonProblem(text: string): ((source: string) => Issue<YamlIssueCode>) | undefined {
   try {
-    JSON.parse(text);
+    // A UTF-8 byte-order mark is no part of the JSON (YAML skips it too); a space keeps the positions.
+    JSON.parse(text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text);
     return undefined;
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -125,7 +148,8 @@ function strictJsonProblem(text: string): ((source: string) => Issue<YamlIssueCo
       const before = text.slice(0, Number(pos[1])).split('\n');
       where = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
     }
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, '');
+    // JSON.parse quotes the text it stopped at: invisible characters are named.
+    const clean = visible(firstLine(msg.replace(/\s*\(line \d+ column \d+\)/, '')));
     return (source) =>
       issue('syntax', `${source}${where === undefined ? '' : `:${where}`}: JSON syntax: ${clean}`, where);
   }

@@ -55,6 +55,15 @@ describe('parseWithSchema', () => {
     expect(!r.ok && r.issues[0]).toMatchObject({ code: 'zero-ambiguity', path: 'ambiguity' });
   });
 
+  it('names invisible characters of a key in the message; the path keeps the key as it is', () => {
+    const r = parseWithSchema(z.strictObject({}), { 'a\u200Bb': 1 });
+    expect(!r.ok && r.issues[0]).toEqual({
+      code: 'unknown-key',
+      path: 'a\u200Bb',
+      message: 'a<U+200B zero-width space>b: is not a known key',
+    });
+  });
+
   it('names a top-level refusal as such', () => {
     const r = parseWithSchema(schema, 42);
     expect(!r.ok && r.issues[0]?.message).toBe('(top level): expected object, got 42');

@@ -45,7 +45,8 @@ function located(path: readonly PropertyKey[], code: string, text: string, optio
   const key = keyPath(path);
   const at = options.locate?.(path);
   const where = [options.source, at].filter((s) => s !== undefined && s !== '').join(':');
-  const message = `${where === '' ? '' : `${where}: `}${key === '' ? '(top level)' : key}: ${text}`;
+  // A key comes from the input: characters a person cannot see are named in the message.
+  const message = `${where === '' ? '' : `${where}: `}${key === '' ? '(top level)' : visible(key)}: ${text}`;
   return issue(code, message, key === '' ? undefined : key);
 }
 

@@ -41,7 +41,7 @@ const n = (1024 * 1024) / 4;
 const big = U4(Uint32Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 0));
 const bigBytes = encodeItem(big);
 const bigDecoded = decodeItem(bigBytes);
-if (!bigDecoded.ok || bigDecoded.item.format !== 'U4' || bigDecoded.item.value[12345] !== big.value[12345])
+if (!bigDecoded.ok || bigDecoded.value.format !== 'U4' || bigDecoded.value.value[12345] !== big.value[12345])
   throw new Error('1 MiB U4 round trip failed');
 
 // 10,000 small items in one list: U4, short A, F4, BOOLEAN in turn (a status-variable report shape).

@@ -37,7 +37,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gem-bench-'));
 const toolSession = new HsmsSession({ sessionId: 1 });
 const hostSession = new HsmsSession({ sessionId: 1 });
 const equipment = new GemEquipment({
-  model: parsed.model,
+  model: parsed.value,
   session: toolSession,
   recipes: recipeDirectory(dir),
 });

@@ -2,8 +2,8 @@
 
 export {
   DEFAULT_DECODE_LIMITS,
-  type DecodeError,
-  type DecodeErrorCode,
+  type DecodeIssue,
+  type DecodeIssueCode,
   type DecodeLimits,
   type DecodeResult,
   decodeItem,
@@ -16,13 +16,14 @@ export {
   encodeItem,
   SecsEncodeError,
 } from './codec/encode.js';
-// GEM (E30) equipment and host
 export {
   type CommandRunner,
   GemEquipment,
   type GemEquipmentEvents,
   type GemEquipmentOptions,
 } from './gem/equipment/gem-equipment.js';
+// GEM (E30) equipment and host
+export { GemEquipmentError, type GemEquipmentErrorCode } from './gem/equipment/gem-equipment-error.js';
 export { formatGemTime, parseGemTime } from './gem/equipment/gem-time.js';
 export { type RecipeStore, recipeDirectory } from './gem/equipment/recipe-directory.js';
 export {
@@ -60,21 +61,16 @@ export type {
   RemoteCommandParamDef,
   VariableDef,
 } from './gem/model/equipment-model.js';
-export { type ModelResult, parseModelText, validateModel } from './gem/model/load-model.js';
-export type { ModelIssue } from './gem/model/model-issue.js';
+export { type ModelReadOptions, parseModelText, validateModel } from './gem/model/load-model.js';
+export type { ModelIssueCode, ModelSource } from './gem/model/model-issue.js';
 export { VALUE_TYPES, type Value, type ValueType } from './gem/model/value.js';
 // GEM equipment simulator: operator scripts (parse against the model, run against a GemEquipment)
-export {
-  formatScriptIssue,
-  type OperatorCommand,
-  type OperatorScript,
-  type ScriptIssue,
-  type ScriptResult,
-} from './gem/sim/operator-commands.js';
+export type { OperatorCommand, OperatorScript, ScriptIssueCode } from './gem/sim/operator-commands.js';
 export {
   OperatorRunner,
   type OperatorRunnerOptions,
   type OperatorRunResult,
+  type RunIssueCode,
 } from './gem/sim/operator-runner.js';
 export { OperatorScriptReader, parseOperatorScript } from './gem/sim/operator-script.js';
 export type { RandomSource } from './gem/sim/operator-values.js';
@@ -127,8 +123,8 @@ export {
   writeHeader,
 } from './hsms/frame.js';
 export {
-  type FrameError,
-  type FrameErrorCode,
+  type FrameIssue,
+  type FrameIssueCode,
   FrameParser,
   type FrameParserOptions,
   type OversizeFrame,
@@ -181,13 +177,6 @@ export { type ItemShape, matchItem, Shape, type ShapeIssue } from './item/match.
 export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js';
 export type { SecsMessage } from './message.js';
 // SML text
-export type { SmlError, SmlErrorCode } from './sml/cursor.js';
-export {
-  parseSml,
-  parseSmlItem,
-  parseSmlItems,
-  type SmlItemResult,
-  type SmlItemsResult,
-  type SmlMessagesResult,
-} from './sml/parse.js';
+export type { SmlIssueCode } from './sml/cursor.js';
+export { parseSml, parseSmlItem, parseSmlItems, type SmlReadOptions } from './sml/parse.js';
 export { printSml, printSmlItem, type SmlPrintOptions } from './sml/print.js';

@@ -2,9 +2,9 @@
 // (`--scenario`), and a console reading operator commands from stdin (`--operator`).
 
 import { createInterface, type Interface } from 'node:readline';
+import { formatIssues } from '@bondline/core';
 import {
   type EquipmentModel,
-  formatScriptIssue,
   type OperatorCommand,
   type OperatorRunner,
   type OperatorRunResult,
@@ -13,16 +13,21 @@ import {
   parseOperatorScript,
 } from '@bondline/secs';
 import { CliError } from '../cli-error.js';
-import { readInputText } from '../io.js';
+import { readTextInput } from './text-input.js';
 
-/** Read and check a scenario against the model; every issue is a CliError line (exit 2) before anything starts. */
+/**
+ * Read and check a scenario against the model; every issue is a line of a CliError (exit 2), as
+ * `file:line: problem`, before anything starts.
+ */
 export async function loadScenario(file: string, model: EquipmentModel): Promise<OperatorScript> {
-  const parsed = parseOperatorScript(await readInputText(file, '--scenario'), model, file);
-  if (!parsed.ok)
+  const parsed = parseOperatorScript(await readTextInput(file, '--scenario'), model, file);
+  if (!parsed.ok) {
+    const n = parsed.issues.length;
     throw new CliError(
-      `invalid scenario\n${parsed.issues.map((i) => `  ${formatScriptIssue(i)}`).join('\n')}`,
+      `invalid scenario (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(parsed.issues, '  ')}`,
     );
-  return parsed.script;
+  }
+  return parsed.value;
 }
 
 type Print = (line: string) => void;
@@ -50,7 +55,7 @@ export async function runScenario(
   out(`scenario ${script.file}: started`);
   const r = await runner.run(script);
   if (r.ok) out(`scenario ${script.file}: finished`);
-  else if (!r.cancelled) err(`scenario stopped at ${r.file}:${r.line}: ${r.message}`);
+  else for (const i of r.issues) if (i.code === 'step-failed') err(`scenario stopped at ${i.message}`);
   return r;
 }
 
@@ -76,7 +81,7 @@ export class OperatorConsole {
     this.rl.on('line', (line) => this.line(line));
     this.rl.on('close', () => {
       this.queue = this.queue.then(() => {
-        for (const i of this.reader.finish()) this.err(formatScriptIssue(i));
+        for (const i of this.reader.finish()) this.err(i.message);
         this.out('operator: end of input; still serving until SIGINT/SIGTERM');
       });
     });
@@ -93,7 +98,7 @@ export class OperatorConsole {
 
   private line(line: string): void {
     const r = this.reader.push(line);
-    for (const i of r.issues) this.err(formatScriptIssue(i));
+    for (const i of r.issues) this.err(i.message);
     if (r.commands.length > 0) this.enqueue(r.commands);
     else this.prompt();
   }
@@ -101,7 +106,7 @@ export class OperatorConsole {
   private enqueue(commands: OperatorCommand[]): void {
     this.queue = this.queue.then(async () => {
       const r = await this.runner.run({ file: 'operator', commands });
-      if (!r.ok && !r.cancelled) this.err(`${r.file}:${r.line}: ${r.message}`);
+      if (!r.ok) for (const i of r.issues) if (i.code === 'step-failed') this.err(i.message);
       this.prompt();
     });
   }

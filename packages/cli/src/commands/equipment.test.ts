@@ -198,7 +198,9 @@ describe('bondline equipment / host errors', () => {
     const r = await cli(['equipment', '--port', '0', '--model', f]);
     rmSync(dir, { recursive: true, force: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/model\.equipmentConstants\[0\]\.default: 999 is not an integer in 0\.\.255/);
+    expect(r.stderr).toContain(
+      `${f}:5:33: equipmentConstants[0].default: 999 is not an integer in 0..255 (U1)`,
+    );
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

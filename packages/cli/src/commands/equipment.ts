@@ -2,8 +2,9 @@
 // passive side until SIGINT/SIGTERM, so that host developers can test against it. An operator script
 // (`--scenario`) or console (`--operator`) fires events, sets alarms and variables, drops the link.
 
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { SeededRandom } from '@bondline/align';
+import { formatIssues } from '@bondline/core';
 import {
   type EquipmentModel,
   GemEquipment,
@@ -19,11 +20,11 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { readInputText } from '../io.js';
 import { checkOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 import { drainTransactions, loadScenario, OperatorConsole, runScenario } from './equipment-operator.js';
 import { openRecipeFolder } from './equipment-recipes.js';
+import { readTextInput } from './text-input.js';
 
 const USAGE =
   'bondline equipment --port <p> [--device-id n] --model <file.yaml> [--state-dir dir] [--host addr]\n' +
@@ -102,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   equipment.on('processing-state', (s) => say(`processing: ${s.to} (${s.event})`));
   equipment.on('constants-changed', (c) => say(`constants changed: ${c.ecids.join(' ')}`));
   equipment.on('terminal', (t) => say(`terminal ${t.terminal}: ${t.lines.join(' | ')}`));
-  equipment.on('error', (e) => process.stderr.write(`equipment: ${e.message}\n`));
+  equipment.on('error', (e) => process.stderr.write(`equipment (${e.code}): ${e.message}\n`));
   session.on('error', (e) => process.stderr.write(`hsms: ${e.message}\n`));
   try {
     await equipment.start();
@@ -145,12 +146,20 @@ export async function run(argv: string[]): Promise<number> {
   return ended.scenario === undefined || ended.scenario.ok ? 0 : 1;
 }
 
-/** The model file, parsed and checked; a bad one is a CliError listing every issue. */
+/**
+ * The model file (YAML, or strict JSON for `.json`), parsed and checked; a bad one is a CliError
+ * listing every issue as `file:line:column: key.path: problem`.
+ */
 async function loadModel(path: string): Promise<EquipmentModel> {
-  const parsed = parseModelText(await readInputText(path, '--model'));
-  if (!parsed.ok)
-    throw new CliError(`${path}: invalid model\n${parsed.issues.map((i) => `  ${i.message}`).join('\n')}`);
-  return parsed.model;
+  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+  const parsed = parseModelText(await readTextInput(path, '--model'), { source: path, format });
+  if (!parsed.ok) {
+    const n = parsed.issues.length;
+    throw new CliError(
+      `invalid model ${path} (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(parsed.issues, '  ')}`,
+    );
+  }
+  return parsed.value;
 }
 
 /**

@@ -1,25 +1,31 @@
 // Interactive SML input for `bondline host`: lines are collected until they form whole messages, so a
 // message may span lines. Text that cannot become valid by adding more is reported and dropped.
 
-import { parseSml, type SecsMessage } from '@bondline/secs';
+import type { Result } from '@bondline/core';
+import { parseSml, type SecsMessage, type SmlIssueCode } from '@bondline/secs';
 
-export type LineResult = { messages: SecsMessage[] } | { error: string };
-
-/** Accumulates typed lines into SML messages. */
+/** Accumulates typed lines into SML messages; issues name `source:line:column` of the input. */
 export class SmlLineBuffer {
   private text = '';
+  private lines = 0;
+  private firstLine = 1;
 
-  /** Add one line; returns the messages it completed (possibly none) or the error that ended them. */
-  push(line: string): LineResult {
+  constructor(private readonly source = 'stdin') {}
+
+  /** Add one line; the messages it completed (possibly none), or the issue that ended them. */
+  push(line: string): Result<SecsMessage[], SmlIssueCode> {
+    this.lines++;
+    if (this.text === '') this.firstLine = this.lines;
     this.text += `${line}\n`;
-    const r = parseSml(this.text);
+    const r = parseSml(this.text, { source: this.source, firstLine: this.firstLine });
     if (r.ok) {
       this.text = '';
-      return { messages: r.messages };
+      return r;
     }
-    if (incomplete(r.error.message)) return { messages: [] }; // wait for more lines
+    // The text ran out inside a message (a list or string still open, no final '.'): wait for more.
+    if (r.issues.every((i) => i.code === 'sml-incomplete')) return { ok: true, value: [] };
     this.text = '';
-    return { error: r.error.message };
+    return r;
   }
 
   /** True when nothing is pending. */
@@ -27,6 +33,3 @@ export class SmlLineBuffer {
     return this.text.trim() === '';
   }
 }
-
-// The parser ran out of text (a list or string still open, no final '.'): more lines may complete it.
-const incomplete = (message: string): boolean => /end of text|is not closed/.test(message);

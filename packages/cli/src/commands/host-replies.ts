@@ -28,6 +28,6 @@ export function answerFor(m: { stream: number; function: number }, nowMs: number
 export function s9Discards(m: HsmsMessage, request: { stream: number; function: number }): boolean {
   if (m.stream !== 9 || m.function === 9) return false;
   const d = toSecsMessage(m);
-  const h = d.ok && d.message.body?.format === 'B' ? d.message.body.value : undefined;
+  const h = d.ok && d.value.body?.format === 'B' ? d.value.body.value : undefined;
   return h?.length === 10 && (h[2]! & 0x7f) === request.stream && h[3] === request.function;
 }

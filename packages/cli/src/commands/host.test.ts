@@ -15,7 +15,7 @@ describe('bondline host errors', () => {
     expect(a.stderr).toMatch(/--connect: 'nowhere' is not <addr:port>/);
     const b = await cli(['host', '--connect', '127.0.0.1:9'], 'S1F1 W <U4 1');
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/stdin: .*line 1/);
+    expect(b.stderr).toBe("bondline host: stdin:1:8: U4 item opened here is not closed with '>'\n");
     expect(hasStackTrace(a.stderr + b.stderr)).toBe(false);
   });
 });
@@ -30,9 +30,9 @@ describe('bondline host against an equipment that establishes communications its
   it("a script that does not start with S1F13 is not aborted: it waits for the equipment's S1F13", async () => {
     const parsed = parseModelText(readFileSync(join(REPO_ROOT, 'examples/equipment.yaml'), 'utf8'));
     if (!parsed.ok) throw new Error('example model is invalid');
-    parsed.model.control.initial = 'online-remote';
-    const session = new HsmsSession({ sessionId: parsed.model.deviceId });
-    const equipment = new GemEquipment({ model: parsed.model, session });
+    parsed.value.control.initial = 'online-remote';
+    const session = new HsmsSession({ sessionId: parsed.value.deviceId });
+    const equipment = new GemEquipment({ model: parsed.value, session });
     await equipment.start();
     const endpoint = new HsmsPassiveEndpoint(session, { host: '127.0.0.1', port: 0 });
     const { port } = await endpoint.listen();
@@ -53,7 +53,7 @@ describe('bondline host against an equipment that establishes communications its
   it("answers the equipment's S2F17 with S2F18 and the host's time (E30 clock)", async () => {
     const parsed = parseModelText(readFileSync(join(REPO_ROOT, 'examples/equipment.yaml'), 'utf8'));
     if (!parsed.ok) throw new Error('example model is invalid');
-    const session = new HsmsSession({ sessionId: parsed.model.deviceId });
+    const session = new HsmsSession({ sessionId: parsed.value.deviceId });
     const endpoint = new HsmsPassiveEndpoint(session, { host: '127.0.0.1', port: 0 });
     const { port } = await endpoint.listen();
     stop = () => endpoint.close();

@@ -4,6 +4,7 @@
 // time, others are aborted with SxF0.
 
 import { createInterface } from 'node:readline';
+import { decodeText, formatIssues } from '@bondline/core';
 import {
   HsmsActiveEndpoint,
   type HsmsMessage,
@@ -18,10 +19,10 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
 import { SmlLineBuffer } from './host-input.js';
 import { answerFor, s9Discards } from './host-replies.js';
+import { readTextInput } from './text-input.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
@@ -50,8 +51,8 @@ const ESTABLISH_WAIT_MS = 2000;
 function show(m: HsmsMessage): string {
   const d = toSecsMessage(m);
   return d.ok
-    ? printSml(d.message, { compact: true })
-    : `S${m.stream}F${m.function}${m.wBit ? ' W' : ''} // undecodable body: ${d.error.message}`;
+    ? printSml(d.value, { compact: true })
+    : `S${m.stream}F${m.function}${m.wBit ? ' W' : ''} // undecodable body: ${formatIssues(d.issues)}`;
 }
 
 /** Parse `addr:port` (IPv6 as `[::1]:5000`). */
@@ -68,15 +69,21 @@ function parseAddress(raw: string): { host: string; port: number } {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const text = decodeText(Buffer.concat(chunks), 'stdin');
+  if (!text.ok) throw new CliError(formatIssues(text.issues));
+  return text.value;
 }
 
-/** The SML messages of `script` (stdin when undefined); a parse error is a CliError naming the source. */
+/**
+ * The SML messages of `script` (stdin when undefined); a parse error is a CliError naming
+ * `source:line:column`. A script file without any message is refused too; empty stdin is not (the
+ * host then only listens for `--wait`).
+ */
 async function readScript(script: string | undefined): Promise<SecsMessage[]> {
-  const text = script === undefined ? await readStdin() : await readInputText(script, '--script');
-  const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${script ?? 'stdin'}: ${parsed.error.message}`);
-  return parsed.messages;
+  const text = script === undefined ? await readStdin() : await readTextInput(script, '--script');
+  const parsed = parseSml(text, { source: script ?? 'stdin', allowEmpty: script === undefined });
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
+  return parsed.value;
 }
 
 /** True once the session is selected, false if it is not within T5 + T6 (connect, then Select). */
@@ -206,8 +213,8 @@ export async function run(argv: string[]): Promise<number> {
     const rl = createInterface({ input: process.stdin });
     for await (const line of rl) {
       const r = buffer.push(line);
-      if ('error' in r) process.stderr.write(`${r.error}\n`);
-      else for (const msg of r.messages) await send(msg);
+      if (!r.ok) process.stderr.write(`${formatIssues(r.issues)}\n`);
+      else for (const msg of r.value) await send(msg);
     }
   } else {
     for (const [i, msg] of scripted.entries()) {

@@ -67,7 +67,7 @@ describe.concurrent('bondline sml (end to end)', () => {
     const r = await cli(['encode', '-'], 'S1F3 W\n  <L [2] <U4 1>>.\n');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('bondline sml: <stdin>: line 2, column 6: L declares [2] but holds 1\n');
+    expect(r.stderr).toBe('bondline sml: <stdin>:2:6: L declares [2] but holds 1\n');
   });
 
   it('bad hex: exit 2 naming line and column; bad body: naming the byte offset', async () => {
@@ -82,6 +82,10 @@ describe.concurrent('bondline sml (end to end)', () => {
     const c = await cli(['decode', '-'], 'b1 04 00 00 00 0\n');
     expect(c.stderr).toBe(
       'bondline sml: <stdin>: line 1, column 16: odd number of hex digits (half a byte)\n',
+    );
+    const d = await cli(['decode', '-'], 'b1 04\u00A000 00 00 01\n');
+    expect(d.stderr).toBe(
+      "bondline sml: <stdin>: line 1, column 6: '<U+00A0 no-break space>' is not a hex digit\n",
     );
     expect(hasStackTrace(a.stderr + b.stderr + c.stderr)).toBe(false);
   });

@@ -1,5 +1,6 @@
 // `bondline sml encode|decode`: SML text <-> SECS-II bytes as hex, bodies or whole HSMS frames.
 
+import { formatIssues, visible } from '@bondline/core';
 import {
   decodeItem,
   encodeFrame,
@@ -15,8 +16,8 @@ import {
 } from '@bondline/secs';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { readInputText } from '../io.js';
 import { printHelp, usageError } from '../usage.js';
+import { readTextInput } from './text-input.js';
 
 const USAGE = [
   'bondline sml encode <file|-> [--frame [--session n] [--system n]]',
@@ -48,9 +49,9 @@ const startsWithItem = (text: string): boolean =>
     .startsWith('<');
 
 function encodeBodies(text: string, name: string): string[] {
-  const parsed = parseSmlItems(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
-  return parsed.items.map((item, i) => {
+  const parsed = parseSmlItems(text, { source: name, allowEmpty: false });
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
+  return parsed.value.map((item, i) => {
     try {
       return toHex(encodeItem(item));
     } catch (err) {
@@ -65,9 +66,9 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
     if (frame) throw new CliError(`${name}: --frame needs messages (S1F3 W <...>.), not bare items`);
     return encodeBodies(text, name);
   }
-  const parsed = parseSml(text);
-  if (!parsed.ok) throw new CliError(`${name}: ${parsed.error.message}`);
-  return parsed.messages.map((m, i) => {
+  const parsed = parseSml(text, { source: name, allowEmpty: false });
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
+  return parsed.value.map((m, i) => {
     let body: Uint8Array;
     try {
       body = m.body === undefined ? new Uint8Array(0) : encodeItem(m.body);
@@ -93,7 +94,9 @@ function encode(text: string, name: string, frame: boolean, session: number, sys
 function parseHexLine(line: string, lineNo: number, name: string): Uint8Array {
   const bad = /[^0-9a-fA-F \t:\r]/.exec(line);
   if (bad !== null)
-    throw new CliError(`${name}: line ${lineNo}, column ${bad.index + 1}: '${bad[0]}' is not a hex digit`);
+    throw new CliError(
+      `${name}: line ${lineNo}, column ${bad.index + 1}: '${visible(bad[0])}' is not a hex digit`,
+    );
   const digits = line.replace(/[ \t:\r]/g, '');
   if (digits.length % 2 !== 0) {
     const lastDigit = line.search(/[0-9a-fA-F][ \t:\r]*$/);
@@ -122,8 +125,11 @@ const withoutOffset = (message: string): string => message.replace(/ at byte \d+
 
 function decodeBody(bytes: Uint8Array, where: string, compact: boolean) {
   const r = decodeItem(bytes);
-  if (!r.ok) throw new CliError(`${where}: byte ${r.error.offset}: ${withoutOffset(r.error.message)}`);
-  return printSmlItem(r.item, { compact });
+  if (!r.ok)
+    throw new CliError(
+      r.issues.map((i) => `${where}: byte ${i.offset}: ${withoutOffset(i.message)}`).join('\n'),
+    );
+  return printSmlItem(r.value, { compact });
 }
 
 function decodeFrames(bytes: Uint8Array, where: string, compact: boolean): string[] {
@@ -152,9 +158,14 @@ function decodeFrames(bytes: Uint8Array, where: string, compact: boolean): strin
     const r = decodeItem(body);
     if (!r.ok)
       throw new CliError(
-        `${where}: byte ${at + 14 + r.error.offset} (body byte ${r.error.offset}): ${withoutOffset(r.error.message)}`,
+        r.issues
+          .map(
+            (i) =>
+              `${where}: byte ${at + 14 + i.offset} (body byte ${i.offset}): ${withoutOffset(i.message)}`,
+          )
+          .join('\n'),
       );
-    return `// ${ids}\n${printSml({ ...msg, body: r.item }, { compact })}`;
+    return `// ${ids}\n${printSml({ ...msg, body: r.value }, { compact })}`;
   });
 }
 
@@ -188,7 +199,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliError('--session and --system apply only with --frame');
   if (verb === 'decode' && (values.session !== undefined || values.system !== undefined))
     throw new CliError('--session and --system apply only to encode (decode reads them from each frame)');
-  const text = await readInputText(path);
+  const text = await readTextInput(path);
   const name = path === '-' ? '<stdin>' : path;
   let lines: string[];
   if (verb === 'encode') {

@@ -10,7 +10,7 @@ function roundTrip(item: Item, bytes: Uint8Array | number[]): void {
   // Buffer#equals: element-wise toEqual is slow on the 70000-byte vector.
   expect(Buffer.from(encodeItem(item)).equals(expected)).toBe(true);
   const d = decodeItem(expected);
-  expect(d).toEqual({ ok: true, item });
+  expect(d).toEqual({ ok: true, value: item });
 }
 
 describe('known-answer vectors from docs/secs.md §2.3', () => {
@@ -96,8 +96,8 @@ describe('every format against the independent writer', () => {
   it('NaN bytes: F8 7FF8000000000000 and F4 7FC00000 decode to NaN and encode back canonically', () => {
     const d8 = decodeItem(hex('81 08 7F F8 00 00 00 00 00 00'));
     const d4 = decodeItem(hex('91 04 7F C0 00 00'));
-    expect(d8.ok && d8.item.format === 'F8' && Number.isNaN(d8.item.value[0])).toBe(true);
-    expect(d4.ok && d4.item.format === 'F4' && Number.isNaN(d4.item.value[0])).toBe(true);
+    expect(d8.ok && d8.value.format === 'F8' && Number.isNaN(d8.value.value[0])).toBe(true);
+    expect(d4.ok && d4.value.format === 'F4' && Number.isNaN(d4.value.value[0])).toBe(true);
     expect(encodeItem(F8(Number.NaN))).toEqual(hex('81 08 7F F8 00 00 00 00 00 00'));
     expect(encodeItem(F4(Number.NaN))).toEqual(hex('91 04 7F C0 00 00'));
   });
@@ -105,7 +105,7 @@ describe('every format against the independent writer', () => {
   it('negative zero keeps its sign bit (80 00 ...)', () => {
     expect(encodeItem(F8(-0))).toEqual(hex('81 08 80 00 00 00 00 00 00 00'));
     const d = decodeItem(hex('91 04 80 00 00 00'));
-    expect(d.ok && d.item.format === 'F4' && Object.is(d.item.value[0], -0)).toBe(true);
+    expect(d.ok && d.value.format === 'F4' && Object.is(d.value.value[0], -0)).toBe(true);
   });
 
   it('A keeps 8-bit bytes (latin-1) through decode and encode', () => {
@@ -113,14 +113,14 @@ describe('every format against the independent writer', () => {
   });
 
   it('non-zero boolean bytes read as true', () => {
-    expect(decodeItem(hex('25 02 00 FE'))).toEqual({ ok: true, item: BOOLEAN([false, true]) });
+    expect(decodeItem(hex('25 02 00 FE'))).toEqual({ ok: true, value: BOOLEAN([false, true]) });
   });
 
   it('decoded arrays do not alias the input buffer', () => {
     const wire = Uint8Array.from(numeric('U4', [1, 2]));
     const d = decodeItem(wire);
     wire.fill(0);
-    expect(d).toEqual({ ok: true, item: U4([1, 2]) });
+    expect(d).toEqual({ ok: true, value: U4([1, 2]) });
   });
 
   it('accepts any valid count of length bytes on decode; encode gives the minimal form back', () => {
@@ -133,7 +133,7 @@ describe('every format against the independent writer', () => {
       ['62 00 08 00 00 00 00 00 00 00 2A', I8(42n), '61 08 00 00 00 00 00 00 00 2A'],
     ];
     for (const [wire, item, minimal] of cases) {
-      expect(decodeItem(hex(wire)), wire).toEqual({ ok: true, item });
+      expect(decodeItem(hex(wire)), wire).toEqual({ ok: true, value: item });
       expect(Buffer.from(encodeItem(item)).toString('hex'), wire).toBe(
         minimal.replace(/ /g, '').toLowerCase(),
       );
@@ -143,7 +143,7 @@ describe('every format against the independent writer', () => {
   it('decodes values at an odd offset inside a larger buffer (unaligned view)', () => {
     const big = new Uint8Array(1 + 2 + 16);
     big.set(numeric('F8', [1.25, -2]), 1);
-    expect(decodeItem(big.subarray(1))).toEqual({ ok: true, item: F8([1.25, -2]) });
+    expect(decodeItem(big.subarray(1))).toEqual({ ok: true, value: F8([1.25, -2]) });
   });
 });
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Item } from '../item/item.js';
 import { anyItem } from '../item/test-arbitrary.test-util.js';
-import { type DecodeErrorCode, decodeItem } from './decode.js';
+import { type DecodeIssueCode, decodeItem } from './decode.js';
 import { encodeItem } from './encode.js';
 
-const CODES: DecodeErrorCode[] = [
+const CODES: DecodeIssueCode[] = [
   'empty',
   'truncated',
   'unknown-format',
@@ -20,9 +20,12 @@ const CODES: DecodeErrorCode[] = [
 function checkNeverThrows(bytes: Uint8Array): void {
   const r = decodeItem(bytes, { maxItems: 10_000, maxDepth: 16 });
   if (!r.ok) {
-    expect(CODES).toContain(r.error.code);
-    expect(r.error.offset).toBeGreaterThanOrEqual(0);
-    expect(r.error.offset).toBeLessThanOrEqual(bytes.length);
+    expect(r.issues).toHaveLength(1);
+    const [i] = r.issues;
+    expect(CODES).toContain(i?.code);
+    expect(i?.offset).toBeGreaterThanOrEqual(0);
+    expect(i?.offset).toBeLessThanOrEqual(bytes.length);
+    expect(i?.message).toMatch(/ at byte \d+$/);
   }
 }
 
@@ -32,7 +35,7 @@ describe('codec properties', () => {
   it('decode(encode(item)) deep-equals item', () => {
     fc.assert(
       fc.property(anyItem, (item) => {
-        expect(decodeItem(encodeItem(item))).toEqual({ ok: true, item });
+        expect(decodeItem(encodeItem(item))).toEqual({ ok: true, value: item });
       }),
       { numRuns: 500 },
     );
@@ -58,7 +61,7 @@ describe('codec properties', () => {
     fc.assert(
       fc.property(big, (item) => {
         const bytes = encodeItem(item);
-        expect(decodeItem(bytes)).toEqual({ ok: true, item });
+        expect(decodeItem(bytes)).toEqual({ ok: true, value: item });
         // Against a per-element big-endian reading written here with DataView.
         if (item.format === 'U4') {
           const dv = new DataView(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2);
@@ -75,7 +78,7 @@ describe('codec properties', () => {
       fc.property(anyItem, (item) => {
         const bytes = encodeItem(item);
         const d = decodeItem(bytes);
-        expect(d.ok && Buffer.from(encodeItem(d.item)).equals(bytes)).toBe(true);
+        expect(d.ok && Buffer.from(encodeItem(d.value)).equals(bytes)).toBe(true);
       }),
       { numRuns: 300 },
     );

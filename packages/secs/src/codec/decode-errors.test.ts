@@ -20,8 +20,8 @@ describe('truncated and damaged bodies give typed errors', () => {
       const r = decodeItem(sample.subarray(0, n));
       expect(r.ok, `prefix of ${n} bytes`).toBe(false);
       if (!r.ok) {
-        expect(['truncated', 'empty']).toContain(r.error.code);
-        expect(r.error.offset).toBeLessThanOrEqual(n);
+        expect(['truncated', 'empty']).toContain(r.issues[0]?.code);
+        expect(r.issues[0]?.offset).toBeLessThanOrEqual(n);
       }
     }
     expect(decodeItem(sample).ok).toBe(true);
@@ -48,67 +48,77 @@ describe('truncated and damaged bodies give typed errors', () => {
     const r = decodeItem(hex('01 02 A5 01 01 B1 08 00 00 00 01'));
     expect(r).toEqual({
       ok: false,
-      error: {
-        code: 'truncated',
-        offset: 5,
-        message: 'U4 item declares 8 bytes but only 4 follow at byte 5',
-      },
+      issues: [
+        {
+          code: 'truncated',
+          offset: 5,
+          path: 'body[1]',
+          message: 'U4 item declares 8 bytes but only 4 follow at byte 5',
+        },
+      ],
     });
   });
 
   it('unknown format code', () => {
     const r = decodeItem(hex('0D 00')); // code 0o03 is not in E5
-    expect(r.ok === false && r.error).toMatchObject({ code: 'unknown-format', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'unknown-format', offset: 0 });
   });
 
   it('zero length bytes', () => {
     const r = decodeItem(hex('01 01 B0 00'));
-    expect(r.ok === false && r.error).toMatchObject({ code: 'no-length-bytes', offset: 2 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'no-length-bytes', offset: 2 });
   });
 
   it('length not a multiple of the element size', () => {
     const r = decodeItem(hex('B1 03 00 00 01'));
-    expect(r.ok === false && r.error).toMatchObject({ code: 'bad-length', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'bad-length', offset: 0 });
   });
 
   it('bytes after the item', () => {
     const r = decodeItem(hex('A5 01 07 00'));
-    expect(r.ok === false && r.error).toMatchObject({ code: 'trailing-bytes', offset: 3 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'trailing-bytes', offset: 3 });
   });
 
   it('empty body', () => {
-    expect(decodeItem(new Uint8Array(0))).toMatchObject({ ok: false, error: { code: 'empty', offset: 0 } });
+    expect(decodeItem(new Uint8Array(0))).toEqual({
+      ok: false,
+      issues: [{ code: 'empty', offset: 0, message: 'body is empty: expected an item at byte 0' }],
+    });
   });
 });
 
 describe('limits', () => {
   it('a huge declared list count is refused against the remaining bytes before allocating', () => {
     const r = decodeItem(hex('03 FF FF FF')); // L of 16777215 members, no bytes follow
-    expect(r.ok === false && r.error).toMatchObject({ code: 'truncated', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'truncated', offset: 0 });
   });
 
   it('a huge declared byte length is refused against the remaining bytes', () => {
     const r = decodeItem(hex('23 FF FF FF 00'));
-    expect(r.ok === false && r.error).toMatchObject({ code: 'truncated', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'truncated', offset: 0 });
   });
 
   it('maxBodyBytes', () => {
     const r = decodeItem(new Uint8Array(101), { maxBodyBytes: 100 });
-    expect(r.ok === false && r.error.code).toBe('message-too-large');
+    expect(r.ok === false && r.issues[0]?.code).toBe('message-too-large');
   });
 
   it('maxDepth: depth equal to the limit passes, one more fails', () => {
     const nest = (d: number): ReturnType<typeof L> => (d === 1 ? L() : L(nest(d - 1)));
     expect(decodeItem(encodeItem(nest(5)), { maxDepth: 5 }).ok).toBe(true);
     const r = decodeItem(encodeItem(nest(6)), { maxDepth: 5 });
-    expect(r.ok === false && r.error).toMatchObject({ code: 'too-deep', offset: 10 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({
+      code: 'too-deep',
+      offset: 10,
+      path: 'body[0][0][0][0][0]',
+    });
   });
 
   it('maxItems counts lists and leaves; a declared list count over the budget is refused up front', () => {
     const body = encodeItem(L(U4(1), U4(2), U4(3)));
     expect(decodeItem(body, { maxItems: 4 }).ok).toBe(true);
     const r = decodeItem(body, { maxItems: 3 });
-    expect(r.ok === false && r.error).toMatchObject({ code: 'too-many-items', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'too-many-items', offset: 0 });
   });
 
   it('the default item cap (250,000) refuses a list of 250,000 members up front (with the list itself, 250,001 items)', () => {
@@ -117,7 +127,7 @@ describe('limits', () => {
     bytes.set([0x03, 0x03, 0xd0, 0x90]);
     for (let i = 0; i < n; i++) bytes.set([0xa5, 0x00], 4 + 2 * i);
     const r = decodeItem(bytes);
-    expect(r.ok === false && r.error).toMatchObject({ code: 'too-many-items', offset: 0 });
+    expect(r.ok === false && r.issues[0]).toMatchObject({ code: 'too-many-items', offset: 0 });
     expect(DEFAULT_DECODE_LIMITS.maxItems).toBe(250_000);
   });
 
@@ -131,6 +141,6 @@ describe('limits', () => {
   });
 
   it('F8 and I8 decode at the default limits', () => {
-    expect(decodeItem(encodeItem(L(F8([1, 2]), I8(3n))))).toEqual({ ok: true, item: L(F8([1, 2]), I8(3n)) });
+    expect(decodeItem(encodeItem(L(F8([1, 2]), I8(3n))))).toEqual({ ok: true, value: L(F8([1, 2]), I8(3n)) });
   });
 });

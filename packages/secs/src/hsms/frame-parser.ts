@@ -1,4 +1,5 @@
 // Streaming HSMS frame parser: socket chunks in, whole frames out. Pure: no sockets, no clock.
+import type { Issue } from '@bondline/core';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   decodeHeader,
@@ -12,15 +13,13 @@ import {
  * Why the byte stream cannot be parsed further. The connection must be closed after any of these.
  * `message-too-large` only occurs when the parser has no `onOversize` callback (it then cannot skip).
  */
-export type FrameErrorCode = 'length-too-short' | 'message-too-large';
+export type FrameIssueCode = 'length-too-short' | 'message-too-large';
 
 /** A protocol error found in the byte stream; `offset` counts bytes from the start of the stream. */
-export interface FrameError {
-  code: FrameErrorCode;
-  message: string;
+export interface FrameIssue extends Issue<FrameIssueCode> {
   /** Byte offset of the offending length field in the whole stream. */
-  offset: number;
-  declaredLength: number;
+  readonly offset: number;
+  readonly declaredLength: number;
 }
 
 /** A frame whose declared length exceeds the limit: its header was read, its body is being discarded. */
@@ -40,7 +39,7 @@ export interface FrameParserOptions {
   /**
    * With this callback an oversized frame is not fatal: once its header has arrived the callback
    * gets it, and the body is discarded as it arrives (never buffered), after which parsing goes on.
-   * Without it an oversized length is a `message-too-large` FrameError.
+   * Without it an oversized length is a `message-too-large` FrameIssue.
    */
   onOversize?: (frame: OversizeFrame) => void;
 }
@@ -65,7 +64,7 @@ export class FrameParser {
   private start = 0;
   private end = 0;
   private streamOffset = 0; // stream offset of buf[start]
-  private failed: FrameError | undefined;
+  private failed: FrameIssue | undefined;
   private skipRemaining = 0; // body bytes of an oversized frame still to discard
   private readonly onOversize: ((frame: OversizeFrame) => void) | undefined;
 
@@ -97,12 +96,12 @@ export class FrameParser {
   }
 
   /** The protocol error that stopped the parser, if any. */
-  get error(): FrameError | undefined {
+  get error(): FrameIssue | undefined {
     return this.failed;
   }
 
-  /** Consume a chunk. Returns a FrameError when the stream is broken, otherwise undefined. */
-  push(input: Uint8Array): FrameError | undefined {
+  /** Consume a chunk. Returns a FrameIssue when the stream is broken, otherwise undefined. */
+  push(input: Uint8Array): FrameIssue | undefined {
     if (this.failed !== undefined) return this.failed;
     let chunk = input;
     if (this.skipRemaining > 0) {

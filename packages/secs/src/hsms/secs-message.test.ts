@@ -15,12 +15,22 @@ describe('SECS-II <-> HSMS data message', () => {
 
   it('decodes a body, a header-only message, and reports a bad body as a value', () => {
     const r = toSecsMessage({ ...base, body: Buffer.from('0102B10400000001B10400000002', 'hex') });
-    expect(r).toEqual({ ok: true, message: { stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) } });
+    expect(r).toEqual({ ok: true, value: { stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) } });
     expect(toSecsMessage({ ...base, body: new Uint8Array(0) })).toEqual({
       ok: true,
-      message: { stream: 1, function: 3, wBit: true },
+      value: { stream: 1, function: 3, wBit: true },
     });
     const bad = toSecsMessage({ ...base, body: Uint8Array.of(0xb1, 0x04) });
-    expect(bad.ok).toBe(false);
+    expect(bad).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'truncated',
+          offset: 0,
+          path: 'body',
+          message: 'U4 item declares 4 bytes but only 0 follow at byte 0',
+        },
+      ],
+    });
   });
 });

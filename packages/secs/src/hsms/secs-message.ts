@@ -1,5 +1,5 @@
 // Bridges between HSMS data messages (bytes) and SECS-II messages (items).
-import { type DecodeError, type DecodeLimits, decodeItem } from '../codec/decode.js';
+import { type DecodeIssue, type DecodeLimits, decodeItem } from '../codec/decode.js';
 import { type EncodeOptions, encodeItem } from '../codec/encode.js';
 import type { SecsMessage } from '../message.js';
 import type { OutgoingMessage } from './session-types.js';
@@ -12,7 +12,9 @@ export function toOutgoing(msg: SecsMessage, options: EncodeOptions = {}): Outgo
   return out;
 }
 
-export type SecsDecodeResult = { ok: true; message: SecsMessage } | { ok: false; error: DecodeError };
+export type SecsDecodeResult =
+  | { readonly ok: true; readonly value: SecsMessage }
+  | { readonly ok: false; readonly issues: readonly DecodeIssue[] };
 
 /**
  * Decode the body of a received HSMS data message. An empty body is a header-only message. A failure
@@ -20,7 +22,7 @@ export type SecsDecodeResult = { ok: true; message: SecsMessage } | { ok: false;
  */
 export function toSecsMessage(m: HsmsMessage, limits: DecodeLimits = {}): SecsDecodeResult {
   const head = { stream: m.stream, function: m.function, wBit: m.wBit };
-  if (m.body.length === 0) return { ok: true, message: head };
+  if (m.body.length === 0) return { ok: true, value: head };
   const r = decodeItem(m.body, limits);
-  return r.ok ? { ok: true, message: { ...head, body: r.item } } : { ok: false, error: r.error };
+  return r.ok ? { ok: true, value: { ...head, body: r.value } } : r;
 }

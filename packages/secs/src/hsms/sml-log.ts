@@ -1,3 +1,4 @@
+import { formatIssues } from '@bondline/core';
 import { decodeItem } from '../codec/decode.js';
 import { printSml } from '../sml/print.js';
 import type { CommLog, CommLogEntry } from './comm-log.js';
@@ -41,10 +42,10 @@ export function formatCommLogEntry(e: CommLogEntry, block = false): string {
   if (!decoded.ok) {
     const shown = Buffer.from(e.body.subarray(0, 64)).toString('hex');
     const more = e.body.length > 64 ? '...' : '';
-    return `${head} S${h.stream}F${h.function}${h.wBit ? ' W' : ''} <undecodable ${e.body.length} bytes: ${decoded.error.message}: ${shown}${more}>.`;
+    return `${head} S${h.stream}F${h.function}${h.wBit ? ' W' : ''} <undecodable ${e.body.length} bytes: ${formatIssues(decoded.issues)}: ${shown}${more}>.`;
   }
   const sml = printSml(
-    { stream: h.stream, function: h.function, wBit: h.wBit, body: decoded.item },
+    { stream: h.stream, function: h.function, wBit: h.wBit, body: decoded.value },
     { compact: !block },
   );
   return `${head} ${sml}`;

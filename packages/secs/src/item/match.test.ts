@@ -25,10 +25,16 @@ describe('matchItem', () => {
   });
 
   it('a missing body or a wrong list length is one issue at that level', () => {
-    expect(matchItem(undefined, S2F33)).toMatchObject([{ path: 'body', expected: 'L [2]', got: 'nothing' }]);
-    expect(matchItem(L(U4(1)), S2F33)).toMatchObject([{ path: 'body', got: 'L [1]' }]);
+    expect(matchItem(undefined, S2F33)).toEqual([
+      { code: 'unexpected-item', path: 'body', message: 'body: expected L [2], got nothing' },
+    ]);
+    expect(matchItem(L(U4(1)), S2F33)).toMatchObject([
+      { path: 'body', message: 'body: expected L [2], got L [1]' },
+    ]);
     expect(matchItem(undefined, Shape.any())).toHaveLength(1);
-    expect(matchItem(L(), Shape.listOf(Shape.any(), 2))).toMatchObject([{ expected: 'L [2]', got: 'L [0]' }]);
+    expect(matchItem(L(), Shape.listOf(Shape.any(), 2))).toMatchObject([
+      { message: 'body: expected L [2], got L [0]' },
+    ]);
   });
 
   it('stops at maxIssues', () => {

@@ -2,6 +2,7 @@
 // answering a malformed message (S9F7 "illegal data") with all the reasons at once. `ItemReader` is the
 // tool for reading values; this is the tool for validating a whole shape.
 
+import { type Issue, issue } from '@bondline/core';
 import type { Item, ItemFormat } from './item.js';
 
 /** Shape expected of an item. Build with `Shape`. */
@@ -27,14 +28,8 @@ export const Shape = {
     count === undefined ? { kind: 'list-of', member } : { kind: 'list-of', member, count },
 };
 
-/** One place where a body differs from its shape. */
-export interface ShapeIssue {
-  code: 'unexpected-item';
-  path: string;
-  expected: string;
-  got: string;
-  message: string;
-}
+/** One place where a body differs from its shape: `path` like `body[1][0]`, the message says what. */
+export type ShapeIssue = Issue<'unexpected-item'>;
 
 const describe = (item: Item | undefined): string =>
   item === undefined
@@ -43,32 +38,26 @@ const describe = (item: Item | undefined): string =>
       ? `L [${item.value.length}]`
       : `${item.format} [${item.value.length}]`;
 
-function issue(out: ShapeIssue[], path: string, expected: string, item: Item | undefined): void {
-  const got = describe(item);
-  out.push({
-    code: 'unexpected-item',
-    path,
-    expected,
-    got,
-    message: `${path}: expected ${expected}, got ${got}`,
-  });
+function mismatch(out: ShapeIssue[], path: string, expected: string, item: Item | undefined): void {
+  out.push(issue('unexpected-item', `${path}: expected ${expected}, got ${describe(item)}`, path));
 }
 
 function walk(item: Item | undefined, shape: ItemShape, path: string, out: ShapeIssue[], max: number): void {
   if (out.length >= max) return;
   switch (shape.kind) {
     case 'any':
-      if (item === undefined) issue(out, path, 'an item', item);
+      if (item === undefined) mismatch(out, path, 'an item', item);
       return;
     case 'format': {
       const want = `${shape.formats.join('/')}${shape.count === undefined ? '' : ` [${shape.count}]`}`;
-      if (item === undefined || !shape.formats.includes(item.format)) issue(out, path, want, item);
-      else if (shape.count !== undefined && item.value.length !== shape.count) issue(out, path, want, item);
+      if (item === undefined || !shape.formats.includes(item.format)) mismatch(out, path, want, item);
+      else if (shape.count !== undefined && item.value.length !== shape.count)
+        mismatch(out, path, want, item);
       return;
     }
     case 'list':
       if (item?.format !== 'L' || item.value.length !== shape.members.length) {
-        issue(out, path, `L [${shape.members.length}]`, item);
+        mismatch(out, path, `L [${shape.members.length}]`, item);
         return;
       }
       for (let i = 0; i < shape.members.length; i++)
@@ -76,7 +65,7 @@ function walk(item: Item | undefined, shape: ItemShape, path: string, out: Shape
       return;
     case 'list-of':
       if (item?.format !== 'L' || (shape.count !== undefined && item.value.length !== shape.count)) {
-        issue(out, path, shape.count === undefined ? 'L' : `L [${shape.count}]`, item);
+        mismatch(out, path, shape.count === undefined ? 'L' : `L [${shape.count}]`, item);
         return;
       }
       for (let i = 0; i < item.value.length; i++)

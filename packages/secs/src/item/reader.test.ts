@@ -23,11 +23,11 @@ describe('item reader', () => {
   it('names the path where the body differs', () => {
     const r = readBody(body, (b) => b.list(6)[1]!.list(2)[0]!.array('U4'));
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error).toBeInstanceOf(ItemShapeError);
-      expect(r.error.code).toBe('unexpected-item');
-      expect(r.error.message).toBe('body[1][0]: expected U4, got A');
-    }
+    expect(r).toEqual({
+      ok: false,
+      issues: [{ code: 'unexpected-item', message: 'body[1][0]: expected U4, got A', path: 'body[1][0]' }],
+    });
+    expect(() => readItem(body).list(6)[1]!.list(2)[0]!.array('U4')).toThrow(ItemShapeError);
   });
 
   it('list counts, missing bodies and multi-value items are shape errors', () => {

@@ -2,6 +2,7 @@
 // on a mismatch throws ItemShapeError naming where: "body[1][0]: expected U4, got A". `readBody` turns
 // that into a result value for code that answers a malformed message (e.g. with S9F7) instead.
 
+import { issue, type Result } from '@bondline/core';
 import type { Item, ItemFormat, NumericArrays, NumericFormat } from './item.js';
 
 /** A message body differs from the shape the reader expected. */
@@ -114,15 +115,15 @@ export function readItem(item: Item | undefined, path = 'body'): ItemReader {
   return new ItemReader(item, path);
 }
 
-/** Run `read` over a body; shape errors come back as a value. */
+/** Run `read` over a body; a shape error comes back as one `unexpected-item` issue at its path. */
 export function readBody<T>(
   item: Item | undefined,
   read: (body: ItemReader) => T,
-): { ok: true; value: T } | { ok: false; error: ItemShapeError } {
+): Result<T, 'unexpected-item'> {
   try {
     return { ok: true, value: read(new ItemReader(item)) };
   } catch (err) {
-    if (err instanceof ItemShapeError) return { ok: false, error: err };
+    if (err instanceof ItemShapeError) return { ok: false, issues: [issue(err.code, err.message, err.path)] };
     throw err;
   }
 }

@@ -1,19 +1,28 @@
-// A read cursor over SML text that tracks line and column (both 1-based) for error messages.
+// A read cursor over SML text that tracks line and column (both 1-based) for the issues it raises.
 
-export type SmlErrorCode = 'sml-syntax' | 'sml-value' | 'sml-count';
+import { type Issue, issue, visible } from '@bondline/core';
 
-/** Where SML text is wrong: line and column are 1-based; the message names both. */
-export interface SmlError {
-  code: SmlErrorCode;
-  message: string;
-  line: number;
-  column: number;
-}
+/**
+ * Why SML text was refused:
+ * - `sml-syntax`: not SML (a character or word out of place);
+ * - `sml-incomplete`: the text ends inside a message, item, string or comment (more text may complete it);
+ * - `sml-value`: a value that its format cannot hold (out of range, not a number, a character with no code);
+ * - `sml-count`: an `[n]` count that differs from what the item holds;
+ * - `sml-too-deep`: lists nested deeper than the limit;
+ * - `sml-empty`: no message at all where the caller needs one (`allowEmpty: false`).
+ */
+export type SmlIssueCode =
+  | 'sml-syntax'
+  | 'sml-incomplete'
+  | 'sml-value'
+  | 'sml-count'
+  | 'sml-too-deep'
+  | 'sml-empty';
 
 /** Thrown inside the parser only; the public functions turn it into a result value. */
 export class SmlFailure extends Error {
-  constructor(readonly error: SmlError) {
-    super(error.message);
+  constructor(readonly issue: Issue<SmlIssueCode>) {
+    super(issue.message);
   }
 }
 
@@ -23,11 +32,33 @@ export interface Mark {
   column: number;
 }
 
+const BOM = '\uFEFF';
+
+/** A word or character as a message quotes it: invisible characters named, long words cut. */
+export function quoted(s: string): string {
+  if (s === '') return 'the end of the text';
+  const cut = s.length > 40 ? `${s.slice(0, 40)}… (${s.length} characters)` : s;
+  return `'${visible(cut)}'`;
+}
+
 export class Cursor {
-  pos = 0;
-  line = 1;
+  pos: number;
+  line: number;
   column = 1;
-  constructor(readonly text: string) {}
+
+  /**
+   * @param source named in every message (`file:line:column: ...`); without it messages say
+   *   `line L, column C: ...`. A leading UTF-8 byte-order mark is skipped.
+   * @param firstLine the line number of the text's first line (text read in pieces)
+   */
+  constructor(
+    readonly text: string,
+    readonly source?: string,
+    firstLine = 1,
+  ) {
+    this.pos = text.startsWith(BOM) ? 1 : 0;
+    this.line = firstLine;
+  }
 
   get done(): boolean {
     return this.pos >= this.text.length;
@@ -52,13 +83,12 @@ export class Cursor {
     return c;
   }
 
-  fail(code: SmlErrorCode, what: string, at: Mark = this.mark()): never {
-    throw new SmlFailure({
-      code,
-      message: `line ${at.line}, column ${at.column}: ${what}`,
-      line: at.line,
-      column: at.column,
-    });
+  fail(code: SmlIssueCode, what: string, at: Mark = this.mark()): never {
+    const where =
+      this.source === undefined
+        ? `line ${at.line}, column ${at.column}`
+        : `${this.source}:${at.line}:${at.column}`;
+    throw new SmlFailure(issue(code, `${where}: ${what}`, `${at.line}:${at.column}`));
   }
 
   /** Skip whitespace, `// line` comments and `/* block *\/` comments. */
@@ -74,7 +104,7 @@ export class Cursor {
         this.next();
         this.next();
         while (!(this.peek() === '*' && this.peek(1) === '/')) {
-          if (this.done) this.fail('sml-syntax', 'comment is not closed with */', start);
+          if (this.done) this.fail('sml-incomplete', 'comment is not closed with */', start);
           this.next();
         }
         this.next();

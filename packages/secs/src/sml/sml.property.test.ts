@@ -9,7 +9,7 @@ describe('SML properties', () => {
   it('parse(print(item)) deep-equals item, F4/F8 included, in both layouts', () => {
     fc.assert(
       fc.property(anyItem, fc.boolean(), (item, compact) => {
-        expect(parseSmlItem(printSmlItem(item, { compact }))).toEqual({ ok: true, item });
+        expect(parseSmlItem(printSmlItem(item, { compact }))).toEqual({ ok: true, value: item });
       }),
       { numRuns: 500 },
     );
@@ -28,8 +28,8 @@ describe('SML properties', () => {
         if (m.body !== undefined) msg.body = m.body;
         const text = printSml(msg);
         const back = parseSml(text);
-        expect(back).toEqual({ ok: true, messages: [msg] });
-        if (back.ok) expect(printSml(back.messages[0]!)).toBe(text);
+        expect(back).toEqual({ ok: true, value: [msg] });
+        if (back.ok) expect(printSml(back.value[0]!)).toBe(text);
       }),
       { numRuns: 300 },
     );
@@ -65,9 +65,9 @@ describe('SML properties', () => {
       fc.property(fc.oneof(smlish, fc.string()), (text) => {
         const r = parseSml(text);
         if (!r.ok) {
-          expect(r.error.line).toBeGreaterThanOrEqual(1);
-          expect(r.error.column).toBeGreaterThanOrEqual(1);
-          expect(r.error.message).toMatch(/^line \d+, column \d+: /);
+          expect(r.issues).toHaveLength(1);
+          expect(r.issues[0]?.path).toMatch(/^[1-9]\d*:[1-9]\d*$/);
+          expect(r.issues[0]?.message).toMatch(/^line \d+, column \d+: /);
         }
       }),
       { numRuns: 2000 },

@@ -1,25 +1,30 @@
+import { formatIssues } from '@bondline/core';
 import { describe, expect, it } from 'vitest';
 import { A, B, BOOLEAN, F4, F8, I1, I8, J, L, U1, U4, U8 } from '../item/constructors.js';
-import { parseSml, parseSmlItem } from './parse.js';
+import { parseSml, parseSmlItem, type SmlReadOptions } from './parse.js';
 import { printSml, printSmlItem } from './print.js';
 
 function item(text: string) {
   const r = parseSmlItem(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.item;
+  if (!r.ok) throw new Error(formatIssues(r.issues));
+  return r.value;
 }
 
-function error(text: string) {
-  const r = parseSml(text);
+/** The one issue of text that must not parse, with its line and column split out of `path`. */
+function error(text: string, options: SmlReadOptions = {}) {
+  const r = parseSml(text, options);
   if (r.ok) throw new Error(`expected an error for ${text}`);
-  return r.error;
+  expect(r.issues).toHaveLength(1);
+  const i = r.issues[0]!;
+  const [line, column] = (i.path ?? '').split(':').map(Number);
+  return { ...i, line, column };
 }
 
 describe('parse SML', () => {
   it('the docs/secs.md §2.4 example', () => {
     expect(parseSml('S1F3 W <L[2] <U4 1> <U4 2>>.')).toEqual({
       ok: true,
-      messages: [{ stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) }],
+      value: [{ stream: 1, function: 3, wBit: true, body: L(U4(1), U4(2)) }],
     });
   });
 
@@ -39,7 +44,7 @@ describe('parse SML', () => {
     ].join('\n');
     expect(parseSml(text)).toEqual({
       ok: true,
-      messages: [
+      value: [
         { stream: 1, function: 1, wBit: true },
         { stream: 1, function: 13, wBit: true, body: L(A('MDLN'), A('SOFTREV')) },
         { stream: 6, function: 12, wBit: false, body: B([0]) },
@@ -90,6 +95,7 @@ describe('SML errors name line and column', () => {
   it('count mismatch points at the count', () => {
     expect(error('S1F3 W\n  <L [3] <U4 1>>.')).toEqual({
       code: 'sml-count',
+      path: '2:6',
       line: 2,
       column: 6,
       message: 'line 2, column 6: L declares [3] but holds 1',
@@ -106,17 +112,18 @@ describe('SML errors name line and column', () => {
   it('syntax errors', () => {
     expect(error('S1F3 W <L <U4 1>.')).toEqual({
       code: 'sml-syntax',
+      path: '1:17',
       line: 1,
       column: 17,
       message:
         "line 1, column 17: expected an item or '>' to close the L opened at line 1, column 8, got '.'",
     });
-    expect(error('S1F3 W <U4 1>')).toMatchObject({ code: 'sml-syntax', line: 1, column: 14 });
+    expect(error('S1F3 W <U4 1>')).toMatchObject({ code: 'sml-incomplete', line: 1, column: 14 });
     expect(error('S1F3 W <X 1>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
     expect(error('hello.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 1 });
     expect(error('S1F1 <A "abc\n">.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
     expect(error('S1F1 <A abc>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 9 });
-    expect(error('S1F1 /* open')).toMatchObject({ code: 'sml-syntax', line: 1, column: 6 });
+    expect(error('S1F1 /* open')).toMatchObject({ code: 'sml-incomplete', line: 1, column: 6 });
     expect(error('S1F1 <A "\\q">.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 10 });
     expect(error('S1F1 W <L [x]>.')).toMatchObject({ code: 'sml-syntax', line: 1, column: 11 });
   });
@@ -129,8 +136,90 @@ describe('SML errors name line and column', () => {
   });
 
   it('nesting deeper than 64 lists is refused, not a stack overflow', () => {
-    expect(parseSmlItem(`${'<L '.repeat(65)}${'>'.repeat(65)}`).ok).toBe(false);
+    expect(parseSmlItem(`${'<L '.repeat(65)}${'>'.repeat(65)}`)).toMatchObject({
+      ok: false,
+      issues: [
+        { code: 'sml-too-deep', path: '1:193', message: 'line 1, column 193: lists nested deeper than 64' },
+      ],
+    });
     expect(parseSmlItem(`${'<L '.repeat(64)}${'>'.repeat(64)}`).ok).toBe(true);
+    expect(error(`S1F1 ${'<L'.repeat(100_000)}`)).toMatchObject({ code: 'sml-too-deep' });
+  });
+
+  it('a source is named as file:line:column', () => {
+    expect(error('S1F3 W\n  <U4 x>.', { source: 'a.sml' }).message).toBe(
+      "a.sml:2:7: U4: 'x' is not an integer",
+    );
+  });
+
+  it('text that ends inside a message, item, string or comment is sml-incomplete', () => {
+    for (const t of [
+      'S1F3 W',
+      'S1F3 W <L',
+      'S1F3 W <L <A "ab',
+      'S1F3 W <L [2',
+      'S1F',
+      'S1F3 W <U4 1 /* x',
+      'S1F1 <A "\\',
+    ])
+      expect(error(t).code, t).toBe('sml-incomplete');
+    // A string cannot span lines: more text does not complete it.
+    expect(error('S1F1 <A "ab\n').code).toBe('sml-syntax');
+  });
+});
+
+describe('SML errors say what was wrong in words a person can read', () => {
+  it('accepts a UTF-8 byte-order mark at the start', () => {
+    expect(parseSml('\uFEFFS1F1 W.')).toEqual({ ok: true, value: [{ stream: 1, function: 1, wBit: true }] });
+    expect(error('\uFEFFS1F1 <U4 x>.')).toMatchObject({ path: '1:10' });
+  });
+
+  it('names invisible characters instead of printing them', () => {
+    expect(error('S1F1\u00A0W.').message).toBe(
+      "line 1, column 1: expected a message header like S1F3, got 'S1F1<U+00A0 no-break space>W'",
+    );
+    expect(error('S1F1 <U4 1\u200B>.').message).toBe(
+      "line 1, column 10: U4: '1<U+200B zero-width space>' is not an integer",
+    );
+    expect(error('S1F1 <A "x" \u0007>.').message).toMatch(/got '<U\+0007>'/);
+    expect(error('S1F1 \uFEFF<L>.').message).toMatch(/<U\+FEFF byte-order mark>/);
+  });
+
+  it('a number where text belongs, and text where numbers belong', () => {
+    expect(error('S1F1 <A 42>.').message).toBe(
+      'line 1, column 9: A: expected a quoted string, got \'42\' (a number as text is written "42")',
+    );
+    expect(error('S1F1 <U4 "42">.')).toMatchObject({
+      code: 'sml-value',
+      message: 'line 1, column 10: U4: expected values, got text (text is an A item: <A "...">)',
+    });
+  });
+
+  it('huge numbers are out of range, never silently infinite or slow', () => {
+    expect(error('S1F1 <U4 99999999999999999999>.').message).toBe(
+      'line 1, column 10: U4: 99999999999999999999 is out of range 0..4294967295',
+    );
+    const digits = '9'.repeat(1_000_000);
+    const t0 = performance.now();
+    expect(error(`S1F1 <U8 ${digits}>.`).message).toMatch(
+      /^line 1, column 10: U8: '9{40}… \(1000000 characters\)' is out of range/,
+    );
+    expect(error(`S1F1 <F8 ${digits}>.`).message).toMatch(/is out of range \(largest F8/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(error('S1F1 <F4 1e39>.').message).toBe(
+      "line 1, column 10: F4: '1e39' is out of range (largest F4 3.4028235e38; write Inf for infinity)",
+    );
+    expect(error('S1F1 <F8 -1e400>.').code).toBe('sml-value');
+    expect(item('<F4 3.4028235e38 Inf>')).toEqual(F4([3.4028234663852886e38, Infinity]));
+  });
+
+  it('an empty script is refused when the caller needs a message', () => {
+    expect(parseSml('// nothing\n')).toEqual({ ok: true, value: [] });
+    expect(error('// nothing\n', { source: 'a.sml', allowEmpty: false })).toMatchObject({
+      code: 'sml-empty',
+      message: 'a.sml: no SML message: the text is empty or holds only comments',
+    });
+    expect(parseSmlItem('  ')).toMatchObject({ ok: false, issues: [{ code: 'sml-empty' }] });
   });
 });
 
@@ -167,11 +256,11 @@ describe('print SML', () => {
     const once = parseSml(text);
     expect(once.ok).toBe(true);
     if (!once.ok) return;
-    const printed = once.messages.map((m) => printSml(m, { compact: true })).join('\n');
+    const printed = once.value.map((m) => printSml(m, { compact: true })).join('\n');
     expect(printed).toBe(text);
     const twice = parseSml(printed);
-    expect(twice.ok && twice.messages.map((m) => printSml(m)).join('\n')).toBe(
-      once.messages.map((m) => printSml(m)).join('\n'),
+    expect(twice.ok && twice.value.map((m) => printSml(m)).join('\n')).toBe(
+      once.value.map((m) => printSml(m)).join('\n'),
     );
   });
 });

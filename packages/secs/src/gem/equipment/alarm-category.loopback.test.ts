@@ -18,7 +18,7 @@ describe('alarm category 8 (data integrity)', () => {
       alarms: [...example.alarms, { id: 4, text: 'Recipe checksum mismatch', category: 8 }],
     });
     if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-    const model = loaded.model;
+    const model = loaded.value;
     setRetryDelay(model, 1);
     rig = await startRig({ model });
     expect(await rig.host.requestOnline()).toBe(0);

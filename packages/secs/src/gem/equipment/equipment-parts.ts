@@ -29,6 +29,7 @@ import { EquipmentTime } from './equipment-time.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
 import { GemConstants } from './gem-constants.js';
+import { equipmentError, GemEquipmentError } from './gem-equipment-error.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
 import { handlerContext } from './handler-context.js';
@@ -149,7 +150,8 @@ export class EquipmentParts implements PersistedParts {
       holdLimitMs: () => this.session.config.t3Ms,
       overdue: (key, released) =>
         this.fail(
-          new Error(
+          new GemEquipmentError(
+            'reply-overdue',
             `handler for ${key} did not answer within T3: the ${released} primaries raised meanwhile went out before its reply`,
           ),
         ),
@@ -238,8 +240,9 @@ export class EquipmentParts implements PersistedParts {
     return this.out.send(msg, (m) => spoolNow(this, m));
   }
 
+  /** Report a failure no caller waits for on the `error` event, with a code (gem-equipment-error.ts). */
   fail(err: unknown): void {
-    this.owner.emit('error', err instanceof Error ? err : new Error(String(err)));
+    this.owner.emit('error', equipmentError(err));
   }
 
   identity(): s1.Identity {

@@ -125,5 +125,11 @@ describe('T3 timeout', () => {
     await new Promise((res) => setTimeout(res, 50));
     expect(s9).toEqual([9, 0, 1, 0x86, 11]); // S9F9, SHEAD = device 1, S6F11 with W
     expect(errors[0]?.message).toMatch(/T3/);
+    // The error event carries a code, and the transport's error as its cause.
+    expect(errors[0]).toMatchObject({
+      name: 'GemEquipmentError',
+      code: 'send-failed',
+      cause: { code: 't3-timeout' },
+    });
   });
 });

@@ -92,7 +92,7 @@ describe('establish communications retry', () => {
       await reached('communicating', 1);
       const ask = async (msg: SecsMessage): Promise<number | false> => {
         const decoded = toSecsMessage((await host.send(toOutgoing(msg)))!);
-        return decoded.ok && parseAck(decoded.message.body);
+        return decoded.ok && parseAck(decoded.value.body);
       };
       expect(await ask(s1f17())).toBe(0); // online: S2F15 is answered
       expect(await ask(s2f15([{ ecid: 1013, value: U2(3) }]))).toBe(0);

@@ -5,6 +5,7 @@ import type { HsmsSession } from '../../hsms/session.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Spool } from '../spool/spool.js';
 import type { CommunicationState } from '../state/communication-state.js';
+import type { GemEquipmentError } from './gem-equipment-error.js';
 import type { RecipeStore } from './recipe-directory.js';
 import type { StateStore } from './state-store.js';
 
@@ -34,6 +35,9 @@ export interface GemEquipmentEvents {
   'processing-state': { from: string; to: string; event: string };
   'constants-changed': { ecids: number[] };
   terminal: { terminal: number; lines: string[] };
-  /** A failure not tied to a caller: an event report the host did not acknowledge, a handler bug. */
-  error: Error;
+  /**
+   * A failure not tied to a caller (an event report the host did not acknowledge, a state write that
+   * failed, a handler bug), with a kebab-case `code` and the original error as `cause`.
+   */
+  error: GemEquipmentError;
 }

@@ -76,7 +76,7 @@ export class Outbound {
     const reply = await this.transmit(toOutgoing(msg), down);
     if (reply === undefined) return undefined;
     const r = toSecsMessage(reply);
-    return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
+    return r.ok ? r.value : { stream: reply.stream, function: reply.function, wBit: false };
   }
 
   /**

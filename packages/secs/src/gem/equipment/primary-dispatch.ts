@@ -49,7 +49,8 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
   const abort = (): HandlerResult => (m.wBit ? { stream: m.stream, function: 0 } : undefined);
   const decoded = toSecsMessage(m);
   if (!decoded.ok) {
-    port.sendS9(decoded.error.code === 'message-too-large' ? S9.dataTooLong : S9.illegalData, headerBytes(m));
+    const tooLarge = decoded.issues.some((i) => i.code === 'message-too-large');
+    port.sendS9(tooLarge ? S9.dataTooLong : S9.illegalData, headerBytes(m));
     return undefined;
   }
   const handler = HANDLERS[key];
@@ -61,7 +62,7 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
   else if (!(await communicating(port))) return abort();
   if (!isOnline(port.controlState()) && !OFFLINE_ALLOWED.has(key)) return abort();
   try {
-    const reply = await handler(port.ctx, decoded.message.body, m);
+    const reply = await handler(port.ctx, decoded.value.body, m);
     return reply === undefined ? undefined : toOutgoing(reply);
   } catch (err) {
     if (err instanceof ItemShapeError) {

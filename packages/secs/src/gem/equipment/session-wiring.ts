@@ -6,6 +6,7 @@
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { EquipmentParts } from './equipment-parts.js';
+import { GemEquipmentError } from './gem-equipment-error.js';
 import { type DispatchPort, dispatchPrimary } from './primary-dispatch.js';
 
 /** Attach to the parts' session; returns the function that detaches again. */
@@ -17,7 +18,7 @@ export function attachToSession(p: EquipmentParts): () => void {
     crReceived: () => p.comm.crReceived(),
     controlState: () => p.control.state,
     sendS9,
-    handlerFailed: (e) => p.fail(e),
+    handlerFailed: (e) => p.fail(new GemEquipmentError('handler-failed', e.message, { cause: e.cause ?? e })),
   };
   p.session.onMessage((msg) => answer(p, port, msg));
   const offs = [
@@ -62,7 +63,11 @@ async function answer(p: EquipmentParts, port: DispatchPort, msg: HsmsMessage): 
       p.session.reply(msg, reply);
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
-    p.fail(new Error(`S${msg.stream}F${msg.function} not answered: ${text}`, { cause: err }));
+    p.fail(
+      new GemEquipmentError('handler-failed', `S${msg.stream}F${msg.function} not answered: ${text}`, {
+        cause: err,
+      }),
+    );
   } finally {
     p.order.replied(handling);
   }

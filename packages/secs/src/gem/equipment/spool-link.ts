@@ -8,6 +8,7 @@ import { toOutgoing } from '../../hsms/secs-message.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
 import type { AppendResult, Spool } from '../spool/spool.js';
+import { GemEquipmentError } from './gem-equipment-error.js';
 
 /** The E30 spooling activated / deactivated events, as the equipment's model declares them. */
 export interface SpoolNotice {
@@ -66,11 +67,19 @@ export class SpoolLink {
     try {
       r = await appended;
     } catch (err) {
-      this.fail(new Error(`${what} not spooled: ${err instanceof Error ? err.message : String(err)}`));
+      this.fail(
+        new GemEquipmentError(
+          'not-spooled',
+          `${what} not spooled: ${err instanceof Error ? err.message : String(err)}`,
+          {
+            cause: err,
+          },
+        ),
+      );
       return;
     }
     if (!r.spooled && r.reason !== 'not-spoolable')
-      this.fail(new Error(`${what} not spooled: spool ${r.reason}`));
+      this.fail(new GemEquipmentError('not-spooled', `${what} not spooled: spool ${r.reason}`));
   }
 
   /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */

@@ -23,7 +23,7 @@ const EXAMPLE_MODEL_FILE = new URL('../../../../../examples/equipment.yaml', imp
 export function exampleModel(): EquipmentModel {
   const r = parseModelText(readFileSync(EXAMPLE_MODEL_FILE, 'utf8'));
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.model;
+  return r.value;
 }
 
 /** Set the establish-communications retry delay: the EstablishCommunicationsTimeout EC's default, if declared. */

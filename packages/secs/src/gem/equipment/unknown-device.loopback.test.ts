@@ -59,7 +59,7 @@ describe('S9F13 conversation timeout', () => {
       const seen = next<{ function: number }>((f) => orig.on('error-message', f));
       const grant = parseSml('S7F1 W <L <A "LATE"> <U4 10>>.');
       if (!grant.ok) throw new Error('sml');
-      const reply = await r.hostSession.send(toOutgoing(grant.messages[0]!));
+      const reply = await r.hostSession.send(toOutgoing(grant.value[0]!));
       expect(Array.from(reply!.body)).toEqual([0x21, 0x01, 0x00]); // PPGNT 0
       expect((await seen).function).toBe(13);
       expect(await orig.uploadRecipe('ONTIME', new Uint8Array([1]))).toEqual({ ppgnt: 0, ackc7: 0 });

@@ -2,6 +2,7 @@
 // E30 (limits, types). Pure: the equipment supplies the builtin values (clock, states) through a
 // callback, so this file knows nothing of state machines or time.
 
+import { formatIssues } from '@bondline/core';
 import type { Item } from '../../item/item.js';
 import { EAC } from '../messages/acks.js';
 import { builtinRangeProblem } from '../model/builtin-types.js';
@@ -121,7 +122,7 @@ export class VariableStore {
           refusal: { ecid, eac: EAC.unknownConstant, reason: `no equipment constant ${ecid}` },
         };
       const v = itemToValue(c.type, value);
-      if (!v.ok) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: v.reason } };
+      if (!v.ok) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: formatIssues(v.issues) } };
       const why = limitProblem(c, v.value);
       if (why !== undefined) return { ok: false, refusal: { ecid, eac: EAC.outOfRange, reason: why } };
       out.set(ecid, v.value);

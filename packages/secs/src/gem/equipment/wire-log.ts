@@ -15,7 +15,7 @@ export class Wire implements CommLog {
     if (e.direction !== 'out' || h.sType !== 0) return;
     const key = `S${h.stream}F${h.function}`;
     const decoded = e.body.length === 0 ? undefined : decodeItem(e.body);
-    const body = decoded?.ok === true ? decoded.item : undefined;
+    const body = decoded?.ok === true ? decoded.value : undefined;
     if (key === 'S6F11') {
       const report = parseEventReport(body);
       this.dataIds.push(Number(report.dataId));

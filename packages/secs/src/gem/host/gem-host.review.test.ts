@@ -43,7 +43,7 @@ describe('GemHost answers the equipment', () => {
     const reply = await rig.toolSession.send({ stream: 2, function: 17, wBit: true });
     expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
       ok: true,
-      message: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
+      value: { stream: 2, function: 18, wBit: false, body: A('2031050607080912') },
     });
     expect(host.vidNames.size).toBe(0);
   });
@@ -59,8 +59,24 @@ describe('GemHost receives a foreign S6F11', () => {
     const reply = await rig.toolSession.send(toOutgoing({ stream: 6, function: 11, wBit: true, body }));
     expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
       ok: true,
-      message: { stream: 6, function: 12, wBit: false, body: B([0]) },
+      value: { stream: 6, function: 12, wBit: false, body: B([0]) },
     });
     expect(got).toMatchObject([{ dataId: 'LOT-7/E1', ceid: 200, reports: [{ rptid: 5, items: [U4(42)] }] }]);
+  });
+});
+
+describe('GemHost error event', () => {
+  it('an equipment primary it cannot decode is an error with code bad-primary', async () => {
+    rig = await startRig({ hsms: { t3Ms: 1000 } });
+    const host = new GemHost(rig.hostSession);
+    const error = new Promise<GemHostError>((resolve) => host.once('error', resolve));
+    // S6F11 W whose body declares a U4 of 4 bytes and holds none: no reply comes (T3 on the tool).
+    rig.toolSession
+      .send({ stream: 6, function: 11, wBit: true, body: Uint8Array.of(0xb1, 0x04) })
+      .catch(() => {});
+    expect(await error).toMatchObject({
+      code: 'bad-primary',
+      message: 'S6F11: U4 item declares 4 bytes but only 0 follow at byte 0',
+    });
   });
 });

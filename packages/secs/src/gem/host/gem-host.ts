@@ -2,6 +2,7 @@
 // primaries (events, alarms, terminal requests, S9 errors) are acknowledged and emitted as decoded
 // objects. Event values are keyed by the names the equipment declared, learned with `learnNames`.
 
+import { formatIssues } from '@bondline/core';
 import { TypedEmitter } from '../../hsms/events.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
@@ -51,7 +52,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
     this.wallClock = options.wallClock ?? Date.now;
     const port: PrimaryPort = {
       emit: (event, arg) => this.emit(event, arg),
-      badPrimary: (text) => this.emit('error', new GemHostError('bad-reply', text)),
+      badPrimary: (text) => this.emit('error', new GemHostError('bad-primary', text)),
       hostEvent: (e) => this.toHostEvent(e),
       traceSamples: (t) => traceSamples(t, this.traceVids.get(String(t.trid)) ?? [], this.vidNames),
       now: () => this.wallClock(),
@@ -71,14 +72,16 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
         `equipment aborted S${msg.stream}F${msg.function} (S${reply.stream}F0)`,
       );
     const r = toSecsMessage(reply);
-    if (!r.ok) throw new GemHostError('bad-reply', `S${reply.stream}F${reply.function}: ${r.error.message}`);
-    return r.message;
+    if (!r.ok)
+      throw new GemHostError('bad-reply', `S${reply.stream}F${reply.function}: ${formatIssues(r.issues)}`);
+    return r.value;
   }
 
   private async ask<T>(msg: SecsMessage, parse: (b: Item | undefined) => T): Promise<T> {
     const reply = await this.request(msg);
     const r = readBody(reply.body, (b) => parse(b.item));
-    if (!r.ok) throw new GemHostError('bad-reply', `S${reply.stream}F${reply.function}: ${r.error.message}`);
+    if (!r.ok)
+      throw new GemHostError('bad-reply', `S${reply.stream}F${reply.function}: ${formatIssues(r.issues)}`);
     return r.value;
   }
 

@@ -26,19 +26,20 @@ export interface GemHostEvents {
   terminal: { terminal: number; text: string };
   /** An S9 error message from the equipment: function and the header it reports. */
   'error-message': { function: number; header: Uint8Array | undefined };
-  /** A reply or primary that could not be decoded. */
-  error: Error;
+  /** A primary from the equipment that could not be decoded or read (`code` `bad-primary`). */
+  error: GemHostError;
 }
 
 /**
  * A typed failure of a host request: the reply had an unexpected form (`bad-reply`), was SxF0
- * (`aborted`), or the equipment answered with an S9 naming the request (`rejected`, `s9` set) and will
- * send no reply.
+ * (`aborted`), did not come (`no-reply`), or the equipment answered with an S9 naming the request
+ * (`rejected`, `s9` set) and will send no reply. On the `error` event: an equipment primary that
+ * could not be decoded or read (`bad-primary`).
  */
 export class GemHostError extends Error {
   override readonly name = 'GemHostError';
   constructor(
-    readonly code: 'bad-reply' | 'aborted' | 'no-reply' | 'rejected',
+    readonly code: 'bad-reply' | 'aborted' | 'no-reply' | 'rejected' | 'bad-primary',
     message: string,
     readonly s9?: number,
   ) {

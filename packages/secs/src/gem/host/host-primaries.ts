@@ -2,6 +2,7 @@
 // event, and acknowledged as E5 wants (S6F12, S5F2, S6F2, S10F2, S1F14, S1F2, S2F18); S9 messages are
 // reported and end the request they name; anything else with W is aborted with SxF0.
 
+import { formatIssues } from '@bondline/core';
 import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
@@ -36,14 +37,14 @@ export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult 
   const key = `S${m.stream}F${m.function}`;
   const d = toSecsMessage(m);
   if (!d.ok) {
-    port.badPrimary(`${key}: ${d.error.message}`);
+    port.badPrimary(`${key}: ${formatIssues(d.issues)}`);
     return undefined;
   }
-  const body = d.message.body;
+  const body = d.value.body;
   const read = <T>(parse: (b: Item | undefined) => T): T | undefined => {
     const r = readBody(body, (b) => parse(b.item));
     if (r.ok) return r.value;
-    port.badPrimary(`${key}: ${r.error.message}`);
+    port.badPrimary(`${key}: ${formatIssues(r.issues)}`);
     return undefined;
   };
   switch (key) {

@@ -30,18 +30,18 @@ describe('list builtins (AlarmsEnabled, AlarmsSet, EventsEnabled)', () => {
       dataVariables: [LIST_SVS[2]],
     });
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-    expect(r.model.statusVariables.map((v) => [v.type, v.builtin])).toEqual([
+    expect(r.value.statusVariables.map((v) => [v.type, v.builtin])).toEqual([
       ['L', 'alarms-enabled'],
       ['L', 'alarms-set'],
     ]);
-    expect(r.model.dataVariables[0]).toMatchObject({ type: 'L', builtin: 'events-enabled' });
+    expect(r.value.dataVariables[0]).toMatchObject({ type: 'L', builtin: 'events-enabled' });
   });
 
   it('are in the shipped example with ids 24, 25, 26', () => {
     const r = parseModelText(readFileSync(EXAMPLE, 'utf8'));
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
     expect(
-      r.model.statusVariables.filter((v) => v.type === 'L').map((v) => [v.id, v.name, v.builtin]),
+      r.value.statusVariables.filter((v) => v.type === 'L').map((v) => [v.id, v.name, v.builtin]),
     ).toEqual([
       [24, 'AlarmsEnabled', 'alarms-enabled'],
       [25, 'AlarmsSet', 'alarms-set'],
@@ -52,30 +52,28 @@ describe('list builtins (AlarmsEnabled, AlarmsSet, EventsEnabled)', () => {
   it('refuses a list builtin with a scalar type', () => {
     expect(
       issuesOf({ statusVariables: [{ id: 1, name: 'AlarmsSet', type: 'U4', builtin: 'alarms-set' }] }),
-    ).toEqual([
-      'wrong-type model.statusVariables[0].type: builtin alarms-set cannot be U4; expected one of L',
-    ]);
+    ).toEqual(['wrong-type statusVariables[0].type: builtin alarms-set cannot be U4; expected one of L']);
   });
 
   it('refuses L for a scalar builtin', () => {
     expect(issuesOf({ statusVariables: [{ id: 1, name: 'Clock', type: 'L', builtin: 'clock' }] })).toEqual([
-      'wrong-type model.statusVariables[0].type: builtin clock cannot be L; expected one of A',
+      'wrong-type statusVariables[0].type: builtin clock cannot be L; expected one of A',
     ]);
   });
 
   it('refuses L for an SV, DV, EC or command parameter that is not a list builtin', () => {
     const only = 'type L is only for the builtins alarms-enabled, alarms-set, events-enabled';
     expect(issuesOf({ statusVariables: [{ id: 1, name: 'Ids', type: 'L' }] })).toEqual([
-      `wrong-type model.statusVariables[0].type: ${only}`,
+      `wrong-type statusVariables[0].type: ${only}`,
     ]);
     expect(issuesOf({ dataVariables: [{ id: 1, name: 'Ids', type: 'L', value: [1, 2] }] })).toEqual([
-      `wrong-type model.dataVariables[0].type: ${only}`,
+      `wrong-type dataVariables[0].type: ${only}`,
     ]);
     expect(issuesOf({ remoteCommands: [{ name: 'GO', params: [{ name: 'LOTS', type: 'L' }] }] })).toEqual([
-      `wrong-type model.remoteCommands[0].params[0].type: ${only}`,
+      `wrong-type remoteCommands[0].params[0].type: ${only}`,
     ]);
     expect(issuesOf({ equipmentConstants: [{ id: 1, name: 'Ids', type: 'L', default: [] }] })).toContain(
-      `wrong-type model.equipmentConstants[0].type: ${only}`,
+      `wrong-type equipmentConstants[0].type: ${only}`,
     );
   });
 });

@@ -6,7 +6,7 @@
 // AlarmsSet, EventsEnabled): no other variable, constant or parameter may be declared L.
 
 import type { ConstantBuiltin, ConstantDef, EquipmentModel, VariableDef } from './equipment-model.js';
-import type { Fields } from './model-issue.js';
+import type { ModelIssues } from './model-issue.js';
 import type { ValueType } from './value.js';
 
 type Builtin = NonNullable<VariableDef['builtin']>;
@@ -72,18 +72,18 @@ export function builtinConstant(model: EquipmentModel, builtin: ConstantBuiltin)
 const LIST_BUILTINS = Object.keys(BUILTIN_TYPES).filter((b) => BUILTIN_TYPES[b as Builtin].includes('L'));
 
 /** Add an issue for every L declared outside the list builtins (an EC, a parameter, any other SV/DV). */
-function checkListTypes(m: EquipmentModel, f: Fields): void {
+function checkListTypes(m: EquipmentModel, f: ModelIssues): void {
   const why = `type L is only for the builtins ${LIST_BUILTINS.join(', ')}`;
   for (const key of ['statusVariables', 'dataVariables'] as const)
     m[key].forEach((v, i) => {
-      if (v.type === 'L' && v.builtin === undefined) f.add('wrong-type', `model.${key}[${i}].type`, why);
+      if (v.type === 'L' && v.builtin === undefined) f.add('wrong-type', [key, i, 'type'], why);
     });
   m.equipmentConstants.forEach((c, i) => {
-    if (c.type === 'L') f.add('wrong-type', `model.equipmentConstants[${i}].type`, why);
+    if (c.type === 'L') f.add('wrong-type', ['equipmentConstants', i, 'type'], why);
   });
   m.remoteCommands.forEach((c, i) => {
     c.params.forEach((p, j) => {
-      if (p.type === 'L') f.add('wrong-type', `model.remoteCommands[${i}].params[${j}].type`, why);
+      if (p.type === 'L') f.add('wrong-type', ['remoteCommands', i, 'params', j, 'type'], why);
     });
   });
 }
@@ -93,7 +93,7 @@ function checkListTypes(m: EquipmentModel, f: Fields): void {
  * builtin GEM cannot act on with its type or default, every builtin EC declared twice, and every L
  * outside the list builtins.
  */
-export function checkBuiltinTypes(m: EquipmentModel, f: Fields): void {
+export function checkBuiltinTypes(m: EquipmentModel, f: ModelIssues): void {
   checkListTypes(m, f);
   for (const key of ['statusVariables', 'dataVariables'] as const)
     m[key].forEach((v, i) => {
@@ -102,26 +102,26 @@ export function checkBuiltinTypes(m: EquipmentModel, f: Fields): void {
       if (!allowed.includes(v.type))
         f.add(
           'wrong-type',
-          `model.${key}[${i}].type`,
+          [key, i, 'type'],
           `builtin ${v.builtin} cannot be ${v.type}; expected one of ${allowed.join(', ')}`,
         );
     });
   const seen = new Set<ConstantBuiltin>();
   m.equipmentConstants.forEach((c, i) => {
     if (c.builtin === undefined) return;
-    const p = `model.equipmentConstants[${i}]`;
-    if (seen.has(c.builtin)) f.add('duplicate', `${p}.builtin`, `builtin ${c.builtin} is declared twice`);
+    const p = ['equipmentConstants', i];
+    if (seen.has(c.builtin)) f.add('duplicate', [...p, 'builtin'], `builtin ${c.builtin} is declared twice`);
     seen.add(c.builtin);
     const allowed = CONSTANT_BUILTIN_TYPES[c.builtin];
     if (!allowed.includes(c.type))
       f.add(
         'wrong-type',
-        `${p}.type`,
+        [...p, 'type'],
         `builtin ${c.builtin} cannot be ${c.type}; expected one of ${allowed.join(', ')}`,
       );
     else {
       const why = builtinRangeProblem(c, c.default);
-      if (why !== undefined) f.add('out-of-range', `${p}.default`, why);
+      if (why !== undefined) f.add('out-of-range', [...p, 'default'], why);
     }
   });
 }

@@ -1,6 +1,7 @@
 // What the loader says about a bad model: duplicate ids and names name both entries, and a field that
 // is already wrong (an unknown type, a missing section, bad YAML) is reported once, without follow-up
-// issues computed from a stand-in value.
+// issues computed from a stand-in value. Messages say `key.path: problem` (with a file:
+// `file:line:column: key.path: problem`).
 import { describe, expect, it } from 'vitest';
 import { parseModelText, validateModel } from './load-model.js';
 
@@ -29,8 +30,8 @@ describe('duplicate names and ids', () => {
         equipmentConstants: [{ id: 4, name: 'BondForce', type: 'F8', default: 0 }],
       }),
     ).toEqual([
-      'model.statusVariables[1].name: variable name (status, data and constants share names) "ChamberPressure" is already declared by model.statusVariables[0].name',
-      'model.equipmentConstants[0].name: variable name (status, data and constants share names) "BondForce" is already declared by model.dataVariables[0].name',
+      'statusVariables[1].name: variable name (status, data and constants share names) "ChamberPressure" is already declared by statusVariables[0].name',
+      'equipmentConstants[0].name: variable name (status, data and constants share names) "BondForce" is already declared by dataVariables[0].name',
     ]);
   });
 
@@ -41,7 +42,7 @@ describe('duplicate names and ids', () => {
         equipmentConstants: [{ id: 7, name: 'b', type: 'U1', default: 0 }],
       }),
     ).toEqual([
-      'model.equipmentConstants[0].id: variable id (status, data and constants share ids) 7 is already declared by model.statusVariables[0].id',
+      'equipmentConstants[0].id: variable id (status, data and constants share ids) 7 is already declared by statusVariables[0].id',
     ]);
   });
 
@@ -72,12 +73,12 @@ describe('duplicate names and ids', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.issues.map((i) => [i.code, i.path])).toEqual([
-        ['duplicate', 'model.events[2].id'],
-        ['duplicate', 'model.events[1].name'],
-        ['duplicate', 'model.alarms[1].id'],
-        ['duplicate', 'model.remoteCommands[1].name'],
-        ['duplicate', 'model.remoteCommands[1].params[1].name'],
-        ['duplicate', 'model.processing.states[2]'],
+        ['duplicate', 'events[2].id'],
+        ['duplicate', 'events[1].name'],
+        ['duplicate', 'alarms[1].id'],
+        ['duplicate', 'remoteCommands[1].name'],
+        ['duplicate', 'remoteCommands[1].params[1].name'],
+        ['duplicate', 'processing.states[2]'],
       ]);
   });
 
@@ -90,8 +91,8 @@ describe('duplicate names and ids', () => {
         ],
       }),
     ).toEqual([
-      'model.statusVariables[0].id: expected an integer',
-      'model.statusVariables[1].id: expected an integer',
+      'statusVariables[0].id: expected an integer 0..4294967295, got "x"',
+      'statusVariables[1].id: expected an integer 0..4294967295, got "y"',
     ]);
   });
 });
@@ -105,12 +106,12 @@ describe('alarm categories (E5 ALCD bits 1..7)', () => {
         { id: 2, text: 'Site-defined', category: 63 },
       ],
     });
-    expect(r.ok && r.model.alarms.map((a) => a.category)).toEqual([8, 63]);
+    expect(r.ok && r.value.alarms.map((a) => a.category)).toEqual([8, 63]);
   });
 
   it('refuses 0 (not used) and 64..127 (reserved), naming the range', () => {
     expect(messages({ alarms: [{ id: 1, text: 't', category: 64 }] })).toEqual([
-      'model.alarms[0].category: 64 is outside 1..63',
+      'alarms[0].category: 64 is outside 1..63',
     ]);
   });
 });
@@ -121,14 +122,12 @@ describe('the hint for an unknown type lists what that entry may have', () => {
   it('a command parameter: the scalar types, not L (L is only for the list builtins)', () => {
     expect(
       messages({ remoteCommands: [{ name: 'START', params: [{ name: 'LOTID', type: 'STRING' }] }] }),
-    ).toEqual([
-      `model.remoteCommands[0].params[0].type: 'STRING' is not allowed; expected one of ${scalars}`,
-    ]);
+    ).toEqual([`remoteCommands[0].params[0].type: "STRING" is not allowed; expected one of ${scalars}`]);
   });
 
   it('a status variable: the scalar types and L (allowed for the list builtins)', () => {
     expect(messages({ statusVariables: [{ id: 1, name: 'Temp', type: 'F16' }] })).toEqual([
-      `model.statusVariables[0].type: 'F16' is not allowed; expected one of ${scalars}, L`,
+      `statusVariables[0].type: "F16" is not allowed; expected one of ${scalars}, L`,
     ]);
   });
 });
@@ -142,7 +141,7 @@ describe('one issue per mistake', () => {
         ],
       }),
     ).toEqual([
-      "model.equipmentConstants[0].type: 'U9' is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN",
+      'equipmentConstants[0].type: "U9" is not allowed; expected one of U1, U2, U4, I1, I2, I4, F4, F8, B, A, BOOLEAN',
     ]);
   });
 
@@ -150,8 +149,8 @@ describe('one issue per mistake', () => {
     expect(
       messages({ equipmentConstants: [{ id: 1, name: 'x', type: 'U9', max: 10, default: 20 }] }),
     ).toEqual([
-      expect.stringMatching(/type: 'U9'/),
-      'model.equipmentConstants[0].default: 20 is outside the limits -inf..10',
+      expect.stringMatching(/type: "U9"/),
+      'equipmentConstants[0].default: 20 is outside the limits -inf..10',
     ]);
   });
 
@@ -166,8 +165,8 @@ describe('one issue per mistake', () => {
         limits: { ceid: 9, variables: [{ vid: 2, min: 0, max: 1, limitIds: [1] }] },
       }),
     ).toEqual([
-      expect.stringMatching(/^model\.statusVariables\[0\]\.type: 'TEXT' is not allowed/),
-      expect.stringMatching(/^model\.statusVariables\[1\]\.type: 'F16' is not allowed/),
+      expect.stringMatching(/^statusVariables\[0\]\.type: "TEXT" is not allowed/),
+      expect.stringMatching(/^statusVariables\[1\]\.type: "F16" is not allowed/),
     ]);
   });
 
@@ -181,18 +180,16 @@ describe('one issue per mistake', () => {
         ],
       }),
     ).toEqual([
-      expect.stringMatching(/^model\.dataVariables\[0\]\.builtin: 'clok' is not allowed/),
-      expect.stringMatching(/^model\.equipmentConstants\[0\]\.builtin: 'overwrite' is not allowed/),
-      expect.stringMatching(/^model\.equipmentConstants\[1\]\.builtin: 'overwrite' is not allowed/),
+      expect.stringMatching(/^dataVariables\[0\]\.builtin: "clok" is not allowed/),
+      expect.stringMatching(/^equipmentConstants\[0\]\.builtin: "overwrite" is not allowed/),
+      expect.stringMatching(/^equipmentConstants\[1\]\.builtin: "overwrite" is not allowed/),
     ]);
   });
 
   it('a missing processing section is one issue, even with commands naming processing events', () => {
     const { processing: _, ...rest } = minimal();
     const r = validateModel({ ...rest, remoteCommands: [{ name: 'START', processingEvent: 'START' }] });
-    expect(r.ok || r.issues.map((i) => i.message)).toEqual([
-      'model.processing: is required (states, initial, transitions)',
-    ]);
+    expect(r.ok || r.issues.map((i) => i.message)).toEqual(['processing: is required (object)']);
   });
 
   it('an empty state list is one issue; transitions and initial are not checked against it', () => {
@@ -200,12 +197,12 @@ describe('one issue per mistake', () => {
       messages({
         processing: { states: [], initial: 'IDLE', transitions: [{ from: 'IDLE', on: 'GO', to: 'RUN' }] },
       }),
-    ).toEqual(['model.processing.states: declare at least one state']);
+    ).toEqual(['processing.states: declare at least one state']);
   });
 
   it('a transition missing its from state says so once', () => {
     expect(messages({ processing: { states: ['IDLE'], transitions: [{ on: 'GO', to: 'IDLE' }] } })).toEqual([
-      'model.processing.transitions[0].from: is required',
+      'processing.transitions[0].from: is required (string)',
     ]);
   });
 
@@ -217,20 +214,59 @@ describe('one issue per mistake', () => {
         limits: 'none',
       }),
     ).toEqual([
-      'model.statusVariables[0]: expected a mapping',
-      'model.statusVariables[1]: expected a mapping',
-      'model.remoteCommands[0].params[0]: expected a mapping',
-      'model.limits: expected a mapping',
+      'statusVariables[0]: expected object, got "ChamberPressure"',
+      'statusVariables[1]: expected object, got 7',
+      'remoteCommands[0].params[0]: expected object, got "P"',
+      'limits: expected object, got "none"',
     ]);
   });
 
   it('a YAML syntax error gives its position once, first', () => {
-    const r = parseModelText('mdln: X\nsoftrev: 1\nstatusVariables:\n  - { id: 1, name: A\n  foo: [\n');
+    const r = parseModelText('mdln: X\nsoftrev: 1\nstatusVariables:\n  - { id: 1, name: A\n  foo: [\n', {
+      source: 'm.yaml',
+    });
     expect(r.ok || r.issues.map((i) => [i.path, i.message])).toEqual([
       [
-        'line 5, column 3',
-        'line 5, column 3: Flow map in block collection must be sufficiently indented and end with a }',
+        '5:3',
+        'm.yaml:5:3: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }',
       ],
+    ]);
+  });
+
+  it('a duplicate in a file names the line of the earlier entry', () => {
+    const text = [
+      'mdln: M',
+      "softrev: '1'",
+      'processing: { states: [IDLE] }',
+      'statusVariables:',
+      '  - { id: 1, name: Temp, type: F8 }',
+      '  - { id: 2, name: Temp, type: F8 }',
+    ].join('\n');
+    expect(parseModelText(text, { source: 'm.yaml' })).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'duplicate',
+          path: 'statusVariables[1].name',
+          message:
+            'm.yaml:6:14: statusVariables[1].name: variable name (status, data and constants share names) "Temp" is already declared by statusVariables[0].name (line 5)',
+        },
+      ],
+    });
+  });
+
+  it('names invisible characters of names the file gives, in cross-reference messages too', () => {
+    expect(
+      messages({
+        processing: { states: ['IDLE', 'RUN'], initial: 'IDLE\u00A0' },
+        events: [
+          { id: 1, name: 'Done\u200B' },
+          { id: 2, name: 'Done\u200B' },
+        ],
+      }),
+    ).toEqual([
+      'events[1].name: event name "Done<U+200B zero-width space>" is already declared by events[0].name',
+      'processing.initial: "IDLE<U+00A0 no-break space>" is not a declared state',
     ]);
   });
 });

@@ -1,165 +1,100 @@
-// Build an EquipmentModel from untrusted YAML/JSON text or parsed data, naming the path of every bad
-// field. Cross references (event data, alarm events, processing states, EC defaults in limits) and
-// ids and names declared twice are checked too (model-references.ts), so a model that loads is one the
-// equipment can run.
+// Build an EquipmentModel from untrusted YAML/JSON text or parsed data. The file is read by core's
+// parseYamlText (positions, duplicate keys and alias bombs refused) and validated by a zod schema
+// (model-schema.ts) through parseWithSchema, so every issue says `file:line:column: key.path: problem`.
+// A model whose fields are all well formed is then checked as a whole: ids and names declared twice,
+// references between sections, builtin types (model-references.ts, builtin-types.ts), so a model
+// that loads is one the equipment can run. Those checks need a well-formed model: a file with field
+// issues gets those first.
 
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { ControlState } from '../state/control-state.js';
+import { fail, type Issue, issue, parseWithSchema, parseYamlText, type Result } from '@bondline/core';
 import { checkBuiltinTypes } from './builtin-types.js';
 import type { EquipmentModel } from './equipment-model.js';
-import {
-  readAlarms,
-  readConstants,
-  readEvents,
-  readProcessing,
-  readProcessPrograms,
-  readRemoteCommands,
-  readSpool,
-  readVariables,
-  U4_MAX,
-} from './load-model-sections.js';
-import { Fields, type ModelIssue } from './model-issue.js';
+import { type ModelIssueCode, ModelIssues, type ModelSource } from './model-issue.js';
 import { checkReferences } from './model-references.js';
+import { KNOWN_KEYS, type ModelFile, modelSchema } from './model-schema.js';
+import type { Value } from './value.js';
 
-export type ModelResult = { ok: true; model: EquipmentModel } | { ok: false; issues: ModelIssue[] };
-
-const CONTROL_STATES: readonly ControlState[] = [
-  'equipment-offline',
-  'attempt-online',
-  'host-offline',
-  'online-local',
-  'online-remote',
-];
-
-/** Parse YAML (or JSON, which is YAML) model text. Syntax errors name line and column. */
-export function parseModelText(text: string): ModelResult {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (err) {
-    if (err instanceof YAMLParseError) {
-      const pos = err.linePos?.[0];
-      const where = pos === undefined ? '' : `line ${pos.line}, column ${pos.col}`;
-      // The parser's first line ends with its own " at line L, column C:"; the position leads instead.
-      const what = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      return {
-        ok: false,
-        issues: [{ code: 'syntax', path: where, message: where === '' ? what : `${where}: ${what}` }],
-      };
-    }
-    throw err;
-  }
-  return validateModel(data);
+/** How a model text is read. */
+export interface ModelReadOptions {
+  /** Named in every message (the file path). Default `model`. */
+  source?: string;
+  /** `json` holds the text to strict JSON (for `.json` files). Default `yaml` (JSON is YAML too). */
+  format?: 'yaml' | 'json';
 }
 
-/** Validate parsed data as an equipment model. */
-export function validateModel(data: unknown): ModelResult {
-  const f = new Fields();
-  const root = f.obj(data, 'model');
-  if (root === undefined) return { ok: false, issues: f.issues };
-  f.keys(root, 'model', [
-    'mdln',
-    'softrev',
-    'deviceId',
-    'communication',
-    'control',
-    'processing',
-    'statusVariables',
-    'dataVariables',
-    'equipmentConstants',
-    'constantChangedCeid',
-    'events',
-    'alarms',
-    'remoteCommands',
-    'processPrograms',
-    'limits',
-    'spool',
-  ]);
-  const mdln = f.str(root, 'mdln', 'model');
-  if (mdln.length > 20) f.add('out-of-range', 'model.mdln', 'MDLN is at most 20 characters (E5)');
-  const softrev = f.str(root, 'softrev', 'model');
-  if (softrev.length > 20) f.add('out-of-range', 'model.softrev', 'SOFTREV is at most 20 characters (E5)');
-  const deviceId = f.int(root, 'deviceId', 'model', 0, 32767, 0);
+/** Parse YAML (or JSON) model text: the model, or every issue found with its line and column. */
+export function parseModelText(
+  text: string,
+  options: ModelReadOptions = {},
+): Result<EquipmentModel, ModelIssueCode> {
+  const source = options.source ?? 'model';
+  const doc = parseYamlText(text, { source, format: options.format ?? 'yaml' });
+  // After the first syntax error the YAML parser's further ones are mostly its consequences.
+  if (!doc.ok) return { ok: false, issues: doc.issues.slice(0, 1) };
+  if (doc.value.value === null || doc.value.value === undefined)
+    return fail(
+      issue('missing', `${source}: the model is empty: it needs at least mdln, softrev and processing`),
+    );
+  return validateModel(doc.value.value, { source, locate: doc.value.locate });
+}
 
-  const comm = f.obj(root.communication ?? {}, 'model.communication') ?? {};
-  f.keys(comm, 'model.communication', ['establishRetryS']);
-  const establishRetryS = f.int(comm, 'establishRetryS', 'model.communication', 1, 240, 10);
+/** Validate parsed data as an equipment model; `where` places issues in the file it came from. */
+export function validateModel(
+  data: unknown,
+  where: ModelSource = {},
+): Result<EquipmentModel, ModelIssueCode> {
+  const parsed = parseWithSchema(modelSchema, data, where);
+  // Every code the schema raises is one of ModelIssueCode (core's schema codes and the schema's own).
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map(withKeyHint) as Issue<ModelIssueCode>[] };
+  const model = toModel(parsed.value);
+  const issues = new ModelIssues(where);
+  checkReferences(model, issues);
+  checkBuiltinTypes(model, issues);
+  return issues.issues.length === 0 ? { ok: true, value: model } : { ok: false, issues: issues.issues };
+}
 
-  const statusVariables = readVariables(f, root.statusVariables, 'statusVariables');
-  const dataVariables = readVariables(f, root.dataVariables, 'dataVariables');
-  const equipmentConstants = readConstants(f, root.equipmentConstants);
-  const events = readEvents(f, root.events);
-  const alarms = readAlarms(f, root.alarms);
-  const remoteCommands = readRemoteCommands(f, root.remoteCommands);
+/** An unknown key's issue with the keys allowed there, so that a typo is easy to see. */
+function withKeyHint(i: Issue): Issue {
+  if (i.code !== 'unknown-key' || i.path === undefined) return i;
+  const parent = i.path
+    .replace(/(^|\.)[^.[\]]*$/, '')
+    .replace(/\[\d+\]/g, '[]')
+    .replace(/^\[\]$/, '');
+  const known = KNOWN_KEYS[parent];
+  return known === undefined ? i : { ...i, message: `${i.message}; expected one of ${known.join(', ')}` };
+}
 
-  const ctl = f.obj(root.control ?? {}, 'model.control') ?? {};
-  f.keys(ctl, 'model.control', ['initial', 'onlineFailed', 'remote', 'events']);
-  const initial = f.oneOf(ctl, 'initial', 'model.control', CONTROL_STATES, 'equipment-offline');
-  if (initial === 'attempt-online')
-    f.add('out-of-range', 'model.control.initial', 'the control state cannot start in attempt-online');
-  const ctlEvents: Partial<Record<ControlState, number>> = {};
-  const ev = f.obj(ctl.events ?? {}, 'model.control.events') ?? {};
-  f.keys(ev, 'model.control.events', CONTROL_STATES);
-  for (const s of CONTROL_STATES)
-    if (ev[s] !== undefined) ctlEvents[s] = f.int(ev, s, 'model.control.events', 0, U4_MAX);
-  const control = {
-    initial,
-    onlineFailed: f.oneOf(
-      ctl,
-      'onlineFailed',
-      'model.control',
-      ['equipment-offline', 'host-offline'] as const,
-      'equipment-offline',
-    ),
-    remote: f.bool(ctl, 'remote', 'model.control', false),
-    events: ctlEvents,
-  };
-
-  const processing = readProcessing(f, root.processing);
-
-  const processPrograms = readProcessPrograms(f, root.processPrograms);
-  const spool = readSpool(f, root.spool);
-
+/** The model from the validated file: defaults filled in, optional fields only where given. */
+function toModel(f: ModelFile): EquipmentModel {
   const model: EquipmentModel = {
-    mdln,
-    softrev,
-    deviceId,
-    communication: { establishRetryS },
-    spool,
-    control,
-    processing,
-    statusVariables,
-    dataVariables,
-    equipmentConstants,
-    events,
-    alarms,
-    remoteCommands,
-    processPrograms,
+    mdln: f.mdln,
+    softrev: f.softrev,
+    deviceId: f.deviceId,
+    communication: f.communication,
+    spool: defined(f.spool),
+    control: { ...f.control, events: defined(f.control.events) },
+    processing: {
+      states: f.processing.states,
+      initial: f.processing.initial ?? f.processing.states[0] ?? '',
+      transitions: f.processing.transitions.map(defined),
+    },
+    // Values and defaults were checked against their declared types by the schema.
+    statusVariables: f.statusVariables.map((v) => defined({ ...v, value: v.value as Value | undefined })),
+    dataVariables: f.dataVariables.map((v) => defined({ ...v, value: v.value as Value | undefined })),
+    equipmentConstants: f.equipmentConstants.map((c) => defined({ ...c, default: c.default as Value })),
+    events: f.events,
+    alarms: f.alarms.map(defined),
+    remoteCommands: f.remoteCommands.map(defined),
+    processPrograms: defined(f.processPrograms),
   };
-  if (root.constantChangedCeid !== undefined)
-    model.constantChangedCeid = f.int(root, 'constantChangedCeid', 'model', 0, U4_MAX);
-  if (root.limits !== undefined) {
-    const lo = f.obj(root.limits, 'model.limits') ?? {};
-    f.keys(lo, 'model.limits', ['ceid', 'variables']);
-    model.limits = {
-      ceid: f.int(lo, 'ceid', 'model.limits', 0, U4_MAX),
-      variables: f.arr(lo.variables, 'model.limits.variables').map((raw, i) => {
-        const p = `model.limits.variables[${i}]`;
-        const o = f.obj(raw, p) ?? {};
-        f.keys(o, p, ['vid', 'min', 'max', 'limitIds']);
-        const min = f.num(o, 'min', p) ?? Number.NaN;
-        const max = f.num(o, 'max', p) ?? Number.NaN;
-        if (!(min < max)) f.add('out-of-range', `${p}.min`, 'min and max are required, min below max');
-        const limitIds = f.arr(o.limitIds, `${p}.limitIds`).map((x, j) => {
-          if (typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= 255) return x;
-          f.add('wrong-type', `${p}.limitIds[${j}]`, 'expected a LIMITID 1..255');
-          return 1;
-        });
-        return { vid: f.int(o, 'vid', p, 0, U4_MAX), min, max, limitIds };
-      }),
-    };
-  }
-  checkReferences(model, f);
-  checkBuiltinTypes(model, f);
-  return f.issues.length === 0 ? { ok: true, model } : { ok: false, issues: f.issues };
+  if (f.constantChangedCeid !== undefined) model.constantChangedCeid = f.constantChangedCeid;
+  if (f.limits !== undefined) model.limits = f.limits;
+  return model;
+}
+
+/** `o` without its undefined fields (the model's optional fields are absent, never undefined). */
+function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

@@ -1,29 +1,26 @@
-// Cross-reference checks of a loaded equipment model: ids and names declared twice (naming both
+// Cross-reference checks of a well-formed equipment model: ids and names declared twice (naming both
 // entries), event data naming unknown variables, alarm/control/processing/limit events that do not
-// exist, limits on variables that are not numeric, remote commands naming unknown processing
-// transitions.
+// exist, limits on variables that are not numeric, processing states and remote commands naming
+// unknown states or transitions.
 
-import type { ConstantDef, EquipmentModel, VariableDef } from './equipment-model.js';
-import type { Fields } from './model-issue.js';
+import { shown } from '@bondline/core';
+import type { EquipmentModel } from './equipment-model.js';
+import type { ModelIssues, ModelPath } from './model-issue.js';
 import { isNumericType } from './value.js';
 
 /** One declared key (an id or a name) and the path of the entry that declares it. */
 interface Declared {
   key: number | string;
-  path: string;
+  path: ModelPath;
 }
 
-/**
- * Add an issue for every entry whose key an earlier entry already declared, naming both paths. Keys
- * of fields already refused (a wrong-type id read as a stand-in) are left out.
- */
-function duplicates(f: Fields, entries: readonly Declared[], what: string): void {
-  const first = new Map<number | string, string>();
+/** Add an issue for every entry whose key an earlier entry already declared, naming both paths. */
+function duplicates(f: ModelIssues, entries: readonly Declared[], what: string): void {
+  const first = new Map<number | string, ModelPath>();
   for (const e of entries) {
-    if (f.has(e.path)) continue;
     const earlier = first.get(e.key);
     if (earlier === undefined) first.set(e.key, e.path);
-    else f.add('duplicate', e.path, `${what} ${JSON.stringify(e.key)} is already declared by ${earlier}`);
+    else f.add('duplicate', e.path, `${what} ${shown(e.key)} is already declared by ${f.name(earlier)}`);
   }
 }
 
@@ -34,26 +31,36 @@ const VARIABLE_SECTIONS = [
 ] as const;
 
 interface DeclaredVariable {
-  def: VariableDef | ConstantDef;
+  id: number;
+  name: string;
   kind: 'sv' | 'dv' | 'ec';
-  /** Path of the entry, e.g. `model.dataVariables[2]`. */
-  p: string;
+  numeric: boolean;
+  /** Path of the entry, e.g. `['dataVariables', 2]`. */
+  p: ModelPath;
 }
 
 /** SVs, DVs and ECs with the path of each, in model order. */
 function variablesWithPaths(m: EquipmentModel): DeclaredVariable[] {
   return VARIABLE_SECTIONS.flatMap(([key, kind]) =>
-    m[key].map((def, i): DeclaredVariable => ({ def, kind, p: `model.${key}[${i}]` })),
+    m[key].map(
+      (def, i): DeclaredVariable => ({
+        id: def.id,
+        name: def.name,
+        kind,
+        numeric: isNumericType(def.type),
+        p: [key, i],
+      }),
+    ),
   );
 }
 
-/** The `field` of each entry of the model list at `section`, with its path, for `duplicates`. */
+/** The `field` of each entry of the model list `section`, with its path, for `duplicates`. */
 function declaredBy<T, K extends keyof T & string>(
   list: readonly T[],
-  section: string,
+  section: ModelPath,
   field: K,
 ): Declared[] {
-  return list.map((e, i) => ({ key: e[field] as number | string, path: `${section}[${i}].${field}` }));
+  return list.map((e, i) => ({ key: e[field] as number | string, path: [...section, i, field] }));
 }
 
 /**
@@ -61,26 +68,26 @@ function declaredBy<T, K extends keyof T & string>(
  * declare. VIDs share one namespace (SVs, DVs and ECs are all "variables" in S2F33 reports), and so do
  * their names: GemEquipment.set(), the operator console and a host's learnNames() look them up by name.
  */
-export function checkReferences(m: EquipmentModel, f: Fields): void {
+export function checkReferences(m: EquipmentModel, f: ModelIssues): void {
   const vars = variablesWithPaths(m);
   checkDuplicates(m, vars, f);
   checkVariableAndEventReferences(m, vars, f);
   checkProcessingReferences(m, f);
 }
 
-function checkDuplicates(m: EquipmentModel, vars: readonly DeclaredVariable[], f: Fields): void {
-  const ids = vars.map((v) => ({ key: v.def.id, path: `${v.p}.id` }));
+function checkDuplicates(m: EquipmentModel, vars: readonly DeclaredVariable[], f: ModelIssues): void {
+  const ids = vars.map((v) => ({ key: v.id, path: [...v.p, 'id'] }));
   duplicates(f, ids, 'variable id (status, data and constants share ids)');
-  const names = vars.map((v) => ({ key: v.def.name, path: `${v.p}.name` }));
+  const names = vars.map((v) => ({ key: v.name, path: [...v.p, 'name'] }));
   duplicates(f, names, 'variable name (status, data and constants share names)');
-  duplicates(f, declaredBy(m.events, 'model.events', 'id'), 'CEID');
-  duplicates(f, declaredBy(m.events, 'model.events', 'name'), 'event name');
-  duplicates(f, declaredBy(m.alarms, 'model.alarms', 'id'), 'ALID');
-  duplicates(f, declaredBy(m.remoteCommands, 'model.remoteCommands', 'name'), 'remote command');
+  duplicates(f, declaredBy(m.events, ['events'], 'id'), 'CEID');
+  duplicates(f, declaredBy(m.events, ['events'], 'name'), 'event name');
+  duplicates(f, declaredBy(m.alarms, ['alarms'], 'id'), 'ALID');
+  duplicates(f, declaredBy(m.remoteCommands, ['remoteCommands'], 'name'), 'remote command');
   m.remoteCommands.forEach((c, i) => {
-    duplicates(f, declaredBy(c.params, `model.remoteCommands[${i}].params`, 'name'), 'parameter');
+    duplicates(f, declaredBy(c.params, ['remoteCommands', i, 'params'], 'name'), 'parameter');
   });
-  const states = m.processing.states.map((s, i) => ({ key: s, path: `model.processing.states[${i}]` }));
+  const states = m.processing.states.map((s, i) => ({ key: s, path: ['processing', 'states', i] }));
   duplicates(f, states, 'processing state');
 }
 
@@ -88,58 +95,64 @@ function checkDuplicates(m: EquipmentModel, vars: readonly DeclaredVariable[], f
 function checkVariableAndEventReferences(
   m: EquipmentModel,
   vars: readonly DeclaredVariable[],
-  f: Fields,
+  f: ModelIssues,
 ): void {
-  const vids = vars.map((v) => v.def);
-  const vidSet = new Set(vids.map((v) => v.id));
+  const vidSet = new Set(vars.map((v) => v.id));
   const ceids = new Set(m.events.map((e) => e.id));
   m.events.forEach((e, i) => {
     e.data.forEach((d, j) => {
-      if (d >= 0 && !vidSet.has(d))
-        f.add('unknown-reference', `model.events[${i}].data[${j}]`, `no variable with id ${d}`);
+      if (!vidSet.has(d)) f.add('unknown-reference', ['events', i, 'data', j], `no variable with id ${d}`);
     });
   });
-  const ceidRef = (id: number | undefined, path: string): void => {
+  const ceidRef = (id: number | undefined, path: ModelPath): void => {
     if (id !== undefined && !ceids.has(id))
       f.add('unknown-reference', path, `no collection event with id ${id}`);
   };
   m.alarms.forEach((a, i) => {
-    ceidRef(a.setCeid, `model.alarms[${i}].setCeid`);
-    ceidRef(a.clearCeid, `model.alarms[${i}].clearCeid`);
+    ceidRef(a.setCeid, ['alarms', i, 'setCeid']);
+    ceidRef(a.clearCeid, ['alarms', i, 'clearCeid']);
   });
-  for (const [s, id] of Object.entries(m.control.events)) ceidRef(id, `model.control.events.${s}`);
+  for (const [s, id] of Object.entries(m.control.events)) ceidRef(id, ['control', 'events', s]);
   m.processing.transitions.forEach((t, i) => {
-    ceidRef(t.ceid, `model.processing.transitions[${i}].ceid`);
+    ceidRef(t.ceid, ['processing', 'transitions', i, 'ceid']);
   });
-  ceidRef(m.constantChangedCeid, 'model.constantChangedCeid');
-  ceidRef(m.limits?.ceid, 'model.limits.ceid');
-  ceidRef(m.spool.activatedCeid, 'model.spool.activatedCeid');
-  ceidRef(m.spool.deactivatedCeid, 'model.spool.deactivatedCeid');
-  ceidRef(m.processPrograms.changeCeid, 'model.processPrograms.changeCeid');
-  const svdv = new Map(vars.filter((v) => v.kind !== 'ec').map((v) => [v.def.id, v]));
+  ceidRef(m.constantChangedCeid, ['constantChangedCeid']);
+  ceidRef(m.limits?.ceid, ['limits', 'ceid']);
+  ceidRef(m.spool.activatedCeid, ['spool', 'activatedCeid']);
+  ceidRef(m.spool.deactivatedCeid, ['spool', 'deactivatedCeid']);
+  ceidRef(m.processPrograms.changeCeid, ['processPrograms', 'changeCeid']);
+  const svdv = new Map(vars.filter((v) => v.kind !== 'ec').map((v) => [v.id, v]));
   m.limits?.variables.forEach((lv, i) => {
-    const v = svdv.get(lv.vid);
-    // A variable whose type the file got wrong has its own issue; its stand-in type says nothing.
-    if (v === undefined || (!f.has(`${v.p}.type`) && !isNumericType(v.def.type)))
+    if (svdv.get(lv.vid)?.numeric !== true)
       f.add(
         'unknown-reference',
-        `model.limits.variables[${i}].vid`,
+        ['limits', 'variables', i, 'vid'],
         `${lv.vid} is not a numeric status or data variable`,
       );
   });
 }
 
-/** Remote commands naming a processing transition the model does not have. */
-function checkProcessingReferences(m: EquipmentModel, f: Fields): void {
-  // Without a processing section (already reported) every processing event would be "unknown".
-  if (f.has('model.processing')) return;
-  const procEvents = new Set(m.processing.transitions.map((t) => t.on));
+/** The initial state and transitions naming undeclared states; commands naming unknown transitions. */
+function checkProcessingReferences(m: EquipmentModel, f: ModelIssues): void {
+  const { states, initial, transitions } = m.processing;
+  if (!states.includes(initial))
+    f.add('unknown-reference', ['processing', 'initial'], `${shown(initial)} is not a declared state`);
+  transitions.forEach((t, i) => {
+    for (const k of ['from', 'to'] as const)
+      if (!states.includes(t[k]))
+        f.add(
+          'unknown-reference',
+          ['processing', 'transitions', i, k],
+          `${shown(t[k])} is not a declared state`,
+        );
+  });
+  const procEvents = new Set(transitions.map((t) => t.on));
   m.remoteCommands.forEach((c, i) => {
     if (c.processingEvent !== undefined && !procEvents.has(c.processingEvent))
       f.add(
         'unknown-reference',
-        `model.remoteCommands[${i}].processingEvent`,
-        `no processing transition '${c.processingEvent}'`,
+        ['remoteCommands', i, 'processingEvent'],
+        `no processing transition ${shown(c.processingEvent)}`,
       );
   });
 }

@@ -3,6 +3,12 @@ import { A, B, F4, F8, I2, L, U1, U2, U4 } from '../../item/constructors.js';
 import { checkValue, isNumericType, itemToValue, valueToItem } from './value.js';
 
 describe('values', () => {
+  it('refuses a finite F4 value that single precision would turn into infinity', () => {
+    expect(checkValue('F4', 3.4e38)).toBeUndefined();
+    expect(checkValue('F4', 1e39)).toBe('1e+39 is out of range of F4 (largest 3.4028235e38)');
+    expect(checkValue('F4', Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(checkValue('F8', 1e300)).toBeUndefined();
+  });
   it('checks ranges per E5 integer width', () => {
     expect(checkValue('U1', 255)).toBeUndefined();
     expect(checkValue('U1', 256)).toMatch(/0..255/);
@@ -13,7 +19,10 @@ describe('values', () => {
     expect(itemToValue('U4', U1(7))).toEqual({ ok: true, value: 7 });
     expect(itemToValue('U1', I2(-1))).toMatchObject({ ok: false });
     expect(itemToValue('F8', U4(3))).toEqual({ ok: true, value: 3 });
-    expect(itemToValue('U4', F4(3))).toMatchObject({ ok: false, reason: 'expected U4, got F4' });
+    expect(itemToValue('U4', F4(3))).toMatchObject({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected U4, got F4' })],
+    });
     expect(itemToValue('A', L())).toMatchObject({ ok: false });
     expect(itemToValue('A', A('x'))).toEqual({ ok: true, value: 'x' });
   });
@@ -40,16 +49,34 @@ describe('B (one byte, E5 format 10)', () => {
     expect(itemToValue('B', B([7]))).toEqual({ ok: true, value: 7 });
     expect(itemToValue('B', U1(7))).toEqual({ ok: true, value: 7 });
     expect(itemToValue('B', U2(200))).toEqual({ ok: true, value: 200 });
-    expect(itemToValue('B', U2(256))).toEqual({ ok: false, reason: '256 is not an integer in 0..255 (B)' });
+    expect(itemToValue('B', U2(256))).toEqual({
+      ok: false,
+      issues: [{ code: 'out-of-range', message: '256 is not an integer in 0..255 (B)' }],
+    });
   });
   it('refuses bytes of another length, floats, text and booleans', () => {
-    expect(itemToValue('B', B([]))).toEqual({ ok: false, reason: 'expected one byte (B), got 0' });
-    expect(itemToValue('B', B([1, 2]))).toEqual({ ok: false, reason: 'expected one byte (B), got 2' });
-    expect(itemToValue('B', F8(1))).toEqual({ ok: false, reason: 'expected B, got F8' });
-    expect(itemToValue('B', A('1'))).toEqual({ ok: false, reason: 'expected B, got A' });
+    expect(itemToValue('B', B([]))).toEqual({
+      ok: false,
+      issues: [{ code: 'wrong-count', message: 'expected one byte (B), got 0' }],
+    });
+    expect(itemToValue('B', B([1, 2]))).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected one byte (B), got 2' })],
+    });
+    expect(itemToValue('B', F8(1))).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected B, got F8' })],
+    });
+    expect(itemToValue('B', A('1'))).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected B, got A' })],
+    });
   });
   it('is still refused where an integer type is declared', () => {
-    expect(itemToValue('U1', B([1]))).toEqual({ ok: false, reason: 'expected U1, got B' });
+    expect(itemToValue('U1', B([1]))).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected U1, got B' })],
+    });
   });
   it('is a code, not a measured quantity: no limits monitoring', () => {
     expect(isNumericType('B')).toBe(false);
@@ -70,8 +97,14 @@ describe('L (ids of the list builtins AlarmsEnabled, AlarmsSet, EventsEnabled)',
     expect(valueToItem('L', [3, 7])).toEqual(L(U4(3), U4(7)));
     expect(valueToItem('L', [])).toEqual(L());
     expect(itemToValue('L', L(U4(3), U1(7)))).toEqual({ ok: true, value: [3, 7] });
-    expect(itemToValue('L', U4(3))).toEqual({ ok: false, reason: 'expected L, got U4' });
-    expect(itemToValue('L', L(A('x')))).toEqual({ ok: false, reason: 'list element: expected U4, got A' });
+    expect(itemToValue('L', U4(3))).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ message: 'expected L, got U4' })],
+    });
+    expect(itemToValue('L', L(U4(1), A('x')))).toEqual({
+      ok: false,
+      issues: [{ code: 'wrong-format', message: 'list element 1: expected U4, got A', path: '[1]' }],
+    });
   });
   it('is not a measured quantity: no limits monitoring', () => {
     expect(isNumericType('L')).toBe(false);

@@ -2,6 +2,7 @@
 // model declares, converted to and from items at the wire boundary. `L` is a list of ids, only for
 // the E30 list SVs GEM computes (AlarmsEnabled, AlarmsSet, EventsEnabled; see builtin-types.ts).
 
+import { type Issue, issue, type Result } from '@bondline/core';
 import { A, B, BOOLEAN, F4, F8, I1, I2, I4, L, U1, U2, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 
@@ -61,7 +62,11 @@ export function checkValue(type: ValueType, v: unknown): string | undefined {
   if (type === 'L') return checkIdList(v);
   if (typeof v !== 'number' || Number.isNaN(v)) return `expected a number for ${type}`;
   const range = INT_RANGE[type];
-  if (range === undefined) return undefined;
+  if (range === undefined)
+    // A finite value F4 cannot hold would go out as infinity.
+    return type === 'F4' && Number.isFinite(v) && !Number.isFinite(Math.fround(v))
+      ? `${v} is out of range of F4 (largest 3.4028235e38)`
+      : undefined;
   if (!Number.isInteger(v) || v < range[0] || v > range[1])
     return `${v} is not an integer in ${range[0]}..${range[1]} (${type})`;
   return undefined;
@@ -83,14 +88,17 @@ export function valueToItem(type: ValueType, v: Value): Item {
   return NUMBER_ITEM[type](v as number);
 }
 
-type ItemValue = { ok: true; value: Value } | { ok: false; reason: string };
+/** Why a received item cannot be a value of its declared type. */
+type ItemValueIssueCode = 'wrong-format' | 'wrong-count' | 'out-of-range';
+
+type ItemValue = Result<Value, ItemValueIssueCode>;
 
 /**
  * Read a value of a declared type from a received item. Hosts differ in the integer format they send
  * for the same number, so any one-element integer item is accepted for an integer type as long as the
  * number fits; floats accept F4/F8 and integers. `B` takes a one-byte B and, for hosts that send byte
  * codes as integers (as s2-limits.ts accepts for LIMITID), a one-element integer item in 0..255.
- * Returns a reason string when the item does not fit.
+ * An item that does not fit is one issue (`path` `[i]` for an element of an L).
  */
 export function itemToValue(type: ValueType, item: Item): ItemValue {
   if (type === 'L') return itemToIdList(item);
@@ -102,7 +110,7 @@ export function itemToValue(type: ValueType, item: Item): ItemValue {
   if (type === 'B' && item.format === 'B')
     return item.value.length === 1
       ? { ok: true, value: item.value[0]! }
-      : { ok: false, reason: `expected one byte (B), got ${item.value.length}` };
+      : refuse(issue('wrong-count', `expected one byte (B), got ${item.value.length}`));
   if (
     item.format === 'L' ||
     item.format === 'A' ||
@@ -112,28 +120,31 @@ export function itemToValue(type: ValueType, item: Item): ItemValue {
   )
     return bad(type, item);
   if (item.value.length !== 1)
-    return { ok: false, reason: `expected one ${type} value, got ${item.value.length}` };
+    return refuse(issue('wrong-count', `expected one ${type} value, got ${item.value.length}`));
   const raw = item.value[0]!;
   const n = typeof raw === 'bigint' ? Number(raw) : raw;
   if ((item.format === 'F4' || item.format === 'F8') && type !== 'F4' && type !== 'F8')
     return bad(type, item);
   const why = checkValue(type, n);
-  return why === undefined ? { ok: true, value: n } : { ok: false, reason: why };
+  return why === undefined ? { ok: true, value: n } : refuse(issue('out-of-range', why));
 }
 
 /** A list of ids from <L <U4 id> ...> (any one-element unsigned integer item per id). */
 function itemToIdList(item: Item): ItemValue {
   if (item.format !== 'L') return bad('L', item);
   const ids: number[] = [];
-  for (const el of item.value) {
+  for (const [i, el] of item.value.entries()) {
     const v = itemToValue('U4', el);
-    if (!v.ok) return { ok: false, reason: `list element: ${v.reason}` };
+    if (!v.ok) {
+      const first = v.issues[0]!;
+      return refuse(issue(first.code, `list element ${i}: ${first.message}`, `[${i}]`));
+    }
     ids.push(v.value as number);
   }
   return { ok: true, value: ids };
 }
 
-const bad = (type: ValueType, item: Item): { ok: false; reason: string } => ({
-  ok: false,
-  reason: `expected ${type}, got ${item.format}`,
-});
+const refuse = (i: Issue<ItemValueIssueCode>): ItemValue => ({ ok: false, issues: [i] });
+
+const bad = (type: ValueType, item: Item): ItemValue =>
+  refuse(issue('wrong-format', `expected ${type}, got ${item.format}`));

@@ -51,6 +51,10 @@ export interface OperatorScript {
   commands: OperatorCommand[];
 }
 
+/**
+ * Why a script was refused before anything ran. Each is a core Issue whose message says
+ * `file:line: problem` and whose path is `line` or `line:column`.
+ */
 export type ScriptIssueCode =
   | 'unknown-command'
   | 'syntax'
@@ -63,20 +67,6 @@ export type ScriptIssueCode =
   | 'unknown-processing-event'
   | 'unknown-state'
   | 'counter-outside-repeat'
-  | 'unbalanced';
-
-/** A problem found while parsing, before anything runs. */
-export interface ScriptIssue {
-  code: ScriptIssueCode;
-  file: string;
-  line: number;
-  /** The problem, without the location. */
-  message: string;
-}
-
-export type ScriptResult = { ok: true; script: OperatorScript } | { ok: false; issues: ScriptIssue[] };
-
-/** `file:line: message`. */
-export function formatScriptIssue(i: ScriptIssue): string {
-  return `${i.file}:${i.line}: ${i.message}`;
-}
+  | 'unbalanced'
+  | 'too-deep'
+  | 'empty-script';

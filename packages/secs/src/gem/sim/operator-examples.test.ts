@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../equipment/test-rig.test-util.js';
-import { formatScriptIssue } from './operator-commands.js';
 import { parseOperatorScript } from './operator-script.js';
 
 const DIR = fileURLToPath(new URL('../../../../../examples/scenarios/', import.meta.url));
@@ -16,7 +15,7 @@ describe('example scenarios', () => {
   for (const f of files)
     it(`${f} parses against examples/equipment.yaml`, () => {
       const r = parseOperatorScript(readFileSync(`${DIR}${f}`, 'utf8'), exampleModel(), f);
-      expect(r.ok ? [] : r.issues.map(formatScriptIssue)).toEqual([]);
-      expect(r.ok && r.script.commands.length > 0).toBe(true);
+      expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([]);
+      expect(r.ok && r.value.commands.length > 0).toBe(true);
     });
 });

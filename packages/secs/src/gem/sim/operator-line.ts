@@ -2,6 +2,7 @@
 // with an empty body (the script parser fills it); `end` is the script parser's.
 
 import type { EquipmentModel } from '../model/equipment-model.js';
+import { parseArgs, repeatArgs, sleepArgs, timeoutArgs } from './operator-args.js';
 import type { OperatorStep, WaitTarget } from './operator-commands.js';
 import {
   alarms,
@@ -10,10 +11,11 @@ import {
   LineIssue,
   processingEvent,
   processingState,
+  quoted,
   settableVariable,
 } from './operator-names.js';
 import { restOfLine, type Token } from './operator-tokens.js';
-import { checkTemplate, parseNumber, parseValueSource } from './operator-values.js';
+import { checkTemplate, parseValueSource } from './operator-values.js';
 
 /** The commands, for the unknown-command message. */
 const COMMAND_NAMES = [
@@ -41,10 +43,22 @@ interface LineContext {
   inRepeat: boolean;
 }
 
+/** `f()`, with a LineIssue that has no column placed at `token`. */
+function at<T>(token: Token | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof LineIssue && err.column === undefined && token !== undefined)
+      throw new LineIssue(err.code, err.message, token.start + 1);
+    throw err;
+  }
+}
+
 /** The step of a line with at least one word (not `end`). */
 export function parseStep(ctx: LineContext): OperatorStep {
-  const words = ctx.tokens.map((t) => t.text);
-  const [name, ...args] = words as [string, ...string[]];
+  const [command, ...argTokens] = ctx.tokens as [Token, ...Token[]];
+  const name = command.text;
+  const args = argTokens.map((t) => t.text);
   const arity = (n: number, form: string): void => {
     if (args.length !== n) throw new LineIssue('syntax', `expected: ${form}`);
   };
@@ -53,18 +67,19 @@ export function parseStep(ctx: LineContext): OperatorStep {
       return parseSet(ctx);
     case 'event': {
       arity(1, 'event <name|ceid>');
-      const e = collectionEvent(ctx.model, args[0]!);
+      const e = at(argTokens[0], () => collectionEvent(ctx.model, args[0]!));
       return { op: 'event', ceid: e.id, name: e.name };
     }
     case 'alarm': {
       const [verb, ...rest] = args;
       if ((verb !== 'set' && verb !== 'clear') || rest.length === 0)
         throw new LineIssue('syntax', 'expected: alarm set|clear <alid ...|alarm text>');
-      return { op: 'alarm', set: verb === 'set', alids: alarms(ctx.model, rest).map((a) => a.id) };
+      const found = at(argTokens[1], () => alarms(ctx.model, rest));
+      return { op: 'alarm', set: verb === 'set', alids: found.map((a) => a.id) };
     }
     case 'process':
       arity(1, 'process <event>');
-      return { op: 'process', event: processingEvent(ctx.model, args[0]!) };
+      return { op: 'process', event: at(argTokens[0], () => processingEvent(ctx.model, args[0]!)) };
     case 'online':
     case 'offline':
     case 'local':
@@ -75,25 +90,26 @@ export function parseStep(ctx: LineContext): OperatorStep {
       return { op: name };
     case 'sleep':
       arity(1, 'sleep <ms>');
-      return { op: 'sleep', ms: milliseconds(args[0], 'sleep ms') };
+      return { op: 'sleep', ms: parseArgs(sleepArgs, { ms: argTokens[0]! }, 'sleep').ms };
     case 'wait':
-      return parseWait(ctx.model, args);
-    case 'repeat': {
+      return parseWait(ctx.model, argTokens);
+    case 'repeat':
       arity(1, 'repeat <n>');
-      const n = parseNumber(args[0], 'repeat count');
-      if (!Number.isInteger(n) || n < 0)
-        throw new LineIssue('bad-number', `repeat count must be a whole number >= 0, got ${args[0]}`);
-      return { op: 'repeat', count: n, body: [] };
-    }
+      return {
+        op: 'repeat',
+        count: parseArgs(repeatArgs, { count: argTokens[0]! }, 'repeat').count,
+        body: [],
+      };
     case 'say': {
       const text = restOfLine(ctx.line, ctx.tokens, 1);
-      checkTemplate(text, ctx.inRepeat);
+      at(argTokens[0], () => checkTemplate(text, ctx.inRepeat));
       return { op: 'say', text };
     }
     default:
       throw new LineIssue(
         'unknown-command',
-        `unknown command '${name}' (commands: ${COMMAND_NAMES.join(', ')})`,
+        `unknown command ${quoted(name)} (commands: ${COMMAND_NAMES.join(', ')})`,
+        command.start + 1,
       );
   }
 }
@@ -101,45 +117,42 @@ export function parseStep(ctx: LineContext): OperatorStep {
 function parseSet(ctx: LineContext): OperatorStep {
   const { tokens } = ctx;
   if (tokens.length < 3) throw new LineIssue('syntax', 'expected: set <variable> [=] <value>');
-  const v = settableVariable(ctx.model, tokens[1]!.text);
+  const v = at(tokens[1], () => settableVariable(ctx.model, tokens[1]!.text));
   const absolute = tokens[2]!.text === '=' && !tokens[2]!.quoted;
   const from = absolute ? 3 : 2;
-  const words = tokens.slice(from).map((t) => t.text);
   const text = restOfLine(ctx.line, tokens, from);
   try {
-    const value = parseValueSource(v.type, words, text, { absolute, inRepeat: ctx.inRepeat });
+    const value = at(tokens[from], () =>
+      parseValueSource(v.type, tokens.slice(from), text, { absolute, inRepeat: ctx.inRepeat }),
+    );
     return { op: 'set', vid: v.id, name: v.name, type: v.type, value };
   } catch (err) {
-    if (err instanceof LineIssue) throw new LineIssue(err.code, `set ${v.name}: ${err.message}`);
+    if (err instanceof LineIssue) throw new LineIssue(err.code, `set ${v.name}: ${err.message}`, err.column);
     throw err;
   }
 }
 
-function parseWait(model: EquipmentModel, args: readonly string[]): OperatorStep {
+function parseWait(model: EquipmentModel, args: readonly Token[]): OperatorStep {
   const form =
     'expected: wait processing <state> | wait control <state> | wait communicating | wait selected, then optionally timeout <ms>';
   let rest = [...args];
   let timeoutMs: number | undefined;
-  const t = rest.indexOf('timeout');
+  const t = rest.findIndex((a) => a.text === 'timeout');
   if (t >= 0) {
-    if (t !== rest.length - 2) throw new LineIssue('syntax', form);
-    timeoutMs = milliseconds(rest[t + 1], 'timeout ms');
-    if (timeoutMs === 0) throw new LineIssue('bad-number', 'timeout ms must be > 0');
+    const ms = rest[t + 1];
+    if (t !== rest.length - 2 || ms === undefined) throw new LineIssue('syntax', form);
+    timeoutMs = parseArgs(timeoutArgs, { ms }, 'timeout').ms;
     rest = rest.slice(0, t);
   }
   let target: WaitTarget;
   const [what, state, ...extra] = rest;
   if (extra.length > 0) throw new LineIssue('syntax', form);
-  if (what === 'processing' && state !== undefined) target = { what, state: processingState(model, state) };
-  else if (what === 'control' && state !== undefined) target = { what, state: controlState(state) };
-  else if ((what === 'communicating' || what === 'selected') && state === undefined) target = { what };
+  if (what?.text === 'processing' && state !== undefined)
+    target = { what: 'processing', state: at(state, () => processingState(model, state.text)) };
+  else if (what?.text === 'control' && state !== undefined)
+    target = { what: 'control', state: at(state, () => controlState(state.text)) };
+  else if ((what?.text === 'communicating' || what?.text === 'selected') && state === undefined)
+    target = { what: what.text };
   else throw new LineIssue('syntax', form);
   return timeoutMs === undefined ? { op: 'wait', target } : { op: 'wait', target, timeoutMs };
-}
-
-function milliseconds(word: string | undefined, what: string): number {
-  const n = parseNumber(word, what);
-  if (!Number.isInteger(n) || n < 0)
-    throw new LineIssue('bad-number', `${what} must be a whole number >= 0, got ${word}`);
-  return n;
 }

@@ -9,7 +9,7 @@ import { FakeClock } from '../../hsms/fake-clock.js';
 import { onlineRigPerTest, type Rig } from '../equipment/test-rig.test-util.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
-import { runScript, startScript } from './operator-test-kit.test-util.js';
+import { runScript, startScript, stoppedAt } from './operator-test-kit.test-util.js';
 
 // Registered before the rig's afterEach, so it runs after the rig is closed (hooks run as a stack).
 const cleanup: Array<() => void> = [];
@@ -30,7 +30,7 @@ describe('operator runner: sleep, wait, cancel', () => {
     expect(clock.pending).toBe(1);
     expect(run.lines).toEqual([]);
     clock.advance(1000);
-    expect(await run.done).toEqual({ ok: true });
+    expect(await run.done).toEqual({ ok: true, value: undefined });
     expect(run.lines).toEqual(['woke']);
   });
 
@@ -38,7 +38,7 @@ describe('operator runner: sleep, wait, cancel', () => {
     const r = await onlineRig();
     const run = startScript(r, 'wait processing EXECUTING\nsay started');
     expect((await r.host.command('START')).hcack).toBe(0);
-    expect(await run.done).toEqual({ ok: true });
+    expect(await run.done).toEqual({ ok: true, value: undefined });
     expect(run.lines).toEqual(['waiting for processing EXECUTING', 'started']);
   });
 
@@ -48,13 +48,9 @@ describe('operator runner: sleep, wait, cancel', () => {
     const run = startScript(r, 'say x\nwait processing EXECUTING timeout 500\nsay never', { clock });
     await Promise.resolve();
     clock.advance(500);
-    expect(await run.done).toEqual({
-      ok: false,
-      cancelled: false,
-      file: 'test.txt',
-      line: 2,
-      message: 'wait processing EXECUTING: timed out after 500 ms (processing state is IDLE)',
-    });
+    expect(await run.done).toEqual(
+      stoppedAt(2, 'wait processing EXECUTING: timed out after 500 ms (processing state is IDLE)'),
+    );
     expect(run.lines).toEqual(['x', 'waiting for processing EXECUTING']);
   });
 
@@ -62,7 +58,7 @@ describe('operator runner: sleep, wait, cancel', () => {
     const r = await onlineRig();
     const run = startScript(r, 'wait control host-offline\nsay never');
     run.runner.cancel();
-    expect(await run.done).toMatchObject({ ok: false, cancelled: true, line: 1 });
+    expect(await run.done).toMatchObject({ ok: false, issues: [{ code: 'cancelled', path: '1' }] });
     expect(run.lines).toEqual(['waiting for control host-offline']);
   });
 });
@@ -102,7 +98,7 @@ describe('operator runner: drop', () => {
         'event PairBonded',
       ].join('\n'),
     );
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, value: undefined });
     expect(lines.slice(0, 7)).toEqual([
       'event PairBonded (400): acknowledged [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
       'event PairBonded (400): acknowledged [PairId="" BondForce=0 OverlayX=0 OverlayY=0]',
@@ -137,7 +133,7 @@ describe('operator runner: drop', () => {
     expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
     r.active.stop();
     const { result, lines } = await runScript(r, 'drop\nrepeat 3\n  event PairBonded\nend');
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, value: undefined });
     expect(lines.slice(1).map((l) => l.replace(/ \[.*$/, ''))).toEqual([
       'event PairBonded (400): spooled, link down (1 in the spool)',
       'event PairBonded (400): spooled, link down (2 in the spool)',
@@ -161,7 +157,7 @@ describe('operator runner: drop', () => {
     expect((await r.host.setSpoolStreams([{ stream: 6, functions: [11] }])).rspack).toBe(0);
     r.active.stop();
     const { result, lines } = await runScript(r, 'drop\nalarm set 1');
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, value: undefined });
     expect(lines[1]).toBe('alarm 1 set: Chamber vacuum lost (not sent: link down (wait-delay), not spooled)');
     expect(spool.countActual).toBe(1); // the alarm's set event (S6F11), not its S5F1
     await spool.close();
@@ -171,6 +167,6 @@ describe('operator runner: drop', () => {
     const r = await onlineRig();
     r.active.stop();
     const { result } = await runScript(r, 'drop\ndrop');
-    expect(result).toMatchObject({ ok: false, line: 2, message: 'drop: no HSMS connection to drop' });
+    expect(result).toEqual(stoppedAt(2, 'drop: no HSMS connection to drop'));
   });
 });

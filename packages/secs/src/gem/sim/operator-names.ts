@@ -2,6 +2,7 @@
 // processing events and states, control states. Exact names first, then a unique case-insensitive
 // match, so `process start` finds START. Failures are `LineIssue`s naming what is known.
 
+import { visible } from '@bondline/core';
 import type {
   AlarmDef,
   ConstantDef,
@@ -12,15 +13,22 @@ import type {
 import type { ControlState } from '../state/control-state.js';
 import type { ScriptIssueCode } from './operator-commands.js';
 
-/** A problem on one line; the script parser adds file and line. */
+/** A problem on one line; the script parser adds file and line. `column` is 1-based, when known. */
 export class LineIssue extends Error {
   override readonly name = 'LineIssue';
   constructor(
     readonly code: ScriptIssueCode,
     message: string,
+    readonly column?: number,
   ) {
     super(message);
   }
+}
+
+/** A word of the script as a message quotes it: invisible characters named, long words cut. */
+export function quoted(word: string): string {
+  const cut = word.length > 40 ? `${word.slice(0, 40)}… (${word.length} characters)` : word;
+  return `'${visible(cut)}'`;
 }
 
 const CONTROL_STATES: readonly (ControlState | 'online' | 'offline')[] = [
@@ -38,7 +46,7 @@ const INTEGER = /^\d+$/;
 /** Up to 12 names for a message, then how many more. */
 function known(names: readonly string[]): string {
   if (names.length === 0) return 'none';
-  const shown = names.slice(0, 12).join(', ');
+  const shown = names.slice(0, 12).map(visible).join(', ');
   return names.length > 12 ? `${shown}, ... (${names.length - 12} more)` : shown;
 }
 
@@ -61,7 +69,7 @@ function oneOf<T extends string>(
 ): T {
   const found = byName(names, (x) => x, token);
   if (found === undefined)
-    throw new LineIssue(code, `unknown ${what} '${token}' (${listLabel}: ${known(names)})`);
+    throw new LineIssue(code, `unknown ${what} ${quoted(token)} (${listLabel}: ${known(names)})`);
   return found;
 }
 
@@ -77,7 +85,7 @@ export function settableVariable(model: EquipmentModel, token: string): Variable
   const v = INTEGER.test(token) ? all.find((d) => d.id === Number(token)) : byName(all, (d) => d.name, token);
   if (v === undefined) {
     const names = all.filter((d) => !computed(d)).map((d) => d.name);
-    throw new LineIssue('unknown-variable', `unknown variable '${token}' (settable: ${known(names)})`);
+    throw new LineIssue('unknown-variable', `unknown variable ${quoted(token)} (settable: ${known(names)})`);
   }
   if (computed(v))
     throw new LineIssue(
@@ -95,7 +103,7 @@ export function collectionEvent(model: EquipmentModel, token: string): EventDef 
   if (e === undefined)
     throw new LineIssue(
       'unknown-event',
-      `unknown collection event '${token}' (events: ${known(model.events.map((d) => d.name))})`,
+      `unknown collection event ${quoted(token)} (events: ${known(model.events.map((d) => d.name))})`,
     );
   return e;
 }
@@ -114,7 +122,7 @@ export function alarms(model: EquipmentModel, tokens: readonly string[]): AlarmD
   if (a === undefined)
     throw new LineIssue(
       'unknown-alarm',
-      `unknown alarm '${text}' (give an ALID: ${known(ids)}, or its text)`,
+      `unknown alarm ${quoted(text)} (give an ALID: ${known(ids)}, or its text)`,
     );
   return [a];
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { onlineRigPerTest, type Rig } from '../equipment/test-rig.test-util.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { knownDraws, runScript } from './operator-test-kit.test-util.js';
+import { knownDraws, runScript, startScript, stoppedAt } from './operator-test-kit.test-util.js';
 
 const onlineRig = onlineRigPerTest({ learnNames: true });
 
@@ -34,7 +34,7 @@ describe('operator runner', () => {
     // normal 20000 100 -> 20000 + 100 g; uniform -5 5 -> -5 + 10 u.
     const random = knownDraws([0.25, 0.5, 0.95], [1, -0.5, 2.5]);
     const first = await runScript(r, BOND, { random });
-    expect(first.result).toEqual({ ok: true });
+    expect(first.result).toEqual({ ok: true, value: undefined });
     expect(
       events.map((e) => [
         e.name,
@@ -63,7 +63,7 @@ describe('operator runner', () => {
       'set WafersBonded uniform 4 6',
       'set WafersBonded normal 10 3',
     ]) {
-      expect((await runScript(r, line, { random })).result).toEqual({ ok: true });
+      expect((await runScript(r, line, { random })).result).toEqual({ ok: true, value: undefined });
       got.push(r.equipment.vars.get(12));
     }
     expect(got).toEqual([4, 5, 6, 11]); // 4 + floor(3u); 10 + 3 x 0.4 = 11.2 rounded
@@ -79,7 +79,7 @@ describe('operator runner', () => {
       r,
       'alarm set 1\nalarm set "Chamber vacuum lost"\nstatus\nalarm clear 1 2\nalarm set 3',
     );
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, value: undefined });
     expect(alarms).toEqual([
       { alid: 1, set: true },
       { alid: 1, set: false },
@@ -126,13 +126,7 @@ describe('operator runner', () => {
         'say never printed',
       ].join('\n'),
     );
-    expect(result).toEqual({
-      ok: false,
-      cancelled: false,
-      file: 'test.txt',
-      line: 8,
-      message: 'process STOP: not allowed in processing state IDLE',
-    });
+    expect(result).toEqual(stoppedAt(8, 'process STOP: not allowed in processing state IDLE'));
     expect(lines).toEqual([
       'switch: local (control online-local)',
       'switch: remote (control online-remote)',
@@ -140,25 +134,31 @@ describe('operator runner', () => {
     ]);
     expect(r.equipment.control.state).toBe('online-remote');
     const refused = await runScript(r, 'online');
-    expect(refused.result).toMatchObject({
-      ok: false,
-      line: 1,
-      message: 'online: not allowed in control state online-remote',
-    });
+    expect(refused.result).toEqual(stoppedAt(1, 'online: not allowed in control state online-remote'));
     await runScript(r, 'offline');
-    expect((await runScript(r, 'offline')).result).toMatchObject({
-      message: 'offline: not allowed in control state equipment-offline',
+    expect((await runScript(r, 'offline')).result).toEqual(
+      stoppedAt(1, 'offline: not allowed in control state equipment-offline'),
+    );
+  });
+
+  it('a long repeat of commands that never wait leaves the event loop to others (the host is served)', async () => {
+    const r = await onlineRig();
+    const run = startScript(r, 'repeat 20000\n  set WafersBonded +1\nend');
+    let finished = false;
+    void run.done.then(() => {
+      finished = true;
     });
+    // A timer queued now fires only when the runner gives the event loop a turn.
+    const firedDuringRun = await new Promise<boolean>((resolve) => setTimeout(() => resolve(!finished), 0));
+    expect(firedDuringRun).toBe(true);
+    expect(await run.done).toEqual({ ok: true, value: undefined });
+    expect(r.equipment.vars.get(12)).toBe(20000);
   });
 
   it('a value that does not fit at run time stops the script', async () => {
     const r = await onlineRig();
     const { result } = await runScript(r, 'set WafersBonded 1\nset WafersBonded -2');
-    expect(result).toMatchObject({
-      ok: false,
-      line: 2,
-      message: 'set: -1 is not an integer in 0..4294967295 (U4)',
-    });
+    expect(result).toEqual(stoppedAt(2, 'set: -1 is not an integer in 0..4294967295 (U4)'));
     expect(r.equipment.vars.get(12)).toBe(1);
   });
 
@@ -173,13 +173,9 @@ describe('operator runner', () => {
       r,
       'set BondForceSetpoint 25000\nset BondForceSetpoint 60000\nsay never printed',
     );
-    expect(result).toEqual({
-      ok: false,
-      cancelled: false,
-      file: 'test.txt',
-      line: 2,
-      message: 'set: equipment constant BondForceSetpoint (1000): 60000 is outside 100..50000',
-    });
+    expect(result).toEqual(
+      stoppedAt(2, 'set: equipment constant BondForceSetpoint (1000): 60000 is outside 100..50000'),
+    );
     await changed;
     expect(events.map((e) => [e.name, e.values])).toEqual([
       ['ConstantChanged', { ChangedEcid: 1000, BondForceSetpoint: 25000 }],

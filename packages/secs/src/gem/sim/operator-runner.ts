@@ -3,6 +3,7 @@
 // be carried out now (a processing event illegal in the current state, a wait that timed out, a value
 // out of range) stops the script with a result naming file:line; nothing is thrown.
 
+import { issue, type Result } from '@bondline/core';
 import { type Clock, realClock } from '../../hsms/clock.js';
 import type { GemEquipment } from '../equipment/gem-equipment.js';
 import type { OperatorCommand, OperatorScript, OperatorStep } from './operator-commands.js';
@@ -20,10 +21,20 @@ export interface OperatorRunnerOptions {
   clock?: Clock;
 }
 
-/** How a run ended. `cancelled`: `cancel()` was called while it ran. */
-export type OperatorRunResult =
-  | { ok: true }
-  | { ok: false; cancelled: boolean; file: string; line: number; message: string };
+/**
+ * Why a run ended early: a command could not be carried out (`step-failed`), or `cancel()` was called
+ * while it ran (`cancelled`). The issue's message says `file:line: problem`, its path is the line.
+ */
+export type RunIssueCode = 'step-failed' | 'cancelled';
+
+/** How a run ended. */
+export type OperatorRunResult = Result<undefined, RunIssueCode>;
+
+/**
+ * Commands run between two turns of the event loop at most: a `repeat` of commands that never wait
+ * (`set`, `say`) would otherwise keep the simulator from serving the host until it ends.
+ */
+const STEPS_PER_TURN = 256;
 
 /** A command that could not be carried out; ends the script. */
 class StepFailed extends Error {
@@ -36,6 +47,7 @@ export class OperatorRunner {
   private readonly random: RandomSource;
   private readonly clock: Clock;
   private abort = new AbortController();
+  private stepsThisTurn = 0;
 
   constructor(options: OperatorRunnerOptions) {
     this.equipment = options.equipment;
@@ -50,11 +62,11 @@ export class OperatorRunner {
     const at = { line: 0 };
     try {
       await this.block(script.commands, [], signal, at);
-      return { ok: true };
+      return { ok: true, value: undefined };
     } catch (err) {
-      const cancelled = err instanceof RunCancelled;
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, cancelled, file: script.file, line: at.line, message };
+      const code = err instanceof RunCancelled ? 'cancelled' : 'step-failed';
+      const text = err instanceof Error ? err.message : String(err);
+      return { ok: false, issues: [issue(code, `${script.file}:${at.line}: ${text}`, `${at.line}`)] };
     }
   }
 
@@ -72,6 +84,11 @@ export class OperatorRunner {
   ): Promise<void> {
     for (const c of commands) {
       if (signal.aborted) throw new RunCancelled();
+      if (++this.stepsThisTurn >= STEPS_PER_TURN) {
+        this.stepsThisTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw new RunCancelled();
+      }
       at.line = c.line;
       if (c.op === 'repeat') {
         for (let i = 1; i <= c.count; i++) await this.block(c.body, [...counters, i], signal, at);

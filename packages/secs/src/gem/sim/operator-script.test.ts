@@ -1,21 +1,21 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${i} is the operator language's repeat counter, written literally
 import { describe, expect, it } from 'vitest';
 import { exampleModel } from '../equipment/test-rig.test-util.js';
-import { formatScriptIssue, type OperatorCommand } from './operator-commands.js';
+import type { OperatorCommand } from './operator-commands.js';
 import { OperatorScriptReader, parseOperatorScript } from './operator-script.js';
 
 const model = exampleModel();
 
 function commands(text: string): OperatorCommand[] {
   const r = parseOperatorScript(text, model, 'test.txt');
-  if (!r.ok) throw new Error(r.issues.map(formatScriptIssue).join('\n'));
-  return r.script.commands;
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.value.commands;
 }
 
 function issues(text: string): string[] {
   const r = parseOperatorScript(text, model, 'test.txt');
   if (r.ok) throw new Error('expected issues');
-  return r.issues.map(formatScriptIssue);
+  return r.issues.map((i) => i.message);
 }
 
 const one = (text: string): OperatorCommand => {
@@ -126,14 +126,17 @@ describe('operator script: issues name file:line, and every one is reported', ()
     ['set WafersBonded 1.5', 'test.txt:1: set WafersBonded: 1.5 is not an integer in 0..4294967295 (U4)'],
     ['set WafersBonded +0.5', 'test.txt:1: set WafersBonded: a step of U4 must be an integer, got +0.5'],
     ['set WafersBonded 1 2', "test.txt:1: set WafersBonded: expected one number (U4), got '1 2'"],
-    ['set WafersBonded uniform 5 1', 'test.txt:1: set WafersBonded: uniform hi (1) is below lo (5)'],
+    ['set WafersBonded uniform 5 1', 'test.txt:1: set WafersBonded: uniform: hi (1) is below lo (5)'],
     ['set WafersBonded uniform -1 5', 'test.txt:1: set WafersBonded: uniform bound: -1 is not an integer'],
     ['set BondForce normal 1', 'test.txt:1: set BondForce: normal takes two numbers: normal <mean> <sd>'],
-    ['set BondForce normal 1 -2', 'test.txt:1: set BondForce: normal sd must be >= 0, got -2'],
+    ['set BondForce normal 1 -2', 'test.txt:1: set BondForce: normal: sd must be >= 0, got -2'],
     ['set BondForce', 'test.txt:1: expected: set <variable> [=] <value>'],
     ['set BondForce =', 'test.txt:1: set BondForce: a value is missing (F8)'],
     ['set PairId ${i}', 'test.txt:1: set PairId: ${i} is used outside repeat ... end'],
-    ['set PairId ${j}', 'test.txt:1: set PairId: unknown substitution ${j} (only ${i}, the repeat counter)'],
+    [
+      'set PairId ${j}',
+      "test.txt:1: set PairId: unknown substitution '${j}' (only ${i}, the repeat counter)",
+    ],
     ['set PairId "open', 'test.txt:1: the quote opened at column 12 is not closed'],
     ['event Nope', "test.txt:1: unknown collection event 'Nope' (events: ControlStateEquipmentOffline,"],
     ['event', 'test.txt:1: expected: event <name|ceid>'],
@@ -145,14 +148,14 @@ describe('operator script: issues name file:line, and every one is reported', ()
       "test.txt:1: unknown processing event 'EXPLODE' (events: START, STOP, PAUSE, RESUME)",
     ],
     ['online now', 'test.txt:1: expected: online'],
-    ['sleep -1', 'test.txt:1: sleep ms must be a whole number >= 0, got -1'],
+    ['sleep -1', 'test.txt:1: sleep ms: must be a whole number >= 0, got -1'],
     ['sleep soon', "test.txt:1: sleep ms: 'soon' is not a number"],
     ['wait processing BUSY', "test.txt:1: unknown processing state 'BUSY' (states: IDLE, EXECUTING, PAUSED)"],
     ['wait control up', "test.txt:1: unknown control state 'up' (states: equipment-offline,"],
-    ['wait selected timeout 0', 'test.txt:1: timeout ms must be > 0'],
+    ['wait selected timeout 0', 'test.txt:1: timeout ms: must be > 0'],
     ['wait selected timeout', 'test.txt:1: expected: wait processing <state> |'],
     ['wait forever', 'test.txt:1: expected: wait processing <state> |'],
-    ['repeat 2.5\nend', 'test.txt:1: repeat count must be a whole number >= 0, got 2.5'],
+    ['repeat 2.5\nend', 'test.txt:1: repeat count: must be a whole number >= 0, got 2.5'],
     ['say ${i}', 'test.txt:1: ${i} is used outside repeat ... end'],
     ['end', 'test.txt:1: end without repeat'],
     ['repeat 2\n  say x', 'test.txt:1: repeat has no matching end'],
@@ -193,7 +196,7 @@ describe('OperatorScriptReader (the console)', () => {
   it('reports a bad line at once and drops the block that held it', () => {
     const reader = new OperatorScriptReader(model, 'operator');
     reader.push('repeat 2');
-    expect(reader.push('event Nope').issues.map(formatScriptIssue)).toEqual([
+    expect(reader.push('event Nope').issues.map((i) => i.message)).toEqual([
       expect.stringContaining("operator:2: unknown collection event 'Nope'"),
     ]);
     expect(reader.push('end')).toEqual({ commands: [], issues: [] });

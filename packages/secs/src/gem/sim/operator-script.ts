@@ -7,11 +7,17 @@
 //   repeat <n> ... end        (nestable; ${i} is the innermost counter, 1-based)
 // Everything is checked against the model here, before anything runs; issues name file:line.
 
+import { type Issue, issue, type Result } from '@bondline/core';
 import type { EquipmentModel } from '../model/equipment-model.js';
-import type { OperatorCommand, ScriptIssue, ScriptResult } from './operator-commands.js';
+import type { OperatorCommand, OperatorScript, ScriptIssueCode } from './operator-commands.js';
 import { parseStep } from './operator-line.js';
 import { LineIssue } from './operator-names.js';
 import { tokenize } from './operator-tokens.js';
+
+/** Deepest nesting of `repeat` blocks (the runner recurses per level). */
+export const MAX_REPEAT_DEPTH = 32;
+
+type ScriptIssue = Issue<ScriptIssueCode>;
 
 interface OpenRepeat {
   command: OperatorCommand & { op: 'repeat' };
@@ -21,7 +27,8 @@ interface OpenRepeat {
 
 /**
  * Reads a script line by line (a file, or an operator typing): `push` hands back the top-level
- * commands each line completes, so a `repeat` block comes out at its `end`.
+ * commands each line completes, so a `repeat` block comes out at its `end`. Issues say
+ * `file:line: problem`, their path is `line` or `line:column`.
  */
 export class OperatorScriptReader {
   private readonly open: OpenRepeat[] = [];
@@ -38,11 +45,12 @@ export class OperatorScriptReader {
     return this.open.length;
   }
 
-  /** Read the next line. */
+  /** Read the next line (a UTF-8 byte-order mark at the start of the first is skipped). */
   push(line: string): { commands: OperatorCommand[]; issues: ScriptIssue[] } {
     this.lineNo++;
+    const text = this.lineNo === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line;
     try {
-      return { commands: this.read(line), issues: [] };
+      return { commands: this.read(text), issues: [] };
     } catch (err) {
       if (!(err instanceof LineIssue)) throw err;
       this.issueCount++;
@@ -65,15 +73,21 @@ export class OperatorScriptReader {
     if (first === undefined) return [];
     if (first.text === 'end' && !first.quoted) {
       const block = this.open.pop();
-      if (block === undefined) throw new LineIssue('unbalanced', 'end without repeat');
+      if (block === undefined) throw new LineIssue('unbalanced', 'end without repeat', first.start + 1);
       // The block is closed (and dropped) either way, so its repeat is not reported unbalanced too.
-      if (tokens.length > 1) throw new LineIssue('syntax', 'expected: end');
+      if (tokens.length > 1) throw new LineIssue('syntax', 'expected: end', tokens[1]!.start + 1);
       if (this.issueCount > block.issuesBefore) return []; // its issues are reported; drop the block
       return this.add(block.command);
     }
     let step: ReturnType<typeof parseStep>;
     try {
       step = parseStep({ line, tokens, model: this.model, inRepeat: this.open.length > 0 });
+      if (step.op === 'repeat' && this.open.length >= MAX_REPEAT_DEPTH)
+        throw new LineIssue(
+          'too-deep',
+          `repeat blocks nested deeper than ${MAX_REPEAT_DEPTH}`,
+          first.start + 1,
+        );
     } catch (err) {
       // A bad repeat still opens a block, so its end does not count as unbalanced too.
       if (first.text === 'repeat')
@@ -100,12 +114,20 @@ export class OperatorScriptReader {
   }
 
   private issue(err: LineIssue, line: number): ScriptIssue {
-    return { code: err.code, file: this.file, line, message: err.message };
+    const path = err.column === undefined ? `${line}` : `${line}:${err.column}`;
+    return issue(err.code, `${this.file}:${line}: ${err.message}`, path);
   }
 }
 
-/** Parse a whole script against the model: the script, or every issue found (none runs then). */
-export function parseOperatorScript(text: string, model: EquipmentModel, file = 'script'): ScriptResult {
+/**
+ * Parse a whole script against the model: the script, or every issue found (none runs then). A script
+ * without any command (empty, or only comments) is refused: it would do nothing.
+ */
+export function parseOperatorScript(
+  text: string,
+  model: EquipmentModel,
+  file = 'script',
+): Result<OperatorScript, ScriptIssueCode> {
   const reader = new OperatorScriptReader(model, file);
   const commands: OperatorCommand[] = [];
   const issues: ScriptIssue[] = [];
@@ -115,6 +137,15 @@ export function parseOperatorScript(text: string, model: EquipmentModel, file = 
     issues.push(...r.issues);
   }
   issues.push(...reader.finish());
-  issues.sort((a, b) => a.line - b.line); // an unclosed repeat is found at the end, reported at its line
-  return issues.length === 0 ? { ok: true, script: { file, commands } } : { ok: false, issues };
+  // An unclosed repeat is found at the end, reported at its line.
+  issues.sort((a, b) => Number.parseInt(a.path ?? '0', 10) - Number.parseInt(b.path ?? '0', 10));
+  if (issues.length > 0) return { ok: false, issues };
+  if (commands.length === 0)
+    return {
+      ok: false,
+      issues: [
+        issue('empty-script', `${file}: the scenario has no commands (it is empty or holds only comments)`),
+      ],
+    };
+  return { ok: true, value: { file, commands } };
 }

@@ -2,7 +2,6 @@
 
 import type { Clock } from '../../hsms/clock.js';
 import type { Rig } from '../equipment/test-rig.test-util.js';
-import { formatScriptIssue } from './operator-commands.js';
 import { OperatorRunner, type OperatorRunResult } from './operator-runner.js';
 import { parseOperatorScript } from './operator-script.js';
 import type { RandomSource } from './operator-values.js';
@@ -35,7 +34,7 @@ export function knownDraws(uniforms: readonly number[], gaussians: readonly numb
 /** Start running `text` on the rig's equipment (parse issues throw). */
 export function startScript(rig: Rig, text: string, opts: ScriptOptions = {}): ScriptRun {
   const parsed = parseOperatorScript(text, rig.equipment.model, 'test.txt');
-  if (!parsed.ok) throw new Error(parsed.issues.map(formatScriptIssue).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
   const lines: string[] = [];
   const runner = new OperatorRunner({
     equipment: rig.equipment,
@@ -43,7 +42,7 @@ export function startScript(rig: Rig, text: string, opts: ScriptOptions = {}): S
     random: opts.random ?? knownDraws([], []),
     ...(opts.clock === undefined ? {} : { clock: opts.clock }),
   });
-  return { runner, lines, done: runner.run(parsed.script) };
+  return { runner, lines, done: runner.run(parsed.value) };
 }
 
 /** Run `text` to its end. */
@@ -54,4 +53,9 @@ export async function runScript(
 ): Promise<{ result: OperatorRunResult; lines: string[] }> {
   const r = startScript(rig, text, opts);
   return { result: await r.done, lines: r.lines };
+}
+
+/** The result of a run of `test.txt` stopped at `line` by a command that could not be carried out. */
+export function stoppedAt(line: number, message: string, code: 'step-failed' | 'cancelled' = 'step-failed') {
+  return { ok: false, issues: [{ code, message: `test.txt:${line}: ${message}`, path: `${line}` }] };
 }

@@ -46,7 +46,7 @@ function quoted(line: string, start: number): Token {
       i++;
     } else text += c;
   }
-  throw new LineIssue('syntax', `the quote opened at column ${start + 1} is not closed`);
+  throw new LineIssue('syntax', `the quote opened at column ${start + 1} is not closed`, start + 1);
 }
 
 /**

@@ -3,20 +3,14 @@
 // generator, or with the repeat counter substituted).
 
 import { checkValue, type Value, type ValueType } from '../model/value.js';
+import { normalArgs, parseArgs, parseNumberWord, uniformArgs } from './operator-args.js';
 import type { ValueSource } from './operator-commands.js';
-import { LineIssue } from './operator-names.js';
+import { LineIssue, quoted } from './operator-names.js';
+import type { Token } from './operator-tokens.js';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // The repeat counter in a text (an escaped template: the characters, not a substitution).
 const COUNTER = `\${i}`;
 const INTEGER_TYPES: ReadonlySet<ValueType> = new Set(['U1', 'U2', 'U4', 'I1', 'I2', 'I4', 'B']);
-
-/** A number word, or a LineIssue naming `what` it was meant to be. */
-export function parseNumber(word: string | undefined, what: string): number {
-  if (word === undefined) throw new LineIssue('syntax', `${what} is missing`);
-  if (!NUMBER.test(word)) throw new LineIssue('bad-number', `${what}: '${word}' is not a number`);
-  return Number(word);
-}
 
 /**
  * Check the `${...}` substitutions of a text: only `${i}`, and only inside a repeat. Returns true when
@@ -26,7 +20,10 @@ export function checkTemplate(text: string, inRepeat: boolean): boolean {
   const subs = text.match(/\$\{[^}]*\}/g) ?? [];
   for (const s of subs)
     if (s !== COUNTER)
-      throw new LineIssue('bad-value', `unknown substitution ${s} (only ${COUNTER}, the repeat counter)`);
+      throw new LineIssue(
+        'bad-value',
+        `unknown substitution ${quoted(s)} (only ${COUNTER}, the repeat counter)`,
+      );
   if (subs.length > 0 && !inRepeat)
     throw new LineIssue('counter-outside-repeat', `${COUNTER} is used outside repeat ... end`);
   return subs.length > 0;
@@ -43,53 +40,57 @@ export function substitute(text: string, counter: number | undefined): string {
  */
 export function parseValueSource(
   type: ValueType,
-  words: readonly string[],
+  words: readonly Token[],
   text: string,
   opts: { absolute: boolean; inRepeat: boolean },
 ): ValueSource {
   if (words.length === 0) throw new LineIssue('syntax', `a value is missing (${type})`);
   if (type === 'A')
     return checkTemplate(text, opts.inRepeat) ? { kind: 'template', text } : { kind: 'literal', value: text };
-  const [first, ...more] = words as [string, ...string[]];
+  const [first, ...more] = words as [Token, ...Token[]];
+  const column = first.start + 1;
   if (type === 'BOOLEAN') {
-    if (words.length !== 1 || (first !== 'true' && first !== 'false'))
-      throw new LineIssue('bad-value', `expected true or false (BOOLEAN), got '${text}'`);
-    return { kind: 'literal', value: first === 'true' };
+    if (words.length !== 1 || (first.text !== 'true' && first.text !== 'false'))
+      throw new LineIssue('bad-value', `expected true or false (BOOLEAN), got ${quoted(text)}`, column);
+    return { kind: 'literal', value: first.text === 'true' };
   }
-  if (first === 'uniform' || first === 'normal') return randomSource(type, first, more);
-  if (words.length !== 1) throw new LineIssue('bad-value', `expected one number (${type}), got '${text}'`);
-  if (first === COUNTER) {
-    checkTemplate(first, opts.inRepeat);
+  if (first.text === 'uniform' || first.text === 'normal') return randomSource(type, first.text, more);
+  if (words.length !== 1)
+    throw new LineIssue('bad-value', `expected one number (${type}), got ${quoted(text)}`, column);
+  if (first.text === COUNTER) {
+    checkTemplate(first.text, opts.inRepeat);
     return { kind: 'counter' };
   }
-  const n = parseNumber(first, `value (${type})`);
-  if (!opts.absolute && (first.startsWith('+') || first.startsWith('-'))) {
+  const n = parseNumberWord(first, `value (${type})`);
+  if (!opts.absolute && (first.text.startsWith('+') || first.text.startsWith('-'))) {
     if (INTEGER_TYPES.has(type) && !Number.isInteger(n))
-      throw new LineIssue('bad-value', `a step of ${type} must be an integer, got ${first}`);
+      throw new LineIssue('bad-value', `a step of ${type} must be an integer, got ${first.text}`, column);
     return { kind: 'relative', delta: n };
   }
   const why = checkValue(type, n);
-  if (why !== undefined) throw new LineIssue('bad-value', why);
+  if (why !== undefined) throw new LineIssue('bad-value', why, column);
   return { kind: 'literal', value: n };
 }
 
-function randomSource(type: ValueType, kind: 'uniform' | 'normal', args: readonly string[]): ValueSource {
-  const names = kind === 'uniform' ? ['lo', 'hi'] : ['mean', 'sd'];
-  if (args.length !== 2)
+function randomSource(type: ValueType, kind: 'uniform' | 'normal', args: readonly Token[]): ValueSource {
+  const names = kind === 'uniform' ? (['lo', 'hi'] as const) : (['mean', 'sd'] as const);
+  const [a, b] = args;
+  if (args.length !== 2 || a === undefined || b === undefined)
     throw new LineIssue('syntax', `${kind} takes two numbers: ${kind} <${names.join('> <')}>`);
-  const a = parseNumber(args[0], `${kind} ${names[0]}`);
-  const b = parseNumber(args[1], `${kind} ${names[1]}`);
   if (kind === 'normal') {
-    if (b < 0) throw new LineIssue('bad-value', `normal sd must be >= 0, got ${b}`);
-    return { kind, mean: a, sd: b };
+    const { mean, sd } = parseArgs(normalArgs, { mean: a, sd: b }, kind);
+    return { kind, mean, sd };
   }
-  if (b < a) throw new LineIssue('bad-value', `uniform hi (${b}) is below lo (${a})`);
+  const { lo, hi } = parseArgs(uniformArgs, { lo: a, hi: b }, kind);
   if (INTEGER_TYPES.has(type))
-    for (const v of [a, b]) {
+    for (const [v, t] of [
+      [lo, a],
+      [hi, b],
+    ] as const) {
       const why = checkValue(type, v);
-      if (why !== undefined) throw new LineIssue('bad-value', `uniform bound: ${why}`);
+      if (why !== undefined) throw new LineIssue('bad-value', `uniform bound: ${why}`, t.start + 1);
     }
-  return { kind, lo: a, hi: b };
+  return { kind, lo, hi };
 }
 
 /**
