@@ -1,10 +1,11 @@
+import { fail, type Result } from '@bondline/core';
 import { derivedTerms } from './derived-terms.js';
-import { fitError, type OverlayFitError } from './fit-error.js';
+import { fitIssue, type OverlayFitIssueCode } from './fit-issue.js';
 import { type ModelName, modelTerms, type TermDef } from './models.js';
 import { type AxisStats, axisStats } from './residual-stats.js';
 import { robustReject } from './robust-reject.js';
 import { type Criterion, selectTerms } from './select-terms.js';
-import type { OverlaySite } from './site.js';
+import { type OverlaySite, siteLabel } from './site.js';
 import { type Scales, solveTerms } from './solve-terms.js';
 
 export interface TermValue {
@@ -40,13 +41,14 @@ export interface WaferFit {
   scales: Scales;
 }
 
-export type WaferFitResult = { ok: true; fit: WaferFit } | { ok: false; error: OverlayFitError };
+export type WaferFitResult = Result<WaferFit, OverlayFitIssueCode>;
 
 /**
  * Fit one wafer's sites with an overlay model: least squares on normalised
  * coordinates (Householder QR), terms converted back to nm, ppm, µrad with
- * standard errors. Degenerate layouts, duplicates and too few sites come back
- * as a typed error naming the wafer.
+ * standard errors. Degenerate layouts, duplicates, too few sites and values
+ * that are not finite (or overflow in the fit) come back as an issue naming
+ * the wafer: a fit never returns NaN or Infinity.
  */
 export function fitWafer(id: string, sites: readonly OverlaySite[], options: FitOptions): WaferFitResult {
   const allTerms = modelTerms(options.model);
@@ -54,23 +56,28 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (needsField) {
     const missing = sites.find((s) => s.x === undefined || s.y === undefined);
     if (missing !== undefined) {
-      return {
-        ok: false,
-        error: fitError(
+      return fail(
+        fitIssue(
           'missing-field-coordinates',
           id,
           `the ${options.model}-term model needs the field,x,y columns (missing at ${missing.line === undefined ? 'a site' : `line ${missing.line}`})`,
         ),
-      };
+      );
     }
   }
+  const notFinite = sites.find((s) => ![s.X, s.Y, s.x ?? 0, s.y ?? 0, s.dx, s.dy].every(Number.isFinite));
+  if (notFinite !== undefined) {
+    return fail(
+      fitIssue('non-finite', id, `site ${siteLabel(notFinite)} has a value that is not a finite number`),
+    );
+  }
   const dup = findDuplicate(sites);
-  if (dup !== undefined) return { ok: false, error: fitError('duplicate-site', id, dup) };
+  if (dup !== undefined) return fail(fitIssue('duplicate-site', id, dup));
 
   let maxR = 0;
   let maxF = 0;
   for (const s of sites) {
-    maxR = Math.max(maxR, Math.sqrt(s.X * s.X + s.Y * s.Y));
+    maxR = Math.max(maxR, Math.hypot(s.X, s.Y));
     maxF = Math.max(maxF, Math.abs(s.x ?? 0), Math.abs(s.y ?? 0));
   }
   const radiusUm = options.radiusUm ?? maxR;
@@ -82,8 +89,8 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (options.robust !== undefined) {
     const r = robustReject(id, active, allTerms, scales, options.robust);
     if (!r.ok) return r;
-    active = r.kept;
-    rejected = r.rejected;
+    active = r.value.kept;
+    rejected = r.value.rejected;
   }
 
   let terms: TermDef[] = allTerms;
@@ -91,13 +98,13 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (options.model === 'poly3' && options.select !== undefined && options.select !== 'none') {
     const sel = selectTerms(id, active, allTerms, scales, options.select);
     if (!sel.ok) return sel;
-    terms = sel.terms;
-    selection = { criterion: options.select, dropped: sel.dropped };
+    terms = sel.value.terms;
+    selection = { criterion: options.select, dropped: sel.value.dropped };
   }
 
   const solved = solveTerms(id, active, terms, scales);
   if (!solved.ok) return solved;
-  const sol = solved.solution;
+  const sol = solved.value;
   const out: Record<string, TermValue> = {};
   terms.forEach((t, i) => {
     out[t.name] = { value: sol.value[i] as number, stderr: sol.stderr[i] as number, unit: t.unit };
@@ -124,7 +131,20 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
     scales,
   };
   if (selection !== undefined) fit.selection = selection;
-  return { ok: true, fit };
+  // Finite terms can still give sums of squares that overflow in the statistics.
+  if (!finiteNumbers([fit.terms, fit.residual])) {
+    return fail(
+      fitIssue('non-finite', id, 'the fit statistics overflowed; check the site values for huge numbers'),
+    );
+  }
+  return { ok: true, value: fit };
+}
+
+/** True when every number inside `v` (objects and arrays, nested) is finite; null counts as finite. */
+function finiteNumbers(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || v === null) return true;
+  return Object.values(v).every(finiteNumbers);
 }
 
 function findDuplicate(sites: readonly OverlaySite[]): string | undefined {

@@ -103,15 +103,15 @@ describe('bondline overlay fit (end to end)', () => {
     const r = await cli(['fit', bad, '--model', '4']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("line 8, column dx: is not a finite number ('x1')");
-    expect(r.stderr).toContain('line 9: expected 5 columns');
+    expect(r.stderr).toContain(`${bad}:8:8: dx: expected number, got "x1"`);
+    expect(r.stderr).toContain(`${bad}:9:1: expected 5 columns (wafer,X,Y,dx,dy), found 4`);
     expect(r.stderr).toContain('--skip-bad');
     expect(hasStackTrace(r.stderr)).toBe(false);
     const s = await cli(['fit', bad, '--model', '4', '--skip-bad']);
     expect(s.code).toBe(0);
     expect(s.stderr.trim().split('\n')).toEqual([
-      `skipped ${bad} line 8, column dx: is not a finite number ('x1')`,
-      `skipped ${bad} line 9: expected 5 columns (wafer,X,Y,dx,dy), found 4`,
+      `skipped ${bad}:8:8: dx: expected number, got "x1"`,
+      `skipped ${bad}:9:1: expected 5 columns (wafer,X,Y,dx,dy), found 4 (is the line cut short?)`,
     ]);
   });
 
