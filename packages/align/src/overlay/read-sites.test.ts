@@ -105,7 +105,7 @@ describe('readSitesCsv', () => {
       'sites.csv:4:7: dx: is required (number)',
       'sites.csv:5:1: expected 5 columns (wafer,X,Y,dx,dy), found 6',
       'sites.csv:6:1: the quoted field is not closed on this line (a field cannot span lines)',
-      'sites.csv:7:1: wafer: "A<U+200B zero-width space>" holds a character that cannot be seen; retype the id',
+      'sites.csv:7:1: wafer: "A<U+200B zero-width space>" holds a character that cannot be seen; retype it',
     ]);
   });
 

@@ -1,29 +1,11 @@
 // What one overlay site must be, as zod schemas shared by the CSV and the JSON reader: ids that a person
 // can read, and numbers that are finite and inside SITE_LIMITS (units in the messages).
-import { shown } from '@bondline/core';
+import { nameSchema } from '@bondline/core';
 import { z } from 'zod';
 import { SITE_LIMITS } from './site.js';
 
-// Characters a person cannot see (controls, format characters, spaces other than U+0020): an id holding
-// one looks like another id and is not the same (core's `visible` names them in the message).
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
-
 /** A wafer or field id: text (a JSON number is taken as its text), trimmed, visible, not too long. */
-const id = z.preprocess(
-  (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v),
-  z
-    .string()
-    .trim()
-    .refine((s) => s !== '', { error: 'is empty', params: { code: 'missing' } })
-    .refine((s) => s.length <= SITE_LIMITS.idChars, {
-      error: `is longer than ${SITE_LIMITS.idChars} characters`,
-      params: { code: 'out-of-range' },
-    })
-    .refine((s) => !INVISIBLE.test(s), {
-      error: (iss) => `${shown(iss.input)} holds a character that cannot be seen; retype the id`,
-      params: { code: 'invalid-value' },
-    }),
-);
+const id = nameSchema(SITE_LIMITS.idChars);
 
 /** A finite number with |v| <= limit, the unit named in the message. */
 function bounded(limit: number, unit: string) {
