@@ -33,13 +33,20 @@ export { SeededRandom } from './random/seeded-random.js';
 export type { R2rContext } from './r2r/context-key.js';
 export { contextKey } from './r2r/context-key.js';
 export type { ControllerConfig } from './r2r/controller-config.js';
+export { R2R_LIMITS } from './r2r/controller-config.js';
 export type { ControllerState, Phase } from './r2r/controller-state.js';
 export type { Correctables } from './r2r/correctables-from-fit.js';
 export { correctablesFromFit } from './r2r/correctables-from-fit.js';
-export type { ConfigIssue } from './r2r/parse-sim-config.js';
-export { parseSimConfig } from './r2r/parse-sim-config.js';
-export type { AuditRecord, R2rRefusal, R2rResult, R2rSnapshot } from './r2r/r2r-controller.js';
+export { parseSimConfig, readSimConfig } from './r2r/parse-sim-config.js';
+export type {
+  AuditRecord,
+  R2rDecision,
+  R2rRefusalCode,
+  R2rResult,
+  R2rSnapshot,
+} from './r2r/r2r-controller.js';
 export { DEFAULT_CORRECTABLES, R2rController } from './r2r/r2r-controller.js';
+export { SIM_LIMITS } from './r2r/sim-config-schema.js';
 export type { SimConfig, SimProcess, SimResult, SimRun, SimSummary } from './r2r/simulate.js';
 export { simulateR2r } from './r2r/simulate.js';
 export type { StabilityReport } from './r2r/stability.js';

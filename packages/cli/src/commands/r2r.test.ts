@@ -90,14 +90,16 @@ describe('bondline r2r simulate (end to end)', () => {
     );
     const r = await cli(['simulate', '--config', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('correctables.Tx.process.offset: must be a number, got "x"');
-    expect(r.stderr).toContain('correctables.Tx.controller.w: must be in (0, 1], got 2');
+    expect(r.stderr).toContain(`${bad}:4:16: correctables.Tx.process.offset: expected number, got "x"`);
+    expect(r.stderr).toContain(
+      `${bad}:5:19: correctables.Tx.controller.w: 2 is out of range; must be at most 1`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const syntax = join(dir, 'syntax.yaml');
     writeFileSync(syntax, 'runs: 5\ncorrectables: [\n');
     const s = await cli(['simulate', '--config', syntax]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/line \d+, column \d+/);
+    expect(s.stderr).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax: /);
     expect(await cli(['simulate'])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/missing --config/),
