@@ -56,8 +56,8 @@ export { checkStability } from './r2r/stability.js';
 // Alignment-mark registration (helper G)
 export type { GreyImage } from './image/grey-image.js';
 export { centralCrop, createGreyImage, cropGreyImage } from './image/grey-image.js';
-export type { PngReadIssue, PngReadResult } from './image/png-grey.js';
-export { readGreyPng, writeGreyPng } from './image/png-grey.js';
+export type { GreyPng, PngIssueCode, PngReadOptions, PngReadResult } from './image/png-grey.js';
+export { PNG_LIMITS, readGreyPng, writeGreyPng } from './image/png-grey.js';
 export type { NccOptions } from './registration/ncc-matcher.js';
 export { NccMatcher } from './registration/ncc-matcher.js';
 export type { PhaseOptions } from './registration/phase-matcher.js';
@@ -65,13 +65,15 @@ export { PhaseMatcher } from './registration/phase-matcher.js';
 export type { RegisterMarkOptions } from './registration/register-mark.js';
 export { registerMark } from './registration/register-mark.js';
 export type {
+  RegistrationInputCode,
+  RegistrationIssueCode,
   RegistrationLimits,
   RegistrationMatch,
   RegistrationMethod,
-  RegistrationRefusal,
   RegistrationRefusalCode,
   RegistrationResult,
 } from './registration/types.js';
+export { isRefusal } from './registration/types.js';
 export type { MarkKind } from './synth/mark-shapes.js';
 export { renderMarkTemplate } from './synth/mark-template.js';
 export type { MarkImageOptions } from './synth/render-mark.js';

@@ -62,7 +62,7 @@ describe('bondline align (end to end)', () => {
     expect(readFileSync(cut)[24]).toBe(8);
     const r = await cli(['register', cut, '--template', tpl, '--json', '--method', 'phase']);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, code: 'clipped', method: 'phase' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, method: 'phase', issues: [{ code: 'clipped' }] });
     const m = await cli(['register', cut, '--template', tpl]);
     expect(m.code).toBe(3);
     expect(m.stdout).toMatch(/^refused \(clipped, ncc\): the mark appears at about \(60\.0, 0\.0\) px/);
