@@ -1,4 +1,4 @@
-import { fail, issue, type SchemaIssueCode, zodIssues } from '@bondline/core';
+import { fail, issue, type SchemaIssueCode, visible, zodIssues } from '@bondline/core';
 import { checkRow, FIELD_COLUMNS, type LineIssue, siteFileResult } from './check-row.js';
 import { elementOffsets, keyOffset, textPositions } from './json-positions.js';
 import { type OverlaySite, type ReadSitesOptions, type ReadSitesResult, SITE_LIMITS } from './site.js';
@@ -21,8 +21,9 @@ export function readSitesJson(text: string, options: ReadSitesOptions): ReadSite
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
     const where = at(pos === null ? syntaxErrorOffset(text) : Number(pos[1]));
-    // V8 quotes the text around the error, line breaks included: keep the message on one line.
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\r?\n/g, '\\n');
+    // V8 quotes the text around the error, line breaks and invisible characters included: keep the
+    // message on one line, every character in it visible.
+    const clean = visible(msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\r?\n/g, '\\n'));
     return fail(issue('syntax', `${source}:${where}: JSON syntax: ${clean}`, where));
   }
   if (!Array.isArray(data)) {
