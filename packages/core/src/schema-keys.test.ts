@@ -33,7 +33,7 @@ describe('knownKeys', () => {
 });
 
 describe('parseWithSchema with knownKeys', () => {
-  it('names the known keys in an unknown-key message when asked', () => {
+  it('names the known keys in an unknown-key message when asked, and invisible characters in a key', () => {
     const r = parseWithSchema(
       schema,
       { correctables: { Tx: { process: { ofset: 1 } } } },
@@ -43,6 +43,12 @@ describe('parseWithSchema with knownKeys', () => {
       code: 'unknown-key',
       message: 'correctables.Tx.process.ofset: is not a known key (known keys: offset, gain)',
       path: 'correctables.Tx.process.ofset',
+    });
+    const hidden = parseWithSchema(schema, { correctables: {}, '\ufeffruns': 1 });
+    expect(!hidden.ok && hidden.issues.find((i) => i.code === 'unknown-key')).toEqual({
+      code: 'unknown-key',
+      message: '<U+FEFF byte-order mark>runs: is not a known key',
+      path: '\ufeffruns',
     });
     const plain = parseWithSchema(schema, { correctables: {}, extra: 1 });
     expect(!plain.ok && plain.issues.find((i) => i.code === 'unknown-key')?.message).toBe(

@@ -40,4 +40,12 @@ describe('parseYamlText', () => {
     const r = parseYamlText('{"a": 1,}', { source: 'f.json', format: 'json' });
     expect(!r.ok && r.issues[0]?.message).toMatch(/^f\.json(:\d+:\d+)?: JSON syntax: /);
   });
+
+  it('keeps a syntax message on one line with every character visible', () => {
+    const r = parseYamlText('{\n  "a": 1,\n  "\u200bb"\n}', { source: 'f.json', format: 'json' });
+    const m = !r.ok ? (r.issues[0]?.message ?? '') : '';
+    expect(m).toMatch(/^f\.json(:\d+:\d+)?: JSON syntax: /);
+    expect(m).not.toContain('\n');
+    expect(m).not.toContain('\u200b');
+  });
 });

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Issue, issue } from './issue.js';
 import type { Result } from './result.js';
+import { visible } from './text.js';
 
 export type YamlIssueCode = 'syntax' | 'too-many-aliases';
 
@@ -39,7 +40,7 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
       ok: false,
       issues: doc.errors.map((e) => {
         const where = at(e.pos[0]);
-        return issue('syntax', `${source}:${where}: ${kind} syntax: ${firstLine(e.message)}`, where);
+        return issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where);
       }),
     };
   }
@@ -106,7 +107,8 @@ function strictJsonProblem(text: string): ((source: string) => Issue<YamlIssueCo
       const before = text.slice(0, Number(pos[1])).split('\n');
       where = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
     }
-    const clean = msg.replace(/\s*\(line \d+ column \d+\)/, '');
+    // V8 quotes the text around the error: keep the message on one line, every character visible.
+    const clean = visible(msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\r?\n/g, '\\n'));
     return (source) =>
       issue('syntax', `${source}${where === undefined ? '' : `:${where}`}: JSON syntax: ${clean}`, where);
   }

@@ -59,7 +59,8 @@ function located(path: readonly PropertyKey[], code: string, text: string, optio
   const key = keyPath(path);
   const at = options.locate?.(path);
   const where = [options.source, at].filter((s) => s !== undefined && s !== '').join(':');
-  const message = `${where === '' ? '' : `${where}: `}${key === '' ? '(top level)' : key}: ${text}`;
+  // A key from the file may hold invisible characters (a stray byte-order mark): name them.
+  const message = `${where === '' ? '' : `${where}: `}${key === '' ? '(top level)' : visible(key)}: ${text}`;
   return issue(code, message, key === '' ? undefined : key);
 }
 
