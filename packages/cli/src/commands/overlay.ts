@@ -116,11 +116,12 @@ const ROW_CODES = new Set([
 /** The first 20 problems, one per line, then how many more (and the reader's own count), then the hint. */
 function listIssues(issues: readonly Issue[], hint: string): string {
   if (issues.length === 1 && hint === '') return issues[0]!.message;
+  const last = issues[issues.length - 1]!;
+  const count = last.code === 'too-many-problems' ? `more than ${issues.length - 1}` : String(issues.length);
   const lines = [
-    `${issues.length === 1 ? 'a problem' : 'problems'}:`,
+    `${count} problem${issues.length === 1 ? '' : 's'}:`,
     formatIssues(issues.slice(0, 20), '  '),
   ];
-  const last = issues[issues.length - 1]!;
   const hidden = issues.length - 20;
   if (hidden > 0 && last.code === 'too-many-problems')
     lines.push(`  ... and ${hidden - 1} more`, `  ${last.message}`);
