@@ -73,15 +73,13 @@ export function leastSquares(
   const q = new Float64Array(m * n);
   const scale = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    // Norm scaled by the largest entry, so that squares of large entries cannot overflow.
-    let big = 0;
-    for (let i = 0; i < m; i++) big = Math.max(big, Math.abs(a[i * n + j] as number));
     let s = 0;
-    for (let i = 0; big > 0 && i < m; i++) {
-      const v = (a[i * n + j] as number) / big;
+    for (let i = 0; i < m; i++) {
+      const v = a[i * n + j] as number;
       s += v * v;
     }
-    const norm = big * Math.sqrt(s);
+    // Squares of entries beyond ~1e154 overflow: then the norm is taken relative to the largest entry.
+    const norm = Number.isFinite(s) ? Math.sqrt(s) : scaledNorm(a, m, n, j);
     scale[j] = norm > 0 ? norm : 1;
     const inv = 1 / (scale[j] as number);
     const off = j * m;
@@ -180,6 +178,18 @@ export function leastSquares(
     );
   }
   return { ok: true, value: { x, residual, rss, covUnscaled: cov, rank } };
+}
+
+/** 2-norm of column j of the row-major m×n `a`, without overflow in the squares. */
+function scaledNorm(a: Float64Array, m: number, n: number, j: number): number {
+  let big = 0;
+  for (let i = 0; i < m; i++) big = Math.max(big, Math.abs(a[i * n + j] as number));
+  let s = 0;
+  for (let i = 0; i < m; i++) {
+    const v = (a[i * n + j] as number) / big;
+    s += v * v;
+  }
+  return big * Math.sqrt(s);
 }
 
 function firstNonFinite(v: Float64Array): number {

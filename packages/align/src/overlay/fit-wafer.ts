@@ -77,7 +77,9 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   let maxR = 0;
   let maxF = 0;
   for (const s of sites) {
-    maxR = Math.max(maxR, Math.hypot(s.X, s.Y));
+    // Math.hypot only where the squares overflow: it rounds differently, and fits stay bit-for-bit.
+    const r2 = s.X * s.X + s.Y * s.Y;
+    maxR = Math.max(maxR, Number.isFinite(r2) ? Math.sqrt(r2) : Math.hypot(s.X, s.Y));
     maxF = Math.max(maxF, Math.abs(s.x ?? 0), Math.abs(s.y ?? 0));
   }
   const radiusUm = options.radiusUm ?? maxR;
