@@ -150,30 +150,37 @@ function finiteNumbers(v: unknown): boolean {
 }
 
 function findDuplicate(sites: readonly OverlaySite[]): string | undefined {
-  // Sort by position and compare neighbours: O(n log n) on typed arrays, no string keys.
+  // Sort by (X, Y, x, y) and compare neighbours: O(n log n) on typed arrays, no string keys. Equal
+  // positions are then adjacent however many sites share a wafer position (a file with thousands of
+  // sites at one X, Y must not cost a pass per pair).
   const n = sites.length;
-  const X = new Float64Array(n);
-  const Y = new Float64Array(n);
+  const key = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
   for (let i = 0; i < n; i++) {
-    X[i] = (sites[i] as OverlaySite).X;
-    Y[i] = (sites[i] as OverlaySite).Y;
+    const s = sites[i] as OverlaySite;
+    key[0][i] = s.X;
+    key[1][i] = s.Y;
+    // Absent field coordinates sort (and compare) as NaN-free sentinels of their own.
+    key[2][i] = s.x ?? Number.NEGATIVE_INFINITY;
+    key[3][i] = s.y ?? Number.NEGATIVE_INFINITY;
   }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => (X[i] as number) - (X[j] as number) || (Y[i] as number) - (Y[j] as number) || i - j);
+  const cmp = (i: number, j: number) => {
+    for (const k of key) {
+      const d = (k[i] as number) - (k[j] as number);
+      if (d !== 0 && !Number.isNaN(d)) return d;
+    }
+    return i - j;
+  };
+  order.sort(cmp);
   for (let k = 1; k < n; k++) {
     const a = order[k - 1] as number;
-    if (X[a] !== X[order[k] as number] || Y[a] !== Y[order[k] as number]) continue;
-    // Same wafer position: a duplicate only if the in-field position matches too (any in the run).
-    for (let j = k; j < n && X[order[j] as number] === X[a] && Y[order[j] as number] === Y[a]; j++) {
-      for (let i = k - 1; i < j; i++) {
-        const sa = sites[order[i] as number] as OverlaySite;
-        const sb = sites[order[j] as number] as OverlaySite;
-        if (sa.x !== sb.x || sa.y !== sb.y) continue;
-        const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
-        return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
-      }
-    }
+    const b = order[k] as number;
+    if (!key.every((c) => c[a] === c[b])) continue;
+    const sa = sites[a] as OverlaySite;
+    const sb = sites[b] as OverlaySite;
+    const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
+    return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
   }
   return undefined;
 }
