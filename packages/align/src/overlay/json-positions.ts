@@ -31,27 +31,33 @@ export function elementOffsets(text: string): number[] {
   return out;
 }
 
-/** Offset of `"key"` as a key of the object that starts at `from`, or undefined. */
-export function keyOffset(text: string, from: number, key: string): number | undefined {
-  if (text.charCodeAt(from) !== 123) return undefined;
-  const quoted = JSON.stringify(key);
+/**
+ * Offsets of the keys of the object that starts at `from` (its own keys, not nested ones), found in
+ * one scan: an element with many bad keys costs one pass, not one per key. Keys are compared as
+ * written (a key spelled with escapes is not found; the element's start is named instead).
+ */
+export function keyOffsets(text: string, from: number): Map<string, number> {
+  const out = new Map<string, number>();
+  if (text.charCodeAt(from) !== 123) return out;
   let depth = 0;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       const end = stringEnd(text, i);
-      if (depth === 1 && text.slice(i, end + 1) === quoted && /^\s*:/.test(text.slice(end + 1, end + 64)))
-        return i;
+      if (depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 64))) {
+        const key = text.slice(i + 1, end);
+        if (!out.has(key)) out.set(key, i);
+      }
       i = end;
       continue;
     }
     if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) {
       depth--;
-      if (depth === 0) return undefined;
+      if (depth === 0) break;
     }
   }
-  return undefined;
+  return out;
 }
 
 /** Offset of the closing quote of the string that opens at `i`. */

@@ -1,6 +1,6 @@
 import { fail, issue, type SchemaIssueCode, visible, zodIssues } from '@bondline/core';
 import { checkRow, FIELD_COLUMNS, type LineIssue, siteFileResult } from './check-row.js';
-import { elementOffsets, keyOffset, textPositions } from './json-positions.js';
+import { elementOffsets, keyOffsets, textPositions } from './json-positions.js';
 import { type OverlaySite, type ReadSitesOptions, type ReadSitesResult, SITE_LIMITS } from './site.js';
 import { fieldSiteSchema, siteSchema } from './site-schema.js';
 
@@ -55,10 +55,11 @@ export function readSitesJson(text: string, options: ReadSitesOptions): ReadSite
     const site = checkRow(element, line(start), hasField, problems, (zis) => {
       // Paths as key paths of the whole file: `[3].dx`.
       const own = zis.map((zi) => ({ ...zi, path: [index, ...zi.path] }));
+      let keys: Map<string, number> | undefined;
       const locate = (path: readonly PropertyKey[]) => {
         const key = path[1];
-        const k = typeof key === 'string' ? keyOffset(text, start, key) : undefined;
-        return at(k ?? start);
+        keys ??= keyOffsets(text, start);
+        return at((typeof key === 'string' ? keys.get(key) : undefined) ?? start);
       };
       return zodIssues(own, { source, locate }, schema).map((p) => ({
         ...p,

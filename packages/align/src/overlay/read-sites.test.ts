@@ -164,6 +164,24 @@ describe('readSitesJson', () => {
     });
   });
 
+  it('an element with very many unknown keys costs one scan, and the problems listed are capped', () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `"k${i}": 1`).join(', ');
+    const t0 = performance.now();
+    const r = readSitesJson(`[{"wafer": "A", "X": 1, "Y": 2, "dx": 3, "dy": 4, ${keys}}]`, {
+      source: 's.json',
+    });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    if (r.ok) throw new Error('should refuse');
+    expect(r.issues).toHaveLength(1001);
+    expect(r.issues[0]?.message).toBe(
+      's.json:1:51: [0].k0: is not a known key (known keys: wafer, X, Y, dx, dy)',
+    );
+    expect(r.issues[1000]).toEqual({
+      code: 'too-many-problems',
+      message: 's.json: 49000 more problems not listed',
+    });
+  });
+
   it('is chosen by readSites for text starting with [ or {, after a byte-order mark', () => {
     expect(readSites('\ufeff [{"wafer":"A","X":1,"Y":2,"dx":3,"dy":4}]', { source })).toMatchObject({
       ok: true,

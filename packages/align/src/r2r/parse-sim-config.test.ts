@@ -124,6 +124,15 @@ describe('readSimConfig', () => {
       ok: false,
       issues: [{ code: 'syntax', message: expect.stringContaining('JSON syntax') }],
     });
+    expect(readSimConfig(`# ${'x'.repeat(300_000)}\n`, { source: 'c.yaml' })).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          code: 'too-large',
+          message: 'c.yaml: 300003 characters is more than the 262144 a simulation config may have',
+        },
+      ],
+    });
     const ok = readSimConfig('\ufeffcorrectables:\n  Tx: { process: {}, controller: { w: 0.5 } }\n', {
       source: 'c.yaml',
     });

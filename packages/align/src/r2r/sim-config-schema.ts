@@ -13,6 +13,8 @@ export const SIM_LIMITS = {
   steps: 400_000,
   correctables: 64,
   nameChars: 40,
+  /** Characters of the configuration text (the example has 1 600; 64 correctables need about 20 000). */
+  textChars: 256 * 1024,
 } as const;
 
 const value = boundedNumber(R2R_LIMITS.value);

@@ -233,6 +233,21 @@ describe('bondline overlay fit (end to end)', () => {
       expect(withBom.stdout).toBe(plain.stdout);
     });
 
+    it('thousands of wafers that cannot be fitted: the first 20 issues and a count', async () => {
+      const many = join(dir, 'many.csv');
+      writeFileSync(
+        many,
+        `wafer,X,Y,dx,dy\n${Array.from({ length: 5000 }, (_, i) => `W${i},${i},0,1,1`).join('\n')}\n`,
+      );
+      const r = await cli(['fit', many]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toBe('bondline overlay: 5000 problems:');
+      expect(lines[1]).toBe('  wafer W0: 1 site is too few for 6 terms (needs at least 4)');
+      expect(lines.at(-1)).toBe('  ... and 4980 more');
+      expect(lines).toHaveLength(22);
+    });
+
     it('--radius out of its range', async () => {
       const r = await cli(['fit', good, '--radius', '1e12']);
       expect(r).toMatchObject({

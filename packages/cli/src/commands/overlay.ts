@@ -84,7 +84,8 @@ export async function run(argv: string[]): Promise<number> {
   if (o.robust === true) options.robust = k === undefined ? {} : { k };
   if (select !== 'none') options.select = select;
   const fitted = fitLot(read.value.sites, options);
-  if (!fitted.ok) throw new CliError(formatIssues(fitted.issues));
+  // One issue per wafer that cannot be fitted: a file of many one-site wafers would print thousands.
+  if (!fitted.ok) throw new CliError(listIssues(fitted.issues, ''));
   const lot = fitted.value;
 
   if (o.plot !== undefined) {
