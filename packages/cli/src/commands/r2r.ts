@@ -66,11 +66,11 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** One problem as its message; several as a count and one indented line each. */
+/** One problem as its message; several as a count and one indented line each (the first 20). */
 function issuesText(issues: readonly Issue[]): string {
-  return issues.length === 1
-    ? issues[0]!.message
-    : `${issues.length} problems:\n${formatIssues(issues, '  ')}`;
+  if (issues.length === 1) return issues[0]!.message;
+  const more = issues.length > 20 ? `\n  ... and ${issues.length - 20} more` : '';
+  return `${issues.length} problems:\n${formatIssues(issues.slice(0, 20), '  ')}${more}`;
 }
 
 function num(v: number, width: number): string {
