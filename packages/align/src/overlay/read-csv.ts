@@ -48,23 +48,24 @@ export function readSitesCsv(text: string, options: ReadSitesOptions): ReadSites
   const names = header.cells.map((c) => c.trim());
   const hasField = names.includes('field');
 
+  const tooMany = lines.length - headerLine - 1 > SITE_LIMITS.rows ? lineBeyondLimit(lines, headerLine) : 0;
+  if (tooMany > 0) {
+    // Counted before any row is checked: a file far over the limit is refused at once.
+    return fail(
+      issue(
+        'too-many-rows',
+        `${source}:${tooMany}:1: more than ${SITE_LIMITS.rows} data rows; split the file`,
+        `${tooMany}:1`,
+      ),
+    );
+  }
   const sites: OverlaySite[] = [];
   const problems: LineIssue[] = [];
-  let rows = 0;
   for (let i = headerLine + 1; i < lines.length; i++) {
     const raw = lines[i]!;
     const t = raw.trim();
     if (t === '' || t.startsWith('#')) continue;
     const line = i + 1;
-    if (++rows > SITE_LIMITS.rows) {
-      return fail(
-        issue(
-          'too-many-rows',
-          `${source}:${line}:1: more than ${SITE_LIMITS.rows} data rows; split the file`,
-          `${line}:1`,
-        ),
-      );
-    }
     const split = splitCsvLine(raw);
     if (split.openQuote !== undefined) {
       const at = `${line}:${split.openQuote}`;
@@ -106,6 +107,16 @@ export function readSitesCsv(text: string, options: ReadSitesOptions): ReadSites
   return siteFileResult(sites, problems, hasField, options, () =>
     issue('no-rows', `${source}:${headerLine + 1}:1: no data rows after the header`, `${headerLine + 1}:1`),
   );
+}
+
+/** The 1-based line of the first data row beyond `SITE_LIMITS.rows`, or 0 when there is none. */
+function lineBeyondLimit(lines: readonly string[], headerLine: number): number {
+  let rows = 0;
+  for (let i = headerLine + 1; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t !== '' && !t.startsWith('#') && ++rows > SITE_LIMITS.rows) return i + 1;
+  }
+  return 0;
 }
 
 /** What a cell holds for the schema: a number where the column is numeric and the text is one. */

@@ -109,6 +109,21 @@ describe('readSitesCsv', () => {
     ]);
   });
 
+  it('refuses more than a million data rows before checking any', () => {
+    const t0 = performance.now();
+    const r = readSitesCsv(`wafer,X,Y,dx,dy\n${'A,1,2,3,4\n'.repeat(1_000_001)}`, { source });
+    expect(r).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          code: 'too-many-rows',
+          message: 'sites.csv:1000002:1: more than 1000000 data rows; split the file',
+        },
+      ],
+    });
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
   it('accepts CRLF line ends and a byte-order mark before the header (readSites)', () => {
     const r = readSites('\ufeffwafer,X,Y,dx,dy\r\nA,1,2,3,4\r\n', { source });
     expect(r).toMatchObject({ ok: true, value: { sites: [{ wafer: 'A', X: 1, line: 2 }] } });
