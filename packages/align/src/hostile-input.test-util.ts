@@ -182,7 +182,7 @@ export function mutatedBytes(base: Uint8Array, maxEdits = 6): fc.Arbitrary<Uint8
 }
 
 /** Most a reader may take on one input of the test sizes (a loaded 2-core machine included). */
-export const READER_MS = 3000;
+const READER_MS = 3000;
 
 /**
  * Run `read` on one input and check its answer: it returns (no throw) within `maxMs`, and is a
@@ -199,7 +199,7 @@ export function typedWithin<R extends { ok: boolean }>(read: () => R, maxMs = RE
 }
 
 /** The one failure shape, with messages a person can read as they stand. */
-export function expectIssuesShape(r: { ok: boolean }): void {
+function expectIssuesShape(r: { ok: boolean }): void {
   expect(typeof r.ok).toBe('boolean');
   if (r.ok) {
     expect(r).toHaveProperty('value');
