@@ -36,7 +36,7 @@ for (let i = 0; i < 15; i++) {
   times.push(performance.now() - t0);
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
-  if (!r.ok) throw new Error(r.errors[0]?.message);
+  if (!r.ok) throw new Error(r.issues[0]?.message);
 }
 const med = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] as number;
 console.log(

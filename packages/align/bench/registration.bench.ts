@@ -64,7 +64,7 @@ for (const c of cases) {
   const phase = new PhaseMatcher(template, c.image, c.image);
   for (const img of images) {
     for (const r of [ncc.register(img), phase.register(img)]) {
-      if (!r.ok) throw new Error(`bench image refused: ${r.reason}`);
+      if (!r.ok) throw new Error(`bench image refused: ${r.issues[0]?.message}`);
     }
   }
   measure(
@@ -112,8 +112,8 @@ function accuracy(
         const shiftX = (rng.nextUniform() * 2 - 1) * rangePx;
         const shiftY = (rng.nextUniform() * 2 - 1) * rangePx;
         const r = m.register(renderMarkImage({ ...base, shiftX, shiftY, noise, seed: 500 + k }));
-        if (!r.ok) throw new Error(`accuracy image refused: ${r.reason}`);
-        se += (r.dx - shiftX) ** 2 + (r.dy - shiftY) ** 2;
+        if (!r.ok) throw new Error(`accuracy image refused: ${r.issues[0]?.message}`);
+        se += (r.value.dx - shiftX) ** 2 + (r.value.dy - shiftY) ** 2;
       }
       return Math.sqrt(se / count);
     });

@@ -2,13 +2,24 @@
 // to its line and column so that every message can say where a bad field sits. Duplicate keys are
 // refused, and aliases are bounded so that an "alias bomb" (a few lines that expand to gigabytes) is
 // an issue instead of an out-of-memory crash.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import { type Issue, issue } from './issue.js';
 import type { Result } from './result.js';
 import { visible } from './text.js';
 import { yamlNestingBeyond } from './yaml-depth.js';
 
-export type YamlIssueCode = 'syntax' | 'too-many-aliases' | 'too-deep';
+export type YamlIssueCode = 'syntax' | 'too-many-aliases' | 'too-deep' | 'too-large';
 
 export interface ParsedYaml {
   /** The document as plain data (maps → objects, sequences → arrays). */
@@ -26,7 +37,14 @@ export interface YamlTextOptions {
   maxAliasCount?: number;
   /** Deepest nesting of mappings and lists allowed (default 64: ample for real configurations). */
   maxDepth?: number;
+  /**
+   * Longest text accepted, characters (default 8 Mi: configurations and models are kilobytes; the
+   * parser's memory grows many times faster than the text).
+   */
+  maxChars?: number;
 }
+
+const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 
 /** Parse configuration text. Pure: no file access. */
 export function parseYamlText(text: string, options: YamlTextOptions): Result<ParsedYaml, YamlIssueCode> {
@@ -39,6 +57,18 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
       `${source}${where === undefined ? '' : `:${where}`}: ${kind} nested too deeply to read; flatten it`,
       where,
     );
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'too-large',
+          `${source}: ${text.length} characters is more than the ${maxChars} a ${kind} configuration may have`,
+        ),
+      ],
+    };
+  }
   const maxDepth = options.maxDepth ?? 64;
   const deep = yamlNestingBeyond(text, maxDepth);
   if (deep !== undefined) {
@@ -58,7 +88,9 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
   // The pre-scan above keeps the parser off deep texts; this catch is a backstop for what it misses.
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // The library's own unique-key check compares every key with every other (minutes for a file of
+    // 100 000 keys); duplicates are found below with one set per mapping instead.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch (err) {
     // The parser recurses per level of nesting; some deep texts overflow the stack outside its own
     // error handling.
@@ -76,6 +108,21 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
         const where = at(e.pos[0]);
         if (/maximum call stack/i.test(e.message)) return tooDeep(where);
         return issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where);
+      }),
+    };
+  }
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      issues: duplicates.map((d) => {
+        const where = at(d.offset);
+        const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
+        return issue(
+          'syntax',
+          `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`,
+          where,
+        );
       }),
     };
   }
@@ -102,12 +149,27 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     if (isStackOverflow(err)) return { ok: false, issues: [tooDeep()] };
     throw err;
   }
+  // Each mapping's keys are indexed on first use: a file with many keys and many issues must not
+  // cost a scan of the mapping per issue.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = keyIndex.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const it of map.items) {
+        const k = isScalar(it.key) ? String(it.key.value) : undefined;
+        if (k !== undefined && !index.has(k)) index.set(k, it as Pair);
+      }
+      keyIndex.set(map, index);
+    }
+    return index.get(key);
+  };
   const locate = (path: readonly PropertyKey[]): string | undefined => {
     let node: unknown = doc.contents;
     let range: readonly number[] | null | undefined;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(seg));
+        const pair = pairOf(node, String(seg));
         if (pair === undefined) break;
         range = (pair.key as Node).range;
         node = pair.value;
@@ -125,6 +187,26 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
 
 function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /maximum call stack/i.test(err.message);
+}
+
+/**
+ * Keys that appear twice in one mapping, with the offset of the second. Keys are compared as the text
+ * they become in plain data (`1` and `"1"` are the same object key there, so both are refused).
+ */
+function duplicateKeys(doc: Document): { offset: number; key: string }[] {
+  const out: { offset: number; key: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const it of map.items) {
+        const key = isScalar(it.key) ? String(it.key.value) : JSON.stringify(it.key ?? null);
+        if (seen.has(key))
+          out.push({ offset: (it.key as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0, key });
+        else seen.add(key);
+      }
+    },
+  });
+  return out;
 }
 
 function firstLine(s: string): string {
@@ -148,8 +230,8 @@ function strictJsonProblem(text: string): ((source: string) => Issue<YamlIssueCo
       const before = text.slice(0, Number(pos[1])).split('\n');
       where = `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
     }
-    // JSON.parse quotes the text it stopped at: invisible characters are named.
-    const clean = visible(firstLine(msg.replace(/\s*\(line \d+ column \d+\)/, '')));
+    // V8 quotes the text around the error: keep the message on one line, every character visible.
+    const clean = visible(msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\r?\n/g, '\\n'));
     return (source) =>
       issue('syntax', `${source}${where === undefined ? '' : `:${where}`}: JSON syntax: ${clean}`, where);
   }

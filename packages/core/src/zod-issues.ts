@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { type Issue, issue, keyPath } from './issue.js';
 import type { Result } from './result.js';
+import { knownKeys } from './schema-keys.js';
 import { visible } from './text.js';
 
 /** The codes a schema refusal can carry (a custom refinement may use its own kebab-case code). */
@@ -13,6 +14,8 @@ export interface SchemaOptions {
   source?: string;
   /** Where a key path sits in the source text, e.g. `12:3` from a YAML document; shown in the message. */
   locate?: (path: readonly PropertyKey[]) => string | undefined;
+  /** Name the keys the schema knows in an unknown-key message (a typo is then easy to see). */
+  knownKeys?: boolean;
 }
 
 /** Validate `data` with `schema`; every problem becomes an Issue naming its key path. */
@@ -23,16 +26,27 @@ export function parseWithSchema<S extends z.ZodType>(
 ): Result<z.output<S>> {
   const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, issues: zodIssues(r.error.issues, options) };
+  return {
+    ok: false,
+    issues: zodIssues(r.error.issues, options, options.knownKeys === true ? schema : undefined),
+  };
 }
 
-/** Zod issues as Bondline issues (one per unknown key). */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], options: SchemaOptions = {}): Issue[] {
+/**
+ * Zod issues as Bondline issues (one per unknown key). With `schema`, an unknown-key message lists the
+ * keys known at that place.
+ */
+export function zodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  options: SchemaOptions = {},
+  schema?: z.core.$ZodType,
+): Issue[] {
   const out: Issue[] = [];
   for (const zi of issues) {
     if (zi.code === 'unrecognized_keys') {
-      for (const k of zi.keys)
-        out.push(located([...zi.path, k], 'unknown-key', 'is not a known key', options));
+      const known = schema === undefined ? undefined : knownKeys(schema, zi.path);
+      const text = `is not a known key${known === undefined ? '' : ` (known keys: ${known.join(', ')})`}`;
+      for (const k of zi.keys) out.push(located([...zi.path, k], 'unknown-key', text, options));
       continue;
     }
     const { code, text } = describe(zi);

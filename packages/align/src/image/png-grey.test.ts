@@ -54,8 +54,10 @@ describe('readGreyPng', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.bitDepth).toBe(16);
-    expect([...r.image.data].map((v) => Math.round(v * 65535))).toEqual([0, 1, 65535, 256, 40000, 12345]);
+    expect(r.value.bitDepth).toBe(16);
+    expect([...r.value.image.data].map((v) => Math.round(v * 65535))).toEqual([
+      0, 1, 65535, 256, 40000, 12345,
+    ]);
   });
 
   it('decodes an independently built 8-bit greyscale PNG to value/255', () => {
@@ -67,34 +69,75 @@ describe('readGreyPng', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.bitDepth).toBe(8);
-    expect([...r.image.data]).toEqual([0, 1, 17 / 255, 128 / 255]);
+    expect(r.value.bitDepth).toBe(8);
+    expect([...r.value.image.data]).toEqual([0, 1, 17 / 255, 128 / 255]);
   });
 
   it('refuses colour, alpha and other depths with a message naming what was found', () => {
-    const rgb = readGreyPng(rawPng(1, 1, 8, 2, [[1, 2, 3]]));
-    expect(rgb).toMatchObject({ ok: false, code: 'not-grey' });
-    if (!rgb.ok) expect(rgb.message).toContain('RGB colour');
-    expect(readGreyPng(rawPng(1, 1, 8, 4, [[1, 2]]))).toMatchObject({ ok: false, code: 'not-grey' });
-    const d4 = readGreyPng(rawPng(2, 1, 4, 0, [[0x12]]));
-    expect(d4).toMatchObject({ ok: false, code: 'bad-depth' });
-    if (!d4.ok) expect(d4.message).toContain('bit depth is 4');
+    const rgb = readGreyPng(rawPng(1, 1, 8, 2, [[1, 2, 3]]), { source: 'cam.png' });
+    expect(rgb).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          code: 'not-grey',
+          message:
+            'cam.png: PNG is RGB colour; only greyscale PNGs without alpha (colour type 0) are accepted',
+        },
+      ],
+    });
+    expect(readGreyPng(rawPng(1, 1, 8, 4, [[1, 2]]))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'not-grey' }],
+    });
+    expect(readGreyPng(rawPng(2, 1, 4, 0, [[0x12]]))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'bad-depth', message: expect.stringContaining('bit depth is 4') }],
+    });
   });
 
-  it('refuses bytes that are not a PNG', () => {
+  it('refuses bytes that are not a PNG, and damaged ones, as values', () => {
     expect(readGreyPng(new TextEncoder().encode('hello'))).toMatchObject({
       ok: false,
-      code: 'not-png',
-      message: 'not a PNG file: byte 0 is 0x68, the PNG signature has 0x89 there',
+      issues: [
+        { code: 'not-png', message: 'not a PNG file: byte 0 is 0x68, the PNG signature has 0x89 there' },
+      ],
     });
     expect(readGreyPng(Uint8Array.of(0x89, 0x50))).toMatchObject({
       ok: false,
-      code: 'not-png',
-      message: 'not a PNG file: only 2 byte(s), shorter than the 8-byte PNG signature',
+      issues: [
+        { code: 'not-png', message: 'not a PNG file: only 2 byte(s), shorter than the 8-byte PNG signature' },
+      ],
     });
     // A valid signature followed by a cut-off file still fails cleanly, as a value.
-    const cut = writeGreyPng(createGreyImage(8, 8), 8).subarray(0, 30);
-    expect(readGreyPng(cut)).toMatchObject({ ok: false, code: 'not-png' });
+    const full = writeGreyPng(createGreyImage(8, 8), 8);
+    expect(readGreyPng(full.subarray(0, 20))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'corrupt', message: 'the PNG ends after 20 bytes, inside its header' }],
+    });
+    expect(readGreyPng(full.subarray(0, full.length - 20))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'corrupt' }],
+    });
+    const flipped = Buffer.from(full);
+    flipped[40] = (flipped[40] ?? 0) ^ 0xff;
+    expect(readGreyPng(flipped)).toMatchObject({ ok: false, issues: [{ code: 'corrupt' }] });
+  });
+
+  it('refuses huge and interlaced images from the header, before decoding anything', () => {
+    const huge = rawPng(1, 1, 8, 0, [[0]]);
+    huge.writeUInt32BE(60000, 16); // IHDR width (the CRC no longer matches: the header check comes first)
+    expect(readGreyPng(huge)).toMatchObject({
+      ok: false,
+      issues: [
+        { code: 'too-large', message: expect.stringContaining('60000x1 pixels; at most 8192 per side') },
+      ],
+    });
+    expect(readGreyPng(rawPng(64, 64, 8, 0, []), { maxPixels: 1000 })).toMatchObject({
+      issues: [{ code: 'too-large' }],
+    });
+    const interlaced = rawPng(1, 1, 8, 0, [[0]]);
+    interlaced[28] = 1;
+    expect(readGreyPng(interlaced)).toMatchObject({ ok: false, issues: [{ code: 'interlaced' }] });
   });
 });
 
@@ -106,11 +149,11 @@ describe('writeGreyPng round trip', () => {
     const r = readGreyPng(writeGreyPng(image, 16));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.bitDepth).toBe(16);
-    expect(r.image.width).toBe(17);
-    expect(r.image.height).toBe(5);
+    expect(r.value.bitDepth).toBe(16);
+    expect(r.value.image.width).toBe(17);
+    expect(r.value.image.height).toBe(5);
     for (let i = 0; i < image.data.length; i++) {
-      expect(Math.abs(r.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 65535 + 1e-12);
+      expect(Math.abs(r.value.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 65535 + 1e-12);
     }
   });
 
@@ -118,18 +161,18 @@ describe('writeGreyPng round trip', () => {
     const r = readGreyPng(writeGreyPng(image, 8));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.bitDepth).toBe(8);
+    expect(r.value.bitDepth).toBe(8);
     for (let i = 0; i < image.data.length; i++) {
-      expect(Math.abs(r.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 255 + 1e-12);
+      expect(Math.abs(r.value.image.data[i]! - image.data[i]!)).toBeLessThanOrEqual(0.5 / 255 + 1e-12);
     }
-    const again = readGreyPng(writeGreyPng(r.image, 8));
-    expect(again.ok && [...again.image.data]).toEqual([...r.image.data]);
+    const again = readGreyPng(writeGreyPng(r.value.image, 8));
+    expect(again.ok && [...again.value.image.data]).toEqual([...r.value.image.data]);
   });
 
   it('clips samples outside 0..1', () => {
     const img = createGreyImage(2, 1);
     img.data.set([-0.5, 1.5]);
     const r = readGreyPng(writeGreyPng(img, 16));
-    expect(r.ok && [...r.image.data]).toEqual([0, 1]);
+    expect(r.ok && [...r.value.image.data]).toEqual([0, 1]);
   });
 });

@@ -46,12 +46,14 @@ describe('leastSquares on NIST StRD Longley', () => {
       for (let j = 1; j < n; j++) a[i * n + j] = row[j] as number;
     });
     const r = leastSquares(a, m, n, b);
-    if (!r.ok) throw new Error(r.code);
-    const s2 = r.rss / (m - n);
+    if (!r.ok) throw new Error(r.issues[0]?.message);
+    const s2 = r.value.rss / (m - n);
     expect(Math.abs(Math.sqrt(s2) - CERT_RESIDUAL_SD) / CERT_RESIDUAL_SD).toBeLessThan(1e-8);
     CERT.forEach(([est, sd], j) => {
-      expect(Math.abs((r.x[j] as number) - (est as number)) / Math.abs(est as number)).toBeLessThan(1e-8);
-      const se = Math.sqrt(s2 * (r.covUnscaled[j * n + j] as number));
+      expect(Math.abs((r.value.x[j] as number) - (est as number)) / Math.abs(est as number)).toBeLessThan(
+        1e-8,
+      );
+      const se = Math.sqrt(s2 * (r.value.covUnscaled[j * n + j] as number));
       expect(Math.abs(se - (sd as number)) / (sd as number)).toBeLessThan(1e-8);
     });
   });

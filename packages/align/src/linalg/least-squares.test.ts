@@ -50,17 +50,17 @@ describe('leastSquares', () => {
     if (!res.ok) return;
     const ref = normalEquations(rows, b);
     for (let j = 0; j < n; j++) {
-      expect(res.x[j]).toBeCloseTo(ref.x[j] as number, 10);
+      expect(res.value.x[j]).toBeCloseTo(ref.x[j] as number, 10);
       for (let k = 0; k < n; k++)
-        expect(res.covUnscaled[j * n + k]).toBeCloseTo(ref.inv[j]?.[k] as number, 10);
+        expect(res.value.covUnscaled[j * n + k]).toBeCloseTo(ref.inv[j]?.[k] as number, 10);
     }
     // Residual is orthogonal to every column (the defining property of the LS solution).
     for (let j = 0; j < n; j++) {
-      const dot = rows.reduce((s, r, i) => s + (r[j] as number) * (res.residual[i] as number), 0);
+      const dot = rows.reduce((s, r, i) => s + (r[j] as number) * (res.value.residual[i] as number), 0);
       expect(Math.abs(dot)).toBeLessThan(1e-9);
     }
-    expect(res.rss).toBeCloseTo(
-      res.residual.reduce((s, r) => s + r * r, 0),
+    expect(res.value.rss).toBeCloseTo(
+      res.value.residual.reduce((s, r) => s + r * r, 0),
       12,
     );
   });
@@ -75,22 +75,42 @@ describe('leastSquares', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     coef.forEach((c, k) => {
-      expect(Math.abs((res.x[k] as number) - c) / Math.abs(c)).toBeLessThan(1e-9);
+      expect(Math.abs((res.value.x[k] as number) - c) / Math.abs(c)).toBeLessThan(1e-9);
     });
   });
 
   it('reports rank deficiency and names the dependent column', () => {
     // Third column = first + second.
     const rows = Array.from({ length: 10 }, (_, i) => [1, i, 1 + i]);
-    const res = leastSquares(Float64Array.from(rows.flat()), 10, 3, new Float64Array(10).fill(1));
-    expect(res).toMatchObject({ ok: false, code: 'rank-deficient', rank: 2 });
-    if (res.ok) return;
-    expect(res.dependentColumns).toHaveLength(1);
+    const a = Float64Array.from(rows.flat());
+    const res = leastSquares(a, 10, 3, new Float64Array(10).fill(1));
+    expect(res).toMatchObject({ ok: false, issues: [{ code: 'rank-deficient' }] });
+    expect(!res.ok && res.issues[0]?.message).toMatch(/^column \d cannot be separated .* \(rank 2 of 3\)$/);
+    const named = leastSquares(a, 10, 3, new Float64Array(10).fill(1), { columnNames: ['one', 'i', 'sum'] });
+    expect(!named.ok && named.issues[0]?.message).toMatch(/^(one|i|sum) cannot be separated/);
   });
 
   it('refuses fewer rows than columns', () => {
     const res = leastSquares(new Float64Array(6), 2, 3, new Float64Array(2));
-    expect(res).toMatchObject({ ok: false, code: 'underdetermined' });
+    expect(res).toMatchObject({ ok: false, issues: [{ code: 'underdetermined' }] });
+  });
+
+  it('refuses values that are not finite, in A, in b, or reached by overflow, instead of returning NaN', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => [1, i]);
+    const a = Float64Array.from(rows.flat());
+    const b = Float64Array.from(rows, (_, i) => i);
+    const badA = Float64Array.from(a);
+    badA[5] = Number.NaN;
+    expect(leastSquares(badA, 6, 2, b)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'non-finite', message: 'A[2][1] (column 1) is NaN, not a finite number' }],
+    });
+    const badB = Float64Array.from(b);
+    badB[3] = Number.POSITIVE_INFINITY;
+    expect(leastSquares(a, 6, 2, badB)).toMatchObject({ ok: false, issues: [{ code: 'non-finite' }] });
+    // Finite, but the residual sum of squares of values near 1e200 overflows.
+    const huge = Float64Array.from(b, (v, i) => (i % 2 === 0 ? 1e200 : -1e200) + v);
+    expect(leastSquares(a, 6, 2, huge)).toMatchObject({ ok: false, issues: [{ code: 'non-finite' }] });
   });
 
   it('throws RangeError on inconsistent dimensions (programmer error)', () => {

@@ -6,36 +6,41 @@
  * diagonal of R a reliable witness of rank deficiency.
  */
 
+import { fail, issue, type Result } from '@bondline/core';
+
 export interface LeastSquaresOptions {
   /** Relative tolerance on |R_kk| / |R_11| below which a column counts as dependent. Default 1e-10. */
   rankTol?: number;
+  /** Names of the columns for messages (default `column j`). */
+  columnNames?: readonly string[];
 }
 
-export type LeastSquaresResult =
-  | {
-      ok: true;
-      /** Coefficients, length n, in the units of the original columns. */
-      x: Float64Array;
-      /** Residuals b - A x, length m. */
-      residual: Float64Array;
-      /** Residual sum of squares. */
-      rss: number;
-      /** Unscaled covariance (A^T A)^-1, row-major n×n; multiply by sigma^2 for the coefficient covariance. */
-      covUnscaled: Float64Array;
-      rank: number;
-    }
-  | {
-      ok: false;
-      code: 'underdetermined' | 'rank-deficient';
-      rank: number;
-      /** Indices of columns found linearly dependent on the others (for messages). */
-      dependentColumns: number[];
-    };
+/** The least-squares solution. */
+export interface LeastSquaresSolution {
+  /** Coefficients, length n, in the units of the original columns. */
+  x: Float64Array;
+  /** Residuals b - A x, length m. */
+  residual: Float64Array;
+  /** Residual sum of squares. */
+  rss: number;
+  /** Unscaled covariance (A^T A)^-1, row-major n×n; multiply by sigma^2 for the coefficient covariance. */
+  covUnscaled: Float64Array;
+  rank: number;
+}
 
 /**
- * Solve min ||A x - b||_2 for a dense row-major A (m×n, m ≥ n) and b (length m).
- * Returns the solution with residuals and (A^T A)^-1, or a typed failure when A
- * has fewer rows than columns or is rank deficient. Inputs are not modified.
+ * Why there is no unique solution: fewer rows than columns, columns linearly dependent (the message
+ * names them), or a value that is not finite in A or b, or in the solution (overflow).
+ */
+export type LeastSquaresIssueCode = 'underdetermined' | 'rank-deficient' | 'non-finite';
+
+export type LeastSquaresResult = Result<LeastSquaresSolution, LeastSquaresIssueCode>;
+
+/**
+ * Solve min ||A x - b||_2 for a dense row-major A (m×n) and b (length m).
+ * Returns the solution with residuals and (A^T A)^-1, or an issue when A has
+ * fewer rows than columns, is rank deficient, or holds (or the solution
+ * reaches) a value that is not finite. Inputs are not modified.
  */
 export function leastSquares(
   a: Float64Array,
@@ -47,8 +52,22 @@ export function leastSquares(
   if (a.length !== m * n || b.length !== m || n < 1) {
     throw new RangeError(`leastSquares: A must be ${m}x${n} (got ${a.length} values), b length ${m}`);
   }
+  const name = (j: number) => options.columnNames?.[j] ?? `column ${j}`;
+  const bad = firstNonFinite(a);
+  if (bad >= 0) {
+    return fail(
+      issue(
+        'non-finite',
+        `A[${Math.floor(bad / n)}][${bad % n}] (${name(bad % n)}) is ${a[bad]}, not a finite number`,
+      ),
+    );
+  }
+  const badB = firstNonFinite(b);
+  if (badB >= 0) return fail(issue('non-finite', `b[${badB}] is ${b[badB]}, not a finite number`));
   const tol = options.rankTol ?? 1e-10;
-  if (m < n) return { ok: false, code: 'underdetermined', rank: m, dependentColumns: [] };
+  if (m < n) {
+    return fail(issue('underdetermined', `${m} equations are too few for ${n} unknowns`));
+  }
 
   // Column-major working copy: each column contiguous, which keeps the inner loops sequential.
   const q = new Float64Array(m * n);
@@ -59,7 +78,8 @@ export function leastSquares(
       const v = a[i * n + j] as number;
       s += v * v;
     }
-    const norm = Math.sqrt(s);
+    // Squares of entries beyond ~1e154 overflow: then the norm is taken relative to the largest entry.
+    const norm = Number.isFinite(s) ? Math.sqrt(s) : scaledNorm(a, m, n, j);
     scale[j] = norm > 0 ? norm : 1;
     const inv = 1 / (scale[j] as number);
     const off = j * m;
@@ -100,8 +120,13 @@ export function leastSquares(
     }
   }
   if (rank < n) {
-    const dependentColumns = Array.from(perm.subarray(rank)).sort((u, v) => u - v);
-    return { ok: false, code: 'rank-deficient', rank, dependentColumns };
+    const dependent = Array.from(perm.subarray(rank)).sort((u, v) => u - v);
+    return fail(
+      issue(
+        'rank-deficient',
+        `${dependent.map(name).join(', ')} cannot be separated from the other columns (rank ${rank} of ${n})`,
+      ),
+    );
   }
 
   // Back substitution R z = Q^T b (R upper triangular: diagonal rdiag, above-diagonal in q).
@@ -143,7 +168,33 @@ export function leastSquares(
     residual[i] = s;
     rss += s * s;
   }
-  return { ok: true, x, residual, rss, covUnscaled: cov, rank };
+  // Finite input can still overflow (squares of values near 1e154 and beyond): say so, never return NaN.
+  if (!Number.isFinite(rss) || firstNonFinite(x) >= 0 || firstNonFinite(cov) >= 0) {
+    return fail(
+      issue(
+        'non-finite',
+        `the solution overflowed (residual sum of squares ${rss}); the values are too large to fit`,
+      ),
+    );
+  }
+  return { ok: true, value: { x, residual, rss, covUnscaled: cov, rank } };
+}
+
+/** 2-norm of column j of the row-major m×n `a`, without overflow in the squares. */
+function scaledNorm(a: Float64Array, m: number, n: number, j: number): number {
+  let big = 0;
+  for (let i = 0; i < m; i++) big = Math.max(big, Math.abs(a[i * n + j] as number));
+  let s = 0;
+  for (let i = 0; i < m; i++) {
+    const v = (a[i * n + j] as number) / big;
+    s += v * v;
+  }
+  return big * Math.sqrt(s);
+}
+
+function firstNonFinite(v: Float64Array): number {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return i;
+  return -1;
 }
 
 function sumSq(v: Float64Array, from: number, count: number): number {

@@ -1,64 +1,81 @@
-import type { BadRow, OverlaySite } from './site.js';
+// Rows of a site file (CSV or JSON, already split into key → value objects) checked against the site
+// schemas, and the file's verdict from its good rows and its problems.
+import { fail, failAll, type Issue, issue, type SchemaIssueCode } from '@bondline/core';
+import type { z } from 'zod';
+import {
+  type OverlaySite,
+  type ReadSitesOptions,
+  type ReadSitesResult,
+  SITE_LIMITS,
+  type SiteIssueCode,
+} from './site.js';
+import { fieldSiteSchema, siteSchema } from './site-schema.js';
 
 export const REQUIRED_COLUMNS = ['wafer', 'X', 'Y', 'dx', 'dy'] as const;
 export const FIELD_COLUMNS = ['field', 'x', 'y'] as const;
 
-/** One row as column name -> raw value (string from CSV, any JSON value from JSON). */
-export type RawRow = Record<string, unknown>;
+/** A problem and the line it is on, so the problems of a file can be listed in line order. */
+export interface LineIssue {
+  line: number;
+  issue: Issue<SiteIssueCode>;
+}
+
+/** Turns the zod issues of one row (paths relative to the row) into messages for that row. */
+export type DescribeRow = (issues: z.core.$ZodIssue[]) => Issue<SchemaIssueCode>[];
 
 /**
- * Validate one row: wafer and field ids non-empty, coordinates and overlay
- * finite numbers. The first problem found is reported with its column and value.
+ * Check one row against the site schema (with or without the field columns). A good row becomes a
+ * site carrying `line`; the problems of a bad one are described by `describe` and added to `problems`.
  */
 export function checkRow(
-  row: RawRow,
+  row: unknown,
   line: number,
   hasField: boolean,
-): { ok: true; site: OverlaySite } | { ok: false; issue: BadRow } {
-  const wafer = idValue(row.wafer);
-  if (wafer === undefined) return bad(line, 'wafer', row.wafer, 'wafer id is empty or not a string');
-  const nums: Record<string, number> = {};
-  const numeric = hasField ? ['X', 'Y', 'x', 'y', 'dx', 'dy'] : ['X', 'Y', 'dx', 'dy'];
-  for (const c of numeric) {
-    const v = numberValue(row[c]);
-    if (v === undefined) return bad(line, c, row[c], 'is not a finite number');
-    nums[c] = v;
+  problems: LineIssue[],
+  describe: DescribeRow,
+): OverlaySite | undefined {
+  const schema = hasField ? fieldSiteSchema : siteSchema;
+  // Without reportInput zod takes its fast path (several times faster); a bad row is parsed again
+  // with it, so that the messages can show the values found.
+  const r = schema.safeParse(row);
+  if (r.success) {
+    // zod's output is a fresh object: the line is added to it rather than copied into another.
+    const site: OverlaySite = r.data;
+    site.line = line;
+    return site;
   }
-  const site: OverlaySite = {
-    wafer,
-    X: nums.X as number,
-    Y: nums.Y as number,
-    dx: nums.dx as number,
-    dy: nums.dy as number,
-    line,
-  };
-  if (hasField) {
-    const field = idValue(row.field);
-    if (field === undefined) return bad(line, 'field', row.field, 'field id is empty or not a string');
-    site.field = field;
-    site.x = nums.x as number;
-    site.y = nums.y as number;
-  }
-  return { ok: true, site };
+  const again = schema.safeParse(row, { reportInput: true });
+  for (const p of describe(again.error?.issues ?? r.error.issues)) problems.push({ line, issue: p });
+  return undefined;
 }
 
-function bad(line: number, column: string, value: unknown, message: string) {
-  const issue: BadRow = { line, column, message };
-  if (value !== undefined) issue.value = typeof value === 'string' ? value : JSON.stringify(value);
-  else issue.message = 'value missing';
-  return { ok: false as const, issue };
+/**
+ * The verdict of a file: refused when any row has a problem (unless `skipBad`) or no row is good;
+ * otherwise the sites, with the problems of the rows left out in `skipped`. At most
+ * `SITE_LIMITS.listedIssues` problems are listed, the rest counted in one last issue.
+ */
+export function siteFileResult(
+  sites: OverlaySite[],
+  problems: LineIssue[],
+  hasField: boolean,
+  options: ReadSitesOptions,
+  noRows: () => Issue<SiteIssueCode>,
+): ReadSitesResult {
+  const listed = capped(
+    [...problems].sort((a, b) => a.line - b.line).map((p) => p.issue),
+    options.source,
+  );
+  if (problems.length > 0 && options.skipBad !== true) return failAll(listed);
+  if (sites.length === 0) return fail(noRows(), ...listed);
+  return { ok: true, value: { sites, hasField, skipped: listed } };
 }
 
-function idValue(v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' ? undefined : t;
-}
-
-function numberValue(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string' || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
+function capped(issues: Issue<SiteIssueCode>[], source: string): Issue<SiteIssueCode>[] {
+  const max = SITE_LIMITS.listedIssues;
+  if (issues.length <= max) return issues;
+  const more = issues.length - max;
+  return [
+    ...issues.slice(0, max),
+    issue('too-many-problems', `${source}: ${more} more problem${more === 1 ? '' : 's'} not listed`),
+  ];
 }

@@ -1,4 +1,5 @@
-import type { OverlayFitError } from './fit-error.js';
+import { fail, failAll, type Issue, type Result } from '@bondline/core';
+import type { OverlayFitIssueCode } from './fit-issue.js';
 import { type FitOptions, fitWafer, type WaferFit } from './fit-wafer.js';
 import { type AxisStats, axisStats } from './residual-stats.js';
 import type { OverlaySite } from './site.js';
@@ -20,9 +21,13 @@ export interface LotSummary {
   residual: { x: AxisStats; y: AxisStats };
 }
 
-export type LotFitResult =
-  | { ok: true; wafers: WaferFit[]; lot: LotSummary }
-  | { ok: false; errors: OverlayFitError[] };
+/** Every wafer's fit and the lot summary. */
+export interface LotFit {
+  wafers: WaferFit[];
+  lot: LotSummary;
+}
+
+export type LotFitResult = Result<LotFit, OverlayFitIssueCode>;
 
 /** Group sites by wafer id, keeping the order in which wafers first appear. */
 export function groupByWafer(sites: readonly OverlaySite[]): Map<string, OverlaySite[]> {
@@ -38,18 +43,26 @@ export function groupByWafer(sites: readonly OverlaySite[]): Map<string, Overlay
 /**
  * Fit every wafer of a lot on its own, then summarise: mean and sigma of each
  * term across wafers, and pooled residual statistics. Any wafer that cannot be
- * fitted makes the whole result an error listing every such wafer.
+ * fitted makes the whole result a refusal listing the issues of every such wafer.
  */
 export function fitLot(sites: readonly OverlaySite[], options: FitOptions): LotFitResult {
   const fits: WaferFit[] = [];
-  const errors: OverlayFitError[] = [];
+  const issues: Issue<OverlayFitIssueCode>[] = [];
   for (const [id, ws] of groupByWafer(sites)) {
     const r = fitWafer(id, ws, options);
-    if (r.ok) fits.push(r.fit);
-    else errors.push(r.error);
+    if (r.ok) fits.push(r.value);
+    else issues.push(...r.issues);
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, wafers: fits, lot: summariseLot(fits) };
+  if (issues.length > 0) return failAll(issues);
+  const lot = summariseLot(fits);
+  const finite = Object.values(lot.terms).every((t) => Number.isFinite(t.mean) && Number.isFinite(t.sigma));
+  if (!finite) {
+    return fail({
+      code: 'non-finite',
+      message: "the lot summary overflowed: the wafers' terms are too large to average",
+    });
+  }
+  return { ok: true, value: { wafers: fits, lot } };
 }
 
 /** Lot summary of already fitted wafers (at least one). */

@@ -31,7 +31,9 @@ describe('fitWafer properties', () => {
           const r = fitWafer('W', sites, { model: '10' });
           if (!r.ok) return false;
           // Absolute tolerance scaled to the data: 1e-9 of a 100 nm / 150 mm-radius signal.
-          return Object.entries(t).every(([k, v]) => Math.abs((r.fit.terms[k]?.value as number) - v) < 1e-7);
+          return Object.entries(t).every(
+            ([k, v]) => Math.abs((r.value.terms[k]?.value as number) - v) < 1e-7,
+          );
         },
       ),
       { numRuns: 40 },
@@ -53,7 +55,7 @@ describe('fitWafer properties', () => {
         const want: Record<string, number> = { Tx, Ty, Rot: rot, Mag: mag };
         return Object.entries(want).every(
           ([k, v]) =>
-            Math.abs((r.fit.terms[k]?.value as number) - v) < 4 * (r.fit.terms[k]?.stderr as number),
+            Math.abs((r.value.terms[k]?.value as number) - v) < 4 * (r.value.terms[k]?.stderr as number),
         );
       }),
       // 4 terms × 30 runs at 4 sigma: a chance failure has probability ~0.8 %, so the seeds are fixed.

@@ -18,9 +18,9 @@ function zStats(model: '4' | '6', truth: Record<string, number>, terms: Record<s
     // One site per field (~74 sites on a 300 mm wafer), 3 nm noise per axis.
     const sites = synthesiseSites({ wafer: 'Z', terms, noiseNm: 3, seed, perField: 1 });
     const r = fitWafer('Z', sites, { model });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.issues[0]?.message);
     for (const [k, v] of Object.entries(truth)) {
-      const t = r.fit.terms[k];
+      const t = r.value.terms[k];
       if (t === undefined) throw new Error(`term ${k} missing`);
       z[k]?.push((t.value - v) / t.stderr);
     }

@@ -1,10 +1,11 @@
+import { fail, type Result } from '@bondline/core';
 import { derivedTerms } from './derived-terms.js';
-import { fitError, type OverlayFitError } from './fit-error.js';
+import { fitIssue, type OverlayFitIssueCode } from './fit-issue.js';
 import { type ModelName, modelTerms, type TermDef } from './models.js';
 import { type AxisStats, axisStats } from './residual-stats.js';
 import { robustReject } from './robust-reject.js';
 import { type Criterion, selectTerms } from './select-terms.js';
-import type { OverlaySite } from './site.js';
+import { type OverlaySite, siteLabel } from './site.js';
 import { type Scales, solveTerms } from './solve-terms.js';
 
 export interface TermValue {
@@ -40,13 +41,14 @@ export interface WaferFit {
   scales: Scales;
 }
 
-export type WaferFitResult = { ok: true; fit: WaferFit } | { ok: false; error: OverlayFitError };
+export type WaferFitResult = Result<WaferFit, OverlayFitIssueCode>;
 
 /**
  * Fit one wafer's sites with an overlay model: least squares on normalised
  * coordinates (Householder QR), terms converted back to nm, ppm, µrad with
- * standard errors. Degenerate layouts, duplicates and too few sites come back
- * as a typed error naming the wafer.
+ * standard errors. Degenerate layouts, duplicates, too few sites and values
+ * that are not finite (or overflow in the fit) come back as an issue naming
+ * the wafer: a fit never returns NaN or Infinity.
  */
 export function fitWafer(id: string, sites: readonly OverlaySite[], options: FitOptions): WaferFitResult {
   const allTerms = modelTerms(options.model);
@@ -54,23 +56,30 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (needsField) {
     const missing = sites.find((s) => s.x === undefined || s.y === undefined);
     if (missing !== undefined) {
-      return {
-        ok: false,
-        error: fitError(
+      return fail(
+        fitIssue(
           'missing-field-coordinates',
           id,
           `the ${options.model}-term model needs the field,x,y columns (missing at ${missing.line === undefined ? 'a site' : `line ${missing.line}`})`,
         ),
-      };
+      );
     }
   }
+  const notFinite = sites.find((s) => ![s.X, s.Y, s.x ?? 0, s.y ?? 0, s.dx, s.dy].every(Number.isFinite));
+  if (notFinite !== undefined) {
+    return fail(
+      fitIssue('non-finite', id, `site ${siteLabel(notFinite)} has a value that is not a finite number`),
+    );
+  }
   const dup = findDuplicate(sites);
-  if (dup !== undefined) return { ok: false, error: fitError('duplicate-site', id, dup) };
+  if (dup !== undefined) return fail(fitIssue('duplicate-site', id, dup));
 
   let maxR = 0;
   let maxF = 0;
   for (const s of sites) {
-    maxR = Math.max(maxR, Math.sqrt(s.X * s.X + s.Y * s.Y));
+    // Math.hypot only where the squares overflow: it rounds differently, and fits stay bit-for-bit.
+    const r2 = s.X * s.X + s.Y * s.Y;
+    maxR = Math.max(maxR, Number.isFinite(r2) ? Math.sqrt(r2) : Math.hypot(s.X, s.Y));
     maxF = Math.max(maxF, Math.abs(s.x ?? 0), Math.abs(s.y ?? 0));
   }
   const radiusUm = options.radiusUm ?? maxR;
@@ -82,8 +91,8 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (options.robust !== undefined) {
     const r = robustReject(id, active, allTerms, scales, options.robust);
     if (!r.ok) return r;
-    active = r.kept;
-    rejected = r.rejected;
+    active = r.value.kept;
+    rejected = r.value.rejected;
   }
 
   let terms: TermDef[] = allTerms;
@@ -91,13 +100,13 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
   if (options.model === 'poly3' && options.select !== undefined && options.select !== 'none') {
     const sel = selectTerms(id, active, allTerms, scales, options.select);
     if (!sel.ok) return sel;
-    terms = sel.terms;
-    selection = { criterion: options.select, dropped: sel.dropped };
+    terms = sel.value.terms;
+    selection = { criterion: options.select, dropped: sel.value.dropped };
   }
 
   const solved = solveTerms(id, active, terms, scales);
   if (!solved.ok) return solved;
-  const sol = solved.solution;
+  const sol = solved.value;
   const out: Record<string, TermValue> = {};
   terms.forEach((t, i) => {
     out[t.name] = { value: sol.value[i] as number, stderr: sol.stderr[i] as number, unit: t.unit };
@@ -124,34 +133,54 @@ export function fitWafer(id: string, sites: readonly OverlaySite[], options: Fit
     scales,
   };
   if (selection !== undefined) fit.selection = selection;
-  return { ok: true, fit };
+  // Finite terms can still give sums of squares that overflow in the statistics.
+  if (!finiteNumbers([fit.terms, fit.residual])) {
+    return fail(
+      fitIssue('non-finite', id, 'the fit statistics overflowed; check the site values for huge numbers'),
+    );
+  }
+  return { ok: true, value: fit };
+}
+
+/** True when every number inside `v` (objects and arrays, nested) is finite; null counts as finite. */
+function finiteNumbers(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || v === null) return true;
+  return Object.values(v).every(finiteNumbers);
 }
 
 function findDuplicate(sites: readonly OverlaySite[]): string | undefined {
-  // Sort by position and compare neighbours: O(n log n) on typed arrays, no string keys.
+  // Sort by (X, Y, x, y) and compare neighbours: O(n log n) on typed arrays, no string keys. Equal
+  // positions are then adjacent however many sites share a wafer position (a file with thousands of
+  // sites at one X, Y must not cost a pass per pair).
   const n = sites.length;
-  const X = new Float64Array(n);
-  const Y = new Float64Array(n);
+  const key = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
   for (let i = 0; i < n; i++) {
-    X[i] = (sites[i] as OverlaySite).X;
-    Y[i] = (sites[i] as OverlaySite).Y;
+    const s = sites[i] as OverlaySite;
+    key[0][i] = s.X;
+    key[1][i] = s.Y;
+    // Absent field coordinates sort (and compare) as NaN-free sentinels of their own.
+    key[2][i] = s.x ?? Number.NEGATIVE_INFINITY;
+    key[3][i] = s.y ?? Number.NEGATIVE_INFINITY;
   }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => (X[i] as number) - (X[j] as number) || (Y[i] as number) - (Y[j] as number) || i - j);
+  const cmp = (i: number, j: number) => {
+    for (const k of key) {
+      const d = (k[i] as number) - (k[j] as number);
+      if (d !== 0 && !Number.isNaN(d)) return d;
+    }
+    return i - j;
+  };
+  order.sort(cmp);
   for (let k = 1; k < n; k++) {
     const a = order[k - 1] as number;
-    if (X[a] !== X[order[k] as number] || Y[a] !== Y[order[k] as number]) continue;
-    // Same wafer position: a duplicate only if the in-field position matches too (any in the run).
-    for (let j = k; j < n && X[order[j] as number] === X[a] && Y[order[j] as number] === Y[a]; j++) {
-      for (let i = k - 1; i < j; i++) {
-        const sa = sites[order[i] as number] as OverlaySite;
-        const sb = sites[order[j] as number] as OverlaySite;
-        if (sa.x !== sb.x || sa.y !== sb.y) continue;
-        const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
-        return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
-      }
-    }
+    const b = order[k] as number;
+    if (!key.every((c) => c[a] === c[b])) continue;
+    const sa = sites[a] as OverlaySite;
+    const sb = sites[b] as OverlaySite;
+    const where = (t: OverlaySite) => (t.line === undefined ? 'a site' : `line ${t.line}`);
+    return `duplicate site at X=${sb.X}, Y=${sb.Y} µm (${where(sa)} and ${where(sb)}); average or remove repeats first`;
   }
   return undefined;
 }

@@ -1,66 +1,92 @@
-import { checkRow, FIELD_COLUMNS, type RawRow } from './check-row.js';
-import type { BadRow, OverlaySite, ReadSitesResult } from './site.js';
+import { fail, issue, type SchemaIssueCode, visible, zodIssues } from '@bondline/core';
+import { checkRow, FIELD_COLUMNS, type LineIssue, siteFileResult } from './check-row.js';
+import { elementOffsets, keyOffsets, textPositions } from './json-positions.js';
+import { type OverlaySite, type ReadSitesOptions, type ReadSitesResult, SITE_LIMITS } from './site.js';
+import { fieldSiteSchema, siteSchema } from './site-schema.js';
 
 /**
  * Read overlay sites from JSON text: a top-level array of objects with the CSV
- * column names (`wafer, X, Y, [field, x, y,] dx, dy`). Bad elements are reported
- * with the line on which the element starts; the file is refused unless
- * `skipBad` is set. The field columns count as present when the first element has
- * any of them.
+ * column names (`wafer, X, Y, [field, x, y,] dx, dy`). The field columns count
+ * as present when the first element has any of them. Every problem names
+ * `source:line:column` and the key path (`[3].dx`); bad elements refuse the
+ * file unless `skipBad` is set, in which case they are listed in `skipped`.
  */
-export function readSitesJson(text: string, options: { skipBad?: boolean } = {}): ReadSitesResult {
+export function readSitesJson(text: string, options: ReadSitesOptions): ReadSitesResult {
+  const { source } = options;
+  const { at, line } = textPositions(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
-    const line = lineOf(text, pos === null ? syntaxErrorOffset(text) : Number(pos[1]));
-    return { ok: false, code: 'bad-syntax', issues: [{ line, message: `invalid JSON: ${msg}` }] };
+    const where = at(pos === null ? syntaxErrorOffset(text) : Number(pos[1]));
+    // V8 quotes the text around the error, line breaks and invisible characters included: keep the
+    // message on one line, every character in it visible.
+    const clean = visible(msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\r?\n/g, '\\n'));
+    return fail(issue('syntax', `${source}:${where}: JSON syntax: ${clean}`, where));
   }
   if (!Array.isArray(data)) {
-    return {
-      ok: false,
-      code: 'bad-syntax',
-      issues: [{ line: 1, message: 'expected a top-level array of sites' }],
-    };
+    return fail(
+      issue(
+        'not-an-array',
+        `${source}: expected a JSON array of sites ([{"wafer": ..., "X": ..., ...}, ...]), got ${describe(data)}`,
+      ),
+    );
   }
-  if (data.length === 0)
-    return { ok: false, code: 'no-rows', issues: [{ line: 1, message: 'the array is empty' }] };
-  const lines = elementLines(text);
-  const first = data[0] as unknown;
+  if (data.length === 0) return fail(issue('no-rows', `${source}: the array of sites is empty`));
+  if (data.length > SITE_LIMITS.rows) {
+    return fail(
+      issue(
+        'too-many-rows',
+        `${source}: ${data.length} sites, more than the ${SITE_LIMITS.rows} allowed; split the file`,
+      ),
+    );
+  }
+  const first: unknown = data[0];
   const hasField =
-    typeof first === 'object' && first !== null && FIELD_COLUMNS.some((c) => c in (first as RawRow));
-  const allowed = new Set(['wafer', 'X', 'Y', 'dx', 'dy', ...(hasField ? FIELD_COLUMNS : [])]);
+    typeof first === 'object' && first !== null && FIELD_COLUMNS.some((c) => Object.hasOwn(first, c));
+  const offsets = elementOffsets(text);
+  const schema = (hasField ? fieldSiteSchema : siteSchema).array();
   const sites: OverlaySite[] = [];
-  const bad: BadRow[] = [];
-  data.forEach((el: unknown, i) => {
-    const line = lines[i] ?? 1;
-    if (typeof el !== 'object' || el === null || Array.isArray(el)) {
-      bad.push({ line, message: `element ${i} is not an object` });
-      return;
-    }
-    const unknownKey = Object.keys(el).find((k) => !allowed.has(k));
-    if (unknownKey !== undefined) {
-      bad.push({ line, column: unknownKey, message: `unexpected key in element ${i}` });
-      return;
-    }
-    const checked = checkRow(el as RawRow, line, hasField);
-    if (checked.ok) sites.push(checked.site);
-    else bad.push(checked.issue);
+  const problems: LineIssue[] = [];
+  data.forEach((element: unknown, index) => {
+    const start = offsets[index] ?? 0;
+    const site = checkRow(element, line(start), hasField, problems, (zis) => {
+      // Paths as key paths of the whole file: `[3].dx`.
+      const own = zis.map((zi) => ({ ...zi, path: [index, ...zi.path] }));
+      let keys: Map<string, number> | undefined;
+      const locate = (path: readonly PropertyKey[]) => {
+        const key = path[1];
+        keys ??= keyOffsets(text, start);
+        return at((typeof key === 'string' ? keys.get(key) : undefined) ?? start);
+      };
+      return zodIssues(own, { source, locate }, schema).map((p) => ({
+        ...p,
+        code: p.code as SchemaIssueCode,
+      }));
+    });
+    if (site !== undefined) sites.push(site);
   });
-  if (bad.length > 0 && options.skipBad !== true) return { ok: false, code: 'bad-rows', issues: bad };
-  if (sites.length === 0)
-    return { ok: false, code: 'no-rows', issues: [{ line: 1, message: 'no valid sites' }] };
-  return { ok: true, sites, hasField, skipped: bad };
+  return siteFileResult(sites, problems, hasField, options, () =>
+    issue('no-rows', `${source}: no readable sites`),
+  );
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object (put the sites in a top-level array)';
+  return `a ${typeof v}`;
 }
 
 /**
  * Offset of the first syntax error, for engines whose message gives no position:
  * the shortest prefix that fails for a reason other than ending early. Bisection,
- * so about log2(length) parses, on the error path only.
+ * so about log2(length) parses, on the error path only; beyond 16 MB the end of
+ * the text is named instead (the parses would take too long).
  */
 function syntaxErrorOffset(text: string): number {
+  if (text.length > 16 * 1024 * 1024) return text.length;
   const failsInside = (len: number) => {
     try {
       JSON.parse(text.slice(0, len));
@@ -78,43 +104,4 @@ function syntaxErrorOffset(text: string): number {
     else lo = mid;
   }
   return hi - 1;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/**
- * 1-based start line of each element of the top-level array. A small scanner
- * (depth and string tracking) run on text already known to be valid JSON.
- */
-function elementLines(text: string): number[] {
-  const out: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  let expectElement = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
-    if (depth === 1 && expectElement && c !== ']') {
-      out.push(line);
-      expectElement = false;
-    }
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      depth++;
-      if (depth === 1) expectElement = true;
-    } else if (c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 1) expectElement = true;
-  }
-  return out;
 }

@@ -1,8 +1,12 @@
 import { readSitesCsv } from './read-csv.js';
 import { readSitesJson } from './read-json.js';
-import type { ReadSitesResult } from './site.js';
+import type { ReadSitesOptions, ReadSitesResult } from './site.js';
 
-/** Read a site file's text as JSON when it starts with `[`, otherwise as CSV. */
-export function readSites(text: string, options: { skipBad?: boolean } = {}): ReadSitesResult {
-  return text.trimStart().startsWith('[') ? readSitesJson(text, options) : readSitesCsv(text, options);
+/**
+ * Read a site file's text: JSON when it starts with `[` or `{`, otherwise CSV. A leading
+ * byte-order mark is dropped (spreadsheets write one before the CSV header).
+ */
+export function readSites(text: string, options: ReadSitesOptions): ReadSitesResult {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return /^\s*[[{]/.test(t) ? readSitesJson(t, options) : readSitesCsv(t, options);
 }

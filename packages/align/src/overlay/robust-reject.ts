@@ -1,4 +1,5 @@
-import { fitError, type OverlayFitError } from './fit-error.js';
+import { fail, type Result } from '@bondline/core';
+import { fitIssue, type OverlayFitIssueCode } from './fit-issue.js';
 import type { TermDef } from './models.js';
 import type { OverlaySite } from './site.js';
 import { type Scales, solveTerms } from './solve-terms.js';
@@ -20,7 +21,7 @@ export function robustReject(
   terms: readonly TermDef[],
   scales: Scales,
   options: { k?: number; maxIterations?: number },
-): { ok: true; kept: OverlaySite[]; rejected: OverlaySite[] } | { ok: false; error: OverlayFitError } {
+): Result<{ kept: OverlaySite[]; rejected: OverlaySite[] }, OverlayFitIssueCode> {
   const k = options.k ?? 4;
   if (!(k > 0)) throw new RangeError(`robust k must be > 0 (got ${k})`);
   const maxIterations = options.maxIterations ?? 10;
@@ -32,7 +33,7 @@ export function robustReject(
   let solved = solveTerms(wafer, kept, terms, scales);
   if (!solved.ok) return solved;
   for (let it = 0; it < maxIterations; it++) {
-    const { residualX, residualY } = solved.solution;
+    const { residualX, residualY } = solved.value;
     const cx = center(residualX, floor);
     const cy = center(residualY, floor);
     const next: OverlaySite[] = [];
@@ -46,14 +47,15 @@ export function robustReject(
     if (out.length === 0) break;
     const check = solveTerms(wafer, next, terms, scales);
     if (!check.ok) {
-      const detail = `robust pass would reject ${rejected.length + out.length} of ${sites.length} sites, leaving too few or a degenerate layout (${check.error.message})`;
-      return { ok: false, error: fitError(check.error.code, wafer, detail) };
+      const why = check.issues[0]!;
+      const detail = `robust pass would reject ${rejected.length + out.length} of ${sites.length} sites, leaving too few or a degenerate layout (${why.message})`;
+      return fail(fitIssue(why.code, wafer, detail));
     }
     rejected.push(...out);
     kept = next;
     solved = check;
   }
-  return { ok: true, kept, rejected };
+  return { ok: true, value: { kept, rejected } };
 }
 
 function center(r: Float64Array, floor: number): { median: number; sigma: number } {

@@ -1,4 +1,5 @@
-import type { OverlayFitError } from './fit-error.js';
+import type { Result } from '@bondline/core';
+import type { OverlayFitIssueCode } from './fit-issue.js';
 import type { TermDef } from './models.js';
 import type { OverlaySite } from './site.js';
 import { type Scales, solveTerms } from './solve-terms.js';
@@ -18,29 +19,29 @@ export function selectTerms(
   terms: readonly TermDef[],
   scales: Scales,
   criterion: Criterion,
-): { ok: true; terms: TermDef[]; dropped: string[] } | { ok: false; error: OverlayFitError } {
+): Result<{ terms: TermDef[]; dropped: string[] }, OverlayFitIssueCode> {
   const m = sites.length;
   const penalty = criterion === 'aic' ? 2 : Math.log(m);
   const kept: TermDef[] = [];
   const dropped: string[] = [];
   for (const axis of ['x', 'y'] as const) {
     let current = terms.filter((t) => t[axis] !== undefined);
-    const score = (ts: TermDef[]) => {
+    const score = (ts: TermDef[]): Result<number, OverlayFitIssueCode> => {
       const r = solveTerms(wafer, sites, ts, scales);
       if (!r.ok) return r;
-      const rss = axis === 'x' ? r.solution.rssX : r.solution.rssY;
-      return { ok: true as const, ic: m * Math.log(Math.max(rss / m, 1e-300)) + penalty * ts.length };
+      const rss = axis === 'x' ? r.value.rssX : r.value.rssY;
+      return { ok: true, value: m * Math.log(Math.max(rss / m, 1e-300)) + penalty * ts.length };
     };
     const base = score(current);
     if (!base.ok) return base;
-    let best = base.ic;
+    let best = base.value;
     for (;;) {
       let bestIdx = -1;
       for (let i = 0; i < current.length; i++) {
         if (/_00$/.test((current[i] as TermDef).name)) continue;
         const s = score(current.filter((_, j) => j !== i));
-        if (s.ok && s.ic < best) {
-          best = s.ic;
+        if (s.ok && s.value < best) {
+          best = s.value;
           bestIdx = i;
         }
       }
@@ -50,5 +51,5 @@ export function selectTerms(
     }
     kept.push(...current);
   }
-  return { ok: true, terms: kept, dropped };
+  return { ok: true, value: { terms: kept, dropped } };
 }

@@ -1,5 +1,6 @@
+import { fail, type Issue, type Result } from '@bondline/core';
 import { leastSquares } from '../linalg/least-squares.js';
-import { fitError, type OverlayFitError } from './fit-error.js';
+import { fitIssue, type OverlayFitIssueCode } from './fit-issue.js';
 import { fillMonomial, type NormCoords, type TermDef } from './models.js';
 import type { OverlaySite } from './site.js';
 
@@ -25,13 +26,14 @@ export interface Scales {
  * only one axis the two axes are fitted separately, each with its own residual
  * variance; otherwise (4-term) one stacked system of 2m equations is solved.
  * Standard errors are sqrt(s² (AᵀA)⁻¹_jj) with s² = RSS / (equations − terms).
+ * Too few sites, a degenerate layout and overflow come back as issues naming the wafer.
  */
 export function solveTerms(
   wafer: string,
   sites: readonly OverlaySite[],
   terms: readonly TermDef[],
   scales: Scales,
-): { ok: true; solution: TermSolution } | { ok: false; error: OverlayFitError } {
+): Result<TermSolution, OverlayFitIssueCode> {
   const m = sites.length;
   const norm: NormCoords = {
     u: new Float64Array(m),
@@ -77,14 +79,13 @@ export function solveTerms(
     }
     const need = Math.ceil((k + 1) / g.axes.length);
     if (m < need) {
-      return {
-        ok: false,
-        error: fitError(
+      return fail(
+        fitIssue(
           'too-few-sites',
           wafer,
           `${m} ${m === 1 ? 'site is' : 'sites are'} too few for ${n} terms (needs at least ${need})`,
         ),
-      };
+      );
     }
     const a = new Float64Array(rows * k);
     const b = new Float64Array(rows);
@@ -99,11 +100,29 @@ export function solveTerms(
         b[block * m + i] = ax === 'x' ? s.dx : s.dy;
       }
     });
-    const res = leastSquares(a, rows, k, b);
-    if (!res.ok) {
-      const names = res.dependentColumns.map((c) => (terms[g.idx[c] as number] as TermDef).name);
-      return { ok: false, error: degenerate(wafer, sites, names) };
+    const groupTerms = g.idx.map((i) => terms[i] as TermDef);
+    const solved = leastSquares(a, rows, k, b, { columnNames: groupTerms.map((t) => t.name) });
+    if (!solved.ok) {
+      const why = solved.issues[0] as Issue<string>;
+      if (why.code === 'rank-deficient') {
+        return fail(
+          degenerate(
+            wafer,
+            sites,
+            why.message,
+            groupTerms.some((t) => t.field === true),
+          ),
+        );
+      }
+      return fail(
+        fitIssue(
+          'non-finite',
+          wafer,
+          `the fit has no finite solution (${why.message}); check the site values`,
+        ),
+      );
     }
+    const res = solved.value;
     const s2 = res.rss / (rows - k);
     for (let c = 0; c < k; c++) {
       const t = terms[g.idx[c] as number] as TermDef;
@@ -129,22 +148,36 @@ export function solveTerms(
     rssX = residualX.reduce((s, r) => s + r * r, 0);
     rssY = residualY.reduce((s, r) => s + r * r, 0);
   }
-  return { ok: true, solution: { value, stderr, residualX, residualY, rssX, rssY } };
+  if (![value, stderr, residualX, residualY].every(allFinite) || !Number.isFinite(rssX + rssY)) {
+    return fail(
+      fitIssue('non-finite', wafer, 'the fitted terms overflowed; check the site values and the radius'),
+    );
+  }
+  return { ok: true, value: { value, stderr, residualX, residualY, rssX, rssY } };
 }
 
-function degenerate(wafer: string, sites: readonly OverlaySite[], names: string[]): OverlayFitError {
-  const what = `terms ${names.join(', ')} cannot be separated from the others`;
+function allFinite(v: Float64Array): boolean {
+  return v.every((x) => Number.isFinite(x));
+}
+
+/** The degenerate-layout issue; `what` is the solver's message naming the inseparable terms. */
+function degenerate(
+  wafer: string,
+  sites: readonly OverlaySite[],
+  what: string,
+  fieldTerms: boolean,
+): Issue<'degenerate-layout'> {
   if (onOneLine(sites.map((s) => [s.X, s.Y]))) {
-    return fitError('degenerate-layout', wafer, `all ${sites.length} sites lie on one line, so ${what}`);
+    return fitIssue('degenerate-layout', wafer, `all ${sites.length} sites lie on one line, so ${what}`);
   }
-  if (names.some((nm) => /^[mr][xy]$/.test(nm)) && onOneLine(sites.map((s) => [s.x ?? 0, s.y ?? 0]))) {
-    return fitError(
+  if (fieldTerms && onOneLine(sites.map((s) => [s.x ?? 0, s.y ?? 0]))) {
+    return fitIssue(
       'degenerate-layout',
       wafer,
       `all in-field positions lie on one line (or one point), so ${what}`,
     );
   }
-  return fitError('degenerate-layout', wafer, `with this site layout ${what}`);
+  return fitIssue('degenerate-layout', wafer, `with this site layout ${what}`);
 }
 
 /**

@@ -14,10 +14,10 @@ const clock = () => {
 describe('R2rController', () => {
   it('applies the EWMA update and recommends u = (T − a)/b (hand-computed)', () => {
     const c = new R2rController({ Tx: { ...ewma, initialOffset: 4 } }, clock);
-    expect(c.recommend(ctx, 'Tx')).toMatchObject({ ok: true, u: 3 }); // (10 − 4)/2
+    expect(c.recommend(ctx, 'Tx')).toMatchObject({ ok: true, value: { u: 3 } }); // (10 − 4)/2
     // y = 14 at u = 3: x = 14 − 6 = 8; a = 0.5·8 + 0.5·4 = 6; next u = (10 − 6)/2 = 2.
     const r = c.measure(ctx, 'Tx', 14);
-    expect(r).toMatchObject({ ok: true, u: 2 });
+    expect(r).toMatchObject({ ok: true, value: { u: 2 } });
     expect(c.state(ctx, 'Tx')).toEqual({ phase: 'tracking', a: 6, d: 0, u: 2, runs: 1 });
   });
 
@@ -33,14 +33,14 @@ describe('R2rController', () => {
       clock,
     );
     // u0 = −2. y = 1 at u = −2: x = 3; a = 0.5·3 + 0.5·2 = 2.5; D = 0.25·(3 − 2) = 0.25; u = −2.75.
-    expect(c.measure(ctx, 'Tx', 1)).toMatchObject({ ok: true, u: -2.75 });
+    expect(c.measure(ctx, 'Tx', 1)).toMatchObject({ ok: true, value: { u: -2.75 } });
     expect(c.state(ctx, 'Tx')).toMatchObject({ a: 2.5, d: 0.25 });
   });
 
   it('clamps to actuator limits and flags it', () => {
     const c = new R2rController({ Tx: { ...ewma, limits: { min: -1, max: 1 } } }, clock);
     const r = c.measure(ctx, 'Tx', 100, 0); // a = 100, raw u = −45
-    expect(r).toMatchObject({ ok: true, u: -1, record: { uRaw: -45, clamped: true } });
+    expect(r).toMatchObject({ ok: true, value: { u: -1, record: { uRaw: -45, clamped: true } } });
   });
 
   it('keeps the previous u when the change is inside the deadband', () => {
@@ -49,11 +49,15 @@ describe('R2rController', () => {
       clock,
     );
     // u0 = 0. y = 8 at u = 0: x = 8, a = 4, raw u = −4 (change 4): issued.
-    expect(c.measure(ctx, 'Tx', 8)).toMatchObject({ u: -4, record: { uRaw: -4, deadband: false } });
+    expect(c.measure(ctx, 'Tx', 8)).toMatchObject({
+      value: { u: -4, record: { uRaw: -4, deadband: false } },
+    });
     // y = 0.5 at u = −4: x = 4.5, a = 4.25, raw u = −4.25 (change 0.25 < 0.5): −4 stays.
-    expect(c.measure(ctx, 'Tx', 0.5)).toMatchObject({ u: -4, record: { uRaw: -4.25, deadband: true } });
+    expect(c.measure(ctx, 'Tx', 0.5)).toMatchObject({
+      value: { u: -4, record: { uRaw: -4.25, deadband: true } },
+    });
     // y = 1.5 at u = −4: x = 5.5, a = 4.875, raw u = −4.875 (change 0.875): issued.
-    expect(c.measure(ctx, 'Tx', 1.5)).toMatchObject({ u: -4.875, record: { deadband: false } });
+    expect(c.measure(ctx, 'Tx', 1.5)).toMatchObject({ value: { u: -4.875, record: { deadband: false } } });
   });
 
   it('suspends for maintenance, refuses moves the table forbids, and resets the context only', () => {
@@ -61,16 +65,16 @@ describe('R2rController', () => {
     c.measure(ctx, 'Tx', 30, 0);
     c.measure(other, 'Tx', 30, 0);
     expect(c.suspend(ctx).every((r) => r.ok)).toBe(true);
-    expect(c.measure(ctx, 'Tx', 1)).toMatchObject({ ok: false, refusal: { code: 'illegal-transition' } });
-    expect(c.recommend(ctx, 'Ty')).toMatchObject({ ok: false, refusal: { code: 'illegal-transition' } });
+    expect(c.measure(ctx, 'Tx', 1)).toMatchObject({ ok: false, issues: [{ code: 'illegal-transition' }] });
+    expect(c.recommend(ctx, 'Ty')).toMatchObject({ ok: false, issues: [{ code: 'illegal-transition' }] });
     expect(c.suspend(ctx)[0]).toMatchObject({ ok: false });
     c.reset(ctx);
     expect(c.state(ctx, 'Tx')).toEqual({ phase: 'fresh', a: 0, d: 0, u: 5, runs: 0 });
     expect(c.state(other, 'Tx')).toMatchObject({ phase: 'tracking', a: 30 });
-    expect(c.measure(ctx, 'Nope', 1)).toMatchObject({ ok: false, refusal: { code: 'unknown-correctable' } });
+    expect(c.measure(ctx, 'Nope', 1)).toMatchObject({ ok: false, issues: [{ code: 'unknown-correctable' }] });
     expect(c.measure(ctx, 'Tx', Number.NaN)).toMatchObject({
       ok: false,
-      refusal: { code: 'bad-measurement' },
+      issues: [{ code: 'bad-measurement' }],
     });
   });
 

@@ -1,3 +1,4 @@
+import { fail, type Issue, issue, type Result } from '@bondline/core';
 import { contextKey, type R2rContext } from './context-key.js';
 import { assertControllerConfig, type ControllerConfig } from './controller-config.js';
 import { type ControllerEvent, type ControllerState, nextPhase, type Phase } from './controller-state.js';
@@ -25,17 +26,19 @@ export interface AuditRecord {
   clamped: boolean;
   deadband: boolean;
   /** Why the event was refused; absent when it was accepted. */
-  refused?: R2rRefusal['code'];
+  refused?: R2rRefusalCode;
 }
 
-export interface R2rRefusal {
-  code: 'illegal-transition' | 'unknown-correctable' | 'bad-measurement';
-  message: string;
+/** Why an event was refused (the refusal is audited too, except for an unknown correctable). */
+export type R2rRefusalCode = 'illegal-transition' | 'unknown-correctable' | 'bad-measurement';
+
+/** An accepted event: the input in force after it and its audit record. */
+export interface R2rDecision {
+  u: number;
+  record: AuditRecord;
 }
 
-export type R2rResult =
-  | { ok: true; u: number; record: AuditRecord }
-  | { ok: false; refusal: R2rRefusal; record?: AuditRecord };
+export type R2rResult = Result<R2rDecision, R2rRefusalCode>;
 
 /** Serialised form of a controller bank (states and audit trail), JSON-safe. */
 export interface R2rSnapshot {
@@ -47,7 +50,7 @@ export interface R2rSnapshot {
 
 /**
  * Run-to-run controllers per context key and per correctable. Every event goes
- * through the phase table (refused moves are audited and returned as values);
+ * through the phase table (refused moves are audited and returned as issues);
  * the clock is injected so the audit trail is reproducible.
  */
 export class R2rController {
@@ -100,7 +103,10 @@ export class R2rController {
       const uUsed = u ?? s.u;
       if (!Number.isFinite(y) || !Number.isFinite(uUsed)) {
         return {
-          refusal: { code: 'bad-measurement', message: `measurement y=${y}, u=${uUsed} is not finite` },
+          refusal: issue(
+            'bad-measurement',
+            `${correctable} in ${contextKey(ctx)}: measurement y=${y}, u=${uUsed} is not finite`,
+          ),
         };
       }
       const r = ewmaStep(c, s, y, uUsed);
@@ -148,15 +154,12 @@ export class R2rController {
       state?: ControllerState;
       inputs?: { y: number; u: number };
       decision?: { uRaw: number; clamped: boolean; deadband: boolean };
-      refusal?: R2rRefusal;
+      refusal?: Issue<R2rRefusalCode>;
     },
   ): R2rResult {
     const config = this.configs[correctable];
     if (config === undefined) {
-      return {
-        ok: false,
-        refusal: { code: 'unknown-correctable', message: `no controller configured for '${correctable}'` },
-      };
+      return fail(issue('unknown-correctable', `no controller configured for '${correctable}'`));
     }
     const key = contextKey(ctx);
     let per = this.states.get(key);
@@ -174,11 +177,11 @@ export class R2rController {
       estimateBefore: { a: before.a, d: before.d },
     };
     if (to === undefined) {
-      const refusal: R2rRefusal = {
-        code: 'illegal-transition',
-        message: `${event} refused for ${correctable} in ${key}: controller is ${before.phase}`,
-      };
-      const record = this.record({
+      const refusal = issue(
+        'illegal-transition',
+        `${event} refused for ${correctable} in ${key}: controller is ${before.phase}`,
+      );
+      this.record({
         ...base,
         phaseAfter: before.phase,
         estimateAfter: base.estimateBefore,
@@ -187,11 +190,11 @@ export class R2rController {
         deadband: false,
         refused: refusal.code,
       });
-      return { ok: false, refusal, record };
+      return fail(refusal);
     }
     const out = act(config, before);
     if (out.refusal !== undefined) {
-      const record = this.record({
+      this.record({
         ...base,
         phaseAfter: before.phase,
         estimateAfter: base.estimateBefore,
@@ -200,7 +203,7 @@ export class R2rController {
         deadband: false,
         refused: out.refusal.code,
       });
-      return { ok: false, refusal: out.refusal, record };
+      return fail(out.refusal);
     }
     const after: ControllerState = { ...(out.state ?? before), phase: to };
     per.set(correctable, after);
@@ -214,7 +217,7 @@ export class R2rController {
     };
     if (out.inputs !== undefined) rec.inputs = out.inputs;
     if (out.decision !== undefined) rec.uRaw = out.decision.uRaw;
-    return { ok: true, u: after.u, record: this.record(rec) };
+    return { ok: true, value: { u: after.u, record: this.record(rec) } };
   }
 
   private record(r: Omit<AuditRecord, 'seq' | 'at'>): AuditRecord {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerConfig } from './controller-config.js';
 import { R2rController } from './r2r-controller.js';
-import { type SimConfig, simulateR2r } from './simulate.js';
+import { type SimConfig, type SimResult, simulateR2r } from './simulate.js';
 
 const context = { tool: 'T', chamber: 'C', product: 'P', layer: 'L' };
 
@@ -20,6 +20,13 @@ function config(
   return c;
 }
 
+/** The simulation's result, failing the test on a refusal. */
+function simulated(...args: Parameters<typeof simulateR2r>): SimResult {
+  const r = simulateR2r(...args);
+  if (!r.ok) throw new Error(r.issues[0]?.message);
+  return r.value;
+}
+
 describe('EWMA under a linear drift', () => {
   it('single EWMA keeps a steady offset: estimate lags by d(1−w)/w, the output error is d/w', () => {
     // Disturbance alpha_k = 20 + d·k. At steady state the EWMA of a ramp lags it by d(1−w)/w
@@ -27,7 +34,7 @@ describe('EWMA under a linear drift', () => {
     // so the output error is d(1−w)/w + d = d/w.
     const w = 0.3;
     const d = 0.5;
-    const sim = simulateR2r(config({ kind: 'ewma', w, gain: 1, target: 0 }));
+    const sim = simulated(config({ kind: 'ewma', w, gain: 1, target: 0 }));
     const last = sim.runs[sim.runs.length - 1];
     expect(last?.values.Tx?.error).toBeCloseTo(d / w, 9);
     const lastMeasure = sim.audit.filter((r) => r.event === 'measure').at(-1);
@@ -36,10 +43,10 @@ describe('EWMA under a linear drift', () => {
   });
 
   it('double EWMA removes the drift that single EWMA leaves', () => {
-    const sim = simulateR2r(config({ kind: 'dewma', w: 0.3, w2: 0.2, gain: 1, target: 0 }));
+    const sim = simulated(config({ kind: 'dewma', w: 0.3, w2: 0.2, gain: 1, target: 0 }));
     expect(Math.abs(sim.runs.at(-1)?.values.Tx?.error as number)).toBeLessThan(1e-6);
-    const noisy = simulateR2r(config({ kind: 'dewma', w: 0.3, w2: 0.2, gain: 1, target: 0 }, { noise: 1 }));
-    const single = simulateR2r(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 1 }));
+    const noisy = simulated(config({ kind: 'dewma', w: 0.3, w2: 0.2, gain: 1, target: 0 }, { noise: 1 }));
+    const single = simulated(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 1 }));
     const s = noisy.summary[0];
     // Mean of 100 errors: noise-driven standard error well under 0.5; single EWMA sits at d/w = 1.67.
     expect(Math.abs(s?.mean as number)).toBeLessThan(0.5);
@@ -52,7 +59,7 @@ describe('EWMA under a linear drift', () => {
     const cfg = config({ kind: 'ewma', w: 0.5, gain: 1, target: 0 }, { drift: 0, maintenanceStep: 10 });
     cfg.maintenance = [50];
     cfg.runs = 60;
-    const sim = simulateR2r(cfg);
+    const sim = simulated(cfg);
     const events = sim.audit.filter((r) => r.event === 'suspend' || r.event === 'reset');
     expect(events.map((r) => r.event)).toEqual(['suspend', 'reset']);
     // After the reset the first measurement re-initialises a, so run 51 is back on target.
@@ -61,8 +68,8 @@ describe('EWMA under a linear drift', () => {
   });
 
   it('is reproducible from its seed', () => {
-    const a = simulateR2r(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 2 }));
-    const b = simulateR2r(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 2 }));
+    const a = simulated(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 2 }));
+    const b = simulated(config({ kind: 'ewma', w: 0.3, gain: 1, target: 0 }, { noise: 2 }));
     expect(a.runs).toEqual(b.runs);
   });
 });
@@ -78,8 +85,8 @@ describe('stability under gain mismatch', () => {
       const y = 10 + xi * c.gain * u;
       err = y - c.target;
       const m = ctl.measure(context, 'Tx', y, u);
-      if (!m.ok) throw new Error(m.refusal.message);
-      u = m.u;
+      if (!m.ok) throw new Error(m.issues[0]?.message);
+      u = m.value.u;
     }
     return Math.abs(err) > 1;
   }

@@ -1,3 +1,4 @@
+import { fail, issue, type Result } from '@bondline/core';
 import { SeededRandom } from '../random/seeded-random.js';
 import type { R2rContext } from './context-key.js';
 import type { ControllerConfig } from './controller-config.js';
@@ -58,12 +59,14 @@ export interface SimResult {
  * Run a simulated process through the R2R controllers. The clock is injected
  * (one simulated run per `runIntervalMs`, default one hour) so the audit trail
  * is reproducible. Noise for each correctable comes from one seeded stream,
- * drawn in a fixed order, so a config always gives the same result.
+ * drawn in a fixed order, so a config always gives the same result. A loop
+ * that diverges until its numbers overflow (weights unstable for the true gain)
+ * is refused with the run and the correctable, never continued with NaN.
  */
 export function simulateR2r(
   cfg: SimConfig,
   options: { start?: Date; runIntervalMs?: number } = {},
-): SimResult {
+): Result<SimResult, 'diverged'> {
   if (!Number.isInteger(cfg.runs) || cfg.runs < 1)
     throw new RangeError(`runs must be a positive integer (got ${cfg.runs})`);
   const start = (options.start ?? new Date('2026-01-01T00:00:00Z')).getTime();
@@ -87,18 +90,30 @@ export function simulateR2r(
     for (const n of names) {
       const { process: p, controller: c } = cfg.correctables[n] as SimConfig['correctables'][string];
       const rec = ctl.recommend(cfg.context, n);
-      if (!rec.ok) throw new Error(`simulation: ${rec.refusal.message}`);
+      // The run was resumed above, so a refusal here is a bug, not a property of the config.
+      if (!rec.ok) throw new Error(`simulation: ${rec.issues[0]?.message}`);
+      const u = rec.value.u;
       const disturbance = (offsets[n] ?? 0) + p.drift * k + p.noise * rnd.nextGaussian();
-      const y = disturbance + p.gain * rec.u;
-      const m = ctl.measure(cfg.context, n, y, rec.u);
-      if (!m.ok) throw new Error(`simulation: ${m.refusal.message}`);
+      const y = disturbance + p.gain * u;
+      const m = Number.isFinite(y) ? ctl.measure(cfg.context, n, y, u) : undefined;
+      if (m === undefined || !m.ok) {
+        const path = `correctables.${n}.controller`;
+        const why = checkStability(c).message;
+        return fail(
+          issue(
+            'diverged',
+            `${path}: the loop diverged until its numbers overflowed at run ${k} (u = ${u}, y = ${y}): ${why}`,
+            path,
+          ),
+        );
+      }
       values[n] = {
-        u: rec.u,
+        u,
         y,
         error: y - c.target,
         openLoopError: disturbance - c.target,
-        clamped: m.record.clamped,
-        deadband: m.record.deadband,
+        clamped: m.value.record.clamped,
+        deadband: m.value.record.deadband,
       };
     }
     runs.push({ run: k, values });
@@ -115,7 +130,7 @@ export function simulateR2r(
       stability: checkStability((cfg.correctables[n] as SimConfig['correctables'][string]).controller),
     };
   });
-  return { runs, summary, audit: ctl.auditTrail() };
+  return { ok: true, value: { runs, summary, audit: ctl.auditTrail() } };
 }
 
 function meanSigma(v: number[]): { mean: number; sigma: number } {

@@ -1,13 +1,17 @@
+import { fail, type Issue, issue, type Result } from '@bondline/core';
 import type { GreyImage } from '../image/grey-image.js';
 import type { ClipDetector } from './clip-detector.js';
 import type { PeakPair } from './peak-search.js';
 import type { RefinedPosition, TranslationRefiner } from './translation-refiner.js';
 import type {
   RegistrationLimits,
+  RegistrationMatch,
   RegistrationMethod,
-  RegistrationRefusal,
-  RegistrationResult,
+  RegistrationRefusalCode,
 } from './types.js';
+
+/** A refused match: what was seen and which limit it broke. */
+type Refusal = Issue<RegistrationRefusalCode>;
 
 /** Pixels of search range kept free at each border: the cubic refinement needs them. */
 const BORDER_PX = 3;
@@ -22,7 +26,6 @@ const f3 = (v: number) => v.toFixed(3);
  * are top-left template positions in the image. Returns undefined to accept.
  */
 export function refuseAtPeak(
-  method: RegistrationMethod,
   image: GreyImage,
   refiner: TranslationRefiner,
   peaks: PeakPair,
@@ -30,7 +33,7 @@ export function refuseAtPeak(
   searchWidth: number,
   searchHeight: number,
   limits: Required<RegistrationLimits>,
-): RegistrationRefusal | undefined {
+): Refusal | undefined {
   const score = Number.isFinite(scoreAtPeak) ? scoreAtPeak : 0;
   const atBorder =
     peaks.x < BORDER_PX ||
@@ -40,38 +43,27 @@ export function refuseAtPeak(
   const cx = peaks.x + (refiner.width - 1) / 2 - (image.width - 1) / 2;
   const cy = peaks.y + (refiner.height - 1) / 2 - (image.height - 1) / 2;
   if (atBorder && score >= limits.minScore / 2) {
-    return {
-      ok: false,
-      method,
-      code: 'clipped',
-      score,
-      reason:
-        `best match (score ${f3(score)}) at offset (${cx.toFixed(1)}, ${cy.toFixed(1)}) px is at the edge of the ` +
-        `search range (|dx| <= ${(searchWidth - 1) / 2 - BORDER_PX}, |dy| <= ${(searchHeight - 1) / 2 - BORDER_PX} px): ` +
+    return issue(
+      'clipped',
+      `best match (score ${f3(score)}) at offset (${cx.toFixed(1)}, ${cy.toFixed(1)}) px is at the edge of the ` +
+        `search range (|dx| <= ${Math.max(0, (searchWidth - 1) / 2 - BORDER_PX)}, |dy| <= ${Math.max(0, (searchHeight - 1) / 2 - BORDER_PX)} px): ` +
         'the mark is probably partly outside the image',
-    };
+    );
   }
   if (score < limits.minScore) {
-    return {
-      ok: false,
-      method,
-      code: 'missing',
-      score,
-      reason: `no mark found: best score ${f3(score)} is below the threshold ${f3(limits.minScore)}`,
-    };
+    return issue(
+      'missing',
+      `no mark found: best score ${f3(score)} is below the threshold ${f3(limits.minScore)}`,
+    );
   }
   if (peaks.secondValue >= limits.ambiguityRatio * peaks.value) {
     const sx = peaks.secondX + (refiner.width - 1) / 2 - (image.width - 1) / 2;
     const sy = peaks.secondY + (refiner.height - 1) / 2 - (image.height - 1) / 2;
-    return {
-      ok: false,
-      method,
-      code: 'ambiguous',
-      score,
-      reason:
-        `two candidate positions: (${cx.toFixed(1)}, ${cy.toFixed(1)}) and (${sx.toFixed(1)}, ${sy.toFixed(1)}) px, ` +
+    return issue(
+      'ambiguous',
+      `two candidate positions: (${cx.toFixed(1)}, ${cy.toFixed(1)}) and (${sx.toFixed(1)}, ${sy.toFixed(1)}) px, ` +
         `the second peak at ${f3(peaks.secondValue / peaks.value)} of the first (limit ${f3(limits.ambiguityRatio)})`,
-    };
+    );
   }
   return undefined;
 }
@@ -83,28 +75,23 @@ export function finishRefinement(
   refiner: TranslationRefiner,
   r: RefinedPosition,
   limits: Required<RegistrationLimits>,
-): RegistrationResult {
+): Result<RegistrationMatch, RegistrationRefusalCode> {
   const dx = r.x + (refiner.width - 1) / 2 - (image.width - 1) / 2;
   const dy = r.y + (refiner.height - 1) / 2 - (image.height - 1) / 2;
   if (!r.inside) {
-    return {
-      ok: false,
-      method,
-      code: 'clipped',
-      score: r.score,
-      reason: `refinement moved the template to (${dx.toFixed(2)}, ${dy.toFixed(2)}) px, partly outside the image`,
-    };
+    return fail(
+      issue(
+        'clipped',
+        `refinement moved the template to (${dx.toFixed(2)}, ${dy.toFixed(2)}) px, partly outside the image`,
+      ),
+    );
   }
-  if (r.score < limits.minScore) {
-    return {
-      ok: false,
-      method,
-      code: 'missing',
-      score: r.score,
-      reason: `refined score ${f3(r.score)} is below the threshold ${f3(limits.minScore)}`,
-    };
+  if (!(r.score >= limits.minScore)) {
+    return fail(
+      issue('missing', `refined score ${f3(r.score)} is below the threshold ${f3(limits.minScore)}`),
+    );
   }
-  return { ok: true, method, dx, dy, score: r.score, sigmaX: r.sigmaX, sigmaY: r.sigmaY };
+  return { ok: true, value: { method, dx, dy, score: r.score, sigmaX: r.sigmaX, sigmaY: r.sigmaY } };
 }
 
 /**
@@ -113,20 +100,16 @@ export function finishRefinement(
  */
 export function clippedOrMissing(
   image: GreyImage,
-  refusal: RegistrationRefusal,
+  refusal: Refusal,
   detector: () => ClipDetector,
   limits: Required<RegistrationLimits>,
-): RegistrationRefusal {
+): Refusal {
   if (refusal.code !== 'missing') return refusal;
   const hit = detector().find(image, limits.minScore);
   if (hit === undefined) return refusal;
-  return {
-    ok: false,
-    method: refusal.method,
-    code: 'clipped',
-    score: hit.score,
-    reason:
-      `the mark appears at about (${hit.dx.toFixed(1)}, ${hit.dy.toFixed(1)}) px with only ` +
+  return issue(
+    'clipped',
+    `the mark appears at about (${hit.dx.toFixed(1)}, ${hit.dy.toFixed(1)}) px with only ` +
       `${(100 * hit.overlap).toFixed(0)} % of the template inside the image (score ${f3(hit.score)} on that part)`,
-  };
+  );
 }

@@ -1,14 +1,11 @@
+import { fail, formatIssues } from '@bondline/core';
 import type { GreyImage } from '../image/grey-image.js';
 import { ClipDetector } from './clip-detector.js';
 import { clippedOrMissing, finishRefinement, refuseAtPeak } from './decide.js';
+import { checkLimits } from './limits.js';
 import type { PeakPair } from './peak-search.js';
 import type { RefinedPosition, TranslationRefiner } from './translation-refiner.js';
-import {
-  DEFAULT_LIMITS,
-  type RegistrationLimits,
-  type RegistrationMethod,
-  type RegistrationResult,
-} from './types.js';
+import type { RegistrationLimits, RegistrationMethod, RegistrationResult } from './types.js';
 
 /**
  * What the NCC and phase matchers share: the template and image size they
@@ -31,17 +28,20 @@ export class SearchFrame {
     return this.clip;
   };
 
+  /** Throws RangeError (a programmer error: `registerMark` checks inputs from files) on bad sizes or limits. */
   constructor(template: GreyImage, imageWidth: number, imageHeight: number, limits: RegistrationLimits) {
     const { width: tw, height: th } = template;
     if (tw > imageWidth || th > imageHeight) {
       throw new RangeError(`template ${tw}x${th} is larger than the image ${imageWidth}x${imageHeight}`);
     }
+    const checked = checkLimits(limits);
+    if (!checked.ok) throw new RangeError(formatIssues(checked.issues));
     this.template = template;
     this.imageWidth = imageWidth;
     this.imageHeight = imageHeight;
     this.searchWidth = imageWidth - tw + 1;
     this.searchHeight = imageHeight - th + 1;
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.limits = checked.value;
   }
 
   /** Throws RangeError (a programmer error) unless `image` has the size this frame serves. */
@@ -66,18 +66,10 @@ export class SearchFrame {
     refine: () => RefinedPosition,
   ): RegistrationResult {
     const { searchWidth, searchHeight, limits } = this;
-    const refusal = refuseAtPeak(
-      method,
-      image,
-      refiner,
-      peaks,
-      scoreAtPeak,
-      searchWidth,
-      searchHeight,
-      limits,
-    );
-    if (refusal !== undefined) return clippedOrMissing(image, refusal, this.clipDetector, limits);
+    const refusal = refuseAtPeak(image, refiner, peaks, scoreAtPeak, searchWidth, searchHeight, limits);
+    if (refusal !== undefined) return fail(clippedOrMissing(image, refusal, this.clipDetector, limits));
     const result = finishRefinement(method, image, refiner, refine(), limits);
-    return result.ok ? result : clippedOrMissing(image, result, this.clipDetector, limits);
+    if (result.ok) return result;
+    return fail(clippedOrMissing(image, result.issues[0]!, this.clipDetector, limits));
   }
 }

@@ -103,15 +103,15 @@ describe('bondline overlay fit (end to end)', () => {
     const r = await cli(['fit', bad, '--model', '4']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("line 8, column dx: is not a finite number ('x1')");
-    expect(r.stderr).toContain('line 9: expected 5 columns');
+    expect(r.stderr).toContain(`${bad}:8:8: dx: expected number, got "x1"`);
+    expect(r.stderr).toContain(`${bad}:9:1: expected 5 columns (wafer,X,Y,dx,dy), found 4`);
     expect(r.stderr).toContain('--skip-bad');
     expect(hasStackTrace(r.stderr)).toBe(false);
     const s = await cli(['fit', bad, '--model', '4', '--skip-bad']);
     expect(s.code).toBe(0);
     expect(s.stderr.trim().split('\n')).toEqual([
-      `skipped ${bad} line 8, column dx: is not a finite number ('x1')`,
-      `skipped ${bad} line 9: expected 5 columns (wafer,X,Y,dx,dy), found 4`,
+      `skipped ${bad}:8:8: dx: expected number, got "x1"`,
+      `skipped ${bad}:9:1: expected 5 columns (wafer,X,Y,dx,dy), found 4 (is the line cut short?)`,
     ]);
   });
 
@@ -172,5 +172,88 @@ describe('bondline overlay fit (end to end)', () => {
     // Generated with Tx = 4 nm, Mx = My = 0.2 ppm and 1 nm noise.
     expect(Math.abs(j.wafers[0].terms.Tx.value - 4)).toBeLessThan(4 * j.wafers[0].terms.Tx.stderr);
     expect(Math.abs(j.wafers[0].terms.Mag.value - 0.2)).toBeLessThan(4 * j.wafers[0].terms.Mag.stderr);
+  });
+
+  describe('hostile site files: exit 2, the file, line and column or key, no stack trace', () => {
+    const lot = readFileSync(join(EXAMPLES, 'lot-3-wafers.csv'), 'utf8');
+    const cases: [string, string | Uint8Array, RegExp][] = [
+      // Once printed NaN ± NaN with exit 0: dx of 1e200 overflowed the residual sum of squares.
+      [
+        'huge.csv',
+        'wafer,X,Y,dx,dy\nA,0,0,1e200,1\nA,1000,0,2,1\nA,0,1000,1,3\nA,-1000,0,1,1\nA,0,-1000,1,2\n',
+        /huge\.csv:2:7: dx: 1e\+200 nm is outside the plausible range -1000000 to 1000000 nm/,
+      ],
+      [
+        'far.csv',
+        'wafer,X,Y,dx,dy\nA,1e300,0,1,1\n',
+        /far\.csv:2:3: X: 1e\+300 µm is outside the plausible range/,
+      ],
+      ['inf.csv', 'wafer,X,Y,dx,dy\nA,1e999,0,1,1\n', /inf\.csv:2:3: X: expected number, got "1e999"/],
+      [
+        'cut.csv',
+        `${lot.split('\n').slice(0, 4).join('\n')}\nP01,-57850,-139425,-2_-4,-5850`,
+        /cut\.csv:5:1: expected 8 columns \(wafer,X,Y,field,x,y,dx,dy\), found 5 \(is the line cut short\?\)/,
+      ],
+      [
+        'string.json',
+        '[\n  { "wafer": "A", "X": 1, "Y": 2, "dx": 1, "dy": 1 },\n  { "wafer": "A", "X": 3, "Y": "4", "dx": 1, "dy": 1 }\n]',
+        /string\.json:3:27: \[1\]\.Y: expected number, got "4"/,
+      ],
+      ['empty.csv', '', /empty\.csv: the file is empty; expected a CSV header/],
+      ['blank.json', '[]', /blank\.json: the array of sites is empty/],
+      ['utf16.csv', Uint8Array.from([0xff, 0xfe, 0x77, 0x00]), /utf16\.csv: the file is UTF-16/],
+      ['binary.csv', Uint8Array.from([0x77, 0x00, 0x01]), /binary\.csv: byte 1 is NUL/],
+      [
+        'hidden.csv',
+        'wafer,X,Y,d\u200bx,dy\nA,1,2,3,4\n',
+        /hidden\.csv:1:11: unknown column "d<U\+200B zero-width space>x" in the header/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      it(name, async () => {
+        const file = join(dir, name);
+        writeFileSync(file, content);
+        const r = await cli(['fit', file]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/NaN|Infinity|internal error/);
+        expect(hasStackTrace(r.stderr)).toBe(false);
+      });
+    }
+
+    it('a byte-order mark before the CSV header is accepted: the same fit as without it', async () => {
+      const bom = join(dir, 'bom.csv');
+      writeFileSync(bom, `\ufeff${lot}`);
+      const [withBom, plain] = await Promise.all([
+        cli(['fit', bom, '--model', '10', '--json']),
+        cli(['fit', join(EXAMPLES, 'lot-3-wafers.csv'), '--model', '10', '--json']),
+      ]);
+      expect(withBom.code).toBe(0);
+      expect(withBom.stdout).toBe(plain.stdout);
+    });
+
+    it('thousands of wafers that cannot be fitted: the first 20 issues and a count', async () => {
+      const many = join(dir, 'many.csv');
+      writeFileSync(
+        many,
+        `wafer,X,Y,dx,dy\n${Array.from({ length: 5000 }, (_, i) => `W${i},${i},0,1,1`).join('\n')}\n`,
+      );
+      const r = await cli(['fit', many]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toBe('bondline overlay: 5000 problems:');
+      expect(lines[1]).toBe('  wafer W0: 1 site is too few for 6 terms (needs at least 4)');
+      expect(lines.at(-1)).toBe('  ... and 4980 more');
+      expect(lines).toHaveLength(22);
+    });
+
+    it('--radius out of its range', async () => {
+      const r = await cli(['fit', good, '--radius', '1e12']);
+      expect(r).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/--radius: 1e12 is out of range; allowed: a number from 1 to 1000000/),
+      });
+    });
   });
 });

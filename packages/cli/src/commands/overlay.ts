@@ -3,16 +3,17 @@
 import {
   type FitOptions,
   fitLot,
-  formatBadRow,
   type LotSummary,
   parseModelName,
   readSites,
+  SITE_LIMITS,
   siteLabel,
   type WaferFit,
 } from '@bondline/align';
+import { decodeText, formatIssues, type Issue } from '@bondline/core';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText } from '../io.js';
+import { printJson, readInputBytes } from '../io.js';
 import { checkOutputs, pngDescription, writeOutputs } from '../output-files.js';
 import { renderOverlayPlot } from '../render/overlay-plot.js';
 import { printHelp, usageError } from '../usage.js';
@@ -29,6 +30,8 @@ const USAGE = [
   '  --robust   reject sites beyond k robust (MAD) sigmas, iterate; --k sets k (default 4)',
   '  --radius   wafer radius used for normalisation, µm (default: largest site radius)',
   '  --skip-bad skip unreadable rows (listed on stderr) instead of refusing the file',
+  `Site files: X, Y within ±${SITE_LIMITS.waferUm} µm, x, y within ±${SITE_LIMITS.fieldUm} µm, dx, dy within`,
+  `±${SITE_LIMITS.overlayNm} nm; at most ${SITE_LIMITS.rows} rows. Anything else is refused with its line and column.`,
   '  --plot     overlay vector map (measured and residual arrows) of the first wafer or --wafer',
 ].join('\n');
 
@@ -66,22 +69,26 @@ export async function run(argv: string[]): Promise<number> {
   if (o.wafer !== undefined && o.plot === undefined) throw new CliError('--wafer needs --plot');
   await checkOutputs({ '--plot': o.plot }, { 'site file': file });
 
-  const text = await readInputText(file);
-  const read = readSites(text, { skipBad: o['skip-bad'] === true });
+  const source = file === '-' ? '(stdin)' : file;
+  const text = decodeText(await readInputBytes(file), source);
+  if (!text.ok) throw new CliError(formatIssues(text.issues));
+  const read = readSites(text.value, { source, skipBad: o['skip-bad'] === true });
   if (!read.ok) {
-    const shown = read.issues.slice(0, 20).map((r) => `  ${formatBadRow(r)}`);
-    if (read.issues.length > 20) shown.push(`  ... and ${read.issues.length - 20} more`);
-    const hint = read.code === 'bad-rows' ? '\n(use --skip-bad to fit the readable rows)' : '';
-    throw new CliError(`${file}: ${read.issues.length} problem(s):\n${shown.join('\n')}${hint}`);
+    const rowProblem = o['skip-bad'] !== true && read.issues.some((i) => ROW_CODES.has(i.code));
+    throw new CliError(
+      listIssues(read.issues, rowProblem ? '(use --skip-bad to fit the readable rows)' : ''),
+    );
   }
-  for (const r of read.skipped) process.stderr.write(`skipped ${file} ${formatBadRow(r)}\n`);
+  for (const r of read.value.skipped) process.stderr.write(`skipped ${r.message}\n`);
 
   const options: FitOptions = { model };
   if (radiusUm !== undefined) options.radiusUm = radiusUm;
   if (o.robust === true) options.robust = k === undefined ? {} : { k };
   if (select !== 'none') options.select = select;
-  const lot = fitLot(read.sites, options);
-  if (!lot.ok) throw new CliError(lot.errors.map((e) => e.message).join('\n'));
+  const fitted = fitLot(read.value.sites, options);
+  // One issue per wafer that cannot be fitted: a file of many one-site wafers would print thousands.
+  if (!fitted.ok) throw new CliError(listIssues(fitted.issues, ''));
+  const lot = fitted.value;
 
   if (o.plot !== undefined) {
     const w = o.wafer === undefined ? lot.wafers[0] : lot.wafers.find((f) => f.id === o.wafer);
@@ -96,6 +103,35 @@ export async function run(argv: string[]): Promise<number> {
   if (o.json === true) printJson(toJson(lot.wafers, lot.lot, o.robust === true), 2);
   else process.stdout.write(formatText(lot.wafers, lot.lot));
   return 0;
+}
+
+// Problems of single rows: --skip-bad can leave those rows out.
+const ROW_CODES = new Set([
+  'missing',
+  'wrong-type',
+  'out-of-range',
+  'unknown-key',
+  'invalid-value',
+  'wrong-column-count',
+  'unterminated-quote',
+  'too-many-problems',
+]);
+
+/** The first 20 problems, one per line, then how many more (and the reader's own count), then the hint. */
+function listIssues(issues: readonly Issue[], hint: string): string {
+  if (issues.length === 1 && hint === '') return issues[0]!.message;
+  const last = issues[issues.length - 1]!;
+  const count = last.code === 'too-many-problems' ? `more than ${issues.length - 1}` : String(issues.length);
+  const lines = [
+    `${count} problem${issues.length === 1 ? '' : 's'}:`,
+    formatIssues(issues.slice(0, 20), '  '),
+  ];
+  const hidden = issues.length - 20;
+  if (hidden > 0 && last.code === 'too-many-problems')
+    lines.push(`  ... and ${hidden - 1} more`, `  ${last.message}`);
+  else if (hidden > 0) lines.push(`  ... and ${hidden} more`);
+  if (hint !== '') lines.push(hint);
+  return lines.join('\n');
 }
 
 function toJson(wafers: WaferFit[], lot: LotSummary, robust: boolean) {

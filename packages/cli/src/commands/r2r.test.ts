@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../render/png.js';
-import { runBondline } from './e2e.test-util.js';
+import { hasStackTrace, runBondline } from './e2e.test-util.js';
 
 const cli = (args: string[]) => runBondline('r2r', args);
 
@@ -90,18 +90,85 @@ describe('bondline r2r simulate (end to end)', () => {
     );
     const r = await cli(['simulate', '--config', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('correctables.Tx.process.offset: must be a number, got "x"');
-    expect(r.stderr).toContain('correctables.Tx.controller.w: must be in (0, 1], got 2');
+    expect(r.stderr).toContain(`${bad}:4:16: correctables.Tx.process.offset: expected number, got "x"`);
+    expect(r.stderr).toContain(
+      `${bad}:5:19: correctables.Tx.controller.w: 2 is out of range; must be at most 1`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const syntax = join(dir, 'syntax.yaml');
     writeFileSync(syntax, 'runs: 5\ncorrectables: [\n');
     const s = await cli(['simulate', '--config', syntax]);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/line \d+, column \d+/);
+    expect(s.stderr).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax: /);
     expect(await cli(['simulate'])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/missing --config/),
     });
     expect((await cli(['simulate', '--config', EXAMPLE, '--every', '0'])).code).toBe(2);
+  });
+
+  describe('hostile configs: exit 2, the file, line and column and key, no stack trace', () => {
+    const cases: [string, string | Uint8Array, RegExp][] = [
+      [
+        'huge.yaml',
+        'runs: 1e9\ncorrectables:\n  Tx:\n    process: { offset: 1e300 }\n    controller: { w: 0 }\n',
+        /huge\.yaml:1:1: runs: 1000000000 is out of range; must be at most 100000\n.*huge\.yaml:4:16: correctables\.Tx\.process\.offset: 1e\+300 is out of range; must be at most 1000000\n.*huge\.yaml:5:19: correctables\.Tx\.controller\.w: 0 is out of range; must be above 0/s,
+      ],
+      [
+        'steps.yaml',
+        `runs: 100000\ncorrectables:\n${['A', 'B', 'C', 'D', 'E'].map((k) => `  ${k}: { process: {}, controller: { w: 0.5 } }`).join('\n')}\n`,
+        /steps\.yaml:1:1: runs: 100000 runs of 5 correctables are 500000 steps; at most 400000 are kept/,
+      ],
+      [
+        'string.json',
+        '{"correctables": {"Tx": {"process": {"offset": "5"}, "controller": {"w": 0.5}}}}',
+        /string\.json:1:38: correctables\.Tx\.process\.offset: expected number, got "5"/,
+      ],
+      [
+        'typo.yaml',
+        'correctables:\n  Tx:\n    process: { ofset: 5 }\n    controller: { w: 0.5 }\n',
+        /typo\.yaml:3:16: correctables\.Tx\.process\.ofset: is not a known key \(known keys: offset, drift, noise, gain, maintenanceStep\)/,
+      ],
+      ['empty.yaml', '', /empty\.yaml: \(top level\): expected object, got null/],
+      [
+        'bomb.yaml',
+        [
+          'a: &a [x, x, x, x, x, x, x, x, x]',
+          ...'bcdefgh'
+            .split('')
+            .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+        ].join('\n'),
+        /bomb\.yaml: the aliases \(\*name\) in this file expand too far/,
+      ],
+      ['utf16.yaml', Uint8Array.from([0xfe, 0xff, 0x00, 0x72]), /utf16\.yaml: the file is UTF-16/],
+      [
+        'diverge.yaml',
+        'runs: 5000\ncorrectables:\n  Mag:\n    process: { offset: 1, gain: 1000 }\n    controller: { w: 1, gain: 0.000001 }\n',
+        /correctables\.Mag\.controller: the loop diverged until its numbers overflowed at run \d+/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      it(name, async () => {
+        const file = join(dir, name);
+        writeFileSync(file, content);
+        const r = await cli(['simulate', '--config', file]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/internal error/);
+        expect(hasStackTrace(r.stderr)).toBe(false);
+      });
+    }
+
+    it('a byte-order mark before the YAML is accepted: the same simulation as without it', async () => {
+      const bom = join(dir, 'bom.yaml');
+      writeFileSync(bom, `\ufeff${readFileSync(EXAMPLE, 'utf8')}`);
+      const [withBom, plain] = await Promise.all([
+        cli(['simulate', '--config', bom, '--json']),
+        cli(['simulate', '--config', EXAMPLE, '--json']),
+      ]);
+      expect(withBom.code).toBe(0);
+      expect(withBom.stdout).toBe(plain.stdout);
+    });
   });
 });

@@ -1,10 +1,10 @@
 // `bondline r2r simulate`: a simulated process run through the EWMA-family run-to-run controllers.
 
-import { parseSimConfig, type SimResult, simulateR2r } from '@bondline/align';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { R2R_LIMITS, readSimConfig, SIM_LIMITS, type SimResult, simulateR2r } from '@bondline/align';
+import { decodeText, formatIssues, type Issue } from '@bondline/core';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { printJson, readInputText } from '../io.js';
+import { printJson, readInputBytes } from '../io.js';
 import {
   checkOutputs,
   jsonLinesDescription,
@@ -22,6 +22,8 @@ const USAGE = [
   'its EWMA or double-EWMA controller and prints every run (input u, error y - target), then the',
   'mean and sigma of the error over the last N runs, with and without control. Warns when the',
   'configured weights can go unstable over the assumed gain-ratio range. See examples/r2r/.',
+  `Limits: runs <= ${SIM_LIMITS.runs}, runs x correctables <= ${SIM_LIMITS.steps}; offsets, drifts, targets, limits`,
+  `within ±${R2R_LIMITS.value} output units; gains within ±${R2R_LIMITS.gain}. Every bad key is named with its line.`,
   '  --every    print every n-th run only (default 1)',
   '  --audit    write the controller audit trail (one JSON record per decision) to a file',
 ].join('\n');
@@ -45,29 +47,22 @@ export async function run(argv: string[]): Promise<number> {
   const every = numberArg('every', o.every, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
   await checkOutputs({ '--plot': o.plot, '--audit': o.audit }, { '--config': o.config });
 
-  const text = await readInputText(o.config, '--config');
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (err) {
-    if (err instanceof YAMLParseError) {
-      const at = err.linePos?.[0];
-      const where = at === undefined ? '' : `line ${at.line}, column ${at.col}: `;
-      throw new CliError(`${o.config}: ${where}${err.message.split('\n')[0]}`);
-    }
-    throw err;
-  }
-  const parsed = parseSimConfig(raw);
-  if (!parsed.ok) {
-    throw new CliError(`${o.config}:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
-  }
-  const result = simulateR2r(parsed.config);
+  const source = o.config === '-' ? '(stdin)' : o.config;
+  const text = decodeText(await readInputBytes(o.config, '--config'), source);
+  if (!text.ok) throw new CliError(issuesText(text.issues));
+  const format = /\.json$/i.test(o.config) ? 'json' : 'yaml';
+  const parsed = readSimConfig(text.value, { source, format });
+  if (!parsed.ok) throw new CliError(issuesText(parsed.issues));
+  const config = parsed.value;
+  const simulated = simulateR2r(config);
+  if (!simulated.ok) throw new CliError(issuesText(simulated.issues));
+  const result = simulated.value;
   for (const s of result.summary) {
     if (!s.stability.stable) process.stderr.write(`warning: ${s.correctable}: ${s.stability.message}\n`);
   }
   const files: OutputFile[] = [];
   if (o.plot !== undefined) {
-    const png = renderR2rPlot(result, parsed.config.maintenance);
+    const png = renderR2rPlot(result, config.maintenance);
     files.push({ option: '--plot', path: o.plot, data: png, description: pngDescription(png) });
   }
   if (o.audit !== undefined) {
@@ -76,11 +71,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   await writeOutputs(files);
   if (o.json === true) {
-    printJson({ config: parsed.config, runs: result.runs, summary: result.summary }, 2);
+    printJson({ config, runs: result.runs, summary: result.summary }, 2);
   } else {
-    process.stdout.write(formatText(result, every, parsed.config.lastN, parsed.config.maintenance));
+    process.stdout.write(formatText(result, every, config.lastN, config.maintenance));
   }
   return 0;
+}
+
+/** One problem as its message; several as a count and one indented line each (the first 20). */
+function issuesText(issues: readonly Issue[]): string {
+  if (issues.length === 1) return issues[0]!.message;
+  const more = issues.length > 20 ? `\n  ... and ${issues.length - 20} more` : '';
+  return `${issues.length} problems:\n${formatIssues(issues.slice(0, 20), '  ')}${more}`;
 }
 
 function num(v: number, width: number): string {
