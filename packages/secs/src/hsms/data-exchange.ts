@@ -109,8 +109,8 @@ export class DataExchange {
     const limit = this.config.maxMessageBytes;
     const text = `S${h.stream}F${h.function} (system bytes ${h.systemBytes}) declares ${frame.declaredLength} bytes, over the ${limit}-byte limit; body discarded`;
     if (h.function % 2 === 0 && h.sessionId === this.config.sessionId) {
-      this.transactions.fail(
-        h.systemBytes,
+      this.transactions.failReply(
+        message,
         new HsmsError('message-too-large', text, { header: frame.headerBytes }),
       );
     }
