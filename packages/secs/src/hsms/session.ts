@@ -188,13 +188,18 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
         this.data.receive(frame, this.link!);
         break;
       case SType.selectReq: {
-        const status = selectAnswer(this.state);
+        const status = selectAnswer(this.state, h.sessionId, this.config.sessionId);
         this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, status);
         if (status === SelectStatus.ok) this.enterSelected();
         break;
       }
       case SType.deselectReq: {
-        const status = deselectAnswer(this.state, this.data.openTransactions);
+        const status = deselectAnswer(
+          this.state,
+          this.data.openTransactions,
+          h.sessionId,
+          this.config.sessionId,
+        );
         this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, status);
         if (status === DeselectStatus.ok) this.leaveSelected();
         break;
