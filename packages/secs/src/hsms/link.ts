@@ -39,6 +39,8 @@ const RESPONSE_OF: Readonly<Record<number, ControlKind>> = {
 
 const EMPTY = new Uint8Array(0);
 
+const KNOWN_STYPES: ReadonlySet<number> = new Set(Object.values(SType));
+
 export class HsmsLink {
   private readonly parser: FrameParser;
   private readonly control = new Map<number, ControlPending>();
@@ -56,7 +58,8 @@ export class HsmsLink {
     this.parser = new FrameParser((f) => this.onFrame(f), {
       maxMessageBytes: config.maxMessageBytes,
       onOversize: (f) => {
-        if (this.open) this.up.oversize(f);
+        // Judged by its header like any frame: only a supported PType and SType reach the session.
+        if (this.open && this.supported(f.header)) this.up.oversize(f);
       },
     });
     transport.bind({
@@ -220,19 +223,7 @@ export class HsmsLink {
     if (!this.open) return; // closed by an earlier frame of the same chunk
     const h = frame.header;
     this.log?.record({ direction: 'in', header: h, body: frame.body });
-    if (h.pType !== 0) {
-      // Never answer a Reject with a Reject.
-      if (h.sType !== SType.rejectReq) {
-        this.writeControl(
-          SType.rejectReq,
-          h.sessionId,
-          h.systemBytes,
-          h.pType,
-          RejectReason.pTypeNotSupported,
-        );
-      }
-      return;
-    }
+    if (!this.supported(h)) return;
     switch (h.sType) {
       case SType.linktestReq:
         this.writeControl(SType.linktestRsp, h.sessionId, h.systemBytes, 0, 0);
@@ -242,22 +233,31 @@ export class HsmsLink {
       case SType.linktestRsp:
         this.onControlResponse(h);
         break;
-      case SType.data:
-      case SType.selectReq:
-      case SType.deselectReq:
-      case SType.rejectReq:
-      case SType.separateReq:
-        this.up.frame(frame);
-        break;
       default:
+        this.up.frame(frame);
+    }
+  }
+
+  /**
+   * True for PType 0 (SECS-II) and an SType E37 defines. Otherwise answers Reject.req reason 2 (PType,
+   * echoed in byte 2) or 1 (SType), except to a Reject.req, and returns false.
+   */
+  private supported(h: HsmsHeader): boolean {
+    if (h.pType !== 0) {
+      if (h.sType !== SType.rejectReq) {
         this.writeControl(
           SType.rejectReq,
           h.sessionId,
           h.systemBytes,
-          h.sType,
-          RejectReason.sTypeNotSupported,
+          h.pType,
+          RejectReason.pTypeNotSupported,
         );
+      }
+      return false;
     }
+    if (KNOWN_STYPES.has(h.sType)) return true;
+    this.writeControl(SType.rejectReq, h.sessionId, h.systemBytes, h.sType, RejectReason.sTypeNotSupported);
+    return false;
   }
 
   private onControlResponse(h: HsmsHeader): void {
