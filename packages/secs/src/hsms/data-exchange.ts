@@ -58,8 +58,13 @@ export class DataExchange {
     const systemBytes = this.allocSystemBytes();
     const wBit = message.wBit === true;
     const done = wBit ? this.transactions.add(systemBytes, stream, fn) : undefined;
-    this.write(stream, fn, wBit, systemBytes, body);
-    return done ?? Promise.resolve(undefined);
+    // A write the peer's unread backlog refuses closes the link, which fails `done` with it.
+    const written = this.write(stream, fn, wBit, systemBytes, body);
+    if (done !== undefined) return done;
+    if (written) return Promise.resolve(undefined);
+    return Promise.reject(
+      new HsmsError('connection-closed', `S${stream}F${fn} not sent: the connection closed`),
+    );
   }
 
   /** See `HsmsSession.reply`. */
@@ -68,6 +73,7 @@ export class DataExchange {
     const fn = message.function ?? primary.function + 1;
     const err = this.checkSendable(stream, fn, message.body);
     if (err !== undefined) throw err;
+    // Not written only when the link closes on it (the peer does not read): the session reports that.
     this.write(stream, fn, false, primary.systemBytes, message.body);
   }
 
@@ -208,7 +214,7 @@ export class DataExchange {
     wBit: boolean,
     systemBytes: number,
     body: Uint8Array | undefined,
-  ): void {
-    this.host.link()!.writeData(this.config.sessionId, stream, fn, wBit, systemBytes, body ?? EMPTY);
+  ): boolean {
+    return this.host.link()!.writeData(this.config.sessionId, stream, fn, wBit, systemBytes, body ?? EMPTY);
   }
 }

@@ -54,6 +54,16 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     return this.machine.state;
   }
 
+  /** Bytes written on the current connection and not yet taken by the peer (0 when not connected). */
+  get outboundBytes(): number {
+    return this.link?.outboundBytes ?? 0;
+  }
+
+  /** True while the session does not read the peer, whose unsent bytes are over the high-water mark. */
+  get readingPaused(): boolean {
+    return this.link?.readingPaused ?? false;
+  }
+
   /** Data transactions waiting for a reply. */
   get openTransactions(): number {
     return this.data.openTransactions;
