@@ -4,6 +4,7 @@
 // unanswered primary).
 
 import { HsmsError } from '../../hsms/errors.js';
+import { HEADER_BYTES } from '../../hsms/frame.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsSession } from '../../hsms/session.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
@@ -14,6 +15,13 @@ import type { CommunicationState } from '../state/communication-state.js';
 import { type ControlState, isOnline } from '../state/control-state.js';
 import type { ReplyFirst } from './reply-first.js';
 import type { SpoolLink } from './spool-link.js';
+
+/** A reply as a SECS-II message; one whose body cannot be decoded keeps only its stream and function. */
+function decoded(reply: HsmsMessage | undefined): SecsMessage | undefined {
+  if (reply === undefined) return undefined;
+  const r = toSecsMessage(reply);
+  return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
+}
 
 export interface OutboundPort {
   readonly session: HsmsSession;
@@ -29,7 +37,18 @@ export interface OutboundPort {
   spoolFirst(stream: number, fn: number): boolean;
 }
 
+/** A spoolable primary on the wire, waiting for its reply. */
+interface InFlight {
+  readonly msg: SecsMessage;
+  readonly whenDown: (msg: SecsMessage) => void;
+  /** Handed to `whenDown` when the link dropped before the reply. */
+  spooled: boolean;
+}
+
 export class Outbound {
+  // Spoolable primaries sent and not yet answered, oldest first (see `linkLost`).
+  private readonly inFlight = new Set<InFlight>();
+
   constructor(private readonly port: OutboundPort) {}
 
   /** Communicating and the HSMS session selected, whatever the control state. */
@@ -64,15 +83,42 @@ export class Outbound {
 
   /**
    * Send a primary and decode its reply; a T3 timeout is answered with S9F9 (E5) and rethrown. With
-   * `whenDown`, a primary that was held behind a reply (reply-first.ts) and finds the link down when
-   * its turn comes was never sent: `whenDown` gets it (the spool, E30 6.5) and the result is undefined.
+   * `whenDown` (a spoolable primary), one that was held behind a reply (reply-first.ts) and finds the
+   * link down when its turn comes was never sent: `whenDown` gets it (the spool, E30 6.5) and the
+   * result is undefined. So does one sent whose reply the link's end cut off (see `linkLost`).
    */
   async send(msg: SecsMessage, whenDown?: (msg: SecsMessage) => void): Promise<SecsMessage | undefined> {
-    const down = whenDown === undefined ? undefined : () => whenDown(msg);
-    const reply = await this.transmit(toOutgoing(msg), down);
-    if (reply === undefined) return undefined;
-    const r = toSecsMessage(reply);
-    return r.ok ? r.message : { stream: reply.stream, function: reply.function, wBit: false };
+    const out = toOutgoing(msg, { maxBodyBytes: this.maxBodyBytes() });
+    if (whenDown === undefined) return decoded(await this.transmit(out));
+    const entry: InFlight = { msg, whenDown, spooled: false };
+    try {
+      return decoded(await this.transmit(out, () => whenDown(msg), entry));
+    } catch (err) {
+      if (entry.spooled) return undefined;
+      throw err;
+    } finally {
+      this.inFlight.delete(entry);
+    }
+  }
+
+  /**
+   * The link dropped (called as the session leaves SELECTED, before any reply promise settles): the
+   * spoolable primaries still waiting for a reply go to `whenDown` (the spool) in the order they were
+   * sent, ahead of anything raised from now on, so the spool keeps the order of raising. E30 6.5 does
+   * not lose what the host never acknowledged; a host that did receive one sees its DATAID again.
+   */
+  linkLost(): void {
+    const waiting = Array.from(this.inFlight);
+    this.inFlight.clear();
+    for (const e of waiting) {
+      e.spooled = true;
+      e.whenDown(e.msg);
+    }
+  }
+
+  // E5 allows a body as large as the session's frames; the encoder's own default may differ.
+  private maxBodyBytes(): number {
+    return this.port.session.config.maxMessageBytes - HEADER_BYTES;
   }
 
   /**
@@ -81,10 +127,14 @@ export class Outbound {
    * the returned promise still rejects with it. The promise is the session's own when nothing is
    * held: no extra turn between the reply and the caller (the spool acknowledges on it).
    */
-  transmit(out: OutgoingMessage, whenDown?: () => void): Promise<HsmsMessage | undefined> {
+  transmit(out: OutgoingMessage, whenDown?: () => void, entry?: InFlight): Promise<HsmsMessage | undefined> {
     const { session, order } = this.port;
     const sent = order.submit(() => {
-      if (whenDown === undefined || this.mayGo(out.stream, out.function)) return session.send(out);
+      if (whenDown === undefined || this.mayGo(out.stream, out.function)) {
+        // Before the write: a write the peer's backlog refuses drops the link within `send`.
+        if (entry !== undefined && out.wBit === true) this.inFlight.add(entry);
+        return session.send(out);
+      }
       whenDown();
       return Promise.resolve(undefined);
     });

@@ -26,6 +26,8 @@ export function attachToSession(p: EquipmentParts): () => void {
       else if (s.from === 'selected') {
         p.comm.linkDown();
         p.spoolLink?.linkLost();
+        // Sent before anything held: what waited for a reply is spooled first, then what was held.
+        p.out.linkLost();
         p.order.linkLost();
       }
     }),

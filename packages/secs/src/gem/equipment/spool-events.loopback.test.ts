@@ -4,7 +4,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import type { Spool } from '../spool/spool.js';
-import { dropLink, exampleModel, type Rig, reconnect, setRetryDelay, startSpoolRig } from './test-rig.js';
+import {
+  dropLink,
+  exampleModel,
+  type Rig,
+  reconnect,
+  setRetryDelay,
+  startSpoolRig,
+  whenAcknowledged,
+} from './test-rig.js';
 
 const ACTIVATED = 700;
 const DEACTIVATED = 701;
@@ -56,6 +64,7 @@ describe('E30 spooling activated / deactivated events', () => {
     expect(await r.host.purgeSpool()).toBe(0);
     await deactivated;
     expect(got).toEqual([DEACTIVATED]);
+    await whenAcknowledged(r); // else the deactivated event, still in flight, would be spooled too
     await dropLink(r);
     expect(await r.equipment.triggerEvent(400)).toBe(false);
     expect(spool.countActual).toBe(2); // activated again, then the event
