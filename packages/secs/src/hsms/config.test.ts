@@ -71,4 +71,13 @@ describe('resolveHsmsConfig', () => {
     expect(() => resolveHsmsConfig({ outboundStallMs: 999 })).toThrow(/outboundStallMs 999 ms .* 1-240 s/);
     expect(() => resolveHsmsConfig({ outboundStallMs: 240_001 })).toThrow(/outboundStallMs/);
   });
+
+  it('bounds what an unanswering or flooding peer may cost: 10,000 open transactions, 1,000 primaries in progress', () => {
+    expect(resolveHsmsConfig({})).toMatchObject({
+      maxOpenTransactions: 10_000,
+      maxPrimariesInProgress: 1_000,
+    });
+    expect(() => resolveHsmsConfig({ maxOpenTransactions: 0 })).toThrow(/maxOpenTransactions 0/);
+    expect(() => resolveHsmsConfig({ maxPrimariesInProgress: 1.5 })).toThrow(/maxPrimariesInProgress 1.5/);
+  });
 });

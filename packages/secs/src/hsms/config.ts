@@ -38,6 +38,17 @@ export interface HsmsConfig {
    * it is closed (`send-stalled`). Default 10 s (1-240 s).
    */
   outboundStallMs: number;
+  /**
+   * Most of our W primaries that may wait for the peer's reply at once: one more closes the
+   * connection (`transaction-overflow`; a peer that answers nothing would otherwise cost us memory
+   * for every message until T3). Default 10,000.
+   */
+  maxOpenTransactions: number;
+  /**
+   * Above this many of the peer's primaries still being handled (the handler's promise not settled),
+   * the session stops reading the peer until they fall back to it. Default 1,000.
+   */
+  maxPrimariesInProgress: number;
 }
 
 export type HsmsConfigInput = Partial<HsmsConfig>;
@@ -73,6 +84,8 @@ export const DEFAULT_HSMS_CONFIG: Readonly<HsmsConfig> = {
   maxOutboundBytes: 2 * DEFAULT_MAX_MESSAGE_BYTES,
   outboundHighWaterBytes: 1024 * 1024,
   outboundStallMs: 10_000,
+  maxOpenTransactions: 10_000,
+  maxPrimariesInProgress: 1_000,
 };
 
 function invalid(message: string): HsmsError {
@@ -131,6 +144,9 @@ export function resolveHsmsConfig(input: HsmsConfigInput = {}): HsmsConfig {
   }
   if (!Number.isFinite(c.outboundStallMs) || c.outboundStallMs < 1000 || c.outboundStallMs > 240_000) {
     throw invalid(`outboundStallMs ${c.outboundStallMs} ms is outside the allowed range 1-240 s`);
+  }
+  for (const key of ['maxOpenTransactions', 'maxPrimariesInProgress'] as const) {
+    if (!Number.isSafeInteger(c[key]) || c[key] < 1) throw invalid(`${key} ${c[key]} is not an integer >= 1`);
   }
   if (c.controlSessionId !== 'ffff' && c.controlSessionId !== 'own') {
     throw invalid(`controlSessionId '${String(c.controlSessionId)}' must be 'ffff' or 'own'`);

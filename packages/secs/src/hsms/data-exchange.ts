@@ -18,6 +18,10 @@ export interface DataExchangeHost {
   unknownDevice(message: HsmsMessage, header: Uint8Array): void;
   tooLarge(message: HsmsMessage, header: Uint8Array, declaredLength: number): void;
   error(err: HsmsError): void;
+  /** The peer leaves too many of our primaries unanswered: the session closes the connection. */
+  overloaded(err: HsmsError): void;
+  /** The number of the peer's primaries whose handler has not finished changed. */
+  inProgress(count: number): void;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -37,6 +41,7 @@ export class DataExchange {
   handler: MessageHandler | undefined;
   private readonly transactions: TransactionTable;
   private nextSystemBytes = 1;
+  private running = 0;
 
   constructor(
     private readonly config: HsmsConfig,
@@ -55,8 +60,20 @@ export class DataExchange {
     const { stream, function: fn, body } = message;
     const err = this.checkSendable(stream, fn, body);
     if (err !== undefined) return Promise.reject(err);
-    const systemBytes = this.allocSystemBytes();
     const wBit = message.wBit === true;
+    if (wBit && this.transactions.size >= this.config.maxOpenTransactions) {
+      const max = this.config.maxOpenTransactions;
+      this.host.overloaded(
+        new HsmsError(
+          'transaction-overflow',
+          `the peer is not answering: ${max} primaries wait for a reply (maxOpenTransactions) and S${stream}F${fn} would be one more`,
+        ),
+      );
+      return Promise.reject(
+        new HsmsError('connection-closed', `S${stream}F${fn} not sent: the connection closed`),
+      );
+    }
+    const systemBytes = this.allocSystemBytes();
     const done = wBit ? this.transactions.add(systemBytes, stream, fn) : undefined;
     // A write the peer's unread backlog refuses closes the link, which fails `done` with it.
     const written = this.write(stream, fn, wBit, systemBytes, body);
@@ -167,9 +184,16 @@ export class DataExchange {
       return;
     }
     if (result instanceof Promise) {
+      this.host.inProgress(++this.running);
       result.then(
-        (r) => this.replyFromHandler(message, r),
-        (err: unknown) => this.handlerFailed(message, err),
+        (r) => {
+          this.host.inProgress(--this.running);
+          this.replyFromHandler(message, r);
+        },
+        (err: unknown) => {
+          this.host.inProgress(--this.running);
+          this.handlerFailed(message, err);
+        },
       );
     } else {
       this.replyFromHandler(message, result);

@@ -16,7 +16,8 @@ export type HsmsErrorCode =
   | 'handler-error' // the message handler threw or rejected
   | 'transport-error' // the socket reported an error
   | 'send-overflow' // the peer does not read: a frame would take the unsent bytes past maxOutboundBytes
-  | 'send-stalled'; // the peer took none of the unsent bytes above the high-water mark for outboundStallMs
+  | 'send-stalled' // the peer took none of the unsent bytes above the high-water mark for outboundStallMs
+  | 'transaction-overflow'; // the peer left maxOpenTransactions of our primaries unanswered
 
 /** An expected HSMS failure: a typed error with a literal `code` and, where useful, details. */
 export class HsmsError extends Error {

@@ -9,6 +9,7 @@ import { HsmsError } from './errors.js';
 import { encodeDataFrame, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import { FrameParser, type OversizeFrame } from './frame-parser.js';
 import { OutboundFlow } from './outbound-flow.js';
+import { ReadGate, type ReadHold } from './read-gate.js';
 import type { Transport } from './transport.js';
 
 /** What the link hands up to its session. */
@@ -30,6 +31,7 @@ const KNOWN_STYPES: ReadonlySet<number> = new Set(Object.values(SType));
 export class HsmsLink {
   private readonly parser: FrameParser;
   private readonly flow: OutboundFlow;
+  private readonly gate: ReadGate;
   private readonly control: ControlTransactions;
   private t8Timer: TimerHandle | undefined;
   private lastDataAt = 0;
@@ -52,14 +54,13 @@ export class HsmsLink {
     this.control = new ControlTransactions(clock, config.t6Ms, (err) =>
       this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true),
     );
-    this.flow = new OutboundFlow(transport, config, clock, {
-      stalled: (err) =>
-        this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true),
-      // The partial frame of a peer we stopped reading did not stall on its side: T8 starts over.
-      resumed: () => {
-        this.lastDataAt = this.clock.now();
-      },
+    // The partial frame of a peer we stopped reading did not stall on its side: T8 starts over.
+    this.gate = new ReadGate(transport, () => {
+      this.lastDataAt = this.clock.now();
     });
+    this.flow = new OutboundFlow(transport, config, clock, this.gate, (err) =>
+      this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true),
+    );
     transport.bind({
       data: (chunk) => this.onData(chunk),
       drain: () => {
@@ -87,9 +88,16 @@ export class HsmsLink {
     return this.open ? this.flow.bufferedBytes : 0;
   }
 
-  /** True while the link does not read the peer, whose unsent replies are over the high-water mark. */
+  /** True while the link does not read the peer (see `holdReading` and outbound-flow.ts). */
   get readingPaused(): boolean {
-    return this.open && this.flow.readingPaused;
+    return this.open && this.gate.paused;
+  }
+
+  /** Stop (`on`) or allow reading the peer for `reason`; reading resumes once no reason holds it. */
+  holdReading(reason: ReadHold, on: boolean): void {
+    if (!this.open) return;
+    if (on) this.gate.hold(reason);
+    else this.gate.release(reason);
   }
 
   /** Whether a control transaction uses these system bytes. */
@@ -206,7 +214,7 @@ export class HsmsLink {
     this.t8Timer = undefined;
     if (!this.open || !this.parser.midFrame) return;
     // Not reading the peer is our doing (outbound-flow.ts): its partial frame is not stalled.
-    if (this.flow.readingPaused) {
+    if (this.gate.paused) {
       this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms);
       return;
     }

@@ -7,19 +7,14 @@
 import type { Clock, TimerHandle } from './clock.js';
 import type { HsmsConfig } from './config.js';
 import { HsmsError } from './errors.js';
+import type { ReadGate } from './read-gate.js';
 import type { Transport } from './transport.js';
 
 export type FlowConfig = Pick<HsmsConfig, 'maxOutboundBytes' | 'outboundHighWaterBytes' | 'outboundStallMs'>;
 
-export interface FlowEvents {
-  /** The peer stayed above the high-water mark for `outboundStallMs` without taking a byte. */
-  stalled(err: HsmsError): void;
-  /** Reading the peer resumed (the unsent bytes fell back under the high-water mark). */
-  resumed(): void;
-}
-
 export class OutboundFlow {
-  private paused = false;
+  // Above the high-water mark: reading is held and the stall timer runs.
+  private over = false;
   private lastDrainAt = 0;
   private stallTimer: TimerHandle | undefined;
 
@@ -27,17 +22,14 @@ export class OutboundFlow {
     private readonly transport: Transport,
     private readonly config: FlowConfig,
     private readonly clock: Clock,
-    private readonly events: FlowEvents,
+    private readonly gate: ReadGate,
+    /** The peer stayed above the high-water mark for `outboundStallMs` without taking a byte. */
+    private readonly stalled: (err: HsmsError) => void,
   ) {}
 
   /** Bytes written and not yet taken by the peer. */
   get bufferedBytes(): number {
     return this.transport.bufferedBytes;
-  }
-
-  /** True while the connection does not read the peer (over the high-water mark). */
-  get readingPaused(): boolean {
-    return this.paused;
   }
 
   /**
@@ -54,18 +46,17 @@ export class OutboundFlow {
       );
     }
     this.transport.write(frame);
-    if (!this.paused && this.transport.bufferedBytes > this.config.outboundHighWaterBytes) this.pause();
+    if (!this.over && this.transport.bufferedBytes > this.config.outboundHighWaterBytes) this.pause();
     return undefined;
   }
 
   /** The transport handed bytes to the operating system. */
   drained(): void {
     this.lastDrainAt = this.clock.now();
-    if (!this.paused || this.transport.bufferedBytes > this.config.outboundHighWaterBytes) return;
-    this.paused = false;
+    if (!this.over || this.transport.bufferedBytes > this.config.outboundHighWaterBytes) return;
+    this.over = false;
     this.stopTimer();
-    this.transport.resumeReading();
-    this.events.resumed();
+    this.gate.release('outbound');
   }
 
   /** The connection closed: no timer may outlive it. */
@@ -74,16 +65,16 @@ export class OutboundFlow {
   }
 
   private pause(): void {
-    this.paused = true;
+    this.over = true;
     this.lastDrainAt = this.clock.now();
-    this.transport.pauseReading();
+    this.gate.hold('outbound');
     this.stallTimer ??= this.clock.setTimeout(this.onStallTimer, this.config.outboundStallMs);
   }
 
   // Checked lazily against the time of the last drain, like T8: no timer churn while bytes flow.
   private readonly onStallTimer = (): void => {
     this.stallTimer = undefined;
-    if (!this.paused) return;
+    if (!this.over) return;
     const idle = this.clock.now() - this.lastDrainAt;
     const limit = this.config.outboundStallMs;
     if (idle < limit) {
@@ -91,7 +82,7 @@ export class OutboundFlow {
       return;
     }
     const waiting = this.transport.bufferedBytes;
-    this.events.stalled(
+    this.stalled(
       new HsmsError(
         'send-stalled',
         `the peer is not reading: ${waiting} bytes wait to be sent (high-water mark ${this.config.outboundHighWaterBytes}) and none was taken for outboundStallMs = ${limit / 1000} s`,

@@ -45,6 +45,12 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       tooLarge: (message, header, declaredLength) =>
         this.emit('message-too-large', { message, header, declaredLength }),
       error: (err) => this.emit('error', err),
+      overloaded: (err) => {
+        this.emit('error', err);
+        this.drop(new HsmsError('connection-closed', `connection closed: ${err.message}`), true);
+      },
+      // Too many of the peer's primaries still being handled: read no more of them until some finish.
+      inProgress: (count) => this.link?.holdReading('handlers', count > this.config.maxPrimariesInProgress),
     });
     this.t7 = new OneShotTimer(this.clock);
     this.linktestTimer = new OneShotTimer(this.clock);
