@@ -97,7 +97,7 @@ export class TransactionTable {
 
   /** Fail every open transaction (connection lost). */
   failAll(err: HsmsError): void {
-    const all = [...this.open.values()];
+    const all = Array.from(this.open.values());
     this.open.clear();
     this.idle();
     for (const p of all) p.reject(err);

@@ -97,9 +97,9 @@ export class ReportTable {
 
   snapshot(): ReportConfig {
     return {
-      reports: [...this.reports].map(([rptid, vids]) => ({ rptid, vids })),
-      links: [...this.links].map(([ceid, rptids]) => ({ ceid, rptids })),
-      enabled: [...this.enabled],
+      reports: Array.from(this.reports, ([rptid, vids]) => ({ rptid, vids })),
+      links: Array.from(this.links, ([ceid, rptids]) => ({ ceid, rptids })),
+      enabled: Array.from(this.enabled),
     };
   }
 

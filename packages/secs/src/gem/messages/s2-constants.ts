@@ -7,10 +7,10 @@ import type { SecsMessage } from '../../message.js';
 import { ack, id, message, readId, readIds } from './message-helpers.js';
 
 /** S2F13 W: equipment constant request (empty = all). */
-export const s2f13 = (ecids: readonly number[]): SecsMessage => message(2, 13, true, L(...ecids.map(id)));
+export const s2f13 = (ecids: readonly number[]): SecsMessage => message(2, 13, true, L.from(ecids.map(id)));
 export const parseS2f13 = (body: Item | undefined): number[] => readIds(readItem(body));
 /** S2F14: L of ECV (zero-length item for an unknown ECID). */
-export const s2f14 = (values: readonly Item[]): SecsMessage => message(2, 14, false, L(...values));
+export const s2f14 = (values: readonly Item[]): SecsMessage => message(2, 14, false, L.from(values));
 export const parseS2f14 = (body: Item | undefined): Item[] =>
   readItem(body)
     .list()
@@ -18,7 +18,7 @@ export const parseS2f14 = (body: Item | undefined): Item[] =>
 
 /** S2F15 W: new equipment constants, L of L[ECID, ECV]. */
 export const s2f15 = (pairs: readonly { ecid: number; value: Item }[]): SecsMessage =>
-  message(2, 15, true, L(...pairs.map((p) => L(id(p.ecid), p.value))));
+  message(2, 15, true, L.from(pairs.map((p) => L(id(p.ecid), p.value))));
 export function parseS2f15(body: Item | undefined): { ecid: number; value: Item }[] {
   return readItem(body)
     .list()
@@ -37,7 +37,7 @@ export const s2f18 = (time: string): SecsMessage => message(2, 18, false, A(time
 export const parseTime = (body: Item | undefined): string => readItem(body).ascii();
 
 /** S2F29 W: equipment constant namelist request (empty = all). */
-export const s2f29 = (ecids: readonly number[]): SecsMessage => message(2, 29, true, L(...ecids.map(id)));
+export const s2f29 = (ecids: readonly number[]): SecsMessage => message(2, 29, true, L.from(ecids.map(id)));
 export const parseS2f29 = parseS2f13;
 /** One S2F30 entry: limits and default as items of the constant's type (A "" when absent). */
 export interface ConstantNameEntry {
@@ -50,7 +50,7 @@ export interface ConstantNameEntry {
 }
 /** S2F30: L of L[ECID, ECNAME, ECMIN, ECMAX, ECDEF, UNITS]. */
 export const s2f30 = (entries: readonly ConstantNameEntry[]): SecsMessage =>
-  message(2, 30, false, L(...entries.map((e) => L(id(e.ecid), A(e.name), e.min, e.max, e.def, A(e.unit)))));
+  message(2, 30, false, L.from(entries.map((e) => L(id(e.ecid), A(e.name), e.min, e.max, e.def, A(e.unit)))));
 export function parseS2f30(body: Item | undefined): ConstantNameEntry[] {
   return readItem(body)
     .list()

@@ -61,12 +61,12 @@ export const s2f45 = (dataId: number, vars: readonly VariableLimits[]): SecsMess
     true,
     L(
       id(dataId),
-      L(
-        ...vars.map((v) =>
+      L.from(
+        vars.map((v) =>
           L(
             id(v.vid),
-            L(
-              ...v.limits.map((l) =>
+            L.from(
+              v.limits.map((l) =>
                 L(
                   limitIdItem(l.limitId),
                   l.deadband === undefined ? L() : L(num(l.deadband.upper), num(l.deadband.lower)),
@@ -104,8 +104,8 @@ export const s2f46 = (r: LimitsReply): SecsMessage =>
     false,
     L(
       ack(r.vlaack),
-      L(
-        ...r.rejections.map((x) => {
+      L.from(
+        r.rejections.map((x) => {
           const first = x.limits[0];
           return L(
             id(x.vid),
@@ -134,7 +134,7 @@ export function parseS2f46(body: Item | undefined): LimitsReply {
 }
 
 /** S2F47 W: L of VID (empty = all limit-capable variables). */
-export const s2f47 = (vids: readonly number[]): SecsMessage => message(2, 47, true, L(...vids.map(id)));
+export const s2f47 = (vids: readonly number[]): SecsMessage => message(2, 47, true, L.from(vids.map(id)));
 export const parseS2f47 = (body: Item | undefined): number[] => readIds(readItem(body));
 /** S2F48: L of L[VID, L[UNITS, LIMITMIN, LIMITMAX, L of L[LIMITID, UPPERDB, LOWERDB]] or L[0]]. */
 export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
@@ -142,8 +142,8 @@ export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
     2,
     48,
     false,
-    L(
-      ...entries.map((e) =>
+    L.from(
+      entries.map((e) =>
         L(
           id(e.vid),
           e.attributes === undefined
@@ -152,7 +152,7 @@ export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
                 A(e.attributes.units),
                 F8(e.attributes.limitMin),
                 F8(e.attributes.limitMax),
-                L(...e.attributes.limits.map((l) => L(limitIdItem(l.limitId), F8(l.upper), F8(l.lower)))),
+                L.from(e.attributes.limits.map((l) => L(limitIdItem(l.limitId), F8(l.upper), F8(l.lower)))),
               ),
         ),
       ),

@@ -13,7 +13,12 @@ export interface ReportDefinition {
 }
 /** S2F33 W: L[DATAID, L of L[RPTID, L of VID]]; an empty list deletes all reports. */
 export const s2f33 = (dataId: number | string, reports: readonly ReportDefinition[]): SecsMessage =>
-  message(2, 33, true, L(dataIdItem(dataId), L(...reports.map((r) => L(id(r.rptid), L(...r.vids.map(id)))))));
+  message(
+    2,
+    33,
+    true,
+    L(dataIdItem(dataId), L.from(reports.map((r) => L(id(r.rptid), L.from(r.vids.map(id)))))),
+  );
 export function parseS2f33(body: Item | undefined): { dataId: number | string; reports: ReportDefinition[] } {
   const [d, list] = readItem(body).list(2);
   return {
@@ -34,7 +39,12 @@ export interface EventLink {
 }
 /** S2F35 W: L[DATAID, L of L[CEID, L of RPTID]]. */
 export const s2f35 = (dataId: number | string, links: readonly EventLink[]): SecsMessage =>
-  message(2, 35, true, L(dataIdItem(dataId), L(...links.map((k) => L(id(k.ceid), L(...k.rptids.map(id)))))));
+  message(
+    2,
+    35,
+    true,
+    L(dataIdItem(dataId), L.from(links.map((k) => L(id(k.ceid), L.from(k.rptids.map(id)))))),
+  );
 export function parseS2f35(body: Item | undefined): { dataId: number | string; links: EventLink[] } {
   const [d, list] = readItem(body).list(2);
   return {
@@ -50,7 +60,7 @@ export const s2f36 = (lrack: number): SecsMessage => message(2, 36, false, ack(l
 
 /** S2F37 W: L[CEED, L of CEID]; an empty list means every event. */
 export const s2f37 = (enable: boolean, ceids: readonly number[]): SecsMessage =>
-  message(2, 37, true, L(BOOLEAN(enable), L(...ceids.map(id))));
+  message(2, 37, true, L(BOOLEAN(enable), L.from(ceids.map(id))));
 export function parseS2f37(body: Item | undefined): { enable: boolean; ceids: number[] } {
   const [e, c] = readItem(body).list(2);
   return { enable: e!.boolean(), ceids: readIds(c!) };

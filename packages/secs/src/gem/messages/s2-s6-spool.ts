@@ -18,7 +18,7 @@ export interface SpoolReply {
 
 /** S2F43 W: L of L[STRID, L of FCNID]; an empty list turns spooling off. */
 export const s2f43 = (streams: readonly StreamFunctions[]): SecsMessage =>
-  message(2, 43, true, L(...streams.map((s) => L(U1(s.stream), L(...s.functions.map((f) => U1(f)))))));
+  message(2, 43, true, L.from(streams.map((s) => L(U1(s.stream), L.from(s.functions.map((f) => U1(f)))))));
 export function parseS2f43(body: Item | undefined): StreamFunctions[] {
   return readItem(body)
     .list()
@@ -35,7 +35,7 @@ export const s2f44 = (r: SpoolReply): SecsMessage =>
     false,
     L(
       ack(r.rspack),
-      L(...r.rejections.map((x) => L(U1(x.stream), ack(x.strack), L(...x.functions.map((f) => U1(f)))))),
+      L.from(r.rejections.map((x) => L(U1(x.stream), ack(x.strack), L.from(x.functions.map((f) => U1(f)))))),
     ),
   );
 export function parseS2f44(body: Item | undefined): SpoolReply {

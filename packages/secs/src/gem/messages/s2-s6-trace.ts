@@ -19,7 +19,7 @@ const readTrid = (r: ItemReader): number | string => (r.is('A') ? r.ascii() : re
 
 /** S2F23 W: L[TRID, DSPER, TOTSMP, REPGSZ, L of SVID]. */
 export const s2f23 = (t: TraceInit): SecsMessage =>
-  message(2, 23, true, L(trid(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L(...t.svids.map(id))));
+  message(2, 23, true, L(trid(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L.from(t.svids.map(id))));
 export function parseS2f23(body: Item | undefined): TraceInit {
   const [t, d, n, g, s] = readItem(body).list(5);
   return {
@@ -43,7 +43,7 @@ export interface TraceData {
 }
 /** S6F1 W: L[TRID, SMPLN, STIME, L of SV]. */
 export const s6f1 = (t: TraceData): SecsMessage =>
-  message(6, 1, true, L(trid(t.trid), U4(t.smpln), A(t.stime), L(...t.values)));
+  message(6, 1, true, L(trid(t.trid), U4(t.smpln), A(t.stime), L.from(t.values)));
 export function parseS6f1(body: Item | undefined): TraceData {
   const [t, n, s, v] = readItem(body).list(4);
   return {

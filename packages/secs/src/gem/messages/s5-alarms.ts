@@ -63,9 +63,9 @@ export function parseS5f5(body: Item | undefined): number[] {
 }
 /** S5F6 / S5F8: L of L[ALCD, ALID, ALTX]. */
 export const s5f6 = (alarms: readonly AlarmReport[]): SecsMessage =>
-  message(5, 6, false, L(...alarms.map(alarm)));
+  message(5, 6, false, L.from(alarms.map(alarm)));
 export const parseAlarmList = (body: Item | undefined): AlarmReport[] => readItem(body).list().map(readAlarm);
 /** S5F7 W: list enabled alarms. */
 export const s5f7 = (): SecsMessage => message(5, 7, true);
 export const s5f8 = (alarms: readonly AlarmReport[]): SecsMessage =>
-  message(5, 8, false, L(...alarms.map(alarm)));
+  message(5, 8, false, L.from(alarms.map(alarm)));

@@ -20,7 +20,7 @@ export interface EventReport {
 }
 
 const eventBody = (e: EventReport): Item =>
-  L(dataIdItem(e.dataId), id(e.ceid), L(...e.reports.map((r) => L(id(r.rptid), L(...r.values)))));
+  L(dataIdItem(e.dataId), id(e.ceid), L.from(e.reports.map((r) => L(id(r.rptid), L.from(r.values)))));
 
 /** S6F11 W: L[DATAID, CEID, L of L[RPTID, L of V]]. */
 export const s6f11 = (e: EventReport): SecsMessage => message(6, 11, true, eventBody(e));
@@ -48,7 +48,7 @@ export const s6f16 = (e: EventReport): SecsMessage => message(6, 16, false, even
 export const s6f19 = (rptid: number): SecsMessage => message(6, 19, true, id(rptid));
 export const parseS6f19 = parseS6f15;
 /** S6F20: L of V (L[0] for an undefined report). */
-export const s6f20 = (values: readonly Item[]): SecsMessage => message(6, 20, false, L(...values));
+export const s6f20 = (values: readonly Item[]): SecsMessage => message(6, 20, false, L.from(values));
 export const parseS6f20 = (body: Item | undefined): Item[] =>
   readItem(body)
     .list()

@@ -43,7 +43,7 @@ export function parseS7f6(body: Item | undefined): { ppid: string; body: Uint8Ar
 
 /** S7F17 W: delete process programs, L of PPID; an empty list deletes all. */
 export const s7f17 = (ppids: readonly string[]): SecsMessage =>
-  message(7, 17, true, L(...ppids.map((p) => A(p))));
+  message(7, 17, true, L.from(ppids.map((p) => A(p))));
 export const parsePpidList = (body: Item | undefined): string[] =>
   readItem(body)
     .list()
@@ -54,4 +54,4 @@ export const s7f18 = (ackc7: number): SecsMessage => message(7, 18, false, ack(a
 export const s7f19 = (): SecsMessage => message(7, 19, true);
 /** S7F20: L of PPID. */
 export const s7f20 = (ppids: readonly string[]): SecsMessage =>
-  message(7, 20, false, L(...ppids.map((p) => A(p))));
+  message(7, 20, false, L.from(ppids.map((p) => A(p))));

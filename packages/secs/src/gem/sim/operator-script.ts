@@ -111,10 +111,10 @@ export function parseOperatorScript(text: string, model: EquipmentModel, file = 
   const issues: ScriptIssue[] = [];
   for (const line of text.split('\n')) {
     const r = reader.push(line);
-    commands.push(...r.commands);
-    issues.push(...r.issues);
+    for (const c of r.commands) commands.push(c);
+    for (const i of r.issues) issues.push(i);
   }
-  issues.push(...reader.finish());
+  for (const i of reader.finish()) issues.push(i);
   issues.sort((a, b) => a.line - b.line); // an unclosed repeat is found at the end, reported at its line
   return issues.length === 0 ? { ok: true, script: { file, commands } } : { ok: false, issues };
 }
