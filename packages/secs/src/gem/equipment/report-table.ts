@@ -4,6 +4,8 @@
 import { DRACK, ERACK, LRACK } from '../messages/acks.js';
 import type { EventLink, ReportDefinition } from '../messages/s2-reports.js';
 
+const isU4 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+
 /** The persisted form of the report configuration. */
 export interface ReportConfig {
   reports: ReportDefinition[];
@@ -36,7 +38,8 @@ export class ReportTable {
     }
     const seen = new Set<number>();
     for (const d of defs) {
-      if (seen.has(d.rptid)) return DRACK.invalidFormat;
+      // An RPTID that is not a U4 value (text, negative: see WireId) cannot be defined here.
+      if (seen.has(d.rptid) || (d.vids.length > 0 && !isU4(d.rptid))) return DRACK.invalidFormat;
       seen.add(d.rptid);
       if (d.vids.length > 0 && this.reports.has(d.rptid)) return DRACK.rptidExists;
       if (d.vids.some((v) => !this.isVid(v))) return DRACK.unknownVid;
