@@ -166,6 +166,7 @@ export {
 export { type ItemShape, matchItem, Shape, type ShapeIssue } from './item/match.js';
 export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js';
 export type { SecsMessage } from './message.js';
+export { isProgrammerError } from './programmer-error.js';
 // SML text
 export type { SmlError, SmlErrorCode } from './sml/cursor.js';
 export {

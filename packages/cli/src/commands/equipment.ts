@@ -9,6 +9,7 @@ import {
   GemEquipment,
   HsmsPassiveEndpoint,
   HsmsSession,
+  isProgrammerError,
   jsonStateStore,
   OperatorRunner,
   type OperatorRunResult,
@@ -97,6 +98,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await equipment.start();
   } catch (err) {
+    // A state file or store that cannot be read is the user's to fix; a bug keeps its stack.
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot start: ${(err as Error).message}`);
   }
   const endpoint = new HsmsPassiveEndpoint(session, {
@@ -107,6 +110,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     bound = await endpoint.listen();
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot listen on port ${port}: ${(err as Error).message}`);
   }
   say(
@@ -155,6 +159,7 @@ function openSpool(stateDir: string, model: EquipmentModel): Spool {
       policy: overwrite?.default === false ? 'stop' : 'overwrite',
     });
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
   }
 }

@@ -128,8 +128,10 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     this.startT7();
     if (role === 'active') {
       this.select().catch((err: unknown) => {
+        // A bug is not a refused select: it surfaces (unhandled) instead of dropping the link quietly.
+        if (!(err instanceof HsmsError)) throw err;
         if (this.link !== link) return; // the link already closed and reported why
-        this.emit('error', err instanceof HsmsError ? err : new HsmsError('protocol-error', String(err)));
+        this.emit('error', err);
         this.drop(new HsmsError('connection-closed', 'select failed; connection closed'), true);
       });
     }
@@ -276,7 +278,10 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       if (this.state !== 'selected') return;
       this.linktest().then(
         () => this.scheduleLinktest(),
-        () => {}, // a T6 timeout has already closed the connection and reported the error
+        (err: unknown) => {
+          // A T6 timeout has already closed the connection and reported it; a bug surfaces.
+          if (!(err instanceof HsmsError)) throw err;
+        },
       );
     });
   }

@@ -1,6 +1,7 @@
 // Handlers for alarms (S5), event report requests (S6), process programs (S7) and terminal (S10).
 
 import type { SecsMessage } from '../../message.js';
+import { isProgrammerError } from '../../programmer-error.js';
 import { ACKC5, ACKC7, ACKC10, PPGNT } from '../messages/acks.js';
 import { AnsweredFailure } from '../messages/message-helpers.js';
 import * as s5 from '../messages/s5-alarms.js';
@@ -10,11 +11,15 @@ import * as s10 from '../messages/s10-terminal.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { isStorablePpid } from './recipe-directory.js';
 
-/** The store's result, or an AnsweredFailure carrying `reply` when the store fails. */
+/**
+ * The store's result, or an AnsweredFailure carrying `reply` when the store fails (its I/O); a bug in
+ * it is not answered (see programmer-error.ts).
+ */
 async function answerOnFailure<T>(op: Promise<T>, reply: SecsMessage): Promise<T> {
   try {
     return await op;
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new AnsweredFailure(reply, err);
   }
 }

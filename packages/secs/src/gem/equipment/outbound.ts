@@ -13,6 +13,7 @@ import type { SecsMessage } from '../../message.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { CommunicationState } from '../state/communication-state.js';
 import { type ControlState, isOnline } from '../state/control-state.js';
+import { isLinkGone } from './link-gone.js';
 import type { ReplyFirst } from './reply-first.js';
 import type { SpoolLink } from './spool-link.js';
 
@@ -35,6 +36,8 @@ export interface OutboundPort {
    * and it keeps `stream`/`fn`: a new one joins it even with the link up, never overtaking older ones.
    */
   spoolFirst(stream: number, fn: number): boolean;
+  /** A failure no caller hears of (an S9F9 that could not be sent for another reason than the link). */
+  fail(err: unknown): void;
 }
 
 /** A spoolable primary on the wire, waiting for its reply. */
@@ -146,7 +149,12 @@ export class Outbound {
         session.state === 'selected'
       ) {
         const s9f9 = toOutgoing(s9(S9.transactionTimeout, err.header));
-        void order.submit(() => session.send(s9f9)).catch(() => {});
+        // Dropped with the link (nothing to tell the host then); anything else is reported.
+        void order
+          .submit(() => session.send(s9f9))
+          .catch((e: unknown) => {
+            if (!isLinkGone(e)) this.port.fail(e);
+          });
       }
     });
     return sent;

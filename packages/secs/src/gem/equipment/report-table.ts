@@ -1,10 +1,21 @@
 // Dynamic event report configuration (E30 4.2 "event notification"): report definitions, event
-// links and enables, with the all-or-nothing acknowledge rules of S2F33/S2F35/S2F37.
+// links and enables, with the all-or-nothing acknowledge rules of S2F33/S2F35/S2F37. A report or a set
+// of linked reports whose S6F11 could not be sent within the session's message size is refused when
+// it is defined (DRACK 1 / LRACK 1, "insufficient space"), sized with the values' current encodings.
 
 import { DRACK, ERACK, LRACK } from '../messages/acks.js';
 import type { EventLink, ReportDefinition } from '../messages/s2-reports.js';
+import { eventBytes, reportBytes } from './report-size.js';
 
 const isU4 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+
+/** What bounds the size of an event report (see report-size.ts); none: unbounded. */
+export interface ReportLimits {
+  /** Encoded size of the value of `vid` now, bytes. */
+  valueBytes(vid: number): number;
+  /** Largest body a message may have (the session's maxMessageBytes less the 10-byte header). */
+  maxBodyBytes(): number;
+}
 
 /** The persisted form of the report configuration. */
 export interface ReportConfig {
@@ -22,6 +33,7 @@ export class ReportTable {
     private readonly isVid: (vid: number) => boolean,
     private readonly isCeid: (ceid: number) => boolean,
     allCeids: readonly number[],
+    private readonly limits?: ReportLimits,
   ) {
     // E30 leaves the initial enable state to the equipment; Bondline starts with every event enabled.
     for (const c of allCeids) this.enabled.add(c);
@@ -44,6 +56,7 @@ export class ReportTable {
       if (d.vids.length > 0 && this.reports.has(d.rptid)) return DRACK.rptidExists;
       if (d.vids.some((v) => !this.isVid(v))) return DRACK.unknownVid;
     }
+    for (const d of defs) if (d.vids.length > 0 && !this.fits([d.vids])) return DRACK.outOfSpace;
     for (const d of defs) {
       if (d.vids.length === 0) {
         this.reports.delete(d.rptid);
@@ -68,6 +81,9 @@ export class ReportTable {
       if (k.rptids.length > 0 && this.links.has(k.ceid)) return LRACK.ceidLinked;
     }
     for (const k of links) {
+      if (!this.fits(k.rptids.map((r) => this.reports.get(r) ?? []))) return LRACK.outOfSpace;
+    }
+    for (const k of links) {
       if (k.rptids.length === 0) this.links.delete(k.ceid);
       else this.links.set(k.ceid, k.rptids.slice());
     }
@@ -82,6 +98,14 @@ export class ReportTable {
       else this.enabled.delete(c);
     }
     return ERACK.ok;
+  }
+
+  // Whether an S6F11 carrying reports of these VIDs fits in one message.
+  private fits(reports: readonly (readonly number[])[]): boolean {
+    const l = this.limits;
+    if (l === undefined) return true;
+    const sizes = reports.map((vids) => reportBytes(vids.map((v) => l.valueBytes(v))));
+    return eventBytes(sizes) <= l.maxBodyBytes();
   }
 
   isEnabled(ceid: number): boolean {

@@ -6,11 +6,16 @@
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { EquipmentParts } from './equipment-parts.js';
+import { isLinkGone } from './link-gone.js';
 import { type DispatchPort, dispatchPrimary } from './primary-dispatch.js';
 
 /** Attach to the parts' session; returns the function that detaches again. */
 export function attachToSession(p: EquipmentParts): () => void {
-  const sendS9 = (fn: number, header: Uint8Array): void => void p.sendPrimary(s9(fn, header)).catch(() => {});
+  // An S9 that cannot go out (the link dropped: see below) is dropped; anything else is reported.
+  const sendS9 = (fn: number, header: Uint8Array): void =>
+    void p.sendPrimary(s9(fn, header)).catch((e: unknown) => {
+      if (!isLinkGone(e)) p.fail(e);
+    });
   const port: DispatchPort = {
     ctx: p.ctx,
     communicationState: () => p.comm.state,
@@ -18,6 +23,7 @@ export function attachToSession(p: EquipmentParts): () => void {
     controlState: () => p.control.state,
     sendS9,
     handlerFailed: (e) => p.fail(e),
+    maxBodyBytes: () => p.maxBodyBytes(),
   };
   p.session.onMessage((msg) => answer(p, port, msg));
   const offs = [

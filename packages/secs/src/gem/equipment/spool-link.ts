@@ -3,6 +3,7 @@
 // (the spool advances its head durably on each ack: nothing is lost and at most the message in flight
 // at a crash is sent twice).
 
+import { SecsEncodeError } from '../../codec/encode.js';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
@@ -47,7 +48,15 @@ export class SpoolLink {
   }
 
   private append(msg: SecsMessage): void {
-    const out = toOutgoing(msg);
+    let out: OutgoingMessage;
+    try {
+      out = toOutgoing(msg);
+    } catch (err) {
+      // A body that cannot be encoded (over the encoder's size limit) cannot be spooled either.
+      if (!(err instanceof SecsEncodeError)) throw err;
+      this.fail(new Error(`S${msg.stream}F${msg.function} not spooled: ${err.message}`, { cause: err }));
+      return;
+    }
     const r = this.spool.append({
       stream: msg.stream,
       function: msg.function,

@@ -16,13 +16,13 @@ export interface TraceInit {
 }
 // TRID as received keeps its value: a negative or very large integer TRID (E5 allows any integer
 // format) is echoed as I8, not refused by U4.
-const trid = (t: number | string): Item =>
+export const tridItem = (t: number | string): Item =>
   typeof t === 'string' ? A(t) : t >= 0 && t <= 0xffffffff ? U4(t) : I8(t);
 const readTrid = (r: ItemReader): number | string => (r.is('A') ? r.ascii() : readId(r));
 
 /** S2F23 W: L[TRID, DSPER, TOTSMP, REPGSZ, L of SVID]. */
 export const s2f23 = (t: TraceInit): SecsMessage =>
-  message(2, 23, true, L(trid(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L.from(t.svids.map(id))));
+  message(2, 23, true, L(tridItem(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L.from(t.svids.map(id))));
 /** S2F23 as received: SVIDs may name nothing here (see WireId). */
 export function parseS2f23(body: Item | undefined): Omit<TraceInit, 'svids'> & { svids: WireId[] } {
   const [t, d, n, g, s] = readItem(body).list(5);
@@ -47,7 +47,7 @@ export interface TraceData {
 }
 /** S6F1 W: L[TRID, SMPLN, STIME, L of SV]. */
 export const s6f1 = (t: TraceData): SecsMessage =>
-  message(6, 1, true, L(trid(t.trid), U4(t.smpln), A(t.stime), L.from(t.values)));
+  message(6, 1, true, L(tridItem(t.trid), U4(t.smpln), A(t.stime), L.from(t.values)));
 export function parseS6f1(body: Item | undefined): TraceData {
   const [t, n, s, v] = readItem(body).list(4);
   return {
