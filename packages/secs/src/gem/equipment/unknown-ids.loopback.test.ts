@@ -5,7 +5,7 @@
 // 69 02 = I2, A1 08 = U8, 41 = A, 21 01 = B [1], 25 01 = BOOLEAN [1], B1 04 = U4, 01 = L.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hex } from '../../codec/test-wire-writer.js';
-import { type Rig, startRig } from './test-rig.js';
+import { type Rig, startRig, startSpoolRig } from './test-rig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -127,6 +127,28 @@ const CASES: [string, number, number, string, number, string][] = [
   ['S7F1 PPID B 0x01: PPGNT 3', 7, 1, '01 02 21 01 01 B1 04 00 00 00 0A', 2, '21 01 03'],
   ['S7F5 PPID B 0x01: L[0]', 7, 5, '21 01 01', 6, '01 00'],
   ['S7F17 PPID B 0x01: ACKC7 4', 7, 17, '01 01 21 01 01', 18, '21 01 04'],
+  [
+    'S2F43 STRID I1 -1, no spool: RSPACK 1, STRACK 1, echoed',
+    2,
+    43,
+    '01 01 01 02 65 01 FF 01 00',
+    44,
+    '01 02 21 01 01 01 01 01 03 65 01 FF 21 01 01 01 00',
+  ],
+];
+
+// With a spool: STRIDs and FCNIDs that are not U1 values name no stream (STRACK 2) or function (3).
+const SPOOL_CASES: [string, string, string][] = [
+  [
+    'STRID U2 300: STRACK 2',
+    '01 01 01 02 A9 02 01 2C 01 00',
+    '01 02 21 01 01 01 01 01 03 A9 02 01 2C 21 01 02 01 00',
+  ],
+  [
+    'FCNID U4 2^20 of stream 6: STRACK 3 naming it',
+    '01 01 01 02 A5 01 06 01 01 B1 04 00 10 00 00',
+    '01 02 21 01 01 01 01 01 03 A5 01 06 21 01 03 01 01 B1 04 00 10 00 00',
+  ],
 ];
 
 describe('ids that name nothing here, in every format E5 allows', () => {
@@ -135,6 +157,15 @@ describe('ids that name nothing here, in every format E5 allows', () => {
     expect(await rig.host.requestOnline()).toBeLessThanOrEqual(2); // 0, or 2 when already online
     const answer = await rig.hostSession.send({ stream, function: fn, wBit: true, body: hex(request) });
     expect([answer?.stream, answer?.function]).toEqual([stream, replyFn]);
+    expect(spaced(answer!.body)).toBe(reply);
+  });
+});
+
+describe('S2F43 with stream and function ids that name nothing', () => {
+  it.each(SPOOL_CASES)('%s', async (_what, request, reply) => {
+    rig = await startSpoolRig({ hsms: { t3Ms: 3000 } });
+    const answer = await rig.hostSession.send({ stream: 2, function: 43, wBit: true, body: hex(request) });
+    expect([answer?.stream, answer?.function]).toEqual([2, 44]);
     expect(spaced(answer!.body)).toBe(reply);
   });
 });
