@@ -57,15 +57,19 @@ export class ReportTable {
       if (d.vids.some((v) => !this.isVid(v))) return DRACK.unknownVid;
     }
     for (const d of defs) if (d.vids.length > 0 && !this.fits([d.vids])) return DRACK.outOfSpace;
+    // Deleted reports leave every link in one pass (a pass per deletion is quadratic in the counts).
+    const deleted = new Set<number>();
     for (const d of defs) {
       if (d.vids.length === 0) {
-        this.reports.delete(d.rptid);
-        for (const [ceid, r] of this.links) {
-          const rest = r.filter((x) => x !== d.rptid);
-          if (rest.length === 0) this.links.delete(ceid);
-          else this.links.set(ceid, rest);
-        }
+        if (this.reports.delete(d.rptid)) deleted.add(d.rptid);
       } else this.reports.set(d.rptid, d.vids.slice());
+    }
+    if (deleted.size > 0) {
+      for (const [ceid, r] of this.links) {
+        const rest = r.filter((x) => !deleted.has(x));
+        if (rest.length === 0) this.links.delete(ceid);
+        else if (rest.length < r.length) this.links.set(ceid, rest);
+      }
     }
     return DRACK.ok;
   }
