@@ -42,7 +42,9 @@ function readThenStall(socket: Socket, bytes: number, onDone: () => void): void 
 /** Send events as fast as the event loop allows while selected; returns the largest backlog seen. */
 async function flood(session: HsmsSession): Promise<number> {
   let most = 0;
+  const deadline = Date.now() + 15_000;
   while (session.state === 'selected') {
+    if (Date.now() > deadline) throw new Error('the peer that stopped reading was never cut off');
     for (let i = 0; i < 50 && session.state === 'selected'; i++) {
       session.send(event).catch(() => {});
       most = Math.max(most, session.outboundBytes);
@@ -135,7 +137,9 @@ describe('a TCP peer that stops reading (loopback)', () => {
     }
     let paused = false;
     let most = 0;
+    const deadline = Date.now() + 15_000;
     while (session.state === 'selected') {
+      if (Date.now() > deadline) throw new Error('the pipelining peer was never cut off');
       if (peer.writableLength < 1 << 20) peer.write(burst);
       paused ||= session.readingPaused;
       most = Math.max(most, session.outboundBytes);

@@ -19,7 +19,9 @@ async function withoutUnhandled(run: () => Promise<void>): Promise<unknown[]> {
   process.on('unhandledRejection', on);
   try {
     await run();
-    await new Promise((r) => setTimeout(r, 50));
+    // The equipment's own sends settle within a few turns; Node reports an unhandled rejection once
+    // the microtasks of a turn have run.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   } finally {
     process.off('unhandledRejection', on);
   }

@@ -59,7 +59,9 @@ describe('a host that stops reading while events are fired', () => {
     transports[0]!.pauseReading(); // the host reads nothing from now on
     const fired: Promise<boolean>[] = [];
     let most = 0;
+    const deadline = Date.now() + 20_000;
     while (r.toolSession.state === 'selected') {
+      if (Date.now() > deadline) throw new Error('the host that stopped reading was never cut off');
       for (let i = 0; i < 200; i++) fired.push(r.equipment.triggerEvent(400));
       most = Math.max(most, r.toolSession.outboundBytes);
       await new Promise((res) => setImmediate(res));
