@@ -176,6 +176,7 @@ export {
 export { type ItemShape, matchItem, Shape, type ShapeIssue } from './item/match.js';
 export { ItemReader, ItemShapeError, readBody, readItem } from './item/reader.js';
 export type { SecsMessage } from './message.js';
+export { isProgrammerError } from './programmer-error.js';
 // SML text
 export type { SmlIssueCode } from './sml/cursor.js';
 export { parseSml, parseSmlItem, parseSmlItems, type SmlReadOptions } from './sml/parse.js';

@@ -10,6 +10,7 @@ import {
   GemEquipment,
   HsmsPassiveEndpoint,
   HsmsSession,
+  isProgrammerError,
   jsonStateStore,
   OperatorRunner,
   type OperatorRunResult,
@@ -108,6 +109,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await equipment.start();
   } catch (err) {
+    // A state file or store that cannot be read is the user's to fix; a bug keeps its stack.
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot start: ${(err as Error).message}`);
   }
   const endpoint = new HsmsPassiveEndpoint(session, {
@@ -118,6 +121,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     bound = await endpoint.listen();
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot listen on port ${port}: ${(err as Error).message}`);
   }
   if (stateDir !== undefined)
@@ -177,6 +181,7 @@ async function openSpool(stateDir: string, model: EquipmentModel): Promise<Spool
       policy: overwrite?.default === false ? 'stop' : 'overwrite',
     });
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot open the spool in ${stateDir}: ${(err as Error).message}`);
   }
 }

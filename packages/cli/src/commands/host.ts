@@ -9,6 +9,7 @@ import {
   HsmsActiveEndpoint,
   type HsmsMessage,
   HsmsSession,
+  isProgrammerError,
   type OutgoingMessage,
   parseSml,
   printSml,
@@ -203,6 +204,9 @@ export async function run(argv: string[]): Promise<number> {
       }
     } catch (err) {
       outstanding = undefined;
+      // T3, a closed connection, a message over the size limit: said, and the script goes on. A bug is
+      // not a failed message.
+      if (isProgrammerError(err)) throw err;
       failures++;
       process.stderr.write(`S${msg.stream}F${msg.function}: ${(err as Error).message}\n`);
     }

@@ -150,19 +150,26 @@ function write(item: Item, out: Buffer, dv: DataView, pos: number): number {
 }
 
 /**
+ * Bytes `encodeItem` would produce for `item`, without encoding it. Throws SecsEncodeError as
+ * `encodeItem` does for an item that cannot be encoded at all.
+ */
+export function encodedItemSize(item: Item): number {
+  try {
+    return encodedSize(item);
+  } catch (err) {
+    if (!(err instanceof SizeFailure)) throw err;
+    throw new SecsEncodeError(err.code, err.message, `body${err.indices.map((i) => `[${i}]`).join('')}`);
+  }
+}
+
+/**
  * Encode one item (a message body) to SECS-II bytes. Throws SecsEncodeError (typed, with `code` and
  * `path`) for an item longer than 3 length bytes allow, a body over `maxBodyBytes`, or text that has
  * no one-byte encoding.
  */
 export function encodeItem(item: Item, options: EncodeOptions = {}): Uint8Array {
   const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  let size: number;
-  try {
-    size = encodedSize(item);
-  } catch (err) {
-    if (!(err instanceof SizeFailure)) throw err;
-    throw new SecsEncodeError(err.code, err.message, `body${err.indices.map((i) => `[${i}]`).join('')}`);
-  }
+  const size = encodedItemSize(item);
   if (size > max)
     throw new SecsEncodeError('message-too-large', `encoded size ${size} bytes exceeds ${max}`, 'body');
   const out = Buffer.allocUnsafeSlow(size);

@@ -46,4 +46,38 @@ describe('resolveHsmsConfig', () => {
     expect(() => resolveHsmsConfig({ linktestMs: 10 })).toThrow(/linktestMs/);
     expect(() => resolveHsmsConfig({ maxMessageBytes: 9 })).toThrow(/maxMessageBytes/);
   });
+
+  it('bounds the outbound side: 32 MiB, 1 MiB high-water mark, 10 s stall; derived from a changed maxMessageBytes', () => {
+    expect(resolveHsmsConfig({})).toMatchObject({
+      maxOutboundBytes: 32 * 1024 * 1024,
+      outboundHighWaterBytes: 1024 * 1024,
+      outboundStallMs: 10_000,
+    });
+    expect(resolveHsmsConfig({ maxMessageBytes: 64 * 1024 * 1024 }).maxOutboundBytes).toBe(128 * 1024 * 1024);
+    expect(resolveHsmsConfig({ maxMessageBytes: 1000 })).toMatchObject({
+      maxOutboundBytes: 2000,
+      outboundHighWaterBytes: 1000,
+    });
+  });
+
+  it('refuses an outbound bound below one largest frame, a mark at or over it, a stall outside 1-240 s', () => {
+    expect(() => resolveHsmsConfig({ maxMessageBytes: 1000, maxOutboundBytes: 1003 })).toThrow(
+      /maxOutboundBytes 1003 .* maxMessageBytes \+ 4 = 1004/,
+    );
+    expect(resolveHsmsConfig({ maxMessageBytes: 1000, maxOutboundBytes: 1004 }).maxOutboundBytes).toBe(1004);
+    expect(() => resolveHsmsConfig({ maxOutboundBytes: 1 << 26, outboundHighWaterBytes: 1 << 26 })).toThrow(
+      /outboundHighWaterBytes/,
+    );
+    expect(() => resolveHsmsConfig({ outboundStallMs: 999 })).toThrow(/outboundStallMs 999 ms .* 1-240 s/);
+    expect(() => resolveHsmsConfig({ outboundStallMs: 240_001 })).toThrow(/outboundStallMs/);
+  });
+
+  it('bounds what an unanswering or flooding peer may cost: 10,000 open transactions, 1,000 primaries in progress', () => {
+    expect(resolveHsmsConfig({})).toMatchObject({
+      maxOpenTransactions: 10_000,
+      maxPrimariesInProgress: 1_000,
+    });
+    expect(() => resolveHsmsConfig({ maxOpenTransactions: 0 })).toThrow(/maxOpenTransactions 0/);
+    expect(() => resolveHsmsConfig({ maxPrimariesInProgress: 1.5 })).toThrow(/maxPrimariesInProgress 1.5/);
+  });
 });

@@ -1,5 +1,5 @@
 import { HsmsError } from './errors.js';
-import { DEFAULT_MAX_MESSAGE_BYTES, HEADER_BYTES } from './frame.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, HEADER_BYTES, LENGTH_BYTES } from './frame.js';
 
 /** Resolved HSMS session settings; times in milliseconds. */
 export interface HsmsConfig {
@@ -21,6 +21,34 @@ export interface HsmsConfig {
   maxMessageBytes: number;
   /** Session id written in control messages we originate: 0xFFFF (E37 convention) or our own id. */
   controlSessionId: 'ffff' | 'own';
+  /**
+   * Most bytes that may wait to be sent (written, not yet taken by the peer): a frame that would go
+   * past it closes the connection (`send-overflow`). At least `maxMessageBytes + 4`, so that the
+   * largest message fits; default twice `maxMessageBytes` (32 MiB).
+   */
+  maxOutboundBytes: number;
+  /**
+   * Above this many waiting bytes the session stops reading the peer (its requests would only add
+   * replies that cannot be written) until they fall back under it. Below `maxOutboundBytes`; default
+   * 1 MiB (or half of `maxOutboundBytes` if that is less).
+   */
+  outboundHighWaterBytes: number;
+  /**
+   * A connection that stays above `outboundHighWaterBytes` this long without the peer taking any of
+   * it is closed (`send-stalled`). Default 10 s (1-240 s).
+   */
+  outboundStallMs: number;
+  /**
+   * Most of our W primaries that may wait for the peer's reply at once: one more closes the
+   * connection (`transaction-overflow`; a peer that answers nothing would otherwise cost us memory
+   * for every message until T3). Default 10,000.
+   */
+  maxOpenTransactions: number;
+  /**
+   * Above this many of the peer's primaries still being handled (the handler's promise not settled),
+   * the session stops reading the peer until they fall back to it. Default 1,000.
+   */
+  maxPrimariesInProgress: number;
 }
 
 export type HsmsConfigInput = Partial<HsmsConfig>;
@@ -53,6 +81,11 @@ export const DEFAULT_HSMS_CONFIG: Readonly<HsmsConfig> = {
   linktestMs: 0,
   maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
   controlSessionId: 'ffff',
+  maxOutboundBytes: 2 * DEFAULT_MAX_MESSAGE_BYTES,
+  outboundHighWaterBytes: 1024 * 1024,
+  outboundStallMs: 10_000,
+  maxOpenTransactions: 10_000,
+  maxPrimariesInProgress: 1_000,
 };
 
 function invalid(message: string): HsmsError {
@@ -65,6 +98,14 @@ function invalid(message: string): HsmsError {
  */
 export function resolveHsmsConfig(input: HsmsConfigInput = {}): HsmsConfig {
   const c: HsmsConfig = { ...DEFAULT_HSMS_CONFIG, ...input };
+  // The outbound bounds follow a changed message size unless they are given.
+  if (input.maxOutboundBytes === undefined) c.maxOutboundBytes = 2 * c.maxMessageBytes;
+  if (input.outboundHighWaterBytes === undefined) {
+    c.outboundHighWaterBytes = Math.min(
+      DEFAULT_HSMS_CONFIG.outboundHighWaterBytes,
+      Math.floor(c.maxOutboundBytes / 2),
+    );
+  }
   if (!Number.isInteger(c.sessionId) || c.sessionId < 0 || c.sessionId > 0xfffe) {
     throw invalid(
       `sessionId ${c.sessionId} is not an integer in 0..65534 (0xFFFF is reserved for control messages)`,
@@ -85,6 +126,27 @@ export function resolveHsmsConfig(input: HsmsConfigInput = {}): HsmsConfig {
     c.maxMessageBytes > 0xffffffff
   ) {
     throw invalid(`maxMessageBytes ${c.maxMessageBytes} is not an integer in ${HEADER_BYTES}..4294967295`);
+  }
+  const largestFrame = c.maxMessageBytes + LENGTH_BYTES;
+  if (!Number.isSafeInteger(c.maxOutboundBytes) || c.maxOutboundBytes < largestFrame) {
+    throw invalid(
+      `maxOutboundBytes ${c.maxOutboundBytes} is not an integer of at least maxMessageBytes + 4 = ${largestFrame}`,
+    );
+  }
+  if (
+    !Number.isSafeInteger(c.outboundHighWaterBytes) ||
+    c.outboundHighWaterBytes < 0 ||
+    c.outboundHighWaterBytes >= c.maxOutboundBytes
+  ) {
+    throw invalid(
+      `outboundHighWaterBytes ${c.outboundHighWaterBytes} is not an integer in 0..maxOutboundBytes - 1 = ${c.maxOutboundBytes - 1}`,
+    );
+  }
+  if (!Number.isFinite(c.outboundStallMs) || c.outboundStallMs < 1000 || c.outboundStallMs > 240_000) {
+    throw invalid(`outboundStallMs ${c.outboundStallMs} ms is outside the allowed range 1-240 s`);
+  }
+  for (const key of ['maxOpenTransactions', 'maxPrimariesInProgress'] as const) {
+    if (!Number.isSafeInteger(c[key]) || c[key] < 1) throw invalid(`${key} ${c[key]} is not an integer >= 1`);
   }
   if (c.controlSessionId !== 'ffff' && c.controlSessionId !== 'own') {
     throw invalid(`controlSessionId '${String(c.controlSessionId)}' must be 'ffff' or 'own'`);

@@ -44,3 +44,26 @@ describe('control responses in either session-id convention', () => {
     });
   }
 });
+
+describe('control requests naming another session entity', () => {
+  it('a Select.req with session id 0x0065 (we are 0x0064) gets Select.rsp status 4 and selects nothing', () => {
+    const session = new HsmsSession({ sessionId: 100, clock: new FakeClock() });
+    const wire = new ScriptedTransport();
+    session.attach(wire, 'passive');
+    wire.feed(frameHex('0065 00 00 00 01 00000007'));
+    expect(wire.take()).toEqual([spaced(frameHex('0065 00 04 00 02 00000007'))]);
+    expect(session.state).toBe('not-selected');
+    // Session id 0 is another entity too; 0xFFFF then selects.
+    wire.feed(frameHex('0000 00 00 00 01 00000008'));
+    wire.feed(frameHex('FFFF 00 00 00 01 00000009'));
+    expect(wire.take()).toEqual([
+      spaced(frameHex('0000 00 04 00 02 00000008')),
+      spaced(frameHex('FFFF 00 00 00 02 00000009')),
+    ]);
+    expect(session.state).toBe('selected');
+    // A Deselect.req for another entity leaves us selected (status 1, not selected).
+    wire.feed(frameHex('0065 00 00 00 03 0000000A'));
+    expect(wire.take()).toEqual([spaced(frameHex('0065 00 01 00 04 0000000A'))]);
+    expect(session.state).toBe('selected');
+  });
+});

@@ -1,8 +1,17 @@
 // HSMS control messages (E37): header-only frames with SType 1..9.
 import { encodeFrame, SType } from './frame.js';
 
-/** Select.rsp status (header byte 3). */
-export const SelectStatus = { ok: 0, alreadyActive: 1, notReady: 2, connectionExhausted: 3 } as const;
+/**
+ * Select.rsp status (header byte 3). 0-3 are HSMS-SS's; 4 is the code E37 gives a Select.req naming a
+ * session entity the peer does not have (HSMS-GS "no such entity"): any non-zero status refuses.
+ */
+export const SelectStatus = {
+  ok: 0,
+  alreadyActive: 1,
+  notReady: 2,
+  connectionExhausted: 3,
+  noSuchEntity: 4,
+} as const;
 /** Deselect.rsp status (header byte 3). */
 export const DeselectStatus = { ok: 0, notSelected: 1, busy: 2 } as const;
 /** Reject.req reason (header byte 3). */

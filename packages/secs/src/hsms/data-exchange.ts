@@ -18,6 +18,10 @@ export interface DataExchangeHost {
   unknownDevice(message: HsmsMessage, header: Uint8Array): void;
   tooLarge(message: HsmsMessage, header: Uint8Array, declaredLength: number): void;
   error(err: HsmsError): void;
+  /** The peer leaves too many of our primaries unanswered: the session closes the connection. */
+  overloaded(err: HsmsError): void;
+  /** The number of the peer's primaries whose handler has not finished changed. */
+  inProgress(count: number): void;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -37,6 +41,7 @@ export class DataExchange {
   handler: MessageHandler | undefined;
   private readonly transactions: TransactionTable;
   private nextSystemBytes = 1;
+  private running = 0;
 
   constructor(
     private readonly config: HsmsConfig,
@@ -55,11 +60,28 @@ export class DataExchange {
     const { stream, function: fn, body } = message;
     const err = this.checkSendable(stream, fn, body);
     if (err !== undefined) return Promise.reject(err);
-    const systemBytes = this.allocSystemBytes();
     const wBit = message.wBit === true;
+    if (wBit && this.transactions.size >= this.config.maxOpenTransactions) {
+      const max = this.config.maxOpenTransactions;
+      this.host.overloaded(
+        new HsmsError(
+          'transaction-overflow',
+          `the peer is not answering: ${max} primaries wait for a reply (maxOpenTransactions) and S${stream}F${fn} would be one more`,
+        ),
+      );
+      return Promise.reject(
+        new HsmsError('connection-closed', `S${stream}F${fn} not sent: the connection closed`),
+      );
+    }
+    const systemBytes = this.allocSystemBytes();
     const done = wBit ? this.transactions.add(systemBytes, stream, fn) : undefined;
-    this.write(stream, fn, wBit, systemBytes, body);
-    return done ?? Promise.resolve(undefined);
+    // A write the peer's unread backlog refuses closes the link, which fails `done` with it.
+    const written = this.write(stream, fn, wBit, systemBytes, body);
+    if (done !== undefined) return done;
+    if (written) return Promise.resolve(undefined);
+    return Promise.reject(
+      new HsmsError('connection-closed', `S${stream}F${fn} not sent: the connection closed`),
+    );
   }
 
   /** See `HsmsSession.reply`. */
@@ -68,6 +90,7 @@ export class DataExchange {
     const fn = message.function ?? primary.function + 1;
     const err = this.checkSendable(stream, fn, message.body);
     if (err !== undefined) throw err;
+    // Not written only when the link closes on it (the peer does not read): the session reports that.
     this.write(stream, fn, false, primary.systemBytes, message.body);
   }
 
@@ -109,8 +132,8 @@ export class DataExchange {
     const limit = this.config.maxMessageBytes;
     const text = `S${h.stream}F${h.function} (system bytes ${h.systemBytes}) declares ${frame.declaredLength} bytes, over the ${limit}-byte limit; body discarded`;
     if (h.function % 2 === 0 && h.sessionId === this.config.sessionId) {
-      this.transactions.fail(
-        h.systemBytes,
+      this.transactions.failReply(
+        message,
         new HsmsError('message-too-large', text, { header: frame.headerBytes }),
       );
     }
@@ -161,9 +184,16 @@ export class DataExchange {
       return;
     }
     if (result instanceof Promise) {
+      this.host.inProgress(++this.running);
       result.then(
-        (r) => this.replyFromHandler(message, r),
-        (err: unknown) => this.handlerFailed(message, err),
+        (r) => {
+          this.host.inProgress(--this.running);
+          this.replyFromHandler(message, r);
+        },
+        (err: unknown) => {
+          this.host.inProgress(--this.running);
+          this.handlerFailed(message, err);
+        },
       );
     } else {
       this.replyFromHandler(message, result);
@@ -208,7 +238,7 @@ export class DataExchange {
     wBit: boolean,
     systemBytes: number,
     body: Uint8Array | undefined,
-  ): void {
-    this.host.link()!.writeData(this.config.sessionId, stream, fn, wBit, systemBytes, body ?? EMPTY);
+  ): boolean {
+    return this.host.link()!.writeData(this.config.sessionId, stream, fn, wBit, systemBytes, body ?? EMPTY);
   }
 }

@@ -14,7 +14,10 @@ export type HsmsErrorCode =
   | 'message-too-large' // a frame over the configured limit (ours or the peer's)
   | 'protocol-error' // malformed stream (length below 10) or unexpected message
   | 'handler-error' // the message handler threw or rejected
-  | 'transport-error'; // the socket reported an error
+  | 'transport-error' // the socket reported an error
+  | 'send-overflow' // the peer does not read: a frame would take the unsent bytes past maxOutboundBytes
+  | 'send-stalled' // the peer took none of the unsent bytes above the high-water mark for outboundStallMs
+  | 'transaction-overflow'; // the peer left maxOpenTransactions of our primaries unanswered
 
 /** An expected HSMS failure: a typed error with a literal `code` and, where useful, details. */
 export class HsmsError extends Error {

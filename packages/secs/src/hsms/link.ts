@@ -4,9 +4,12 @@ import type { Clock, TimerHandle } from './clock.js';
 import type { CommLog } from './comm-log.js';
 import type { HsmsConfig } from './config.js';
 import { encodeControl, RejectReason, sTypeName } from './control.js';
+import { type ControlKind, ControlTransactions } from './control-transactions.js';
 import { HsmsError } from './errors.js';
 import { encodeDataFrame, type HsmsFrame, type HsmsHeader, SType } from './frame.js';
 import { FrameParser, type OversizeFrame } from './frame-parser.js';
+import { OutboundFlow } from './outbound-flow.js';
+import { ReadGate, type ReadHold } from './read-gate.js';
 import type { Transport } from './transport.js';
 
 /** What the link hands up to its session. */
@@ -21,27 +24,15 @@ export interface LinkCallbacks {
   transportError(error: HsmsError): void;
 }
 
-type ControlKind = 'select' | 'deselect' | 'linktest';
-
-interface ControlPending {
-  kind: ControlKind;
-  timer: TimerHandle;
-  settle: ((status: number) => void) | undefined;
-  resolve: (status: number) => void;
-  reject: (e: HsmsError) => void;
-}
-
-const RESPONSE_OF: Readonly<Record<number, ControlKind>> = {
-  [SType.selectRsp]: 'select',
-  [SType.deselectRsp]: 'deselect',
-  [SType.linktestRsp]: 'linktest',
-};
-
 const EMPTY = new Uint8Array(0);
+
+const KNOWN_STYPES: ReadonlySet<number> = new Set(Object.values(SType));
 
 export class HsmsLink {
   private readonly parser: FrameParser;
-  private readonly control = new Map<number, ControlPending>();
+  private readonly flow: OutboundFlow;
+  private readonly gate: ReadGate;
+  private readonly control: ControlTransactions;
   private t8Timer: TimerHandle | undefined;
   private lastDataAt = 0;
   private open = true;
@@ -56,11 +47,25 @@ export class HsmsLink {
     this.parser = new FrameParser((f) => this.onFrame(f), {
       maxMessageBytes: config.maxMessageBytes,
       onOversize: (f) => {
-        if (this.open) this.up.oversize(f);
+        // Judged by its header like any frame: only a supported PType and SType reach the session.
+        if (this.open && this.supported(f.header)) this.up.oversize(f);
       },
     });
+    this.control = new ControlTransactions(clock, config.t6Ms, (err) =>
+      this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true),
+    );
+    // The partial frame of a peer we stopped reading did not stall on its side: T8 starts over.
+    this.gate = new ReadGate(transport, () => {
+      this.lastDataAt = this.clock.now();
+    });
+    this.flow = new OutboundFlow(transport, config, clock, this.gate, (err) =>
+      this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true),
+    );
     transport.bind({
       data: (chunk) => this.onData(chunk),
+      drain: () => {
+        if (this.open) this.flow.drained();
+      },
       close: () =>
         this.fail(new HsmsError('connection-closed', 'the HSMS connection closed'), undefined, false),
       error: (err) => {
@@ -78,12 +83,32 @@ export class HsmsLink {
     return this.open;
   }
 
+  /** Bytes written and not yet taken by the peer. */
+  get outboundBytes(): number {
+    return this.open ? this.flow.bufferedBytes : 0;
+  }
+
+  /** True while the link does not read the peer (see `holdReading` and outbound-flow.ts). */
+  get readingPaused(): boolean {
+    return this.open && this.gate.paused;
+  }
+
+  /** Stop (`on`) or allow reading the peer for `reason`; reading resumes once no reason holds it. */
+  holdReading(reason: ReadHold, on: boolean): void {
+    if (!this.open) return;
+    if (on) this.gate.hold(reason);
+    else this.gate.release(reason);
+  }
+
   /** Whether a control transaction uses these system bytes. */
   hasControl(systemBytes: number): boolean {
     return this.control.has(systemBytes);
   }
 
-  /** Write a data message (one frame, one write). */
+  /**
+   * Write a data message (one frame, one write). False when it was not written: the link is closed,
+   * or closes now because the peer does not read (`send-overflow`, see outbound-flow.ts).
+   */
   writeData(
     sessionId: number,
     stream: number,
@@ -91,23 +116,30 @@ export class HsmsLink {
     wBit: boolean,
     systemBytes: number,
     body: Uint8Array,
-  ): void {
-    if (!this.open) return;
+  ): boolean {
+    if (!this.open) return false;
     if (this.log !== undefined) {
       const header = { sessionId, stream, function: fn, wBit, pType: 0, sType: SType.data, systemBytes };
       this.log.record({ direction: 'out', header, body });
     }
-    this.transport.write(encodeDataFrame(sessionId, stream, fn, wBit, systemBytes, body));
+    return this.send(encodeDataFrame(sessionId, stream, fn, wBit, systemBytes, body));
   }
 
-  /** Write a control message; `byte2`/`byte3` as in `encodeControl`. */
-  writeControl(sType: number, sessionId: number, systemBytes: number, byte2: number, byte3: number): void {
-    if (!this.open) return;
+  /** Write a control message; `byte2`/`byte3` as in `encodeControl`. False as for `writeData`. */
+  writeControl(sType: number, sessionId: number, systemBytes: number, byte2: number, byte3: number): boolean {
+    if (!this.open) return false;
     if (this.log !== undefined) {
       const header = { sessionId, stream: byte2, function: byte3, wBit: false, pType: 0, sType, systemBytes };
       this.log.record({ direction: 'out', header, body: EMPTY });
     }
-    this.transport.write(encodeControl(sType, sessionId, systemBytes, byte2, byte3));
+    return this.send(encodeControl(sType, sessionId, systemBytes, byte2, byte3));
+  }
+
+  private send(frame: Uint8Array): boolean {
+    const overflow = this.flow.write(frame);
+    if (overflow === undefined) return true;
+    this.fail(new HsmsError('connection-closed', `connection closed: ${overflow.message}`), overflow, true);
+    return false;
   }
 
   /**
@@ -127,29 +159,14 @@ export class HsmsLink {
     if (!this.open) {
       return Promise.reject(new HsmsError('not-connected', `cannot send ${sTypeName(sType)}: not connected`));
     }
-    return new Promise<number>((resolve, reject) => {
-      const timer = this.clock.setTimeout(() => {
-        if (!this.control.delete(systemBytes)) return;
-        const err = new HsmsError(
-          't6-timeout',
-          `no ${sTypeName(sType + 1)} within T6 = ${this.config.t6Ms / 1000} s`,
-        );
-        reject(err);
-        this.fail(new HsmsError('connection-closed', `connection closed: ${err.message}`), err, true);
-      }, this.config.t6Ms);
-      this.control.set(systemBytes, { kind, timer, settle, resolve, reject });
-      this.writeControl(sType, sessionId, systemBytes, 0, 0);
-    });
+    const done = this.control.add(kind, sType, systemBytes, settle);
+    this.writeControl(sType, sessionId, systemBytes, 0, 0);
+    return done;
   }
 
   /** Fail one control transaction (the peer rejected it); false if none is open under these bytes. */
   rejectControl(systemBytes: number, err: HsmsError): boolean {
-    const p = this.control.get(systemBytes);
-    if (p === undefined) return false;
-    this.control.delete(systemBytes);
-    this.clock.clearTimeout(p.timer);
-    p.reject(err);
-    return true;
+    return this.control.reject(systemBytes, err);
   }
 
   /**
@@ -161,14 +178,10 @@ export class HsmsLink {
     this.open = false;
     if (this.t8Timer !== undefined) this.clock.clearTimeout(this.t8Timer);
     this.t8Timer = undefined;
+    this.flow.stop();
     if (destroy) this.transport.destroy();
     else this.transport.end();
-    const controls = [...this.control.values()];
-    this.control.clear();
-    for (const p of controls) {
-      this.clock.clearTimeout(p.timer);
-      p.reject(reason);
-    }
+    this.control.failAll(reason);
   }
 
   private fail(reason: HsmsError, error: HsmsError | undefined, destroy: boolean): void {
@@ -200,6 +213,11 @@ export class HsmsLink {
   private readonly onT8 = (): void => {
     this.t8Timer = undefined;
     if (!this.open || !this.parser.midFrame) return;
+    // Not reading the peer is our doing (outbound-flow.ts): its partial frame is not stalled.
+    if (this.gate.paused) {
+      this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms);
+      return;
+    }
     const idle = this.clock.now() - this.lastDataAt;
     if (idle < this.config.t8Ms) {
       this.t8Timer = this.clock.setTimeout(this.onT8, this.config.t8Ms - idle);
@@ -220,19 +238,7 @@ export class HsmsLink {
     if (!this.open) return; // closed by an earlier frame of the same chunk
     const h = frame.header;
     this.log?.record({ direction: 'in', header: h, body: frame.body });
-    if (h.pType !== 0) {
-      // Never answer a Reject with a Reject.
-      if (h.sType !== SType.rejectReq) {
-        this.writeControl(
-          SType.rejectReq,
-          h.sessionId,
-          h.systemBytes,
-          h.pType,
-          RejectReason.pTypeNotSupported,
-        );
-      }
-      return;
-    }
+    if (!this.supported(h)) return;
     switch (h.sType) {
       case SType.linktestReq:
         this.writeControl(SType.linktestRsp, h.sessionId, h.systemBytes, 0, 0);
@@ -242,39 +248,35 @@ export class HsmsLink {
       case SType.linktestRsp:
         this.onControlResponse(h);
         break;
-      case SType.data:
-      case SType.selectReq:
-      case SType.deselectReq:
-      case SType.rejectReq:
-      case SType.separateReq:
-        this.up.frame(frame);
-        break;
       default:
+        this.up.frame(frame);
+    }
+  }
+
+  /**
+   * True for PType 0 (SECS-II) and an SType E37 defines. Otherwise answers Reject.req reason 2 (PType,
+   * echoed in byte 2) or 1 (SType), except to a Reject.req, and returns false.
+   */
+  private supported(h: HsmsHeader): boolean {
+    if (h.pType !== 0) {
+      if (h.sType !== SType.rejectReq) {
         this.writeControl(
           SType.rejectReq,
           h.sessionId,
           h.systemBytes,
-          h.sType,
-          RejectReason.sTypeNotSupported,
+          h.pType,
+          RejectReason.pTypeNotSupported,
         );
+      }
+      return false;
     }
+    if (KNOWN_STYPES.has(h.sType)) return true;
+    this.writeControl(SType.rejectReq, h.sessionId, h.systemBytes, h.sType, RejectReason.sTypeNotSupported);
+    return false;
   }
 
   private onControlResponse(h: HsmsHeader): void {
-    const p = this.control.get(h.systemBytes);
-    if (p === undefined || p.kind !== RESPONSE_OF[h.sType]) {
-      this.writeControl(
-        SType.rejectReq,
-        h.sessionId,
-        h.systemBytes,
-        h.sType,
-        RejectReason.transactionNotOpen,
-      );
-      return;
-    }
-    this.control.delete(h.systemBytes);
-    this.clock.clearTimeout(p.timer);
-    p.settle?.(h.function);
-    p.resolve(h.function);
+    if (this.control.respond(h)) return;
+    this.writeControl(SType.rejectReq, h.sessionId, h.systemBytes, h.sType, RejectReason.transactionNotOpen);
   }
 }

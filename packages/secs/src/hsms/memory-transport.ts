@@ -17,6 +17,20 @@ class MemoryTransport implements Transport {
   peer: MemoryTransport | undefined;
   private handlers: TransportHandlers | undefined;
   private closed = false;
+  // Chunks that arrived while reading was paused, delivered in order on resume.
+  private held: Uint8Array[] | undefined;
+  /** The peer takes every byte at once. */
+  readonly bufferedBytes = 0;
+
+  pauseReading(): void {
+    this.held ??= [];
+  }
+
+  resumeReading(): void {
+    const held = this.held;
+    this.held = undefined;
+    for (const c of held ?? []) this.receive(c);
+  }
 
   bind(handlers: TransportHandlers): void {
     this.handlers = handlers;
@@ -43,6 +57,8 @@ class MemoryTransport implements Transport {
   }
 
   private receive(data: Uint8Array): void {
-    if (!this.closed) this.handlers?.data(data);
+    if (this.closed) return;
+    if (this.held !== undefined) this.held.push(data);
+    else this.handlers?.data(data);
   }
 }

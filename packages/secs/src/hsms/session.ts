@@ -45,6 +45,12 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       tooLarge: (message, header, declaredLength) =>
         this.emit('message-too-large', { message, header, declaredLength }),
       error: (err) => this.emit('error', err),
+      overloaded: (err) => {
+        this.emit('error', err);
+        this.drop(new HsmsError('connection-closed', `connection closed: ${err.message}`), true);
+      },
+      // Too many of the peer's primaries still being handled: read no more of them until some finish.
+      inProgress: (count) => this.link?.holdReading('handlers', count > this.config.maxPrimariesInProgress),
     });
     this.t7 = new OneShotTimer(this.clock);
     this.linktestTimer = new OneShotTimer(this.clock);
@@ -52,6 +58,16 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   get state(): HsmsState {
     return this.machine.state;
+  }
+
+  /** Bytes written on the current connection and not yet taken by the peer (0 when not connected). */
+  get outboundBytes(): number {
+    return this.link?.outboundBytes ?? 0;
+  }
+
+  /** True while the session does not read the peer, whose unsent bytes are over the high-water mark. */
+  get readingPaused(): boolean {
+    return this.link?.readingPaused ?? false;
   }
 
   /** Data transactions waiting for a reply. */
@@ -112,8 +128,10 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
     this.startT7();
     if (role === 'active') {
       this.select().catch((err: unknown) => {
+        // A bug is not a refused select: it surfaces (unhandled) instead of dropping the link quietly.
+        if (!(err instanceof HsmsError)) throw err;
         if (this.link !== link) return; // the link already closed and reported why
-        this.emit('error', err instanceof HsmsError ? err : new HsmsError('protocol-error', String(err)));
+        this.emit('error', err);
         this.drop(new HsmsError('connection-closed', 'select failed; connection closed'), true);
       });
     }
@@ -188,13 +206,18 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
         this.data.receive(frame, this.link!);
         break;
       case SType.selectReq: {
-        const status = selectAnswer(this.state);
+        const status = selectAnswer(this.state, h.sessionId, this.config.sessionId);
         this.link!.writeControl(SType.selectRsp, h.sessionId, h.systemBytes, 0, status);
         if (status === SelectStatus.ok) this.enterSelected();
         break;
       }
       case SType.deselectReq: {
-        const status = deselectAnswer(this.state, this.data.openTransactions);
+        const status = deselectAnswer(
+          this.state,
+          this.data.openTransactions,
+          h.sessionId,
+          this.config.sessionId,
+        );
         this.link!.writeControl(SType.deselectRsp, h.sessionId, h.systemBytes, 0, status);
         if (status === DeselectStatus.ok) this.leaveSelected();
         break;
@@ -255,7 +278,10 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
       if (this.state !== 'selected') return;
       this.linktest().then(
         () => this.scheduleLinktest(),
-        () => {}, // a T6 timeout has already closed the connection and reported the error
+        (err: unknown) => {
+          // A T6 timeout has already closed the connection and reported it; a bug surfaces.
+          if (!(err instanceof HsmsError)) throw err;
+        },
       );
     });
   }

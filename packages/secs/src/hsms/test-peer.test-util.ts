@@ -9,6 +9,10 @@ export class ScriptedTransport implements Transport {
   readonly written: Buffer[] = [];
   ended = false;
   destroyed = false;
+  /** While true, written bytes stay in `bufferedBytes` (a peer that does not read) until `drain`. */
+  stalled = false;
+  bufferedBytes = 0;
+  readingPaused = false;
   private handlers: TransportHandlers | undefined;
 
   bind(handlers: TransportHandlers): void {
@@ -16,6 +20,18 @@ export class ScriptedTransport implements Transport {
   }
   write(data: Uint8Array): void {
     this.written.push(Buffer.from(data));
+    if (this.stalled) this.bufferedBytes += data.length;
+  }
+  pauseReading(): void {
+    this.readingPaused = true;
+  }
+  resumeReading(): void {
+    this.readingPaused = false;
+  }
+  /** The peer took `bytes` (default all) of what waits; the session hears of it as a drain. */
+  drain(bytes = this.bufferedBytes): void {
+    this.bufferedBytes -= Math.min(bytes, this.bufferedBytes);
+    this.handlers!.drain();
   }
   end(): void {
     this.ended = true;

@@ -21,6 +21,10 @@ interface Pending {
   function: number;
 }
 
+function answers(reply: HsmsMessage, p: Pending): boolean {
+  return reply.stream === p.stream && (reply.function === p.function + 1 || reply.function === 0);
+}
+
 /**
  * Open data transactions keyed by system bytes, with the T3 reply timeout. Every transaction has
  * the same T3, so deadlines grow in insertion order: one timer for the oldest is enough, instead
@@ -59,13 +63,27 @@ export class TransactionTable {
     });
   }
 
-  /** Deliver a reply; false when no transaction with these system bytes is open. */
+  /**
+   * Deliver a reply; false when it answers no open transaction. A reply must carry the system bytes
+   * of the primary, its stream, and its function + 1 (or 0, the SxF0 abort): an S6F14 with the system
+   * bytes of our S1F13 answers nothing, and the S1F13 stays open for its own reply.
+   */
   settle(reply: HsmsMessage): boolean {
     const p = this.open.get(reply.systemBytes);
-    if (p === undefined) return false;
+    if (p === undefined || !answers(reply, p)) return false;
     this.open.delete(reply.systemBytes);
     p.resolve(reply);
     return true;
+  }
+
+  /**
+   * Fail the transaction that `reply` (a reply whose body could not be read: over the size limit)
+   * would have settled; false when it answers no open transaction (same rule as `settle`).
+   */
+  failReply(reply: HsmsMessage, err: HsmsError): boolean {
+    const p = this.open.get(reply.systemBytes);
+    if (p === undefined || !answers(reply, p)) return false;
+    return this.fail(reply.systemBytes, err);
   }
 
   /** Fail one transaction; false when it is not open. */
@@ -79,7 +97,7 @@ export class TransactionTable {
 
   /** Fail every open transaction (connection lost). */
   failAll(err: HsmsError): void {
-    const all = [...this.open.values()];
+    const all = Array.from(this.open.values());
     this.open.clear();
     this.idle();
     for (const p of all) p.reject(err);

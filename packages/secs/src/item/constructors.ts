@@ -96,10 +96,17 @@ export function F8(v: Numbers | Float64Array = []): { format: 'F8'; value: Float
   return { format: 'F8', value: Float64Array.from(checkedArray('F8', v, 0, 0, false)) };
 }
 
-/** List item of the given members. */
+/** List item of the given members (a few, written out: `L(A('x'), U4(3))`; for many, `L.from`). */
 export function L(...items: Item[]): ListItem {
   return { format: 'L', value: items };
 }
+
+/**
+ * List item of an array of members, any number of them: the list owns the array afterwards (no
+ * copy). Use it for members built from data (`L.from(ids.map(id))`): spreading thousands of members
+ * into `L(...)` overflows the call stack (V8 takes about 120,000 arguments).
+ */
+L.from = (items: readonly Item[]): ListItem => ({ format: 'L', value: items as Item[] });
 
 /** Binary item: a Uint8Array (taken as is), an array of byte values, or one byte value. */
 export function B(v: Uint8Array | Numbers = []): BinaryItem {
@@ -109,7 +116,7 @@ export function B(v: Uint8Array | Numbers = []): BinaryItem {
 
 /** BOOLEAN item: one boolean or an array. */
 export function BOOLEAN(v: boolean | readonly boolean[] = []): BooleanItem {
-  return { format: 'BOOLEAN', value: typeof v === 'boolean' ? [v] : [...v] };
+  return { format: 'BOOLEAN', value: typeof v === 'boolean' ? [v] : v.slice() };
 }
 
 /** ASCII item; characters above U+00FF cannot be one byte and are refused (RangeError). */

@@ -10,7 +10,7 @@ const oneByteChar = fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharC
 const jisChar = fc.integer({ min: 0, max: 255 }).map((b) => decodeJis8(Uint8Array.of(b)));
 
 /** Any leaf (non-list) item, values anywhere in each format's range, NaN/±Inf/-0 included. */
-const leafItem: fc.Arbitrary<Item> = fc.oneof(
+export const leafItem: fc.Arbitrary<Item> = fc.oneof(
   fc.string({ unit: oneByteChar, maxLength: MAX }).map((value): Item => ({ format: 'A', value })),
   fc.string({ unit: jisChar, maxLength: MAX }).map((value): Item => ({ format: 'J', value })),
   fc.uint8Array({ maxLength: MAX }).map((value): Item => ({ format: 'B', value })),

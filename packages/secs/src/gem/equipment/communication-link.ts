@@ -4,6 +4,7 @@
 
 import type { Clock, TimerHandle } from '../../hsms/clock.js';
 import type { SecsMessage } from '../../message.js';
+import { isProgrammerError } from '../../programmer-error.js';
 import * as s1 from '../messages/s1.js';
 import { type CommunicationState, communicationMachine } from '../state/communication-state.js';
 import type { FireResult } from '../state/transition-table.js';
@@ -75,7 +76,10 @@ export class CommunicationLink {
     try {
       const reply = await this.o.send(s1.s1f13(this.o.identity()));
       accepted = reply?.function === 14 && s1.parseS1f14(reply.body).commack === 0;
-    } catch {
+    } catch (err) {
+      // No reply (T3, link loss, SxF0...) or a malformed S1F14 is a refusal (E30: retry after the
+      // delay); a bug is not.
+      if (isProgrammerError(err)) throw err;
       accepted = false;
     }
     if (this.machine.state !== 'wait-cra') return; // the host's S1F13 got there first, or the link dropped

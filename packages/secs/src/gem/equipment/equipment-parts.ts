@@ -6,26 +6,27 @@
 // name parts built later in the constructor.
 
 import { type Clock, realClock } from '../../hsms/clock.js';
+import { HEADER_BYTES } from '../../hsms/frame.js';
 import type { HsmsSession } from '../../hsms/session.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
 import type { LimitVariable } from '../limits/limit-definitions.js';
 import { LimitsMonitor } from '../limits/limits-monitor.js';
 import type * as s1 from '../messages/s1.js';
-import { s6f1 } from '../messages/s2-s6-trace.js';
 import { s9f13 } from '../messages/s9-errors.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Spool } from '../spool/spool.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
 import type { FireResult } from '../state/transition-table.js';
-import { TraceEngine } from '../trace/trace-engine.js';
+import type { TraceEngine } from '../trace/trace-engine.js';
 import { CommunicationLink } from './communication-link.js';
 import { DataIdCounter } from './data-id.js';
 import type { EquipmentContext } from './equipment-context.js';
 import { EquipmentPersistence } from './equipment-persistence.js';
 import { newSpoolLink, spoolIfDown, spoolNow, spoolPort, spoolsFirst } from './equipment-spooling.js';
 import { EquipmentTime } from './equipment-time.js';
+import { equipmentTrace } from './equipment-trace.js';
 import { builtinValues, limitVariables } from './equipment-variables.js';
 import { EventSender } from './event-sender.js';
 import { GemConstants } from './gem-constants.js';
@@ -33,6 +34,7 @@ import { equipmentError, GemEquipmentError } from './gem-equipment-error.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
 import { formatGemTime } from './gem-time.js';
 import { handlerContext } from './handler-context.js';
+import { isLinkGone } from './link-gone.js';
 import { Outbound } from './outbound.js';
 import type { PersistedParts } from './persisted-state.js';
 import { ProgramConversations } from './program-conversations.js';
@@ -139,6 +141,10 @@ export class EquipmentParts implements PersistedParts {
       (v) => this.vars.has(v),
       (c) => ceidSet.has(c),
       ceids,
+      {
+        valueBytes: (v) => this.vars.encodedSize(v),
+        maxBodyBytes: () => this.maxBodyBytes(),
+      },
     );
     for (const a of m.alarms) this.alarmEnabled.add(a.id);
     this.limitVariables = limitVariables(m);
@@ -163,6 +169,7 @@ export class EquipmentParts implements PersistedParts {
       spoolLink: this.spoolLink,
       order: this.order,
       spoolFirst: (stream, fn) => spoolsFirst(this, stream, fn),
+      fail: (e) => this.fail(e),
     });
     this.comm = new CommunicationLink({
       clock: this.clock,
@@ -177,7 +184,10 @@ export class EquipmentParts implements PersistedParts {
       options.conversationTimeoutMs ?? 45_000,
       // E5 S9F13: MEXP names the message that did not come, EDID the data it was about.
       (ppid) => {
-        if (this.session.state === 'selected') void this.sendPrimary(s9f13('S7F3', ppid)).catch(() => {});
+        if (this.session.state !== 'selected') return;
+        void this.sendPrimary(s9f13('S7F3', ppid)).catch((e: unknown) => {
+          if (!isLinkGone(e)) this.fail(e);
+        });
       },
     );
     this.trace = this.traceEngine();
@@ -231,6 +241,11 @@ export class EquipmentParts implements PersistedParts {
     return formatGemTime(this.time.now(), this.gemConstants.timeFormat);
   }
 
+  /** Largest message body the session sends (maxMessageBytes less the 10-byte header). */
+  maxBodyBytes(): number {
+    return this.session.config.maxMessageBytes - HEADER_BYTES;
+  }
+
   sendPrimary(msg: SecsMessage): Promise<SecsMessage | undefined> {
     return this.out.send(msg);
   }
@@ -254,18 +269,17 @@ export class EquipmentParts implements PersistedParts {
   }
 
   private traceEngine(): TraceEngine<Item> {
-    const svids = new Set(this.model.statusVariables.map((v) => v.id));
-    return new TraceEngine<Item>({
+    return equipmentTrace({
       clock: this.clock,
-      wallTime: () => this.time.now(),
-      isKnownSvid: (v) => svids.has(v),
-      sample: (ids) => ids.map((v) => this.vars.item(v)),
-      report: (r) => {
-        const stime = formatGemTime(r.stime, this.gemConstants.timeFormat);
-        const msg = s6f1({ trid: r.trid, smpln: r.smpln, stime, values: r.values });
+      model: this.model,
+      vars: this.vars,
+      now: () => this.time.now(),
+      timeFormat: () => this.gemConstants.timeFormat,
+      report: (msg) => {
         if (!this.out.canSend()) void this.spoolIfDown(msg);
         else void this.sendSpoolable(msg).catch((e: unknown) => this.fail(e));
       },
+      maxBodyBytes: () => this.maxBodyBytes(),
     });
   }
 

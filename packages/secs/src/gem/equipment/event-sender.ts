@@ -45,16 +45,18 @@ export class EventSender {
   /**
    * Report `ceid` if enabled. `force` sends whenever the link is up (ignoring the control state) and
    * never spools. Resolves true when the host acknowledged with S6F12; false otherwise, once a
-   * spooled report is on disk.
+   * spooled report is on disk. Never rejects: callers fire events without awaiting them, so a report
+   * that cannot be built or sent (a value grown past the message size, T3...) is reported as an
+   * `error` and resolves false.
    */
   async sendEvent(ceid: number, force: boolean): Promise<boolean> {
     const p = this.port;
-    if (!p.reports.isEnabled(ceid)) return false;
-    if (!(force ? p.linkUp() : p.canSend())) {
-      if (!force) await p.spoolIfDown(s6f11(this.eventReport(ceid)));
-      return false;
-    }
     try {
+      if (!p.reports.isEnabled(ceid)) return false;
+      if (!(force ? p.linkUp() : p.canSend())) {
+        if (!force) await p.spoolIfDown(s6f11(this.eventReport(ceid)));
+        return false;
+      }
       const reply = await p.sendPrimary(s6f11(this.eventReport(ceid)));
       return reply !== undefined && reply.function === 12;
     } catch (err) {

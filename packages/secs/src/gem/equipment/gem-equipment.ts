@@ -7,6 +7,7 @@
 import { TypedEmitter } from '../../hsms/events.js';
 import type { HsmsSession } from '../../hsms/session.js';
 import type { Item } from '../../item/item.js';
+import { isProgrammerError } from '../../programmer-error.js';
 import type { LimitsMonitor } from '../limits/limits-monitor.js';
 import * as s1 from '../messages/s1.js';
 import { s10f1 } from '../messages/s10-terminal.js';
@@ -156,7 +157,9 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
       try {
         const reply = await p.sendPrimary(s1.s1f1());
         ok = reply !== undefined && reply.function === 2;
-      } catch {
+      } catch (err) {
+        // No S1F2 (T3, link loss): the attempt failed (E30); a bug is not a failed attempt.
+        if (isProgrammerError(err)) throw err;
         ok = false;
       }
     }

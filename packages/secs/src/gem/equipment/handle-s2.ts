@@ -1,4 +1,6 @@
-// Stream 2 handlers of the equipment: constants, clock, report set-up, remote commands.
+// Stream 2 handlers of the equipment: constants, clock, report set-up, remote commands. Ids arrive in
+// any format E5 allows (see WireId); one that names nothing here gets the E5 answer for an unknown id
+// (zero-length item, EAC 1, DRACK 4, LRACK 4/5, ERACK 1), echoed as received where the reply names it.
 
 import { A, L } from '../../item/constructors.js';
 import { EAC, HCACK, TIACK } from '../messages/acks.js';
@@ -9,6 +11,7 @@ import { valueToItem } from '../model/value.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { parseGemTime } from './gem-time.js';
 import { checkCommand } from './remote-command.js';
+import { RequestIds } from './request-ids.js';
 
 async function command(ctx: EquipmentContext, cmd: s2x.RemoteCommand): Promise<s2x.CommandReply> {
   const checked = checkCommand(ctx.model, cmd);
@@ -20,7 +23,7 @@ async function command(ctx: EquipmentContext, cmd: s2x.RemoteCommand): Promise<s
 
 export const S2_HANDLERS: Record<string, EquipmentHandler> = {
   S2F13: (ctx, body) => {
-    const ids = s2c.parseS2f13(body);
+    const ids = new RequestIds().all(s2c.parseS2f13(body));
     return s2c.s2f14(
       (ids.length === 0 ? ctx.vars.constantIds() : ids).map((id) =>
         ctx.vars.constant(id) === undefined ? L() : ctx.vars.item(id),
@@ -28,7 +31,9 @@ export const S2_HANDLERS: Record<string, EquipmentHandler> = {
     );
   },
   S2F15: (ctx, body) => {
-    const checked = ctx.vars.checkConstants(s2c.parseS2f15(body));
+    const req = new RequestIds();
+    const pairs = s2c.parseS2f15(body).map((p) => ({ ecid: req.of(p.ecid), value: p.value }));
+    const checked = ctx.vars.checkConstants(pairs);
     if (!checked.ok) return s2c.s2f16(checked.refusal.eac);
     // An empty list changes nothing, so there is no change to report.
     if (checked.values.size > 0) ctx.constantsChanged(checked.values);
@@ -36,11 +41,13 @@ export const S2_HANDLERS: Record<string, EquipmentHandler> = {
   },
   S2F17: (ctx) => s2c.s2f18(ctx.clockText()),
   S2F29: (ctx, body) => {
-    const ids = s2c.parseS2f29(body);
+    const req = new RequestIds();
+    const ids = req.all(s2c.parseS2f29(body));
     return s2c.s2f30(
       (ids.length === 0 ? ctx.vars.constantIds() : ids).map((ecid) => {
         const c = ctx.vars.constant(ecid);
-        if (c === undefined) return { ecid, name: '', min: A(), max: A(), def: A(), unit: '' };
+        if (c === undefined)
+          return { ecid: req.echo(ecid), name: '', min: A(), max: A(), def: A(), unit: '' };
         const lim = (v: number | undefined) =>
           v === undefined ? A() : valueToItem(c.type === 'A' || c.type === 'BOOLEAN' ? 'F8' : c.type, v);
         return {
@@ -61,18 +68,22 @@ export const S2_HANDLERS: Record<string, EquipmentHandler> = {
     return s2c.s2f32(TIACK.ok);
   },
   S2F33: (ctx, body) => {
-    const drack = ctx.reports.define(s2r.parseS2f33(body).reports);
+    const req = new RequestIds();
+    const defs = s2r.parseS2f33(body).reports.map((r) => ({ rptid: req.of(r.id), vids: req.all(r.ids) }));
+    const drack = ctx.reports.define(defs);
     if (drack === 0) ctx.reportsChanged();
     return s2r.s2f34(drack);
   },
   S2F35: (ctx, body) => {
-    const lrack = ctx.reports.link(s2r.parseS2f35(body).links);
+    const req = new RequestIds();
+    const links = s2r.parseS2f35(body).links.map((k) => ({ ceid: req.of(k.id), rptids: req.all(k.ids) }));
+    const lrack = ctx.reports.link(links);
     if (lrack === 0) ctx.reportsChanged();
     return s2r.s2f36(lrack);
   },
   S2F37: (ctx, body) => {
     const { enable, ceids } = s2r.parseS2f37(body);
-    const erack = ctx.reports.enable(enable, ceids);
+    const erack = ctx.reports.enable(enable, new RequestIds().all(ceids));
     if (erack === 0) ctx.reportsChanged();
     return s2r.s2f38(erack);
   },

@@ -1,6 +1,7 @@
 // Handlers for alarms (S5), event report requests (S6), process programs (S7) and terminal (S10).
 
 import type { SecsMessage } from '../../message.js';
+import { isProgrammerError } from '../../programmer-error.js';
 import { ACKC5, ACKC7, ACKC10, PPGNT } from '../messages/acks.js';
 import { AnsweredFailure } from '../messages/message-helpers.js';
 import * as s5 from '../messages/s5-alarms.js';
@@ -10,11 +11,15 @@ import * as s10 from '../messages/s10-terminal.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { isStorablePpid } from './recipe-directory.js';
 
-/** The store's result, or an AnsweredFailure carrying `reply` when the store fails. */
+/**
+ * The store's result, or an AnsweredFailure carrying `reply` when the store fails (its I/O); a bug in
+ * it is not answered (see programmer-error.ts).
+ */
 async function answerOnFailure<T>(op: Promise<T>, reply: SecsMessage): Promise<T> {
   try {
     return await op;
   } catch (err) {
+    if (isProgrammerError(err)) throw err;
     throw new AnsweredFailure(reply, err);
   }
 }
@@ -27,9 +32,12 @@ const alarmReport = (ctx: EquipmentContext, alid: number): s5.AlarmReport | unde
 
 export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
   S5F3: (ctx, body) => {
-    const { enable, alid } = s5.parseS5f3(body);
+    const { enable, alid: wire } = s5.parseS5f3(body);
+    // An ALID that names no alarm (unknown, negative, too large) is ACKC5 1 (E5).
+    const alid = wire === undefined ? undefined : wire.value;
+    if (wire !== undefined && (alid === undefined || !ctx.model.alarms.some((a) => a.id === alid)))
+      return s5.s5f4(ACKC5.error);
     const ids = alid === undefined ? ctx.model.alarms.map((a) => a.id) : [alid];
-    if (alid !== undefined && !ctx.model.alarms.some((a) => a.id === alid)) return s5.s5f4(ACKC5.error);
     for (const id of ids) {
       if (enable) ctx.alarmEnabled.add(id);
       else ctx.alarmEnabled.delete(id);
@@ -39,8 +47,9 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
   },
   S5F5: (ctx, body) => {
     const ids = s5.parseS5f5(body);
+    // Unknown ALIDs (undefined: they name no alarm here) are left out of S5F6.
     const list = (ids.length === 0 ? ctx.model.alarms.map((a) => a.id) : ids).map((id) =>
-      alarmReport(ctx, id),
+      id === undefined ? undefined : alarmReport(ctx, id),
     );
     return s5.s5f6(list.filter((a) => a !== undefined));
   },
@@ -52,25 +61,30 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
         .filter((a) => a !== undefined),
     ),
   S6F15: (ctx, body) => {
-    const ceid = s6.parseS6f15(body);
-    if (!ctx.model.events.some((e) => e.id === ceid)) return s6.s6f16({ dataId: 0, ceid, reports: [] });
+    const { item, value: ceid } = s6.parseS6f15(body);
+    // E5: an unknown CEID gets an empty report list, with the CEID echoed as received.
+    if (ceid === undefined || !ctx.model.events.some((e) => e.id === ceid))
+      return s6.s6f16({ dataId: 0, ceid: item, reports: [] });
     return s6.s6f16(ctx.eventReport(ceid));
   },
   S6F19: (ctx, body) => {
-    const vids = ctx.reports.report(s6.parseS6f19(body));
+    const rptid = s6.parseS6f19(body).value;
+    const vids = rptid === undefined ? undefined : ctx.reports.report(rptid);
     return s6.s6f20(vids === undefined ? [] : vids.map((v) => ctx.vars.item(v)));
   },
   S7F1: async (ctx, body) => {
     const { ppid, lengthBytes } = s7.parseS7f1(body);
-    if (!isStorablePpid(ppid)) return s7.s7f2(PPGNT.invalidPpid);
+    // A binary PPID (undefined) names no program here: refused like any unstorable PPID.
+    if (ppid === undefined || !isStorablePpid(ppid)) return s7.s7f2(PPGNT.invalidPpid);
     if (lengthBytes > ctx.model.processPrograms.maxBytes) return s7.s7f2(PPGNT.noSpace);
     ctx.expectProgram(ppid);
     return s7.s7f2(PPGNT.ok);
   },
   S7F3: async (ctx, body) => {
-    const p = s7.parseProgram(body);
-    ctx.programArrived(p.ppid);
+    const p = s7.parseS7f3(body);
     // E5 has no ACKC7 for a bad PPID; 1 (permission not granted) refuses it (6 would mean "later").
+    if (p.ppid === undefined) return s7.s7f4(ACKC7.permissionNotGranted);
+    ctx.programArrived(p.ppid);
     if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.permissionNotGranted);
     if (p.body.length > ctx.model.processPrograms.maxBytes) return s7.s7f4(ACKC7.lengthError);
     await answerOnFailure(ctx.recipes.write(p.ppid, p.body), s7.s7f4(ACKC7.permissionNotGranted));
@@ -78,18 +92,21 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
   },
   S7F5: async (ctx, body) => {
     const ppid = s7.parsePpid(body);
-    // E5: L[0] when the program cannot be sent.
+    // E5: L[0] when the program cannot be sent (a binary PPID, undefined, names none here).
+    if (ppid === undefined) return s7.s7f6(undefined);
     const data = await answerOnFailure(ctx.recipes.read(ppid), s7.s7f6(undefined));
     return s7.s7f6(data === undefined ? undefined : { ppid, body: data });
   },
   S7F17: async (ctx, body) => {
-    const ids = s7.parsePpidList(body);
+    const ids = s7.parseS7f17(body);
     const refused = s7.s7f18(ACKC7.permissionNotGranted);
     const have = await answerOnFailure(ctx.recipes.list(), refused);
     const targets = ids.length === 0 ? have : ids;
     // All or nothing: refuse before deleting anything when one PPID is unknown.
-    if (targets.some((p) => !have.includes(p))) return s7.s7f18(ACKC7.ppidNotFound);
-    for (const p of targets) await answerOnFailure(ctx.recipes.remove(p), refused);
+    const known = new Set(have);
+    const found = targets.filter((p): p is string => p !== undefined && known.has(p));
+    if (found.length < targets.length) return s7.s7f18(ACKC7.ppidNotFound);
+    for (const p of found) await answerOnFailure(ctx.recipes.remove(p), refused);
     return s7.s7f18(ACKC7.accepted);
   },
   S7F19: async (ctx) => s7.s7f20(await ctx.recipes.list()),

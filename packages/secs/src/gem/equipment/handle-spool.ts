@@ -1,6 +1,7 @@
 // Spooling handlers: S2F43 selects what is spooled, S6F23 delivers (RSDC 0) or purges (RSDC 1).
 
-import { parseS2f43, parseS6f23, s2f44, s6f24 } from '../messages/s2-s6-spool.js';
+import type { IdRef } from '../messages/message-helpers.js';
+import { parseS2f43, parseS6f23, type SpoolReply, s2f44, s6f24 } from '../messages/s2-s6-spool.js';
 import { RSDA } from '../spool/spool.js';
 import { checkSpoolStreams, type KnownMessages, RSPACK, STRACK } from '../spool/spool-streams.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
@@ -20,6 +21,7 @@ export interface SpoolPort {
 }
 
 const spoolOf = (ctx: EquipmentContext): SpoolPort | undefined => ctx.spool;
+const isU1 = (v: number | undefined): v is number => v !== undefined && v <= 0xff;
 
 // The primaries this equipment sends that may be spooled: alarms (S5F1), trace data (S6F1), event
 // reports (S6F11) and terminal requests (S10F1). E5 STRACK 2/3 refuse any other stream or function.
@@ -33,13 +35,25 @@ const equipmentSends: KnownMessages = (stream, fn) =>
 
 export const SPOOL_HANDLERS: Record<string, EquipmentHandler> = {
   S2F43: async (ctx, body) => {
-    const req = parseS2f43(body);
+    const wire = parseS2f43(body);
     const spool = spoolOf(ctx);
     if (spool === undefined)
       return s2f44({
         rspack: RSPACK.rejected,
-        rejections: req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] })),
+        rejections: wire.map((r) => ({ stream: r.stream.item, strack: STRACK.notAllowed, functions: [] })),
       });
+    // A STRID or FCNID that is not a U1 value names no stream or function: STRACK 2 / 3, echoed as
+    // received (all or nothing, like every other refusal).
+    const unknown: SpoolReply<IdRef>['rejections'] = [];
+    for (const r of wire) {
+      const fns = r.functions.filter((f) => !isU1(f.value)).map((f) => f.item);
+      if (!isU1(r.stream.value))
+        unknown.push({ stream: r.stream.item, strack: STRACK.unknownStream, functions: [] });
+      else if (fns.length > 0)
+        unknown.push({ stream: r.stream.item, strack: STRACK.unknownFunction, functions: fns });
+    }
+    if (unknown.length > 0) return s2f44({ rspack: RSPACK.rejected, rejections: unknown });
+    const req = wire.map((r) => ({ stream: r.stream.value!, functions: r.functions.map((f) => f.value!) }));
     const known = checkSpoolStreams(req, equipmentSends);
     const r = known.ok ? await spool.setStreams(req) : known;
     return s2f44(

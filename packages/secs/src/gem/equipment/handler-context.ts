@@ -60,7 +60,7 @@ export function handlerContext(p: HandlerContextParts): EquipmentContext {
     controlMoved: (r) => p.controlMoved(r),
     constantsChanged: (values) => {
       p.vars.setConstants(values);
-      p.constantsStored([...values.keys()]);
+      p.constantsStored(Array.from(values.keys()));
       p.persist();
       if (p.model.constantChangedCeid !== undefined)
         void p.events.sendEvent(p.model.constantChangedCeid, false);

@@ -6,6 +6,7 @@ import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import { ItemShapeError } from '../../item/reader.js';
+import { isProgrammerError } from '../../programmer-error.js';
 import { AnsweredFailure } from '../messages/message-helpers.js';
 import { headerBytes, S9 } from '../messages/s9-errors.js';
 import type { CommunicationState } from '../state/communication-state.js';
@@ -41,6 +42,8 @@ export interface DispatchPort {
   sendS9(fn: number, header: Uint8Array): void;
   /** A handler failed (not a malformed message); the host got SxF0 or the handler's E5 answer. */
   handlerFailed?(err: Error): void;
+  /** Largest reply body (the session's maxMessageBytes less the header): a larger one is SxF0. */
+  maxBodyBytes(): number;
 }
 
 /** Answer one primary: the reply to send, or undefined (no reply, or S9 sent instead). */
@@ -63,12 +66,15 @@ export async function dispatchPrimary(port: DispatchPort, m: HsmsMessage): Promi
   if (!isOnline(port.controlState()) && !OFFLINE_ALLOWED.has(key)) return abort();
   try {
     const reply = await handler(port.ctx, decoded.value.body, m);
-    return reply === undefined ? undefined : toOutgoing(reply);
+    return reply === undefined ? undefined : toOutgoing(reply, { maxBodyBytes: port.maxBodyBytes() });
   } catch (err) {
     if (err instanceof ItemShapeError) {
       port.sendS9(S9.illegalData, headerBytes(m));
       return undefined;
     }
+    // A bug is not the host's business: no SxF0 or acknowledge code stands in for it; the caller
+    // reports it and the host's transaction runs into T3.
+    if (isProgrammerError(err)) throw err;
     // The host gets an answer either way (else it would wait out T3); the tool learns what failed.
     reportFailure(port, err instanceof AnsweredFailure ? err.cause : err, key);
     if (err instanceof AnsweredFailure) return m.wBit ? toOutgoing(err.reply) : undefined;

@@ -74,7 +74,7 @@ export class ReplyFirst {
    */
   linkLost(): void {
     this.link++;
-    for (const h of [...this.active]) this.replied(h);
+    for (const h of Array.from(this.active)) this.replied(h);
   }
 
   /** False when `h` arrived on a connection that has closed since: its reply must not be written. */

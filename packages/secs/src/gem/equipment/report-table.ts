@@ -1,8 +1,21 @@
 // Dynamic event report configuration (E30 4.2 "event notification"): report definitions, event
-// links and enables, with the all-or-nothing acknowledge rules of S2F33/S2F35/S2F37.
+// links and enables, with the all-or-nothing acknowledge rules of S2F33/S2F35/S2F37. A report or a set
+// of linked reports whose S6F11 could not be sent within the session's message size is refused when
+// it is defined (DRACK 1 / LRACK 1, "insufficient space"), sized with the values' current encodings.
 
 import { DRACK, ERACK, LRACK } from '../messages/acks.js';
 import type { EventLink, ReportDefinition } from '../messages/s2-reports.js';
+import { eventBytes, reportBytes } from './report-size.js';
+
+const isU4 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
+
+/** What bounds the size of an event report (see report-size.ts); none: unbounded. */
+export interface ReportLimits {
+  /** Encoded size of the value of `vid` now, bytes. */
+  valueBytes(vid: number): number;
+  /** Largest body a message may have (the session's maxMessageBytes less the 10-byte header). */
+  maxBodyBytes(): number;
+}
 
 /** The persisted form of the report configuration. */
 export interface ReportConfig {
@@ -20,6 +33,7 @@ export class ReportTable {
     private readonly isVid: (vid: number) => boolean,
     private readonly isCeid: (ceid: number) => boolean,
     allCeids: readonly number[],
+    private readonly limits?: ReportLimits,
   ) {
     // E30 leaves the initial enable state to the equipment; Bondline starts with every event enabled.
     for (const c of allCeids) this.enabled.add(c);
@@ -36,20 +50,26 @@ export class ReportTable {
     }
     const seen = new Set<number>();
     for (const d of defs) {
-      if (seen.has(d.rptid)) return DRACK.invalidFormat;
+      // An RPTID that is not a U4 value (text, negative: see WireId) cannot be defined here.
+      if (seen.has(d.rptid) || (d.vids.length > 0 && !isU4(d.rptid))) return DRACK.invalidFormat;
       seen.add(d.rptid);
       if (d.vids.length > 0 && this.reports.has(d.rptid)) return DRACK.rptidExists;
       if (d.vids.some((v) => !this.isVid(v))) return DRACK.unknownVid;
     }
+    for (const d of defs) if (d.vids.length > 0 && !this.fits([d.vids])) return DRACK.outOfSpace;
+    // Deleted reports leave every link in one pass (a pass per deletion is quadratic in the counts).
+    const deleted = new Set<number>();
     for (const d of defs) {
       if (d.vids.length === 0) {
-        this.reports.delete(d.rptid);
-        for (const [ceid, r] of this.links) {
-          const rest = r.filter((x) => x !== d.rptid);
-          if (rest.length === 0) this.links.delete(ceid);
-          else this.links.set(ceid, rest);
-        }
+        if (this.reports.delete(d.rptid)) deleted.add(d.rptid);
       } else this.reports.set(d.rptid, d.vids.slice());
+    }
+    if (deleted.size > 0) {
+      for (const [ceid, r] of this.links) {
+        const rest = r.filter((x) => !deleted.has(x));
+        if (rest.length === 0) this.links.delete(ceid);
+        else if (rest.length < r.length) this.links.set(ceid, rest);
+      }
     }
     return DRACK.ok;
   }
@@ -63,6 +83,9 @@ export class ReportTable {
       if (!this.isCeid(k.ceid)) return LRACK.unknownCeid;
       if (k.rptids.some((r) => !this.reports.has(r))) return LRACK.unknownRptid;
       if (k.rptids.length > 0 && this.links.has(k.ceid)) return LRACK.ceidLinked;
+    }
+    for (const k of links) {
+      if (!this.fits(k.rptids.map((r) => this.reports.get(r) ?? []))) return LRACK.outOfSpace;
     }
     for (const k of links) {
       if (k.rptids.length === 0) this.links.delete(k.ceid);
@@ -81,6 +104,14 @@ export class ReportTable {
     return ERACK.ok;
   }
 
+  // Whether an S6F11 carrying reports of these VIDs fits in one message.
+  private fits(reports: readonly (readonly number[])[]): boolean {
+    const l = this.limits;
+    if (l === undefined) return true;
+    const sizes = reports.map((vids) => reportBytes(vids.map((v) => l.valueBytes(v))));
+    return eventBytes(sizes) <= l.maxBodyBytes();
+  }
+
   isEnabled(ceid: number): boolean {
     return this.enabled.has(ceid);
   }
@@ -97,9 +128,9 @@ export class ReportTable {
 
   snapshot(): ReportConfig {
     return {
-      reports: [...this.reports].map(([rptid, vids]) => ({ rptid, vids })),
-      links: [...this.links].map(([ceid, rptids]) => ({ ceid, rptids })),
-      enabled: [...this.enabled],
+      reports: Array.from(this.reports, ([rptid, vids]) => ({ rptid, vids })),
+      links: Array.from(this.links, ([ceid, rptids]) => ({ ceid, rptids })),
+      enabled: Array.from(this.enabled),
     };
   }
 

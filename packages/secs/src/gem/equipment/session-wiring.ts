@@ -7,11 +7,16 @@ import type { HsmsMessage } from '../../hsms/transactions.js';
 import { S9, s9 } from '../messages/s9-errors.js';
 import type { EquipmentParts } from './equipment-parts.js';
 import { GemEquipmentError } from './gem-equipment-error.js';
+import { isLinkGone } from './link-gone.js';
 import { type DispatchPort, dispatchPrimary } from './primary-dispatch.js';
 
 /** Attach to the parts' session; returns the function that detaches again. */
 export function attachToSession(p: EquipmentParts): () => void {
-  const sendS9 = (fn: number, header: Uint8Array): void => void p.sendPrimary(s9(fn, header)).catch(() => {});
+  // An S9 that cannot go out (the link dropped: see below) is dropped; anything else is reported.
+  const sendS9 = (fn: number, header: Uint8Array): void =>
+    void p.sendPrimary(s9(fn, header)).catch((e: unknown) => {
+      if (!isLinkGone(e)) p.fail(e);
+    });
   const port: DispatchPort = {
     ctx: p.ctx,
     communicationState: () => p.comm.state,
@@ -19,6 +24,7 @@ export function attachToSession(p: EquipmentParts): () => void {
     controlState: () => p.control.state,
     sendS9,
     handlerFailed: (e) => p.fail(new GemEquipmentError('handler-failed', e.message, { cause: e.cause ?? e })),
+    maxBodyBytes: () => p.maxBodyBytes(),
   };
   p.session.onMessage((msg) => answer(p, port, msg));
   const offs = [
@@ -27,6 +33,8 @@ export function attachToSession(p: EquipmentParts): () => void {
       else if (s.from === 'selected') {
         p.comm.linkDown();
         p.spoolLink?.linkLost();
+        // Sent before anything held: what waited for a reply is spooled first, then what was held.
+        p.out.linkLost();
         p.order.linkLost();
       }
     }),

@@ -10,7 +10,7 @@ import { A, BOOLEAN, U1, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
 import { formatGemTime } from './gem-time.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
+import { dropLink, type Rig, reconnect, startRig, whenAcknowledged } from './test-rig.test-util.js';
 
 // Example model ids.
 const SPOOL_SVS = [20, 21, 22, 23]; // SpoolCountActual, SpoolCountTotal, SpoolStartTime, SpoolFullTime
@@ -117,6 +117,7 @@ describe('spooling equipment constants', () => {
     expect(r.equipment.spool?.policy).toBe('overwrite');
     expect(await r.host.setConstants([{ ecid: OVERWRITE_SPOOL, value: BOOLEAN(false) }])).toBe(0);
     expect(r.equipment.spool?.policy).toBe('stop');
+    await whenAcknowledged(r); // the ConstantChanged event, else spooled as in flight at the drop
     await dropLink(r);
     for (let i = 1; i <= 4; i++) {
       r.equipment.set('PairId', `P${i}`);
@@ -137,6 +138,7 @@ describe('spooling equipment constants', () => {
   it('MaxSpoolTransmit 3: an S6F23 delivers three messages, then the rest waits for the next S6F23', async () => {
     const r = await spoolingRig(100);
     expect(await r.host.setConstants([{ ecid: MAX_SPOOL_TRANSMIT, value: U4(3) }])).toBe(0);
+    await whenAcknowledged(r);
     await dropLink(r);
     await fire(r, 5);
     await reconnect(r);
@@ -159,6 +161,7 @@ describe('spooling equipment constants', () => {
   it('EnableSpooling false: nothing is spooled while the link is down', async () => {
     const r = await spoolingRig(100);
     expect(await r.host.setConstants([{ ecid: ENABLE_SPOOLING, value: BOOLEAN(false) }])).toBe(0);
+    await whenAcknowledged(r);
     await dropLink(r);
     await fire(r, 3);
     await r.equipment.setAlarm(1); // S5F1 is not spooled either (S5 not selected, and spooling is off)
@@ -167,6 +170,7 @@ describe('spooling equipment constants', () => {
     expect(await r.host.transmitSpool()).toBe(2); // RSDA 2: no spooled data
     // Enabled again: spooling resumes.
     expect(await r.host.setConstants([{ ecid: ENABLE_SPOOLING, value: BOOLEAN(true) }])).toBe(0);
+    await whenAcknowledged(r);
     await dropLink(r);
     await fire(r, 1);
     await reconnect(r);

@@ -12,6 +12,7 @@ import {
   reconnect,
   setRetryDelay,
   startSpoolRig,
+  whenAcknowledged,
 } from './test-rig.test-util.js';
 
 const ACTIVATED = 700;
@@ -64,6 +65,7 @@ describe('E30 spooling activated / deactivated events', () => {
     expect(await r.host.purgeSpool()).toBe(0);
     await deactivated;
     expect(got).toEqual([DEACTIVATED]);
+    await whenAcknowledged(r); // else the deactivated event, still in flight, would be spooled too
     await dropLink(r);
     expect(await r.equipment.triggerEvent(400)).toBe(false);
     expect(spool.countActual).toBe(2); // the event, then activated again

@@ -4,6 +4,7 @@
 // at a crash is sent twice). The spool's place for a message is taken at once, the disk write
 // follows: `store` resolves once the message is on disk, so whoever reports it as spooled waits.
 
+import { SecsEncodeError } from '../../codec/encode.js';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { SecsMessage } from '../../message.js';
@@ -56,7 +57,15 @@ export class SpoolLink {
 
   private async append(msg: SecsMessage): Promise<void> {
     const what = `S${msg.stream}F${msg.function}`;
-    const out = toOutgoing(msg);
+    let out: OutgoingMessage;
+    try {
+      out = toOutgoing(msg);
+    } catch (err) {
+      // A body that cannot be encoded (over the encoder's size limit) cannot be spooled either.
+      if (!(err instanceof SecsEncodeError)) throw err;
+      this.fail(new GemEquipmentError('not-spooled', `${what} not spooled: ${err.message}`, { cause: err }));
+      return;
+    }
     const appended = this.spool.append({
       stream: msg.stream,
       function: msg.function,

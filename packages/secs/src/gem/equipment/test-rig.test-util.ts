@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
+import { type Connector, HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
 import type { CommLog } from '../../hsms/comm-log.js';
 import type { HsmsConfigInput } from '../../hsms/config.js';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
@@ -51,6 +51,8 @@ export interface RigOptions {
   toolLog?: CommLog;
   equipment?: Partial<GemEquipmentOptions>;
   dir?: string;
+  /** How the host connects (default TCP): a test may keep the host's transport to stop its reading. */
+  connect?: Connector;
 }
 
 /** Start equipment and host; resolves once the equipment's S1F13 was accepted. */
@@ -86,7 +88,11 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const passive = new HsmsPassiveEndpoint(toolSession, { host: '127.0.0.1', port: 0 });
   const { port } = await passive.listen();
   const communicating = whenCommunicating(equipment);
-  const active = new HsmsActiveEndpoint(hostSession, { host: '127.0.0.1', port });
+  const active = new HsmsActiveEndpoint(hostSession, {
+    host: '127.0.0.1',
+    port,
+    ...(opts.connect === undefined ? {} : { connect: opts.connect }),
+  });
   active.start();
   await communicating;
   return {
@@ -107,7 +113,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 }
 
 /** Resolves when the equipment's communication state next becomes COMMUNICATING (its S1F13 accepted). */
-function whenCommunicating(equipment: GemEquipment): Promise<void> {
+export function whenCommunicating(equipment: GemEquipment): Promise<void> {
   return new Promise((resolve) => {
     const off = equipment.on('communication-state', (s) => {
       if (s.to === 'communicating') {
@@ -116,6 +122,18 @@ function whenCommunicating(equipment: GemEquipment): Promise<void> {
       }
     });
   });
+}
+
+/**
+ * Resolves once every primary the equipment sent has its reply (events the host emitted are
+ * acknowledged only after): a link dropped before that would spool them (they were in flight).
+ */
+export async function whenAcknowledged(r: Rig, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (r.toolSession.openTransactions > 0) {
+    if (Date.now() > deadline) throw new Error(`equipment primaries unanswered after ${timeoutMs} ms`);
+    await new Promise((res) => setTimeout(res, 2));
+  }
 }
 
 /** Drop the host's connection; resolves once the equipment's session is down. */
@@ -153,22 +171,21 @@ export interface SpoolRig extends Rig {
 
 /** Start a `SpoolRig`; `close` also closes the spool and removes its directory. */
 export async function startSpoolRig(
-  opts: { model?: EquipmentModel; toolLog?: CommLog; maxMessages?: number } = {},
+  opts: Pick<RigOptions, 'model' | 'toolLog' | 'hsms' | 'connect'> & {
+    maxMessages?: number;
+    maxBytes?: number;
+  } = {},
 ): Promise<SpoolRig> {
+  const { maxMessages, maxBytes, ...rigOptions } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
   const spool = await Spool.open({
     dir: join(dir, 'spool'),
-    maxMessages: opts.maxMessages ?? 100,
-    maxBytes: 1 << 20,
+    maxMessages: maxMessages ?? 100,
+    maxBytes: maxBytes ?? 1 << 20,
     policy: 'stop',
     sync: false,
   });
-  const rig = await startRig({
-    dir,
-    equipment: { spool },
-    ...(opts.model === undefined ? {} : { model: opts.model }),
-    ...(opts.toolLog === undefined ? {} : { toolLog: opts.toolLog }),
-  });
+  const rig = await startRig({ ...rigOptions, dir, equipment: { spool } });
   const close = async (): Promise<void> => {
     await rig.close();
     await spool.close();

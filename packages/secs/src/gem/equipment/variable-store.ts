@@ -3,6 +3,7 @@
 // callback, so this file knows nothing of state machines or time.
 
 import { formatIssues } from '@bondline/core';
+import { encodedItemSize } from '../../codec/encode.js';
 import type { Item } from '../../item/item.js';
 import { EAC } from '../messages/acks.js';
 import { builtinRangeProblem } from '../model/builtin-types.js';
@@ -78,6 +79,11 @@ export class VariableStore {
     const item = valueToItem(d.def.type, this.values.get(vid)!);
     this.items.set(vid, item);
     return item;
+  }
+
+  /** Bytes the value of `vid` takes encoded now (as `item`). */
+  encodedSize(vid: number): number {
+    return encodedItemSize(this.item(vid));
   }
 
   /**

@@ -230,8 +230,15 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
     t: Omit<tr.TraceInit, 'svids'> & { svids: readonly (number | string)[] },
   ): Promise<number> {
     const svids = t.svids.map((v) => this.vid(v));
-    const tiaack = await this.ask(tr.s2f23({ ...t, svids }), s1.parseAck);
-    if (tiaack === 0) this.traceVids.set(String(t.trid), svids);
+    // Known before the reply: the first S6F1 may be read before this continuation runs.
+    const key = String(t.trid);
+    const before = this.traceVids.get(key);
+    this.traceVids.set(key, svids);
+    const tiaack = await this.ask(tr.s2f23({ ...t, svids }), s1.parseAck).catch((err: unknown) => {
+      this.restoreTrace(key, before);
+      throw err;
+    });
+    if (tiaack !== 0) this.restoreTrace(key, before);
     return tiaack;
   }
 
@@ -292,6 +299,11 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
 
   private toHostEvent(e: s6.EventReport): HostEvent {
     return hostEvent(e, this);
+  }
+
+  private restoreTrace(key: string, svids: number[] | undefined): void {
+    if (svids === undefined) this.traceVids.delete(key);
+    else this.traceVids.set(key, svids);
   }
 
   private vid(k: number | string): number {

@@ -38,7 +38,8 @@ export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult 
   const d = toSecsMessage(m);
   if (!d.ok) {
     port.badPrimary(`${key}: ${formatIssues(d.issues)}`);
-    return undefined;
+    // A host sends no S9: a W primary it cannot decode is aborted (SxF0) rather than left to T3.
+    return m.wBit ? { stream: m.stream, function: 0 } : undefined;
   }
   const body = d.value.body;
   const read = <T>(parse: (b: Item | undefined) => T): T | undefined => {

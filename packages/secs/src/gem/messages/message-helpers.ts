@@ -42,6 +42,45 @@ export function readIds(r: ItemReader): number[] {
   return r.list().map(readId);
 }
 
+/** Largest id a model declares (ids are U4). */
+const MAX_ID = 0xffffffff;
+const INTEGER_FORMATS: ReadonlySet<string> = new Set(['U1', 'U2', 'U4', 'U8', 'I1', 'I2', 'I4', 'I8']);
+
+/**
+ * An id as a host sent it in a request: the item (echoed as received where the reply names the id)
+ * and `value`, the number it names here, or undefined when it cannot name anything here (text, a
+ * negative number, one above 2^32 - 1): an unknown id, answered with the E5 acknowledgement for that
+ * message, never with SxF0.
+ */
+export interface WireId {
+  readonly item: Item;
+  readonly value: number | undefined;
+}
+
+/**
+ * Read an id of any format E5 allows for it: one integer of any width, signed or not, or (`text`,
+ * the default; E5 gives SVID, VID, ECID, CEID, RPTID, TRID format 20 as well) A. Anything else is not
+ * an id (ItemShapeError, answered with S9F7).
+ */
+export function readWireId(r: ItemReader, text = true): WireId {
+  const it = r.present();
+  if (text && it.format === 'A') return { item: it, value: undefined };
+  if (INTEGER_FORMATS.has(it.format) && it.value.length === 1) {
+    const v = Number((it.value as ArrayLike<number | bigint>)[0]);
+    return { item: it, value: Number.isInteger(v) && v >= 0 && v <= MAX_ID ? v : undefined };
+  }
+  throw new ItemShapeError(r.path, text ? 'an id (one integer, or A)' : 'an id (one integer)', it.format);
+}
+
+/** A list of ids as `readWireId` reads them. */
+export function readWireIds(r: ItemReader, text = true): WireId[] {
+  return r.list().map((m) => readWireId(m, text));
+}
+
+/** An id in a reply: a number (sent as U4), or the item a request carried, echoed as received. */
+export type IdRef = number | Item;
+export const idItem = (x: IdRef): Item => (typeof x === 'number' ? id(x) : x);
+
 /**
  * Thrown by an equipment handler that failed for a reason of its own (a store's I/O error...) but has
  * an E5 answer for it: the dispatcher sends `reply` and reports `cause` to the tool.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeItem } from '../../codec/decode.js';
 import { encodeItem } from '../../codec/encode.js';
-import { A, B, BOOLEAN, F8, I4, L, U1, U2, U4 } from '../../item/constructors.js';
+import { A, B, BOOLEAN, F8, I4, I8, L, U1, U2, U4, U8 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
@@ -81,22 +81,42 @@ describe('known-answer bodies', () => {
 });
 
 describe('parsing what other hosts send', () => {
-  it('S1F3 with U2 ids (a host may use any integer width)', () => {
-    expect(s1.parseS1f3(bytes('01 02 A9 02 00 01 A9 02 00 0B'))).toEqual([1, 11]);
+  it('S1F3 with U2 ids (a host may use any integer width); the item is kept for an echo', () => {
+    expect(s1.parseS1f3(bytes('01 02 A9 02 00 01 A9 02 00 0B'))).toEqual([
+      { item: U2(1), value: 1 },
+      { item: U2(11), value: 11 },
+    ]);
+  });
+  it('ids that can name nothing here: text, negative, above 2^32 - 1 (value undefined, item as received)', () => {
+    // L[3]: A "SV", I4 -5, U8 2^32.
+    expect(s1.parseS1f3(bytes('01 03 41 02 53 56 71 04 FF FF FF FB A1 08 00 00 00 01 00 00 00 00'))).toEqual([
+      { item: A('SV'), value: undefined },
+      { item: I4(-5), value: undefined },
+      { item: U8(2n ** 32n), value: undefined },
+    ]);
+    // I8 4294967295 names id 2^32 - 1.
+    expect(s1.parseS1f3(bytes('01 01 61 08 00 00 00 00 FF FF FF FF'))).toEqual([
+      { item: I8(4294967295n), value: 4294967295 },
+    ]);
   });
   it('S5F3 with ALED as B and ALID as U4, and with a zero-length ALID (all alarms)', () => {
-    expect(s5.parseS5f3(bytes('01 02 21 01 80 B1 04 00 00 00 02'))).toEqual({ enable: true, alid: 2 });
+    expect(s5.parseS5f3(bytes('01 02 21 01 80 B1 04 00 00 00 02'))).toEqual({
+      enable: true,
+      alid: { item: U4(2), value: 2 },
+    });
     expect(s5.parseS5f3(bytes('01 02 21 01 00 B1 00'))).toEqual({ enable: false, alid: undefined });
   });
   it('a wrong shape is reported with its path', () => {
-    const r = readBody(bytes('01 02 A5 01 01 01 01 01 02 41 01 58 01 00'), (b) => s2r.parseS2f33(b.item));
+    const r = readBody(bytes('01 02 A5 01 01 01 01 01 02 81 08 00 00 00 00 00 00 00 00 01 00'), (b) =>
+      s2r.parseS2f33(b.item),
+    );
     expect(r).toEqual({
       ok: false,
       issues: [
         {
           code: 'unexpected-item',
           path: 'body[1][0][0]',
-          message: 'body[1][0][0]: expected one of U1/U2/U4/I1/I2/I4/U8/I8 [1], got A',
+          message: 'body[1][0][0]: expected an id (one integer, or A), got F8',
         },
       ],
     });
@@ -132,13 +152,13 @@ describe('round trips', () => {
   });
   it('stream 2', () => {
     expect(rt(s2c.s2f15([{ ecid: 5, value: F8(1.5) }]), s2c.parseS2f15)).toEqual([
-      { ecid: 5, value: F8(1.5) },
+      { ecid: { item: U4(5), value: 5 }, value: F8(1.5) },
     ]);
     const ec = [{ ecid: 1, name: 'T', min: F8(0), max: F8(1), def: F8(0.5), unit: 'K' }];
     expect(rt(s2c.s2f30(ec), s2c.parseS2f30)).toEqual(ec);
     expect(rt(s2r.s2f35(2, [{ ceid: 3, rptids: [4] }]), s2r.parseS2f35)).toEqual({
       dataId: 2,
-      links: [{ ceid: 3, rptids: [4] }],
+      links: [{ id: { item: U4(3), value: 3 }, ids: [{ item: U4(4), value: 4 }] }],
     });
     const cmd = { dataId: 1, objspec: 'OBJ', rcmd: 'GO', params: [{ name: 'N', value: U2(3) }] };
     expect(rt(s2x.s2f49(cmd), s2x.parseS2f49)).toEqual(cmd);
@@ -149,6 +169,7 @@ describe('round trips', () => {
     const alarms = [{ alcd: 2, alid: 1, altx: 'a' }];
     expect(rt(s5.s5f6(alarms), s5.parseAlarmList)).toEqual(alarms);
     expect(rt(s5.s5f5([1, 2]), s5.parseS5f5)).toEqual([1, 2]);
+    expect(s5.parseS5f5(I4([3, -1]))).toEqual([3, undefined]);
     expect(rt(s5.s5f5([]), s5.parseS5f5)).toEqual([]);
     const e = { dataId: 1, ceid: 2, reports: [{ rptid: 3, values: [BOOLEAN(true), L()] }] };
     expect(rt(s6.s6f16(e), s6.parseEventReport)).toEqual(e);
@@ -172,8 +193,11 @@ describe('round trips', () => {
 
   it('LIMITID is read from B [1] and, leniently, from an integer item', () => {
     const body = (lid: Item): Item => L(U4(1), L(L(U4(10), L(L(lid, L())))));
-    expect(s2l.parseS2f45(body(B([3])))).toEqual([{ vid: 10, limits: [{ limitId: 3 }] }]);
-    expect(s2l.parseS2f45(body(U1(3)))).toEqual([{ vid: 10, limits: [{ limitId: 3 }] }]);
+    const vid = { item: U4(10), value: 10 };
+    expect(s2l.parseS2f45(body(B([3])))).toEqual([
+      { vid, limits: [{ limitId: { item: B([3]), value: 3 } }] },
+    ]);
+    expect(s2l.parseS2f45(body(U1(3)))).toEqual([{ vid, limits: [{ limitId: { item: U1(3), value: 3 } }] }]);
     expect(() => s2l.parseS2f45(body(B([1, 2])))).toThrow(/LIMITID|U1|B|expected/);
   });
 });

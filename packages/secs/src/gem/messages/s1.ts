@@ -4,7 +4,18 @@ import { A, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readAck, readId, readIds } from './message-helpers.js';
+import {
+  ack,
+  type IdRef,
+  id,
+  idItem,
+  message,
+  readAck,
+  readId,
+  readIds,
+  readWireIds,
+  type WireId,
+} from './message-helpers.js';
 
 /** Equipment identity carried by S1F2 and S1F14 (empty list on the host side). */
 export interface Identity {
@@ -26,23 +37,24 @@ export function parseIdentity(body: Item | undefined, path = 'body'): Identity |
 }
 
 /** S1F3 W: selected status values; an empty list asks for all. */
-export const s1f3 = (svids: readonly number[]): SecsMessage => message(1, 3, true, L(...svids.map(id)));
-export const parseS1f3 = (body: Item | undefined): number[] => readIds(readItem(body));
+export const s1f3 = (svids: readonly number[]): SecsMessage => message(1, 3, true, L.from(svids.map(id)));
+/** The SVIDs of an S1F3 (also S1F11, S1F21, S1F23), each as received (see WireId). */
+export const parseS1f3 = (body: Item | undefined): WireId[] => readWireIds(readItem(body));
 /** S1F4: one value per requested SVID, in order (zero-length item for an unknown SVID, E5). */
-export const s1f4 = (values: readonly Item[]): SecsMessage => message(1, 4, false, L(...values));
+export const s1f4 = (values: readonly Item[]): SecsMessage => message(1, 4, false, L.from(values));
 export const parseS1f4 = (body: Item | undefined): Item[] =>
   readItem(body)
     .list()
     .map((r) => r.present());
 
-/** A name entry of S1F12 / S1F22: id, name, units. */
-export interface NameEntry {
-  id: number;
+/** A name entry of S1F12 / S1F22: id, name, units. The equipment echoes an unknown id as received. */
+export interface NameEntry<I extends IdRef = number> {
+  id: I;
   name: string;
   unit: string;
 }
-const nameList = (fn: number, entries: readonly NameEntry[]): SecsMessage =>
-  message(1, fn, false, L(...entries.map((e) => L(id(e.id), A(e.name), A(e.unit)))));
+const nameList = (fn: number, entries: readonly NameEntry<IdRef>[]): SecsMessage =>
+  message(1, fn, false, L.from(entries.map((e) => L(idItem(e.id), A(e.name), A(e.unit)))));
 const parseNameList = (body: Item | undefined): NameEntry[] =>
   readItem(body)
     .list()
@@ -52,10 +64,10 @@ const parseNameList = (body: Item | undefined): NameEntry[] =>
     });
 
 /** S1F11 W: status variable namelist request (empty = all). */
-export const s1f11 = (svids: readonly number[]): SecsMessage => message(1, 11, true, L(...svids.map(id)));
+export const s1f11 = (svids: readonly number[]): SecsMessage => message(1, 11, true, L.from(svids.map(id)));
 export const parseS1f11 = parseS1f3;
 /** S1F12: L of L[SVID, SVNAME, UNITS]; unknown SVIDs have empty name and units (E5). */
-export const s1f12 = (entries: readonly NameEntry[]): SecsMessage => nameList(12, entries);
+export const s1f12 = (entries: readonly NameEntry<IdRef>[]): SecsMessage => nameList(12, entries);
 export const parseS1f12 = parseNameList;
 
 /** S1F13 W: establish communications request; equipment sends its identity, a host L[0]. */
@@ -81,24 +93,23 @@ export const s1f18 = (onlack: number): SecsMessage => message(1, 18, false, ack(
 export const parseAck = (body: Item | undefined): number => readAck(readItem(body));
 
 /** S1F21 W: data variable namelist request (empty = all). */
-export const s1f21 = (vids: readonly number[]): SecsMessage => message(1, 21, true, L(...vids.map(id)));
-export const parseS1f21 = parseS1f3;
+export const s1f21 = (vids: readonly number[]): SecsMessage => message(1, 21, true, L.from(vids.map(id)));
 /** S1F22: L of L[VID, DVVALNAME, UNITS]. */
-export const s1f22 = (entries: readonly NameEntry[]): SecsMessage => nameList(22, entries);
+export const s1f22 = (entries: readonly NameEntry<IdRef>[]): SecsMessage => nameList(22, entries);
 export const parseS1f22 = parseNameList;
 
 /** A collection event namelist entry of S1F24. */
-export interface EventNameEntry {
-  ceid: number;
+export interface EventNameEntry<I extends IdRef = number> {
+  ceid: I;
   name: string;
   vids: number[];
 }
 /** S1F23 W: collection event namelist request (empty = all). */
-export const s1f23 = (ceids: readonly number[]): SecsMessage => message(1, 23, true, L(...ceids.map(id)));
+export const s1f23 = (ceids: readonly number[]): SecsMessage => message(1, 23, true, L.from(ceids.map(id)));
 export const parseS1f23 = parseS1f3;
 /** S1F24: L of L[CEID, CENAME, L of VID]. */
-export const s1f24 = (entries: readonly EventNameEntry[]): SecsMessage =>
-  message(1, 24, false, L(...entries.map((e) => L(id(e.ceid), A(e.name), L(...e.vids.map(id))))));
+export const s1f24 = (entries: readonly EventNameEntry<IdRef>[]): SecsMessage =>
+  message(1, 24, false, L.from(entries.map((e) => L(idItem(e.ceid), A(e.name), L.from(e.vids.map(id))))));
 export function parseS1f24(body: Item | undefined): EventNameEntry[] {
   return readItem(body)
     .list()

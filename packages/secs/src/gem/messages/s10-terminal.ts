@@ -21,7 +21,7 @@ export function parseTerminalText(body: Item | undefined): { terminal: number; t
 }
 /** S10F5 W: terminal display, multi-block, L[TID, L of TEXT]. */
 export const s10f5 = (terminal: number, lines: readonly string[]): SecsMessage =>
-  message(10, 5, true, L(tid(terminal), L(...lines.map((l) => A(l)))));
+  message(10, 5, true, L(tid(terminal), L.from(lines.map((l) => A(l)))));
 export function parseS10f5(body: Item | undefined): { terminal: number; lines: string[] } {
   const [t, x] = readItem(body).list(2);
   return { terminal: readAck(t!), lines: x!.list().map((r) => r.ascii()) };

@@ -4,13 +4,24 @@ import { A, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readId, readIds } from './message-helpers.js';
+import {
+  ack,
+  type IdRef,
+  id,
+  idItem,
+  message,
+  readId,
+  readWireId,
+  readWireIds,
+  type WireId,
+} from './message-helpers.js';
 
 /** S2F13 W: equipment constant request (empty = all). */
-export const s2f13 = (ecids: readonly number[]): SecsMessage => message(2, 13, true, L(...ecids.map(id)));
-export const parseS2f13 = (body: Item | undefined): number[] => readIds(readItem(body));
+export const s2f13 = (ecids: readonly number[]): SecsMessage => message(2, 13, true, L.from(ecids.map(id)));
+/** The ECIDs of an S2F13 (also S2F29), each as received (see WireId). */
+export const parseS2f13 = (body: Item | undefined): WireId[] => readWireIds(readItem(body));
 /** S2F14: L of ECV (zero-length item for an unknown ECID). */
-export const s2f14 = (values: readonly Item[]): SecsMessage => message(2, 14, false, L(...values));
+export const s2f14 = (values: readonly Item[]): SecsMessage => message(2, 14, false, L.from(values));
 export const parseS2f14 = (body: Item | undefined): Item[] =>
   readItem(body)
     .list()
@@ -18,13 +29,13 @@ export const parseS2f14 = (body: Item | undefined): Item[] =>
 
 /** S2F15 W: new equipment constants, L of L[ECID, ECV]. */
 export const s2f15 = (pairs: readonly { ecid: number; value: Item }[]): SecsMessage =>
-  message(2, 15, true, L(...pairs.map((p) => L(id(p.ecid), p.value))));
-export function parseS2f15(body: Item | undefined): { ecid: number; value: Item }[] {
+  message(2, 15, true, L.from(pairs.map((p) => L(id(p.ecid), p.value))));
+export function parseS2f15(body: Item | undefined): { ecid: WireId; value: Item }[] {
   return readItem(body)
     .list()
     .map((r) => {
       const [e, v] = r.list(2);
-      return { ecid: readId(e!), value: v!.present() };
+      return { ecid: readWireId(e!), value: v!.present() };
     });
 }
 /** S2F16: EAC. */
@@ -37,11 +48,11 @@ export const s2f18 = (time: string): SecsMessage => message(2, 18, false, A(time
 export const parseTime = (body: Item | undefined): string => readItem(body).ascii();
 
 /** S2F29 W: equipment constant namelist request (empty = all). */
-export const s2f29 = (ecids: readonly number[]): SecsMessage => message(2, 29, true, L(...ecids.map(id)));
+export const s2f29 = (ecids: readonly number[]): SecsMessage => message(2, 29, true, L.from(ecids.map(id)));
 export const parseS2f29 = parseS2f13;
 /** One S2F30 entry: limits and default as items of the constant's type (A "" when absent). */
-export interface ConstantNameEntry {
-  ecid: number;
+export interface ConstantNameEntry<I extends IdRef = number> {
+  ecid: I;
   name: string;
   min: Item;
   max: Item;
@@ -49,8 +60,13 @@ export interface ConstantNameEntry {
   unit: string;
 }
 /** S2F30: L of L[ECID, ECNAME, ECMIN, ECMAX, ECDEF, UNITS]. */
-export const s2f30 = (entries: readonly ConstantNameEntry[]): SecsMessage =>
-  message(2, 30, false, L(...entries.map((e) => L(id(e.ecid), A(e.name), e.min, e.max, e.def, A(e.unit)))));
+export const s2f30 = (entries: readonly ConstantNameEntry<IdRef>[]): SecsMessage =>
+  message(
+    2,
+    30,
+    false,
+    L.from(entries.map((e) => L(idItem(e.ecid), A(e.name), e.min, e.max, e.def, A(e.unit)))),
+  );
 export function parseS2f30(body: Item | undefined): ConstantNameEntry[] {
   return readItem(body)
     .list()

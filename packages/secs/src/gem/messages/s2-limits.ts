@@ -4,18 +4,36 @@ import { A, B, F8, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { type ItemReader, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readAck, readId, readIds } from './message-helpers.js';
+import {
+  ack,
+  type IdRef,
+  id,
+  idItem,
+  message,
+  readAck,
+  readId,
+  readWireId,
+  readWireIds,
+  type WireId,
+} from './message-helpers.js';
 
 // E5 gives LIMITID format 10: one byte of B (secsgem's data item table agrees), not an integer item.
 // Sent as B [1]; read from B [1] or, to be lenient with hosts that send it so, from any integer item.
 // A value that is not a byte (only possible when echoing a lenient host's integer in S2F46) keeps U4.
-const limitIdItem = (n: number): Item => (Number.isInteger(n) && n >= 0 && n <= 255 ? B([n]) : id(n));
+const limitIdItem = (n: IdRef): Item =>
+  typeof n !== 'number' ? n : Number.isInteger(n) && n >= 0 && n <= 255 ? B([n]) : id(n);
 function readLimitId(r: ItemReader): number {
   if (r.is('B')) {
     const b = r.binary();
     if (b.length === 1) return b[0]!;
   }
   return readId(r);
+}
+/** A LIMITID in a request, as received (see WireId): B [1], or leniently any one integer. */
+function readWireLimitId(r: ItemReader): WireId {
+  const it = r.present();
+  if (it.format === 'B' && it.value.length === 1) return { item: it, value: it.value[0]! };
+  return readWireId(r, false);
 }
 
 /** One limit: a deadband to set, or undefined to delete that LIMITID. */
@@ -28,13 +46,15 @@ export interface VariableLimits {
   /** Empty: delete every limit of the variable. */
   limits: LimitDef[];
 }
-export interface LimitsReply {
+export interface LimitsReply<I extends IdRef = number> {
   vlaack: number;
-  rejections: { vid: number; lvack: number; limits: { limitId: number; limitack: number }[] }[];
+  /** The equipment echoes an unknown VID or LIMITID as received. */
+  rejections: { vid: I; lvack: number; limits: { limitId: I; limitack: number }[] }[];
 }
 /** S2F48 data for one variable; `attributes` undefined = unknown variable or no limits capability (L,0). */
-export interface LimitAttributesEntry {
-  vid: number;
+export interface LimitAttributesEntry<I extends IdRef = number> {
+  /** The equipment echoes an unknown VID as received. */
+  vid: I;
   attributes?: {
     units: string;
     limitMin: number;
@@ -61,12 +81,12 @@ export const s2f45 = (dataId: number, vars: readonly VariableLimits[]): SecsMess
     true,
     L(
       id(dataId),
-      L(
-        ...vars.map((v) =>
+      L.from(
+        vars.map((v) =>
           L(
             id(v.vid),
-            L(
-              ...v.limits.map((l) =>
+            L.from(
+              v.limits.map((l) =>
                 L(
                   limitIdItem(l.limitId),
                   l.deadband === undefined ? L() : L(num(l.deadband.upper), num(l.deadband.lower)),
@@ -78,37 +98,38 @@ export const s2f45 = (dataId: number, vars: readonly VariableLimits[]): SecsMess
       ),
     ),
   );
+/** S2F45 as received: VIDs and LIMITIDs may name nothing here (see WireId). */
 export function parseS2f45(
   body: Item | undefined,
-): { vid: number; limits: { limitId: number; deadband?: { upper: unknown; lower: unknown } }[] }[] {
+): { vid: WireId; limits: { limitId: WireId; deadband?: { upper: unknown; lower: unknown } }[] }[] {
   const [, vars] = readItem(body).list(2);
   return vars!.list().map((v) => {
     const [vid, limits] = v.list(2);
     return {
-      vid: readId(vid!),
+      vid: readWireId(vid!),
       limits: limits!.list().map((l) => {
         const [lid, db] = l.list(2);
         const parts = db!.list();
-        if (parts.length === 0) return { limitId: readLimitId(lid!) };
+        if (parts.length === 0) return { limitId: readWireLimitId(lid!) };
         const [u, lo] = db!.list(2);
-        return { limitId: readLimitId(lid!), deadband: { upper: readNum(u!), lower: readNum(lo!) } };
+        return { limitId: readWireLimitId(lid!), deadband: { upper: readNum(u!), lower: readNum(lo!) } };
       }),
     };
   });
 }
 /** S2F46: L[VLAACK, L of L[VID, LVACK, L[LIMITID, LIMITACK] or L[0]]]. */
-export const s2f46 = (r: LimitsReply): SecsMessage =>
+export const s2f46 = (r: LimitsReply<IdRef>): SecsMessage =>
   message(
     2,
     46,
     false,
     L(
       ack(r.vlaack),
-      L(
-        ...r.rejections.map((x) => {
+      L.from(
+        r.rejections.map((x) => {
           const first = x.limits[0];
           return L(
-            id(x.vid),
+            idItem(x.vid),
             ack(x.lvack),
             first === undefined ? L() : L(limitIdItem(first.limitId), ack(first.limitack)),
           );
@@ -134,25 +155,26 @@ export function parseS2f46(body: Item | undefined): LimitsReply {
 }
 
 /** S2F47 W: L of VID (empty = all limit-capable variables). */
-export const s2f47 = (vids: readonly number[]): SecsMessage => message(2, 47, true, L(...vids.map(id)));
-export const parseS2f47 = (body: Item | undefined): number[] => readIds(readItem(body));
+export const s2f47 = (vids: readonly number[]): SecsMessage => message(2, 47, true, L.from(vids.map(id)));
+/** The VIDs of an S2F47 as received (see WireId). */
+export const parseS2f47 = (body: Item | undefined): WireId[] => readWireIds(readItem(body));
 /** S2F48: L of L[VID, L[UNITS, LIMITMIN, LIMITMAX, L of L[LIMITID, UPPERDB, LOWERDB]] or L[0]]. */
-export const s2f48 = (entries: readonly LimitAttributesEntry[]): SecsMessage =>
+export const s2f48 = (entries: readonly LimitAttributesEntry<IdRef>[]): SecsMessage =>
   message(
     2,
     48,
     false,
-    L(
-      ...entries.map((e) =>
+    L.from(
+      entries.map((e) =>
         L(
-          id(e.vid),
+          idItem(e.vid),
           e.attributes === undefined
             ? L()
             : L(
                 A(e.attributes.units),
                 F8(e.attributes.limitMin),
                 F8(e.attributes.limitMax),
-                L(...e.attributes.limits.map((l) => L(limitIdItem(l.limitId), F8(l.upper), F8(l.lower)))),
+                L.from(e.attributes.limits.map((l) => L(limitIdItem(l.limitId), F8(l.upper), F8(l.lower)))),
               ),
         ),
       ),

@@ -25,7 +25,7 @@ export interface CommandReply {
   params: { name: string; cpack: number }[];
 }
 
-const params = (ps: readonly CommandParam[]): Item => L(...ps.map((p) => L(A(p.name), p.value)));
+const params = (ps: readonly CommandParam[]): Item => L.from(ps.map((p) => L(A(p.name), p.value)));
 const readParams = (r: ReturnType<typeof readItem>): CommandParam[] =>
   r.list().map((p) => {
     const [n, v] = p.list(2);
@@ -47,7 +47,7 @@ export function parseS2f49(body: Item | undefined): EnhancedRemoteCommand {
 }
 
 const reply = (fn: number, r: CommandReply): SecsMessage =>
-  message(2, fn, false, L(ack(r.hcack), L(...r.params.map((p) => L(A(p.name), ack(p.cpack))))));
+  message(2, fn, false, L(ack(r.hcack), L.from(r.params.map((p) => L(A(p.name), ack(p.cpack))))));
 /** S2F42: L[HCACK, L of L[CPNAME, CPACK]]. */
 export const s2f42 = (r: CommandReply): SecsMessage => reply(42, r);
 /** S2F50: same layout as S2F42. */

@@ -4,7 +4,16 @@ import { BOOLEAN, L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, dataIdItem, id, message, readDataId, readId, readIds } from './message-helpers.js';
+import {
+  ack,
+  dataIdItem,
+  id,
+  message,
+  readDataId,
+  readWireId,
+  readWireIds,
+  type WireId,
+} from './message-helpers.js';
 
 /** A report definition: RPTID and its VIDs. An empty `vids` in S2F33 deletes the report. */
 export interface ReportDefinition {
@@ -13,14 +22,24 @@ export interface ReportDefinition {
 }
 /** S2F33 W: L[DATAID, L of L[RPTID, L of VID]]; an empty list deletes all reports. */
 export const s2f33 = (dataId: number | string, reports: readonly ReportDefinition[]): SecsMessage =>
-  message(2, 33, true, L(dataIdItem(dataId), L(...reports.map((r) => L(id(r.rptid), L(...r.vids.map(id)))))));
-export function parseS2f33(body: Item | undefined): { dataId: number | string; reports: ReportDefinition[] } {
+  message(
+    2,
+    33,
+    true,
+    L(dataIdItem(dataId), L.from(reports.map((r) => L(id(r.rptid), L.from(r.vids.map(id)))))),
+  );
+/** An S2F33 or S2F35 entry as received: its ids may name nothing here (see WireId). */
+export interface ReceivedIds {
+  id: WireId;
+  ids: WireId[];
+}
+export function parseS2f33(body: Item | undefined): { dataId: number | string; reports: ReceivedIds[] } {
   const [d, list] = readItem(body).list(2);
   return {
     dataId: readDataId(d!),
     reports: list!.list().map((r) => {
       const [rp, v] = r.list(2);
-      return { rptid: readId(rp!), vids: readIds(v!) };
+      return { id: readWireId(rp!), ids: readWireIds(v!) };
     }),
   };
 }
@@ -34,14 +53,19 @@ export interface EventLink {
 }
 /** S2F35 W: L[DATAID, L of L[CEID, L of RPTID]]. */
 export const s2f35 = (dataId: number | string, links: readonly EventLink[]): SecsMessage =>
-  message(2, 35, true, L(dataIdItem(dataId), L(...links.map((k) => L(id(k.ceid), L(...k.rptids.map(id)))))));
-export function parseS2f35(body: Item | undefined): { dataId: number | string; links: EventLink[] } {
+  message(
+    2,
+    35,
+    true,
+    L(dataIdItem(dataId), L.from(links.map((k) => L(id(k.ceid), L.from(k.rptids.map(id)))))),
+  );
+export function parseS2f35(body: Item | undefined): { dataId: number | string; links: ReceivedIds[] } {
   const [d, list] = readItem(body).list(2);
   return {
     dataId: readDataId(d!),
     links: list!.list().map((r) => {
       const [c, rp] = r.list(2);
-      return { ceid: readId(c!), rptids: readIds(rp!) };
+      return { id: readWireId(c!), ids: readWireIds(rp!) };
     }),
   };
 }
@@ -50,10 +74,10 @@ export const s2f36 = (lrack: number): SecsMessage => message(2, 36, false, ack(l
 
 /** S2F37 W: L[CEED, L of CEID]; an empty list means every event. */
 export const s2f37 = (enable: boolean, ceids: readonly number[]): SecsMessage =>
-  message(2, 37, true, L(BOOLEAN(enable), L(...ceids.map(id))));
-export function parseS2f37(body: Item | undefined): { enable: boolean; ceids: number[] } {
+  message(2, 37, true, L(BOOLEAN(enable), L.from(ceids.map(id))));
+export function parseS2f37(body: Item | undefined): { enable: boolean; ceids: WireId[] } {
   const [e, c] = readItem(body).list(2);
-  return { enable: e!.boolean(), ceids: readIds(c!) };
+  return { enable: e!.boolean(), ceids: readWireIds(c!) };
 }
 /** S2F38: ERACK. */
 export const s2f38 = (erack: number): SecsMessage => message(2, 38, false, ack(erack));

@@ -5,37 +5,49 @@ import { L, U1 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { ItemShapeError, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, message, readAck, readId } from './message-helpers.js';
+import {
+  ack,
+  type IdRef,
+  message,
+  readAck,
+  readId,
+  readWireId,
+  readWireIds,
+  type WireId,
+} from './message-helpers.js';
 
 export interface StreamFunctions {
   stream: number;
   functions: number[];
 }
-export interface SpoolReply {
+export interface SpoolReply<I extends IdRef = number> {
   rspack: number;
-  rejections: { stream: number; strack: number; functions: number[] }[];
+  rejections: { stream: I; strack: number; functions: I[] }[];
 }
 
 /** S2F43 W: L of L[STRID, L of FCNID]; an empty list turns spooling off. */
 export const s2f43 = (streams: readonly StreamFunctions[]): SecsMessage =>
-  message(2, 43, true, L(...streams.map((s) => L(U1(s.stream), L(...s.functions.map((f) => U1(f)))))));
-export function parseS2f43(body: Item | undefined): StreamFunctions[] {
+  message(2, 43, true, L.from(streams.map((s) => L(U1(s.stream), L.from(s.functions.map((f) => U1(f)))))));
+/** S2F43 as received: a STRID or FCNID of any integer format, which may name nothing (see WireId). */
+export function parseS2f43(body: Item | undefined): { stream: WireId; functions: WireId[] }[] {
   return readItem(body)
     .list()
     .map((r) => {
       const [s, f] = r.list(2);
-      return { stream: readId(s!), functions: f!.list().map(readId) };
+      return { stream: readWireId(s!, false), functions: readWireIds(f!, false) };
     });
 }
+// STRID and FCNID are U1 (E5 format 51); the equipment echoes an unknown one as received.
+const u1 = (x: IdRef): Item => (typeof x === 'number' ? U1(x) : x);
 /** S2F44: L[RSPACK, L of L[STRID, STRACK, L of FCNID]]. */
-export const s2f44 = (r: SpoolReply): SecsMessage =>
+export const s2f44 = (r: SpoolReply<IdRef>): SecsMessage =>
   message(
     2,
     44,
     false,
     L(
       ack(r.rspack),
-      L(...r.rejections.map((x) => L(U1(x.stream), ack(x.strack), L(...x.functions.map((f) => U1(f)))))),
+      L.from(r.rejections.map((x) => L(u1(x.stream), ack(x.strack), L.from(x.functions.map(u1))))),
     ),
   );
 export function parseS2f44(body: Item | undefined): SpoolReply {

@@ -1,10 +1,10 @@
 // Trace data collection: S2F23/S2F24 (trace initialize) and S6F1/S6F2 (trace data send).
 
-import { A, L, U4 } from '../../item/constructors.js';
+import { A, I8, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { type ItemReader, readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, id, message, readId, readIds } from './message-helpers.js';
+import { ack, id, message, readId, readWireIds, type WireId } from './message-helpers.js';
 
 /** S2F23 content: TRID (integer or text), DSPER (hhmmss or hhmmsscc), TOTSMP, REPGSZ, SVIDs. */
 export interface TraceInit {
@@ -14,20 +14,24 @@ export interface TraceInit {
   repgsz: number;
   svids: number[];
 }
-const trid = (t: number | string): Item => (typeof t === 'number' ? U4(t) : A(t));
+// TRID as received keeps its value: a negative or very large integer TRID (E5 allows any integer
+// format) is echoed as I8, not refused by U4.
+export const tridItem = (t: number | string): Item =>
+  typeof t === 'string' ? A(t) : t >= 0 && t <= 0xffffffff ? U4(t) : I8(t);
 const readTrid = (r: ItemReader): number | string => (r.is('A') ? r.ascii() : readId(r));
 
 /** S2F23 W: L[TRID, DSPER, TOTSMP, REPGSZ, L of SVID]. */
 export const s2f23 = (t: TraceInit): SecsMessage =>
-  message(2, 23, true, L(trid(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L(...t.svids.map(id))));
-export function parseS2f23(body: Item | undefined): TraceInit {
+  message(2, 23, true, L(tridItem(t.trid), A(t.dsper), U4(t.totsmp), U4(t.repgsz), L.from(t.svids.map(id))));
+/** S2F23 as received: SVIDs may name nothing here (see WireId). */
+export function parseS2f23(body: Item | undefined): Omit<TraceInit, 'svids'> & { svids: WireId[] } {
   const [t, d, n, g, s] = readItem(body).list(5);
   return {
     trid: readTrid(t!),
     dsper: d!.ascii(),
     totsmp: readId(n!),
     repgsz: readId(g!),
-    svids: readIds(s!),
+    svids: readWireIds(s!),
   };
 }
 /** S2F24: TIAACK. */
@@ -43,7 +47,7 @@ export interface TraceData {
 }
 /** S6F1 W: L[TRID, SMPLN, STIME, L of SV]. */
 export const s6f1 = (t: TraceData): SecsMessage =>
-  message(6, 1, true, L(trid(t.trid), U4(t.smpln), A(t.stime), L(...t.values)));
+  message(6, 1, true, L(tridItem(t.trid), U4(t.smpln), A(t.stime), L.from(t.values)));
 export function parseS6f1(body: Item | undefined): TraceData {
   const [t, n, s, v] = readItem(body).list(4);
   return {

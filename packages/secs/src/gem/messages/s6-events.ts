@@ -5,7 +5,18 @@ import { L } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import { readItem } from '../../item/reader.js';
 import type { SecsMessage } from '../../message.js';
-import { ack, dataIdItem, id, message, readDataId, readId } from './message-helpers.js';
+import {
+  ack,
+  dataIdItem,
+  type IdRef,
+  id,
+  idItem,
+  message,
+  readDataId,
+  readId,
+  readWireId,
+  type WireId,
+} from './message-helpers.js';
 
 /** A report as sent: RPTID and its values in definition order. */
 interface ReportData {
@@ -13,14 +24,15 @@ interface ReportData {
   values: Item[];
 }
 /** The body of S6F11 / S6F16. DATAID may be text (E5); Bondline's equipment sends U4. */
-export interface EventReport {
+export interface EventReport<C extends IdRef = number> {
   dataId: number | string;
-  ceid: number;
+  /** The equipment's S6F16 echoes an unknown CEID as received. */
+  ceid: C;
   reports: ReportData[];
 }
 
-const eventBody = (e: EventReport): Item =>
-  L(dataIdItem(e.dataId), id(e.ceid), L(...e.reports.map((r) => L(id(r.rptid), L(...r.values)))));
+const eventBody = (e: EventReport<IdRef>): Item =>
+  L(dataIdItem(e.dataId), idItem(e.ceid), L.from(e.reports.map((r) => L(id(r.rptid), L.from(r.values)))));
 
 /** S6F11 W: L[DATAID, CEID, L of L[RPTID, L of V]]. */
 export const s6f11 = (e: EventReport): SecsMessage => message(6, 11, true, eventBody(e));
@@ -40,15 +52,16 @@ export const s6f12 = (ackc6: number): SecsMessage => message(6, 12, false, ack(a
 
 /** S6F15 W: event report request for one CEID. */
 export const s6f15 = (ceid: number): SecsMessage => message(6, 15, true, id(ceid));
-export const parseS6f15 = (body: Item | undefined): number => readId(readItem(body));
+/** The CEID of an S6F15 (the RPTID of an S6F19) as received (see WireId). */
+export const parseS6f15 = (body: Item | undefined): WireId => readWireId(readItem(body));
 /** S6F16: the S6F11 body for that event now (E5: L[0] values when unknown). */
-export const s6f16 = (e: EventReport): SecsMessage => message(6, 16, false, eventBody(e));
+export const s6f16 = (e: EventReport<IdRef>): SecsMessage => message(6, 16, false, eventBody(e));
 
 /** S6F19 W: individual report request. */
 export const s6f19 = (rptid: number): SecsMessage => message(6, 19, true, id(rptid));
 export const parseS6f19 = parseS6f15;
 /** S6F20: L of V (L[0] for an undefined report). */
-export const s6f20 = (values: readonly Item[]): SecsMessage => message(6, 20, false, L(...values));
+export const s6f20 = (values: readonly Item[]): SecsMessage => message(6, 20, false, L.from(values));
 export const parseS6f20 = (body: Item | undefined): Item[] =>
   readItem(body)
     .list()

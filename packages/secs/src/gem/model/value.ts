@@ -84,7 +84,7 @@ export function valueToItem(type: ValueType, v: Value): Item {
   if (bad !== undefined) throw new RangeError(bad);
   if (type === 'A') return A(v as string);
   if (type === 'BOOLEAN') return BOOLEAN(v as boolean);
-  if (type === 'L') return L(...(v as readonly number[]).map((n) => U4(n)));
+  if (type === 'L') return L.from((v as readonly number[]).map((n) => U4(n)));
   return NUMBER_ITEM[type](v as number);
 }
 

@@ -133,10 +133,10 @@ export function parseOperatorScript(
   const issues: ScriptIssue[] = [];
   for (const line of text.split('\n')) {
     const r = reader.push(line);
-    commands.push(...r.commands);
-    issues.push(...r.issues);
+    for (const c of r.commands) commands.push(c);
+    for (const i of r.issues) issues.push(i);
   }
-  issues.push(...reader.finish());
+  for (const i of reader.finish()) issues.push(i);
   // An unclosed repeat is found at the end, reported at its line.
   issues.sort((a, b) => Number.parseInt(a.path ?? '0', 10) - Number.parseInt(b.path ?? '0', 10));
   if (issues.length > 0) return { ok: false, issues };

@@ -62,6 +62,12 @@ export interface TraceEngineOptions<V> {
   maxSvids?: number;
   /** Shortest period accepted, ms (default 10, the resolution of DSPER). */
   minPeriodMs?: number;
+  /**
+   * Whether a report of `samples` samples of this trace can be sent (default: always). A trace whose
+   * single sample does not fit is refused with TIAACK 1 (too many SVIDs), one whose REPGSZ samples do
+   * not with TIAACK 5 (REPGSZ).
+   */
+  fits?: (req: TraceRequest, samples: number) => boolean;
 }
 
 interface Running<V> {
@@ -98,6 +104,9 @@ export class TraceEngine<V> {
     // E5 has no code for a bad TOTSMP; it is reported with the group-size code it makes invalid.
     if (!Number.isSafeInteger(req.totsmp) || req.totsmp < 0) return TIAACK.badRepgsz;
     if (!Number.isInteger(req.repgsz) || req.repgsz < 1 || req.repgsz > req.totsmp) return TIAACK.badRepgsz;
+    const fits = this.o.fits;
+    if (fits !== undefined && !fits(req, 1)) return TIAACK.tooManySvids;
+    if (fits !== undefined && !fits(req, req.repgsz)) return TIAACK.badRepgsz;
     this.stop(req.trid);
     const t: Running<V> = {
       req: { ...req, svids: [...req.svids] },
