@@ -11,6 +11,7 @@ export {
 export { type ReadFileIssueCode, type ReadTextOptions, readBytes, readTextFile } from './read-text-file.js';
 export { fail, failAll, ok, type Result } from './result.js';
 export { decodeText, type TextIssueCode, visible } from './text.js';
+export { type FireResult, type Moved, type Transition, TransitionTable } from './transition-table.js';
 export {
   type OutputFileData,
   type WriteFilesOptions,

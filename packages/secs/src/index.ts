@@ -94,12 +94,7 @@ export {
   type HsmsConfigInput,
   resolveHsmsConfig,
 } from './hsms/config.js';
-export {
-  ConnectionStateMachine,
-  type HsmsState,
-  type HsmsStateEvent,
-  nextState,
-} from './hsms/connection-state.js';
+export type { HsmsState, HsmsStateEvent } from './hsms/connection-state.js';
 export {
   CONTROL_SESSION_ID,
   DeselectStatus,

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ConnectionStateMachine,
-  type HsmsState,
-  type HsmsStateEvent,
-  nextState,
-} from './connection-state.js';
+import { connectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
 
 describe('HSMS connection state machine', () => {
   it('follows E37: NOT CONNECTED -> NOT SELECTED -> SELECTED -> NOT SELECTED -> NOT CONNECTED', () => {
-    const m = new ConnectionStateMachine();
+    const m = connectionStateMachine();
     expect(m.state).toBe('not-connected');
-    expect(m.fire('connected')).toEqual({ ok: true, from: 'not-connected', to: 'not-selected' });
-    expect(m.fire('select')).toEqual({ ok: true, from: 'not-selected', to: 'selected' });
-    expect(m.fire('deselect')).toEqual({ ok: true, from: 'selected', to: 'not-selected' });
-    expect(m.fire('disconnected')).toEqual({ ok: true, from: 'not-selected', to: 'not-connected' });
+    const moves: [HsmsStateEvent, HsmsState, HsmsState][] = [
+      ['connected', 'not-connected', 'not-selected'],
+      ['select', 'not-selected', 'selected'],
+      ['deselect', 'selected', 'not-selected'],
+      ['disconnected', 'not-selected', 'not-connected'],
+    ];
+    for (const [event, from, to] of moves)
+      expect(m.fire(event)).toEqual({ ok: true, value: { from, to, event } });
   });
 
   it('refuses every move outside the table and keeps the state', () => {
@@ -24,13 +23,22 @@ describe('HSMS connection state machine', () => {
       'selected/deselect',
       'selected/disconnected',
     ]);
-    const states: HsmsState[] = ['not-connected', 'not-selected', 'selected'];
-    const events: HsmsStateEvent[] = ['connected', 'select', 'deselect', 'disconnected'];
-    for (const s of states) {
-      for (const e of events) expect(nextState(s, e).ok, `${s}/${e}`).toBe(allowed.has(`${s}/${e}`));
+    const paths: Record<HsmsState, HsmsStateEvent[]> = {
+      'not-connected': [],
+      'not-selected': ['connected'],
+      selected: ['connected', 'select'],
+    };
+    for (const [s, path] of Object.entries(paths) as [HsmsState, HsmsStateEvent[]][]) {
+      for (const e of ['connected', 'select', 'deselect', 'disconnected'] as const) {
+        const m = connectionStateMachine();
+        for (const p of path) m.fire(p);
+        const r = m.fire(e);
+        expect(r.ok, `${s}/${e}`).toBe(allowed.has(`${s}/${e}`));
+        if (!r.ok) {
+          expect(r.issues[0]?.code).toBe('illegal-transition');
+          expect(m.state).toBe(s);
+        }
+      }
     }
-    const m = new ConnectionStateMachine();
-    expect(m.fire('select')).toEqual({ ok: false, from: 'not-connected', event: 'select' });
-    expect(m.state).toBe('not-connected');
   });
 });

@@ -2,7 +2,7 @@
 import { type Clock, realClock } from './clock.js';
 import type { CommLog } from './comm-log.js';
 import { type HsmsConfig, resolveHsmsConfig } from './config.js';
-import { ConnectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
+import { connectionStateMachine, type HsmsState, type HsmsStateEvent } from './connection-state.js';
 import { CONTROL_SESSION_ID, DeselectStatus, SelectStatus, sTypeName } from './control.js';
 import { deselectAnswer, selectAnswer } from './control-answers.js';
 import { DataExchange } from './data-exchange.js';
@@ -26,7 +26,7 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   readonly config: HsmsConfig;
   private readonly clock: Clock;
   private readonly log: CommLog | undefined;
-  private readonly machine = new ConnectionStateMachine();
+  private readonly machine = connectionStateMachine();
   private readonly data: DataExchange;
   private link: HsmsLink | undefined;
   private readonly t7: OneShotTimer;
@@ -245,8 +245,8 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
   private move(event: HsmsStateEvent): void {
     const t = this.machine.fire(event);
     // Callers only fire events that the current state allows; a refusal is a bug in this file.
-    if (!t.ok) throw new TypeError(`illegal HSMS transition '${event}' in state ${t.from}`);
-    this.emit('state', { from: t.from, to: t.to });
+    if (!t.ok) throw new TypeError(t.issues[0]?.message);
+    this.emit('state', { from: t.value.from, to: t.value.to });
   }
 
   private enterSelected(): void {

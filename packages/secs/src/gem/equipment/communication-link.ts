@@ -2,12 +2,12 @@
 // WAIT DELAY and retry after a refusal or T3, link loss, and the host's own S1F13. The state lives in
 // the communication transition table; this class adds the timers and the messages.
 
+import type { FireResult } from '@bondline/core';
 import type { Clock, TimerHandle } from '../../hsms/clock.js';
 import type { SecsMessage } from '../../message.js';
 import { isProgrammerError } from '../../programmer-error.js';
 import * as s1 from '../messages/s1.js';
 import { type CommunicationState, communicationMachine } from '../state/communication-state.js';
-import type { FireResult } from '../state/transition-table.js';
 
 export interface CommunicationLinkOptions {
   clock: Clock;
@@ -102,6 +102,6 @@ export class CommunicationLink {
   }
 
   private move(r: FireResult<CommunicationState, string>): void {
-    if (r.ok && r.from !== r.to) this.o.changed(r.from, r.to);
+    if (r.ok && r.value.from !== r.value.to) this.o.changed(r.value.from, r.value.to);
   }
 }

@@ -1,6 +1,7 @@
 // What the message handlers of the equipment see: the model's runtime pieces and a few actions.
 // Handlers are plain functions over this context, one file per stream.
 
+import type { FireResult } from '@bondline/core';
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
@@ -11,7 +12,6 @@ import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Value } from '../model/value.js';
 import type { ControlStateMachine } from '../state/control-state.js';
 import type { ProcessingStateMachine } from '../state/processing-state.js';
-import type { FireResult } from '../state/transition-table.js';
 import type { SpoolPort } from './handle-spool.js';
 import type { RecipeStore } from './recipe-directory.js';
 import type { ReportTable } from './report-table.js';

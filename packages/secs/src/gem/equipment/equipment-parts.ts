@@ -5,6 +5,7 @@
 // each part learns whom to call. Callbacks between parts run only after construction, so they may
 // name parts built later in the constructor.
 
+import type { FireResult } from '@bondline/core';
 import { type Clock, realClock } from '../../hsms/clock.js';
 import { HEADER_BYTES } from '../../hsms/frame.js';
 import type { HsmsSession } from '../../hsms/session.js';
@@ -18,7 +19,6 @@ import type { EquipmentModel } from '../model/equipment-model.js';
 import type { Spool } from '../spool/spool.js';
 import { type ControlState, ControlStateMachine, isOnline } from '../state/control-state.js';
 import { ProcessingStateMachine } from '../state/processing-state.js';
-import type { FireResult } from '../state/transition-table.js';
 import type { TraceEngine } from '../trace/trace-engine.js';
 import { CommunicationLink } from './communication-link.js';
 import { DataIdCounter } from './data-id.js';
@@ -211,11 +211,12 @@ export class EquipmentParts implements PersistedParts {
   /** Apply a control-state move: tell the tool, persist, report the new state's collection event. */
   controlMoved(r: FireResult<string, string>): void {
     if (!r.ok) return;
-    this.owner.emit('control-state', { from: r.from, to: r.to });
+    const { from, to } = r.value;
+    this.owner.emit('control-state', { from, to });
     this.persist();
-    const ceid = this.model.control.events[r.to as ControlState];
+    const ceid = this.model.control.events[to as ControlState];
     // The event of a move to offline is still reported: the host learns why it lost control.
-    if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(r.from as ControlState));
+    if (ceid !== undefined) void this.events.sendEvent(ceid, isOnline(from as ControlState));
   }
 
   /** Spool a primary that cannot go out now (E30 6.5; equipment-spooling.ts); resolves once on disk. */

@@ -4,6 +4,7 @@
 // wiring are in equipment-parts.ts, the session hooks in session-wiring.ts, what persists in
 // equipment-persistence.ts.
 
+import type { FireResult } from '@bondline/core';
 import { TypedEmitter } from '../../hsms/events.js';
 import type { HsmsSession } from '../../hsms/session.js';
 import type { Item } from '../../item/item.js';
@@ -16,8 +17,7 @@ import type { Value } from '../model/value.js';
 import type { Spool } from '../spool/spool.js';
 import type { CommunicationState } from '../state/communication-state.js';
 import type { ControlState, ControlStateMachine } from '../state/control-state.js';
-import type { ProcessingStateMachine } from '../state/processing-state.js';
-import type { FireResult } from '../state/transition-table.js';
+import type { ProcessingFireResult, ProcessingStateMachine } from '../state/processing-state.js';
 import type { TraceEngine } from '../trace/trace-engine.js';
 import { EquipmentParts } from './equipment-parts.js';
 import type { GemEquipmentEvents, GemEquipmentOptions } from './gem-equipment-options.js';
@@ -181,11 +181,11 @@ export class GemEquipment extends TypedEmitter<GemEquipmentEvents> {
   }
 
   /** Take a processing-state transition; reports its collection event. */
-  processingEvent(event: string): FireResult<string, string> {
+  processingEvent(event: string): ProcessingFireResult {
     const r = this.processing.fire(event);
     if (r.ok) {
-      this.emit('processing-state', { from: r.from, to: r.to, event });
-      if (r.ceid !== undefined) void this.parts.events.sendEvent(r.ceid, false);
+      this.emit('processing-state', { from: r.value.from, to: r.value.to, event });
+      if (r.value.ceid !== undefined) void this.parts.events.sendEvent(r.value.ceid, false);
     }
     return r;
   }

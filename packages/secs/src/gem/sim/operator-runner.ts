@@ -129,14 +129,15 @@ export class OperatorRunner {
         return;
       case 'process': {
         const r = eq.processingEvent(s.event);
-        if (!r.ok) throw new StepFailed(`process ${s.event}: not allowed in processing state ${r.from}`);
+        if (!r.ok)
+          throw new StepFailed(`process ${s.event}: not allowed in processing state ${eq.processing.state}`);
         return;
       }
       case 'online':
         return this.online();
       case 'offline': {
         const r = eq.operatorOffline();
-        if (!r.ok) throw new StepFailed(`offline: not allowed in control state ${r.from}`);
+        if (!r.ok) throw new StepFailed(`offline: not allowed in control state ${eq.control.state}`);
         return;
       }
       case 'local':

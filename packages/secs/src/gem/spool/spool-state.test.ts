@@ -12,13 +12,13 @@ describe('E30 spool state table', () => {
       ['purge', 'active/full/purge'],
       ['emptied', 'inactive'],
     ] as const) {
-      expect(s.fire(ev)).toMatchObject({ ok: true, to });
+      expect(s.fire(ev)).toMatchObject({ ok: true, value: { to } });
     }
   });
 
   it('refuses moves E30 does not allow', () => {
     const s = createSpoolState();
-    expect(s.fire('transmit')).toMatchObject({ ok: false, code: 'illegal-transition' });
+    expect(s.fire('transmit')).toMatchObject({ ok: false, issues: [{ code: 'illegal-transition' }] });
     expect(s.fire('emptied').ok).toBe(false);
     s.fire('activate');
     expect(s.fire('activate').ok).toBe(false);

@@ -3,7 +3,7 @@
 // PURGE SPOOL). The concurrent pair is flattened into one state name per combination so the whole model
 // is a single table that refuses moves E30 does not allow.
 
-import { type Transition, TransitionTable } from '../state/transition-table.js';
+import { type Transition, TransitionTable } from '@bondline/core';
 
 type SpoolLoad = 'not-full' | 'full';
 type SpoolUnload = 'no-output' | 'transmit' | 'purge';

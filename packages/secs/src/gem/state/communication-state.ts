@@ -1,7 +1,7 @@
 // E30 communication state model (section 4.2): DISABLED, and within ENABLED the NOT COMMUNICATING
 // substates WAIT CRA / WAIT DELAY, then COMMUNICATING. Both sides may initiate with S1F13.
 
-import { type Transition, TransitionTable } from './transition-table.js';
+import { type Transition, TransitionTable } from '@bondline/core';
 
 export type CommunicationState = 'disabled' | 'wait-cra' | 'wait-delay' | 'communicating';
 

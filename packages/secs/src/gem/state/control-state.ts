@@ -2,7 +2,7 @@
 // and ON-LINE {LOCAL, REMOTE}. Which online substate is entered is the operator's LOCAL/REMOTE switch,
 // so the table has one event per target and `ControlStateMachine` picks the right one.
 
-import { type FireResult, type Transition, TransitionTable } from './transition-table.js';
+import { type FireResult, type Transition, TransitionTable } from '@bondline/core';
 
 export type ControlState =
   | 'equipment-offline'

@@ -1,7 +1,7 @@
 // The processing state model is the equipment maker's (E30 4.4 leaves it to them): states and named
 // transitions come from the equipment model, and each transition may fire a collection event.
 
-import { type FireResult, type Transition, TransitionTable } from './transition-table.js';
+import { type Moved, type Result, type Transition, TransitionTable } from '@bondline/core';
 
 /** A transition of the processing state model as declared in the equipment model. */
 export interface ProcessingTransition extends Transition<string, string> {
@@ -14,6 +14,9 @@ export interface ProcessingModel {
   initial: string;
   transitions: readonly ProcessingTransition[];
 }
+
+/** A processing-state move, with the collection event its transition reports (if any). */
+export type ProcessingFireResult = Result<Moved<string, string> & { ceid?: number }, 'illegal-transition'>;
 
 /** The processing state: current state, the previous one, and the event of the last move. */
 export class ProcessingStateMachine {
@@ -53,12 +56,12 @@ export class ProcessingStateMachine {
   }
 
   /** Take a transition; on success also says which collection event (if any) to report. */
-  fire(event: string): FireResult<string, string> & { ceid?: number } {
+  fire(event: string): ProcessingFireResult {
     const from = this.table.state;
     const r = this.table.fire(event);
     if (!r.ok) return r;
     this.prev = from;
     const ceid = this.ceids.get(`${from}\u0000${event}`);
-    return ceid === undefined ? r : { ...r, ceid };
+    return ceid === undefined ? r : { ok: true, value: { ...r.value, ceid } };
   }
 }

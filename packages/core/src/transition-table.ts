@@ -1,23 +1,32 @@
 // A state machine as a table of allowed moves. Anything not in the table is refused (a value, not a
-// log line), so a caller cannot drive GEM into a state E30 does not allow.
+// log line), so a caller cannot drive a model (GEM, a module of the tool, a job) into a state its
+// standard does not allow.
+import { issue } from './issue.js';
+import type { Result } from './result.js';
 
 /** One allowed move: in `from`, event `on` leads to `to`. */
 export interface Transition<S extends string, E extends string> {
-  from: S;
-  on: E;
-  to: S;
+  readonly from: S;
+  readonly on: E;
+  readonly to: S;
 }
 
-/** Result of firing an event. */
-export type FireResult<S extends string, E extends string> =
-  | { ok: true; from: S; to: S; event: E }
-  | { ok: false; code: 'illegal-transition'; from: S; event: E; message: string };
+/** A move that happened. */
+export interface Moved<S extends string, E extends string> {
+  readonly from: S;
+  readonly to: S;
+  readonly event: E;
+}
+
+/** What firing an event gives: the move, or an `illegal-transition` issue naming the state and event. */
+export type FireResult<S extends string, E extends string> = Result<Moved<S, E>, 'illegal-transition'>;
 
 /** A state holder that only moves along the rows of its table. */
 export class TransitionTable<S extends string, E extends string> {
   private readonly rows = new Map<string, S>();
   private current: S;
 
+  /** Throws (a programmer error) when two rows leave one state on one event. */
   constructor(
     readonly name: string,
     transitions: readonly Transition<S, E>[],
@@ -41,6 +50,11 @@ export class TransitionTable<S extends string, E extends string> {
     return this.rows.get(`${this.current}\u0000${event}`);
   }
 
+  /** True when `event` is allowed now. */
+  can(event: E): boolean {
+    return this.peek(event) !== undefined;
+  }
+
   /** Fire `event`: move if the table allows it, otherwise refuse and stay. */
   fire(event: E): FireResult<S, E> {
     const from = this.current;
@@ -48,13 +62,10 @@ export class TransitionTable<S extends string, E extends string> {
     if (to === undefined) {
       return {
         ok: false,
-        code: 'illegal-transition',
-        from,
-        event,
-        message: `${this.name}: '${event}' is not allowed in state '${from}'`,
+        issues: [issue('illegal-transition', `${this.name}: '${event}' is not allowed in state '${from}'`)],
       };
     }
     this.current = to;
-    return { ok: true, from, to, event };
+    return { ok: true, value: { from, to, event } };
   }
 }
