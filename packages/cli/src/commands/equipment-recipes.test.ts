@@ -68,7 +68,7 @@ const CHANGE_PROGRAMS = [
 const LIST_PROGRAMS = ['S1F13 W <L>.', 'S1F17 W.', 'S7F19 W.'].join('\n');
 
 async function hostSession(port: number, script: string): Promise<string> {
-  const r = await runBondline('host', ['--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
+  const r = await runBondline('host', ['--connect', `127.0.0.1:${port}`], script);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout;

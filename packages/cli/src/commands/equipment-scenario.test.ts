@@ -72,8 +72,6 @@ describe('bondline equipment --scenario', () => {
     const host = await runBondline('host', [
       '--connect',
       `127.0.0.1:${sim.port}`,
-      '--device-id',
-      '1',
       '--script',
       join(REPO_ROOT, 'examples/host/start-bond-cycle.sml'),
       '--wait',

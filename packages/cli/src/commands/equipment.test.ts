@@ -72,7 +72,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       // S99F1 without W (released before the next reply, E30 order) arrive before that.
       'S1F1 W.',
     ].join('\n');
-    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1'], script);
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`], script);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -108,7 +108,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     expect(after('S2F47 W')).toBe(
       '<- S2F48 <L [1] <L [2] <U4 11> <L [4] <A "degC"> <F8 -50> <F8 400> <L>>>>.',
     );
-    expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x01 0x63 0x01 /i); // MHEAD: device 1, S99F1
+    expect(after('S99F1')).toMatch(/^<- S9F3 <B 0x00 0x00 0x63 0x01 /i); // MHEAD: device 0, S99F1
   }, 20_000);
 
   it('failure acknowledges over raw SML; an S9 reply to a W message ends the wait (no T3)', async () => {
@@ -134,10 +134,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S2F23 W <L <U4 7> <A "00000010"> <U4 2> <U4 2> <L <U4 10>>>.',
     ].join('\n');
     const started = Date.now();
-    const r = await cli(
-      ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '1500'],
-      script,
-    );
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--wait', '1500'], script);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(Date.now() - started).toBeLessThan(15_000); // T3 is 45 s: the S9F3 ended the wait
     expect(r.code).toBe(1); // one message got no reply
@@ -160,7 +157,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
     reply('S2F45 W .*<B 0x01>.*', '<- S2F46 <L \\[2\\] <B 0x00> <L>>'); // VLAACK 0
     // the same S2F33 twice: DRACK 0 then 3 (report already defined)
     expect(out.match(/<- S2F34 <B 0x0[03]>/g)).toEqual(['<- S2F34 <B 0x00>', '<- S2F34 <B 0x03>']);
-    expect(out).toMatch(/-> S99F1 W\.\n<- S9F3 <B 0x00 0x01 0xe3 0x01 /i); // MHEAD: device 1, W + S99F1
+    expect(out).toMatch(/-> S99F1 W\.\n<- S9F3 <B 0x00 0x00 0xe3 0x01 /i); // MHEAD: device 0, W + S99F1
     reply('S1F1 W', '<- S1F2 <L \\[2\\] <A "BL-HB300"> <A "0.1.0">>');
     reply('S2F23 W .*<U4 7>.*', '<- S2F24 <B 0x00>');
     // the trace report is acknowledged with ACKC6 0, not aborted with S6F0
@@ -175,7 +172,7 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
       'S1F1 W.\nS1F3 W <L>.\n',
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/for device 1, this host is --device-id 7; rerun with --device-id 1/);
+    expect(r.stderr).toMatch(/for device 0, this host is --device-id 7; rerun with --device-id 0/);
     expect(r.stdout).not.toContain('-> S1F3');
     expect(hasStackTrace(r.stderr)).toBe(false);
   }, 20_000);
@@ -259,7 +256,7 @@ describe('bondline equipment: spool bounds and policy from the model', () => {
       });
       void exited.then((code) => reject(new Error(`simulator exited with ${code}: ${err}`)));
     });
-    const session = new HsmsSession({ sessionId: 1, t5Ms: 1000 });
+    const session = new HsmsSession({ sessionId: 0, t5Ms: 1000 });
     const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
     try {
       const host = new GemHost(session);

@@ -33,7 +33,7 @@ const USAGE =
 
 const HELP = `usage: ${USAGE}
   --port 0 picks a free port (printed on start).
-  --device-id n overrides the model's deviceId (examples/equipment.yaml: 1, as bondline host's default).
+  --device-id n overrides the model's deviceId (default 0, as bondline host's).
   --state-dir keeps constants, reports, alarm enables and limits across restarts, spools events
       while the link is down (when the host selected them with S2F43), and keeps the process programs
       in <dir>/recipes, copied from the model's processPrograms.directory on first start. Without it

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runBondline } from './e2e.test-util.js';
 
 const data = (stream: number, fn: number, wBit: boolean, systemBytes: number) => ({
-  sessionId: 1,
+  sessionId: 0,
   stream,
   function: fn,
   wBit,

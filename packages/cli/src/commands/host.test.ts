@@ -40,10 +40,7 @@ describe('bondline host against an equipment that establishes communications its
       equipment.stop();
       await endpoint.close();
     };
-    const r = await cli(
-      ['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '0'],
-      'S1F3 W <L <U4 2>>.\n',
-    );
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--wait', '0'], 'S1F3 W <L <U4 2>>.\n');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/<- S1F4 <L \[1\] <U1 5>>\./); // ControlState 5 = ONLINE REMOTE
@@ -60,7 +57,7 @@ describe('bondline host against an equipment that establishes communications its
     const asked = session
       .whenState('selected')
       .then(() => session.send({ stream: 2, function: 17, wBit: true }));
-    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--device-id', '1', '--wait', '1000'], '');
+    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--wait', '1000'], '');
     const reply = await asked;
     expect(reply?.function).toBe(18);
     expect(r.stdout).toMatch(/-> S2F18 <A "\d{16}">\./);

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { decodeText, formatIssues } from '@bondline/core';
 import {
+  DEFAULT_HSMS_CONFIG,
   HsmsActiveEndpoint,
   type HsmsMessage,
   HsmsSession,
@@ -27,13 +28,13 @@ import { readTextInput } from './text-input.js';
 
 const USAGE = 'bondline host --connect <addr:port> [--device-id n] [--script file.sml] [--wait ms] [--t3 s]';
 
-/** The HSMS session id when --device-id is not given: examples/equipment.yaml's deviceId. */
-const DEFAULT_DEVICE_ID = 1;
+/** The HSMS session id when --device-id is not given: the same default as an equipment model's deviceId. */
+const DEFAULT_DEVICE_ID = DEFAULT_HSMS_CONFIG.sessionId;
 
 const HELP = `usage: ${USAGE}
   Sends the SML messages of --script (or stdin; typed one by one on a terminal), prints each reply
   and whatever the equipment sends, in wire order, and answers the equipment's primaries.
-  --device-id n  HSMS session id, 0..32767 (default ${DEFAULT_DEVICE_ID}, the deviceId of examples/equipment.yaml);
+  --device-id n  HSMS session id, 0..32767 (default ${DEFAULT_DEVICE_ID}, as bondline equipment's);
                  it must be the equipment's: a wrong one is named and the host stops (exit 2)
   --wait ms      after the script, keep listening this long (0..3600000, default 0) for what the
                  equipment sends on its own (events, alarms); ends early when the equipment

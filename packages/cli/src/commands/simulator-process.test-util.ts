@@ -68,7 +68,7 @@ export async function connectOnlineHost(
   cleanups: Cleanups,
   port: number,
 ): Promise<{ host: GemHost; session: HsmsSession; active: HsmsActiveEndpoint }> {
-  const session = new HsmsSession({ sessionId: 1, t5Ms: 1000 });
+  const session = new HsmsSession({ sessionId: 0, t5Ms: 1000 });
   const host = new GemHost(session);
   const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
   cleanups.push(() => active.dispose());

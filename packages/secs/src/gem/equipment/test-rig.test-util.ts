@@ -19,11 +19,14 @@ import { recipeDirectory } from './recipe-directory.js';
 
 const EXAMPLE_MODEL_FILE = new URL('../../../../../examples/equipment.yaml', import.meta.url);
 
-/** The shipped example model. */
+/**
+ * The shipped example model, as device 1: the hand-built frames of these tests address device 1 so
+ * that a session id of 0 (the default) could never pass for a correct one by accident.
+ */
 export function exampleModel(): EquipmentModel {
   const r = parseModelText(readFileSync(EXAMPLE_MODEL_FILE, 'utf8'));
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
-  return r.value;
+  return { ...r.value, deviceId: 1 };
 }
 
 /** Set the establish-communications retry delay: the EstablishCommunicationsTimeout EC's default, if declared. */
