@@ -101,30 +101,26 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     const p = lineCounter.linePos(offset);
     return `${p.line}:${p.col}`;
   };
-  if (doc.errors.length > 0) {
+  // Syntax errors and duplicate keys are reported together, in the order they appear in the text.
+  const found: { offset: number; issue: Issue }[] = doc.errors.map((e) => {
+    const where = at(e.pos[0]);
+    if (/maximum call stack/i.test(e.message)) return { offset: e.pos[0], issue: tooDeep(where) };
     return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const where = at(e.pos[0]);
-        if (/maximum call stack/i.test(e.message)) return tooDeep(where);
-        return issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where);
-      }),
+      offset: e.pos[0],
+      issue: issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where),
     };
+  });
+  for (const d of duplicateKeys(doc)) {
+    const where = at(d.offset);
+    const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
+    found.push({
+      offset: d.offset,
+      issue: issue('syntax', `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`, where),
+    });
   }
-  const duplicates = duplicateKeys(doc);
-  if (duplicates.length > 0) {
-    return {
-      ok: false,
-      issues: duplicates.map((d) => {
-        const where = at(d.offset);
-        const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
-        return issue(
-          'syntax',
-          `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`,
-          where,
-        );
-      }),
-    };
+  if (found.length > 0) {
+    found.sort((a, b) => a.offset - b.offset);
+    return { ok: false, issues: found.map((f) => f.issue) };
   }
   if (options.format === 'json') {
     const jsonProblem = strictJsonProblem(text);

@@ -1,7 +1,7 @@
 // Ids in any format E5 allows for them (any integer width, signed or not, and A for SVID, VID, ECID,
 // CEID, RPTID; B for PPID) that name nothing here get the E5 answer for an unknown id, never SxF0 or
 // S9F7: a zero-length item, an empty entry echoing the id as received, or the message's refusal code.
-// Requests and expected replies are hand-written E5 bytes (SECS.md's format table): 71 04 = I4,
+// Requests and expected replies are hand-written E5 bytes (docs/secs.md §2.2): 71 04 = I4,
 // 69 02 = I2, A1 08 = U8, 41 = A, 21 01 = B [1], 25 01 = BOOLEAN [1], B1 04 = U4, 01 = L.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hex } from '../../codec/test-wire-writer.test-util.js';
