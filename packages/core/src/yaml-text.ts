@@ -102,7 +102,7 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     return `${p.line}:${p.col}`;
   };
   // Syntax errors and duplicate keys are reported together, in the order they appear in the text.
-  const found: { offset: number; issue: Issue }[] = doc.errors.map((e) => {
+  const found: { offset: number; issue: Issue<YamlIssueCode> }[] = doc.errors.map((e) => {
     const where = at(e.pos[0]);
     if (/maximum call stack/i.test(e.message)) return { offset: e.pos[0], issue: tooDeep(where) };
     return {
@@ -115,7 +115,11 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
     found.push({
       offset: d.offset,
-      issue: issue('syntax', `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`, where),
+      issue: issue(
+        'syntax',
+        `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`,
+        where,
+      ),
     });
   }
   if (found.length > 0) {
