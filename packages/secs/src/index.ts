@@ -26,6 +26,7 @@ export {
 export { GemEquipmentError, type GemEquipmentErrorCode } from './gem/equipment/gem-equipment-error.js';
 export { formatGemTime, parseGemTime } from './gem/equipment/gem-time.js';
 export { type RecipeStore, recipeDirectory } from './gem/equipment/recipe-directory.js';
+export { type RecipeRefusalAck, RecipeRefusedError } from './gem/equipment/recipe-refused-error.js';
 export {
   jsonStateStore,
   type PersistedEquipmentState,

@@ -10,6 +10,7 @@ import * as s7 from '../messages/s7-recipes.js';
 import * as s10 from '../messages/s10-terminal.js';
 import type { EquipmentContext, EquipmentHandler } from './equipment-context.js';
 import { isStorablePpid } from './recipe-directory.js';
+import { RecipeRefusedError } from './recipe-refused-error.js';
 
 /**
  * The store's result, or an AnsweredFailure carrying `reply` when the store fails (its I/O); a bug in
@@ -21,6 +22,17 @@ async function answerOnFailure<T>(op: Promise<T>, reply: SecsMessage): Promise<T
   } catch (err) {
     if (isProgrammerError(err)) throw err;
     throw new AnsweredFailure(reply, err);
+  }
+}
+
+/** The store's refusal of a program (RecipeRefusedError), or undefined once it is stored. */
+async function refusalOf(op: Promise<void>): Promise<RecipeRefusedError | undefined> {
+  try {
+    await op;
+    return undefined;
+  } catch (err) {
+    if (err instanceof RecipeRefusedError) return err;
+    throw err;
   }
 }
 
@@ -87,8 +99,11 @@ export const S5_S10_HANDLERS: Record<string, EquipmentHandler> = {
     ctx.programArrived(p.ppid);
     if (!isStorablePpid(p.ppid)) return s7.s7f4(ACKC7.permissionNotGranted);
     if (p.body.length > ctx.model.processPrograms.maxBytes) return s7.s7f4(ACKC7.lengthError);
-    await answerOnFailure(ctx.recipes.write(p.ppid, p.body), s7.s7f4(ACKC7.permissionNotGranted));
-    return s7.s7f4(ACKC7.accepted);
+    const refused = await answerOnFailure(
+      refusalOf(ctx.recipes.write(p.ppid, p.body)),
+      s7.s7f4(ACKC7.permissionNotGranted),
+    );
+    return s7.s7f4(refused === undefined ? ACKC7.accepted : refused.ackc7);
   },
   S7F5: async (ctx, body) => {
     const ppid = s7.parsePpid(body);
