@@ -22,8 +22,24 @@ export type {
   ToolEventName,
   ToolStatus,
 } from './controller/tool-api.js';
+// --- faults and E10 (docs/tool.md §5, §6): src/e10/, src/faults/ ---
+export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
+export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
+export { E10Tracker } from './e10/e10-tracker.js';
+export { E10_REFUSED, E10_STATES, E10_TRANSITIONS } from './e10/e10-transitions.js';
+export { FAULT_ID_PREFIX } from './faults/catalogue-checks.js';
+export { catalogueCounts, countsTable, type KindCounts } from './faults/catalogue-counts.js';
+export { DEFAULT_CATALOGUE_PATH, PROFILES_DIR, SHIPPED_PROFILES } from './faults/example-files.js';
+export type { FaultCatalogue } from './faults/fault-catalogue.js';
+export { FaultEngine, type FaultEngineOptions } from './faults/fault-engine.js';
 export type { Detection, FaultEffect, FaultPoint, Severity } from './faults/fault-point.js';
+export { type FaultProfile, withFixes } from './faults/fault-profile.js';
 export type { AlarmingFault, FaultSource, Recovery, StepFaults, StepSite } from './faults/fault-source.js';
+export { applyFixes, type FixEffect, type FixRecord, type PointRate } from './faults/fix-record.js';
+export { loadCatalogue, parseCatalogueText } from './faults/load-catalogue.js';
+export { loadProfile } from './faults/load-profile.js';
+export { firingProbability } from './faults/rate-model.js';
+// --- end faults and E10 ---
 export {
   MODULE_KINDS,
   type ModuleKind,

@@ -16,6 +16,11 @@ export interface FaultEffect {
   alignNoiseFactor?: number;
   edgeVoidProbability?: number;
   timeFactor?: number;
+  /**
+   * Silent points only: virtual seconds a fired point stays active; absent, it stays active until the
+   * module's next maintenance (docs/tool.md §5).
+   */
+  activeS?: number;
 }
 
 export interface FaultPoint {
