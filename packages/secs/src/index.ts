@@ -34,6 +34,7 @@ export {
 } from './gem/equipment/state-store.js';
 export { GemHost, GemHostError, type GemHostEvents, type HostEvent } from './gem/host/gem-host.js';
 export { type PlainValue, plainValue } from './gem/host/plain-value.js';
+export type { CommandReply } from './gem/messages/s2-remote.js';
 export {
   ACKC5,
   ACKC6,
