@@ -34,7 +34,6 @@ export {
 } from './gem/equipment/state-store.js';
 export { GemHost, GemHostError, type GemHostEvents, type HostEvent } from './gem/host/gem-host.js';
 export { type PlainValue, plainValue } from './gem/host/plain-value.js';
-export type { CommandReply } from './gem/messages/s2-remote.js';
 export {
   ACKC5,
   ACKC6,
@@ -53,6 +52,7 @@ export {
   PPGNT,
   TIACK,
 } from './gem/messages/acks.js';
+export type { CommandReply } from './gem/messages/s2-remote.js';
 export type {
   AlarmDef,
   ConstantDef,

@@ -20,6 +20,11 @@ export type {
 } from './controller/tool-api.js';
 export type { Detection, FaultEffect, FaultPoint, Severity } from './faults/fault-point.js';
 export type { AlarmingFault, FaultSource, Recovery, StepFaults, StepSite } from './faults/fault-source.js';
+// ---- GEM binding (docs/tool.md §7) ----
+export { type BindToolOptions, bindTool, type ToolBinding } from './gem/bind-tool.js';
+export { CEID as TOOL_CEID } from './gem/gem-ids.js';
+export type { BindingIssueCode } from './gem/gem-port.js';
+export { type ToolModelIssueCode, toolEquipmentModel } from './gem/tool-equipment-model.js'; // ---- end GEM binding ----
 export {
   MODULE_KINDS,
   type ModuleKind,
