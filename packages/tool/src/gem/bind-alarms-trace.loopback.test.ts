@@ -98,6 +98,20 @@ describe('alarms', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('an ALID the model lacks (a catalogue other than the model’s) is reported once, nothing sent', async () => {
+    rig = await startGemRig();
+    const r = rig;
+    expect(await r.host.requestOnline()).toBe(0);
+    const alarms = record(r.host, 'alarm');
+    const stray = { ...fault('PL-RF-001', 'PL1'), faultId: 'PL-RF-999', alid: 49999 };
+    r.tool.raise(stray);
+    r.tool.clear(stray);
+    r.tool.raise(fault('PL-RF-001', 'PL1'));
+    await until(() => alarms.length === 1, 'the known alarm');
+    expect(alarms.map((a) => a.alid)).toEqual([40101]);
+    expect(r.issues.map((i) => i.code)).toEqual(['unknown-alarm']);
+  });
+
   it('an alarm set before the binding started is set in GEM at bind time', async () => {
     rig = await startGemRig({ prepare: (t) => t.state.activeAlarms.push(fault('CL-SPIN-003', 'CL1')) });
     expect(rig.equipment.alarmSet.has(50103)).toBe(true);

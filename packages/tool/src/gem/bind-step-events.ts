@@ -15,7 +15,6 @@ export function bindStepEvents(tool: ToolControl, gem: GemPort, modules: ModuleI
   return [
     tool.on('step-started', (e) => {
       if (modules.kind(e.moduleId) === undefined) return;
-      modules.refreshSubstrates([e.moduleId], tool.status());
       gem.set('StepModule', e.moduleId);
       gem.set('StepSubstrates', e.substrateIds.join(','));
       gem.set('ToolTimeS', e.atS);

@@ -63,8 +63,16 @@ export class FakeTool implements ToolControl {
     return this.listeners.get(event)?.size ?? 0;
   }
 
+  /** A copy, as the controller's snapshot would be (the binding must not hold on to the tool's own objects). */
   status(): ToolStatus {
-    return structuredClone(this.state);
+    const s = this.state;
+    return {
+      ...s,
+      modules: s.modules.map((m) => ({ ...m, substrateIds: [...m.substrateIds] })),
+      activeAlarms: [...s.activeAlarms],
+      r2rOffsets: { ...s.r2rOffsets },
+      ...(s.lot === undefined ? {} : { lot: { ...s.lot } }),
+    };
   }
 
   selectRecipe(name: string): Result<Recipe, ControlRefusal> {
