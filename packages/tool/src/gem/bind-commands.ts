@@ -3,6 +3,7 @@
 // and ONLINE REMOTE (HCACK 2 otherwise, E30 4.3). The effects follow as tool events (bind-*.ts), sent
 // after this reply.
 
+import { issue } from '@bondline/core';
 import { type CommandReply, HCACK, type Value } from '@bondline/secs';
 import type { LotRequest, ToolControl } from '../controller/tool-api.js';
 import { refusalReply } from './command-refusal.js';
@@ -63,7 +64,11 @@ function clearAlarm(tool: ToolControl, p: Params): number | CommandReply {
   const alid = Number(p.ALID);
   const set = tool.status().activeAlarms.filter((a) => a.alid === alid);
   if (set.length === 0)
-    return refusalReply([{ code: 'unknown-alarm', message: '' }], { 'unknown-alarm': 'ALID' }, given(p));
+    return refusalReply(
+      [issue('unknown-alarm', `ALID ${alid} is not set`)],
+      { 'unknown-alarm': 'ALID' },
+      given(p),
+    );
   for (const a of set) {
     const r = tool.clearAlarm(a.faultId);
     if (!r.ok) return refusalReply(r.issues, { 'unknown-alarm': 'ALID' }, given(p));
