@@ -53,6 +53,7 @@ export {
   PPGNT,
   TIACK,
 } from './gem/messages/acks.js';
+export type { CommandReply } from './gem/messages/s2-remote.js';
 export type {
   AlarmDef,
   ConstantDef,

@@ -1,7 +1,6 @@
 // The public API of @bondline/tool: the bonder's controller, its simulated tool (digital twin) and
 // its GEM binding. Each area adds its exports here.
 
-// --- area 1: recipes, tool configuration, throughput bound (docs/tool.md §2, §3) ---
 export { defaultToolConfigPath } from './config/default-config-path.js';
 export { loadToolConfig } from './config/tool-config.js';
 export type { ModuleConfig, ToolConfig } from './config/tool-config-types.js';
@@ -22,7 +21,6 @@ export type {
   ToolEventName,
   ToolStatus,
 } from './controller/tool-api.js';
-// --- faults and E10 (docs/tool.md §5, §6): src/e10/, src/faults/ ---
 export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
 export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
 export { E10Tracker } from './e10/e10-tracker.js';
@@ -39,7 +37,11 @@ export { applyFixes, type FixEffect, type FixRecord, type PointRate } from './fa
 export { loadCatalogue, parseCatalogueText } from './faults/load-catalogue.js';
 export { loadProfile } from './faults/load-profile.js';
 export { firingProbability } from './faults/rate-model.js';
-// --- end faults and E10 ---
+
+export { type BindToolOptions, bindTool, type ToolBinding } from './gem/bind-tool.js';
+export { CEID as TOOL_CEID } from './gem/gem-ids.js';
+export type { BindingIssueCode } from './gem/gem-port.js';
+export { type ToolModelIssueCode, toolEquipmentModel } from './gem/tool-equipment-model.js';
 export {
   MODULE_KINDS,
   type ModuleKind,
@@ -95,4 +97,3 @@ export type {
   WaferSurface,
 } from './sim/process-physics.js';
 export { type TwinParams, twinParamsSchema } from './sim/twin-params.js';
-// --- end area 1 ---

@@ -75,6 +75,21 @@ describe('remote commands', () => {
     expect((await r.host.command('PAUSE')).hcack).toBe(4);
     expect(seen).toEqual([['PAUSE', {}]]);
   });
+
+  it('a runner may refuse a parameter value with its CPACK (E5 CPACK 2, illegal value)', async () => {
+    const r = await online();
+    r.equipment.onCommand('START', (_name, params) =>
+      params.PPID === 'NO-SUCH' ? { hcack: 3, params: [{ name: 'PPID', cpack: 2 }] } : 0,
+    );
+    expect(await r.host.command('START', [{ name: 'PPID', value: A('NO-SUCH') }])).toEqual({
+      hcack: 3,
+      params: [{ name: 'PPID', cpack: 2 }],
+    });
+    expect(await r.host.command('START', [{ name: 'PPID', value: A('BOND-STD') }])).toEqual({
+      hcack: 0,
+      params: [],
+    });
+  });
 });
 
 describe('process programs', () => {

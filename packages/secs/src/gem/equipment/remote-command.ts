@@ -39,11 +39,16 @@ function commandValues(model: EquipmentModel, cmd: RemoteCommand): Record<string
 }
 
 /**
- * Carries out a remote command: returns HCACK (0 done, 4 will finish later, 2 cannot now...). Events
- * and alarms it raises go out after its S2F42 (reply-first.ts), so it must not await them: an awaited
- * `triggerEvent` would wait for a reply that waits for it (released only after T3, with an error).
+ * Carries out a remote command: returns HCACK (0 done, 4 will finish later, 2 cannot now...), or the
+ * whole reply when the tool refuses parameter values the model's types cannot (HCACK 3 with CPACK 2
+ * "illegal value" for an unknown recipe, a lot size out of range...). Events and alarms it raises go
+ * out after its S2F42 (reply-first.ts), so it must not await them: an awaited `triggerEvent` would
+ * wait for a reply that waits for it (released only after T3, with an error).
  */
-export type CommandRunner = (name: string, params: Record<string, Value>) => number | Promise<number>;
+export type CommandRunner = (
+  name: string,
+  params: Record<string, Value>,
+) => number | CommandReply | Promise<number | CommandReply>;
 
 /** What running a validated command needs from the equipment. */
 export interface CommandPort {
@@ -62,7 +67,10 @@ export interface CommandPort {
 export async function runCommand(p: CommandPort, cmd: RemoteCommand): Promise<CommandReply> {
   const def = p.model.remoteCommands.find((c) => c.name === cmd.rcmd)!;
   const custom = p.commands.get(cmd.rcmd);
-  if (custom !== undefined) return { hcack: await custom(cmd.rcmd, commandValues(p.model, cmd)), params: [] };
+  if (custom !== undefined) {
+    const r = await custom(cmd.rcmd, commandValues(p.model, cmd));
+    return typeof r === 'number' ? { hcack: r, params: [] } : r;
+  }
   if (def.processingEvent === undefined) return { hcack: HCACK.ok, params: [] };
   if (!p.processing.can(def.processingEvent)) return { hcack: HCACK.cannotPerformNow, params: [] };
   const ppid = commandValues(p.model, cmd).PPID;

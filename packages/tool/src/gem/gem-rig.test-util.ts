@@ -1,0 +1,116 @@
+// A loopback rig for the GEM binding: the tool's GemEquipment (passive, 127.0.0.1, an ephemeral port)
+// bound to a FakeTool, and a Bondline GemHost (active) that has established communications.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Issue } from '@bondline/core';
+import {
+  type Clock,
+  type EquipmentModel,
+  GemEquipment,
+  GemHost,
+  type GemHostEvents,
+  HsmsActiveEndpoint,
+  HsmsPassiveEndpoint,
+  HsmsSession,
+  recipeDirectory,
+} from '@bondline/secs';
+import { bindTool, type ToolBinding } from './bind-tool.js';
+import { FakeTool } from './fake-tool.test-util.js';
+import { testCatalogue, testToolConfig } from './gem-fixtures.test-util.js';
+import type { BindingIssueCode } from './gem-port.js';
+import { toolEquipmentModel } from './tool-equipment-model.js';
+
+export interface GemRig {
+  model: EquipmentModel;
+  equipment: GemEquipment;
+  tool: FakeTool;
+  binding: ToolBinding;
+  host: GemHost;
+  hostSession: HsmsSession;
+  toolSession: HsmsSession;
+  /** Where the process programs are (a recipe directory). */
+  recipesDir: string;
+  issues: Issue<BindingIssueCode>[];
+  close(): Promise<void>;
+}
+
+/** The model of the test configuration and catalogue. */
+export function testModel(): EquipmentModel {
+  const r = toolEquipmentModel(testToolConfig(), testCatalogue());
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.value;
+}
+
+/** Start the rig; resolves once the equipment's S1F13 was accepted (the host is not online yet). */
+export async function startGemRig(
+  opts: { clock?: Clock; prepare?: (tool: FakeTool) => void } = {},
+): Promise<GemRig> {
+  const config = testToolConfig();
+  const catalogue = testCatalogue();
+  const model = testModel();
+  const dir = mkdtempSync(join(tmpdir(), 'tool-gem-'));
+  const recipesDir = join(dir, 'recipes');
+  const toolSession = new HsmsSession({ sessionId: model.deviceId });
+  const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000 });
+  const equipment = new GemEquipment({
+    model,
+    session: toolSession,
+    recipes: recipeDirectory(recipesDir, { sync: false }),
+    ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+  });
+  await equipment.start();
+  const tool = new FakeTool(config.modules);
+  opts.prepare?.(tool);
+  const issues: Issue<BindingIssueCode>[] = [];
+  const binding = bindTool(equipment, tool, { config, catalogue, onIssue: (i) => issues.push(i) });
+  // The host answers the equipment's S1F13 once connected: it must listen before the link comes up.
+  const host = new GemHost(hostSession);
+  const passive = new HsmsPassiveEndpoint(toolSession, { host: '127.0.0.1', port: 0 });
+  const { port } = await passive.listen();
+  const communicating = new Promise<void>((resolve) => {
+    const off = equipment.on('communication-state', (s) => {
+      if (s.to !== 'communicating') return;
+      off();
+      resolve();
+    });
+  });
+  const active = new HsmsActiveEndpoint(hostSession, { host: '127.0.0.1', port });
+  active.start();
+  await communicating;
+  return {
+    model,
+    equipment,
+    tool,
+    binding,
+    host,
+    hostSession,
+    toolSession,
+    recipesDir,
+    issues,
+    async close() {
+      binding.unbind();
+      equipment.stop();
+      active.dispose();
+      await passive.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Records every `name` event of the host. */
+export function record<E extends 'event' | 'alarm' | 'trace'>(host: GemHost, name: E): GemHostEvents[E][] {
+  const seen: GemHostEvents[E][] = [];
+  host.on(name, (e) => seen.push(e));
+  return seen;
+}
+
+/** Resolves once `cond()` holds, polling; rejects after `timeoutMs` naming `what`. */
+export async function until(cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((res) => setTimeout(res, 2));
+  }
+}
