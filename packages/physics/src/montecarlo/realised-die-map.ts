@@ -1,6 +1,7 @@
 import { copperLogYield } from '../copper/copper-yield.js';
 import { dieGrid } from '../geometry/die-grid.js';
 import { type PadLayout, padLayout } from '../geometry/pad-layout.js';
+import { overlayCertainlyFails } from '../overlay/certain-failure.js';
 import { dieOverlayLogPass, type SystematicOverlay } from '../overlay/die-log-pass.js';
 import type { BondParams } from '../params.js';
 import type { Rng } from '../random/rng.js';
@@ -75,7 +76,10 @@ function prepare(params: BondParams): Prepared {
  * order LotRun uses); a die is killed by a void when a disc comes within Rt of
  * a pad-bearing region (§3). A lost die's cause is the first failing mechanism
  * in the order overlay, void, cu. For the same stream this is exactly the die
- * map LotRun draws after its systematic terms (the test shows it).
+ * map LotRun draws after its systematic terms (the test shows it). A die whose
+ * worst pad alone passes with a probability below e^-746 is given probability
+ * 0 without its pad sum (overlayLogPassBound): exp of the sum is 0 too, and
+ * the cost stays small however far the realised terms miss.
  */
 export function realisedDieMap(params: BondParams, pair: RealisedPair, rng: Rng): RealisedDieMap {
   const { dies, layout, index, rects, cuPass } = prepare(params);
@@ -84,7 +88,12 @@ export function realisedDieMap(params: BondParams, pair: RealisedPair, rng: Rng)
   const overlayOk = new Uint8Array(nd);
   const cuOk = new Uint8Array(nd);
   for (let i = 0; i < nd; i++) {
-    const pass = Math.exp(dieOverlayLogPass(params, layout, dies[i] as Die, pair.sys));
+    const die = dies[i] as Die;
+    // a die whose worst pad alone underflows passes with probability exactly 0: skip its pad sum,
+    // the costliest of all (every pad far past dmax), and draw the same as with it
+    const pass = overlayCertainlyFails(params, layout, die, pair.sys)
+      ? 0
+      : Math.exp(dieOverlayLogPass(params, layout, die, pair.sys));
     overlayPass[i] = pass;
     overlayOk[i] = rng.uniform() < pass ? 1 : 0;
     cuOk[i] = rng.uniform() < cuPass ? 1 : 0;
