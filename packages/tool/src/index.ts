@@ -38,6 +38,8 @@ export type {
   RecipeParams,
   RobotParams,
 } from './recipe/recipe-types.js';
+// Digital twin (area 2: sim): the ProcessPhysics of the simulated tool, docs/tool.md §4
+export { OFF_WAFER, type PairDieYield, pairDieYield } from './sim/die-yield.js';
 export type {
   BondContext,
   BondOutcome,
@@ -53,3 +55,5 @@ export type {
   WaferSurface,
 } from './sim/process-physics.js';
 export { type TwinParams, twinParamsSchema } from './sim/twin-params.js';
+export { createTwinPhysics, type TwinPhysicsOptions } from './sim/twin-physics.js';
+// End digital twin
