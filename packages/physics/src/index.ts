@@ -69,6 +69,8 @@ export {
 export { LotRun } from './montecarlo/lot-run.js';
 export type { MonteCarloOptions } from './montecarlo/monte-carlo.js';
 export { MonteCarloCancelled, runMonteCarlo, runMonteCarloAsync } from './montecarlo/monte-carlo.js';
+export type { RealisedDieMap, RealisedPair } from './montecarlo/realised-die-map.js';
+export { realisedDieMap } from './montecarlo/realised-die-map.js';
 export type { DieOverlaySum, SystematicOverlay } from './overlay/die-log-pass.js';
 export { dieOverlayLogPass, dieOverlaySum } from './overlay/die-log-pass.js';
 export type { DiscProbabilityPlan } from './overlay/disc-probability.js';

@@ -82,6 +82,8 @@ export type {
 } from './recipe/recipe-types.js';
 export { recipeToYaml } from './recipe/recipe-yaml.js';
 export { PAIR_ROUTES, type ResourceBusy, type ThroughputBound, throughputBound } from './schedule/bound.js';
+// Digital twin (area 2: sim): the ProcessPhysics of the simulated tool, docs/tool.md §4
+export { OFF_WAFER, type PairDieYield, pairDieYield } from './sim/die-yield.js';
 export type {
   BondContext,
   BondOutcome,
@@ -97,3 +99,5 @@ export type {
   WaferSurface,
 } from './sim/process-physics.js';
 export { type TwinParams, twinParamsSchema } from './sim/twin-params.js';
+export { createTwinPhysics, type TwinPhysicsOptions } from './sim/twin-physics.js';
+// End digital twin

@@ -114,6 +114,10 @@ export interface PairMetrology {
   /** Fraction of good dies on the stack, 0..1. */
   yield: number;
   trace: Record<string, number>;
+  /** Mean over dies of the probability to be good for the pair's realised terms and voids, 0..1. */
+  expectedYield?: number;
+  /** Seed of the per-die draws: the die map follows again from the realised terms, the voids and this seed. */
+  yieldSeed?: number;
 }
 
 /** The digital twin's physics, seeded once; calls in the same order give the same results. */

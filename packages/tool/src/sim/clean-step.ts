@@ -1,0 +1,42 @@
+import { type BondParams, normal, type Rng } from '@bondline/physics';
+import type { CleanParams } from '../recipe/recipe-types.js';
+import { degradationLevel, extraParticleSource, moduleParticleMean } from './particle-rate.js';
+import { sprinkleParticles } from './particles.js';
+import type { SurfaceContext, SurfaceOutcome, WaferSurface } from './process-physics.js';
+import type { TwinParams } from './twin-params.js';
+
+/** Relative 1-sigma noise of the spin motor's speed and of the rinse flow meter. */
+const SPIN_NOISE = 0.002;
+const FLOW_NOISE = 0.01;
+/** DI-water rinse flow of a healthy module, litres per minute. */
+const NOMINAL_RINSE_FLOW_LPM = 1.5;
+
+/**
+ * Clean / hydration of one wafer (docs/tool.md §4): each particle on the wafer is rinsed away with
+ * probability `cleanRemoval` (independently), then the module leaves Poisson(rate x (1 + growth x
+ * wafers since maintenance) x fault factor) particles of its own and Poisson(extra) from the faults.
+ * Trace: spinRpm (the recipe's speed with noise) and rinseFlowLpm (nominal flow with noise, falling as
+ * the faults' degradation level rises: a clogging filter both starves the rinse and sheds particles).
+ */
+export function cleanStep(
+  rng: Rng,
+  twin: TwinParams,
+  bond: BondParams,
+  wafer: WaferSurface,
+  params: CleanParams,
+  ctx: SurfaceContext,
+): SurfaceOutcome {
+  const d = ctx.degradation;
+  const kept = wafer.particles.filter(() => rng.uniform() >= twin.cleanRemoval);
+  const added = sprinkleParticles(
+    rng,
+    bond,
+    moduleParticleMean(twin.cleanParticles, twin.particleGrowthPerWafer, ctx.wafersSinceMaintenance, d),
+    ctx.moduleId,
+  );
+  const extra = sprinkleParticles(rng, bond, d.extraParticles ?? 0, extraParticleSource(ctx.moduleId, d));
+  const level = degradationLevel(d);
+  const spinRpm = params.spinRpm * (1 + SPIN_NOISE * normal(rng));
+  const rinseFlowLpm = (NOMINAL_RINSE_FLOW_LPM * (1 + FLOW_NOISE * normal(rng))) / (1 + 0.1 * level);
+  return { particles: [...kept, ...added, ...extra], trace: { spinRpm, rinseFlowLpm } };
+}
