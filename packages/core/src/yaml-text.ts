@@ -115,7 +115,11 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
     found.push({
       offset: d.offset,
-      issue: issue('syntax', `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`, where),
+      issue: issue(
+        'syntax',
+        `${source}:${where}: ${kind} syntax: Map keys must be unique; "${key}" appears twice`,
+        where,
+      ),
     });
   }
   if (found.length > 0) {
