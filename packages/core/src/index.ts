@@ -5,6 +5,7 @@ export {
   type AtomicWriteOptions,
   checkOutputPath,
   fsyncDirectory,
+  isTempFileName,
   type OutputIssueCode,
   writeFileAtomic,
 } from './output-file.js';

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutputPath, writeFileAtomic } from './output-file.js';
+import { checkOutputPath, isTempFileName, tempPathBeside, writeFileAtomic } from './output-file.js';
 
 let dir = '';
 beforeEach(() => {
@@ -55,5 +55,20 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(dir, 'target'), 'new')).rejects.toThrow();
     expect(readFileSync(p, 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'target']);
+  });
+});
+
+describe('isTempFileName', () => {
+  it('knows the temp files of the atomic writes, and nothing a user would name a file', () => {
+    expect(isTempFileName(basename(tempPathBeside(join(dir, 'reports.json'))))).toBe(true);
+    expect(isTempFileName(basename(tempPathBeside(join(dir, '.hidden'))))).toBe(true);
+    for (const name of [
+      'reports.json',
+      'reports.json.tmp',
+      '.reports.json.tmp',
+      'a.1.0a1b2c3d.tmp',
+      '.a.1.0A1B2C3D.tmp',
+    ])
+      expect(isTempFileName(name)).toBe(false);
   });
 });

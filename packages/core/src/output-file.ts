@@ -81,6 +81,16 @@ export function tempPathBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * True for a file name the atomic writes here give their temp files (`tempPathBeside`): in a folder
+ * only this program writes, one found at start-up is debris of a write a crash interrupted, and can go.
+ */
+export function isTempFileName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
 /** Make renames inside `dir` durable; a no-op where the platform cannot fsync a folder. */
 export async function fsyncDirectory(dir: string): Promise<void> {
   let fh: Awaited<ReturnType<typeof open>> | undefined;

@@ -2,8 +2,10 @@
 // peers"). The host (slow-reader-host.ts, a child process) sets up a report of 10 SVs on event 1 and
 // spooling of S6F11, then reads nothing. This process is the equipment: it fires event 1 without
 // pause for SLOW_READER_BENCH_S seconds (default 15) with a spool as `bondline equipment` opens it
-// (100,000 messages, 256 MiB, overwrite; no fsync per append here), sampling its RSS and unsent bytes
-// every 50 ms, and reports whether and when it dropped the host.
+// (100,000 messages, 256 MiB, overwrite; no fsync per append here), sampling its RSS, unsent bytes and
+// the spool's appends not yet on disk every 50 ms, and reports whether and when it dropped the host.
+// At the end it stops the equipment and closes the spool before removing the directory (removing it
+// under a spool still writing fails the spool's next generation switch).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -68,8 +70,10 @@ const equipment = new GemEquipment({
   recipes: recipeDirectory(dir),
   spool,
 });
-let equipmentErrors = 0;
-equipment.on('error', () => equipmentErrors++);
+const equipmentErrors: string[] = [];
+equipment.on('error', (e) => {
+  equipmentErrors.push(`${e.code}: ${e.message}`);
+});
 await equipment.start();
 const passive = new HsmsPassiveEndpoint(session, { host: '127.0.0.1', port: 0 });
 const { port } = await passive.listen();
@@ -95,6 +99,7 @@ const rss0 = process.memoryUsage().rss;
 let peakRss = rss0;
 let peakRssLinked = rss0; // while the link was up
 let peakOut = 0;
+let peakPending = 0;
 let fired = 0;
 let acknowledged = 0;
 const samples: string[] = [];
@@ -104,11 +109,12 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, rss);
   if (closedAt === undefined) peakRssLinked = Math.max(peakRssLinked, rss);
   peakOut = Math.max(peakOut, outbound());
+  peakPending = Math.max(peakPending, spool.stats.pendingAppends);
   const t = (performance.now() - t0) / 1000;
   if (t >= samples.length) {
     const link = closedAt === undefined ? 'connected' : 'disconnected';
     samples.push(
-      `${t.toFixed(1)} s: RSS ${(rss / MB).toFixed(0)} MB, unsent ${(outbound() / MB).toFixed(2)} MB, ${session.openTransactions} open transactions, ${link}`,
+      `${t.toFixed(1)} s: RSS ${(rss / MB).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / MB).toFixed(0)} MB), unsent ${(outbound() / MB).toFixed(2)} MB, ${session.openTransactions} open transactions, ${link}, spool ${spool.countActual.toLocaleString('en-US')} held / ${spool.stats.pendingAppends.toLocaleString('en-US')} not yet on disk`,
     );
   }
 }, 50);
@@ -147,12 +153,18 @@ console.log(
     ? 'the host was never disconnected'
     : `the host was disconnected ${(closedAt / 1000).toFixed(2)} s after the first event: ${errors[0] ?? 'no error reported'}`,
 );
+const st = spool.stats;
 console.log(
-  `acknowledged ${acknowledged}; spool: ${spool.countActual.toLocaleString('en-US')} held (bound 100,000, overwrite), ${spool.countTotal.toLocaleString('en-US')} spooled in all; equipment error events ${equipmentErrors}`,
+  `acknowledged ${acknowledged}; spool: ${spool.countActual.toLocaleString('en-US')} held (bound 100,000, overwrite), ${spool.countTotal.toLocaleString('en-US')} spooled in all; ` +
+    `appends not yet on disk: peak ${st.peakPendingAppends.toLocaleString('en-US')} (sampled ${peakPending.toLocaleString('en-US')}; bound 16,384), ${(st.peakPendingBytes / MB).toFixed(2)} MB; ` +
+    `overwritten before reaching the disk ${st.droppedUnwritten.toLocaleString('en-US')}, refused ${st.refusedBacklog + st.refusedFailed}; storage failure: ${spool.failed?.message ?? 'none'}`,
 );
+console.log(`equipment error events: ${equipmentErrors.length}`);
+for (const e of equipmentErrors.slice(0, 5)) console.log(`  ${e}`);
 
+// Everything stopped and closed before the directory goes: the spool's queue may still be writing.
 child.stdin!.end();
 equipment.stop();
 await passive.close();
-spool.close();
+await spool.close();
 rmSync(dir, { recursive: true, force: true });

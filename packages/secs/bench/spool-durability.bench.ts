@@ -2,6 +2,9 @@
 // that says the message is on disk), appends per second, fdatasyncs shared by group commit, and the
 // event-loop delay (perf_hooks.monitorEventLoopDelay) while it happens; the same for the state store's
 // atomic document write. Prints the figures quoted in packages/secs/README.md (### Durable engines).
+// The spool's pending bound (maxPendingAppends) is raised to the run's size so that every append is
+// taken (a refused one would count as a fast "latency"); the most appends not yet on disk at once is
+// printed (`pending`).
 //
 //   npm run bench -w @bondline/secs -- spool-durability
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,13 +28,16 @@ interface Figures {
   loopP99: number;
   loopMax: number;
   syncs: number;
+  pending: number;
 }
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 /** Measure `run` (which records one latency per operation) with the event-loop delay histogram on. */
-async function measured(run: (latencies: number[]) => Promise<void>): Promise<Omit<Figures, 'syncs'>> {
+async function measured(
+  run: (latencies: number[]) => Promise<void>,
+): Promise<Omit<Figures, 'syncs' | 'pending'>> {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const latencies: number[] = [];
   loop.enable();
@@ -59,7 +65,14 @@ async function measured(run: (latencies: number[]) => Promise<void>): Promise<Om
 async function appends(n: number, perTurn: number, sync: boolean, paceMs = 0): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'bondline-spool-durability-'));
   try {
-    const s = await Spool.open({ dir, maxMessages: 1e6, maxBytes: 1e9, policy: 'stop', sync });
+    const s = await Spool.open({
+      dir,
+      maxMessages: 1e6,
+      maxBytes: 1e9,
+      policy: 'stop',
+      sync,
+      maxPendingAppends: n,
+    });
     await s.setStreams([{ stream: 6, functions: [] }]);
     const syncsBefore = s.appendSyncs;
     const f = await measured(async (latencies) => {
@@ -76,8 +89,11 @@ async function appends(n: number, perTurn: number, sync: boolean, paceMs = 0): P
       await Promise.all(pending);
     });
     const syncs = s.appendSyncs - syncsBefore;
+    const pending = s.stats.peakPendingAppends;
+    const refused = s.stats.refusedBacklog;
     await s.close();
-    return { ...f, syncs };
+    if (refused > 0) throw new Error(`${refused} appends refused`);
+    return { ...f, syncs, pending };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,7 +112,7 @@ async function storeWrites(n: number): Promise<Figures> {
         latencies.push(performance.now() - t);
       }
     });
-    return { ...f, syncs: 2 * n };
+    return { ...f, syncs: 2 * n, pending: 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,7 +123,7 @@ const ms = (x: number): string => x.toFixed(3);
 function print(label: string, f: Figures, ops: number): void {
   console.log(
     `${label}: ${int(f.perSecond)} /s, latency p50 ${ms(f.p50)} / p99 ${ms(f.p99)} / max ${ms(f.max)} ms, ` +
-      `${int(f.syncs)} fsyncs (${(ops / Math.max(1, f.syncs)).toFixed(1)} per fsync), ` +
+      `${int(f.syncs)} fsyncs (${(ops / Math.max(1, f.syncs)).toFixed(1)} per fsync), pending ${int(f.pending)}, ` +
       `event-loop delay p50 ${ms(f.loopP50)} / p99 ${ms(f.loopP99)} / max ${ms(f.loopMax)} ms`,
   );
 }

@@ -46,6 +46,8 @@ export function spoolsFirst(p: SpoolingParts, stream: number, fn: number): boole
     p.spool !== undefined &&
     p.gemConstants.spoolingEnabled &&
     p.spool.stateName !== 'inactive' &&
+    // A failed spool takes nothing more: with the link up messages go to the host.
+    p.spool.failed === undefined &&
     p.spool.isSpoolable(stream, fn)
   );
 }

@@ -9,9 +9,10 @@ import { StateFileError } from './state-store.js';
 /**
  * - `send-failed`: a primary the equipment sent (event report, alarm, trace, spooled message) got no
  *   reply or could not be written; `cause` is the HsmsError (`t3-timeout`, `not-connected`, ...).
- * - `not-spooled`: the spool refused a primary (full with OverWriteSpool false, or too large).
+ * - `not-spooled`: the spool refused a primary (full with OverWriteSpool false, its writes behind, or
+ *   too large), or overwrote some before they reached the disk because its writes fell behind.
  * - `storage-failed`: persisting the equipment's state or spooling failed (StoreError, StateFileError,
- *   a file system error).
+ *   a file system error). A spool that failed refuses everything until the equipment restarts.
  * - `handler-failed`: answering a host primary failed (a handler or command runner threw, or the
  *   reply could not be written).
  * - `reply-overdue`: a handler still ran after T3; the primaries it raised went out before its reply.

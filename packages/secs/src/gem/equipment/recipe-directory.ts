@@ -6,7 +6,7 @@
 
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, writeFileAtomic } from '../store/atomic-write.js';
+import { fsyncDirectory, writeFileAtomic } from '@bondline/core';
 import { OrderedByKey } from '../store/ordered-by-key.js';
 
 /** Where process programs live; injected so that a tool can keep them elsewhere (a database...). */
@@ -60,7 +60,7 @@ export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): 
       return order.run(ppid, async () => {
         await mkdir(dir, { recursive: true });
         // The temp file starts with a dot: list() skips it (not a storable PPID).
-        await writeFileAtomic(join(dir, ppid), body, sync, `.${ppid}`);
+        await writeFileAtomic(join(dir, ppid), body, { fsync: sync });
       });
     },
     remove(ppid) {

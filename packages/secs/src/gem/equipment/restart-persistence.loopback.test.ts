@@ -246,9 +246,11 @@ describe('persistence across restart', () => {
         'equipment-constants.json',
         'reports.json',
       ]);
-      writeFileSync(join(dir, 'reports.json.tmp'), '{"format": "bondline-gem-st'); // crash mid-write
+      // A crash mid-write leaves the temp file (named as core's writeFileAtomic names it).
+      const debris = join(dir, '.reports.json.4242.0a1b2c3d.tmp');
+      writeFileSync(debris, '{"format": "bondline-gem-st');
       expect(await jsonStateStore(dir).load()).toEqual(state);
-      expect(existsSync(join(dir, 'reports.json.tmp'))).toBe(false); // debris removed on open
+      expect(existsSync(debris)).toBe(false); // debris removed on open
       const file = join(dir, 'equipment-constants.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace('"1000": 5', '"1000": 6'));
       await expect(jsonStateStore(dir).load()).rejects.toMatchObject({

@@ -3,6 +3,11 @@
 // (the spool advances its head durably on each ack: nothing is lost and at most the message in flight
 // at a crash is sent twice). The spool's place for a message is taken at once, the disk write
 // follows: `store` resolves once the message is on disk, so whoever reports it as spooled waits.
+//
+// What is reported (`fail`): a message refused (`not-spooled`, each one); messages overwritten before
+// they reached the disk because its writes fell behind (`not-spooled`, once when it starts and once
+// with their number when the writes caught up); a storage failure (`storage-failed`, once: the spool
+// then refuses everything until the equipment restarts, and the refusals are not reported again).
 
 import { SecsEncodeError } from '../../codec/encode.js';
 import { toOutgoing } from '../../hsms/secs-message.js';
@@ -23,8 +28,14 @@ export interface SpoolNotice {
   deactivated?: () => void;
 }
 
+// Refusals not reported per message: not selected by S2F43; the spool failed (reported once) or closed.
+const SILENT: ReadonlySet<string> = new Set(['not-spoolable', 'storage-failed', 'closed']);
+
 export class SpoolLink {
   private delivering = false;
+  // Overwritten before reaching the disk: how many were reported, and whether an episode is open.
+  private dropsReported = 0;
+  private dropping = false;
 
   constructor(
     readonly spool: Spool,
@@ -35,7 +46,17 @@ export class SpoolLink {
     private readonly send: (out: OutgoingMessage) => Promise<unknown>,
     private readonly fail: (err: Error) => void,
     private readonly notice: SpoolNotice = {},
-  ) {}
+  ) {
+    spool.onFailure((err) =>
+      this.fail(
+        new GemEquipmentError(
+          'storage-failed',
+          `spool failed, nothing more is spooled until the equipment restarts (its files are recovered then): ${err.message}`,
+          { cause: err },
+        ),
+      ),
+    );
+  }
 
   /**
    * Spool a primary if S2F43 selected its stream/function; resolves once it is on disk. A full or
@@ -72,23 +93,35 @@ export class SpoolLink {
       wBit: msg.wBit,
       body: out.body ?? new Uint8Array(),
     });
-    let r: AppendResult;
-    try {
-      r = await appended;
-    } catch (err) {
+    this.noteDrops();
+    // The spool answers every append (it never rejects).
+    const r: AppendResult = await appended;
+    this.noteDrops();
+    if (!r.spooled && !SILENT.has(r.reason))
+      this.fail(new GemEquipmentError('not-spooled', `${what} not spooled: spool ${r.reason}`));
+  }
+
+  private noteDrops(): void {
+    const { droppedUnwritten, pendingAppends } = this.spool.stats;
+    if (!this.dropping && droppedUnwritten > this.dropsReported) {
+      this.dropping = true;
       this.fail(
         new GemEquipmentError(
           'not-spooled',
-          `${what} not spooled: ${err instanceof Error ? err.message : String(err)}`,
-          {
-            cause: err,
-          },
+          'spool writes fell behind the messages: the oldest not yet on disk are overwritten until they catch up',
         ),
       );
-      return;
+    } else if (this.dropping && pendingAppends === 0) {
+      this.dropping = false;
+      const n = droppedUnwritten - this.dropsReported;
+      this.dropsReported = droppedUnwritten;
+      this.fail(
+        new GemEquipmentError(
+          'not-spooled',
+          `spool writes caught up: ${n} messages were overwritten before they reached the disk`,
+        ),
+      );
     }
-    if (!r.spooled && r.reason !== 'not-spoolable')
-      this.fail(new GemEquipmentError('not-spooled', `${what} not spooled: spool ${r.reason}`));
   }
 
   /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */
@@ -116,7 +149,8 @@ export class SpoolLink {
       }
     } catch (err) {
       spool.linkLost();
-      this.fail(err instanceof Error ? err : new Error(String(err)));
+      // A storage failure was reported once when it happened.
+      if (err !== spool.failed) this.fail(err instanceof Error ? err : new Error(String(err)));
     } finally {
       this.delivering = false;
     }

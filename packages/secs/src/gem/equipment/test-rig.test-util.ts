@@ -13,7 +13,7 @@ import { GemHost } from '../host/gem-host.js';
 import { builtinConstant } from '../model/builtin-types.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
 import { parseModelText } from '../model/load-model.js';
-import { Spool } from '../spool/spool.js';
+import { Spool, type SpoolOptions } from '../spool/spool.js';
 import { GemEquipment, type GemEquipmentOptions } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
 
@@ -167,26 +167,25 @@ export function next<T>(subscribe: (fn: (a: T) => void) => () => void, timeoutMs
   });
 }
 
-/** A rig whose equipment spools to `<dir>/spool` (stop policy, no fsync), with the host ONLINE. */
+/** A rig whose equipment spools to `<dir>/spool` (stop policy unless told, no fsync), with the host ONLINE. */
 export interface SpoolRig extends Rig {
   spool: Spool;
 }
 
 /** Start a `SpoolRig`; `close` also closes the spool and removes its directory. */
 export async function startSpoolRig(
-  opts: Pick<RigOptions, 'model' | 'toolLog' | 'hsms' | 'connect'> & {
-    maxMessages?: number;
-    maxBytes?: number;
-  } = {},
+  opts: Pick<RigOptions, 'model' | 'toolLog' | 'hsms' | 'connect'> &
+    Partial<Pick<SpoolOptions, 'maxMessages' | 'maxBytes' | 'policy' | 'maxPendingAppends'>> = {},
 ): Promise<SpoolRig> {
-  const { maxMessages, maxBytes, ...rigOptions } = opts;
+  const { maxMessages, maxBytes, policy, maxPendingAppends, ...rigOptions } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'gem-spool-'));
   const spool = await Spool.open({
     dir: join(dir, 'spool'),
     maxMessages: maxMessages ?? 100,
     maxBytes: maxBytes ?? 1 << 20,
-    policy: 'stop',
+    policy: policy ?? 'stop',
     sync: false,
+    ...(maxPendingAppends === undefined ? {} : { maxPendingAppends }),
   });
   const rig = await startRig({ ...rigOptions, dir, equipment: { spool } });
   const close = async (): Promise<void> => {

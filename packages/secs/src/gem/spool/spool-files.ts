@@ -1,126 +1,105 @@
 // The spool's files: the current segment (`spool-<generation>.seg`, append-only records), the head
-// pointer naming it and the first undelivered record, and the `spool` document (spool-meta.ts).
-// Opening recovers from a crash: a torn last record is cut off, a segment orphaned by an interrupted
-// generation switch is removed.
+// pointer naming it and the first undelivered record, and the `spool` document (spool-meta.ts);
+// opening them is spool-recover.ts.
 //
-// Every file operation is asynchronous and runs in one SerialQueue, in the order asked for; after a
-// failure the queue refuses everything that follows (what is on disk no longer matches). The
-// segment's logical end moves at once when an append is asked for (so offsets are known at the call);
-// the bytes follow in order. Group commit: appends asked for while the queue is busy wait in one batch,
-// written with one durable write (O_DSYNC; write + fdatasync where the platform lacks it), and every
-// append of the batch is acknowledged after it. Delivery reads ahead: one read brings the next 64 KiB
-// of records, so a message usually costs one trip to the thread pool (its head write), not two.
+// Every file operation is asynchronous and runs in one SerialQueue, one at a time, in the order asked
+// for: a generation switch never overlaps an append, a read or a head write. After a failure the queue
+// refuses everything that follows (what is on disk no longer matches), the records not yet on disk are
+// dropped with their appends answered `storage-failed`, and `onFailure` hears of it once.
+//
+// Each operation reads the held records (spool-held.ts) when it runs, not when it was asked for, so
+// the queue stays a few operations long whatever the rate of appends:
+// - a write takes the records appended while it waited and places them at the segment's end (group
+//   commit: one write and one fdatasync for all of them, at most half the pending bound each);
+// - a head write records the oldest held record on disk, or the end when none is; one not yet
+//   started serves every move asked for meanwhile;
+// - a generation switch (compaction, or emptying) copies the held records on disk into a new segment.
+// Delivery reads ahead: one read brings the next 64 KiB of records, so a message usually costs one trip
+// to the thread pool (its head write), not two.
 
 import { constants, type FileHandle, open, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fsyncDirectory } from '../store/atomic-write.js';
-import { DocumentStore } from '../store/document-store.js';
-import { durableFlags, fileReadAt, type ReadAt, readFully, writeFully } from '../store/positional-io.js';
+import { fsyncDirectory } from '@bondline/core';
+import type { DocumentStore } from '../store/document-store.js';
+import { copyFully, durableFlags, fileReadAt, readFully, writeFully } from '../store/positional-io.js';
 import { SerialQueue } from '../store/serial-queue.js';
 import { StoreError } from '../store/store-error.js';
-import { HeadFile } from './spool-head.js';
-import { readMeta, type SpoolMeta, writeMeta } from './spool-meta.js';
-import { type ScannedRecord, scanRecords } from './spool-record.js';
-
-/** Wraps the positional reads of recovery (tests inject short reads); identity by default. */
-export type ReadWrap = (read: ReadAt) => ReadAt;
+import type { HeadFile } from './spool-head.js';
+import { type HeldRecord, HeldRecords } from './spool-held.js';
+import { type SpoolMeta, writeMeta } from './spool-meta.js';
+import { recoverSpool, segmentPath } from './spool-recover.js';
 
 // Bytes a delivery read brings in at once (more when a record is larger).
 const READ_AHEAD = 64 * 1024;
 
-/** Appends waiting for the queue: written together, synced once. */
-interface AppendBatch {
-  /** Segment offset of the first record. */
-  readonly at: number;
-  readonly records: Uint8Array[];
-  bytes: number;
-  /** `queue.enqueued` once the batch was queued: an append joins it only while nothing was queued since. */
-  ticket: number;
+/** How the files behave (spool-options.ts). */
+export interface SpoolFilesOptions {
+  /** Durable writes (O_DSYNC, or write + fdatasync), fsync of the directory on a generation switch. */
+  sync: boolean;
+  /** Dead bytes at the segment front before a compaction is worth it (it also needs > half the file). */
+  compactMinBytes: number;
+  /** Most records and bytes one write takes. */
+  writeMaxRecords: number;
+  writeMaxBytes: number;
+}
+
+/** An operation waiting in the queue that later requests may join until it starts. */
+interface Joinable {
   started: boolean;
-  /** Resolves once the batch is on disk (after its fdatasync when syncing). */
   done: Promise<void>;
 }
 
-/** What opening the files found: the spool document, the intact records, where the undelivered start. */
-export interface OpenedSpoolFiles {
-  files: SpoolFiles;
-  meta: SpoolMeta;
-  records: ScannedRecord[];
-  headOffset: number;
-}
-
-/** The files of one spool directory, and the queue their operations run in. */
+/** The files of one spool directory, the records held, and the queue their operations run in. */
 export class SpoolFiles {
   private readonly io = new SerialQueue();
-  private batch: AppendBatch | undefined;
   private durableWrites = 0;
-  // Bytes read ahead from one generation: a later read inside them needs no trip to the disk.
-  private ahead: { gen: number; at: number; bytes: Buffer } | undefined;
+  private failure: StoreError | undefined;
+  private closing: Promise<void> | undefined;
+  // Bytes read ahead: positions never change meaning (the stream only grows), so they stay valid.
+  private ahead: { at: number; bytes: Buffer } | undefined;
   // Syncing where O_DSYNC is missing: fdatasync after writing.
   private readonly datasync: boolean;
+  // The write still open to new records: joined while nothing else was queued after it.
+  private openWrite: { upTo: number; ticket: number; started: boolean } | undefined;
+  private headOp: Joinable | undefined;
+  private switchOp: (Joinable & { force: boolean }) | undefined;
+  private lastHead: { generation: number; offset: number };
+  /** Told once, with the first failure. */
+  onFailure: ((err: StoreError) => void) | undefined;
 
   private constructor(
     private readonly dir: string,
-    private readonly sync: boolean,
+    private readonly opts: SpoolFilesOptions,
     private readonly store: DocumentStore,
     private readonly head: HeadFile,
     private fh: FileHandle,
     private gen: number,
-    private size: number,
+    /** Stream position of the current segment's byte 0. */
+    private base: number,
+    /** Stream position where the next write goes (the end of what writes placed). */
+    private end: number,
+    readonly held: HeldRecords,
   ) {
-    this.datasync = sync && !durableFlags(sync).dsync;
+    this.datasync = opts.sync && !durableFlags(opts.sync).dsync;
+    this.lastHead = { generation: gen, offset: 0 };
   }
 
-  /**
-   * Open (or create) the files in `dir`. Reads loop until every byte is read: a short read is not the
-   * end of the file. `readWrap` wraps the reads of recovery (tests inject short reads).
-   */
-  static async open(dir: string, sync: boolean, readWrap: ReadWrap = (r) => r): Promise<OpenedSpoolFiles> {
-    const store = await DocumentStore.open(dir, { sync });
-    const meta = await readMeta(store);
-    const head = await HeadFile.open(join(dir, 'spool-head.bin'), sync, readWrap);
-    const h = head.initial ?? { generation: 0, offset: 0 };
-    // A crash between creating the next generation and moving the head leaves an orphan after it; a
-    // crash before deleting the previous one leaves that.
-    await rm(segmentPath(dir, h.generation + 1), { force: true });
-    if (h.generation > 0) await rm(segmentPath(dir, h.generation - 1), { force: true });
-    await (await open(segmentPath(dir, h.generation), 'a')).close();
-    const fh = await open(segmentPath(dir, h.generation), durableFlags(sync).flags);
-    let scan: { records: ScannedRecord[]; validEnd: number };
-    try {
-      const buf = Buffer.alloc((await fh.stat()).size);
-      const got = await readFully(readWrap(fileReadAt(fh)), buf, 0);
-      scan = scanRecords(buf.subarray(0, got));
-      if (scan.validEnd < buf.length) await fh.truncate(scan.validEnd); // torn last append
-    } catch (err) {
-      await Promise.all([fh.close(), head.close()]);
-      throw err;
+  /** Open (or create) the files in `dir`; the held records are the undelivered ones found there. */
+  static async open(dir: string, opts: SpoolFilesOptions): Promise<{ files: SpoolFiles; meta: SpoolMeta }> {
+    const r = await recoverSpool(dir, opts.sync);
+    const held = new HeldRecords();
+    for (const rec of r.records) {
+      if (rec.offset >= r.headOffset) held.recover(rec.seq, rec.size, rec.offset);
+      // Sequence numbers never repeat, delivered records' included (the document is not written per append).
+      if (rec.seq >= r.meta.nextSeq) r.meta.nextSeq = rec.seq + 1;
     }
-    const { records, validEnd } = scan;
-    if (h.offset > validEnd || (h.offset < validEnd && !records.some((r) => r.offset === h.offset))) {
-      await Promise.all([fh.close(), head.close()]);
-      throw new StoreError(
-        'corrupt-document',
-        'spool-head',
-        `spool head offset ${h.offset} is not a record start`,
-      );
-    }
-    return {
-      files: new SpoolFiles(dir, sync, store, head, fh, h.generation, validEnd),
-      meta,
-      records,
-      headOffset: h.offset,
-    };
+    const files = new SpoolFiles(dir, opts, r.store, r.head, r.fh, r.generation, 0, r.validEnd, held);
+    files.lastHead = { generation: r.generation, offset: r.headOffset };
+    return { files, meta: r.meta };
   }
 
   /** The first failed operation, after which every operation is refused. */
-  get failed(): Error | undefined {
-    return this.io.failed;
-  }
-
-  /** Bytes in the current segment, appends asked for included. */
-  get end(): number {
-    return this.size;
+  get failed(): StoreError | undefined {
+    return this.failure;
   }
 
   /** Durable writes of appended records so far (group commit makes them far fewer than the appends). */
@@ -128,106 +107,87 @@ export class SpoolFiles {
     return this.durableWrites;
   }
 
+  /** Bytes of the current segment, as placed by writes so far. */
+  get segmentBytes(): number {
+    return this.end - this.base;
+  }
+
   /**
-   * Append one encoded record. Its offset is fixed now; `durable` resolves once it is on disk (after
-   * the fdatasync it shares with the other appends of its batch, when syncing).
+   * Write the records appended so far, up to sequence `upTo`, in their turn: joins the write waiting
+   * at the tail of the queue if nothing was queued after it. Their appends are answered as they land.
    */
-  append(rec: Uint8Array): { offset: number; durable: Promise<void> } {
-    const at = this.size;
-    this.size += rec.length;
-    let b = this.batch;
-    if (b === undefined || b.started || b.ticket !== this.io.enqueued) {
-      const batch: AppendBatch = {
-        at,
-        records: [],
-        bytes: 0,
-        ticket: 0,
-        started: false,
-        done: Promise.resolve(),
-      };
-      batch.done = this.run('append', () => this.writeBatch(batch));
-      batch.ticket = this.io.enqueued;
-      this.batch = batch;
-      b = batch;
+  write(upTo: number): void {
+    const w = this.openWrite;
+    if (w !== undefined && !w.started && w.ticket === this.io.enqueued) {
+      w.upTo = upTo;
+      return;
     }
-    b.records.push(rec);
-    b.bytes += rec.length;
-    return { offset: at, durable: b.done };
+    const op = { upTo, ticket: 0, started: false };
+    void this.run('append', () => this.writeRecords(op));
+    op.ticket = this.io.enqueued;
+    this.openWrite = op;
+  }
+
+  /** Record the head (the oldest held record on disk) in its turn; resolves once durable. */
+  moveHead(): Promise<void> {
+    const h = this.headOp;
+    if (h !== undefined && !h.started) return h.done;
+    const op: Joinable = { started: false, done: Promise.resolve() };
+    op.done = this.run('head write', async () => {
+      op.started = true;
+      await this.writeHead();
+    });
+    this.headOp = op;
+    return op.done;
   }
 
   /**
-   * Read `size` bytes at `offset` (after the appends asked for before), reading ahead. Bytes of a
-   * generation never change once written, so what was read ahead stays valid until the next switch.
+   * Continue in a new segment generation holding only the held records, in its turn: when compaction
+   * is worth it (dead bytes at the front), or always with `force` (the spool was emptied). Resolves
+   * once the new generation is in place.
    */
-  read(offset: number, size: number): Promise<Buffer> {
+  switchGeneration(force: boolean): Promise<void> {
+    const s = this.switchOp;
+    if (s !== undefined && !s.started) {
+      s.force ||= force;
+      return s.done;
+    }
+    if (!force && !this.worthCompacting()) return Promise.resolve();
+    const op = { started: false, force, done: Promise.resolve() };
+    op.done = this.run('generation switch', async () => {
+      op.started = true;
+      // Decided again now: a switch just before this one may have compacted already.
+      if (op.force || this.worthCompacting()) await this.copyToNextGeneration();
+    });
+    this.switchOp = op;
+    return op.done;
+  }
+
+  /**
+   * The bytes of held record `r` (placed by a write), in its turn, reading ahead; undefined if it was
+   * dropped and compacted away meanwhile.
+   */
+  read(r: HeldRecord): Promise<Buffer | undefined> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     const a = this.ahead;
-    if (a !== undefined && a.gen === this.gen && offset >= a.at && offset + size <= a.at + a.bytes.length)
-      return Promise.resolve(Buffer.from(a.bytes.subarray(offset - a.at, offset - a.at + size)));
-    const gen = this.gen;
+    if (a !== undefined && r.pos >= a.at && r.pos + r.size <= a.at + a.bytes.length)
+      return Promise.resolve(Buffer.from(a.bytes.subarray(r.pos - a.at, r.pos - a.at + r.size)));
     return this.run('read', async () => {
-      const buf = Buffer.alloc(Math.max(size, READ_AHEAD));
-      const got = await readFully(fileReadAt(this.fh), buf, offset);
-      if (got < size)
+      if (r.pos < this.base) return undefined;
+      const buf = Buffer.alloc(Math.max(r.size, READ_AHEAD));
+      const got = await readFully(fileReadAt(this.fh), buf, r.pos - this.base);
+      if (got < r.size)
         throw new StoreError(
           'corrupt-document',
           'spool',
-          `spool segment ends at ${offset + got}, record to ${offset + size}`,
+          `spool segment ends at ${r.pos - this.base + got}, record to ${r.pos - this.base + r.size}`,
         );
-      this.ahead = { gen, at: offset, bytes: buf.subarray(0, got) };
-      return Buffer.from(buf.subarray(0, size));
+      this.ahead = { at: r.pos, bytes: buf.subarray(0, got) };
+      return Buffer.from(buf.subarray(0, r.size));
     });
   }
 
-  /** Move the head (first undelivered record) within the current segment; resolves once durable. */
-  moveHead(offset: number): Promise<void> {
-    const h = { generation: this.gen, offset };
-    return this.run('head write', () => this.head.write(h));
-  }
-
-  /**
-   * Continue in a new segment holding the records from `keepFrom` to the end (the live ones; the end
-   * keeps nothing). The new file is written first, then the head moves to it, then the old file goes:
-   * at every step the head names a complete segment. Resolves once done.
-   */
-  restart(keepFrom: number): Promise<void> {
-    const from = this.gen;
-    const to = from + 1;
-    const length = this.size - keepFrom;
-    this.gen = to;
-    this.size = length;
-    return this.run('generation switch', async () => {
-      const content = Buffer.alloc(length);
-      if (length > 0 && (await readFully(fileReadAt(this.fh), content, keepFrom)) < length)
-        throw new StoreError(
-          'corrupt-document',
-          'spool',
-          `spool segment ${from} is shorter than its records`,
-        );
-      const fh = await open(
-        segmentPath(this.dir, to),
-        durableFlags(this.sync, constants.O_CREAT | constants.O_TRUNC).flags,
-      );
-      try {
-        await writeFully(fh, content, 0);
-        if (this.datasync) await fh.datasync();
-        // The new file's name must be on disk before the head names it.
-        if (this.sync) await fsyncDirectory(this.dir);
-        await this.head.write({ generation: to, offset: 0 });
-      } catch (err) {
-        await fh.close();
-        throw err;
-      }
-      const old = this.fh;
-      this.fh = fh;
-      await old.close();
-      await rm(segmentPath(this.dir, from), { force: true });
-    });
-  }
-
-  /**
-   * Replace the spool document with `meta` as it is now, in its turn; may be left unawaited (a failure
-   * stays in the queue and refuses what follows).
-   */
+  /** Replace the spool document with `meta` as it is now, in its turn; resolves once durable. */
   saveMeta(meta: SpoolMeta): Promise<void> {
     const snapshot = structuredClone(meta);
     return this.run('document write', () => writeMeta(this.store, snapshot));
@@ -238,44 +198,123 @@ export class SpoolFiles {
     return this.io.settled();
   }
 
-  /** Write `meta`, wait for every operation asked for, close the files. */
-  async close(meta: SpoolMeta): Promise<void> {
-    void this.saveMeta(meta);
-    try {
-      await this.io.settled();
-    } finally {
-      await Promise.all([this.fh.close(), this.head.close()]);
-    }
+  /**
+   * Write `meta` (unless failed), wait for every operation asked for, close the files; again, the same
+   * promise. Rejects with the failure, if any.
+   */
+  close(meta: SpoolMeta): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.failure === undefined) void this.saveMeta(meta);
+      try {
+        await this.io.settled();
+      } finally {
+        await Promise.all([this.fh.close(), this.head.close()]);
+      }
+    })();
+    return this.closing;
   }
 
   /**
-   * Queue `op`. A failure becomes a StoreError `io-error` naming the operation; the promise may be
-   * left unawaited (the queue keeps the failure and refuses what follows).
+   * Queue `op`. A failure becomes a StoreError `io-error` naming the operation (or stays the
+   * StoreError it was); the promise may be left unawaited (the queue keeps the failure and refuses
+   * what follows).
    */
   private run<T>(what: string, op: () => Promise<T>): Promise<T> {
     const result = this.io.run(async () => {
       try {
         return await op();
       } catch (err) {
-        if (err instanceof StoreError) throw err;
-        const text = err instanceof Error ? err.message : String(err);
-        throw new StoreError('io-error', 'spool', `spool ${what} in ${this.dir}: ${text}`, { cause: err });
+        const e =
+          err instanceof StoreError
+            ? err
+            : new StoreError('io-error', 'spool', `spool ${what} in ${this.dir}: ${message(err)}`, {
+                cause: err,
+              });
+        this.fail(e);
+        throw e;
       }
     });
     result.catch(() => {});
     return result;
   }
 
-  private async writeBatch(b: AppendBatch): Promise<void> {
-    b.started = true;
-    if (this.batch === b) this.batch = undefined;
-    const bytes = b.records.length === 1 ? b.records[0]! : Buffer.concat(b.records, b.bytes);
-    await writeFully(this.fh, bytes, b.at);
-    if (this.datasync) await this.fh.datasync();
-    if (this.sync) this.durableWrites++;
+  private fail(e: StoreError): void {
+    if (this.failure !== undefined) return;
+    this.failure = e;
+    this.held.failPending();
+    const tell = this.onFailure;
+    // Outside the failing operation: a listener's own error is its own, not the queue's.
+    if (tell !== undefined) queueMicrotask(() => tell(e));
+  }
+
+  private async writeRecords(op: { upTo: number; started: boolean }): Promise<void> {
+    op.started = true;
+    if (this.openWrite === op) this.openWrite = undefined;
+    const { writeMaxRecords, writeMaxBytes } = this.opts;
+    for (;;) {
+      const batch = this.held.take(op.upTo, writeMaxRecords, writeMaxBytes, this.end);
+      const last = batch[batch.length - 1];
+      if (last === undefined) return;
+      const at = this.end - this.base;
+      this.end = last.pos + last.size;
+      const bytes =
+        batch.length === 1 && last.bytes !== undefined
+          ? last.bytes
+          : Buffer.concat(batch.map((r) => r.bytes ?? new Uint8Array()));
+      try {
+        await writeFully(this.fh, bytes, at);
+        if (this.datasync) await this.fh.datasync();
+      } catch (err) {
+        this.held.failPending(batch);
+        throw err;
+      }
+      if (this.opts.sync) this.durableWrites++;
+      this.held.written(batch);
+    }
+  }
+
+  private async writeHead(): Promise<void> {
+    const h = { generation: this.gen, offset: (this.held.oldestPlaced?.pos ?? this.end) - this.base };
+    if (h.generation === this.lastHead.generation && h.offset === this.lastHead.offset) return;
+    await this.head.write(h);
+    this.lastHead = h;
+  }
+
+  private worthCompacting(): boolean {
+    const dead = (this.held.oldestPlaced?.pos ?? this.end) - this.base;
+    return dead >= this.opts.compactMinBytes && dead * 2 >= this.segmentBytes;
+  }
+
+  // The new file is written first, then the head moves to it, then the old file goes: at every step
+  // the head names a complete segment.
+  private async copyToNextGeneration(): Promise<void> {
+    const keepFrom = this.held.oldestPlaced?.pos ?? this.end;
+    const from = this.gen;
+    const to = from + 1;
+    const fh = await open(
+      segmentPath(this.dir, to),
+      durableFlags(this.opts.sync, constants.O_CREAT | constants.O_TRUNC).flags,
+    );
+    try {
+      await copyFully(this.fh, keepFrom - this.base, this.end - keepFrom, fh, 0);
+      if (this.datasync) await fh.datasync();
+      // The new file's name must be on disk before the head names it.
+      if (this.opts.sync) await fsyncDirectory(this.dir);
+      await this.head.write({ generation: to, offset: 0 });
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+    const old = this.fh;
+    this.fh = fh;
+    this.gen = to;
+    this.base = keepFrom;
+    this.lastHead = { generation: to, offset: 0 };
+    await old.close();
+    await rm(segmentPath(this.dir, from), { force: true });
   }
 }
 
-function segmentPath(dir: string, g: number): string {
-  return join(dir, `spool-${g}.seg`);
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

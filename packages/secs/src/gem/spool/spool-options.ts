@@ -1,4 +1,5 @@
-// How a spool is opened (bounds, full policy, durability) and what an append answers.
+// How a spool is opened (bounds, full policy, durability, how far its writes may fall behind) and
+// what an append answers.
 
 import type { KnownMessages } from './spool-streams.js';
 
@@ -23,8 +24,42 @@ export interface SpoolOptions {
   sync?: boolean;
   /** Dead bytes at the segment front before it is compacted (default 64 KiB; also needs > half the file). */
   compactMinBytes?: number;
+  /**
+   * Most appends not yet on disk (default 16,384): their records wait in memory for the disk. At the
+   * bound the overwrite policy drops the oldest of them (counted in `stats.droppedUnwritten`) and the
+   * stop policy refuses the new message (`backlog`), so a producer faster than the disk costs bounded
+   * memory. One write takes at most half of the bound.
+   */
+  maxPendingAppends?: number;
+  /** Most bytes of appends not yet on disk (default 8 MiB; a single larger record is still taken). */
+  maxPendingBytes?: number;
 }
 
 export type AppendResult =
   | { spooled: true; overwritten: number }
-  | { spooled: false; reason: 'not-spoolable' | 'full' | 'too-large' };
+  | {
+      spooled: false;
+      /**
+       * `full`: at the bound with the stop policy; `backlog`: writes behind by `maxPendingAppends` or
+       * `maxPendingBytes` with the stop policy (or nothing left to drop with overwrite);
+       * `storage-failed`: a file operation failed (the spool stays failed until reopened); `closed`.
+       */
+      reason: 'not-spoolable' | 'full' | 'too-large' | 'backlog' | 'storage-failed' | 'closed';
+    };
+
+/** Counters of what the spool holds in memory and what it dropped or refused, since it was opened. */
+export interface SpoolStats {
+  /** Appends whose record is not yet on disk (waiting for a write, or being written). */
+  pendingAppends: number;
+  /** Their bytes (records including headers). */
+  pendingBytes: number;
+  /** The most of each at any moment. */
+  peakPendingAppends: number;
+  peakPendingBytes: number;
+  /** Overwrite policy: messages dropped before they reached the disk because the writes were behind. */
+  droppedUnwritten: number;
+  /** Messages refused because the writes were behind (`backlog`). */
+  refusedBacklog: number;
+  /** Messages refused because the spool had failed (`storage-failed`). */
+  refusedFailed: number;
+}

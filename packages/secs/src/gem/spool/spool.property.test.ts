@@ -9,7 +9,10 @@ import type { SpoolMessage } from './spool-record.js';
 // Random runs of append / deliver some / restart / purge / link loss against a plain array model:
 // the spool must always hold exactly the model's messages, in order, whatever happened in between.
 // The appends of one step are asked for together, without waiting for each to be on disk, so group
-// commit batches and segment generation switches (compaction) interleave in the file queue.
+// commit batches and segment generation switches (compaction) interleave in the file queue. Nothing
+// is written while a step asks for its appends (one synchronous loop), so they are all pending: with a
+// small pending bound (maxPendingAppends / maxPendingBytes) the overwrite policy drops the oldest of
+// them and the stop policy refuses (`backlog`), as the model says.
 type Op =
   | { op: 'append'; n: number; size: number }
   | { op: 'deliver'; n: number }
@@ -50,13 +53,24 @@ describe('Spool against a model', () => {
       fc.asyncProperty(
         fc.array(opArb, { maxLength: 25 }),
         fc.constantFrom('overwrite' as const, 'stop' as const),
-        async (ops, policy) => {
+        fc.record({ appends: fc.integer({ min: 1, max: 40 }), bytes: fc.integer({ min: 1, max: 4000 }) }),
+        async (ops, policy, pendingBound) => {
           const dir = mkdtempSync(join(tmpdir(), 'bondline-spool-prop-'));
           // A tiny compaction threshold so segment generations switch often during the run.
-          const opts = { dir, maxMessages: 50, maxBytes: 6000, policy, sync: false, compactMinBytes: 1500 };
+          const opts = {
+            dir,
+            maxMessages: 50,
+            maxBytes: 6000,
+            policy,
+            sync: false,
+            compactMinBytes: 1500,
+            maxPendingAppends: pendingBound.appends,
+            maxPendingBytes: pendingBound.bytes,
+          };
           let s = await Spool.open(opts);
           await s.setStreams([{ stream: 6, functions: [] }]);
-          const model: { id: number; bytes: number }[] = [];
+          // `waiting`: appended in this step, so not yet on disk.
+          const model: { id: number; bytes: number; waiting: boolean }[] = [];
           let next = 0;
           try {
             for (const o of ops) {
@@ -68,17 +82,27 @@ describe('Spool against a model', () => {
                   appends.push(s.append(message(next, o.size)));
                   const fits = () =>
                     model.length + 1 <= 50 && model.reduce((a, m) => a + m.bytes, 0) + bytes <= 6000;
+                  const pending = () => model.filter((m) => m.waiting);
+                  const behind = () =>
+                    pending().length > 0 &&
+                    (pending().length + 1 > pendingBound.appends ||
+                      pending().reduce((a, m) => a + m.bytes, 0) + bytes > pendingBound.bytes);
                   if (policy === 'stop') {
-                    expected.push(fits());
-                    if (fits()) model.push({ id: next, bytes });
+                    const ok = fits() && !behind();
+                    expected.push(ok);
+                    if (ok) model.push({ id: next, bytes, waiting: true });
                   } else {
+                    while (behind()) model.splice(model.indexOf(pending()[0]!), 1);
                     while (!fits()) model.shift();
-                    model.push({ id: next, bytes });
+                    model.push({ id: next, bytes, waiting: true });
                     expected.push(true);
                   }
                   next++;
                 }
                 expect((await Promise.all(appends)).map((r) => r.spooled)).toEqual(expected);
+                for (const m of model) m.waiting = false;
+                expect(s.stats.pendingAppends).toBe(0);
+                expect(s.stats.peakPendingAppends).toBeLessThanOrEqual(pendingBound.appends);
                 // Compaction at append keeps the segment near the live size.
                 const live = model.reduce((a, m) => a + m.bytes, 0);
                 expect(segmentBytes(dir)).toBeLessThanOrEqual(Math.max(1500 + live, 2 * live) + 400);

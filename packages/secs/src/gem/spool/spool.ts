@@ -15,13 +15,21 @@
 //
 // Nothing blocks the event loop (spool-files.ts: one queue of asynchronous file operations, group
 // commit). A call decides at once (place, counts, state: two appends keep their order whatever their
-// I/O does); its promise resolves once the change is on disk. After a failed write every later one
-// rejects with the same StoreError (`io-error`); reopening the spool recovers from the files.
+// I/O does); its promise resolves once the change is on disk. Memory is bounded whatever the rate of
+// appends: at most `maxPendingAppends` / `maxPendingBytes` of records wait for the disk (spool-held.ts).
+//
+// Failures: `append`, `setStreams`, `purge` and `startTransmit` never reject; after a file operation
+// failed the spool is failed: `failed` holds the StoreError, `onFailure` listeners hear of it once,
+// the records not yet on disk are dropped, new messages are refused (`storage-failed`), S6F23 gets
+// RSDA 1 and S2F43 STRACK 1, and what is on disk stays there for the next open. `peek`, `ack` and
+// `flush` reject with the failure (their callers await them).
 
-import { type OpenedSpoolFiles, SpoolFiles } from './spool-files.js';
+import { StoreError } from '../store/store-error.js';
+import { SpoolBounds } from './spool-bounds.js';
+import { SpoolFiles } from './spool-files.js';
+import type { HeldRecords } from './spool-held.js';
 import { endActivation, type SpoolMeta, startActivation } from './spool-meta.js';
-import type { AppendResult, SpoolOptions } from './spool-options.js';
-import { PendingRecords } from './spool-pending.js';
+import type { AppendResult, SpoolOptions, SpoolStats } from './spool-options.js';
 import { decodeRecord, encodeRecord, type SpoolMessage } from './spool-record.js';
 import { createSpoolState, type SpoolStateName } from './spool-state.js';
 import {
@@ -30,19 +38,18 @@ import {
   type KnownMessages,
   type SpoolSelection,
   type SpoolStreamRequest,
+  STRACK,
   type StreamRejection,
   selectionFromJson,
   selectionToJson,
 } from './spool-streams.js';
 
-export type { AppendResult, SpoolOptions } from './spool-options.js';
+export type { AppendResult, SpoolOptions, SpoolStats } from './spool-options.js';
 
 /** S6F24 RSDA. */
 export const RSDA = { ok: 0, busy: 1, noData: 2 } as const;
 
-// Compact the segment (copy live records to a new generation) when this much is dead and it is more than
-// half the file: bounds disk use under the overwrite policy without rewriting on every drop.
-const COMPACT_MIN_DEAD = 64 * 1024;
+const answer = (r: AppendResult): Promise<AppendResult> => Promise.resolve(r);
 
 /** The durable spool with its E30 state model; one instance per equipment. */
 export class Spool {
@@ -50,35 +57,38 @@ export class Spool {
   private readonly wallTime: () => number;
   private readonly isKnown: KnownMessages;
   private selection: SpoolSelection;
-  private readonly pending = new PendingRecords();
+  private readonly held: HeldRecords;
   private transmitLeft = Number.POSITIVE_INFINITY;
   private inFlight = -1;
   private fullPolicy: 'overwrite' | 'stop';
-  private readonly files: SpoolFiles;
-  private readonly meta: SpoolMeta;
+  private readonly counts = { droppedUnwritten: 0, refusedBacklog: 0, refusedFailed: 0 };
+  private readonly failureListeners = new Set<(err: StoreError) => void>();
+  private closed = false;
 
   private constructor(
-    private readonly opts: SpoolOptions,
-    { files, meta, records, headOffset }: OpenedSpoolFiles,
+    opts: SpoolOptions,
+    private readonly bounds: SpoolBounds,
+    private readonly files: SpoolFiles,
+    private readonly meta: SpoolMeta,
   ) {
-    this.files = files;
-    this.meta = meta;
+    this.held = files.held;
     this.wallTime = opts.wallTime ?? Date.now;
     this.fullPolicy = opts.policy;
     this.isKnown = opts.isKnown ?? (() => true);
     this.selection = selectionFromJson(this.meta.streams);
-    for (const r of records) {
-      if (r.offset >= headOffset) this.pending.push(r.offset, r.size, r.seq);
-      if (r.seq >= this.meta.nextSeq) this.meta.nextSeq = r.seq + 1;
-    }
     this.state = createSpoolState(this.countActual > 0 ? 'active/not-full/no-output' : 'inactive');
-    if (this.countActual > 0 && this.isFull()) this.state.fire('fill');
+    if (this.countActual > 0 && bounds.isFull(this.held)) this.state.fire('fill');
+    files.onFailure = (err) => {
+      for (const fn of this.failureListeners) fn(err);
+    };
   }
 
   /** Open (or create) the spool in `opts.dir`, recovering from a torn last append. */
   static open(opts: SpoolOptions): Promise<Spool> {
-    if (!(opts.maxMessages >= 1) || !(opts.maxBytes >= 1)) throw new RangeError('spool bounds must be >= 1');
-    return SpoolFiles.open(opts.dir, opts.sync ?? true).then((opened) => new Spool(opts, opened));
+    const bounds = new SpoolBounds(opts);
+    return SpoolFiles.open(opts.dir, bounds.files(opts)).then(
+      ({ files, meta }) => new Spool(opts, bounds, files, meta),
+    );
   }
 
   /** E30 spool state (flattened, e.g. `active/full/transmit`). */
@@ -88,7 +98,7 @@ export class Spool {
 
   /** SpoolCountActual: messages held now. */
   get countActual(): number {
-    return this.pending.count;
+    return this.held.count;
   }
 
   /** SpoolCountTotal: messages directed to the spool since it became active (including overwritten/refused). */
@@ -113,18 +123,46 @@ export class Spool {
 
   /** Bytes held (records with headers). */
   get bytesHeld(): number {
-    return this.pending.bytes;
+    return this.held.bytes;
+  }
+
+  /** What waits in memory for the disk, and what was dropped or refused since the spool was opened. */
+  get stats(): SpoolStats {
+    const h = this.held;
+    return {
+      pendingAppends: h.pendingAppends,
+      pendingBytes: h.pendingBytes,
+      peakPendingAppends: h.peakPendingAppends,
+      peakPendingBytes: h.peakPendingBytes,
+      ...this.counts,
+    };
+  }
+
+  /** The first storage failure, after which the spool refuses new messages; undefined while healthy. */
+  get failed(): StoreError | undefined {
+    return this.files.failed;
+  }
+
+  /** Hear of the first storage failure (once, after the call that met it). Returns the unsubscribe. */
+  onFailure(fn: (err: StoreError) => void): () => void {
+    this.failureListeners.add(fn);
+    return () => this.failureListeners.delete(fn);
   }
 
   /** S2F43: replace the spooled stream/function set; resolves once it is persisted. */
   setStreams(
     req: readonly SpoolStreamRequest[],
   ): Promise<{ ok: true } | { ok: false; rejections: StreamRejection[] }> {
+    const refused = { ok: false as const, rejections: notAllowed(req) };
+    if (this.unusable()) return Promise.resolve(refused);
     const r = checkSpoolStreams(req, this.isKnown);
     if (!r.ok) return Promise.resolve(r);
     this.selection = r.selection;
     this.meta.streams = selectionToJson(r.selection);
-    return this.saveMeta().then(() => ({ ok: true }));
+    return this.saveMeta().then(
+      () => ({ ok: true }),
+      () => refused,
+    );
   }
 
   /** The current S2F43 selection, as stored. */
@@ -139,50 +177,67 @@ export class Spool {
 
   /**
    * Spool a primary message (call only while the link is down). Its place, the counts and the state
-   * change at the call; the promise resolves once the message is on disk (it rejects with StoreError
-   * when the write fails).
+   * change at the call; the promise resolves once the message is on disk, or with why it was not
+   * spooled (it never rejects).
    */
   append(m: SpoolMessage): Promise<AppendResult> {
-    if (this.files.failed !== undefined) return Promise.reject(this.files.failed);
-    if (!this.isSpoolable(m.stream, m.function))
-      return Promise.resolve({ spooled: false, reason: 'not-spoolable' });
+    if (this.closed) return answer({ spooled: false, reason: 'closed' });
+    if (this.failed !== undefined) {
+      this.counts.refusedFailed++;
+      return answer({ spooled: false, reason: 'storage-failed' });
+    }
+    if (!this.isSpoolable(m.stream, m.function)) return answer({ spooled: false, reason: 'not-spoolable' });
     const rec = encodeRecord(this.meta.nextSeq, m);
-    if (rec.length > this.opts.maxBytes) return Promise.resolve({ spooled: false, reason: 'too-large' });
+    if (this.bounds.tooLarge(rec.length)) return answer({ spooled: false, reason: 'too-large' });
     if (this.state.state === 'inactive') {
       this.state.fire('activate');
       startActivation(this.meta, this.wallTime());
       void this.saveMeta();
     }
-    let overwritten = 0;
-    if (this.wouldExceed(rec.length)) {
+    const overwrite = this.fullPolicy === 'overwrite';
+    const { bounds, held } = this;
+    if (!overwrite && bounds.wouldExceed(held, rec.length)) {
       this.markFull();
-      if (this.fullPolicy === 'stop') {
-        // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
-        this.meta.refused++;
-        return Promise.resolve({ spooled: false, reason: 'full' });
-      }
-      while (this.countActual > 0 && this.wouldExceed(rec.length)) {
-        this.pending.dropOldest();
+      // Counted for SpoolCountTotal; persisted with the next state change or close, not per refusal.
+      this.meta.refused++;
+      return answer({ spooled: false, reason: 'full' });
+    }
+    let overwritten = 0;
+    // Writes behind by the pending bound: the overwrite policy gives up the oldest not yet written.
+    while (overwrite && bounds.pendingWouldExceed(held, rec.length) && held.dropOldestWaiting()) {
+      overwritten++;
+      this.counts.droppedUnwritten++;
+    }
+    if (bounds.pendingWouldExceed(held, rec.length)) {
+      this.meta.refused++;
+      this.counts.refusedBacklog++;
+      return answer({ spooled: false, reason: 'backlog' });
+    }
+    let headMoves = false;
+    if (bounds.wouldExceed(held, rec.length)) {
+      this.markFull();
+      while (held.count > 0 && bounds.wouldExceed(held, rec.length)) {
+        if (held.dropOldest() === 'placed') headMoves = true;
         overwritten++;
       }
-      void this.moveHead();
     }
+    const seq = this.meta.nextSeq++;
+    const appended = held.push(seq, rec, overwritten);
+    this.files.write(seq);
+    if (headMoves) void this.files.moveHead();
     // Delivered (partial transmits) and overwritten records leave dead bytes at the front.
-    this.maybeCompact();
-    const { offset, durable } = this.files.append(rec);
-    this.pending.push(offset, rec.length, this.meta.nextSeq);
-    this.meta.nextSeq++;
-    if (this.isFull()) this.markFull();
-    const result: AppendResult = { spooled: true, overwritten };
-    return durable.then(() => result);
+    void this.files.switchGeneration(false);
+    if (bounds.isFull(held)) this.markFull();
+    return appended;
   }
 
   /**
    * S6F23 RSDC 0: begin delivery (the link must be up). `maxTransmit` is the MaxSpoolTransmit EC: after
    * that many acknowledged messages the transmission pauses until the next request (0 = no limit).
-   * Returns the RSDA for S6F24.
+   * Returns the RSDA for S6F24 (busy when the spool failed).
    */
   startTransmit(maxTransmit = 0): number {
+    if (this.unusable()) return RSDA.busy;
     if (this.countActual === 0) return RSDA.noData;
     if (this.state.peek('transmit') === undefined) return RSDA.busy;
     this.state.fire('transmit');
@@ -202,10 +257,14 @@ export class Spool {
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
   async peek(): Promise<SpoolMessage | undefined> {
-    const p = this.pending.oldest;
-    if (p === undefined) return undefined;
-    this.inFlight = p.seq;
-    return decodeRecord(await this.files.read(p.offset, p.size)).message;
+    for (;;) {
+      const p = this.held.oldest;
+      if (p === undefined || this.closed) return undefined;
+      this.inFlight = p.seq;
+      // Not yet on disk: from memory. Dropped and compacted away while read: the next one.
+      const bytes = p.bytes ?? (await this.files.read(p));
+      if (bytes !== undefined) return decodeRecord(bytes).message;
+    }
   }
 
   /**
@@ -216,9 +275,9 @@ export class Spool {
     if (!this.state.state.endsWith('/transmit'))
       throw new TypeError(`spool ack in state ${this.state.state}`);
     // If the overwrite policy already dropped the message in flight, there is nothing more to drop.
-    if (this.pending.oldest?.seq === this.inFlight) this.pending.dropOldest();
+    if (this.held.oldest?.seq === this.inFlight) this.held.dropOldest();
     if (this.countActual === 0) return this.finish();
-    const moved = this.moveHead();
+    const moved = this.files.moveHead();
     if (--this.transmitLeft <= 0) this.state.fire('pause');
     return moved;
   }
@@ -241,13 +300,17 @@ export class Spool {
 
   /**
    * S6F23 RSDC 1: discard everything spooled (at once); resolves with the RSDA for S6F24 once the
-   * purge is durable.
+   * purge is durable (busy when the spool failed).
    */
   purge(): Promise<number> {
+    if (this.unusable()) return Promise.resolve(RSDA.busy);
     if (this.countActual === 0) return Promise.resolve(RSDA.noData);
     const r = this.state.fire('purge');
     if (!r.ok) return Promise.resolve(RSDA.busy);
-    return this.finish().then(() => RSDA.ok);
+    return this.finish().then(
+      () => RSDA.ok,
+      () => RSDA.busy,
+    );
   }
 
   /** fdatasyncs of appends so far: with group commit, several appends share one. */
@@ -260,23 +323,20 @@ export class Spool {
     return this.files.flush();
   }
 
-  /** Write the spool document, wait for every operation asked for, close the files. */
+  /**
+   * Write the spool document, wait for every operation asked for, close the files; later calls are
+   * refused (`closed`). Resolves once the files are closed, after a failure too (it was reported
+   * through `onFailure` and stays in `failed`).
+   */
   close(): Promise<void> {
-    return this.files.close(this.meta);
+    this.closed = true;
+    return this.files.close(this.meta).catch((err: unknown) => {
+      if (!(err instanceof StoreError) || err !== this.failed) throw err;
+    });
   }
 
-  // Queued after the appends before it, each of which is synced before it completes: a head never
-  // points past records that are not on disk.
-  private moveHead(): Promise<void> {
-    return this.files.moveHead(this.headOffset());
-  }
-
-  private wouldExceed(size: number): boolean {
-    return this.countActual + 1 > this.opts.maxMessages || this.pending.bytes + size > this.opts.maxBytes;
-  }
-
-  private isFull(): boolean {
-    return this.countActual >= this.opts.maxMessages || this.pending.bytes >= this.opts.maxBytes;
+  private unusable(): boolean {
+    return this.closed || this.failed !== undefined;
   }
 
   private markFull(): void {
@@ -286,32 +346,25 @@ export class Spool {
     void this.saveMeta();
   }
 
-  private headOffset(): number {
-    return this.pending.oldest?.offset ?? this.files.end;
-  }
-
   /**
    * Everything delivered or purged: start an empty segment generation and go inactive. Resolves once
    * both the new generation and the spool document are durable (the queue runs them in order and
    * refuses the second if the first failed).
    */
   private finish(): Promise<void> {
-    this.pending.clear();
-    void this.files.restart(this.files.end);
+    this.held.clear();
+    void this.files.switchGeneration(true);
     this.state.fire('emptied');
     endActivation(this.meta);
     return this.saveMeta();
   }
 
-  private maybeCompact(): void {
-    const dead = this.headOffset();
-    const end = this.files.end;
-    if (dead < (this.opts.compactMinBytes ?? COMPACT_MIN_DEAD) || dead * 2 < end) return;
-    void this.files.restart(dead);
-    this.pending.shiftOffsets(dead);
-  }
-
   private saveMeta(): Promise<void> {
     return this.files.saveMeta(this.meta);
   }
+}
+
+/** S2F44 rejections refusing every stream of `req` (spooling not allowed: the spool failed or closed). */
+function notAllowed(req: readonly SpoolStreamRequest[]): StreamRejection[] {
+  return req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] }));
 }

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomic-write.js';
+import { fsyncDirectory, isTempFileName, writeFileAtomic } from '@bondline/core';
 import { OrderedByKey } from './ordered-by-key.js';
 import { StoreError } from './store-error.js';
 
@@ -68,7 +68,7 @@ export class DocumentStore {
   /** Open (creating if needed) the store in `dir` and remove temp files left by an interrupted write. */
   static async open(dir: string, options: DocumentStoreOptions = {}): Promise<DocumentStore> {
     await mkdir(dir, { recursive: true });
-    for (const f of await readdir(dir)) if (f.endsWith(TEMP_SUFFIX)) await rm(join(dir, f), { force: true });
+    for (const f of await readdir(dir)) if (isTempFileName(f)) await rm(join(dir, f), { force: true });
     return new DocumentStore(dir, options);
   }
 
@@ -95,7 +95,7 @@ export class DocumentStore {
     const bytes = Buffer.from(`${JSON.stringify(env, null, 1)}\n`, 'utf8');
     return this.order.run(name, async () => {
       try {
-        await writeFileAtomic(path, bytes, this.sync);
+        await writeFileAtomic(path, bytes, { fsync: this.sync });
       } catch (e) {
         throw new StoreError('io-error', name, `cannot write ${path}: ${(e as Error).message}`, { cause: e });
       }

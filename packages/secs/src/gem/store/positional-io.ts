@@ -52,3 +52,27 @@ export function durableFlags(sync: boolean, extra = 0): { flags: number; dsync: 
   const dsync = sync && constants.O_DSYNC !== undefined;
   return { flags: constants.O_RDWR | extra | (dsync ? constants.O_DSYNC : 0), dsync };
 }
+
+// Bytes a copy moves per read and write: a compaction of a large spool never holds it all in memory.
+const COPY_CHUNK = 1024 * 1024;
+
+/**
+ * Copy `length` bytes at `from` of `src` to `dst` at `to`, a chunk at a time. Rejects if `src` ends
+ * first (the caller's idea of the file is wrong).
+ */
+export async function copyFully(
+  src: FileHandle,
+  from: number,
+  length: number,
+  dst: FileHandle,
+  to: number,
+): Promise<void> {
+  const buf = Buffer.alloc(Math.min(length, COPY_CHUNK));
+  for (let done = 0; done < length; ) {
+    const chunk = buf.subarray(0, Math.min(buf.length, length - done));
+    const got = await readFully(fileReadAt(src), chunk, from + done);
+    if (got < chunk.length) throw new Error(`file ends at ${from + done + got}, copy needs ${from + length}`);
+    await writeFully(dst, chunk, to + done);
+    done += chunk.length;
+  }
+}
