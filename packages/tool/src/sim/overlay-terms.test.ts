@@ -17,7 +17,7 @@ const quiet = twinWith({ stageNoiseNm: 0, rotationNoiseUrad: 0, thermalMagPpm: 0
 describe('realiseTerms', () => {
   it('adds registration residuals, bow run-out, drift and subtracts the offsets (docs/physics.md §2.2 for kMag)', () => {
     const bond = { ...defaultParams, overlay: { ...defaultParams.overlay, kMag: 0.1, M0: 0.02 } };
-    const { terms } = realiseTerms(createRng(1), quiet, bond, { ...bonder, bowUm: 4 }, reg, {
+    const { terms } = realiseTerms(createRng(1), quiet, bond, { ...bonder, bowUm: 34 }, reg, {
       moduleId: 'BD1',
       r2rOffsets: { Tx: 10, Ty: -10, Rot: 0.5, Mag: 0.1 },
       degradation: { overlayDrift: { Tx: 100, Rot: 2, Mag: 0.05 } },
@@ -26,7 +26,7 @@ describe('realiseTerms', () => {
     expect(terms.Tx).toBeCloseTo(-5 + 100 - 10, 12);
     expect(terms.Ty).toBeCloseTo(5 + 10, 12);
     expect(terms.Rot).toBeCloseTo(2 - 0.5, 12);
-    // run-out 0.1 ppm/µm x 4 µm + M0 0.02 ppm, + drift - offset
+    // run-out 0.1 ppm/µm x (34 - 30 µm chuck) + M0 0.02 ppm, + drift - offset
     expect(terms.Mag).toBeCloseTo(0.4 + 0.02 + 0.05 - 0.1, 12);
   });
 
@@ -36,7 +36,7 @@ describe('realiseTerms', () => {
     const zero = { ...reg, top: { x: 0, y: 0 }, bottom: { x: 0, y: 0 } };
     const n = 3000;
     const draws = Array.from({ length: n }, () =>
-      realiseTerms(rng, twin, defaultParams, { ...bonder, bowUm: 0 }, zero, {
+      realiseTerms(rng, twin, defaultParams, { ...bonder, bowUm: 30 }, zero, {
         moduleId: 'BD1',
         r2rOffsets: NO_OFFSETS,
         degradation: { alignNoiseFactor: 2 },

@@ -24,8 +24,9 @@ export interface RealisedTerms {
  *   faults' drift, minus the host's R2R offsets (the stage subtracts them);
  * - Rot: rotation placement noise (rotationNoiseUrad x alignNoiseFactor) + drift - offset;
  * - Mag: the bond wave's run-out, physics' kMag (ppm per µm of bow difference, docs/physics.md §2.2)
- *   times the top wafer's bow (the bottom wafer lies flat on its chuck, so the bow difference is the
- *   top wafer's bow) plus M0, then thermal noise (thermalMagPpm) + drift - offset.
+ *   times the bow difference: the top wafer's bow at initiation (the recipe's bowUm) against the
+ *   profile of the bottom chuck it is matched to (twin.bottomChuckBowUm), plus M0; then thermal
+ *   noise (thermalMagPpm) + drift - offset. A recipe bowed as the chuck bonds with no run-out.
  */
 export function realiseTerms(
   rng: Rng,
@@ -44,7 +45,7 @@ export function realiseTerms(
   const Ty = reg.bottom.y - reg.top.y + normal(rng, 0, stage) + (drift.Ty ?? 0) - off.Ty;
   const Rot = normal(rng, 0, twin.rotationNoiseUrad * f) + (drift.Rot ?? 0) - off.Rot;
   const thermalMagPpm = normal(rng, 0, twin.thermalMagPpm);
-  const runOutPpm = bond.overlay.kMag * params.bowUm + bond.overlay.M0;
+  const runOutPpm = bond.overlay.kMag * (params.bowUm - twin.bottomChuckBowUm) + bond.overlay.M0;
   const Mag = runOutPpm + thermalMagPpm + (drift.Mag ?? 0) - off.Mag;
   return { terms: { Tx, Ty, Rot, Mag }, thermalMagPpm };
 }

@@ -14,6 +14,8 @@ export const twinParamsSchema = z
     markNoise: z.number().min(0).max(1).default(0.05),
     /** Thermal and chuck magnification, 1 sigma, ppm. */
     thermalMagPpm: z.number().min(0).max(10).default(0.02),
+    /** Bow of the bottom chuck's profile, µm: the top wafer bowed as much bonds without run-out. */
+    bottomChuckBowUm: z.number().min(0).max(200).default(30),
     /** Rotation placement noise, 1 sigma, µrad. */
     rotationNoiseUrad: z.number().min(0).max(100).default(0.05),
     /** Mean particles an incoming wafer brings (Poisson), per wafer. */

@@ -28,13 +28,13 @@ export function twinWith(patch: Partial<TwinParams> = {}): TwinParams {
 
 export const plasma: PlasmaParams = { gas: 'O2', rfPowerW: 300, timeS: 30, pressurePa: 40 };
 export const clean: CleanParams = { rinseS: 30, spinRpm: 2000, dryS: 20 };
-/** A nominal bond: 3 vacuum zones and a 1 s initiation delay (edge-voids.ts), 0.5 µm bow as physics' muB. */
+/** A nominal bond: 3 vacuum zones and a 1 s initiation delay (edge-voids.ts), bowed 0.5 µm beyond the 30 µm chuck (physics' muB). */
 export const bonder: BonderParams = {
   alignS: 20,
   alignRetries: 2,
   vacuumZones: 3,
   pinForceN: 5,
-  bowUm: 0.5,
+  bowUm: 30.5,
   initiationDelayS: 1,
   bondS: 30,
 };
