@@ -3,6 +3,7 @@
 import { defaultParams } from '@bondline/physics';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { ModuleConfig, ToolConfig } from '../config/tool-config-types.js';
+import type { AnyDriver } from '../drivers/module-drivers.js';
 import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';
 import { FakePhysics } from '../drivers/sim/fake-physics.test-util.js';
 import { type FaultRule, ScriptedFaults } from '../drivers/sim/scripted-faults.test-util.js';
@@ -49,7 +50,7 @@ export function testConfig(change: Partial<ToolConfig> = {}): ToolConfig {
   };
 }
 
-export type RecordedEvent = { [E in ToolEventName]: { name: E; payload: ToolEventMap[E] } }[ToolEventName];
+type RecordedEvent = { [E in ToolEventName]: { name: E; payload: ToolEventMap[E] } }[ToolEventName];
 
 export interface Harness {
   clock: VirtualClock;
@@ -85,6 +86,8 @@ export function harness(
     config?: ToolConfig;
     recipes?: readonly Recipe[];
     maintenanceS?: number;
+    /** Replace or wrap drivers before the controller is built. */
+    drivers?: (drivers: Map<string, AnyDriver>) => void;
   } = {},
 ): Harness {
   const clock = new VirtualClock();
@@ -98,6 +101,7 @@ export function harness(
     twin: config.twin,
     seed: options.seed ?? 7,
   });
+  options.drivers?.(drivers);
   const recipes = options.recipes ?? TEST_RECIPES;
   const tool = new ToolController({
     config,

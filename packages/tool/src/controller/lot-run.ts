@@ -2,9 +2,10 @@
 // leave their carriers in stream order (T1, B1, T2, ...) while new pairs may start, every pair's
 // bond and metrology are collected into its record when the stack leaves inspection, and when the
 // last started pair is back in its slot the carriers are undocked.
-import type { BondOutcome, PairMetrology } from '../sim/process-physics.js';
-import type { Recipe } from '../recipe/recipe-types.js';
+
 import type { CarrierExpectation, SlotMap } from '../drivers/module-drivers.js';
+import type { Recipe } from '../recipe/recipe-types.js';
+import type { BondOutcome, PairMetrology } from '../sim/process-physics.js';
 import type { CarrierPlan, LotJob, PairMaterial } from '../tracking/lot-job.js';
 import { buildPairRecord } from './pair-record.js';
 import { runStep } from './step-runner.js';

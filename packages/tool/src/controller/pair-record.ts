@@ -10,7 +10,7 @@ import type { PairRecord } from './tool-api.js';
  * Overlay terms fitted from the sites; NaN terms when the sites cannot be fitted (too few, or a
  * degenerate layout): the pair is reported, its overlay is unknown.
  */
-export function fitOverlay(stackId: string, metrology: PairMetrology): OverlayTerms {
+function fitOverlay(stackId: string, metrology: PairMetrology): OverlayTerms {
   const fit = fitWafer(stackId, metrology.sites, { model: '4' });
   const terms = fit.ok ? correctablesFromFit(fit.value) : undefined;
   return terms ?? { Tx: Number.NaN, Ty: Number.NaN, Rot: Number.NaN, Mag: Number.NaN };

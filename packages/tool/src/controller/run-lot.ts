@@ -2,7 +2,7 @@
 // the simulated drivers over the given physics and fault source, and the controller; runs the lot
 // with the simulated operator answering operator-clear alarms; reports progress per pair.
 import type { Result } from '@bondline/core';
-import { type Pacing, MAX_SPEED } from '../clock/pacing.js';
+import { MAX_SPEED, type Pacing } from '../clock/pacing.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { ToolConfig } from '../config/tool-config-types.js';
 import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAKE_BASE_OVERLAY } from '../drivers/sim/fake-physics.test-util.js';
-import type { Location, SubstrateRecord } from './tool-api.js';
 import { harness, runToEnd } from './controller-harness.test-util.js';
+import type { Location, SubstrateRecord } from './tool-api.js';
 
 const where = (l: Location) => ('module' in l ? l.module : `${l.carrier}#${l.slot}`);
 

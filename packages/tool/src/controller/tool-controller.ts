@@ -12,12 +12,12 @@ import type { BoundSource } from '../schedule/lot-metrics.js';
 import type { OverlayTerms } from '../sim/process-physics.js';
 import { jobFromRequest, type LotJob, validateLotJob } from '../tracking/lot-job.js';
 import { recover, startScheduledMaintenance } from './fault-recovery.js';
+import { substratesOfPort, takeOutHeld } from './held-substrates.js';
 import { LotRun } from './lot-run.js';
 import { lotSummary } from './lot-summary.js';
 import { readyForStep, startProcessStep } from './process-steps.js';
 import { checkR2rOffsets } from './r2r-limits.js';
 import { RobotExecutor } from './robot-executor.js';
-import { substratesOfPort, takeOutHeld } from './held-substrates.js';
 import type {
   ControlRefusal,
   LotRequest,

@@ -1,7 +1,7 @@
 // The state the controller's parts share: modules, substrate records, the process state, the event
 // bus and the clock. Every state change of a module or of the process is announced here, with the E10
 // state it implies, so no part can change a state without its event.
-import type { VirtualClock, ClockTimer } from '../clock/virtual-clock.js';
+import type { ClockTimer, VirtualClock } from '../clock/virtual-clock.js';
 import type { ToolConfig } from '../config/tool-config-types.js';
 import type { AnyDriver } from '../drivers/module-drivers.js';
 import type { AlarmingFault } from '../faults/fault-source.js';

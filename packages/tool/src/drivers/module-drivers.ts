@@ -1,7 +1,7 @@
 // One driver interface per module kind of the bonder (TOOL.md's table; docs/tool.md §1). Parameters
 // come from the recipe; results are what the module measured or did. Load ports and the robot move
 // material; the process modules change it.
-import type { CarrierRole } from '../tracking/lot-job.js';
+
 import type {
   BonderParams,
   CleanParams,
@@ -12,6 +12,7 @@ import type {
   RobotParams,
 } from '../recipe/recipe-types.js';
 import type { BondOutcome, OverlayTerms, PairMetrology } from '../sim/process-physics.js';
+import type { CarrierRole } from '../tracking/lot-job.js';
 import type { ModuleDriver, StepCallbacks, SubstrateRef } from './driver-types.js';
 
 /** A carrier as the host announced it: what should be in which slot. */

@@ -27,7 +27,7 @@ export interface StationView {
 }
 
 /** The next wafer that may leave its carrier, and the load port it sits at. */
-export interface FeedWafer {
+interface FeedWafer {
   substrate: FlowSubstrate;
   loadPort: string;
 }
@@ -44,7 +44,7 @@ export interface PlanInput {
 }
 
 /** Stages both wafers of a pair pass in order before the top is flipped and the pair bonded. */
-export const WAFER_STAGES: readonly ModuleKind[] = ['prealigner', 'plasma', 'clean'];
+const WAFER_STAGES: readonly ModuleKind[] = ['prealigner', 'plasma', 'clean'];
 
 /** Order in the wafer stream: T1, B1, T2, B2, ... (stacks by pair). */
 function order(s: FlowSubstrate): number {

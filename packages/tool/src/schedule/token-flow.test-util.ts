@@ -1,8 +1,9 @@
 // A timing-free replay of swap chains for the scheduler's tests: every step is done the moment its
 // substrate is placed, a bonder holding a top and a bottom bonds them into their stack at once.
-import { type FlowSubstrate, type PlanInput, planSwapChain, type StationView } from './swap-chain.js';
-import type { RobotOp } from './robot-op.js';
+
 import type { ModuleKind } from '../module-kind.js';
+import type { RobotOp } from './robot-op.js';
+import { type FlowSubstrate, type PlanInput, planSwapChain, type StationView } from './swap-chain.js';
 
 export interface TokenTool {
   stations: StationView[];

@@ -3,7 +3,7 @@
 // is expanded into one; a GEM300 control job with its process jobs would build the same shape from
 // the host's carrier and slot lists (GEM300.md: a process job names top carrier/slot, bottom
 // carrier/slot and destination carrier/slot for every pair), so the controller does not change.
-import { issue, type Issue, type Result } from '@bondline/core';
+import { type Issue, issue, type Result } from '@bondline/core';
 import type { LotRequest } from '../controller/tool-api.js';
 
 /** A carrier slot (1-based, as SEMI E87 numbers them). */

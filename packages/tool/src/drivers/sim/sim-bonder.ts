@@ -5,8 +5,8 @@
 import type { BonderParams } from '../../recipe/recipe-types.js';
 import type { BondOutcome, Degradation, OverlayTerms } from '../../sim/process-physics.js';
 import type { StepCallbacks } from '../driver-types.js';
-import type { BondLoad, BonderDriver } from '../module-drivers.js';
-import { type SimStep, SimModule } from './sim-module.js';
+import type { BonderDriver, BondLoad } from '../module-drivers.js';
+import { SimModule, type SimStep } from './sim-module.js';
 
 export class SimBonder extends SimModule implements BonderDriver {
   readonly kind = 'bonder' as const;

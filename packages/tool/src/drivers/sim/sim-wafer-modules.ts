@@ -10,7 +10,7 @@ import type {
 import type { Degradation, SurfaceOutcome } from '../../sim/process-physics.js';
 import type { StepCallbacks, SubstrateRef } from '../driver-types.js';
 import type { CleanDriver, FlipperDriver, PlasmaDriver, PrealignerDriver } from '../module-drivers.js';
-import { type SimStep, SimModule } from './sim-module.js';
+import { SimModule, type SimStep } from './sim-module.js';
 import type { SimWorld } from './sim-world.js';
 
 export class SimPrealigner extends SimModule implements PrealignerDriver {
