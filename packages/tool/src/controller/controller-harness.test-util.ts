@@ -86,11 +86,12 @@ export function harness(
     config?: ToolConfig;
     recipes?: readonly Recipe[];
     maintenanceS?: number;
+    clock?: VirtualClock;
     /** Replace or wrap drivers before the controller is built. */
     drivers?: (drivers: Map<string, AnyDriver>) => void;
   } = {},
 ): Harness {
-  const clock = new VirtualClock();
+  const clock = options.clock ?? new VirtualClock();
   const config = options.config ?? testConfig();
   const physics = options.physics ?? new FakePhysics();
   const faults = new ScriptedFaults(options.faults ?? []);

@@ -51,8 +51,8 @@ export class EventBus {
       }
     } finally {
       this.delivering = false;
+      // A listener threw: the events behind it still go out, in order, before the error surfaces.
+      if (this.queue.length > 0) this.flush();
     }
-    // A listener that threw left events behind: deliver them before the error surfaces further.
-    if (this.queue.length > 0) this.flush();
   }
 }

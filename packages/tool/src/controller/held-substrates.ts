@@ -1,8 +1,19 @@
-// Substrates outside their carriers after an abort, and taking them out by hand: every one goes back
-// to a slot of the lot's carriers (a wafer to where it came from, a stack to its destination) with
-// its move recorded, and the modules that held them are released.
+// Substrates outside their carriers after an abort: held where they are (a module in fault keeps its
+// substrate and holds it once recovered), then taken out by hand: every one goes back to a slot of
+// the lot's carriers (a wafer to where it came from, a stack to its destination) with its move
+// recorded, and the modules that held them are released.
 import type { LotRun } from './lot-run.js';
 import type { ToolRuntime } from './tool-runtime.js';
+
+/** An abort: every step in progress is cut short, and every module keeps what it holds, held. */
+export function holdInPlace(rt: ToolRuntime): void {
+  for (const m of rt.modules) {
+    m.generation++;
+    m.driver.abort();
+    if (m.state === 'busy') m.fire(m.contents.length > 0 ? 'hold' : 'end');
+    else if (m.state === 'idle' && m.contents.length > 0) m.fire('hold');
+  }
+}
 
 export function takeOutHeld(rt: ToolRuntime, lot: LotRun): void {
   for (const m of rt.modules) {

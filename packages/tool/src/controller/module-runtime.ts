@@ -1,6 +1,7 @@
 // What the controller knows about one module: its driver, its state machine, the substrates inside
 // and which of them are finished there, the alarm it is stopped by, and its busy log. State changes
 // go through the refusing table; an illegal one is a controller bug and throws.
+import type { TransitionTable } from '@bondline/core';
 import type { ClockTimer } from '../clock/virtual-clock.js';
 import type { AnyDriver } from '../drivers/module-drivers.js';
 import type { AlarmingFault } from '../faults/fault-source.js';
@@ -12,6 +13,7 @@ import type { ModuleState } from './tool-api.js';
 
 export class ModuleRuntime {
   readonly kind: ModuleKind;
+  /** When the module was busy during the current lot (cleared when a lot starts). */
   readonly busy = new BusyLog();
   /** Substrates inside, in arrival order (a bonder: top, bottom, then their stack; the robot: on its arms). */
   contents: string[] = [];
@@ -27,7 +29,7 @@ export class ModuleRuntime {
   stepStartS = 0;
   /** Bumped by an abort: callbacks of steps started before it are ignored. */
   generation = 0;
-  private readonly sm;
+  private readonly sm: TransitionTable<ModuleState, ModuleEvent>;
 
   constructor(
     readonly id: string,

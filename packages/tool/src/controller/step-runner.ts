@@ -8,7 +8,7 @@ import type { ModuleRuntime } from './module-runtime.js';
 import type { ToolRuntime } from './tool-runtime.js';
 
 export interface StepSpec<R> {
-  /** Substrates the step works on (recorded with the step and given any alarm's fault id). */
+  /** Substrates the step works on: the step's events name them, its results go into their histories. */
   substrateIds: string[];
   /** Call the driver. */
   invoke(cb: StepCallbacks<R>): void;
@@ -19,6 +19,8 @@ export interface StepSpec<R> {
 export function runStep<R>(rt: ToolRuntime, m: ModuleRuntime, spec: StepSpec<R>): void {
   const startS = rt.nowS;
   const generation = m.generation;
+  // A fault acts on everything the module holds: a robot stopped during a move holds its wafers.
+  const affected = [...new Set([...spec.substrateIds, ...m.contents])];
   m.stepStartS = startS;
   m.fire('start');
   rt.bus.emit('step-started', {
@@ -37,10 +39,9 @@ export function runStep<R>(rt: ToolRuntime, m: ModuleRuntime, spec: StepSpec<R>)
         m.sinceMaintenance++;
         const results: Record<string, number | string> = { ...d.results };
         if (d.faultIds.length > 0) results.faults = d.faultIds.join(' ');
-        for (const id of spec.substrateIds) {
-          if (Object.keys(results).length > 0) rt.tracker.annotate(id, results);
-          rt.tracker.addFaults(id, d.faultIds);
-        }
+        if (Object.keys(results).length > 0)
+          for (const id of spec.substrateIds) rt.tracker.annotate(id, results);
+        for (const id of affected) rt.tracker.addFaults(id, d.faultIds);
         rt.bus.emit('step-ended', {
           moduleId: m.id,
           kind: m.kind,
@@ -57,7 +58,7 @@ export function runStep<R>(rt: ToolRuntime, m: ModuleRuntime, spec: StepSpec<R>)
     alarm: (fault) =>
       rt.bus.batch(() => {
         if (generation !== m.generation) return;
-        raiseAlarm(rt, m, fault, spec.substrateIds);
+        raiseAlarm(rt, m, fault, affected);
         rt.kick();
       }),
   });

@@ -142,6 +142,9 @@ describe('ToolController faults', () => {
     expect(h.of('alarm').map((a) => a.set)).toEqual([true, false]);
     expect(seen[0]?.ids.length).toBeGreaterThan(0);
     expect(seen[0]?.where.every((l) => JSON.stringify(l) === '{"module":"TR1"}')).toBe(true);
+    // The alarm is in the record of every pair whose wafer was on the arms.
+    const held = new Set((seen[0]?.ids ?? []).map((id) => Number(id.slice(-2))));
+    for (const p of h.of('pair-result')) expect(p.faults.includes('TR1-TEST')).toBe(held.has(p.index));
   });
 
   it('an abort during a fault leaves the wafer held once the alarm is cleared', async () => {

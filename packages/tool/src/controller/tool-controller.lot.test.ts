@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { RealTime } from '../clock/real-time.js';
+import { VirtualClock } from '../clock/virtual-clock.js';
 import { FAKE_BASE_OVERLAY } from '../drivers/sim/fake-physics.test-util.js';
 import { harness, runToEnd } from './controller-harness.test-util.js';
 import type { Location, SubstrateRecord } from './tool-api.js';
@@ -146,6 +148,29 @@ describe('ToolController: a lot', () => {
     const a = await run(11);
     expect(await run(11)).toBe(a);
     expect(await run(12)).not.toBe(a);
+  });
+
+  it('runs the same lot whatever the pacing (here a factor of 600 against a real time that never waits)', async () => {
+    let nowMs = 0;
+    const instant: RealTime = {
+      nowMs: () => nowMs,
+      setTimer: (ms, fn) => {
+        const t = setImmediate(() => {
+          nowMs += ms;
+          fn();
+        });
+        return () => clearImmediate(t);
+      },
+      yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+    };
+    const paced = harness({
+      clock: new VirtualClock({ pacing: { mode: 'factor', factor: 600 }, realTime: instant }),
+    });
+    const fast = harness();
+    await Promise.all([runToEnd(paced, 'L6', 3), runToEnd(fast, 'L6', 3)]);
+    expect(paced.events).toEqual(fast.events);
+    // The paced clock slept for the lot: its real time is its virtual time over 600.
+    expect(nowMs).toBeCloseTo((fast.of('lot-ended')[0]?.endedS ?? 0) * (1000 / 600), 3);
   });
 
   it('answers status with the lot, module states and substrates', async () => {

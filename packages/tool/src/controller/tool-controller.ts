@@ -11,13 +11,13 @@ import type { Recipe } from '../recipe/recipe-types.js';
 import type { BoundSource } from '../schedule/lot-metrics.js';
 import type { OverlayTerms } from '../sim/process-physics.js';
 import { jobFromRequest, type LotJob, validateLotJob } from '../tracking/lot-job.js';
-import { recover, startScheduledMaintenance } from './fault-recovery.js';
-import { substratesOfPort, takeOutHeld } from './held-substrates.js';
+import { recover } from './fault-recovery.js';
+import { holdInPlace, substratesOfPort, takeOutHeld } from './held-substrates.js';
 import { LotRun } from './lot-run.js';
 import { lotSummary } from './lot-summary.js';
-import { readyForStep, startProcessStep } from './process-steps.js';
 import { checkR2rOffsets } from './r2r-limits.js';
 import { RobotExecutor } from './robot-executor.js';
+import { schedulingPass } from './scheduling-pass.js';
 import type {
   ControlRefusal,
   LotRequest,
@@ -161,6 +161,7 @@ export class ToolController implements ToolControl {
         `${job.carriers.length} carriers need as many load ports, the tool has ${ports.length}`,
       );
     rt.tracker.clear();
+    for (const m of rt.modules) m.busy.clear();
     this.robot.reset();
     const lot = new LotRun(rt, structuredClone(job), recipe, ports, (record) => {
       this.pairsDone++;
@@ -257,47 +258,18 @@ export class ToolController implements ToolControl {
   }
 
   private tick(): void {
-    const rt = this.rt;
     const lot = this.lot;
     if (lot === undefined) return;
-    const active = (): boolean => ['setup', 'executing', 'stopping'].includes(rt.process.state);
-    if (active()) lot.runLoadPorts();
-    if (lot.failure !== undefined) {
-      this.abortNow();
-      return;
-    }
-    if (lot.phase !== 'setup' && rt.process.state === 'setup') rt.fireProcess('ready');
-    const running = rt.process.state === 'executing' || rt.process.state === 'stopping';
-    if (running && lot.phase === 'run') {
-      for (const m of rt.modules) {
-        if (m.state !== 'idle') continue;
-        if (readyForStep(rt, m)) startProcessStep(rt, lot, m);
-        else if (m.contents.length === 0 && this.robot.maintenanceDue(m)) startScheduledMaintenance(rt, m);
-      }
-      this.robot.advance(lot);
-      if (lot.allDelivered() && rt.robot.state === 'idle') {
-        lot.beginUndock();
-        lot.runLoadPorts();
-      }
-    }
-    if (running && lot.phase === 'done') {
-      this.end(rt.process.state === 'stopping' ? 'stopped' : 'completed');
-      return;
-    }
-    if (rt.process.state === 'pausing' && rt.modules.every((m) => m.state !== 'busy'))
-      rt.fireProcess('paused');
+    const outcome = schedulingPass(this.rt, lot, this.robot);
+    if (outcome === 'failed') this.abortNow();
+    if (outcome === 'done') this.end(this.rt.process.state === 'stopping' ? 'stopped' : 'completed');
   }
 
   /** Stop everything where it is: steps in progress are cut short, substrates stay, held. */
   private abortNow(): void {
     const rt = this.rt;
     rt.fireProcess('abort');
-    for (const m of rt.modules) {
-      m.generation++;
-      m.driver.abort();
-      if (m.state === 'busy') m.fire(m.contents.length > 0 ? 'hold' : 'end');
-      else if (m.state === 'idle' && m.contents.length > 0) m.fire('hold');
-    }
+    holdInPlace(rt);
     this.robot.reset();
     this.end('aborted');
   }

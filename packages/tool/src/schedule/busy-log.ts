@@ -9,6 +9,11 @@ export class BusyLog {
     if (endS > startS) this.spans.push([startS, endS]);
   }
 
+  /** Forget every interval (a new lot is measured on its own). */
+  clear(): void {
+    this.spans.length = 0;
+  }
+
   /** Seconds busy within [fromS, toS]. */
   busyWithin(fromS: number, toS: number): number {
     const clipped = this.spans

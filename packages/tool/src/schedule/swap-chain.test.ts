@@ -122,5 +122,9 @@ describe('planSwapChain', () => {
     expect(ends.slice(0, 7)).toEqual(['PA1', 'PL1', 'CL1', 'FL1', 'BD1', 'FL1', 'IN1']);
     const steady = ends.slice(7, 7 + 2 * 20);
     expect(steady).toEqual(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'FL1' : 'LP3')));
+    // One pair's two chains: 13 moves, 11 picks and 11 places (a swap is one of each).
+    const ops = [...(tool.chains[9] ?? []), ...(tool.chains[10] ?? [])];
+    const n = (k: string) => ops.filter((o) => o.op === k).length;
+    expect([n('move'), n('pick') + n('swap'), n('place') + n('swap')]).toEqual([13, 11, 11]);
   });
 });
