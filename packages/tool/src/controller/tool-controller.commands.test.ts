@@ -117,6 +117,7 @@ describe('ToolController commands', () => {
     expect(h.tool.status().processState).toBe('setup');
     expect(codes(h.tool.pause())).toEqual(['busy']);
     expect(codes(h.tool.start({ lotId: 'R2', recipe: 'T-BOND', pairs: 1 }))).toEqual(['busy']);
+    expect(codes(h.tool.start({ lotId: 'R2', recipe: 'T-BOND', pairs: 99 }))).toEqual(['busy']);
     expect(codes(h.tool.selectRecipe('T-BOND'))).toEqual(['busy']);
     h.tool.on('pair-result', (p) => {
       if (p.index !== 1) return;

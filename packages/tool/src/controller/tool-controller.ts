@@ -127,6 +127,7 @@ export class ToolController implements ToolControl {
   }
 
   private startRequest(request: LotRequest): Result<{ done: Promise<LotSummary> }, ControlRefusal> {
+    if (this.rt.process.state !== 'idle') return refuse('busy', `a lot is ${this.rt.process.state}`);
     const name = request.recipe === '' ? this.selected : request.recipe;
     const job = jobFromRequest(request, name, this.rt.config.carrierSlots);
     if (!job.ok) return job;
