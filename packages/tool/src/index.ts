@@ -1,9 +1,15 @@
 // The public API of @bondline/tool: the bonder's controller, its simulated tool (digital twin) and
 // its GEM binding. Each area adds its exports here.
 
+// Controller, drivers, scheduler, tracking and clock (area 3: docs/tool.md §1, §2 "Scheduler")
+export { MAX_SPEED, type Pacing, parsePacing, REAL_TIME } from './clock/pacing.js';
+export { type RealTime, systemRealTime } from './clock/real-time.js';
+export { type ClockOptions, type ClockTimer, VirtualClock } from './clock/virtual-clock.js';
 export { defaultToolConfigPath } from './config/default-config-path.js';
 export { loadToolConfig } from './config/tool-config.js';
 export type { ModuleConfig, ToolConfig } from './config/tool-config-types.js';
+export { R2R_OFFSET_LIMITS } from './controller/r2r-limits.js';
+export { type RunLotOptions, runLot } from './controller/run-lot.js';
 export type {
   ControlRefusal,
   E10State,
@@ -21,6 +27,32 @@ export type {
   ToolEventName,
   ToolStatus,
 } from './controller/tool-api.js';
+export { ToolController, type ToolControllerOptions } from './controller/tool-controller.js';
+export type { OperatorMode } from './controller/tool-runtime.js';
+export type { ModuleDriver, StepCallbacks, StepDone, SubstrateRef } from './drivers/driver-types.js';
+export type {
+  AnyDriver,
+  Arm,
+  BonderDriver,
+  BondLoad,
+  CarrierExpectation,
+  CleanDriver,
+  FlipperDriver,
+  InspectionDriver,
+  LoadPortDriver,
+  PlasmaDriver,
+  PrealignerDriver,
+  RobotDriver,
+  SlotMap,
+} from './drivers/module-drivers.js';
+export { createSimDrivers } from './drivers/sim/create-sim-drivers.js';
+export {
+  type AlignFailedAlarm,
+  DEFAULT_ALIGN_FAILED,
+  DEFAULT_LOAD_PORT_TIMES,
+  type LoadPortTimes,
+  type SimWorldOptions,
+} from './drivers/sim/sim-world.js';
 export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
 export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
 export { E10Tracker } from './e10/e10-tracker.js';
@@ -82,6 +114,7 @@ export type {
 } from './recipe/recipe-types.js';
 export { recipeToYaml } from './recipe/recipe-yaml.js';
 export { PAIR_ROUTES, type ResourceBusy, type ThroughputBound, throughputBound } from './schedule/bound.js';
+export { type BoundSource, resourceBusy } from './schedule/lot-metrics.js';
 // Digital twin (area 2: sim): the ProcessPhysics of the simulated tool, docs/tool.md §4
 export { OFF_WAFER, type PairDieYield, pairDieYield } from './sim/die-yield.js';
 export type {
@@ -101,3 +134,13 @@ export type {
 export { type TwinParams, twinParamsSchema } from './sim/twin-params.js';
 export { createTwinPhysics, type TwinPhysicsOptions } from './sim/twin-physics.js';
 // End digital twin
+export {
+  type CarrierPlan,
+  type CarrierRole,
+  jobFromRequest,
+  type LotJob,
+  type PairMaterial,
+  type SlotRef,
+  validateLotJob,
+} from './tracking/lot-job.js';
+// End controller, drivers, scheduler, tracking and clock (area 3)

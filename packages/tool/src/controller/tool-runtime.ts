@@ -1,0 +1,126 @@
+// The state the controller's parts share: modules, substrate records, the process state, the event
+// bus and the clock. Every state change of a module or of the process is announced here, with the E10
+// state it implies, so no part can change a state without its event.
+import type { ClockTimer, VirtualClock } from '../clock/virtual-clock.js';
+import type { ToolConfig } from '../config/tool-config-types.js';
+import type { AnyDriver } from '../drivers/module-drivers.js';
+import type { AlarmingFault } from '../faults/fault-source.js';
+import type { OverlayTerms } from '../sim/process-physics.js';
+import { SubstrateTracker } from '../tracking/substrate-tracker.js';
+import { moduleE10, toolE10 } from './e10.js';
+import { EventBus } from './event-bus.js';
+import { ModuleRuntime } from './module-runtime.js';
+import { type ProcessEvent, processStateMachine } from './process-state.js';
+import type { E10State, ModuleState } from './tool-api.js';
+
+/** Who clears operator-clear alarms: a person through clearAlarm, or the simulated operator after recoveryS. */
+export type OperatorMode = 'manual' | 'simulated';
+
+export interface RuntimeOptions {
+  config: ToolConfig;
+  drivers: ReadonlyMap<string, AnyDriver>;
+  clock: VirtualClock;
+  operator: OperatorMode;
+  /** Duration of a scheduled maintenance of a plasma or clean module, virtual s. */
+  maintenanceS: number;
+}
+
+export class ToolRuntime {
+  readonly bus = new EventBus();
+  readonly tracker = new SubstrateTracker();
+  readonly process = processStateMachine();
+  /** Every module in configuration order. */
+  readonly modules: ModuleRuntime[] = [];
+  readonly robot: ModuleRuntime;
+  readonly clock: VirtualClock;
+  readonly config: ToolConfig;
+  readonly operator: OperatorMode;
+  readonly maintenanceS: number;
+  r2r: OverlayTerms = { Tx: 0, Ty: 0, Rot: 0, Mag: 0 };
+  e10: E10State = 'standby';
+  /** Runs the controller's scheduling pass; set by the controller. */
+  onTick: () => void = () => undefined;
+  private tickTimer: ClockTimer | undefined;
+  private readonly e10ByModule = new Map<string, E10State>();
+
+  /** Throws (a configuration or wiring bug) when a module has no driver or a driver of another kind. */
+  constructor(options: RuntimeOptions) {
+    this.clock = options.clock;
+    this.config = options.config;
+    this.operator = options.operator;
+    this.maintenanceS = options.maintenanceS;
+    for (const m of options.config.modules) {
+      const driver = options.drivers.get(m.id);
+      if (driver === undefined || driver.kind !== m.kind) {
+        throw new Error(
+          `module ${m.id} (${m.kind}) has ${driver === undefined ? 'no driver' : `a ${driver.kind} driver`}`,
+        );
+      }
+      const rt = new ModuleRuntime(m.id, driver, (mod, from, to) => this.moduleChanged(mod, from, to));
+      this.modules.push(rt);
+      this.e10ByModule.set(m.id, 'standby');
+    }
+    const robot = this.modules.find((m) => m.kind === 'robot');
+    if (robot === undefined) throw new Error('the tool has no robot');
+    this.robot = robot;
+  }
+
+  get nowS(): number {
+    return this.clock.nowS;
+  }
+
+  module(id: string): ModuleRuntime {
+    const m = this.modules.find((x) => x.id === id);
+    if (m === undefined) throw new Error(`no module ${id}`);
+    return m;
+  }
+
+  /** Ask for a scheduling pass at the current virtual time (once, however often asked). */
+  kick(): void {
+    if (this.tickTimer !== undefined) return;
+    this.tickTimer = this.clock.at(this.nowS, () => {
+      this.tickTimer = undefined;
+      this.bus.batch(() => this.onTick());
+    });
+  }
+
+  /** Move the process state; false (and nothing emitted) when the table refuses. */
+  fireProcess(event: ProcessEvent): boolean {
+    const r = this.process.fire(event);
+    if (!r.ok) return false;
+    this.bus.emit('process-state', { from: r.value.from, to: r.value.to, atS: this.nowS });
+    this.updateToolE10();
+    return true;
+  }
+
+  activeAlarms(): AlarmingFault[] {
+    return this.modules.flatMap((m) => (m.alarm === undefined ? [] : [m.alarm]));
+  }
+
+  e10Of(moduleId: string): E10State {
+    return this.e10ByModule.get(moduleId) ?? 'standby';
+  }
+
+  private moduleChanged(m: ModuleRuntime, from: ModuleState, to: ModuleState): void {
+    const atS = this.nowS;
+    this.bus.emit('module-state', { moduleId: m.id, from, to, atS });
+    const before = this.e10Of(m.id);
+    const after = moduleE10(to, m.maintenance);
+    if (after !== before) {
+      this.e10ByModule.set(m.id, after);
+      this.bus.emit('e10-state', { entity: m.id, from: before, to: after, atS });
+    }
+    this.updateToolE10();
+  }
+
+  private updateToolE10(): void {
+    const next = toolE10(
+      this.process.state,
+      this.modules.map((m) => m.state),
+    );
+    if (next === this.e10) return;
+    const from = this.e10;
+    this.e10 = next;
+    this.bus.emit('e10-state', { entity: this.config.tool.id, from, to: next, atS: this.nowS });
+  }
+}

@@ -1,0 +1,56 @@
+// The simulated aligner + bond chamber. The physics registers both wafers' marks (its attempts cost
+// alignment time each), aligns with the host's R2R offsets and bonds; when registration failed on
+// every attempt the pair is not bonded and the module raises its alignment alarm after the time the
+// attempts took. The wafers' surfaces leave the twin once they are one stack.
+import type { BonderParams } from '../../recipe/recipe-types.js';
+import type { BondOutcome, Degradation, OverlayTerms } from '../../sim/process-physics.js';
+import type { StepCallbacks } from '../driver-types.js';
+import type { BonderDriver, BondLoad } from '../module-drivers.js';
+import { SimModule, type SimStep } from './sim-module.js';
+
+export class SimBonder extends SimModule implements BonderDriver {
+  readonly kind = 'bonder' as const;
+
+  bond(load: BondLoad, params: BonderParams, r2rOffsets: OverlayTerms, cb: StepCallbacks<BondOutcome>): void {
+    this.run(cb, (degradation: Degradation): SimStep<BondOutcome> => {
+      const { world } = this;
+      const top = world.surface(load.top.id);
+      const bottom = world.surface(load.bottom.id);
+      const out = world.physics.bond(top, bottom, params, { moduleId: this.id, r2rOffsets, degradation });
+      const attempts = Math.max(1, out.registration.attempts);
+      const alignS = params.alignS * attempts;
+      if (!out.aligned) {
+        const a = world.alignFailed;
+        return {
+          nominalS: alignS,
+          alarm: {
+            faultId: a.faultId,
+            moduleId: this.id,
+            alid: a.alid,
+            alcd: a.alcd,
+            text: `${this.id}: alignment marks not registered after ${attempts} attempts`,
+            recovery: 'auto-retry',
+            recoveryS: a.recoveryS,
+          },
+        };
+      }
+      return {
+        nominalS: alignS + params.initiationDelayS + params.bondS,
+        result: out,
+        trace: out.trace,
+        results: {
+          ...out.trace,
+          attempts,
+          topResidualNm: out.registration.topResidualNm,
+          bottomResidualNm: out.registration.bottomResidualNm,
+          voids: out.voids.length,
+        },
+        commit: () => {
+          world.bonds.set(load.stackId, out);
+          world.surfaces.delete(load.top.id);
+          world.surfaces.delete(load.bottom.id);
+        },
+      };
+    });
+  }
+}

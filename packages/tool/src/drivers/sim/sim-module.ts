@@ -1,0 +1,112 @@
+// The common life of a simulated module's step (docs/tool.md §1): ask the fault source at the start;
+// an alarming point stops the module at once (nothing was done to the substrate, so redoing the step
+// processes it exactly once); otherwise compute the outcome from the physics now, let the step take
+// its recipe time with the twin's seeded variation (and any fault's time factor), and report it.
+import { createRng, normal, type Rng } from '@bondline/physics';
+import type { ClockTimer } from '../../clock/virtual-clock.js';
+import type { AlarmingFault } from '../../faults/fault-source.js';
+import type { ModuleKind } from '../../module-kind.js';
+import type { Degradation } from '../../sim/process-physics.js';
+import type { ModuleDriver, StepCallbacks } from '../driver-types.js';
+import type { SimWorld } from './sim-world.js';
+
+/** What a step body computes at the start of the step. */
+export type SimStep<R> =
+  | {
+      nominalS: number;
+      result: R;
+      trace?: Record<string, number>;
+      results?: Record<string, number | string>;
+      /** Applied when the step completes (an aborted step changes nothing). */
+      commit?: () => void;
+    }
+  | {
+      /** The step fails after this long with `alarm` (e.g. alignment not found). */
+      nominalS: number;
+      alarm: AlarmingFault;
+    };
+
+/** Per-module seed: the tool seed and a hash of the module id, inside createRng's safe range. */
+function moduleSeed(seed: number, id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return (Math.abs(Math.floor(seed)) % 2 ** 32) * 2 ** 21 + (h % 2 ** 21);
+}
+
+export abstract class SimModule implements ModuleDriver {
+  abstract readonly kind: ModuleKind;
+  /** Steps done since the last maintenance (wafers for a process module, operations for the robot). */
+  protected count = 0;
+  private pending: ClockTimer | undefined;
+  private readonly rng: Rng;
+
+  constructor(
+    readonly id: string,
+    protected readonly world: SimWorld,
+  ) {
+    this.rng = createRng(moduleSeed(world.seed, id));
+  }
+
+  recovered(faultId: string): void {
+    // The bonder's own alignment alarm is not a fault point: the fault source never raised it.
+    if (faultId === this.world.alignFailed.faultId) return;
+    this.world.faults.cleared(faultId, this.id, this.world.clock.nowS);
+  }
+
+  maintained(): void {
+    this.count = 0;
+    this.world.faults.maintained(this.id, this.world.clock.nowS);
+  }
+
+  abort(): void {
+    this.pending?.cancel();
+    this.pending = undefined;
+  }
+
+  /** Run one step: faults first, then `body` (the physics), then the callbacks after the step time. */
+  protected run<R>(cb: StepCallbacks<R>, body: (degradation: Degradation) => SimStep<R>): void {
+    if (this.pending !== undefined) throw new Error(`sim: ${this.id} is already running a step`);
+    const { clock, faults } = this.world;
+    const f = faults.atStep({
+      moduleId: this.id,
+      kind: this.kind,
+      atS: clock.nowS,
+      countSinceMaintenance: this.count,
+    });
+    const alarm = f.alarm;
+    if (alarm !== undefined) {
+      this.pending = clock.after(0, () => this.finish(() => cb.alarm(alarm)));
+      return;
+    }
+    const deg = f.degradation;
+    const step = body(deg);
+    const durationS = this.vary(step.nominalS) * (deg.timeFactor ?? 1);
+    if ('alarm' in step) {
+      const a = step.alarm;
+      this.pending = clock.after(durationS, () => this.finish(() => cb.alarm(a)));
+      return;
+    }
+    this.pending = clock.after(durationS, () =>
+      this.finish(() => {
+        step.commit?.();
+        this.count++;
+        cb.done({
+          result: step.result,
+          trace: step.trace ?? {},
+          results: step.results ?? {},
+          faultIds: deg.faultIds ?? [],
+        });
+      }),
+    );
+  }
+
+  /** Nominal time with the twin's relative 1-sigma variation (never negative). */
+  private vary(nominalS: number): number {
+    return Math.max(0, nominalS * (1 + this.world.twin.timeJitter * normal(this.rng)));
+  }
+
+  private finish(report: () => void): void {
+    this.pending = undefined;
+    report();
+  }
+}

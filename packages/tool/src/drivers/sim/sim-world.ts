@@ -1,0 +1,76 @@
+// What the simulated drivers of one tool share: the clock, the twin's physics, the fault source, and
+// the state a real tool keeps in its material (the particles on each wafer, the bond of each stack,
+// the carriers on the load ports). Drivers read and write it; the controller never sees it.
+import type { VirtualClock } from '../../clock/virtual-clock.js';
+import type { FaultSource } from '../../faults/fault-source.js';
+import type { BondOutcome, ProcessPhysics, WaferSurface } from '../../sim/process-physics.js';
+import type { TwinParams } from '../../sim/twin-params.js';
+import type { CarrierExpectation } from '../module-drivers.js';
+
+/** Load port step times, seconds (no recipe sets them: they are the hardware's). */
+export interface LoadPortTimes {
+  dockS: number;
+  mapS: number;
+  undockS: number;
+}
+
+export const DEFAULT_LOAD_PORT_TIMES: LoadPortTimes = { dockS: 8, mapS: 12, undockS: 8 };
+
+/** The alarm a simulated bonder raises when registration failed on every attempt (BondOutcome.aligned false). */
+export interface AlignFailedAlarm {
+  faultId: string;
+  alid: number;
+  alcd: number;
+  recoveryS: number;
+}
+
+export const DEFAULT_ALIGN_FAILED: AlignFailedAlarm = {
+  faultId: 'BD-ALIGN-FAILED',
+  alid: 9001,
+  alcd: 4,
+  recoveryS: 60,
+};
+
+export interface SimWorldOptions {
+  clock: VirtualClock;
+  physics: ProcessPhysics;
+  faults: FaultSource;
+  twin: TwinParams;
+  /** Seed of the step-time variation (each module draws from its own stream). */
+  seed: number;
+  loadPort?: LoadPortTimes;
+  alignFailed?: AlignFailedAlarm;
+}
+
+export class SimWorld {
+  readonly clock: VirtualClock;
+  readonly physics: ProcessPhysics;
+  readonly faults: FaultSource;
+  readonly twin: TwinParams;
+  readonly seed: number;
+  readonly loadPort: LoadPortTimes;
+  readonly alignFailed: AlignFailedAlarm;
+  /** Surfaces of the wafers in the tool, by id. */
+  readonly surfaces = new Map<string, WaferSurface>();
+  /** Bond outcomes of the stacks in the tool, by stack id (inspection measures them). */
+  readonly bonds = new Map<string, BondOutcome>();
+  /** Carriers on the load ports, by id, as they really are. */
+  readonly carriers = new Map<string, CarrierExpectation>();
+
+  constructor(options: SimWorldOptions) {
+    this.clock = options.clock;
+    this.physics = options.physics;
+    this.faults = options.faults;
+    this.twin = options.twin;
+    this.seed = options.seed;
+    this.loadPort = options.loadPort ?? DEFAULT_LOAD_PORT_TIMES;
+    this.alignFailed = options.alignFailed ?? DEFAULT_ALIGN_FAILED;
+  }
+
+  /** The surface of a wafer in the tool; a wafer the tool never mapped is a programmer error. */
+  surface(id: string): WaferSurface {
+    const s = this.surfaces.get(id);
+    if (s === undefined) throw new Error(`sim: wafer ${id} is not in the tool`);
+    return s;
+  }
+}
