@@ -40,7 +40,8 @@ describe('bondStep', () => {
     expect(out.trace.bondForceN).toBeCloseTo(bonder.pinForceN, 0);
     expect(out.trace.chamberPressurePa).toBeCloseTo(101_325, -3);
     // the chuck temperature is the one that makes the thermal magnification (Mag minus the run-out)
-    const thermal = out.realised.Mag - bond.overlay.kMag * (bonder.bowUm - twin.bottomChuckBowUm) - bond.overlay.M0;
+    const thermal =
+      out.realised.Mag - bond.overlay.kMag * (bonder.bowUm - twin.bottomChuckBowUm) - bond.overlay.M0;
     expect(((out.trace.chuckTemperatureC ?? 0) - 23) * SILICON_CTE_PPM_PER_K).toBeCloseTo(thermal, 9);
     expect(out.trace.markScoreTop).toBeGreaterThan(0.9);
   });
