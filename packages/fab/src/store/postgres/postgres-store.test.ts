@@ -28,7 +28,10 @@ describe('PostgreSQL store', () => {
   it('answers store-unavailable when the server cannot be reached', async () => {
     // Port 1 on loopback: nothing listens there, the connection is refused at once.
     const store = okValue(
-      openPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/x', connectTimeoutMs: 2000 }),
+      await openPostgresStore({
+        connectionString: 'postgres://postgres@127.0.0.1:1/x',
+        connectTimeoutMs: 2000,
+      }),
     );
     try {
       expect(issuesOf(await store.writeBatch([...line(['B1']), event('B1', 0)]))[0]?.code).toBe(
@@ -41,8 +44,8 @@ describe('PostgreSQL store', () => {
     }
   });
 
-  it('refuses a schema name that is not an identifier', () => {
-    const r = openPostgresStore({
+  it('refuses a schema name that is not an identifier', async () => {
+    const r = await openPostgresStore({
       connectionString: 'postgres://postgres@127.0.0.1:5432/x',
       schema: 'a; DROP TABLE x',
     });

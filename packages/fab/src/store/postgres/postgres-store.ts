@@ -37,7 +37,7 @@ type R<T> = Result<T, StoreIssueCode>;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** A store on the PostgreSQL server of `connectionString`; connects on first use; `migrate()` first. */
-export function openPostgresStore(options: PostgresStoreOptions): R<FabStore> {
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<R<FabStore>> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     return {

@@ -41,7 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const opened: FabStore[] = [];
       return {
         async open() {
-          const r = openPostgresStore({ connectionString: url, schema, poolSize: 2 });
+          const r = await openPostgresStore({ connectionString: url, schema, poolSize: 2 });
           if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
           opened.push(r.value);
           return r.value;

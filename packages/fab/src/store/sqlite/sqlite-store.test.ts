@@ -1,5 +1,6 @@
 // The FabStore contract on SQLite (a file in a fresh temporary directory per test), and what is
-// particular to the embedded store: WAL, and a large batch that lets the event loop run.
+// particular to the embedded store: WAL, its worker thread (a large batch lets the event loop run, a
+// lock held by another connection is waited for off the main thread).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fabStoreContract, type StoreHarness } from '../contract/fab-store-contract.test-util.js';
 import { issuesOf, okValue } from '../contract/result-helpers.test-util.js';
 import type { FabStore } from '../fab-store.js';
-import { event, line } from '../store-fixtures.test-util.js';
+import { event, line, T0 } from '../store-fixtures.test-util.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 async function sqliteHarness(): Promise<StoreHarness> {
@@ -17,7 +18,7 @@ async function sqliteHarness(): Promise<StoreHarness> {
   const opened: FabStore[] = [];
   return {
     async open() {
-      const store = okValue(openSqliteStore({ path }));
+      const store = okValue(await openSqliteStore({ path }));
       opened.push(store);
       return store;
     },
@@ -43,7 +44,7 @@ describe('SQLite store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bondline-wal-'));
     try {
       const path = join(dir, 'fab.sqlite');
-      const store = okValue(openSqliteStore({ path }));
+      const store = okValue(await openSqliteStore({ path }));
       okValue(await store.migrate());
       await store.close();
       // WAL is a property of the file: a plain connection finds it.
@@ -57,7 +58,7 @@ describe('SQLite store', () => {
   });
 
   it('works in memory', async () => {
-    const store = okValue(openSqliteStore({ path: ':memory:', synchronous: 'normal' }));
+    const store = okValue(await openSqliteStore({ path: ':memory:', synchronous: 'normal' }));
     try {
       okValue(await store.migrate());
       expect(okValue(await store.writeBatch([...line(['B1']), event('B1', 0)]))).toEqual({
@@ -70,8 +71,8 @@ describe('SQLite store', () => {
     }
   });
 
-  it('lets the event loop run between slices of a large batch, and no read sees the batch half written', async () => {
-    const store = okValue(openSqliteStore({ path: ':memory:', sliceRows: 100 }));
+  it('lets the event loop run while a large batch is checked, and no read sees the batch half written', async () => {
+    const store = okValue(await openSqliteStore({ path: ':memory:', sliceRows: 100 }));
     try {
       okValue(await store.migrate());
       okValue(await store.writeBatch(line(['B1'])));
@@ -84,14 +85,22 @@ describe('SQLite store', () => {
       };
       setImmediate(tick);
       const written = store.writeBatch(Array.from({ length: 3000 }, (_, i) => event('B1', i)));
-      // Queued behind the batch: it sees all of it.
-      const read = store.listEvents({ limit: 1000 });
+      // Reads while the batch is on its way: a window across its middle holds none of it or all of it.
+      const middle = { fromMs: T0 + 1000 * 1000, toMs: T0 + 2000 * 1000, limit: 1000 };
+      const seen: number[] = [];
+      let done = false;
+      void written.then(() => {
+        done = true;
+      });
+      while (!done) seen.push(okValue(await store.listEvents(middle)).items.length);
       const report = okValue(await written);
       writing = false;
       expect(report).toEqual({ new: 3000, duplicate: 0 });
-      expect(okValue(await read).items).toHaveLength(1000);
-      // 3000 records are checked and written in slices of 100: far more turns than one.
-      expect(turns).toBeGreaterThanOrEqual(30);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.filter((n) => n !== 0 && n !== 1000)).toEqual([]);
+      expect(okValue(await store.listEvents(middle)).items).toHaveLength(1000);
+      // 3000 records are checked in slices of 100 with a turn after each: far more turns than one.
+      expect(turns).toBeGreaterThanOrEqual(29);
     } finally {
       await store.close();
     }
@@ -101,15 +110,15 @@ describe('SQLite store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bondline-busy-'));
     const path = join(dir, 'fab.sqlite');
     const holder = new Database(path);
-    const store = okValue(openSqliteStore({ path, busyTimeoutMs: 100 }));
+    const store = okValue(await openSqliteStore({ path, busyTimeoutMs: 100 }));
     try {
       okValue(await store.migrate());
       okValue(await store.writeBatch(line(['B1'])));
       holder.exec('BEGIN IMMEDIATE');
       expect(issuesOf(await store.writeBatch([event('B1', 0)]))[0]?.code).toBe('store-busy');
-      // Released while the store waits: the write goes through (the lock holder runs on this same
-      // thread, so a wait inside SQLite would have held it until the timeout).
-      const patient = okValue(openSqliteStore({ path, busyTimeoutMs: 60_000 }));
+      // Released while the store waits: the write goes through. The lock holder runs on this thread,
+      // so this also shows the wait happens off it.
+      const patient = okValue(await openSqliteStore({ path, busyTimeoutMs: 60_000 }));
       const pending = patient.writeBatch([event('B1', 1)]);
       await new Promise((resolve) => setImmediate(resolve));
       holder.exec('COMMIT');
@@ -123,8 +132,8 @@ describe('SQLite store', () => {
     }
   });
 
-  it('refuses a path it cannot open with store-unavailable', () => {
-    const r = openSqliteStore({ path: join(tmpdir(), 'no-such-dir-bondline', 'x', 'fab.sqlite') });
+  it('refuses a path it cannot open with store-unavailable', async () => {
+    const r = await openSqliteStore({ path: join(tmpdir(), 'no-such-dir-bondline', 'x', 'fab.sqlite') });
     expect(issuesOf(r)[0]?.code).toBe('store-unavailable');
   });
 });

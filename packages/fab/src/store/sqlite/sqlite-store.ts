@@ -1,30 +1,33 @@
 // The embedded store: SQLite through better-sqlite3, one file, WAL. better-sqlite3 is synchronous,
-// so every statement holds the event loop while it runs. The store keeps each hold short instead of
-// moving SQLite to a worker (docs/fab.md §1.5 has the measurements behind that choice): a batch is
-// checked and written `sliceRows` rows at a time inside its one transaction, with an event-loop turn
-// between slices, and every operation waits its turn in a queue so no read sees a batch half written.
+// and a durable commit waits for an fsync (p99 ~30 ms on the bench machine, docs/fab.md §1.5), so
+// the connection lives in a worker thread: the event loop only checks and encodes records (a slice at
+// a time, with a turn between slices) and posts them; the worker runs each batch's transaction whole.
 import { setImmediate as turn } from 'node:timers/promises';
 import { issue, type Result } from '@bondline/core';
 import type { BatchReport, FabStore, StoreIssueCode } from '../fab-store.js';
 import type { SqlReader } from '../keyset-query.js';
-import { type Migration, type MigrationReport, pendingMigrations } from '../migration.js';
+import { type AppliedMigration, type MigrationReport, pendingMigrations } from '../migration.js';
 import { batchRows, DEFAULT_SLICE_ROWS } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
+import type { DbRow } from '../row-decode.js';
 import { storeReads } from '../store-reads.js';
-import { retryBusy } from './retry-busy.js';
-import { SerialQueue } from './serial-queue.js';
-import { SqliteEngine, type SqliteEngineOptions } from './sqlite-engine.js';
+import { type Answer, SqliteClient } from './sqlite-client.js';
 import { sqliteIssue } from './sqlite-errors.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import type { WireError } from './sqlite-protocol.js';
 
-export interface SqliteStoreOptions extends SqliteEngineOptions {
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for a database that lives as long as the store. */
+  readonly path: string;
   /**
-   * Records checked, and rows written, between two event-loop turns of one batch (default 256: about
-   * 1 ms of work per slice on the bench machine, docs/fab.md §1.5).
+   * 'full' (default): a commit survives power loss (the WAL is synced at each commit).
+   * 'normal': a commit survives a crash of the process but not of the machine.
    */
-  readonly sliceRows?: number;
-  /** How long an operation waits for another connection's write lock before `store-busy`, ms (default 5000). */
+  readonly synchronous?: 'full' | 'normal';
+  /** How long a write waits for another connection's lock before `store-busy`, ms (default 5000). */
   readonly busyTimeoutMs?: number;
+  /** Records checked and encoded between two event-loop turns (default 256). */
+  readonly sliceRows?: number;
   /** Time source for `schema_migrations.applied_ms`, ms since the epoch (default Date.now). */
   readonly nowMs?: () => number;
 }
@@ -32,91 +35,67 @@ export interface SqliteStoreOptions extends SqliteEngineOptions {
 type R<T> = Result<T, StoreIssueCode>;
 
 /** Open (creating if needed) the SQLite store at `options.path`; `migrate()` before first use. */
-export function openSqliteStore(options: SqliteStoreOptions): R<FabStore> {
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<R<FabStore>> {
   const sliceRows = options.sliceRows ?? DEFAULT_SLICE_ROWS;
   if (!Number.isInteger(sliceRows) || sliceRows < 1)
     throw new RangeError(`sliceRows ${sliceRows}: integer ≥ 1`);
-  let engine: SqliteEngine;
-  try {
-    engine = new SqliteEngine(options);
-  } catch (e) {
-    return {
-      ok: false,
-      issues: [
-        issue('store-unavailable', `cannot open the SQLite store ${options.path}: ${String(e)}`, 'path'),
-      ],
-    };
+  const started = await SqliteClient.start({
+    path: options.path,
+    synchronous: options.synchronous ?? 'full',
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  });
+  if (!started.ok) {
+    const why = `cannot open the SQLite store ${options.path}: ${started.error.message}`;
+    return { ok: false, issues: [issue('store-unavailable', why, 'path')] };
   }
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  return { ok: true, value: new SqliteStore(engine, sliceRows, busyTimeoutMs, options.nowMs ?? Date.now) };
+  return { ok: true, value: new SqliteStore(started.client, sliceRows, options.nowMs ?? Date.now) };
 }
 
 class SqliteStore implements FabStore {
   readonly kind = 'sqlite';
-  private readonly queue = new SerialQueue();
   private readonly reads: ReturnType<typeof storeReads>;
 
   constructor(
-    private readonly engine: SqliteEngine,
+    private readonly client: SqliteClient,
     private readonly sliceRows: number,
-    private readonly busyTimeoutMs: number,
     private readonly nowMs: () => number,
   ) {
     const reader: SqlReader = {
-      all: (sql, params) => this.queue.run(() => this.unlocked(() => engine.all(sql, params))),
+      all: async (sql, params) => valueOrThrow(await client.request({ op: 'all', sql, params })) as DbRow[],
     };
     this.reads = storeReads(reader);
   }
 
-  migrate(): Promise<R<MigrationReport>> {
-    return this.queue.run(() =>
-      this.guard(async () => {
-        const plan = pendingMigrations(
-          SQLITE_MIGRATIONS,
-          await this.unlocked(() => this.engine.appliedMigrations()),
+  async migrate(): Promise<R<MigrationReport>> {
+    return this.guard(async () => {
+      const applied = valueOrThrow(await this.client.request({ op: 'applied' })) as AppliedMigration[];
+      const plan = pendingMigrations(SQLITE_MIGRATIONS, applied);
+      if (!plan.ok) return plan;
+      const done: AppliedMigration[] = [];
+      for (const m of plan.value) {
+        const ran = valueOrThrow(
+          await this.client.request({ op: 'apply', migration: m, nowMs: this.nowMs() }),
         );
-        if (!plan.ok) return plan;
-        const applied: Migration[] = [];
-        for (const m of plan.value) {
-          if (await this.unlocked(() => this.engine.applyMigration(m, this.nowMs()))) applied.push(m);
-        }
-        return {
-          ok: true,
-          value: {
-            applied: applied.map(({ version, name }) => ({ version, name })),
-            version: SQLITE_MIGRATIONS.length,
-          },
-        };
-      }),
-    );
+        if (ran === true) done.push({ version: m.version, name: m.name });
+      }
+      return { ok: true, value: { applied: done, version: SQLITE_MIGRATIONS.length } };
+    });
   }
 
-  writeBatch(records: readonly FabRecord[]): Promise<R<BatchReport>> {
-    return this.queue.run(async () => {
-      const { rows, issues } = await batchRows(records, this.sliceRows, turn);
-      if (issues.length > 0) return { ok: false, issues };
-      if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
-      let fresh = 0;
-      let at: string | undefined;
-      try {
-        await this.unlocked(() => this.engine.begin());
-        for (let i = 0; i < rows.length; i++) {
-          if (i > 0 && i % this.sliceRows === 0) await turn();
-          const row = rows[i];
-          if (row === undefined) continue;
-          at = `records[${row.index}]`;
-          if (this.engine.writeRow(row)) fresh++;
-        }
-        at = undefined;
-        this.engine.commit();
-      } catch (e) {
-        this.engine.rollback();
-        const found = sqliteIssue(e, at);
-        if (found === undefined) throw e;
-        return { ok: false, issues: [found] };
-      }
-      return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
-    });
+  async writeBatch(records: readonly FabRecord[]): Promise<R<BatchReport>> {
+    const { rows, issues } = await batchRows(records, this.sliceRows, turn);
+    if (issues.length > 0) return { ok: false, issues };
+    if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
+    const wire = rows.map((r) => ({ table: r.spec.table, index: r.index, values: r.values }));
+    const answer = await this.client.request({ op: 'write', rows: wire });
+    if (!answer.ok) {
+      const { index } = answer.error;
+      const found = sqliteIssue(asError(answer.error), index === undefined ? undefined : `records[${index}]`);
+      if (found === undefined) throw asError(answer.error);
+      return { ok: false, issues: [found] };
+    }
+    const fresh = Number(answer.value);
+    return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -131,22 +110,27 @@ class SqliteStore implements FabStore {
   listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
 
   close(): Promise<void> {
-    return this.queue.run(() => this.engine.close());
+    return this.client.close();
   }
 
-  // Wait (asynchronously) for another connection's write lock; `work` fails busy only before it changed anything.
-  private unlocked<T>(work: () => T): Promise<T> {
-    return retryBusy(work, this.busyTimeoutMs, () => performance.now());
-  }
-
-  // A read that fails for an expected reason (no schema yet, a locked file) answers with its issue.
-  private async guard<T>(read: () => Promise<R<T>>): Promise<R<T>> {
+  // A failure for an expected reason (no schema yet, a lock held too long) answers with its issue.
+  private async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {
     try {
-      return await read();
+      return await work();
     } catch (e) {
       const found = sqliteIssue(e);
       if (found === undefined) throw e;
       return { ok: false, issues: [found] };
     }
   }
+}
+
+function valueOrThrow(answer: Answer): unknown {
+  if (answer.ok) return answer.value;
+  throw asError(answer.error);
+}
+
+/** The worker's error as an Error with SQLite's code, for sqliteIssue or to be thrown. */
+function asError(e: WireError): Error {
+  return Object.assign(new Error(e.message), e.code === undefined ? {} : { code: e.code });
 }
