@@ -1,12 +1,14 @@
 // Ingest into the store as a collector does it: events with a 10-variable report, gathered into
 // batches, each batch acknowledged only once writeBatch has committed it. Figures: events/s into
-// SQLite (target ≥ 20,000/s) and into PostgreSQL directly, the batch commit latency, and for SQLite
-// the event-loop stall (p99 and max of monitorEventLoopDelay) at several slice sizes, the
-// measurement behind docs/fab.md §1.5. Quoted in packages/fab/README.md.
+// SQLite (target ≥ 20,000/s) and into PostgreSQL directly, the batch commit latency, and the
+// event-loop stall; with the measurements behind docs/fab.md §1.5 (a durable commit on the calling
+// thread, the main thread's work per slice). Quoted in packages/fab/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import {
   type EventRecord,
@@ -15,6 +17,7 @@ import {
   openPostgresStore,
   openSqliteStore,
 } from '../src/index.js';
+import { batchRows } from '../src/store/record-rows.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const TOOLS = 4;
@@ -197,8 +200,61 @@ async function idleBaseline(): Promise<void> {
   );
 }
 
+/**
+ * What would hold the event loop without the worker: a durable (FULL) commit of 256 event rows done
+ * by better-sqlite3 on the calling thread, and the insert statements before it.
+ */
+async function commitOnCallingThread(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bondline-bench-'));
+  try {
+    const db = new Database(join(dir, 'direct.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO events (data) VALUES (?)');
+    const data = JSON.stringify(event(0).data);
+    const inserts: number[] = [];
+    const commits: number[] = [];
+    for (let b = 0; b < 200; b++) {
+      db.exec('BEGIN IMMEDIATE');
+      const t = performance.now();
+      for (let i = 0; i < 256; i++) insert.run(data);
+      const c = performance.now();
+      db.exec('COMMIT');
+      commits.push(performance.now() - c);
+      inserts.push(c - t);
+    }
+    db.close();
+    commits.sort((a, b) => a - b);
+    inserts.sort((a, b) => a - b);
+    console.log(
+      `FULL commit of 256 rows on the calling thread: p50 ${percentile(commits, 50).toFixed(1)} ms, p99 ${percentile(commits, 99).toFixed(1)} ms ` +
+        `(the 256 inserts before it: p50 ${percentile(inserts, 50).toFixed(2)} ms)`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The main thread's work between two turns: checking and encoding one slice of 256 events. */
+async function sliceWork(): Promise<void> {
+  const records = Array.from({ length: 256 }, (_, i) => event(i));
+  const times: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    const t = performance.now();
+    await batchRows(records, records.length, turn);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `main thread, check + encode one slice of 256 events: min ${(times[0] ?? 0).toFixed(2)} ms, p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`,
+  );
+}
+
 console.log(`${EVENTS.toLocaleString('en-US')} events per run, ${TOOLS} tools, 10-variable reports`);
 await idleBaseline();
+await commitOnCallingThread();
+await sliceWork();
 await sqlite('SQLite full sync, batch 256', { batch: 256, sliceRows: 256, synchronous: 'full' });
 await sqlite('SQLite full sync, batch 1000 (default slice 256)', {
   batch: 1000,
@@ -207,7 +263,6 @@ await sqlite('SQLite full sync, batch 1000 (default slice 256)', {
 });
 await sqlite('SQLite normal sync, batch 1000', { batch: 1000, sliceRows: 256, synchronous: 'normal' });
 await sqlite('SQLite full sync, batch 1000, slice 64', { batch: 1000, sliceRows: 64, synchronous: 'full' });
-await sqlite('SQLite full sync, batch 5000, slice 256', { batch: 5000, sliceRows: 256, synchronous: 'full' });
 
 const dbName = `bondline_bench_${randomBytes(4).toString('hex')}`;
 try {
