@@ -24,6 +24,8 @@ import type {
 export type StoreIssueCode =
   /** A record failed its schema (the path names the field); nothing of the batch was written. */
   | 'invalid-record'
+  /** More records in one batch than MAX_BATCH_RECORDS (100,000): nothing was written. */
+  | 'batch-too-large'
   /** A record names a row that is not stored (a tool, lot or pair); the batch was rolled back. */
   | 'unknown-reference'
   /** The database cannot be reached or is shutting down: retry later (the tool keeps spooling). */

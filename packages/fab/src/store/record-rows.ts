@@ -24,6 +24,12 @@ export const DEFAULT_SLICE_ROWS = 256;
 const MAX_LISTED = 100;
 
 /**
+ * Records in one batch at most: a batch is one transaction and is held in memory whole (and copied to
+ * the SQLite worker); a collector batches far fewer (docs/fab.md §1.5 measures 256 and 1000).
+ */
+export const MAX_BATCH_RECORDS = 100_000;
+
+/**
  * Check every record of a batch and build its rows, in write order (by table rank, batch order within
  * a rank). Any problem refuses the batch: the issues name `records[i].field`. The work is done
  * `sliceRecords` at a time with `turn()` awaited in between, so a large batch does not hold the event
@@ -33,7 +39,11 @@ export async function batchRows(
   records: readonly FabRecord[],
   sliceRecords: number,
   turn: () => Promise<unknown>,
-): Promise<{ rows: Row[]; issues: Issue<'invalid-record'>[] }> {
+): Promise<{ rows: Row[]; issues: Issue<'invalid-record' | 'batch-too-large'>[] }> {
+  if (records.length > MAX_BATCH_RECORDS) {
+    const why = `a batch of ${records.length} records is more than ${MAX_BATCH_RECORDS}: split it`;
+    return { rows: [], issues: [issue('batch-too-large', why, 'records')] };
+  }
   const rows: Row[] = [];
   const issues: Issue<'invalid-record'>[] = [];
   for (let i = 0; i < records.length && issues.length < MAX_LISTED; i++) {

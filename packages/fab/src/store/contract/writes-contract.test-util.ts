@@ -143,6 +143,22 @@ export function writesContract(factory: HarnessFactory): void {
     });
   });
 
+  it('refuses a batch of more than 100,000 records whole', async () => {
+    await withStore(factory, async (store) => {
+      okValue(await store.writeBatch(line(['B1'])));
+      const e = event('B1', 0);
+      const issues = issuesOf(await store.writeBatch(new Array<FabRecord>(100_001).fill(e)));
+      expect(issues).toEqual([
+        {
+          code: 'batch-too-large',
+          message: 'a batch of 100001 records is more than 100000: split it',
+          path: 'records',
+        },
+      ]);
+      expect(okValue(await store.listEvents()).items).toEqual([]);
+    });
+  });
+
   it('refuses a batch with bad records before writing any of it, naming each field', async () => {
     await withStore(factory, async (store) => {
       okValue(await store.writeBatch(line(['B1'])));
