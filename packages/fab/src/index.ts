@@ -28,6 +28,7 @@ export {
   type SortOrder,
 } from './store/page-cursor.js';
 export { openPostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.js';
+export { MAX_BATCH_RECORDS } from './store/record-rows.js';
 export type {
   AlarmRecord,
   CarrierRecord,
