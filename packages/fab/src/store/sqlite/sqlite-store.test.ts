@@ -110,24 +110,26 @@ describe('SQLite store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bondline-busy-'));
     const path = join(dir, 'fab.sqlite');
     const holder = new Database(path);
-    const store = okValue(await openSqliteStore({ path, busyTimeoutMs: 100 }));
+    const opened: FabStore[] = [];
     try {
+      const store = okValue(await openSqliteStore({ path, busyTimeoutMs: 100 }));
+      opened.push(store);
       okValue(await store.migrate());
       okValue(await store.writeBatch(line(['B1'])));
       holder.exec('BEGIN IMMEDIATE');
       expect(issuesOf(await store.writeBatch([event('B1', 0)]))[0]?.code).toBe('store-busy');
-      // Released while the store waits: the write goes through. The lock holder runs on this thread,
-      // so this also shows the wait happens off it.
+      // Released while another store waits: its write goes through. The lock holder runs on this
+      // thread, so a wait on this thread would have lasted the whole 60 s.
       const patient = okValue(await openSqliteStore({ path, busyTimeoutMs: 60_000 }));
+      opened.push(patient);
       const pending = patient.writeBatch([event('B1', 1)]);
       await new Promise((resolve) => setImmediate(resolve));
       holder.exec('COMMIT');
       expect(okValue(await pending)).toEqual({ new: 1, duplicate: 0 });
-      await patient.close();
       expect(okValue(await store.listEvents()).items.map((e) => e.dataId)).toEqual([2]);
     } finally {
       holder.close();
-      await store.close();
+      await Promise.all(opened.map((s) => s.close()));
       await rm(dir, { recursive: true, force: true });
     }
   });
