@@ -1,0 +1,49 @@
+// @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
+// an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+export type {
+  AlarmQuery,
+  BatchReport,
+  EcChangeQuery,
+  EventQuery,
+  FabStore,
+  LotDetail,
+  LotQuery,
+  PairDetail,
+  PairListItem,
+  PairQuery,
+  StoreIssueCode,
+  StoreResult,
+  TimeRangeQuery,
+  ToolDetail,
+  TraceQuery,
+} from './store/fab-store.js';
+export type { JsonObject, JsonValue } from './store/json-value.js';
+export { decodeMap, encodeMap, type MapArray, type NumericMap } from './store/map-codec.js';
+export type { AppliedMigration, MigrationReport } from './store/migration.js';
+export {
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+  type Page,
+  type PageQuery,
+  type SortOrder,
+} from './store/page-cursor.js';
+export { openPostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.js';
+export { MAX_BATCH_RECORDS } from './store/record-rows.js';
+export type {
+  AlarmRecord,
+  CarrierRecord,
+  EcChangeRecord,
+  EventRecord,
+  FabRecord,
+  FabRecordType,
+  LotRecord,
+  ModuleRecord,
+  OrganisationRecord,
+  PairRecord,
+  PairResultRecord,
+  RecipeRecord,
+  SubstrateRecord,
+  ToolRecord,
+  TraceSampleRecord,
+} from './store/records.js';
+export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';

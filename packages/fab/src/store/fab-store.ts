@@ -1,0 +1,140 @@
+// The repository every part of the fab side uses: collectors and store writers write batches of
+// records, the API and the analytics read. Two implementations (SQLite, PostgreSQL) pass one test
+// suite (fab-store-contract.test-util.ts). Expected failures are core Results; only programmer
+// errors (a bug in this package, a database that is not this schema) throw.
+import type { Result } from '@bondline/core';
+import type { MigrationReport } from './migration.js';
+import type { Page, PageQuery } from './page-cursor.js';
+import type {
+  AlarmRecord,
+  CarrierRecord,
+  EcChangeRecord,
+  EventRecord,
+  FabRecord,
+  LotRecord,
+  ModuleRecord,
+  PairRecord,
+  PairResultRecord,
+  RecipeRecord,
+  SubstrateRecord,
+  ToolRecord,
+  TraceSampleRecord,
+} from './records.js';
+
+export type StoreIssueCode =
+  /** A record failed its schema (the path names the field); nothing of the batch was written. */
+  | 'invalid-record'
+  /** More records in one batch than MAX_BATCH_RECORDS (100,000): nothing was written. */
+  | 'batch-too-large'
+  /** A record names a row that is not stored (a tool, lot or pair); the batch was rolled back. */
+  | 'unknown-reference'
+  /** The database cannot be reached or is shutting down: retry later (the tool keeps spooling). */
+  | 'store-unavailable'
+  /** Another process holds the SQLite file's write lock past the busy timeout: retry later. */
+  | 'store-busy'
+  | 'not-found'
+  | 'bad-cursor'
+  | 'bad-limit'
+  /** A filter of the wrong type (a tool id that is not text, a CEID that is not an integer). */
+  | 'bad-filter'
+  /** A time range that is not integers, or ends before it starts. */
+  | 'bad-range'
+  | 'corrupt-map'
+  /** The database lacks the fab schema: `migrate()` (`bondline fab migrate`) has not run. */
+  | 'not-migrated'
+  /** The database holds migrations this code does not know: it was migrated by a newer version. */
+  | 'schema-too-new'
+  /** A migration this code knows was applied under another name: not this project's database. */
+  | 'migration-mismatch';
+
+/** What one `writeBatch` stored: records that inserted or changed a row, and records already stored. */
+export interface BatchReport {
+  readonly new: number;
+  readonly duplicate: number;
+}
+
+export interface LotQuery extends PageQuery {
+  readonly toolId?: string;
+}
+
+export interface PairQuery extends PageQuery {
+  readonly toolId?: string;
+  readonly lotId?: string;
+}
+
+/** A time-ordered list (by equipment time): from `fromMs` (inclusive) to `toMs` (exclusive). */
+export interface TimeRangeQuery extends PageQuery {
+  readonly toolId?: string;
+  readonly fromMs?: number;
+  readonly toMs?: number;
+}
+
+export interface EventQuery extends TimeRangeQuery {
+  readonly ceid?: number;
+}
+
+export interface AlarmQuery extends TimeRangeQuery {
+  readonly alid?: number;
+}
+
+export interface TraceQuery extends TimeRangeQuery {
+  readonly traceId?: number;
+}
+
+export interface EcChangeQuery extends TimeRangeQuery {
+  readonly ecid?: number;
+}
+
+export interface ToolDetail {
+  readonly tool: ToolRecord;
+  readonly modules: readonly ModuleRecord[];
+  /** Every stored version, by name then version. */
+  readonly recipes: readonly RecipeRecord[];
+}
+
+export interface LotDetail {
+  readonly lot: LotRecord;
+  /** The lot's wafers and stacks, by id. */
+  readonly substrates: readonly SubstrateRecord[];
+  /** The carriers its substrates name, by id. */
+  readonly carriers: readonly CarrierRecord[];
+}
+
+export interface PairListItem {
+  readonly pair: PairRecord;
+  /** Die yield 0..1, once the pair's result is stored. */
+  readonly yield?: number;
+}
+
+export interface PairDetail {
+  readonly pair: PairRecord;
+  /** With its maps decoded, once stored. */
+  readonly result?: PairResultRecord;
+}
+
+export type StoreResult<T> = Promise<Result<T, StoreIssueCode>>;
+
+export interface FabStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Apply the migrations this code knows and the database lacks, in order; safe to run again. */
+  migrate(): StoreResult<MigrationReport>;
+  /**
+   * Store records in one transaction: all of them or none. A record whose idempotency key is stored
+   * already changes nothing and counts as a duplicate (docs/fab.md §1.2). Resolves once committed.
+   */
+  writeBatch(records: readonly FabRecord[]): StoreResult<BatchReport>;
+  listTools(query?: PageQuery): StoreResult<Page<ToolRecord>>;
+  getTool(id: string): StoreResult<ToolDetail>;
+  /** Lots by start time. */
+  listLots(query?: LotQuery): StoreResult<Page<LotRecord>>;
+  getLot(id: string): StoreResult<LotDetail>;
+  /** Pairs in the order they were stored. */
+  listPairs(query?: PairQuery): StoreResult<Page<PairListItem>>;
+  getPair(id: string): StoreResult<PairDetail>;
+  listEvents(query?: EventQuery): StoreResult<Page<EventRecord>>;
+  listAlarms(query?: AlarmQuery): StoreResult<Page<AlarmRecord>>;
+  listTrace(query?: TraceQuery): StoreResult<Page<TraceSampleRecord>>;
+  listEcChanges(query?: EcChangeQuery): StoreResult<Page<EcChangeRecord>>;
+  /** Finish pending work and release the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,6 @@
+// The at-scale store's migrations, in order. A new migration is a new numbered file added here;
+// an applied one is never edited (the name recorded with it is checked on every migrate()).
+import { checkMigrationList } from '../migration.js';
+import { migration as initial } from './migrations/0001-initial.js';
+
+export const POSTGRES_MIGRATIONS = checkMigrationList([initial]);

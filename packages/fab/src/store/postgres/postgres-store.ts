@@ -1,0 +1,196 @@
+// The store at scale: PostgreSQL through a node-postgres pool. A batch is one transaction on one
+// pooled connection; the high-volume facts (events, alarms, trace, constant changes) go in one
+// unnest() INSERT per table, the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
+// so concurrent store writers delivering the same record store it once.
+import { setImmediate as turn } from 'node:timers/promises';
+import { issue, type Result } from '@bondline/core';
+import pg from 'pg';
+import type { BatchReport, FabStore, StoreIssueCode } from '../fab-store.js';
+import { insertRowSql } from '../insert-sql.js';
+import type { SqlReader } from '../keyset-query.js';
+import type { MigrationReport } from '../migration.js';
+import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
+import type { FabRecord } from '../records.js';
+import { storeReads } from '../store-reads.js';
+import { bulkInsert } from './bulk-insert.js';
+import { connectionLost, pgIssue } from './pg-errors.js';
+import { STORE_PG_TYPES } from './pg-types.js';
+import { migratePostgres } from './postgres-migrate.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user[:password]@host:port/database`. */
+  readonly connectionString: string;
+  /** Keep the store's tables in this schema (created by `migrate()`); default: the search_path's first. */
+  readonly schema?: string;
+  /** Connections in the pool (default 4). */
+  readonly poolSize?: number;
+  /** How long to wait for a connection before `store-unavailable`, ms (default 5000). */
+  readonly connectTimeoutMs?: number;
+  /** Records checked between two event-loop turns of one batch (default 256). */
+  readonly sliceRows?: number;
+  /** Time source for `schema_migrations.applied_ms`, ms since the epoch (default Date.now). */
+  readonly nowMs?: () => number;
+}
+
+type R<T> = Result<T, StoreIssueCode>;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A store on the PostgreSQL server of `connectionString`; connects on first use; `migrate()` first. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<R<FabStore>> {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    return {
+      ok: false,
+      issues: [issue('invalid-record', `schema: '${schema}' is not a lower-case SQL identifier`, 'schema')],
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    types: STORE_PG_TYPES,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle connection that dies (server restart) is reported here; the next query reconnects and
+  // reports `store-unavailable` if the server is still gone. Without a listener it would end the process.
+  pool.on('error', () => undefined);
+  return {
+    ok: true,
+    value: new PostgresStore(
+      pool,
+      schema,
+      options.sliceRows ?? DEFAULT_SLICE_ROWS,
+      options.nowMs ?? Date.now,
+    ),
+  };
+}
+
+class PostgresStore implements FabStore {
+  readonly kind = 'postgres';
+  private readonly reads: ReturnType<typeof storeReads>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string | undefined,
+    private readonly sliceRows: number,
+    private readonly nowMs: () => number,
+  ) {
+    const reader: SqlReader = {
+      all: async (sql, params) => (await pool.query(numbered(sql), [...params])).rows,
+    };
+    this.reads = storeReads(reader);
+  }
+
+  migrate(): Promise<R<MigrationReport>> {
+    return this.withClient((client) => migratePostgres(client, this.schema, this.nowMs));
+  }
+
+  async writeBatch(records: readonly FabRecord[]): Promise<R<BatchReport>> {
+    const { rows, issues } = await batchRows(records, this.sliceRows, turn);
+    if (issues.length > 0) return { ok: false, issues };
+    if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
+    return this.withClient(async (client) => {
+      let at: string | undefined;
+      try {
+        await client.query('BEGIN');
+        let fresh = 0;
+        for (const group of byTable(rows)) {
+          const spec = group[0]?.spec;
+          if (spec === undefined) continue;
+          if (spec.bulk) {
+            at = undefined;
+            fresh += await bulkInsert(client, spec, group);
+            continue;
+          }
+          const text = insertRowSql(spec, 'dollar');
+          for (const row of group) {
+            at = `records[${row.index}]`;
+            const r = await client.query({ name: `row-${spec.table}`, text, values: [...row.values] });
+            fresh += r.rowCount ?? 0;
+          }
+        }
+        at = undefined;
+        await client.query('COMMIT');
+        return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
+      } catch (e) {
+        // A lost connection is withClient's to report (and to destroy); the server rolls back.
+        if (connectionLost(e)) throw e;
+        await client.query('ROLLBACK');
+        // Only the path of a row written on its own is known; a bulk statement's error names the row.
+        const found = pgIssue(e, at);
+        if (found === undefined) throw e;
+        return { ok: false, issues: [found] };
+      }
+    });
+  }
+
+  listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
+  getTool: FabStore['getTool'] = (id) => this.guard(() => this.reads.getTool(id));
+  listLots: FabStore['listLots'] = (q) => this.guard(() => this.reads.listLots(q));
+  getLot: FabStore['getLot'] = (id) => this.guard(() => this.reads.getLot(id));
+  listPairs: FabStore['listPairs'] = (q) => this.guard(() => this.reads.listPairs(q));
+  getPair: FabStore['getPair'] = (id) => this.guard(() => this.reads.getPair(id));
+  listEvents: FabStore['listEvents'] = (q) => this.guard(() => this.reads.listEvents(q));
+  listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
+  listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
+  listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  // One pooled connection for `work`; a connection that failed is destroyed, not returned to the pool.
+  private async withClient<T>(work: (client: pg.PoolClient) => Promise<R<T>>): Promise<R<T>> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      const found = pgIssue(e);
+      if (found === undefined) throw e;
+      return { ok: false, issues: [found] };
+    }
+    let failure: unknown;
+    try {
+      return await work(client);
+    } catch (e) {
+      failure = e;
+      const found = pgIssue(e);
+      if (found === undefined) throw e;
+      return { ok: false, issues: [found] };
+    } finally {
+      client.release(connectionLost(failure) ? asError(failure) : undefined);
+    }
+  }
+
+  private async guard<T>(read: () => Promise<R<T>>): Promise<R<T>> {
+    try {
+      return await read();
+    } catch (e) {
+      const found = pgIssue(e);
+      if (found === undefined) throw e;
+      return { ok: false, issues: [found] };
+    }
+  }
+}
+
+/** Rows grouped by table, tables in write order (rows arrive sorted by rank; a rank's tables never reference each other). */
+function byTable(rows: readonly Row[]): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const g = groups.get(row.spec.table);
+    if (g === undefined) groups.set(row.spec.table, [row]);
+    else g.push(row);
+  }
+  return [...groups.values()];
+}
+
+/** `?` placeholders (the shared read SQL) as PostgreSQL's `$1, $2, ...`. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -1,0 +1,180 @@
+// What the store keeps: one record type per table (docs/fab.md §1). A collector or a store writer
+// turns what a tool reports over GEM into these records; `writeBatch` stores a list of them in one
+// transaction; the reads give the same shapes back. Times are milliseconds since the Unix epoch, UTC.
+import type { JsonObject, JsonValue } from './json-value.js';
+import type { NumericMap } from './map-codec.js';
+
+/** The fab itself, or an equipment maker. */
+export interface OrganisationRecord {
+  readonly type: 'organisation';
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'fab' | 'maker';
+}
+
+/** A tool as the fab configuration lists it; `organisationId` is its maker. */
+export interface ToolRecord {
+  readonly type: 'tool';
+  readonly id: string;
+  readonly name: string;
+  readonly organisationId: string;
+  /** HSMS address and port, GEM device id. */
+  readonly address?: string;
+  readonly port?: number;
+  readonly deviceId?: number;
+}
+
+/** A module of a tool (plasma, clean, flip, aligner-bonder, inspection, ...). */
+export interface ModuleRecord {
+  readonly type: 'module';
+  readonly toolId: string;
+  readonly id: string;
+  readonly kind: string;
+}
+
+/** One version of a recipe (process program) as the tool holds it; a version never changes. */
+export interface RecipeRecord {
+  readonly type: 'recipe';
+  readonly toolId: string;
+  readonly name: string;
+  readonly version: number;
+  /** The recipe's text (YAML, or the process program body). */
+  readonly body: string;
+  readonly createdMs: number;
+}
+
+export interface LotRecord {
+  readonly type: 'lot';
+  readonly id: string;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly recipeVersion?: number;
+  readonly plannedPairs: number;
+  readonly startedMs: number;
+  /** Known once the lot ends: filled in by a later record, never changed after. */
+  readonly endedMs?: number;
+  readonly outcome?: 'completed' | 'stopped' | 'aborted';
+  readonly summary?: JsonObject;
+}
+
+export interface CarrierRecord {
+  readonly type: 'carrier';
+  readonly id: string;
+  /** Slots. */
+  readonly capacity: number;
+  readonly role?: 'top' | 'bottom' | 'stack';
+}
+
+/** A wafer (top or bottom) or a bonded stack; a stack names its parts. */
+export interface SubstrateRecord {
+  readonly type: 'substrate';
+  readonly id: string;
+  readonly kind: 'top' | 'bottom' | 'stack';
+  readonly lotId: string;
+  /** Where it entered the tool (a stack: where it left). */
+  readonly carrierId?: string;
+  readonly slot?: number;
+  readonly topId?: string;
+  readonly bottomId?: string;
+}
+
+/** A bonded pair: both wafers, the stack they became, the lot and slot, the recipe, start and end. */
+export interface PairRecord {
+  readonly type: 'pair';
+  readonly id: string;
+  readonly toolId: string;
+  readonly lotId: string;
+  readonly slot: number;
+  readonly recipe: string;
+  readonly recipeVersion?: number;
+  readonly topId: string;
+  readonly bottomId: string;
+  readonly stackId: string;
+  readonly startedMs: number;
+  /** Filled in by a later record, never changed after. */
+  readonly endedMs?: number;
+}
+
+/**
+ * A pair's measured result. Map layouts (docs/fab.md §1.4): overlay [sites, 4] f64 of X µm, Y µm,
+ * dx nm, dy nm; voids [voids, 4] f64 of x mm, y mm, diameter µm, cause code; die yield [rows, cols]
+ * u8 of physics cause codes (0 good, 255 off the wafer).
+ */
+export interface PairResultRecord {
+  readonly type: 'pair-result';
+  readonly pairId: string;
+  /** Fraction of good dies, 0..1. */
+  readonly yield: number;
+  readonly summary: JsonObject;
+  readonly overlayMap?: NumericMap;
+  readonly voidMap?: NumericMap;
+  readonly dieYieldMap?: NumericMap;
+}
+
+/** A collection event (S6F11) decoded by the names the tool declared. */
+export interface EventRecord {
+  readonly type: 'event';
+  readonly toolId: string;
+  readonly dataId: number;
+  readonly ceid: number;
+  readonly name: string;
+  readonly equipmentTimeMs: number;
+  readonly receivedTimeMs: number;
+  /** Report variables by name. */
+  readonly data: JsonObject;
+}
+
+/** An alarm set or cleared (S5F1). */
+export interface AlarmRecord {
+  readonly type: 'alarm';
+  readonly toolId: string;
+  readonly alid: number;
+  readonly state: 'set' | 'clear';
+  /** ALCD category bits (0..127, without the set bit). */
+  readonly category: number;
+  readonly text: string;
+  readonly equipmentTimeMs: number;
+  readonly receivedTimeMs: number;
+}
+
+/** One trace sample (S6F1): the sampled variables by name. */
+export interface TraceSampleRecord {
+  readonly type: 'trace';
+  readonly toolId: string;
+  /** TRID and SMPLN. */
+  readonly traceId: number;
+  readonly sampleNo: number;
+  readonly equipmentTimeMs: number;
+  readonly receivedTimeMs: number;
+  readonly values: JsonObject;
+}
+
+/** An equipment constant changed, by the host (S2F15, R2R) or at the tool (an operator). */
+export interface EcChangeRecord {
+  readonly type: 'ec-change';
+  readonly toolId: string;
+  readonly ecid: number;
+  readonly name: string;
+  readonly oldValue: JsonValue;
+  readonly newValue: JsonValue;
+  readonly source: 'host' | 'tool';
+  readonly equipmentTimeMs: number;
+  readonly receivedTimeMs: number;
+}
+
+export type FabRecord =
+  | OrganisationRecord
+  | ToolRecord
+  | ModuleRecord
+  | RecipeRecord
+  | LotRecord
+  | CarrierRecord
+  | SubstrateRecord
+  | PairRecord
+  | PairResultRecord
+  | EventRecord
+  | AlarmRecord
+  | TraceSampleRecord
+  | EcChangeRecord;
+
+export type FabRecordType = FabRecord['type'];
