@@ -207,8 +207,8 @@ describe('ToolController faults', () => {
     await runToEnd(h, 'F7', 3);
     expectAllPairs(h, 'F7', 3);
     expect(h.of('alarm').map((a) => [a.fault.faultId, a.set])).toEqual([
-      ['BD-ALIGN-FAILED', true],
-      ['BD-ALIGN-FAILED', false],
+      ['BD-ALIGN-061', true],
+      ['BD-ALIGN-061', false],
     ]);
     expect(h.physics.callsOf('bond').map((c) => c.id)).toEqual([
       'F7-T01+F7-B01',
