@@ -6,8 +6,8 @@ import { loadCatalogue, parseCatalogueText } from '../faults/load-catalogue.js';
 import { toolEquipmentModel } from '../gem/tool-equipment-model.js';
 import { alignFailedAlarm } from './align-failed.js';
 
-describe('the aligner alarm as a catalogue point (docs/tool.md §1)', () => {
-  it('is BD-ALIGN-061 of the shipped catalogue, and GEM declares it', async () => {
+describe('the aligner alarms as catalogue points (docs/tool.md §1)', () => {
+  it('is BD-ALIGN-061 (escalated: BD-ALIGN-062) of the shipped catalogue, and GEM declares both', async () => {
     const catalogue = await loadCatalogue();
     if (!catalogue.ok) throw new Error('catalogue');
     const a = alignFailedAlarm(catalogue.value);
@@ -19,6 +19,7 @@ describe('the aligner alarm as a catalogue point (docs/tool.md §1)', () => {
     const model = toolEquipmentModel(config.value, catalogue.value.points);
     if (!model.ok) throw new Error(model.issues.map((i) => i.message).join('\n'));
     expect(model.value.alarms.find((x) => x.id === 7061)?.text).toMatch(/^BD-ALIGN-061/);
+    expect(model.value.alarms.find((x) => x.id === 7062)?.text).toMatch(/^BD-ALIGN-062/);
   });
 
   it('is refused when the catalogue lacks the point or it raises no alarm', () => {
@@ -26,8 +27,11 @@ describe('the aligner alarm as a catalogue point (docs/tool.md §1)', () => {
     const silent = parseCatalogueText(text, 'faults.yaml');
     if (!silent.ok) throw new Error(silent.issues.map((i) => i.message).join('\n'));
     const r = alignFailedAlarm(silent.value);
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['align-alarm-missing']);
-    const other = alignFailedAlarm(silent.value, 'BD-NONE-001');
-    expect(other.ok ? [] : other.issues.map((i) => i.code)).toEqual(['align-alarm-missing']);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['align-alarm-missing', 'align-alarm-missing']);
+    const other = alignFailedAlarm(silent.value, { alarm: 'BD-NONE-001', escalate: 'BD-NONE-002' });
+    expect(other.ok ? [] : other.issues.map((i) => i.code)).toEqual([
+      'align-alarm-missing',
+      'align-alarm-missing',
+    ]);
   });
 });

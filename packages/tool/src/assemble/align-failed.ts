@@ -2,14 +2,34 @@
 // so GEM declares it like every other alarm (docs/tool.md §1, §5): the simulated bonder raises it
 // with the catalogue's ALID, category and recovery.
 import { issue, type Result } from '@bondline/core';
-import { type AlignFailedAlarm, DEFAULT_ALIGN_FAILED } from '../drivers/sim/sim-world.js';
+import { type AlignAlarm, type AlignFailedAlarm, DEFAULT_ALIGN_FAILED } from '../drivers/sim/sim-world.js';
 import type { FaultCatalogue } from '../faults/fault-catalogue.js';
 
-/** The alarm of catalogue point `faultId` (default BD-ALIGN-061); refused when the catalogue lacks it or it raises no alarm. */
+/**
+ * The aligner's alarms from catalogue points `faultIds` (default BD-ALIGN-061 and its escalation
+ * BD-ALIGN-062); refused when the catalogue lacks one or it raises no alarm at the bonder.
+ */
 export function alignFailedAlarm(
   catalogue: FaultCatalogue,
-  faultId = DEFAULT_ALIGN_FAILED.faultId,
+  faultIds: { alarm: string; escalate: string } = {
+    alarm: DEFAULT_ALIGN_FAILED.faultId,
+    escalate: DEFAULT_ALIGN_FAILED.escalate.faultId,
+  },
 ): Result<AlignFailedAlarm> {
+  const alarm = point(catalogue, faultIds.alarm);
+  const escalate = point(catalogue, faultIds.escalate);
+  if (!alarm.ok || !escalate.ok)
+    return {
+      ok: false,
+      issues: [...(alarm.ok ? [] : alarm.issues), ...(escalate.ok ? [] : escalate.issues)],
+    };
+  return {
+    ok: true,
+    value: { ...alarm.value, escalateAfter: DEFAULT_ALIGN_FAILED.escalateAfter, escalate: escalate.value },
+  };
+}
+
+function point(catalogue: FaultCatalogue, faultId: string): Result<AlignAlarm> {
   const p = catalogue.byId.get(faultId);
   if (p === undefined || p.alarm === undefined || p.module !== 'bonder') {
     return {

@@ -202,6 +202,33 @@ describe('ToolController faults', () => {
     expect(p2?.overlay.Tx).toBeCloseTo((p1?.overlay.Tx ?? 0) + 40, 6);
   });
 
+  it('escalates the third failed alignment of a pair in a row to a recalibration (maintenance)', async () => {
+    const h = harness({ physics: new FakePhysics({ failAlignments: 4 }) });
+    await runToEnd(h, 'F9', 2);
+    expectAllPairs(h, 'F9', 2);
+    expect(
+      h
+        .of('alarm')
+        .filter((a) => a.set)
+        .map((a) => [a.fault.faultId, a.fault.recovery]),
+    ).toEqual([
+      ['BD-ALIGN-061', 'auto-retry'],
+      ['BD-ALIGN-061', 'auto-retry'],
+      ['BD-ALIGN-062', 'maintenance'],
+      ['BD-ALIGN-061', 'auto-retry'],
+    ]);
+    expect(h.physics.callsOf('bond').map((c) => c.id)).toEqual([
+      ...Array(5).fill('F9-T01+F9-B01'),
+      'F9-T02+F9-B02',
+    ]);
+    // The recalibration is a failure of the bonder in E10's sense: 1800 s unscheduled down.
+    expect(
+      h.tool.e10Figures().modules.find((m) => m.entity === 'BD1')?.metrics.times['unscheduled-down'],
+    ).toBeCloseTo(1800, 6);
+    // The aligner's own alarms are not the fault source's to clear.
+    expect(h.faults.clearedLog).toEqual([]);
+  });
+
   it('a failed alignment raises the bonder alarm, the pair is held and aligned again', async () => {
     const h = harness({ physics: new FakePhysics({ failAlignments: 1 }) });
     await runToEnd(h, 'F7', 3);

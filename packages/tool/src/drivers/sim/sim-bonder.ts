@@ -1,7 +1,8 @@
 // The simulated aligner + bond chamber. The physics registers both wafers' marks (its attempts cost
 // alignment time each), aligns with the host's R2R offsets and bonds; when registration failed on
 // every attempt the pair is not bonded and the module raises its alignment alarm after the time the
-// attempts took. The wafers' surfaces leave the twin once they are one stack.
+// attempts took, escalated to a recalibration when it keeps failing (SimWorld's AlignFailedAlarm).
+// The wafers' surfaces leave the twin once they are one stack.
 import type { BonderParams } from '../../recipe/recipe-types.js';
 import type { BondOutcome, Degradation, OverlayTerms } from '../../sim/process-physics.js';
 import type { StepCallbacks } from '../driver-types.js';
@@ -10,6 +11,8 @@ import { SimModule, type SimStep } from './sim-module.js';
 
 export class SimBonder extends SimModule implements BonderDriver {
   readonly kind = 'bonder' as const;
+  /** Registration failures of the pair in the bonder, one after another. */
+  private failedInRow = 0;
 
   bond(load: BondLoad, params: BonderParams, r2rOffsets: OverlayTerms, cb: StepCallbacks<BondOutcome>): void {
     // A bond its alarm stopped did nothing: the alarm's effect falls on the bottom wafer (as a bond's
@@ -30,20 +33,29 @@ export class SimBonder extends SimModule implements BonderDriver {
         const attempts = Math.max(1, out.registration.attempts);
         const alignS = params.alignS * attempts;
         if (!out.aligned) {
+          // The alarm is raised when the attempts' time is over (the step's alarm path), so the count is kept then.
+          const failures = this.failedInRow + 1;
           const a = world.alignFailed;
+          const escalate = failures >= a.escalateAfter;
+          const raised = escalate ? a.escalate : a;
+          this.failedInRow = escalate ? 0 : failures;
+          if (escalate) world.reseat(load.top.id, load.bottom.id);
           return {
             nominalS: alignS,
             alarm: {
-              faultId: a.faultId,
+              faultId: raised.faultId,
               moduleId: this.id,
-              alid: a.alid,
-              alcd: a.alcd,
-              text: `${this.id}: alignment marks not registered after ${attempts} attempts`,
-              recovery: a.recovery,
-              recoveryS: a.recoveryS,
+              alid: raised.alid,
+              alcd: raised.alcd,
+              text: escalate
+                ? `${this.id}: alignment marks not registered ${failures} times in a row; aligner recalibration`
+                : `${this.id}: alignment marks not registered after ${attempts} attempts`,
+              recovery: raised.recovery,
+              recoveryS: raised.recoveryS,
             },
           };
         }
+        this.failedInRow = 0;
         return {
           nominalS: alignS + params.initiationDelayS + params.bondS,
           result: out,

@@ -61,8 +61,9 @@ export abstract class SimModule implements ModuleDriver {
   }
 
   recovered(faultId: string): void {
-    // The bonder's own alignment alarm is not a fault point: the fault source never raised it.
-    if (faultId === this.world.alignFailed.faultId) return;
+    // The bonder's own alignment alarms are not the fault source's: it never raised them.
+    const a = this.world.alignFailed;
+    if (faultId === a.faultId || faultId === a.escalate.faultId) return;
     this.world.faults.cleared(faultId, this.id, this.world.clock.nowS);
   }
 
