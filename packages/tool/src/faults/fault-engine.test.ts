@@ -231,6 +231,23 @@ describe('FaultEngine', () => {
     expect(Math.abs(alarms(tenfold) - 400)).toBeLessThan(81);
   });
 
+  it('scales the silent points by silentScale and leaves the alarming ones', () => {
+    const cat = catalogueOf([
+      alarmPoint('IN-OVL-001', 'inspection'),
+      silentPoint('IN-CAL-002', 'inspection', { overlayDrift: { Tx: 8 }, activeS: 0.5 }),
+    ]);
+    const rates = {
+      'IN-OVL-001': { per: 'step' as const, rate: 0.02 },
+      'IN-CAL-002': { per: 'step' as const, rate: 0.02 },
+    };
+    const rs = run(engine(cat, profileOf(rates, { silentScale: 10 })), 'IN1', 'inspection', 2000);
+    // Steps 10 s apart, the silent point active 0.5 s: it acts only at the steps where it fired.
+    const drifted = rs.filter((r) => r.degradation.faultIds?.includes('IN-CAL-002')).length;
+    // Binomial(2000, 0.02): 40 +- 6.3 alarms; Binomial(2000, 0.2) over the steps without an alarm (~1960): 392 +- 18; 4.5 sd each.
+    expect(Math.abs(alarms(rs) - 40)).toBeLessThan(29);
+    expect(Math.abs(drifted - 392)).toBeLessThan(81);
+  });
+
   it('refuses what only a programming error gives', () => {
     const cat = catalogueOf([alarmPoint('PL-RF-001', 'plasma')]);
     expect(() => engine(cat, profileOf({}))).toThrow(/no rate for PL-RF-001/);

@@ -34,7 +34,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, error: 
 interface CompiledPoint {
   point: FaultPoint;
   rate: PointRate;
-  /** rateScale x kindScale of the profile. */
+  /** rateScale x kindScale (x silentScale for a silent point) of the profile. */
   scale: number;
   /** The effect has a field besides stopsModule. */
   degrades: boolean;
@@ -80,7 +80,8 @@ export class FaultEngine implements FaultSource {
           if (rate === undefined) {
             throw new TypeError(`FaultEngine: profile ${profile.name} has no rate for ${point.id}`);
           }
-          return { point, rate, scale, degrades: hasDegradation(point.effect) };
+          const silent = point.effect.stopsModule ? 1 : profile.silentScale;
+          return { point, rate, scale: scale * silent, degrades: hasDegradation(point.effect) };
         }),
       );
     }
