@@ -13,6 +13,7 @@ import type { OperatorMode } from '../controller/tool-runtime.js';
 import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';
 import type { FaultCatalogue } from '../faults/fault-catalogue.js';
 import { FaultEngine } from '../faults/fault-engine.js';
+import { type FaultProfile, withFixes } from '../faults/fault-profile.js';
 import { loadCatalogue } from '../faults/load-catalogue.js';
 import { loadProfile } from '../faults/load-profile.js';
 import { type FileRecipeStore, openRecipeStore } from '../recipe/recipe-store.js';
@@ -31,6 +32,8 @@ export interface SimulatedToolOptions {
   seed: number;
   /** 'immature', 'mature' or a profile file; default the configuration's faults.profile. */
   profile?: string;
+  /** Apply only the profile's first `fixes` fix records (withFixes: a point of its learning curve); default all. */
+  fixes?: number;
   /** Default MAX_SPEED. */
   pacing?: Pacing;
   /** Who clears operator-clear alarms; default 'simulated' (after their recoveryS). */
@@ -63,7 +66,9 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
   if (!config.ok) return config;
   const catalogue = await loadCatalogue(config.value.faults.catalogue);
   if (!catalogue.ok) return catalogue;
-  const profile = await loadProfile(o.profile ?? config.value.faults.profile, catalogue.value);
+  const loaded = await loadProfile(o.profile ?? config.value.faults.profile, catalogue.value);
+  if (!loaded.ok) return loaded;
+  const profile = withFixesOf(loaded.value, o.fixes);
   if (!profile.ok) return profile;
   const alignFailed = alignFailedAlarm(catalogue.value);
   if (!alignFailed.ok) return alignFailed;
@@ -113,4 +118,21 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
       },
     },
   };
+}
+
+/** The profile after its first `fixes` fix records, or all of them. */
+function withFixesOf(profile: FaultProfile, fixes: number | undefined): Result<FaultProfile> {
+  if (fixes === undefined) return { ok: true, value: profile };
+  if (!Number.isInteger(fixes) || fixes < 0 || fixes > profile.fixes.length) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'invalid-fixes',
+          message: `profile ${profile.name} has ${profile.fixes.length} fix records; fixes must be a whole number from 0 to ${profile.fixes.length}, got ${fixes}`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: withFixes(profile, fixes) };
 }
