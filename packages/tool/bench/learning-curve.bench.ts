@@ -59,7 +59,7 @@ console.log('| fixes applied | yield seed 1 | seed 2 | seed 3 | mean | alarms (m
 console.log('|---|---|---|---|---|---|---|');
 const t0 = performance.now();
 for (const k of ks) {
-  const rs = [];
+  const rs: { yield: number; alarms: number; hours: number }[] = [];
   for (const seed of SEEDS) rs.push(await lotYield(seed, k));
   const mean = (f: (r: (typeof rs)[number]) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
   console.log(
