@@ -99,7 +99,7 @@ export async function startE2e(o: {
 }
 
 /** Report ids the host defines. */
-export const RPT = { pair: 1, step: 2, lot: 3, alarm: 4, time: 5 } as const;
+const RPT = { pair: 1, step: 2, lot: 3, alarm: 4, time: 5 } as const;
 
 /** Online remote, names learned, reports defined and linked to every collection event, alarms enabled. */
 export async function hostSetUp(r: E2eRig): Promise<void> {
