@@ -58,6 +58,28 @@ describe('the assembled simulated tool', () => {
     expect(await yields(12)).not.toEqual(a);
   });
 
+  it("reports E10 figures per module that count the lot's operator-clear and maintenance alarms as failures", async () => {
+    const tool = await open(2, 'immature');
+    const failuresBy = new Map<string, number>();
+    let alarms = 0;
+    tool.controller.on('alarm', (a) => {
+      if (!a.set) return;
+      alarms++;
+      if (a.fault.recovery === 'auto-retry') return;
+      failuresBy.set(a.fault.moduleId, (failuresBy.get(a.fault.moduleId) ?? 0) + 1);
+    });
+    const r = await runToolLot(tool, { pairs: 10 });
+    if (!r.ok) throw new Error('lot refused');
+    expect(alarms).toBeGreaterThan(0);
+    expect(failuresBy.size).toBeGreaterThan(0);
+    for (const m of r.value.e10.modules)
+      expect(m.metrics.failures, m.entity).toBe(failuresBy.get(m.entity) ?? 0);
+    // docs/tool.md §6: every second of the tool's life is in one state; availability is uptime over it.
+    const t = r.value.e10.tool.metrics;
+    expect(t.totalS).toBeCloseTo(r.value.summary.endedS, 6);
+    expect(t.availability).toBeCloseTo(t.uptimeS / t.totalS, 12);
+  });
+
   it('refuses an unknown recipe and an unknown profile', async () => {
     const tool = await open(1);
     const r = await runToolLot(tool, { pairs: 1, recipe: 'NOPE' });
