@@ -1,6 +1,21 @@
 // The public API of @bondline/tool: the bonder's controller, its simulated tool (digital twin) and
 // its GEM binding. Each area adds its exports here.
 
+export { toolBound } from './assemble/bound-source.js';
+export { runToolLot, type ToolLotOptions, type ToolLotResult } from './assemble/run-tool-lot.js';
+// Assembly: the simulated tool from its files, a lot offline, the tool as GEM equipment (integration)
+export {
+  openSimulatedTool,
+  type SimulatedTool,
+  type SimulatedToolOptions,
+} from './assemble/simulated-tool.js';
+export {
+  startToolEquipment,
+  type ToolEquipment,
+  type ToolEquipmentOptions,
+} from './assemble/tool-equipment.js';
+// End assembly
+
 // Controller, drivers, scheduler, tracking and clock (area 3: docs/tool.md §1, §2 "Scheduler")
 export { MAX_SPEED, type Pacing, parsePacing, REAL_TIME } from './clock/pacing.js';
 export { type RealTime, systemRealTime } from './clock/real-time.js';
@@ -12,6 +27,7 @@ export { R2R_OFFSET_LIMITS } from './controller/r2r-limits.js';
 export { type RunLotOptions, runLot } from './controller/run-lot.js';
 export type {
   ControlRefusal,
+  E10Figures,
   E10State,
   HistoryEntry,
   Location,

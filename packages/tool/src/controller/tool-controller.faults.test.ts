@@ -71,12 +71,13 @@ describe('ToolController faults', () => {
         .filter((m) => m.moduleId === 'PL1' && m.atS >= t && m.atS <= t + 120)
         .map((m) => m.to),
     ).toEqual(['busy', 'fault', 'idle', 'busy']);
+    // An auto-retry alarm is an assist, not a failure (docs/tool.md §6): PL1 is never down.
     expect(
       h
         .of('e10-state')
         .filter((e) => e.entity === 'PL1')
         .map((e) => e.to),
-    ).toContain('unscheduled-down');
+    ).not.toContain('unscheduled-down');
   });
 
   it('an operator-clear alarm waits for clearAlarm; the lot resumes then', async () => {
@@ -201,13 +202,40 @@ describe('ToolController faults', () => {
     expect(p2?.overlay.Tx).toBeCloseTo((p1?.overlay.Tx ?? 0) + 40, 6);
   });
 
+  it('escalates the third failed alignment of a pair in a row to a recalibration (maintenance)', async () => {
+    const h = harness({ physics: new FakePhysics({ failAlignments: 4 }) });
+    await runToEnd(h, 'F9', 2);
+    expectAllPairs(h, 'F9', 2);
+    expect(
+      h
+        .of('alarm')
+        .filter((a) => a.set)
+        .map((a) => [a.fault.faultId, a.fault.recovery]),
+    ).toEqual([
+      ['BD-ALIGN-061', 'auto-retry'],
+      ['BD-ALIGN-061', 'auto-retry'],
+      ['BD-ALIGN-062', 'maintenance'],
+      ['BD-ALIGN-061', 'auto-retry'],
+    ]);
+    expect(h.physics.callsOf('bond').map((c) => c.id)).toEqual([
+      ...Array(5).fill('F9-T01+F9-B01'),
+      'F9-T02+F9-B02',
+    ]);
+    // The recalibration is a failure of the bonder in E10's sense: 1800 s unscheduled down.
+    expect(
+      h.tool.e10Figures().modules.find((m) => m.entity === 'BD1')?.metrics.times['unscheduled-down'],
+    ).toBeCloseTo(1800, 6);
+    // The aligner's own alarms are not the fault source's to clear.
+    expect(h.faults.clearedLog).toEqual([]);
+  });
+
   it('a failed alignment raises the bonder alarm, the pair is held and aligned again', async () => {
     const h = harness({ physics: new FakePhysics({ failAlignments: 1 }) });
     await runToEnd(h, 'F7', 3);
     expectAllPairs(h, 'F7', 3);
     expect(h.of('alarm').map((a) => [a.fault.faultId, a.set])).toEqual([
-      ['BD-ALIGN-FAILED', true],
-      ['BD-ALIGN-FAILED', false],
+      ['BD-ALIGN-061', true],
+      ['BD-ALIGN-061', false],
     ]);
     expect(h.physics.callsOf('bond').map((c) => c.id)).toEqual([
       'F7-T01+F7-B01',

@@ -151,6 +151,22 @@ describe('FaultEngine', () => {
     expect(e.atStep(site('PL1', 'plasma', 1)).degradation).toEqual({});
   });
 
+  it("gives a step its alarm stops only the alarming point's effect; the silent points act on the retry", () => {
+    const cat = catalogueOf([
+      alarmPoint('PL-RF-001', 'plasma', 'error', { extraParticles: 3 }),
+      silentPoint('PL-WALL-002', 'plasma', { particleRateFactor: 2 }),
+    ]);
+    const e = engine(
+      cat,
+      profileOf({ 'PL-RF-001': { per: 'step', rate: 1 }, 'PL-WALL-002': { per: 'step', rate: 1 } }),
+    );
+    const r = e.atStep(site('PL1', 'plasma', 0));
+    expect(r.alarm?.faultId).toBe('PL-RF-001');
+    expect(r.degradation).toEqual({ extraParticles: 3, faultIds: ['PL-RF-001'] });
+    // The silent point fired too and stays active: the retried step gets its effect.
+    expect(e.activeSilent('PL1', 0)).toEqual(['PL-WALL-002']);
+  });
+
   it('keeps a fired silent point active for activeS, or until maintenance without it', () => {
     const cat = catalogueOf([
       silentPoint('BD-STAGE-001', 'bonder', { overlayDrift: { Tx: 60 }, activeS: 100 }),
@@ -213,6 +229,23 @@ describe('FaultEngine', () => {
     expect(alarms(off)).toBe(0);
     // Binomial(2000, 0.2): 400 +- 18; allow 4.5 sd.
     expect(Math.abs(alarms(tenfold) - 400)).toBeLessThan(81);
+  });
+
+  it('scales the silent points by silentScale and leaves the alarming ones', () => {
+    const cat = catalogueOf([
+      alarmPoint('IN-OVL-001', 'inspection'),
+      silentPoint('IN-CAL-002', 'inspection', { overlayDrift: { Tx: 8 }, activeS: 0.5 }),
+    ]);
+    const rates = {
+      'IN-OVL-001': { per: 'step' as const, rate: 0.02 },
+      'IN-CAL-002': { per: 'step' as const, rate: 0.02 },
+    };
+    const rs = run(engine(cat, profileOf(rates, { silentScale: 10 })), 'IN1', 'inspection', 2000);
+    // Steps 10 s apart, the silent point active 0.5 s: it acts only at the steps where it fired.
+    const drifted = rs.filter((r) => r.degradation.faultIds?.includes('IN-CAL-002')).length;
+    // Binomial(2000, 0.02): 40 +- 6.3 alarms; Binomial(2000, 0.2) over the steps without an alarm (~1960): 392 +- 18; 4.5 sd each.
+    expect(Math.abs(alarms(rs) - 40)).toBeLessThan(29);
+    expect(Math.abs(drifted - 392)).toBeLessThan(81);
   });
 
   it('refuses what only a programming error gives', () => {

@@ -34,7 +34,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, error: 
 interface CompiledPoint {
   point: FaultPoint;
   rate: PointRate;
-  /** rateScale x kindScale of the profile. */
+  /** rateScale x kindScale (x silentScale for a silent point) of the profile. */
   scale: number;
   /** The effect has a field besides stopsModule. */
   degrades: boolean;
@@ -80,7 +80,8 @@ export class FaultEngine implements FaultSource {
           if (rate === undefined) {
             throw new TypeError(`FaultEngine: profile ${profile.name} has no rate for ${point.id}`);
           }
-          return { point, rate, scale, degrades: hasDegradation(point.effect) };
+          const silent = point.effect.stopsModule ? 1 : profile.silentScale;
+          return { point, rate, scale: scale * silent, degrades: hasDegradation(point.effect) };
         }),
       );
     }
@@ -115,8 +116,12 @@ export class FaultEngine implements FaultSource {
     }
 
     const sum = new DegradationSum();
-    for (const c of points) if (run.silent.has(c.point.id)) sum.add(c.point.id, c.point.effect);
-    if (alarm === undefined) return { degradation: sum.result() };
+    if (alarm === undefined) {
+      for (const c of points) if (run.silent.has(c.point.id)) sum.add(c.point.id, c.point.effect);
+      return { degradation: sum.result() };
+    }
+    // A step its alarm stops does not happen: the alarming point's own effect (particles from an arc,
+    // edge voids from a stalled bond wave) is all it leaves; the silent points act on the retried step.
     if (alarm.degrades) sum.add(alarm.point.id, alarm.point.effect);
     run.alarm = toAlarm(alarm.point, site.moduleId);
     return { alarm: run.alarm, degradation: sum.result() };

@@ -13,6 +13,8 @@ export interface FaultProfile {
   rateScale: number;
   /** Factor on the rates of one module kind's points (absent kinds: 1). */
   kindScale: Readonly<Partial<Record<ModuleKind, number>>>;
+  /** Factor on the rates of the silent points (those that only degrade the process), on top of the others. */
+  silentScale: number;
   /** Rates before any fix: those of the profile at the root of the `base` chain. */
   baseRates: ReadonlyMap<string, PointRate>;
   /** Fix records along the chain, in order (the base's first). */

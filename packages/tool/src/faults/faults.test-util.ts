@@ -69,6 +69,7 @@ export function profileOf(
     source: 'test',
     rateScale: 1,
     kindScale: {},
+    silentScale: 1,
     baseRates: map,
     fixes: [],
     rates: map,

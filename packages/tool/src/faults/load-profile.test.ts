@@ -61,8 +61,9 @@ describe('the shipped profiles', () => {
     const r = await loadProfile('immature', catalogue);
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
     expect(r.value.rates.size).toBe(catalogue.points.length);
-    const active = [...r.value.rates.values()].filter((x) => x.rate > 0).length;
-    expect(active).toBe(catalogue.points.length);
+    // Every point but the aligner's own registration alarms (BD-ALIGN-061, -062: the twin's registration raises them, never the engine).
+    const idle = [...r.value.rates].filter(([, x]) => x.rate === 0).map(([id]) => id);
+    expect(idle).toEqual(['BD-ALIGN-061', 'BD-ALIGN-062']);
     expect(r.value.fixes).toEqual([]);
   });
 
@@ -94,7 +95,7 @@ describe('loadProfile from files', () => {
   it('reads rates, scales and fixes, and applies the fixes in order', async () => {
     const { result } = await load(
       {
-        'base.yaml': `name: base\nrateScale: 2\nkindScale: { plasma: 0.5 }\n${RATES}`,
+        'base.yaml': `name: base\nrateScale: 2\nkindScale: { plasma: 0.5 }\nsilentScale: 3\n${RATES}`,
         'later.yaml': `name: later\nbase: base.yaml\nfixes:\n${fix('FIX-001', '2024-02-01', 'PL-RF-001', '{ reduceBy: 4 }')}${fix('FIX-002', '2024-02-03', 'BD-STAGE-001', 'retire')}`,
       },
       'later.yaml',
@@ -104,6 +105,7 @@ describe('loadProfile from files', () => {
     expect(p.name).toBe('later');
     expect(p.rateScale).toBe(2);
     expect(p.kindScale).toEqual({ plasma: 0.5 });
+    expect(p.silentScale).toBe(3);
     expect(p.baseRates.get('PL-RF-001')).toEqual({ per: 'step', rate: 0.01 });
     expect(p.rates.get('PL-RF-001')).toEqual({ per: 'step', rate: 0.0025 });
     expect(p.rates.get('PL-RF-002')).toEqual({ per: 'hour', rate: 2, wearDoublingCount: 100 });

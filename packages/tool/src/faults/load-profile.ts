@@ -114,6 +114,7 @@ function toProfile(
     source,
     rateScale: file.rateScale ?? base?.rateScale ?? 1,
     kindScale: file.kindScale === undefined ? (base?.kindScale ?? {}) : kindScale(file.kindScale),
+    silentScale: file.silentScale ?? base?.silentScale ?? 1,
     baseRates,
     fixes,
     rates: applyFixes(baseRates, fixes),

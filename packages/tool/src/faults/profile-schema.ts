@@ -114,6 +114,7 @@ export const profileFileSchema = z.strictObject({
   base: text(400).optional(),
   rateScale: bounded(0, 1000, '').optional(),
   kindScale: kindScaleSchema.optional(),
+  silentScale: bounded(0, 1000, '').optional(),
   rates: z.record(z.string(), rateSpecSchema).optional(),
   fixes: z.array(fixRecordSchema).optional(),
 });
