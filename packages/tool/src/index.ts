@@ -2,7 +2,7 @@
 // its GEM binding. Each area adds its exports here.
 
 export { toolBound } from './assemble/bound-source.js';
-export { runToolLot, type ToolLotOptions } from './assemble/run-tool-lot.js';
+export { runToolLot, type ToolLotOptions, type ToolLotResult } from './assemble/run-tool-lot.js';
 // Assembly: the simulated tool from its files, a lot offline, the tool as GEM equipment (integration)
 export {
   openSimulatedTool,
@@ -27,6 +27,7 @@ export { R2R_OFFSET_LIMITS } from './controller/r2r-limits.js';
 export { type RunLotOptions, runLot } from './controller/run-lot.js';
 export type {
   ControlRefusal,
+  E10Figures,
   E10State,
   HistoryEntry,
   Location,

@@ -17,6 +17,7 @@ import { loadCatalogue } from '../faults/load-catalogue.js';
 import { loadProfile } from '../faults/load-profile.js';
 import { type FileRecipeStore, openRecipeStore } from '../recipe/recipe-store.js';
 import { createTwinPhysics } from '../sim/twin-physics.js';
+import { alignFailedAlarm } from './align-failed.js';
 import { toolBound } from './bound-source.js';
 import { deriveSeed } from './derive-seed.js';
 import { recipeLookup } from './recipe-lookup.js';
@@ -64,6 +65,8 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
   if (!catalogue.ok) return catalogue;
   const profile = await loadProfile(o.profile ?? config.value.faults.profile, catalogue.value);
   if (!profile.ok) return profile;
+  const alignFailed = alignFailedAlarm(catalogue.value);
+  if (!alignFailed.ok) return alignFailed;
   const store = await openRecipeStore({ stateDir: o.stateDir, seedDir: config.value.recipeSeeds });
   if (!store.ok) return store;
 
@@ -84,6 +87,7 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
     faults,
     twin: config.value.twin,
     seed: deriveSeed(o.seed, 'steps'),
+    alignFailed: alignFailed.value,
   });
   const controller = new ToolController({
     config: config.value,

@@ -14,8 +14,9 @@ export function raiseAlarm(
   fault: AlarmingFault,
   substrateIds: readonly string[],
 ): void {
-  m.fire('alarm');
+  // The alarm is known before the state moves: its recovery decides the module's E10 state.
   m.alarm = fault;
+  m.fire('alarm');
   for (const id of substrateIds) rt.tracker.addFaults(id, [fault.faultId]);
   rt.bus.emit('alarm', { fault, set: true, atS: rt.nowS });
   switch (fault.recovery) {

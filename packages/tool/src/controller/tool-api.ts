@@ -3,6 +3,7 @@
 // events, alarms and trace samples, and calls ToolControl for remote commands and recipes.
 
 import type { Result } from '@bondline/core';
+import type { E10Metrics } from '../e10/e10-metrics.js';
 import type { AlarmingFault } from '../faults/fault-source.js';
 import type { ModuleKind } from '../module-kind.js';
 import type { Recipe } from '../recipe/recipe-types.js';
@@ -127,6 +128,13 @@ export interface ToolEventMap {
 
 export type ToolEventName = keyof ToolEventMap;
 
+/** An entity's (the tool's or a module's) E10 state and figures since the controller started (docs/tool.md §6). */
+export interface E10Figures {
+  entity: string;
+  state: E10State;
+  metrics: E10Metrics;
+}
+
 /** A snapshot for status variables. */
 export interface ToolStatus {
   processState: ProcessState;
@@ -138,6 +146,8 @@ export interface ToolStatus {
   r2rOffsets: OverlayTerms;
   pairsDone: number;
   clockS: number;
+  /** E10 figures (MTBF, MTTR, availability, utilisation) of the tool and each module up to clockS. */
+  e10Figures?: { tool: E10Figures; modules: E10Figures[] };
 }
 
 /** Codes a refused command carries. */

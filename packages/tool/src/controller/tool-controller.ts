@@ -20,6 +20,7 @@ import { RobotExecutor } from './robot-executor.js';
 import { schedulingPass } from './scheduling-pass.js';
 import type {
   ControlRefusal,
+  E10Figures,
   LotRequest,
   LotSummary,
   SubstrateRecord,
@@ -100,6 +101,7 @@ export class ToolController implements ToolControl {
       r2rOffsets: { ...rt.r2r },
       pairsDone: this.pairsDone,
       clockS: rt.nowS,
+      e10Figures: rt.e10Figures(),
     };
     if (this.lot !== undefined) {
       const { job } = this.lot;
@@ -111,6 +113,11 @@ export class ToolController implements ToolControl {
       };
     }
     return out;
+  }
+
+  /** E10 state and figures (MTBF, MTTR, availability, utilisation) of the tool and each module, now. */
+  e10Figures(): { tool: E10Figures; modules: E10Figures[] } {
+    return this.rt.e10Figures();
   }
 
   selectRecipe(name: string): Result<Recipe, ControlRefusal> {

@@ -4,6 +4,7 @@
 import type { ClockTimer, VirtualClock } from '../clock/virtual-clock.js';
 import type { ToolConfig } from '../config/tool-config-types.js';
 import type { AnyDriver } from '../drivers/module-drivers.js';
+import { E10Tracker } from '../e10/e10-tracker.js';
 import type { AlarmingFault } from '../faults/fault-source.js';
 import type { OverlayTerms } from '../sim/process-physics.js';
 import { SubstrateTracker } from '../tracking/substrate-tracker.js';
@@ -11,7 +12,7 @@ import { moduleE10, toolE10 } from './e10.js';
 import { EventBus } from './event-bus.js';
 import { ModuleRuntime } from './module-runtime.js';
 import { type ProcessEvent, processStateMachine } from './process-state.js';
-import type { E10State, ModuleState } from './tool-api.js';
+import type { E10Figures, E10State, ModuleState } from './tool-api.js';
 
 /** Who clears operator-clear alarms: a person through clearAlarm, or the simulated operator after recoveryS. */
 export type OperatorMode = 'manual' | 'simulated';
@@ -42,6 +43,8 @@ export class ToolRuntime {
   onTick: () => void = () => undefined;
   private tickTimer: ClockTimer | undefined;
   private readonly e10ByModule = new Map<string, E10State>();
+  /** E10 time per state of the tool and each module since the controller started (docs/tool.md §6). */
+  private readonly e10Tracker = new E10Tracker();
 
   /** Throws (a configuration or wiring bug) when a module has no driver or a driver of another kind. */
   constructor(options: RuntimeOptions) {
@@ -63,6 +66,9 @@ export class ToolRuntime {
     const robot = this.modules.find((m) => m.kind === 'robot');
     if (robot === undefined) throw new Error('the tool has no robot');
     this.robot = robot;
+    for (const entity of [this.config.tool.id, ...this.modules.map((m) => m.id)]) {
+      orThrow(this.e10Tracker.add(entity, 'standby', this.nowS));
+    }
   }
 
   get nowS(): number {
@@ -101,13 +107,26 @@ export class ToolRuntime {
     return this.e10ByModule.get(moduleId) ?? 'standby';
   }
 
+  /** E10 state and figures (MTBF, MTTR, availability, utilisation) of the tool and each module up to `atS`. */
+  e10Figures(atS = this.nowS): { tool: E10Figures; modules: E10Figures[] } {
+    const figures = (entity: string): E10Figures => {
+      const metrics = this.e10Tracker.metrics(entity, atS);
+      const state = this.e10Tracker.state(entity);
+      // Every entity was added at construction.
+      if (metrics === undefined || state === undefined) throw new Error(`E10: ${entity} is not tracked`);
+      return { entity, state, metrics };
+    };
+    return { tool: figures(this.config.tool.id), modules: this.modules.map((m) => figures(m.id)) };
+  }
+
   private moduleChanged(m: ModuleRuntime, from: ModuleState, to: ModuleState): void {
     const atS = this.nowS;
     this.bus.emit('module-state', { moduleId: m.id, from, to, atS });
     const before = this.e10Of(m.id);
-    const after = moduleE10(to, m.maintenance);
+    const after = moduleE10(to, m.maintenance, m.alarm?.recovery, before);
     if (after !== before) {
       this.e10ByModule.set(m.id, after);
+      orThrow(this.e10Tracker.transition(m.id, after, atS));
       this.bus.emit('e10-state', { entity: m.id, from: before, to: after, atS });
     }
     this.updateToolE10();
@@ -116,11 +135,17 @@ export class ToolRuntime {
   private updateToolE10(): void {
     const next = toolE10(
       this.process.state,
-      this.modules.map((m) => m.state),
+      this.modules.map((m) => this.e10Of(m.id)),
     );
     if (next === this.e10) return;
     const from = this.e10;
     this.e10 = next;
+    orThrow(this.e10Tracker.transition(this.config.tool.id, next, this.nowS));
     this.bus.emit('e10-state', { entity: this.config.tool.id, from, to: next, atS: this.nowS });
   }
+}
+
+/** The controller only makes moves E10 allows, in time order: a refusal is a controller bug. */
+function orThrow(r: { ok: true } | { ok: false; issues: readonly { message: string }[] }): void {
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
 }

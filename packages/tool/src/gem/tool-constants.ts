@@ -1,13 +1,13 @@
 // Equipment constants of the tool (docs/tool.md §7): the aligner's run-to-run offsets a host (the
 // fab's R2R controller) sets with S2F15, and the E30 constants GEM acts on itself. EC 2000s.
 
+import { R2R_OFFSET_LIMITS } from '../controller/r2r-limits.js';
 import type { OverlayTerms } from '../sim/process-physics.js';
 import type { DocumentedConstant } from './documented.js';
 
 /**
- * The R2R offsets the stage subtracts when it aligns a pair, with limits wide enough for any drift a
- * healthy bonder corrects (a few hundred nm at the wafer edge) and narrow enough that a wrong sign or
- * unit from a host cannot throw the stage microns off: 10 µrad or 10 ppm is 1.5 µm at 150 mm radius.
+ * The R2R offsets the stage subtracts when it aligns a pair, with the controller's limits
+ * (R2R_OFFSET_LIMITS: one source, so the host's S2F15 and the tool refuse the same values).
  */
 export const R2R_CONSTANTS = [
   {
@@ -15,8 +15,8 @@ export const R2R_CONSTANTS = [
     name: 'R2R_TX_NM',
     type: 'F8',
     unit: 'nm',
-    min: -1000,
-    max: 1000,
+    min: -R2R_OFFSET_LIMITS.Tx,
+    max: R2R_OFFSET_LIMITS.Tx,
     default: 0,
     doc: 'R2R offset, translation x',
   },
@@ -25,8 +25,8 @@ export const R2R_CONSTANTS = [
     name: 'R2R_TY_NM',
     type: 'F8',
     unit: 'nm',
-    min: -1000,
-    max: 1000,
+    min: -R2R_OFFSET_LIMITS.Ty,
+    max: R2R_OFFSET_LIMITS.Ty,
     default: 0,
     doc: 'R2R offset, translation y',
   },
@@ -35,8 +35,8 @@ export const R2R_CONSTANTS = [
     name: 'R2R_ROT_URAD',
     type: 'F8',
     unit: 'urad',
-    min: -10,
-    max: 10,
+    min: -R2R_OFFSET_LIMITS.Rot,
+    max: R2R_OFFSET_LIMITS.Rot,
     default: 0,
     doc: 'R2R offset, rotation',
   },
@@ -45,8 +45,8 @@ export const R2R_CONSTANTS = [
     name: 'R2R_MAG_PPM',
     type: 'F8',
     unit: 'ppm',
-    min: -10,
-    max: 10,
+    min: -R2R_OFFSET_LIMITS.Mag,
+    max: R2R_OFFSET_LIMITS.Mag,
     default: 0,
     doc: 'R2R offset, magnification',
   },

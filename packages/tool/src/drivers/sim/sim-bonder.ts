@@ -29,7 +29,7 @@ export class SimBonder extends SimModule implements BonderDriver {
             alid: a.alid,
             alcd: a.alcd,
             text: `${this.id}: alignment marks not registered after ${attempts} attempts`,
-            recovery: 'auto-retry',
+            recovery: a.recovery,
             recoveryS: a.recoveryS,
           },
         };

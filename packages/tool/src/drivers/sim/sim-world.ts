@@ -2,7 +2,7 @@
 // the state a real tool keeps in its material (the particles on each wafer, the bond of each stack,
 // the carriers on the load ports). Drivers read and write it; the controller never sees it.
 import type { VirtualClock } from '../../clock/virtual-clock.js';
-import type { FaultSource } from '../../faults/fault-source.js';
+import type { FaultSource, Recovery } from '../../faults/fault-source.js';
 import type { BondOutcome, ProcessPhysics, WaferSurface } from '../../sim/process-physics.js';
 import type { TwinParams } from '../../sim/twin-params.js';
 import type { CarrierExpectation } from '../module-drivers.js';
@@ -16,18 +16,24 @@ export interface LoadPortTimes {
 
 export const DEFAULT_LOAD_PORT_TIMES: LoadPortTimes = { dockS: 8, mapS: 12, undockS: 8 };
 
-/** The alarm a simulated bonder raises when registration failed on every attempt (BondOutcome.aligned false). */
+/**
+ * The alarm a simulated bonder raises when registration failed on every attempt (BondOutcome.aligned
+ * false): a fault point of the catalogue the fault source never draws (docs/tool.md §1, §5).
+ */
 export interface AlignFailedAlarm {
   faultId: string;
   alid: number;
   alcd: number;
+  recovery: Recovery;
   recoveryS: number;
 }
 
+/** The shipped catalogue's point BD-ALIGN-061 (examples/tool/faults.yaml); the assembly reads it from the catalogue. */
 export const DEFAULT_ALIGN_FAILED: AlignFailedAlarm = {
-  faultId: 'BD-ALIGN-FAILED',
-  alid: 9001,
+  faultId: 'BD-ALIGN-061',
+  alid: 7061,
   alcd: 4,
+  recovery: 'auto-retry',
   recoveryS: 60,
 };
 
