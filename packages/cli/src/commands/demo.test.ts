@@ -19,7 +19,7 @@ describe('bondline demo', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
     const ids = ['DEMO-4-P01', 'DEMO-4-P02', 'DEMO-4-P03'];
     expect(r.stderr).toMatch(/listening on 127\.0\.0\.1:\d+; a GEM host connects/);
-    ids.forEach((id, i) => expect(r.stderr).toContain(`pair ${i + 1}/3 ${id}: die yield `));
+    for (const [i, id] of ids.entries()) expect(r.stderr).toContain(`pair ${i + 1}/3 ${id}: die yield `);
     expect(r.stderr).toContain(
       'wrote 15 files to demo-out (lot.json, pairs.csv, 3 pair JSON files, 10 PNG maps)',
     );

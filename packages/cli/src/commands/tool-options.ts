@@ -9,20 +9,19 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { formatIssues, type Issue } from '@bondline/core';
 import {
-  type LotSummary,
   type Pacing,
-  type PairRecord,
   parsePacing,
   runToolLot,
   SHIPPED_PROFILES,
   type SimulatedTool,
+  type ToolLotResult,
 } from '@bondline/tool';
 import { numberArg } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { checkOutputFolder } from '../output-files.js';
 
 /** The seed when --seed is not given. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 /** `--seed`: an integer 0 .. 2^32 - 1 (as `bondline equipment`'s), default 1. */
 export function seedArg(raw: string | undefined): number {
@@ -163,7 +162,7 @@ export async function checkRecipe(tool: SimulatedTool, name: string): Promise<vo
 export async function runLotOrFail(
   tool: SimulatedTool,
   options: Parameters<typeof runToolLot>[1],
-): Promise<{ summary: LotSummary; pairs: PairRecord[] }> {
+): Promise<ToolLotResult> {
   const r = await runToolLot(tool, options);
   if (!r.ok) throw new CliError(`the tool refused the lot: ${formatIssues(r.issues)}`);
   return r.value;

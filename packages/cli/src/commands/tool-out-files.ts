@@ -35,7 +35,7 @@ function dieGridRows(pair: PairRecord): string[] {
 }
 
 /** Everything measured on one pair (units in the keys' documentation: docs/tool.md §8). */
-export function pairDetailJson(pair: PairRecord, catalogue: FaultCatalogue): unknown {
+function pairDetailJson(pair: PairRecord, catalogue: FaultCatalogue): unknown {
   const m = pair.metrology;
   return {
     id: pair.pairId,
@@ -86,7 +86,7 @@ function geometry(config: ToolConfig): DieGridGeometry {
 const pct = (f: number): string => `${(100 * f).toFixed(1)} %`;
 
 /** The three wafer maps of one pair, PNG: die causes, voids, overlay vectors (when the sites fit). */
-export function pairMaps(pair: PairRecord, config: ToolConfig): FolderFile[] {
+function pairMaps(pair: PairRecord, config: ToolConfig): FolderFile[] {
   const geom = geometry(config);
   const m = pair.metrology;
   const dies = drawDieCauseMap(
@@ -112,11 +112,7 @@ export function pairMaps(pair: PairRecord, config: ToolConfig): FolderFile[] {
 }
 
 /** The lot's die map: each die green if no pair lost it, else its most frequent loss cause. */
-export function lotMap(
-  pairs: readonly PairRecord[],
-  config: ToolConfig,
-  title: string,
-): FolderFile | undefined {
+function lotMap(pairs: readonly PairRecord[], config: ToolConfig, title: string): FolderFile | undefined {
   const first = pairs[0];
   if (first === undefined) return undefined;
   const geom = geometry(config);

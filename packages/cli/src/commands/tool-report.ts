@@ -2,7 +2,7 @@
 // human summary and per-pair table, and the CSV of the pairs. Units: overlay translation nm, rotation
 // µrad, magnification ppm (as @bondline/align's correctables); yields are fractions 0..1 in JSON and
 // CSV, percent in the tables; times virtual seconds.
-import type { FaultCatalogue, LotSummary, PairRecord } from '@bondline/tool';
+import type { E10Figures, FaultCatalogue, LotSummary, PairRecord } from '@bondline/tool';
 
 /** The overlay terms of a pair as the JSON names them: tx, ty nm; rotation µrad; magnification ppm. */
 export interface OverlayJson {
@@ -13,7 +13,7 @@ export interface OverlayJson {
 }
 
 /** One pair of `--json`. */
-export interface PairJson {
+interface PairJson {
   id: string;
   topId: string;
   bottomId: string;
@@ -90,8 +90,11 @@ export interface RunContext {
   seed: number;
 }
 
-/** The human summary of a lot: yield, throughput against the bound, bottleneck, busy fractions, fill and drain. */
-export function lotSummaryText(summary: LotSummary, context: RunContext): string {
+/**
+ * The human summary of a lot: yield, throughput against the bound, bottleneck, busy fractions, fill
+ * and drain, and the tool's E10 figures.
+ */
+export function lotSummaryText(summary: LotSummary, context: RunContext, e10: E10Figures): string {
   const ratio = summary.boundPairsPerHour > 0 ? summary.pairsPerHour / summary.boundPairsPerHour : Number.NaN;
   const busy = summary.modules.map((m) => `${m.id} ${pct(m.busyFraction)}`).join(', ');
   return [
@@ -101,8 +104,23 @@ export function lotSummaryText(summary: LotSummary, context: RunContext): string
     `  bottleneck     ${summary.bottleneck}`,
     `  busy (steady)  ${busy} (%)`,
     `  fill / drain   ${fixed(summary.fillS, 0)} s / ${fixed(summary.drainS, 0)} s; lot ${fixed(summary.endedS - summary.startedS, 0)} s of tool time`,
+    `  E10 (tool)     ${e10Text(e10)}`,
     '',
   ].join('\n');
+}
+
+/** `availability 99.1 %, utilisation 80.2 %, 2 failures, MTBF 5400 s, MTTR 120 s` (figures that exist). */
+function e10Text(e10: E10Figures): string {
+  const m = e10.metrics;
+  const opt = (v: number | undefined, show: (v: number) => string): string =>
+    v === undefined ? 'n/a' : show(v);
+  return [
+    `availability ${opt(m.availability, (v) => `${pct(v)} %`)}`,
+    `utilisation ${opt(m.utilisation, (v) => `${pct(v)} %`)}`,
+    `${m.failures} failure${m.failures === 1 ? '' : 's'}`,
+    `MTBF ${opt(m.mtbfS, (v) => `${v.toFixed(0)} s`)}`,
+    `MTTR ${opt(m.mttrS, (v) => `${v.toFixed(0)} s`)}`,
+  ].join(', ');
 }
 
 /** The per-pair table: ids, yield, overlay terms, voids, alarms. */

@@ -83,6 +83,9 @@ describe.concurrent('bondline tool run', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/^ {2}bottleneck +\S+$/m);
     expect(r.stdout).toMatch(/^ {2}busy \(steady\) +LP1 \d+\.\d, .*BD1 \d+\.\d/m);
     expect(r.stdout).toMatch(/^ {2}fill \/ drain +\d+ s \/ \d+ s/m);
+    expect(r.stdout).toMatch(
+      /^ {2}E10 \(tool\) +availability \d+\.\d %, utilisation \d+\.\d %, \d+ failures?, MTBF /m,
+    );
     expect(r.stdout).toMatch(/^pair +stack +yield % +Tx nm +Ty nm +Rot µrad +Mag ppm +voids +alarms$/m);
     for (const n of ['01', '02', '03'])
       expect(r.stdout).toMatch(new RegExp(`^LOT-1-P${n} +LOT-1-S${n} +\\d+\\.\\d `, 'm'));

@@ -20,11 +20,11 @@ import {
 import { lotFolderFiles } from './tool-out-files.js';
 import { lotJson, lotSummaryText, pairTable } from './tool-report.js';
 
-export const TOOL_RUN_USAGE =
+const TOOL_RUN_USAGE =
   'bondline tool run [--config <tool.yaml>] [--recipe <name>] [--pairs <n>] [--seed <n>]\n' +
   '       [--profile immature|mature|<file.yaml>] [--state-dir <dir>] [--json] [--out <dir>]';
 
-export const TOOL_RUN_HELP = `usage: ${TOOL_RUN_USAGE}
+const TOOL_RUN_HELP = `usage: ${TOOL_RUN_USAGE}
   One lot on the simulated hybrid bonder, offline (no GEM), as fast as the computation allows.
   --config <file>    tool configuration (default examples/tool/tool.yaml)
   --recipe <name>    recipe of the tool's store (default the configuration's defaultRecipe,
@@ -94,7 +94,7 @@ export async function runToolRun(argv: string[]): Promise<number> {
     else {
       const context = { profile: tool.profileName, seed };
       process.stdout.write(
-        `${lotSummaryText(lot.summary, context)}\n${pairTable(lot.pairs, tool.catalogue)}`,
+        `${lotSummaryText(lot.summary, context, lot.e10.tool)}\n${pairTable(lot.pairs, tool.catalogue)}`,
       );
     }
     return 0;

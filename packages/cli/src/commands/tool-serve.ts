@@ -20,11 +20,11 @@ import {
   speedArg,
 } from './tool-options.js';
 
-export const TOOL_USAGE =
+const TOOL_USAGE =
   'bondline tool [--port <p>] [--device-id <n>] [--host <addr>] [--config <tool.yaml>] [--speed max|<factor>]\n' +
   '       [--state-dir <dir>] [--profile immature|mature|<file.yaml>] [--seed <n>]';
 
-export const TOOL_HELP = `usage: ${TOOL_USAGE}
+const TOOL_HELP = `usage: ${TOOL_USAGE}
        bondline tool run --help   (one lot offline, no GEM)
   The simulated hybrid bonder as GEM equipment (HSMS passive side) until SIGINT or SIGTERM. A GEM
   host connects, establishes communications, goes ONLINE REMOTE (S1F17), selects a recipe

@@ -276,8 +276,12 @@ export class Canvas {
   }
 }
 
-/** A colour as the 32-bit word its four bytes make in memory (either byte order). */
+/** True when the machine stores the low byte of a word first (x86, ARM as Node runs them). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A colour as the 32-bit word its four bytes (red first) make in memory, in the machine's byte order. */
 function packed(c: Rgba): number {
-  const bytes = new Uint8Array([c[0], c[1], c[2], c[3]]);
-  return new Uint32Array(bytes.buffer)[0] as number;
+  return LITTLE_ENDIAN
+    ? ((c[3] << 24) | (c[2] << 16) | (c[1] << 8) | c[0]) >>> 0
+    : ((c[0] << 24) | (c[1] << 16) | (c[2] << 8) | c[3]) >>> 0;
 }
