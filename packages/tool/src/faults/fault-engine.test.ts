@@ -151,6 +151,22 @@ describe('FaultEngine', () => {
     expect(e.atStep(site('PL1', 'plasma', 1)).degradation).toEqual({});
   });
 
+  it("gives a step its alarm stops only the alarming point's effect; the silent points act on the retry", () => {
+    const cat = catalogueOf([
+      alarmPoint('PL-RF-001', 'plasma', 'error', { extraParticles: 3 }),
+      silentPoint('PL-WALL-002', 'plasma', { particleRateFactor: 2 }),
+    ]);
+    const e = engine(
+      cat,
+      profileOf({ 'PL-RF-001': { per: 'step', rate: 1 }, 'PL-WALL-002': { per: 'step', rate: 1 } }),
+    );
+    const r = e.atStep(site('PL1', 'plasma', 0));
+    expect(r.alarm?.faultId).toBe('PL-RF-001');
+    expect(r.degradation).toEqual({ extraParticles: 3, faultIds: ['PL-RF-001'] });
+    // The silent point fired too and stays active: the retried step gets its effect.
+    expect(e.activeSilent('PL1', 0)).toEqual(['PL-WALL-002']);
+  });
+
   it('keeps a fired silent point active for activeS, or until maintenance without it', () => {
     const cat = catalogueOf([
       silentPoint('BD-STAGE-001', 'bonder', { overlayDrift: { Tx: 60 }, activeS: 100 }),

@@ -115,8 +115,12 @@ export class FaultEngine implements FaultSource {
     }
 
     const sum = new DegradationSum();
-    for (const c of points) if (run.silent.has(c.point.id)) sum.add(c.point.id, c.point.effect);
-    if (alarm === undefined) return { degradation: sum.result() };
+    if (alarm === undefined) {
+      for (const c of points) if (run.silent.has(c.point.id)) sum.add(c.point.id, c.point.effect);
+      return { degradation: sum.result() };
+    }
+    // A step its alarm stops does not happen: the alarming point's own effect (particles from an arc,
+    // edge voids from a stalled bond wave) is all it leaves; the silent points act on the retried step.
     if (alarm.degrades) sum.add(alarm.point.id, alarm.point.effect);
     run.alarm = toAlarm(alarm.point, site.moduleId);
     return { alarm: run.alarm, degradation: sum.result() };

@@ -98,6 +98,8 @@ describe('toolEquipmentModel', () => {
       [1703, 'BD1BondForce', 'N'],
       [1704, 'BD1ChamberPressure', 'Pa'],
       [1705, 'BD1ChuckTemperature', 'degC'],
+      [1706, 'BD1MarkScoreTop', ''],
+      [1707, 'BD1MarkScoreBottom', ''],
     ]);
   });
 

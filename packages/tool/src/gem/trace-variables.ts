@@ -52,10 +52,53 @@ const CHUCK_TEMPERATURE: TraceVariable = {
   doc: 'chuck temperature',
 };
 
-/** Trace variables by module kind; kinds not listed report none. At most 7 per kind (the id block, gem-ids.ts). */
+const MARK_SCORE_TOP: TraceVariable = {
+  source: 'markScoreTop',
+  suffix: 'MarkScoreTop',
+  type: 'F8',
+  unit: '',
+  doc: 'NCC score of the top wafer mark registration accepted (0 none)',
+};
+const MARK_SCORE_BOTTOM: TraceVariable = {
+  source: 'markScoreBottom',
+  suffix: 'MarkScoreBottom',
+  type: 'F8',
+  unit: '',
+  doc: 'NCC score of the bottom wafer mark registration accepted (0 none)',
+};
+const SPIN_SPEED: TraceVariable = {
+  source: 'spinRpm',
+  suffix: 'SpinSpeed',
+  type: 'F8',
+  unit: 'rpm',
+  doc: 'spin speed of the clean dry',
+};
+const RINSE_FLOW: TraceVariable = {
+  source: 'rinseFlowLpm',
+  suffix: 'RinseFlow',
+  type: 'F8',
+  unit: 'L/min',
+  doc: 'DI-water rinse flow',
+};
+const STAGE_TEMPERATURE: TraceVariable = {
+  source: 'stageTemperatureC',
+  suffix: 'StageTemperature',
+  type: 'F8',
+  unit: 'degC',
+  doc: 'metrology stage temperature',
+};
+
+/**
+ * Trace variables by module kind: every trace value the digital twin reports (docs/tool.md §4.6), so a
+ * normal lot has none without a variable. Kinds not listed report none. At most 7 per kind (the id
+ * block, gem-ids.ts); a new one goes at the end of its kind and kinds keep their order, so the ids of
+ * the earlier ones stay put.
+ */
 export const TRACE_VARIABLES: Readonly<Partial<Record<ModuleKind, readonly TraceVariable[]>>> = {
   plasma: [RF_FORWARD, RF_REFLECTED, PRESSURE],
-  bonder: [BOND_FORCE, PRESSURE, CHUCK_TEMPERATURE],
+  bonder: [BOND_FORCE, PRESSURE, CHUCK_TEMPERATURE, MARK_SCORE_TOP, MARK_SCORE_BOTTOM],
+  clean: [SPIN_SPEED, RINSE_FLOW],
+  inspection: [STAGE_TEMPERATURE],
 };
 
 /** Every trace variable once (a name shared by kinds, like chamber pressure, is one step DV). */

@@ -14,8 +14,8 @@ const STAGE_NOISE_K = 0.02;
  * terms plus the faults' overlay drift, which here is a bias of the metrology itself (the stack is
  * not changed), with metrologyNoiseNm x alignNoiseFactor noise per axis. The infrared scan reports the
  * voids of at least voidThresholdUm diameter. The die yield map uses every void, seen or not, and the
- * realised terms: what wafer test would find (docs/physics.md §5). Trace: sitesMeasured,
- * voidsDetected, stageTemperatureC.
+ * realised terms: what wafer test would find (docs/physics.md §5). Trace: stageTemperatureC (the
+ * counts of sites and voids are the metrology itself, not a sensor's trace).
  */
 export function inspectStep(
   rng: Rng,
@@ -48,8 +48,6 @@ export function inspectStep(
     dieYield: dies.map,
     yield: dies.yield,
     trace: {
-      sitesMeasured: sites.length,
-      voidsDetected: voids.length,
       stageTemperatureC: STAGE_SET_C + STAGE_NOISE_K * normal(rng),
     },
     expectedYield: dies.expectedYield,

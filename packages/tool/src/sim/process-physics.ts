@@ -126,6 +126,12 @@ export interface ProcessPhysics {
   incoming(id: string, role: WaferRole): WaferSurface;
   plasma(wafer: WaferSurface, params: PlasmaParams, ctx: SurfaceContext): SurfaceOutcome;
   clean(wafer: WaferSurface, params: CleanParams, ctx: SurfaceContext): SurfaceOutcome;
+  /**
+   * A step that only handles the wafer (load port, robot, pre-aligner, flipper), or a step its module's
+   * alarm stopped: the particles its faults leave on the wafer (`degradation.extraParticles`), nothing
+   * else (docs/tool.md §5.5). Optional: a physics without it leaves those particles out.
+   */
+  handle?(wafer: WaferSurface, ctx: SurfaceContext): SurfaceOutcome;
   /** Align (real registration of rendered mark images) and bond a pair. */
   bond(top: WaferSurface, bottom: WaferSurface, params: BonderParams, ctx: BondContext): BondOutcome;
   /** Inspect a bonded stack: metrology sites with noise, detected voids, die yield map and yield. */

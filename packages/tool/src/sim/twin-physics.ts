@@ -3,6 +3,7 @@ import { bondStep } from './bond-step.js';
 import { cleanStep } from './clean-step.js';
 import { inspectStep } from './inspect-step.js';
 import { MarkAligner } from './mark-aligner.js';
+import { extraParticleSource } from './particle-rate.js';
 import { sprinkleParticles } from './particles.js';
 import { plasmaStep } from './plasma-step.js';
 import type { ProcessPhysics } from './process-physics.js';
@@ -35,6 +36,18 @@ export function createTwinPhysics(options: TwinPhysicsOptions): ProcessPhysics {
     }),
     plasma: (wafer, params, ctx) => plasmaStep(rng, twin, bond, wafer, params, ctx),
     clean: (wafer, params, ctx) => cleanStep(rng, twin, bond, wafer, params, ctx),
+    handle: (wafer, ctx) => ({
+      particles: [
+        ...wafer.particles,
+        ...sprinkleParticles(
+          rng,
+          bond,
+          ctx.degradation.extraParticles ?? 0,
+          extraParticleSource(ctx.moduleId, ctx.degradation),
+        ),
+      ],
+      trace: {},
+    }),
     bond: (top, bottom, params, ctx) => bondStep(rng, twin, bond, aligner, top, bottom, params, ctx),
     inspect: (stackId, outcome, params, degradation) =>
       inspectStep(rng, twin, bond, stackId, outcome, params, degradation),

@@ -17,7 +17,7 @@ import type {
 } from '../../sim/process-physics.js';
 
 export interface PhysicsCall {
-  op: 'incoming' | 'plasma' | 'clean' | 'bond' | 'inspect';
+  op: 'incoming' | 'plasma' | 'clean' | 'handle' | 'bond' | 'inspect';
   /** Wafer id, `top+bottom` for a bond, stack id for an inspection. */
   id: string;
   moduleId?: string;
@@ -59,6 +59,11 @@ export class FakePhysics implements ProcessPhysics {
   clean(wafer: WaferSurface, params: CleanParams, ctx: SurfaceContext): SurfaceOutcome {
     this.log('clean', wafer.id, ctx.moduleId, ctx.degradation);
     return { particles: [...wafer.particles, ...extra(ctx)], trace: { spinRpm: params.spinRpm } };
+  }
+
+  handle(wafer: WaferSurface, ctx: SurfaceContext): SurfaceOutcome {
+    this.log('handle', wafer.id, ctx.moduleId, ctx.degradation);
+    return { particles: [...wafer.particles, ...extra(ctx)], trace: {} };
   }
 
   bond(top: WaferSurface, bottom: WaferSurface, params: BonderParams, ctx: BondContext): BondOutcome {

@@ -10,17 +10,21 @@ export class SimInspection extends SimModule implements InspectionDriver {
   readonly kind = 'inspection' as const;
 
   inspect(stack: SubstrateRef, params: InspectionParams, cb: StepCallbacks<PairMetrology>): void {
-    this.run(cb, (degradation: Degradation) => {
-      const bond = this.world.bonds.get(stack.id);
-      if (bond === undefined) throw new Error(`sim: stack ${stack.id} was not bonded in this tool`);
-      const m = this.world.physics.inspect(stack.id, bond, params, degradation);
-      return {
-        nominalS: params.scanS + params.sites * params.siteS,
-        result: m,
-        trace: m.trace,
-        results: { ...m.trace, yield: m.yield, voids: m.voids.length, sites: m.sites.length },
-        commit: () => this.world.bonds.delete(stack.id),
-      };
-    });
+    this.run(
+      cb,
+      (degradation: Degradation) => {
+        const bond = this.world.bonds.get(stack.id);
+        if (bond === undefined) throw new Error(`sim: stack ${stack.id} was not bonded in this tool`);
+        const m = this.world.physics.inspect(stack.id, bond, params, degradation);
+        return {
+          nominalS: params.scanS + params.sites * params.siteS,
+          result: m,
+          trace: m.trace,
+          results: { ...m.trace, yield: m.yield, voids: m.voids.length, sites: m.sites.length },
+          commit: () => this.world.bonds.delete(stack.id),
+        };
+      },
+      { wafers: [], applied: 'all' },
+    );
   }
 }

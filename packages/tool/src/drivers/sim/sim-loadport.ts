@@ -17,21 +17,32 @@ export class SimLoadPort extends SimModule implements LoadPortDriver {
   }
 
   map(carrierId: string, cb: StepCallbacks<SlotMap>): void {
-    this.run(cb, () => {
-      const carrier = this.world.carriers.get(carrierId);
-      const occupied = (carrier?.contents ?? []).map((c) => c.slot).sort((a, b) => a - b);
-      return {
-        nominalS: this.world.loadPort.mapS,
-        result: { carrierId, occupied },
-        results: { occupiedSlots: occupied.length },
-        commit: () => {
-          for (const { substrate } of carrier?.contents ?? []) {
-            if (substrate.kind === 'stack' || this.world.surfaces.has(substrate.id)) continue;
-            this.world.surfaces.set(substrate.id, this.world.physics.incoming(substrate.id, substrate.kind));
-          }
-        },
-      };
-    });
+    // The port's faults (a dirty carrier, its door, its purge) reach every wafer mapped in.
+    const wafers = (this.world.carriers.get(carrierId)?.contents ?? [])
+      .filter((c) => c.substrate.kind !== 'stack')
+      .map((c) => c.substrate.id);
+    this.run(
+      cb,
+      () => {
+        const carrier = this.world.carriers.get(carrierId);
+        const occupied = (carrier?.contents ?? []).map((c) => c.slot).sort((a, b) => a - b);
+        return {
+          nominalS: this.world.loadPort.mapS,
+          result: { carrierId, occupied },
+          results: { occupiedSlots: occupied.length },
+          commit: () => {
+            for (const { substrate } of carrier?.contents ?? []) {
+              if (substrate.kind === 'stack' || this.world.surfaces.has(substrate.id)) continue;
+              this.world.surfaces.set(
+                substrate.id,
+                this.world.physics.incoming(substrate.id, substrate.kind),
+              );
+            }
+          },
+        };
+      },
+      { wafers, applied: 'none' },
+    );
   }
 
   undock(carrierId: string, cb: StepCallbacks<null>): void {
@@ -46,9 +57,6 @@ export class SimLoadPort extends SimModule implements LoadPortDriver {
   private forget(carrierId: string): void {
     const carrier = this.world.carriers.get(carrierId);
     this.world.carriers.delete(carrierId);
-    for (const { substrate } of carrier?.contents ?? []) {
-      this.world.surfaces.delete(substrate.id);
-      this.world.bonds.delete(substrate.id);
-    }
+    for (const { substrate } of carrier?.contents ?? []) this.world.forget(substrate.id);
   }
 }

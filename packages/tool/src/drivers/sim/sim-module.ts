@@ -26,6 +26,19 @@ export type SimStep<R> =
       alarm: AlarmingFault;
     };
 
+/**
+ * The wafers a step handles and what its body did with the step's degradation (docs/tool.md §5.5): a
+ * done step's degradation goes to the wafers unless the body gave it all to the physics; a step its
+ * alarm stopped did nothing, so its degradation (the alarming point's own effect) goes to them.
+ */
+export interface StepWafers {
+  wafers: readonly string[];
+  /** `all`: the physics took every part (bonder, inspection); `particles`: it put the particles on (plasma, clean); `none`. */
+  applied: 'all' | 'particles' | 'none';
+}
+
+const NO_WAFERS: StepWafers = { wafers: [], applied: 'none' };
+
 /** Per-module seed: the tool seed and a hash of the module id, inside createRng's safe range. */
 function moduleSeed(seed: number, id: string): number {
   let h = 0x811c9dc5;
@@ -64,7 +77,11 @@ export abstract class SimModule implements ModuleDriver {
   }
 
   /** Run one step: faults first, then `body` (the physics), then the callbacks after the step time. */
-  protected run<R>(cb: StepCallbacks<R>, body: (degradation: Degradation) => SimStep<R>): void {
+  protected run<R>(
+    cb: StepCallbacks<R>,
+    body: (degradation: Degradation) => SimStep<R>,
+    handles: StepWafers = NO_WAFERS,
+  ): void {
     if (this.pending !== undefined) throw new Error(`sim: ${this.id} is already running a step`);
     const { clock, faults } = this.world;
     const f = faults.atStep({
@@ -75,7 +92,12 @@ export abstract class SimModule implements ModuleDriver {
     });
     const alarm = f.alarm;
     if (alarm !== undefined) {
-      this.pending = clock.after(0, () => this.finish(() => cb.alarm(alarm)));
+      this.pending = clock.after(0, () =>
+        this.finish(() => {
+          this.world.degrade(this.id, handles.wafers, f.degradation, false);
+          cb.alarm(alarm);
+        }),
+      );
       return;
     }
     const deg = f.degradation;
@@ -89,6 +111,9 @@ export abstract class SimModule implements ModuleDriver {
     this.pending = clock.after(durationS, () =>
       this.finish(() => {
         step.commit?.();
+        if (handles.applied !== 'all') {
+          this.world.degrade(this.id, handles.wafers, deg, handles.applied === 'particles');
+        }
         this.count++;
         cb.done({
           result: step.result,
