@@ -88,11 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     await checkRecipe(tool, recipe);
     const started = await startToolEquipment(tool, {
       port: 0,
-      // A step value without a GEM trace variable (unknown-trace) is a note for engineers, shown by
-      // `bondline tool`; the demo keeps its screen for the lot.
-      onIssue: (i) => {
-        if (i.code !== 'unknown-trace') note(`tool (${i.code}): ${i.message}`);
-      },
+      onIssue: (i) => note(`tool (${i.code}): ${i.message}`),
     });
     if (!started.ok) throw new CliError(formatIssues(started.issues));
     gem = started.value;

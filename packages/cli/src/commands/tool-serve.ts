@@ -96,6 +96,12 @@ export async function runToolServe(argv: string[]): Promise<number> {
     });
     if (!started.ok) throw new CliError(formatIssues(started.issues));
     gem = started.value;
+    // Listen for the signals before saying where the tool listens: whoever reads that line may
+    // stop the tool at once.
+    const signal = new Promise<string>((res) => {
+      process.once('SIGINT', () => res('SIGINT'));
+      process.once('SIGTERM', () => res('SIGTERM'));
+    });
     gem.equipment.on('communication-state', (s) => say(`communication: ${s.to}`));
     gem.equipment.on('control-state', (s) => say(`control: ${s.to}`));
     const c = tool.config;
@@ -109,11 +115,7 @@ export async function runToolServe(argv: string[]): Promise<number> {
       `${c.tool.model} ${c.tool.softwareRevision} (${c.tool.id}) device ${deviceId ?? c.gem.deviceId} listening on port ${gem.port}` +
         ` (profile ${tool.profileName}, seed ${seed}, speed ${values.speed ?? 'max'})`,
     );
-    const signal = await new Promise<string>((res) => {
-      process.once('SIGINT', () => res('SIGINT'));
-      process.once('SIGTERM', () => res('SIGTERM'));
-    });
-    say(`${signal}: stopping`);
+    say(`${await signal}: stopping`);
     return 0;
   } finally {
     await gem?.close();
