@@ -18,7 +18,18 @@ describe('bondline (the built command)', () => {
   it('--help lists every command and exits 0; no arguments prints it and exits 2', async () => {
     const help = await runBondline('--help', []);
     expect(help.code).toBe(0);
-    for (const c of ['align', 'equipment', 'gate', 'host', 'overlay', 'r2r', 'sml', 'yield']) {
+    for (const c of [
+      'align',
+      'demo',
+      'equipment',
+      'gate',
+      'host',
+      'overlay',
+      'r2r',
+      'sml',
+      'tool',
+      'yield',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     }
     const none = await runBondline('', []);
@@ -42,6 +53,8 @@ describe('bondline (the built command)', () => {
     ['sml', ['encode', '-']],
     ['equipment', []],
     ['host', []],
+    ['tool', []],
+    ['demo', []],
   ])("bondline %s %j --foo: the command's own message, exit 2", async (command, args) => {
     const r = await runBondline(command, [...args, '--foo']);
     expect(r.code).toBe(2);

@@ -13,6 +13,10 @@ interface CommandEntry {
 const commands: Record<string, CommandEntry> = {
   // <commands> (one line per command; keep sorted)
   align: { summary: 'alignment marks', load: async () => (await import('./commands/align.js')).run },
+  demo: {
+    summary: 'a lot on the simulated bonder driven by a GEM host, with maps',
+    load: async () => (await import('./commands/demo.js')).run,
+  },
   equipment: {
     summary: 'GEM equipment simulator from a model',
     load: async () => (await import('./commands/equipment.js')).run,
@@ -28,6 +32,10 @@ const commands: Record<string, CommandEntry> = {
   overlay: { summary: 'overlay model fits', load: async () => (await import('./commands/overlay.js')).run },
   r2r: { summary: 'R2R control simulation', load: async () => (await import('./commands/r2r.js')).run },
   sml: { summary: 'SML <-> SECS-II bytes as hex', load: async () => (await import('./commands/sml.js')).run },
+  tool: {
+    summary: 'the simulated hybrid bonder: GEM equipment, or `tool run` for one lot',
+    load: async () => (await import('./commands/tool.js')).run,
+  },
   yield: {
     summary: 'bond yield of a wafer pair',
     load: async () => (await import('./commands/yield.js')).run,

@@ -2,7 +2,7 @@
 // computes anything, so a long run never ends on a bad path; written together and all-or-nothing, so
 // a failing run leaves no partial file; and each named on stderr once it is in place.
 import { constants } from 'node:fs';
-import { access, realpath, stat } from 'node:fs/promises';
+import { access, mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkOutputPath, formatIssues, type Issue, writeFilesAtomic } from '@bondline/core';
 import { CliError } from './cli-error.js';
@@ -122,4 +122,27 @@ async function identity(path: string): Promise<string> {
       return full;
     }
   }
+}
+
+/**
+ * Write many files into the folder `dir` named by `option` (`--out`), created if missing (its parent
+ * was checked by checkOutputFolder): all-or-nothing as writeOutputs, then one stderr line for the
+ * whole set, `wrote 103 files to demo-out (<what>)`, instead of a line per file.
+ */
+export async function writeOutputFolder(
+  option: string,
+  dir: string,
+  files: readonly { name: string; data: string | Uint8Array }[],
+  what: string,
+): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw new CliError(`${option} ${dir}: cannot create the folder (${reason(err)})`);
+  }
+  const written = await writeFilesAtomic(
+    files.map((f) => ({ path: join(dir, f.name), data: f.data, what: option })),
+  );
+  if (!written.ok) throw new CliError(formatIssues(written.issues));
+  process.stderr.write(`wrote ${files.length} files to ${dir} (${what})\n`);
 }

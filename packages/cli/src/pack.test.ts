@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -53,6 +54,9 @@ beforeAll(async () => {
   const tarballs = readdirSync(tgz).map((f) => join(tgz, f));
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], { cwd: app });
   copyFileSync(join(REPO_ROOT, 'examples/yield.yaml'), join(app, 'yield.yaml'));
+  // The tool's configuration with the files it names (bond physics, fault catalogue, recipes) and a
+  // profile, as a user keeps them beside the project.
+  cpSync(join(REPO_ROOT, 'examples/tool'), join(app, 'tool'), { recursive: true });
 }, 240_000);
 
 afterAll(() => {
@@ -67,4 +71,22 @@ describe('npm pack of the cli and its packages', () => {
     const v = await run('npx', ['--no-install', 'bondline', '--version'], { cwd: app });
     expect(v.stdout).toMatch(/^bondline \d+\.\d+\.\d+/);
   }, 60_000);
+
+  it('the simulated tool runs there: a lot offline, and the demo through GEM', async () => {
+    const app = join(dir, 'app');
+    const files = ['--config', 'tool/tool.yaml', '--profile', 'tool/profiles/immature.yaml'];
+    const lot = await run(
+      'npx',
+      ['--no-install', 'bondline', 'tool', 'run', ...files, '--pairs', '2', '--json'],
+      { cwd: app },
+    );
+    const doc = JSON.parse(lot.stdout) as { lot: { pairs: number }; pairs: { id: string }[] };
+    expect(doc.lot.pairs).toBe(2);
+    expect(doc.pairs.map((p) => p.id)).toEqual(['LOT-1-P01', 'LOT-1-P02']);
+    const demo = await run('npx', ['--no-install', 'bondline', 'demo', ...files, '--pairs', '2'], {
+      cwd: app,
+    });
+    expect(demo.stdout).toContain('lot DEMO-1 completed: 2 pairs, recipe BOND-STD');
+    expect(readdirSync(join(app, 'demo-out'))).toContain('DEMO-1-P02-dies.png');
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 // The `bondline ...` command lines of a Markdown README: in fenced or indented code blocks (a `$ `
 // prompt is stripped, and the lines after it up to the next prompt are the output shown) and in inline
 // code spans. A line with a placeholder (`<file>`, `[--json]`, `...`) is a synopsis, and a bare
-// `bondline yield` is a mention: neither is a command line.
+// `bondline yield` in running text is a mention: neither is a command line. A bare command alone on
+// a line of a code block (`npx bondline demo`) is one.
 
 /** One command line of a README. */
 export interface ReadmeCommand {
@@ -17,6 +18,8 @@ export interface ReadmeCommand {
 }
 
 const COMMAND = /^(npx )?bondline \S+/;
+/** `bondline demo` alone on a line of a code block runs as it is (in running text it is a mention). */
+const BARE = /^(npx )?bondline [a-z][a-z0-9-]*$/;
 const PIPED = /\| (npx )?bondline \S+/;
 
 /** Every command line of `markdown` (the text of `file`). */
@@ -60,7 +63,7 @@ function blockCommands(file: string, firstLine: number, body: string[]): ReadmeC
   body.forEach((raw, k) => {
     const prompted = raw.startsWith('$ ');
     const text = (prompted ? raw.slice(2) : raw).trim();
-    if (!isCommandLine(text)) return;
+    if (!isCommandLine(text) && !BARE.test(text)) return;
     const cmd: ReadmeCommand = { file, line: firstLine + k, text, group };
     if (prompted) {
       const shown: string[] = [];

@@ -1,7 +1,8 @@
 // Every `bondline ...` / `npx bondline ...` command line of the READMEs runs as written: exit 0 (gate's
 // 3 is a decision), no stack trace, the output shown under a `$ ` prompt, and examples/ unchanged.
-// Servers (`bondline equipment`) are started, their clients in the same block or paragraph run against
-// them, and they are stopped with SIGINT (or end by themselves with --exit-after-scenario).
+// Servers (`bondline equipment`, `bondline tool` without `run`) are started, their clients in the same
+// block or paragraph run against them, and they are stopped with SIGINT (or end by themselves with
+// --exit-after-scenario).
 // Two liberties: `npx bondline` runs the built bin directly (one test checks that npx finds it), and
 // the port a README names (5000) is swapped for a free one, the same in the server and its clients.
 
@@ -53,6 +54,10 @@ for (const c of COMMANDS) {
 
 /** Exit codes that mean "it worked": gate's 3 is the re-clean decision on the example inspections. */
 const okCodes = (words: string[]): number[] => (words[0] === 'gate' ? [0, 3] : [0]);
+
+/** A command that serves until stopped: the GEM equipment simulator and the tool (not `tool run`). */
+const isServer = (args: string[]): boolean =>
+  args[0] === 'equipment' || (args[0] === 'tool' && args[1] !== 'run' && !args.includes('--help'));
 
 /** Shell words of a simple command line (single and double quotes; no expansion). */
 function words(text: string): string[] {
@@ -139,6 +144,10 @@ describe('readmeCommands', () => {
       '',
       '$ bondline align --help',
       '```',
+      '',
+      'A bare `bondline demo` in text is a mention;',
+      '',
+      '    npx bondline demo',
     ].join('\n');
     expect(readmeCommands('R.md', md)).toEqual([
       { file: 'R.md', line: 6, text: 'npx bondline gate --top a.klarf --bottom b.klarf', group: 'R.md:6' },
@@ -150,6 +159,7 @@ describe('readmeCommands', () => {
         group: 'R.md:9',
       },
       { file: 'R.md', line: 13, text: 'bondline align --help', group: 'R.md:9' },
+      { file: 'R.md', line: 18, text: 'npx bondline demo', group: 'R.md:17' },
     ]);
   });
 });
@@ -157,16 +167,20 @@ describe('readmeCommands', () => {
 describe('the READMEs', () => {
   it('have command lines to check (the extraction finds the known ones)', () => {
     const texts = COMMANDS.map((c) => c.text);
-    expect(texts).toContain('bondline yield examples/yield.yaml --mc 200 --map demo-wafer-map.png');
+    expect(texts).toContain(
+      'npx bondline yield examples/yield.yaml --json --csv dies.csv --map yield-map.png',
+    );
+    expect(texts).toContain('npx bondline demo');
     expect(texts).toContain("printf 'S1F1 W.\\n' | bondline sml encode --frame --session 100 --system 123 -");
     expect(COMMANDS.length).toBeGreaterThan(10);
   });
 
-  it('the root demo script is the command the README quotes', () => {
+  it('the root demo script is a command the README quotes (so it runs here)', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       scripts: { demo: string };
     };
-    expect(COMMANDS.map((c) => c.text)).toContain(pkg.scripts.demo);
+    const root = COMMANDS.filter((c) => c.file === 'README.md').map((c) => c.text.replace(/^npx /, ''));
+    expect(root).toContain(pkg.scripts.demo);
   });
 
   it('npx bondline finds the workspace bin from the repository root', async () => {
@@ -197,8 +211,8 @@ describe('the READMEs', () => {
       const servers = [];
       for (const c of commands) {
         const args = bondlineArgs(own(c.text));
-        if (args[0] === 'equipment' && !c.text.includes('|')) {
-          const server = startBondline('equipment', args.slice(1), { cwd });
+        if (isServer(args) && !c.text.includes('|')) {
+          const server = startBondline(args[0]!, args.slice(1), { cwd });
           await server.printed(/listening on port \d+/, 60_000);
           servers.push({ c, server, endsItself: args.includes('--exit-after-scenario') });
           continue;

@@ -124,17 +124,19 @@ export async function run(argv: string[]): Promise<number> {
     if (isProgrammerError(err)) throw err;
     throw new CliError(`cannot listen on port ${port}: ${(err as Error).message}`);
   }
+  // Listen for the signals before saying where the simulator listens: whoever reads that line may
+  // stop it at once.
+  const signal = new Promise<string>((res) => {
+    const stop = (s: string) => () => res(s);
+    process.once('SIGINT', stop('SIGINT'));
+    process.once('SIGTERM', stop('SIGTERM'));
+  });
   if (stateDir !== undefined)
     say(`state: ${stateDir} (constants, reports, enables, limits, spool/, recipes/)`);
   say(`process programs: ${recipes.dir} (${recipes.origin})`);
   say(
     `${model.mdln} ${model.softrev} device ${model.deviceId} listening on port ${bound.port} (control: ${equipment.control.state})`,
   );
-  const signal = new Promise<string>((res) => {
-    const stop = (s: string) => () => res(s);
-    process.once('SIGINT', stop('SIGINT'));
-    process.once('SIGTERM', stop('SIGTERM'));
-  });
   const runner = new OperatorRunner({ equipment, print: say, random: new SeededRandom(seed) });
   if (scenario !== undefined || values.operator === true) say(`operator: seed ${seed}`);
   const operator = values.operator === true ? new OperatorConsole(runner, model, say, complain) : undefined;

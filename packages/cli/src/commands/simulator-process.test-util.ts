@@ -79,3 +79,12 @@ export async function connectOnlineHost(
   await host.learnNames();
   return { host, session, active };
 }
+
+/** Resolves once `done()` holds, polling every 10 ms; rejects after `timeoutMs` naming `what`. */
+export async function until(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -113,4 +113,33 @@ describe('Canvas', () => {
       expect(hasGlyph(ch), ch).toBe(true);
     }
   });
+  it('outlines a circle with exactly the pixels whose centre lies within half a pixel of the radius', () => {
+    // Reference: the definition tested on every pixel of the canvas (the canvas only visits pixels
+    // near the ring); circles inside, clipped at each edge, and smaller than a pixel.
+    for (const [cx, cy, r] of [
+      [50, 50, 20],
+      [50.3, 49.7, 33.25],
+      [5, 90, 30],
+      [95, 3, 12.5],
+      [40, 40, 0.4],
+      [50, 50, 70],
+    ] as const) {
+      const c = new Canvas(100, 100);
+      c.strokeCircle(cx, cy, r, RED);
+      for (let y = 0; y < 100; y++) {
+        for (let x = 0; x < 100; x++) {
+          const onRing = Math.abs(Math.hypot(x + 0.5 - cx, y + 0.5 - cy) - r) <= 0.5;
+          expect(c.get(x, y), `(${x}, ${y}) of circle ${cx}, ${cy}, ${r}`).toEqual(onRing ? RED : WHITE);
+        }
+      }
+    }
+  });
+
+  it('blends a translucent fill and replaces with an opaque one', () => {
+    const c = new Canvas(4, 1, [0, 0, 0, 255]);
+    c.fillRect(0, 0, 2, 1, [255, 255, 255, 128]);
+    c.fillRect(2, 0, 2, 1, [10, 20, 30, 255]);
+    expect(c.get(0, 0)).toEqual([128, 128, 128, 255]);
+    expect(c.get(3, 0)).toEqual([10, 20, 30, 255]);
+  });
 });

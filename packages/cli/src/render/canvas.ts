@@ -25,6 +25,8 @@ export class Canvas {
   readonly height: number;
   /** Row-major RGBA bytes, 4 per pixel (the layout pngjs expects). */
   readonly data: Uint8Array;
+  /** The same pixels as one 32-bit word each (RGBA bytes in memory order), for filling spans at once. */
+  private readonly words: Uint32Array;
 
   constructor(width: number, height: number, background: Rgba = WHITE) {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
@@ -34,7 +36,8 @@ export class Canvas {
     this.width = width;
     this.height = height;
     this.data = new Uint8Array(width * height * 4);
-    for (let i = 0; i < this.data.length; i += 4) this.data.set(background, i);
+    this.words = new Uint32Array(this.data.buffer, this.data.byteOffset, width * height);
+    this.words.fill(packed(background));
   }
 
   /** Colour of pixel (x, y); integer coordinates inside the canvas. */
@@ -74,7 +77,7 @@ export class Canvas {
     const x1 = Math.min(this.width, Math.round(Math.max(x, x + w)));
     const y0 = Math.max(0, Math.round(Math.min(y, y + h)));
     const y1 = Math.min(this.height, Math.round(Math.max(y, y + h)));
-    for (let py = y0; py < y1; py++) for (let px = x0; px < x1; px++) this.plot(px, py, c);
+    for (let py = y0; py < y1; py++) this.hline(x0, x1 - 1, py, c);
   }
 
   /** One-pixel outline of the rectangle filled by fillRect with the same arguments. */
@@ -148,13 +151,21 @@ export class Canvas {
     if (!(r > 0)) return;
     const y0 = Math.max(0, Math.floor(cy - r - 1));
     const y1 = Math.min(this.height - 1, Math.ceil(cy + r + 1));
-    const x0 = Math.max(0, Math.floor(cx - r - 1));
-    const x1 = Math.min(this.width - 1, Math.ceil(cx + r + 1));
+    const ring = (px: number, py: number): void => {
+      if (Math.abs(Math.hypot(px + 0.5 - cx, py + 0.5 - cy) - r) <= 0.5) this.plot(px, py, c);
+    };
     for (let py = y0; py <= y1; py++) {
-      for (let px = x0; px <= x1; px++) {
-        const d = Math.hypot(px + 0.5 - cx, py + 0.5 - cy);
-        if (Math.abs(d - r) <= 0.5) this.plot(px, py, c);
-      }
+      // Only pixels near the ring are tested: between the inner and outer radius on each side (a
+      // pixel of margin), not the whole bounding box, which for a wafer outline is 100x the work.
+      const dy = py + 0.5 - cy;
+      const outer = Math.sqrt(Math.max(0, (r + 0.5) ** 2 - dy * dy));
+      const inner = Math.sqrt(Math.max(0, (r - 0.5) ** 2 - dy * dy));
+      const leftEnd = Math.min(this.width - 1, Math.ceil(cx - inner) + 1);
+      const rightStart = Math.max(0, Math.floor(cx + inner) - 1);
+      const from = Math.max(0, Math.floor(cx - outer) - 1);
+      const to = Math.min(this.width - 1, Math.ceil(cx + outer) + 1);
+      for (let px = from; px <= Math.min(leftEnd, to); px++) ring(px, py);
+      for (let px = Math.max(rightStart, leftEnd + 1, from); px <= to; px++) ring(px, py);
     }
   }
 
@@ -250,10 +261,27 @@ export class Canvas {
   }
 
   private hline(x0: number, x1: number, y: number, c: Rgba): void {
+    // An opaque span inside the canvas replaces its pixels: one fill instead of a blend per pixel
+    // (maps of hundreds of dies per lot are drawn pair after pair).
+    if (c[3] >= 255 && this.inside(x0, y) && this.inside(x1, y)) {
+      const row = y * this.width;
+      this.words.fill(packed(c), row + x0, row + x1 + 1);
+      return;
+    }
     for (let x = x0; x <= x1; x++) this.plot(x, y, c);
   }
 
   private stamp(x: number, y: number, size: number, c: Rgba): void {
     for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) this.plot(x + dx, y + dy, c);
   }
+}
+
+/** True when the machine stores the low byte of a word first (x86, ARM as Node runs them). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A colour as the 32-bit word its four bytes (red first) make in memory, in the machine's byte order. */
+function packed(c: Rgba): number {
+  return LITTLE_ENDIAN
+    ? ((c[3] << 24) | (c[2] << 16) | (c[1] << 8) | c[0]) >>> 0
+    : ((c[0] << 24) | (c[1] << 16) | (c[2] << 8) | c[3]) >>> 0;
 }

@@ -5,7 +5,10 @@ import type { Canvas } from './canvas.js';
 export function encodePng(canvas: Canvas): Buffer {
   const png = new PNG({ width: canvas.width, height: canvas.height, colorType: 6 });
   png.data = Buffer.from(canvas.data.buffer, canvas.data.byteOffset, canvas.data.byteLength);
-  return PNG.sync.write(png, { colorType: 6 });
+  // The Paeth filter on every row, not pngjs's per-row choice among the five (which filters each row
+  // five times): a third of the time for files about 15 % larger, which counts when a lot writes a
+  // hundred maps.
+  return PNG.sync.write(png, { colorType: 6, filterType: 4 });
 }
 
 /** Decode PNG bytes to size and RGBA pixels (for tests and round trips). */
