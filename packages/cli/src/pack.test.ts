@@ -72,18 +72,27 @@ describe('npm pack of the cli and its packages', () => {
     expect(v.stdout).toMatch(/^bondline \d+\.\d+\.\d+/);
   }, 60_000);
 
-  it('the simulated tool runs there: a lot offline, and the demo through GEM', async () => {
+  it("the simulated tool runs there with the examples it ships, and with a user's own files", async () => {
     const app = join(dir, 'app');
-    const files = ['--config', 'tool/tool.yaml', '--profile', 'tool/profiles/immature.yaml'];
-    const lot = await run(
+    // No --config, a shipped profile by name: the tool package's own copy of examples/tool.
+    const shipped = await run(
       'npx',
-      ['--no-install', 'bondline', 'tool', 'run', ...files, '--pairs', '2', '--json'],
+      ['--no-install', 'bondline', 'tool', 'run', '--profile', 'immature', '--pairs', '2', '--json'],
       { cwd: app },
     );
-    const doc = JSON.parse(lot.stdout) as { lot: { pairs: number }; pairs: { id: string }[] };
+    const doc = JSON.parse(shipped.stdout) as { lot: { pairs: number }; pairs: { id: string }[] };
     expect(doc.lot.pairs).toBe(2);
     expect(doc.pairs.map((p) => p.id)).toEqual(['LOT-1-P01', 'LOT-1-P02']);
-    const demo = await run('npx', ['--no-install', 'bondline', 'demo', ...files, '--pairs', '2'], {
+    const files = ['--config', 'tool/tool.yaml', '--profile', 'tool/profiles/immature.yaml'];
+    const own = await run(
+      'npx',
+      ['--no-install', 'bondline', 'tool', 'run', ...files, '--pairs', '1', '--json'],
+      {
+        cwd: app,
+      },
+    );
+    expect((JSON.parse(own.stdout) as { lot: { pairs: number } }).lot.pairs).toBe(1);
+    const demo = await run('npx', ['--no-install', 'bondline', 'demo', '--pairs', '2'], {
       cwd: app,
     });
     expect(demo.stdout).toContain('lot DEMO-1 completed: 2 pairs, recipe BOND-STD');

@@ -81,7 +81,7 @@ export interface LotSummary {
   /** Steady-state throughput and the bound of docs/tool.md §2 for the recipe, pairs per hour. */
   pairsPerHour: number;
   boundPairsPerHour: number;
-  /** Resource with the largest busy time per pair (a module id or 'robot'). */
+  /** Resource with the largest busy time per pair: a module kind (bonder, clean, ...; parallel modules of a kind share it) or 'robot'. */
   bottleneck: string;
   modules: ModuleUse[];
   /** Fill (until the first pair is done) and drain (after the last pair started bonding), seconds. */
