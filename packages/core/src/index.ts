@@ -9,6 +9,7 @@ export {
   type OutputIssueCode,
   writeFileAtomic,
 } from './output-file.js';
+export { pathExists } from './path-exists.js';
 export { type ReadFileIssueCode, type ReadTextOptions, readBytes, readTextFile } from './read-text-file.js';
 export { fail, failAll, ok, type Result } from './result.js';
 export { decodeText, type TextIssueCode, visible } from './text.js';

@@ -9,8 +9,9 @@
 //   above 10,000, maxOpenTransactions).
 // Prints the figures quoted in packages/tool/README.md (## GEM binding).
 import { performance } from 'node:perf_hooks';
+import { testToolConfig } from '../src/config/tool-config.test-util.js';
 import { bindTool } from '../src/gem/bind-tool.js';
-import { testCatalogue, testToolConfig } from '../src/gem/gem-fixtures.test-util.js';
+import { testCatalogue } from '../src/gem/gem-fixtures.test-util.js';
 import { type GemRig, record, startGemRig, until } from '../src/gem/gem-rig.test-util.js';
 import { emitLot } from '../src/gem/synthetic-lot.test-util.js';
 

@@ -18,7 +18,7 @@ export {
 
 // Controller, drivers, scheduler, tracking and clock (area 3: docs/tool.md §1, §2 "Scheduler")
 export { MAX_SPEED, type Pacing, parsePacing, REAL_TIME } from './clock/pacing.js';
-export { type RealTime, systemRealTime } from './clock/real-time.js';
+export type { RealTime } from './clock/real-time.js';
 export { type ClockOptions, type ClockTimer, VirtualClock } from './clock/virtual-clock.js';
 export { defaultToolConfigPath } from './config/default-config-path.js';
 export { loadToolConfig } from './config/tool-config.js';
@@ -62,32 +62,22 @@ export type {
   SlotMap,
 } from './drivers/module-drivers.js';
 export { createSimDrivers } from './drivers/sim/create-sim-drivers.js';
-export {
-  type AlignFailedAlarm,
-  DEFAULT_ALIGN_FAILED,
-  DEFAULT_LOAD_PORT_TIMES,
-  type LoadPortTimes,
-  type SimWorldOptions,
-} from './drivers/sim/sim-world.js';
+export type { AlignFailedAlarm, LoadPortTimes, SimWorldOptions } from './drivers/sim/sim-world.js';
 export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
 export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
 export { E10Tracker } from './e10/e10-tracker.js';
-export { E10_REFUSED, E10_STATES, E10_TRANSITIONS } from './e10/e10-transitions.js';
-export { FAULT_ID_PREFIX } from './faults/catalogue-checks.js';
-export { catalogueCounts, countsTable, type KindCounts } from './faults/catalogue-counts.js';
 export { DEFAULT_CATALOGUE_PATH, PROFILES_DIR, SHIPPED_PROFILES } from './faults/example-files.js';
 export type { FaultCatalogue } from './faults/fault-catalogue.js';
 export { FaultEngine, type FaultEngineOptions } from './faults/fault-engine.js';
 export type { Detection, FaultEffect, FaultPoint, Severity } from './faults/fault-point.js';
 export { type FaultProfile, withFixes } from './faults/fault-profile.js';
 export type { AlarmingFault, FaultSource, Recovery, StepFaults, StepSite } from './faults/fault-source.js';
-export { applyFixes, type FixEffect, type FixRecord, type PointRate } from './faults/fix-record.js';
+export type { FixEffect, FixRecord, PointRate } from './faults/fix-record.js';
 export { loadCatalogue, parseCatalogueText } from './faults/load-catalogue.js';
 export { loadProfile } from './faults/load-profile.js';
 export { firingProbability } from './faults/rate-model.js';
 
 export { type BindToolOptions, bindTool, type ToolBinding } from './gem/bind-tool.js';
-export { CEID as TOOL_CEID } from './gem/gem-ids.js';
 export type { BindingIssueCode } from './gem/gem-port.js';
 export { type ToolModelIssueCode, toolEquipmentModel } from './gem/tool-equipment-model.js';
 export {
@@ -98,7 +88,6 @@ export {
   type WaferRole,
 } from './module-kind.js';
 export { type GemRecipeOptions, gemRecipeStore } from './recipe/gem-recipe-store.js';
-export { recipeReferenceMarkdown } from './recipe/recipe-docs.js';
 export { isRecipeName, parseRecipe, type RecipeSource, validateRecipe } from './recipe/recipe-schema.js';
 export {
   type EnumParamSpec,
@@ -129,7 +118,7 @@ export type {
   RobotParams,
 } from './recipe/recipe-types.js';
 export { recipeToYaml } from './recipe/recipe-yaml.js';
-export { PAIR_ROUTES, type ResourceBusy, type ThroughputBound, throughputBound } from './schedule/bound.js';
+export { type ResourceBusy, type ThroughputBound, throughputBound } from './schedule/bound.js';
 export { type BoundSource, resourceBusy } from './schedule/lot-metrics.js';
 // Digital twin (area 2: sim): the ProcessPhysics of the simulated tool, docs/tool.md §4
 export { OFF_WAFER, type PairDieYield, pairDieYield } from './sim/die-yield.js';
@@ -150,13 +139,4 @@ export type {
 export { type TwinParams, twinParamsSchema } from './sim/twin-params.js';
 export { createTwinPhysics, type TwinPhysicsOptions } from './sim/twin-physics.js';
 // End digital twin
-export {
-  type CarrierPlan,
-  type CarrierRole,
-  jobFromRequest,
-  type LotJob,
-  type PairMaterial,
-  type SlotRef,
-  validateLotJob,
-} from './tracking/lot-job.js';
 // End controller, drivers, scheduler, tracking and clock (area 3)

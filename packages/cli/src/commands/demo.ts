@@ -6,7 +6,7 @@
 
 import { formatIssues } from '@bondline/core';
 import type { LotSummary, PairRecord, SimulatedTool, ToolEquipment } from '@bondline/tool';
-import { openSimulatedTool, startToolEquipment } from '@bondline/tool';
+import { startToolEquipment } from '@bondline/tool';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { checkOutputFolder, writeOutputFolder } from '../output-files.js';
@@ -16,8 +16,8 @@ import {
   checkConfigArg,
   checkProfileArg,
   checkRecipe,
-  openFailure,
   openStateFolder,
+  openToolOrFail,
   pairsArg,
   pairsFit,
   seedArg,
@@ -75,14 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   let tool: SimulatedTool | undefined;
   let gem: ToolEquipment | undefined;
   try {
-    const opened = await openSimulatedTool({
-      stateDir: state.dir,
-      seed,
-      ...(values.config === undefined ? {} : { configPath: values.config }),
-      ...(values.profile === undefined ? {} : { profile: values.profile }),
-    });
-    if (!opened.ok) throw openFailure(opened.issues, values);
-    tool = opened.value;
+    tool = await openToolOrFail(state.dir, seed, values);
     pairsFit(pairs, tool);
     const recipe = values.recipe ?? DEFAULT_RECIPE;
     await checkRecipe(tool, recipe);

@@ -3,9 +3,10 @@
 // that folder only seeds a working copy, `<state-dir>/recipes` (kept across restarts) or a temporary
 // folder that is removed when the simulator exits.
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathExists } from '@bondline/core';
 
 /** The simulator's process program folder and where it came from (for its start-up line). */
 export interface RecipeFolder {
@@ -27,7 +28,7 @@ export async function openRecipeFolder(stateDir: string | undefined, seedDir: st
     return { dir, origin: `a temporary copy of ${n} from ${seedDir}, removed at exit` };
   }
   const dir = join(stateDir, 'recipes');
-  if (await exists(dir)) return { dir, origin: 'kept from an earlier run' };
+  if (await pathExists(dir)) return { dir, origin: 'kept from an earlier run' };
   // Seed beside it and rename: a crash while copying never leaves a half-seeded folder that a
   // restart would then take as "kept".
   await mkdir(stateDir, { recursive: true });
@@ -54,14 +55,4 @@ async function copyPrograms(from: string, to: string): Promise<number> {
   const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.'));
   for (const f of files) await copyFile(join(from, f.name), join(to, f.name));
   return files.length;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
 }

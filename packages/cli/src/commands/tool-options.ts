@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { formatIssues, type Issue } from '@bondline/core';
 import {
+  openSimulatedTool,
   type Pacing,
   parsePacing,
   runToolLot,
@@ -119,13 +120,31 @@ export async function openStateFolder(raw: string | undefined): Promise<StateFol
 }
 
 /**
+ * The simulated tool of the command's options, its state in `stateDir`; a refusal is a CliError
+ * naming the option whose file is at fault (`openFailure`).
+ */
+export async function openToolOrFail(
+  stateDir: string,
+  seed: number,
+  given: { config?: string; profile?: string },
+  pacing?: Pacing,
+): Promise<SimulatedTool> {
+  const opened = await openSimulatedTool({
+    stateDir,
+    seed,
+    ...(pacing === undefined ? {} : { pacing }),
+    ...(given.config === undefined ? {} : { configPath: given.config }),
+    ...(given.profile === undefined ? {} : { profile: given.profile }),
+  });
+  if (!opened.ok) throw openFailure(opened.issues, given);
+  return opened.value;
+}
+
+/**
  * A refusal of openSimulatedTool as one CliError: each issue under the option whose file it names
  * (`--config`, `--profile`), so the user sees what to fix.
  */
-export function openFailure(
-  issues: readonly Issue[],
-  given: { config?: string; profile?: string },
-): CliError {
+function openFailure(issues: readonly Issue[], given: { config?: string; profile?: string }): CliError {
   const option = (i: Issue): string | undefined => {
     if (i.code === 'unknown-profile') return '--profile';
     if (given.profile !== undefined && mentions(i.message, given.profile)) return '--profile';

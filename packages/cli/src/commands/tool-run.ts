@@ -1,6 +1,6 @@
 // `bondline tool run`: one lot on the simulated tool, offline (no GEM), at full speed. Prints the lot
 // summary and a per-pair table (or one JSON document), and with --out writes the lot's files and maps.
-import { openSimulatedTool, type SimulatedTool } from '@bondline/tool';
+import type { SimulatedTool } from '@bondline/tool';
 import { parseCommandArgs } from '../args.js';
 import { printJson } from '../io.js';
 import { checkOutputFolder, writeOutputFolder } from '../output-files.js';
@@ -10,8 +10,8 @@ import {
   checkConfigArg,
   checkProfileArg,
   checkRecipe,
-  openFailure,
   openStateFolder,
+  openToolOrFail,
   pairsArg,
   pairsFit,
   runLotOrFail,
@@ -68,14 +68,7 @@ export async function runToolRun(argv: string[]): Promise<number> {
   const state = await openStateFolder(values['state-dir']);
   let tool: SimulatedTool | undefined;
   try {
-    const opened = await openSimulatedTool({
-      stateDir: state.dir,
-      seed,
-      ...(values.config === undefined ? {} : { configPath: values.config }),
-      ...(values.profile === undefined ? {} : { profile: values.profile }),
-    });
-    if (!opened.ok) throw openFailure(opened.issues, values);
-    tool = opened.value;
+    tool = await openToolOrFail(state.dir, seed, values);
     const pairs = requested ?? tool.config.carrierSlots;
     pairsFit(pairs, tool);
     const recipe = values.recipe ?? tool.config.defaultRecipe;

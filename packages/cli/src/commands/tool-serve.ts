@@ -2,20 +2,15 @@
 // A host connects, goes online remote, selects a recipe (PP-SELECT) and starts lots (START); the tool
 // reports everything through GEM (docs/tool.md §7). stdout says where it listens and follows the lots.
 import { formatIssues } from '@bondline/core';
-import {
-  openSimulatedTool,
-  type SimulatedTool,
-  startToolEquipment,
-  type ToolEquipment,
-} from '@bondline/tool';
+import { type SimulatedTool, startToolEquipment, type ToolEquipment } from '@bondline/tool';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import {
   checkConfigArg,
   checkProfileArg,
-  openFailure,
   openStateFolder,
+  openToolOrFail,
   seedArg,
   speedArg,
 } from './tool-options.js';
@@ -78,15 +73,7 @@ export async function runToolServe(argv: string[]): Promise<number> {
     process.stdout.write(`${line}\n`);
   };
   try {
-    const opened = await openSimulatedTool({
-      stateDir: state.dir,
-      seed,
-      ...(pacing === undefined ? {} : { pacing }),
-      ...(values.config === undefined ? {} : { configPath: values.config }),
-      ...(values.profile === undefined ? {} : { profile: values.profile }),
-    });
-    if (!opened.ok) throw openFailure(opened.issues, values);
-    tool = opened.value;
+    tool = await openToolOrFail(state.dir, seed, values, pacing);
     follow(tool, say);
     const started = await startToolEquipment(tool, {
       port: port ?? tool.config.gem.port,

@@ -1,53 +1,24 @@
 // A simulated tool for the controller's tests: the default module set, fake physics and scripted
 // faults behind the simulated drivers, a max-speed clock, and every event recorded in order.
-import { defaultParams } from '@bondline/physics';
 import { VirtualClock } from '../clock/virtual-clock.js';
-import type { ModuleConfig, ToolConfig } from '../config/tool-config-types.js';
+import { testToolConfig } from '../config/tool-config.test-util.js';
+import type { ToolConfig } from '../config/tool-config-types.js';
 import type { AnyDriver } from '../drivers/module-drivers.js';
 import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';
 import { FakePhysics } from '../drivers/sim/fake-physics.test-util.js';
 import { type FaultRule, ScriptedFaults } from '../drivers/sim/scripted-faults.test-util.js';
 import type { Recipe } from '../recipe/recipe-types.js';
 import { TEST_RECIPES, testBound } from '../schedule/test-recipes.test-util.js';
-import { twinParamsSchema } from '../sim/twin-params.js';
 import type { ToolEventMap, ToolEventName } from './tool-api.js';
 import { ToolController } from './tool-controller.js';
 import type { OperatorMode } from './tool-runtime.js';
 
-export const TEST_MODULES: ModuleConfig[] = [
-  { id: 'LP1', kind: 'loadport' },
-  { id: 'LP2', kind: 'loadport' },
-  { id: 'LP3', kind: 'loadport' },
-  { id: 'TR1', kind: 'robot' },
-  { id: 'PA1', kind: 'prealigner' },
-  { id: 'PL1', kind: 'plasma' },
-  { id: 'CL1', kind: 'clean' },
-  { id: 'FL1', kind: 'flipper' },
-  { id: 'BD1', kind: 'bonder' },
-  { id: 'IN1', kind: 'inspection' },
-];
-
+/**
+ * The test tool for the controller: its recipes are the scheduler's (T-BOND first), and maintenance
+ * never falls due unless a test asks for it.
+ */
 export function testConfig(change: Partial<ToolConfig> = {}): ToolConfig {
-  return {
-    source: '/test/tool.yaml',
-    tool: {
-      id: 'BONDER-1',
-      name: 'test bonder',
-      maker: 'Bondline',
-      model: 'HB-1',
-      softwareRevision: '0.1.0',
-    },
-    modules: TEST_MODULES,
-    carrierSlots: 25,
-    bond: defaultParams,
-    twin: twinParamsSchema.parse({}),
-    faults: { catalogue: '/test/faults.yaml', profile: 'mature' },
-    recipeSeeds: '/test/recipes',
-    defaultRecipe: 'T-BOND',
-    maintenanceEveryWafers: 10_000,
-    gem: { deviceId: 0, port: 5000 },
-    ...change,
-  };
+  return testToolConfig({ defaultRecipe: 'T-BOND', maintenanceEveryWafers: 10_000, ...change });
 }
 
 type RecordedEvent = { [E in ToolEventName]: { name: E; payload: ToolEventMap[E] } }[ToolEventName];

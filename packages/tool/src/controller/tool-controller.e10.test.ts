@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultRule } from '../drivers/sim/scripted-faults.test-util.js';
+import { alarmRule } from '../drivers/sim/scripted-faults.test-util.js';
 import type { E10Times } from '../e10/e10-metrics.js';
 import { harness, runToEnd } from './controller-harness.test-util.js';
 import type { E10State, ToolEventMap } from './tool-api.js';
-
-const rule = (
-  moduleId: string,
-  call: number,
-  recovery: 'auto-retry' | 'operator-clear' | 'maintenance',
-  recoveryS: number,
-): FaultRule => ({
-  moduleId,
-  fromCall: call,
-  alarm: { faultId: `${moduleId}-E10`, recovery, recoveryS },
-});
 
 /** Seconds per E10 state of `entity`, summed from its e10-state events up to `endS` (the events alone, not the tracker). */
 function timesFromEvents(
@@ -47,9 +36,9 @@ describe('ToolController E10 figures (docs/tool.md §6)', () => {
     const h = harness({
       operator: 'simulated',
       faults: [
-        rule('PL1', 5, 'auto-retry', 120),
-        rule('CL1', 4, 'operator-clear', 300),
-        rule('BD1', 3, 'maintenance', 600),
+        alarmRule('PL1', 5, 'auto-retry', 120),
+        alarmRule('CL1', 4, 'operator-clear', 300),
+        alarmRule('BD1', 3, 'maintenance', 600),
       ],
     });
     const summary = await runToEnd(h, 'E1', 8);
@@ -59,7 +48,7 @@ describe('ToolController E10 figures (docs/tool.md §6)', () => {
         .filter((a) => a.set)
         .map((a) => a.fault.faultId)
         .sort(),
-    ).toEqual(['BD1-E10', 'CL1-E10', 'PL1-E10']);
+    ).toEqual(['BD1-TEST', 'CL1-TEST', 'PL1-TEST']);
     const figures = h.tool.e10Figures();
     const of = (id: string) => figures.modules.find((m) => m.entity === id)?.metrics;
     const e10 = h.of('e10-state');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepCallbacks } from '../drivers/driver-types.js';
 import type { LoadPortDriver, SlotMap } from '../drivers/module-drivers.js';
 import { FakePhysics } from '../drivers/sim/fake-physics.test-util.js';
-import type { FaultRule } from '../drivers/sim/scripted-faults.test-util.js';
+import { alarmRule } from '../drivers/sim/scripted-faults.test-util.js';
 import { type Harness, harness, runToEnd, testConfig } from './controller-harness.test-util.js';
 
 /** Every pair once, none lost: 3 distinct ids per pair, every stack in its slot. */
@@ -32,17 +32,6 @@ function atAlarm(h: Harness, faultId: string) {
   });
   return seen;
 }
-
-const alarmRule = (
-  moduleId: string,
-  call: number,
-  recovery: 'auto-retry' | 'operator-clear' | 'maintenance',
-  recoveryS: number,
-): FaultRule => ({
-  moduleId,
-  fromCall: call,
-  alarm: { faultId: `${moduleId}-TEST`, recovery, recoveryS },
-});
 
 describe('ToolController faults', () => {
   it('an alarming fault mid-lot holds the wafer, retries by itself after recoveryS, and the lot resumes', async () => {

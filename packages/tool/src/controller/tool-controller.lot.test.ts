@@ -110,7 +110,7 @@ describe('ToolController: a lot', () => {
     expect(
       h
         .of('e10-state')
-        .filter((e) => e.entity === 'BONDER-1')
+        .filter((e) => e.entity === 'HB1')
         .map((e) => e.to),
     ).toEqual(['productive', 'standby']);
   });

@@ -8,7 +8,7 @@ import type { CatalogueFile, FaultPointEntry } from './catalogue-schema.js';
 import { type FilePlace, placedIssue } from './placed-issue.js';
 
 /** The id prefix of each module kind's fault points (the module ids' letters: LP1, TR1, PA1, ...). */
-export const FAULT_ID_PREFIX: Readonly<Record<ModuleKind, string>> = {
+const FAULT_ID_PREFIX: Readonly<Record<ModuleKind, string>> = {
   loadport: 'LP',
   robot: 'TR',
   prealigner: 'PA',

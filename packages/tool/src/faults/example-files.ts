@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * The nearest folder `examples/tool` holding a tool.yaml above `from` (default: this module's
  * folder), or undefined. Read once at start-up, so a synchronous look is fine.
  */
-export function findToolExamples(from = dirname(fileURLToPath(import.meta.url))): string | undefined {
+function findToolExamples(from = dirname(fileURLToPath(import.meta.url))): string | undefined {
   for (let dir = from; ; ) {
     const candidate = join(dir, 'examples', 'tool');
     if (existsSync(join(candidate, 'tool.yaml'))) return candidate;

@@ -3,7 +3,7 @@
 import { FakeClock } from '@bondline/secs/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alarmingFault, testCatalogue } from './gem-fixtures.test-util.js';
-import { type GemRig, record, startGemRig, until } from './gem-rig.test-util.js';
+import { type GemRig, record, startGemRig, startOnlineRig, until } from './gem-rig.test-util.js';
 
 let rig: GemRig | undefined;
 afterEach(async () => {
@@ -19,10 +19,8 @@ const fault = (id: string, moduleId: string) => {
 
 describe('alarms', () => {
   it('a fault sets its ALID (S5F1, ALCD bit 8 + category) with AlarmSet data; its recovery clears it', async () => {
-    rig = await startGemRig();
+    rig = await startOnlineRig();
     const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
-    await r.host.learnNames();
     expect(
       await r.host.defineReports([
         { rptid: 1, vids: ['AlarmFaultId', 'AlarmModule', 'AlarmAlid', 'ActiveAlarmCount'] },
@@ -64,10 +62,8 @@ describe('alarms', () => {
   });
 
   it('one fault point in two modules: one S5F1 each way, the ALID set until both are cleared', async () => {
-    rig = await startGemRig();
+    rig = await startOnlineRig();
     const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
-    await r.host.learnNames();
     expect(await r.host.defineReports([{ rptid: 1, vids: ['AlarmModule', 'ActiveAlarmCount'] }])).toBe(0);
     expect(
       await r.host.linkEvents([
@@ -122,10 +118,8 @@ describe('alarms', () => {
 describe('trace data', () => {
   it('S2F23 on trace status variables: each S6F1 sample carries the values the tool reported last', async () => {
     const clock = new FakeClock();
-    rig = await startGemRig({ clock });
+    rig = await startOnlineRig({ clock });
     const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
-    await r.host.learnNames();
     const traces = record(r.host, 'trace');
     const svids = [
       'BD1BondForce',

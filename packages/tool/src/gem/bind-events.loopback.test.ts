@@ -4,7 +4,7 @@ import { A, U4 } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LotSummary } from '../controller/tool-api.js';
 import { testPair } from './gem-fixtures.test-util.js';
-import { type GemRig, record, startGemRig, until } from './gem-rig.test-util.js';
+import { type GemRig, record, startGemRig, startOnlineRig, until } from './gem-rig.test-util.js';
 
 let rig: GemRig | undefined;
 afterEach(async () => {
@@ -14,10 +14,8 @@ afterEach(async () => {
 
 /** A rig whose host is ONLINE REMOTE with the names learned. */
 async function online(): Promise<GemRig> {
-  rig = await startGemRig();
-  expect(await rig.host.requestOnline()).toBe(0);
+  rig = await startOnlineRig();
   expect(rig.equipment.control.state).toBe('online-remote');
-  await rig.host.learnNames();
   return rig;
 }
 

@@ -1,7 +1,7 @@
 // A whole synthetic lot through the binding over loopback, every event enabled: each tool event that is
 // a collection event reaches the host once, in the order the tool emitted it, with its own data.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GemRig, record, startGemRig, until } from './gem-rig.test-util.js';
+import { type GemRig, record, startOnlineRig, until } from './gem-rig.test-util.js';
 import { emitLot } from './synthetic-lot.test-util.js';
 
 let rig: GemRig | undefined;
@@ -12,10 +12,8 @@ afterEach(async () => {
 
 describe('a synthetic lot', () => {
   it('3 pairs: 92 events per pair plus lot start and end, in order, each step with its own module', async () => {
-    rig = await startGemRig();
+    rig = await startOnlineRig();
     const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
-    await r.host.learnNames();
     expect(
       await r.host.defineReports([
         { rptid: 1, vids: ['ToolTimeS', 'StepModule', 'MovedSubstrate', 'PairId'] },

@@ -14,10 +14,11 @@ import {
   recipeDirectory,
 } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testToolConfig } from '../config/tool-config.test-util.js';
 import { bindTool } from './bind-tool.js';
 import { FakeTool } from './fake-tool.test-util.js';
-import { testCatalogue, testToolConfig } from './gem-fixtures.test-util.js';
-import { type GemRig, record, startGemRig, testModel, until } from './gem-rig.test-util.js';
+import { testCatalogue } from './gem-fixtures.test-util.js';
+import { type GemRig, record, startOnlineRig, testModel, until } from './gem-rig.test-util.js';
 
 let rig: GemRig | undefined;
 afterEach(async () => {
@@ -26,9 +27,7 @@ afterEach(async () => {
 });
 
 async function online(): Promise<GemRig> {
-  rig = await startGemRig();
-  expect(await rig.host.requestOnline()).toBe(0);
-  await rig.host.learnNames();
+  rig = await startOnlineRig();
   return rig;
 }
 
@@ -83,10 +82,8 @@ describe('R2R equipment constants', () => {
   });
 
   it('offsets the tool itself refuses: the constants go back to the tool’s, and the refusal is reported', async () => {
-    rig = await startGemRig({ prepare: (t) => (t.r2rLimit = { Tx: 100, Ty: 100, Rot: 1, Mag: 1 }) });
+    rig = await startOnlineRig({ prepare: (t) => (t.r2rLimit = { Tx: 100, Ty: 100, Rot: 1, Mag: 1 }) });
     const r = rig;
-    expect(await r.host.requestOnline()).toBe(0);
-    await r.host.learnNames();
     expect(await r.host.setConstants([{ ecid: 'R2R_TX_NM', value: F8(80) }])).toBe(0);
     expect(await r.host.setConstants([{ ecid: 'R2R_TX_NM', value: F8(400) }])).toBe(0); // within the EC limits
     expect(r.tool.state.r2rOffsets.Tx).toBe(80);

@@ -1,48 +1,10 @@
-// Test data for the GEM binding: the default tool's modules (as examples/tool/tool.yaml names them, see
-// the tool plan), a small fault catalogue with alarming and silent points, a recipe and pair records.
+// Test data for the GEM binding (the tool itself is config/tool-config.test-util.ts): a small fault
+// catalogue with alarming and silent points, a recipe and pair records.
 
-import { defaultParams } from '@bondline/physics';
-import type { ToolConfig } from '../config/tool-config-types.js';
 import type { PairRecord } from '../controller/tool-api.js';
 import type { FaultPoint } from '../faults/fault-point.js';
 import type { AlarmingFault } from '../faults/fault-source.js';
 import type { Recipe } from '../recipe/recipe-types.js';
-import { twinParamsSchema } from '../sim/twin-params.js';
-
-/** The default tool: three load ports, one of every other kind. */
-export function testToolConfig(overrides: Partial<ToolConfig> = {}): ToolConfig {
-  return {
-    source: '/test/tool.yaml',
-    tool: {
-      id: 'HB1',
-      name: 'Hybrid bonder 1',
-      maker: 'Bondline',
-      model: 'BL-HB300',
-      softwareRevision: '0.1.0',
-    },
-    modules: [
-      { id: 'LP1', kind: 'loadport' },
-      { id: 'LP2', kind: 'loadport' },
-      { id: 'LP3', kind: 'loadport' },
-      { id: 'TR1', kind: 'robot' },
-      { id: 'PA1', kind: 'prealigner' },
-      { id: 'PL1', kind: 'plasma' },
-      { id: 'CL1', kind: 'clean' },
-      { id: 'FL1', kind: 'flipper' },
-      { id: 'BD1', kind: 'bonder' },
-      { id: 'IN1', kind: 'inspection' },
-    ],
-    carrierSlots: 25,
-    bond: defaultParams,
-    twin: twinParamsSchema.parse({}),
-    faults: { catalogue: '/test/faults.yaml', profile: 'mature' },
-    recipeSeeds: '/test/recipes',
-    defaultRecipe: 'BOND-STD',
-    maintenanceEveryWafers: 500,
-    gem: { deviceId: 0, port: 5000 },
-    ...overrides,
-  };
-}
 
 const point = (
   id: string,

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testToolConfig } from './gem-fixtures.test-util.js';
+import { testToolConfig } from '../config/tool-config.test-util.js';
 import { gemReferenceTables } from './gem-reference.js';
 import { testModel } from './gem-rig.test-util.js';
 

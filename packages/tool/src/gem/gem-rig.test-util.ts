@@ -16,9 +16,10 @@ import {
   HsmsSession,
   recipeDirectory,
 } from '@bondline/secs';
+import { testToolConfig } from '../config/tool-config.test-util.js';
 import { bindTool, type ToolBinding } from './bind-tool.js';
 import { FakeTool } from './fake-tool.test-util.js';
-import { testCatalogue, testToolConfig } from './gem-fixtures.test-util.js';
+import { testCatalogue } from './gem-fixtures.test-util.js';
 import type { BindingIssueCode } from './gem-port.js';
 import { toolEquipmentModel } from './tool-equipment-model.js';
 
@@ -97,6 +98,20 @@ export async function startGemRig(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Start the rig and take the host ONLINE REMOTE with the model's names learned (closes it on failure). */
+export async function startOnlineRig(opts: Parameters<typeof startGemRig>[0] = {}): Promise<GemRig> {
+  const rig = await startGemRig(opts);
+  try {
+    const ack = await rig.host.requestOnline();
+    if (ack !== 0) throw new Error(`S1F17 refused: ONLACK ${ack}`);
+    await rig.host.learnNames();
+    return rig;
+  } catch (e) {
+    await rig.close();
+    throw e;
+  }
 }
 
 /** Records every `name` event of the host. */

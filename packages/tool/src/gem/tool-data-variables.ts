@@ -3,7 +3,7 @@
 // linked to the event carries them. DV 3000s; the builtins GEM sets itself at 3090.
 
 import { type DocumentedVariable, type GeneratedName, generatedName } from './documented.js';
-import { distinctTraceVariables } from './trace-variables.js';
+import { distinctTraceVariables, traceVariableDef } from './trace-variables.js';
 
 export const TOOL_DATA_VARIABLES = [
   { id: 3001, name: 'PairId', type: 'A', unit: '', doc: 'pair result: the pair' },
@@ -130,11 +130,7 @@ export const stepTraceName = (suffix: string): GeneratedName => generatedName(`S
 
 /** One DV per trace variable: its value in the step that just ended. */
 export function stepTraceVariables(): DocumentedVariable[] {
-  return distinctTraceVariables().map((t, i) => ({
-    id: STEP_TRACE_BASE + i,
-    name: stepTraceName(t.suffix),
-    type: t.type,
-    unit: t.unit,
-    doc: `step ended: ${t.doc} of the step`,
-  }));
+  return distinctTraceVariables().map((t, i) =>
+    traceVariableDef(t, STEP_TRACE_BASE + i, stepTraceName(t.suffix), `step ended: ${t.doc} of the step`),
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testCatalogue, testToolConfig } from './gem-fixtures.test-util.js';
+import { testToolConfig } from '../config/tool-config.test-util.js';
+import { testCatalogue } from './gem-fixtures.test-util.js';
 import { moduleSvBase } from './gem-ids.js';
 import { toolEquipmentModel } from './tool-equipment-model.js';
 

@@ -2,9 +2,9 @@
 // with S2F23. Tool-wide ones first (SV 1000s), then a block per module (gem-ids.ts).
 
 import type { ModuleConfig } from '../config/tool-config-types.js';
-import { type DocumentedVariable, generatedName } from './documented.js';
+import { type DocumentedVariable, type GeneratedName, generatedName } from './documented.js';
 import { MODULE_TRACE_SLOT, moduleSvBase } from './gem-ids.js';
-import { TRACE_VARIABLES } from './trace-variables.js';
+import { TRACE_VARIABLES, traceVariableDef } from './trace-variables.js';
 
 const STATES = 'idle, setup, executing, pausing, paused, stopping, aborting';
 const MODULE_STATES = 'idle, busy, held, fault, maintenance, down';
@@ -147,38 +147,26 @@ export function moduleStatusVariables(modules: readonly ModuleConfig[]): Documen
     const ordinal = ordinals.get(m.kind) ?? 0;
     ordinals.set(m.kind, ordinal + 1);
     const base = moduleSvBase(m.kind, ordinal);
-    const vars: DocumentedVariable[] = [
-      {
-        id: base,
-        name: moduleSvName.state(m.id),
-        type: 'A',
-        unit: '',
-        doc: `${m.id} state: ${MODULE_STATES}`,
-      },
-      {
-        id: base + 1,
-        name: moduleSvName.e10(m.id),
-        type: 'A',
-        unit: '',
-        doc: `${m.id} E10 state (as the tool's)`,
-      },
-      {
-        id: base + 2,
-        name: moduleSvName.substrates(m.id),
-        type: 'A',
-        unit: '',
-        doc: `${m.id} substrate ids in it, comma-separated`,
-      },
-    ];
-    (TRACE_VARIABLES[m.kind] ?? []).forEach((t, j) => {
-      vars.push({
-        id: base + MODULE_TRACE_SLOT + j,
-        name: moduleSvName.trace(m.id, t.suffix),
-        type: t.type,
-        unit: t.unit,
-        doc: `${m.id} ${t.doc} (trace)`,
-      });
+    const text = (slot: number, name: GeneratedName, doc: string): DocumentedVariable => ({
+      id: base + slot,
+      name,
+      type: 'A',
+      unit: '',
+      doc,
     });
-    return vars;
+    const trace = (TRACE_VARIABLES[m.kind] ?? []).map((t, j) =>
+      traceVariableDef(
+        t,
+        base + MODULE_TRACE_SLOT + j,
+        moduleSvName.trace(m.id, t.suffix),
+        `${m.id} ${t.doc} (trace)`,
+      ),
+    );
+    return [
+      text(0, moduleSvName.state(m.id), `${m.id} state: ${MODULE_STATES}`),
+      text(1, moduleSvName.e10(m.id), `${m.id} E10 state (as the tool's)`),
+      text(2, moduleSvName.substrates(m.id), `${m.id} substrate ids in it, comma-separated`),
+      ...trace,
+    ];
   });
 }

@@ -5,6 +5,7 @@
 
 import type { ValueType } from '@bondline/secs';
 import type { ModuleKind } from '../module-kind.js';
+import type { DocumentedVariable, GeneratedName } from './documented.js';
 
 export interface TraceVariable {
   /** The name in the controller's trace records (units in the name). */
@@ -106,4 +107,17 @@ export function distinctTraceVariables(): TraceVariable[] {
   const seen = new Map<string, TraceVariable>();
   for (const list of Object.values(TRACE_VARIABLES)) for (const t of list) seen.set(t.source, t);
   return [...seen.values()];
+}
+
+/**
+ * The GEM variable that carries a trace value (a module's SV or the step DV): its own id, name and
+ * meaning, the value type and unit of the trace.
+ */
+export function traceVariableDef(
+  t: TraceVariable,
+  id: number,
+  name: GeneratedName,
+  doc: string,
+): DocumentedVariable {
+  return { id, name, type: t.type, unit: t.unit, doc };
 }

@@ -4,9 +4,18 @@
 // validated before anything is written, so a refused one leaves the stored one as it was; every
 // file is replaced atomically (temp file, fsync, rename), so a crash leaves the old version or the
 // new one, never half of one. Changes run one at a time in the order asked for.
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, issue, ok, type Result, readTextFile, writeFileAtomic } from '@bondline/core';
+import {
+  fail,
+  fsyncDirectory,
+  issue,
+  ok,
+  pathExists,
+  type Result,
+  readTextFile,
+  writeFileAtomic,
+} from '@bondline/core';
 import { isRecipeName, parseRecipe, validateRecipe } from './recipe-schema.js';
 import { seedRecipes, VERSIONS_DIR } from './recipe-seed.js';
 import type { Recipe, RecipeParams } from './recipe-types.js';
@@ -44,7 +53,7 @@ export async function openRecipeStore(
   const fsync = options.fsync ?? true;
   const writeFile = options.writeFile ?? ((path, text) => writeFileAtomic(path, text, { fsync }));
   const store = new FileRecipeStore(dir, fsync, writeFile);
-  if (await exists(dir)) return ok({ store, origin: { kept: true } });
+  if (await pathExists(dir)) return ok({ store, origin: { kept: true } });
   const seeded = await seedRecipes(dir, options.seedDir, fsync);
   return seeded.ok ? ok({ store, origin: { seeded: seeded.value } }) : seeded;
 }
@@ -83,14 +92,17 @@ export class FileRecipeStore {
     const recipe = parseRecipe(text.value.text, text.value.path);
     if (!recipe.ok) return recipe;
     if (recipe.value.name !== name) {
-      return refuse('name-mismatch', `${text.value.path}: name: ${recipe.value.name} differs from ${name}`);
+      return fail(
+        issue('name-mismatch', `${text.value.path}: name: ${recipe.value.name} differs from ${name}`),
+      );
     }
     return recipe;
   }
 
   /** The stored text of recipe `name` (current, or `version`), as a host uploads it. */
   async text(name: string, version?: number): Promise<Result<{ path: string; text: string }>> {
-    if (!isRecipeName(name)) return refuse('recipe-not-found', `no recipe named ${JSON.stringify(name)}`);
+    if (!isRecipeName(name))
+      return fail(issue('recipe-not-found', `no recipe named ${JSON.stringify(name)}`));
     const path =
       version === undefined
         ? join(this.dir, `${name}.yaml`)
@@ -99,8 +111,8 @@ export class FileRecipeStore {
     if (read.ok) return ok({ path, text: read.value });
     if (read.issues.some((i) => i.code === 'file-not-found')) {
       return version === undefined
-        ? refuse('recipe-not-found', `no recipe named ${name}`)
-        : refuse('version-not-found', `recipe ${name} has no version ${version}`);
+        ? fail(issue('recipe-not-found', `no recipe named ${name}`))
+        : fail(issue('version-not-found', `recipe ${name} has no version ${version}`));
     }
     return read;
   }
@@ -177,19 +189,5 @@ export class FileRecipeStore {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
-  }
-}
-
-function refuse(code: string, message: string): Result<never> {
-  return { ok: false, issues: [issue(code, message)] };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
   }
 }

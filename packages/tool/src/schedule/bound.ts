@@ -10,7 +10,7 @@ import type { RecipeParams } from '../recipe/recipe-types.js';
  * The stations each substrate of a pair visits, in order: the top wafer is flipped, the bottom one
  * is not; both meet in the bonder, and the stack goes through inspection back to a carrier.
  */
-export const PAIR_ROUTES: readonly (readonly ModuleKind[])[] = [
+const PAIR_ROUTES: readonly (readonly ModuleKind[])[] = [
   ['loadport', 'prealigner', 'plasma', 'clean', 'flipper', 'bonder'],
   ['loadport', 'prealigner', 'plasma', 'clean', 'bonder'],
   ['bonder', 'inspection', 'loadport'],

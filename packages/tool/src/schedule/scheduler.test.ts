@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { harness, runToEnd, TEST_MODULES, testConfig } from '../controller/controller-harness.test-util.js';
+import { TEST_MODULES } from '../config/tool-config.test-util.js';
+import { harness, runToEnd, testConfig } from '../controller/controller-harness.test-util.js';
 import { resourceBusy } from './lot-metrics.js';
 import {
   BOND_BOUND,

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ModuleKind } from '../module-kind.js';
+import { TEST_MODULES } from '../config/tool-config.test-util.js';
 import { planSwapChain } from './swap-chain.js';
 import { runChain, tokenTool } from './token-flow.test-util.js';
 
-const DEFAULT_TOOL: { id: string; kind: ModuleKind }[] = [
-  { id: 'PA1', kind: 'prealigner' },
-  { id: 'PL1', kind: 'plasma' },
-  { id: 'CL1', kind: 'clean' },
-  { id: 'FL1', kind: 'flipper' },
-  { id: 'BD1', kind: 'bonder' },
-  { id: 'IN1', kind: 'inspection' },
-];
+// The stations the swap chain plans over: the test tool without its load ports and robot.
+const DEFAULT_TOOL = TEST_MODULES.filter((m) => m.kind !== 'loadport' && m.kind !== 'robot');
 
 describe('planSwapChain', () => {
   it('in steady state swaps through every stage and exchanges the bonder in one visit', () => {

@@ -3,10 +3,9 @@ import type { BonderParams } from '../recipe/recipe-types.js';
 import { registerPair } from './align-pair.js';
 import { edgeVoids } from './edge-voids.js';
 import type { MarkAligner } from './mark-aligner.js';
+import { faultParticles } from './module-particles.js';
 import { realiseTerms, SILICON_CTE_PPM_PER_K } from './overlay-terms.js';
-import { extraParticleSource } from './particle-rate.js';
 import { particleVoids } from './particle-voids.js';
-import { sprinkleParticles } from './particles.js';
 import type { BondContext, BondOutcome, WaferSurface } from './process-physics.js';
 import type { TwinParams } from './twin-params.js';
 
@@ -57,7 +56,7 @@ export function bondStep(
     };
   }
   const { terms, thermalMagPpm } = realiseTerms(rng, twin, bond, params, reg, ctx);
-  const dropped = sprinkleParticles(rng, bond, d.extraParticles ?? 0, extraParticleSource(ctx.moduleId, d));
+  const dropped = faultParticles(rng, bond, ctx.moduleId, d);
   const voids = [
     ...particleVoids(bond, top.particles, [...bottom.particles, ...dropped]),
     ...edgeVoids(rng, twin, bond, params, d),

@@ -1,7 +1,7 @@
 import { type BondParams, normal, type Rng } from '@bondline/physics';
 import type { CleanParams } from '../recipe/recipe-types.js';
-import { degradationLevel, extraParticleSource, moduleParticleMean } from './particle-rate.js';
-import { sprinkleParticles } from './particles.js';
+import { moduleParticles } from './module-particles.js';
+import { degradationLevel } from './particle-rate.js';
 import type { SurfaceContext, SurfaceOutcome, WaferSurface } from './process-physics.js';
 import type { TwinParams } from './twin-params.js';
 
@@ -26,17 +26,10 @@ export function cleanStep(
   params: CleanParams,
   ctx: SurfaceContext,
 ): SurfaceOutcome {
-  const d = ctx.degradation;
   const kept = wafer.particles.filter(() => rng.uniform() >= twin.cleanRemoval);
-  const added = sprinkleParticles(
-    rng,
-    bond,
-    moduleParticleMean(twin.cleanParticles, twin.particleGrowthPerWafer, ctx.wafersSinceMaintenance, d),
-    ctx.moduleId,
-  );
-  const extra = sprinkleParticles(rng, bond, d.extraParticles ?? 0, extraParticleSource(ctx.moduleId, d));
-  const level = degradationLevel(d);
+  const added = moduleParticles(rng, bond, twin.cleanParticles, twin.particleGrowthPerWafer, ctx);
+  const level = degradationLevel(ctx.degradation);
   const spinRpm = params.spinRpm * (1 + SPIN_NOISE * normal(rng));
   const rinseFlowLpm = (NOMINAL_RINSE_FLOW_LPM * (1 + FLOW_NOISE * normal(rng))) / (1 + 0.1 * level);
-  return { particles: [...kept, ...added, ...extra], trace: { spinRpm, rinseFlowLpm } };
+  return { particles: [...kept, ...added], trace: { spinRpm, rinseFlowLpm } };
 }

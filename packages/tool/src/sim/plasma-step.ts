@@ -1,7 +1,7 @@
 import { type BondParams, normal, type Rng } from '@bondline/physics';
 import type { PlasmaParams } from '../recipe/recipe-types.js';
-import { degradationLevel, extraParticleSource, moduleParticleMean } from './particle-rate.js';
-import { sprinkleParticles } from './particles.js';
+import { moduleParticles } from './module-particles.js';
+import { degradationLevel } from './particle-rate.js';
 import type { SurfaceContext, SurfaceOutcome, WaferSurface } from './process-physics.js';
 import type { TwinParams } from './twin-params.js';
 
@@ -27,20 +27,13 @@ export function plasmaStep(
   params: PlasmaParams,
   ctx: SurfaceContext,
 ): SurfaceOutcome {
-  const d = ctx.degradation;
-  const added = sprinkleParticles(
-    rng,
-    bond,
-    moduleParticleMean(twin.plasmaParticles, twin.particleGrowthPerWafer, ctx.wafersSinceMaintenance, d),
-    ctx.moduleId,
-  );
-  const extra = sprinkleParticles(rng, bond, d.extraParticles ?? 0, extraParticleSource(ctx.moduleId, d));
-  const level = degradationLevel(d);
+  const added = moduleParticles(rng, bond, twin.plasmaParticles, twin.particleGrowthPerWafer, ctx);
+  const level = degradationLevel(ctx.degradation);
   const rfForwardW = params.rfPowerW * (1 + RF_FORWARD_NOISE * normal(rng));
   const reflected = RF_REFLECTED_FRACTION * (1 + level) * Math.abs(1 + RF_REFLECTED_NOISE * normal(rng));
   const chamberPressurePa = params.pressurePa * (1 + 0.02 * level + PRESSURE_NOISE * normal(rng));
   return {
-    particles: [...wafer.particles, ...added, ...extra],
+    particles: [...wafer.particles, ...added],
     trace: { rfForwardW, rfReflectedW: rfForwardW * reflected, chamberPressurePa },
   };
 }

@@ -3,7 +3,7 @@ import { bondStep } from './bond-step.js';
 import { cleanStep } from './clean-step.js';
 import { inspectStep } from './inspect-step.js';
 import { MarkAligner } from './mark-aligner.js';
-import { extraParticleSource } from './particle-rate.js';
+import { faultParticles } from './module-particles.js';
 import { sprinkleParticles } from './particles.js';
 import { plasmaStep } from './plasma-step.js';
 import type { ProcessPhysics } from './process-physics.js';
@@ -37,15 +37,7 @@ export function createTwinPhysics(options: TwinPhysicsOptions): ProcessPhysics {
     plasma: (wafer, params, ctx) => plasmaStep(rng, twin, bond, wafer, params, ctx),
     clean: (wafer, params, ctx) => cleanStep(rng, twin, bond, wafer, params, ctx),
     handle: (wafer, ctx) => ({
-      particles: [
-        ...wafer.particles,
-        ...sprinkleParticles(
-          rng,
-          bond,
-          ctx.degradation.extraParticles ?? 0,
-          extraParticleSource(ctx.moduleId, ctx.degradation),
-        ),
-      ],
+      particles: [...wafer.particles, ...faultParticles(rng, bond, ctx.moduleId, ctx.degradation)],
       trace: {},
     }),
     bond: (top, bottom, params, ctx) => bondStep(rng, twin, bond, aligner, top, bottom, params, ctx),

@@ -7,7 +7,7 @@ import { type Issue, issue, type Result } from '@bondline/core';
 import type { LotRequest } from '../controller/tool-api.js';
 
 /** A carrier slot (1-based, as SEMI E87 numbers them). */
-export interface SlotRef {
+interface SlotRef {
   carrier: string;
   slot: number;
 }

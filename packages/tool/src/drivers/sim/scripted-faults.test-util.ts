@@ -19,6 +19,11 @@ export interface FaultRule {
   degradation?: Degradation;
 }
 
+/** A rule that raises alarm `<moduleId>-TEST` at the module's `call`-th step, cleared as `recovery` says. */
+export function alarmRule(moduleId: string, call: number, recovery: Recovery, recoveryS: number): FaultRule {
+  return { moduleId, fromCall: call, alarm: { faultId: `${moduleId}-TEST`, recovery, recoveryS } };
+}
+
 export class ScriptedFaults implements FaultSource {
   readonly steps: StepSite[] = [];
   readonly clearedLog: { faultId: string; moduleId: string; atS: number }[] = [];

@@ -15,7 +15,7 @@ export interface LoadPortTimes {
   undockS: number;
 }
 
-export const DEFAULT_LOAD_PORT_TIMES: LoadPortTimes = { dockS: 8, mapS: 12, undockS: 8 };
+const DEFAULT_LOAD_PORT_TIMES: LoadPortTimes = { dockS: 8, mapS: 12, undockS: 8 };
 
 /** An alarm of the simulated aligner itself: a catalogue point the fault source never draws. */
 export interface AlignAlarm {
