@@ -102,7 +102,7 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
     return `${p.line}:${p.col}`;
   };
   // Syntax errors and duplicate keys are reported together, in the order they appear in the text.
-  const found: { offset: number; issue: Issue }[] = doc.errors.map((e) => {
+  const found: { offset: number; issue: Issue<YamlIssueCode> }[] = doc.errors.map((e) => {
     const where = at(e.pos[0]);
     if (/maximum call stack/i.test(e.message)) return { offset: e.pos[0], issue: tooDeep(where) };
     return {
