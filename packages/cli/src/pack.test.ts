@@ -66,5 +66,5 @@ describe('npm pack of the cli and its packages', () => {
     expect(r.stdout).toMatch(/yield total\s+0\.\d+/);
     const v = await run('npx', ['--no-install', 'bondline', '--version'], { cwd: app });
     expect(v.stdout).toMatch(/^bondline \d+\.\d+\.\d+/);
-  }, 60_000);
+  });
 });

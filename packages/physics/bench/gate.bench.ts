@@ -60,6 +60,35 @@ for (const [name, text] of [
   );
 }
 
+// The shapes that were quadratic (minutes): many wafers sharing a long column list, and many short
+// DefectLists in one wafer (src/klarf/hostile.test.ts checks what they give).
+const names = Array.from({ length: 20_000 }, (_, k) => `C${k}`).join(' ');
+const manyWafers = [
+  'FileVersion 1 2;',
+  'DiePitch 1 1;',
+  'SampleCenterLocation 0 0;',
+  `DefectRecordSpec 20004 XREL YREL XINDEX YINDEX ${names};`,
+  ...Array.from({ length: 20_000 }, (_, k) => `WaferID "W${k}";`),
+  'EndOfFile;',
+].join('\n');
+const manyLists = [
+  'FileVersion 1 2;',
+  'DiePitch 1 1;',
+  'SampleCenterLocation 0 0;',
+  'DefectRecordSpec 5 XREL YREL XINDEX YINDEX DSIZE;',
+  'WaferID "W";',
+  ...Array.from({ length: 50_000 }, () => 'DefectList\n 1 1 0 0 0.1;'),
+].join('\n');
+for (const [name, text] of [
+  ['20 000 wafers, 20 004 columns', manyWafers],
+  ['50 000 DefectLists in one wafer', manyLists],
+] as const) {
+  const s = time(() => {
+    if (!parseKlarf(text, { source: 'bench.klarf' }).ok) throw new Error('parse failed');
+  });
+  console.log(`parse KLARF 1.2, ${name}: ${(s * 1e3).toFixed(0)} ms`);
+}
+
 const parsed = parseKlarf(klarf12(2000), { source: 'bench.klarf' });
 if (!parsed.ok) throw new Error('parse failed');
 const all = parsed.value.wafers[0]!.defects;

@@ -172,8 +172,9 @@ describe('fitWafer: degenerate layouts give typed errors naming the wafer', () =
       issues: [{ code: 'missing-field-coordinates' }],
     });
   });
-  it('many sites at one wafer position: checked for duplicates in O(n log n), then degenerate', () => {
+  it('20 000 sites at one wafer position: checked for duplicates, then degenerate', () => {
     // The old check was cubic in the number of sites sharing X, Y: 4 000 took two minutes, 20 000 hours.
+    // The time this takes now (O(n log n)) is measured by bench/fit.bench.ts.
     const same = Array.from({ length: 20_000 }, (_, i) => ({
       wafer: 'S',
       X: 1000,
@@ -185,7 +186,6 @@ describe('fitWafer: degenerate layouts give typed errors naming the wafer', () =
       dy: 1,
       line: i + 2,
     }));
-    const t0 = performance.now();
     expect(fitWafer('S', same, { model: '10' })).toMatchObject({
       ok: false,
       issues: [{ code: 'degenerate-layout' }],
@@ -195,7 +195,6 @@ describe('fitWafer: degenerate layouts give typed errors naming the wafer', () =
       ok: false,
       issues: [{ code: 'duplicate-site', message: expect.stringContaining('line 125 and line 99999') }],
     });
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('10-term with a single in-field position', () => {

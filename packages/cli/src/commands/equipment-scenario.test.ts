@@ -65,7 +65,7 @@ describe('bondline equipment --scenario', () => {
     expect(sim.out()).toContain('alarm 1 set: Chamber vacuum lost (S5F1 sent)');
     expect(sim.out()).toContain('alarm 1 cleared: Chamber vacuum lost (S5F1 sent)');
     expect(sim.out()).toMatch(/scenario .*alarm-drill\.txt: finished/);
-  }, 30_000);
+  });
 
   it('bond cycle with the shipped host script, both sides on the command line: 25 PairBonded events', async () => {
     const sim = await startSimulator(['--scenario', scenario('bond-cycle.txt'), '--exit-after-scenario']);
@@ -91,7 +91,7 @@ describe('bondline equipment --scenario', () => {
     expect(sim.out()).toMatch(/bond cycle: 25 pairs bonded\n/);
     expect(host.stdout).toMatch(/equipment ended the session \(HSMS not-/);
     expect(hasStackTrace(sim.err())).toBe(false);
-  }, 40_000);
+  });
 
   it('link drop: events fired while the link is down are spooled and arrive after reconnect and S6F23', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-link-drop-'));
@@ -124,7 +124,7 @@ describe('bondline equipment --scenario', () => {
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
     expect(hasStackTrace(sim.err())).toBe(false);
-  }, 30_000);
+  });
 });
 
 describe('bondline equipment --operator and scenario errors', () => {
@@ -138,7 +138,7 @@ describe('bondline equipment --operator and scenario errors', () => {
     expect(sim.err()).toContain("operator:5: unknown command 'bogus'");
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
-  }, 20_000);
+  });
 
   it('--seed: the same seed draws the same values, another seed others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-seed-'));

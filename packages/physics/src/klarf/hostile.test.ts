@@ -115,8 +115,9 @@ describe('parseKlarf on hostile text', () => {
     expect(refused(text)).toMatchObject({ code: 'too-deep', path: '1:252' });
   });
 
-  it('reads many wafers and many defect lists in linear time', () => {
-    // Cloned column lists per wafer and re-copied rows per DefectList were quadratic in the file.
+  it('reads 20 000 wafers with 20 004 columns, and 50 000 defect lists', () => {
+    // Cloned column lists per wafer and re-copied rows per DefectList were quadratic in the file
+    // (minutes); the time these take is measured by bench/gate.bench.ts.
     const names = Array.from({ length: 20_000 }, (_, k) => `C${k}`).join(' ');
     const many = [
       'FileVersion 1 2;',
@@ -134,12 +135,10 @@ describe('parseKlarf on hostile text', () => {
       'WaferID "W";',
       ...Array.from({ length: 50_000 }, () => 'DefectList\n 1 1 0 0 0.1;'),
     ].join('\n');
-    const t0 = performance.now();
     const a = parseKlarf(many, { source });
     const b = parseKlarf(lists, { source });
     expect(a.ok && a.value.wafers.length).toBe(20_000);
     expect(b.ok && b.value.wafers[0]!.defects.length).toBe(50_000);
-    expect(performance.now() - t0).toBeLessThan(5_000); // ~0.2 s; was minutes
   });
 
   it('refuses a text longer than MAX_KLARF_LENGTH before reading it', () => {
