@@ -2,6 +2,7 @@
 // and lots at the limits that were once quadratic or worse (their tests check the results).
 import { fitLot } from '../src/overlay/fit-lot.js';
 import { fitWafer } from '../src/overlay/fit-wafer.js';
+import { sitesAtOnePosition } from '../src/overlay/one-position-sites.test-util.js';
 import { readSitesCsv } from '../src/overlay/read-csv.js';
 import { readSitesJson } from '../src/overlay/read-json.js';
 import type { OverlaySite } from '../src/overlay/site.js';
@@ -65,17 +66,7 @@ once('poly3 with BIC selection, 10 wafers x 1000 sites', () =>
 
 // 20 000 sites at one wafer position (the duplicate check was cubic in them: hours), refused as a
 // degenerate layout.
-const same: OverlaySite[] = Array.from({ length: 20_000 }, (_, i) => ({
-  wafer: 'S',
-  X: 1000,
-  Y: 2000,
-  field: 'F',
-  x: i % 200,
-  y: Math.floor(i / 200),
-  dx: 1,
-  dy: 1,
-  line: i + 2,
-}));
+const same = sitesAtOnePosition(20_000);
 once('fitWafer, 20,000 sites at one wafer position (refused: degenerate)', () =>
   fitWafer('S', same, { model: '10' }),
 );

@@ -1,6 +1,7 @@
 // KLARF parsing and pre-bond gate speed. Prints the figures quoted in
 // packages/physics/README.md (## Pre-bond gate).
 import { defaultParams, parseKlarf, predictGate } from '../src/index.js';
+import { manyListsKlarf, manyWafersKlarf } from '../src/klarf/many-records.test-util.js';
 
 /** Best-of-rounds seconds per call (best, because other jobs share the 2 cores). */
 function time(f: () => unknown, rounds = 5): number {
@@ -60,28 +61,10 @@ for (const [name, text] of [
   );
 }
 
-// The shapes that were quadratic (minutes): many wafers sharing a long column list, and many short
-// DefectLists in one wafer (src/klarf/hostile.test.ts checks what they give).
-const names = Array.from({ length: 20_000 }, (_, k) => `C${k}`).join(' ');
-const manyWafers = [
-  'FileVersion 1 2;',
-  'DiePitch 1 1;',
-  'SampleCenterLocation 0 0;',
-  `DefectRecordSpec 20004 XREL YREL XINDEX YINDEX ${names};`,
-  ...Array.from({ length: 20_000 }, (_, k) => `WaferID "W${k}";`),
-  'EndOfFile;',
-].join('\n');
-const manyLists = [
-  'FileVersion 1 2;',
-  'DiePitch 1 1;',
-  'SampleCenterLocation 0 0;',
-  'DefectRecordSpec 5 XREL YREL XINDEX YINDEX DSIZE;',
-  'WaferID "W";',
-  ...Array.from({ length: 50_000 }, () => 'DefectList\n 1 1 0 0 0.1;'),
-].join('\n');
+// The shapes that were quadratic (minutes); src/klarf/hostile.test.ts checks what they give.
 for (const [name, text] of [
-  ['20 000 wafers, 20 004 columns', manyWafers],
-  ['50 000 DefectLists in one wafer', manyLists],
+  ['20 000 wafers, 20 004 columns', manyWafersKlarf()],
+  ['50 000 DefectLists in one wafer', manyListsKlarf()],
 ] as const) {
   const s = time(() => {
     if (!parseKlarf(text, { source: 'bench.klarf' }).ok) throw new Error('parse failed');

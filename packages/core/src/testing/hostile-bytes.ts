@@ -2,6 +2,7 @@
 // (bytes changed, a cut, a run repeated, byte-order marks, NUL, UTF-8 that is not, another format's
 // signature), plus random bytes.
 import fc from 'fast-check';
+import { repeatEdit, truncateEdit } from './shared-edits.js';
 
 /** Byte sequences that have broken readers: byte-order marks, NUL, bad UTF-8, a PNG signature. */
 const MARKS: readonly (readonly number[])[] = [
@@ -30,13 +31,8 @@ const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
     bytes: fc.oneof(fc.constantFrom(...MARKS), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 16 })),
   }),
   fc.record({ kind: fc.constant('prefix' as const), bytes: fc.constantFrom(...MARKS) }),
-  fc.record({
-    kind: fc.constant('repeat' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 64 }),
-    times: fc.integer({ min: 2, max: 20 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  repeatEdit(64, 20),
+  truncateEdit,
 );
 
 function apply(b: Uint8Array, e: ByteEdit): Uint8Array {

@@ -3,6 +3,7 @@
 // processor) and the ways an attacker would damage it (invisible characters, numbers beyond every
 // bound, deep nesting, a piece repeated thousands of times), plus random text.
 import fc from 'fast-check';
+import { repeatEdit, truncateEdit } from './shared-edits.js';
 
 /** Pieces of text that have broken readers; a reader's own syntax is added with `pieces`. */
 const HOSTILE_PIECES: readonly string[] = [
@@ -131,13 +132,8 @@ function edits(pieces: readonly string[]): fc.Arbitrary<Edit> {
       at: fc.nat(),
       length: fc.integer({ min: 1, max: 40 }),
     }),
-    fc.record({
-      kind: fc.constant('repeat' as const),
-      at: fc.nat(),
-      length: fc.integer({ min: 1, max: 200 }),
-      times: fc.integer({ min: 2, max: 3000 }),
-    }),
-    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    repeatEdit(200, 3000),
+    truncateEdit,
     fc.record({
       kind: fc.constant('duplicate-line' as const),
       at: fc.nat(),
