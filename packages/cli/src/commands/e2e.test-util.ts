@@ -95,7 +95,8 @@ export function startBondline(
   proc.stderr!.on('data', (c: string) => {
     err += c;
   });
-  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+  // 'close', not 'exit': by then stdout and stderr have been read to their end.
+  const exited = new Promise<number | null>((res) => proc.on('close', (code) => res(code)));
   const printed = (re: RegExp, timeoutMs = TEST_DEADLINE_MS): Promise<RegExpExecArray> =>
     new Promise((resolve, reject) => {
       const check = (): void => {

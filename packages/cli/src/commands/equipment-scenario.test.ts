@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@bondline/core/testing';
 import type { HostEvent } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
@@ -135,7 +136,11 @@ describe('bondline equipment --operator and scenario errors', () => {
     );
     await sim.printed(/operator: end of input/);
     expect(sim.out()).toMatch(/status: control host-offline .*\ntick 1\ntick 2\nafter\n/);
-    expect(sim.err()).toContain("operator:5: unknown command 'bogus'");
+    // stderr is another pipe: what the simulator wrote there before stdout's last line may still be
+    // on its way.
+    await until(() => sim.err().includes("operator:5: unknown command 'bogus'"), 'the bad line on stderr', {
+      detail: () => sim.err(),
+    });
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
   });

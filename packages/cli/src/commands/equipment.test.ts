@@ -42,7 +42,8 @@ describe('bondline equipment + bondline host (foreign host, raw SML)', () => {
   });
 
   afterAll(async () => {
-    const exited = new Promise<number | null>((res) => sim.on('exit', (c) => res(c)));
+    // 'close', not 'exit': by then stdout has been read to its end.
+    const exited = new Promise<number | null>((res) => sim.on('close', (c) => res(c)));
     sim.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(simOut).toMatch(/SIGTERM: stopping/);
@@ -248,7 +249,8 @@ describe('bondline equipment: spool bounds and policy from the model', () => {
     sim.stderr!.on('data', (c: string) => {
       err += c;
     });
-    const exited = new Promise<number | null>((res) => sim.on('exit', (code) => res(code)));
+    // 'close', not 'exit': by then stdout and stderr have been read to their end.
+    const exited = new Promise<number | null>((res) => sim.on('close', (code) => res(code)));
     const port = await new Promise<number>((resolve, reject) => {
       sim.stdout!.on('data', (c: string) => {
         out += c;
