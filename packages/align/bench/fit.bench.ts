@@ -1,5 +1,10 @@
-// Overlay fit throughput: 100 wafers × 1,000 sites, 10-term model (target ≤ 100 ms).
+// Overlay fit throughput: 100 wafers × 1,000 sites, 10-term model (target ≤ 100 ms); then site files
+// and lots at the limits that were once quadratic or worse (their tests check the results).
 import { fitLot } from '../src/overlay/fit-lot.js';
+import { fitWafer } from '../src/overlay/fit-wafer.js';
+import { sitesAtOnePosition } from '../src/overlay/one-position-sites.test-util.js';
+import { readSitesCsv } from '../src/overlay/read-csv.js';
+import { readSitesJson } from '../src/overlay/read-json.js';
 import type { OverlaySite } from '../src/overlay/site.js';
 import { SeededRandom } from '../src/random/seeded-random.js';
 
@@ -57,4 +62,19 @@ function once(label: string, f: () => unknown): void {
 once('same with --robust (k = 4)', () => fitLot(sites, { model: '10', robust: { k: 4 } }));
 once('poly3 with BIC selection, 10 wafers x 1000 sites', () =>
   fitLot(sites.slice(0, 10_000), { model: 'poly3', select: 'bic' }),
+);
+
+// 20 000 sites at one wafer position (the duplicate check was cubic in them: hours), refused as a
+// degenerate layout.
+const same = sitesAtOnePosition(20_000);
+once('fitWafer, 20,000 sites at one wafer position (refused: degenerate)', () =>
+  fitWafer('S', same, { model: '10' }),
+);
+const rows = `wafer,X,Y,dx,dy\n${'A,1,2,3,4\n'.repeat(1_000_001)}`;
+once('readSitesCsv, 1,000,001 data rows (refused: too many)', () =>
+  readSitesCsv(rows, { source: 'big.csv' }),
+);
+const keys = Array.from({ length: 50_000 }, (_, i) => `"k${i}": 1`).join(', ');
+once('readSitesJson, one site with 50,000 unknown keys (refused)', () =>
+  readSitesJson(`[{"wafer": "A", "X": 1, "Y": 2, "dx": 3, "dy": 4, ${keys}}]`, { source: 'keys.json' }),
 );

@@ -177,8 +177,9 @@ describe('outputs that collide', () => {
 });
 
 describe('the check comes before the computation', () => {
-  it('yield --mc 100000 with a --map in a missing folder exits 2 at once (the lot would take minutes)', async () => {
-    const started = performance.now();
+  it('yield --mc 100000 with a --map in a missing folder exits 2 before any computation', async () => {
+    // 2,000 wafers of this pair take about 25 s on the loaded 2-core machine: 100,000 would take 20 min,
+    // far beyond the per-test timeout (vitest.config.ts), so a check made after the lot fails the test.
     const r = await runBondline('yield', [
       'examples/yield.yaml',
       '--mc',
@@ -186,11 +187,8 @@ describe('the check comes before the computation', () => {
       '--map',
       join(dir, 'no-such-folder', 'map.png'),
     ]);
-    const seconds = (performance.now() - started) / 1000;
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/Monte Carlo/);
-    // 2,000 wafers of this pair take about 25 s on the loaded 2-core machine; 100,000 would take 20 min.
-    expect(seconds).toBeLessThan(15);
   });
 });

@@ -70,7 +70,7 @@ describe('npm pack of the cli and its packages', () => {
     expect(r.stdout).toMatch(/yield total\s+0\.\d+/);
     const v = await run('npx', ['--no-install', 'bondline', '--version'], { cwd: app });
     expect(v.stdout).toMatch(/^bondline \d+\.\d+\.\d+/);
-  }, 60_000);
+  });
 
   it("the simulated tool runs there with the examples it ships, and with a user's own files", async () => {
     const app = join(dir, 'app');
@@ -97,5 +97,5 @@ describe('npm pack of the cli and its packages', () => {
     });
     expect(demo.stdout).toContain('lot DEMO-1 completed: 2 pairs, recipe BOND-STD');
     expect(readdirSync(join(app, 'demo-out'))).toContain('DEMO-1-P02-dies.png');
-  }, 120_000);
+  });
 });

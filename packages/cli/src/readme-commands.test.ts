@@ -199,7 +199,7 @@ describe('the READMEs', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^bondline \d+\.\d+\.\d+\n$/);
-  }, 60_000);
+  });
 
   const before = examplesDigest();
 
@@ -213,7 +213,7 @@ describe('the READMEs', () => {
         const args = bondlineArgs(own(c.text));
         if (isServer(args) && !c.text.includes('|')) {
           const server = startBondline(args[0]!, args.slice(1), { cwd });
-          await server.printed(/listening on port \d+/, 60_000);
+          await server.printed(/listening on port \d+/);
           servers.push({ c, server, endsItself: args.includes('--exit-after-scenario') });
           continue;
         }

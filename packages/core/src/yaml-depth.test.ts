@@ -23,11 +23,9 @@ describe('yamlNestingBeyond', () => {
     expect(yamlNestingBeyond(`${'['.repeat(5)}${']'.repeat(5)}`, 5)).toBeUndefined();
   });
 
-  it('stops at the limit: a megabyte of brackets costs what the first few do', () => {
-    const text = '['.repeat(1_000_000);
-    const t0 = performance.now();
-    expect(yamlNestingBeyond(text, 64)).toBeLessThan(100);
-    // Generous for a loaded 2-core machine; reading the whole megabyte takes seconds.
-    expect(performance.now() - t0).toBeLessThan(500);
+  it('names the first bracket beyond the limit in a megabyte of brackets', () => {
+    // That it stops there (a megabyte costs what the first few brackets do) is measured by
+    // bench/yaml.bench.ts.
+    expect(yamlNestingBeyond('['.repeat(1_000_000), 64)).toBe(64);
   });
 });

@@ -110,9 +110,10 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
       issue: issue('syntax', `${source}:${where}: ${kind} syntax: ${visible(firstLine(e.message))}`, where),
     };
   });
-  for (const d of duplicateKeys(doc)) {
+  for (const d of duplicateKeys(doc, text)) {
     const where = at(d.offset);
-    const key = visible(d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key);
+    // One line: a key may hold a line break (a quoted one), shown as \n.
+    const key = visible((d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key).replace(/\n/g, '\\n'));
     found.push({
       offset: d.offset,
       issue: issue(
@@ -190,16 +191,25 @@ function isStackOverflow(err: unknown): boolean {
 }
 
 /**
- * Keys that appear twice in one mapping, with the offset of the second. Keys are compared as the text
- * they become in plain data (`1` and `"1"` are the same object key there, so both are refused).
+ * Keys that appear twice in one mapping, with the offset of the second. Scalar keys are compared as the
+ * text they become in plain data (`1` and `"1"` are the same object key there, so both are refused);
+ * a mapping or list used as a key, as it is written on one line (its plain-data form grows exponentially with
+ * keys nested in keys: a 2 kB text of `{` lines took gigabytes).
  */
-function duplicateKeys(doc: Document): { offset: number; key: string }[] {
+function duplicateKeys(doc: Document, text: string): { offset: number; key: string }[] {
   const out: { offset: number; key: string }[] = [];
+  const written = (key: unknown): string => {
+    const range = (key as Node | null)?.range;
+    // On one line (the message shows it), whitespace runs as one space.
+    return range === undefined || range === null
+      ? 'null'
+      : text.slice(range[0], range[1]).replace(/\s+/g, ' ');
+  };
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const it of map.items) {
-        const key = isScalar(it.key) ? String(it.key.value) : JSON.stringify(it.key ?? null);
+        const key = isScalar(it.key) ? String(it.key.value) : written(it.key);
         if (seen.has(key))
           out.push({ offset: (it.key as Node | null)?.range?.[0] ?? map.range?.[0] ?? 0, key });
         else seen.add(key);

@@ -1,6 +1,7 @@
 // KLARF parsing and pre-bond gate speed. Prints the figures quoted in
 // packages/physics/README.md (## Pre-bond gate).
 import { defaultParams, parseKlarf, predictGate } from '../src/index.js';
+import { manyListsKlarf, manyWafersKlarf } from '../src/klarf/many-records.test-util.js';
 
 /** Best-of-rounds seconds per call (best, because other jobs share the 2 cores). */
 function time(f: () => unknown, rounds = 5): number {
@@ -58,6 +59,17 @@ for (const [name, text] of [
   console.log(
     `parse ${name}, ${N} defects (${(text.length / 1e6).toFixed(1)} MB): ${(s * 1e3).toFixed(0)} ms, ${(N / s / 1e6).toFixed(2)} M defects/s`,
   );
+}
+
+// The shapes that were quadratic (minutes); src/klarf/hostile.test.ts checks what they give.
+for (const [name, text] of [
+  ['20 000 wafers, 20 004 columns', manyWafersKlarf()],
+  ['50 000 DefectLists in one wafer', manyListsKlarf()],
+] as const) {
+  const s = time(() => {
+    if (!parseKlarf(text, { source: 'bench.klarf' }).ok) throw new Error('parse failed');
+  });
+  console.log(`parse KLARF 1.2, ${name}: ${(s * 1e3).toFixed(0)} ms`);
 }
 
 const parsed = parseKlarf(klarf12(2000), { source: 'bench.klarf' });

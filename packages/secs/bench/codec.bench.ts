@@ -1,4 +1,5 @@
-// SECS-II codec and SML speed: a 1 MiB U4 array and a body of 10,000 small items.
+// SECS-II codec and SML speed: a 1 MiB U4 array and a body of 10,000 small items; a number of a million
+// digits.
 // Prints the figures quoted in packages/secs/README.md (## SECS-II codec and SML).
 import {
   A,
@@ -95,3 +96,13 @@ row(
 console.log(
   `(body sizes: ${bigBytes.length} B and ${reportBytes.length} B; SML text ${reportSml.length} chars)`,
 );
+
+// A number of a million digits is refused as out of range, for an integer and a float format.
+const digits = '9'.repeat(1_000_000);
+for (const format of ['U8', 'F8']) {
+  const sml = `<${format} ${digits}>`;
+  if (parseSmlItem(sml).ok) throw new Error(`${format}: a million digits were read`);
+  console.log(
+    `SML refuse <${format}> of 1,000,000 digits: ${fmt(time(() => parseSmlItem(sml), 1, 3) * 1e3)} ms`,
+  );
+}

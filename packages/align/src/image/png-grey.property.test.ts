@@ -1,8 +1,9 @@
+import { hostileBytes, ReaderHarness } from '@bondline/core/testing';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { mutatedBytes, typedWithin } from '../hostile-input.test-util.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AlignReaders } from '../reader-worker.test-util.js';
 import { renderMarkImage } from '../synth/render-mark.js';
-import { PNG_LIMITS, readGreyPng, writeGreyPng } from './png-grey.js';
+import { PNG_LIMITS, type PngReadResult, writeGreyPng } from './png-grey.js';
 
 // Seeds: small synthetic mark images written as 8- and 16-bit greyscale PNGs.
 const seeds = [8, 16].flatMap((depth) =>
@@ -18,7 +19,7 @@ const seeds = [8, 16].flatMap((depth) =>
 );
 
 /** A decoded image holds what registration may be given: its size within the limits, samples in 0..1. */
-function check(r: ReturnType<typeof readGreyPng>): void {
+function check(r: PngReadResult): void {
   if (!r.ok) return;
   const { image } = r.value;
   expect(image.width * image.height).toBe(image.data.length);
@@ -51,23 +52,25 @@ function crc32(buf: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+// Every read runs in core's reader harness: a typed result, never a throw, a hang or a crash.
 describe('readGreyPng on hostile input (property)', () => {
-  it('mutated PNG bytes: an image or issues, never a throw, within the time bound', () => {
-    fc.assert(
-      fc.property(fc.oneof(...seeds.map((s) => mutatedBytes(s))), (b) =>
-        check(typedWithin(() => readGreyPng(b))),
-      ),
+  const harness = new ReaderHarness<AlignReaders>(new URL('../reader-worker.test-util.ts', import.meta.url));
+  afterAll(() => harness.stop());
+
+  it('mutated PNG bytes: an image or issues, never a throw or a hang', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileBytes(seeds), async (b) => check(await harness.typed('png', { bytes: b }))),
       { numRuns: 300 },
     );
   });
 
-  it('any header (huge sizes, every depth, colour type and interlace), CRC right or wrong', () => {
+  it('any header (huge sizes, every depth, colour type and interlace), CRC right or wrong', async () => {
     const dim = fc.oneof(
       fc.integer({ min: 0, max: 64 }),
       fc.constantFrom(8193, 2 ** 31 - 1, 2 ** 32 - 1, 65535),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...seeds),
         fc.record({
           w: dim,
@@ -77,17 +80,20 @@ describe('readGreyPng on hostile input (property)', () => {
           i: fc.constantFrom(0, 1, 2),
           crc: fc.boolean(),
         }),
-        (png, h) => check(typedWithin(() => readGreyPng(withHeader(png, h), { source: 'cam.png' }))),
+        async (png, h) =>
+          check(await harness.typed('png', { bytes: withHeader(png, h), options: { source: 'cam.png' } })),
       ),
       { numRuns: 300 },
     );
   });
 
-  it('arbitrary bytes after the PNG signature', () => {
+  it('arbitrary bytes after the PNG signature', async () => {
     const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), (tail, signed) =>
-        check(typedWithin(() => readGreyPng(Uint8Array.from(signed ? [...signature, ...tail] : tail)))),
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), async (tail, signed) =>
+        check(
+          await harness.typed('png', { bytes: Uint8Array.from(signed ? [...signature, ...tail] : tail) }),
+        ),
       ),
       { numRuns: 300 },
     );

@@ -110,7 +110,7 @@ describe('readSitesCsv', () => {
   });
 
   it('refuses more than a million data rows before checking any', () => {
-    const t0 = performance.now();
+    // How long the refusal takes is measured by bench/fit.bench.ts.
     const r = readSitesCsv(`wafer,X,Y,dx,dy\n${'A,1,2,3,4\n'.repeat(1_000_001)}`, { source });
     expect(r).toMatchObject({
       ok: false,
@@ -121,7 +121,6 @@ describe('readSitesCsv', () => {
         },
       ],
     });
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('accepts CRLF line ends and a byte-order mark before the header (readSites)', () => {
@@ -179,13 +178,12 @@ describe('readSitesJson', () => {
     });
   });
 
-  it('an element with very many unknown keys costs one scan, and the problems listed are capped', () => {
+  it('an element with very many unknown keys: the problems listed are capped', () => {
+    // That it costs one scan is measured by bench/fit.bench.ts.
     const keys = Array.from({ length: 50_000 }, (_, i) => `"k${i}": 1`).join(', ');
-    const t0 = performance.now();
     const r = readSitesJson(`[{"wafer": "A", "X": 1, "Y": 2, "dx": 3, "dy": 4, ${keys}}]`, {
       source: 's.json',
     });
-    expect(performance.now() - t0).toBeLessThan(10_000);
     if (r.ok) throw new Error('should refuse');
     expect(r.issues).toHaveLength(1001);
     expect(r.issues[0]?.message).toBe(

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from '@bondline/core';
+import type { Result } from '@bondline/core';
+import { extremeNumbers, hostileBytes, hostileText, ReaderHarness } from '@bondline/core/testing';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { extremeNumbers, mutatedBytes, mutatedText, typedWithin } from '../hostile-input.test-util.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AlignReaders } from '../reader-worker.test-util.js';
 import { parseSimConfig, readSimConfig } from './parse-sim-config.js';
-import { simulateR2r } from './simulate.js';
+import { type SimConfig, simulateR2r } from './simulate.js';
 
-// The shipped example is the seed: every mutation of it must give a config or issues, quickly; a
-// config that is read must simulate to a result or a 'diverged' issue, never NaN and never a throw.
+// The shipped example is the seed: every mutation of it must give a config or issues; a config that is
+// read must simulate to a result or a 'diverged' issue, never NaN and never a throw. Every read and
+// simulation runs in core's reader harness (never a throw, a hang or a crash; finite numbers).
+const harness = new ReaderHarness<AlignReaders>(new URL('../reader-worker.test-util.ts', import.meta.url));
+afterAll(() => harness.stop());
 const example = readFileSync(join(import.meta.dirname, '../../../../examples/r2r/drift-dewma.yaml'), 'utf8');
 const exampleJson = JSON.stringify(
   (() => {
@@ -36,62 +40,63 @@ const exampleJson = JSON.stringify(
 );
 
 /** Simulate what was read (small simulations only, to keep the test fast) and check the result. */
-function simulated(r: ReturnType<typeof readSimConfig>): void {
+async function simulated(r: Result<SimConfig>): Promise<void> {
   if (!r.ok) return;
   const c = r.value;
   if (c.runs * Object.keys(c.correctables).length > 4000) return;
-  const sim = typedWithin(() => simulateR2r(c));
-  if (!sim.ok) {
-    expect(sim.issues[0]?.code).toBe('diverged');
-    return;
-  }
-  for (const run of sim.value.runs) {
-    for (const v of Object.values(run.values))
-      expect(Number.isFinite(v.u) && Number.isFinite(v.y)).toBe(true);
-  }
+  // The harness finds any number of the simulation that is not finite.
+  const sim = await harness.typed('simulate', c);
+  if (!sim.ok) expect(sim.issues[0]?.code).toBe('diverged');
 }
 
+const read = (text: string, format?: 'yaml' | 'json') =>
+  harness.typed('sim-config-text', {
+    text,
+    options: format === undefined ? { source: 'c' } : { source: 'c', format },
+  });
+
 describe('readSimConfig on hostile input (property)', () => {
-  it('mutated YAML and JSON: a config or issues, never a throw, within the time bound', () => {
-    fc.assert(
-      fc.property(
+  it('mutated YAML and JSON: a config or issues, never a throw or a hang', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
-          mutatedText(example).map((t) => [t, 'yaml'] as const),
-          mutatedText(exampleJson).map((t) => [t, 'json'] as const),
+          hostileText(example).map((t) => [t, 'yaml'] as const),
+          hostileText(exampleJson).map((t) => [t, 'json'] as const),
         ),
-        ([text, format]) => simulated(typedWithin(() => readSimConfig(text, { source: 'c', format }))),
+        async ([text, format]) => simulated(await read(text, format)),
       ),
       { numRuns: 150 },
     );
   });
 
-  it('extreme and malformed numbers: refused by name or simulated to a finite result', () => {
-    fc.assert(
-      fc.property(extremeNumbers(example), (text) =>
-        simulated(typedWithin(() => readSimConfig(text, { source: 'c' }))),
-      ),
+  it('extreme and malformed numbers: refused by name or simulated to a finite result', async () => {
+    await fc.assert(
+      fc.asyncProperty(extremeNumbers(example), async (text) => simulated(await read(text))),
       { numRuns: 120 },
     );
   });
 
-  it('mutated bytes through decodeText', () => {
-    fc.assert(
-      fc.property(mutatedBytes(new TextEncoder().encode(example)), (b) => {
-        const text = typedWithin(() => decodeText(b, 'c'));
-        if (text.ok) simulated(typedWithin(() => readSimConfig(text.value, { source: 'c' })));
+  it('mutated bytes through decodeText', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileBytes(new TextEncoder().encode(example)), async (b) => {
+        const text = await harness.typed('text', { bytes: b, source: 'c' });
+        if (text.ok) await simulated(await read(text.value));
       }),
       { numRuns: 100 },
     );
   });
 
-  it('an alias bomb is refused, quickly', () => {
+  it('an alias bomb is refused, never expanded', async () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x]',
       ...'bcdefghij'
         .split('')
         .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
     ].join('\n');
-    const r = typedWithin(() => readSimConfig(`${bomb}\ncorrectables: {}\n`, { source: 'bomb.yaml' }));
+    const r = await harness.typed('sim-config-text', {
+      text: `${bomb}\ncorrectables: {}\n`,
+      options: { source: 'bomb.yaml' },
+    });
     expect(r).toMatchObject({ ok: false, issues: [{ code: 'too-many-aliases' }] });
   });
 });
@@ -136,12 +141,12 @@ describe('parseSimConfig and simulateR2r on random configurations (property)', (
     }),
   });
 
-  it('every configuration is refused by name or simulates to finite numbers or a diverged issue', () => {
-    fc.assert(
-      fc.property(config, (raw) => {
+  it('every configuration is refused by name or simulates to finite numbers or a diverged issue', async () => {
+    await fc.assert(
+      fc.asyncProperty(config, async (raw) => {
         // JSON round trip: what a file can hold (undefined keys dropped; NaN and Infinity become null).
         const data: unknown = JSON.parse(JSON.stringify(raw));
-        simulated(typedWithin(() => parseSimConfig(data)));
+        await simulated(await harness.typed('sim-config', data));
       }),
       { numRuns: 300 },
     );

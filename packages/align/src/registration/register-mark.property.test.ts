@@ -1,13 +1,18 @@
+import { hostileBytes, ReaderHarness } from '@bondline/core/testing';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { mutatedBytes, typedWithin } from '../hostile-input.test-util.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createGreyImage, type GreyImage } from '../image/grey-image.js';
-import { readGreyPng, writeGreyPng } from '../image/png-grey.js';
+import { writeGreyPng } from '../image/png-grey.js';
 import { SeededRandom } from '../random/seeded-random.js';
+import type { AlignReaders } from '../reader-worker.test-util.js';
 import { renderMarkTemplate } from '../synth/mark-template.js';
 import { renderMarkImage } from '../synth/render-mark.js';
-import { registerMark } from './register-mark.js';
 import { isRefusal, type RegistrationResult } from './types.js';
+
+// Every registration and every read runs in core's reader harness: a typed result with finite numbers,
+// never a throw, a hang or a crash.
+const harness = new ReaderHarness<AlignReaders>(new URL('../reader-worker.test-util.ts', import.meta.url));
+afterAll(() => harness.stop());
 
 /** A match holds finite numbers within the image; a refusal or an input issue is one of the codes. */
 function check(r: RegistrationResult, image: GreyImage): void {
@@ -56,9 +61,9 @@ const limit = fc.oneof(
 );
 
 describe('registerMark on hostile input (property)', () => {
-  it('any sizes, contents and limits: a match with finite numbers, a refusal or an input issue', () => {
-    fc.assert(
-      fc.property(
+  it('any sizes, contents and limits: a match with finite numbers, a refusal or an input issue', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.record({
           iw: size,
           ih: size,
@@ -73,20 +78,18 @@ describe('registerMark on hostile input (property)', () => {
           minScore: fc.option(limit, { nil: undefined }),
           ambiguityRatio: fc.option(limit, { nil: undefined }),
         }),
-        (c) => {
+        async (c) => {
           const image = picture(c.iw + 8, c.ih + 8, c.imageFill, c.seed, c.shift);
           const template = picture(c.tw, c.th, c.templateFill, c.seed + 1, 0);
           const limits = {
             ...(c.minScore === undefined ? {} : { minScore: c.minScore }),
             ...(c.ambiguityRatio === undefined ? {} : { ambiguityRatio: c.ambiguityRatio }),
           };
-          const r = typedWithin(() =>
-            registerMark(image, template, {
-              method: c.method,
-              limits,
-              ncc: { illuminationGradient: c.gradient },
-            }),
-          );
+          const r = await harness.typed('register', {
+            image,
+            template,
+            options: { method: c.method, limits, ncc: { illuminationGradient: c.gradient } },
+          });
           check(r, image);
         },
       ),
@@ -94,11 +97,11 @@ describe('registerMark on hostile input (property)', () => {
     );
   });
 
-  it('a template no larger than the image and a mark anywhere, even off the image, within the time bound', () => {
+  it('a template no larger than the image and a mark anywhere, even off the image', async () => {
     const o = { width: 64, height: 64, kind: 'box-in-box' as const, sizePx: 24, linePx: 3, blurPx: 1.2 };
     const template = renderMarkTemplate(o, 32, 32);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(
           fc.double({ min: -12, max: 12, noNaN: true }),
           fc.double({ min: -80, max: 80, noNaN: true }),
@@ -108,9 +111,9 @@ describe('registerMark on hostile input (property)', () => {
           fc.double({ min: -80, max: 80, noNaN: true }),
         ),
         fc.constantFrom('ncc' as const, 'phase' as const),
-        (shiftX, shiftY, method) => {
+        async (shiftX, shiftY, method) => {
           const image = renderMarkImage({ ...o, shiftX, shiftY, noise: 0.03 });
-          const r = typedWithin(() => registerMark(image, template, { method }));
+          const r = await harness.typed('register', { image, template, options: { method } });
           check(r, image);
           // Found only where the whole mark lies well inside the search range.
           if (r.ok) expect(Math.hypot(r.value.dx - shiftX, r.value.dy - shiftY)).toBeLessThan(0.5);
@@ -120,17 +123,17 @@ describe('registerMark on hostile input (property)', () => {
     );
   });
 
-  it('mutated PNG files of the image and the template, read and registered', () => {
+  it('mutated PNG files of the image and the template, read and registered', async () => {
     const o = { width: 48, height: 48, kind: 'cross' as const, sizePx: 16, linePx: 3, blurPx: 1 };
     const imagePng = writeGreyPng(renderMarkImage({ ...o, shiftX: 2.5, shiftY: -1.25, noise: 0.02 }), 8);
     const templatePng = writeGreyPng(renderMarkTemplate(o, 24, 24), 16);
-    fc.assert(
-      fc.property(mutatedBytes(imagePng, 3), mutatedBytes(templatePng, 3), (ib, tb) => {
-        const image = typedWithin(() => readGreyPng(ib, { source: 'image' }));
-        const template = typedWithin(() => readGreyPng(tb, { source: '--template' }));
+    await fc.assert(
+      fc.asyncProperty(hostileBytes(imagePng, 3), hostileBytes(templatePng, 3), async (ib, tb) => {
+        const image = await harness.typed('png', { bytes: ib, options: { source: 'image' } });
+        const template = await harness.typed('png', { bytes: tb, options: { source: '--template' } });
         if (!image.ok || !template.ok) return;
         check(
-          typedWithin(() => registerMark(image.value.image, template.value.image)),
+          await harness.typed('register', { image: image.value.image, template: template.value.image }),
           image.value.image,
         );
       }),

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { TEST_DEADLINE_MS } from '@bondline/core/testing';
 
 /** Repository root: end-to-end tests run the CLI from here so example paths resolve. */
 export const REPO_ROOT = join(import.meta.dirname, '../../../..');
@@ -66,7 +67,10 @@ export interface RunningBondline {
   err(): string;
   /** Exit code (null if killed by a signal). */
   exited: Promise<number | null>;
-  /** The first match of `re` in stdout, once printed; rejects after `timeoutMs` or when the process exits. */
+  /**
+   * The first match of `re` in stdout, once printed; rejects after `timeoutMs` (default core's
+   * TEST_DEADLINE_MS) or when the process exits.
+   */
   printed(re: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   /** Send `signal` (default SIGINT) and wait for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -91,8 +95,9 @@ export function startBondline(
   proc.stderr!.on('data', (c: string) => {
     err += c;
   });
-  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-  const printed = (re: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> =>
+  // 'close', not 'exit': by then stdout and stderr have been read to their end.
+  const exited = new Promise<number | null>((res) => proc.on('close', (code) => res(code)));
+  const printed = (re: RegExp, timeoutMs = TEST_DEADLINE_MS): Promise<RegExpExecArray> =>
     new Promise((resolve, reject) => {
       const check = (): void => {
         const m = re.exec(out);

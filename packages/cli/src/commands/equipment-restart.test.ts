@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@bondline/core/testing';
 import type { GemHost, HostEvent } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace } from './e2e.test-util.js';
@@ -34,14 +35,6 @@ function record(host: GemHost, seen: Seen[]): void {
     const pair = item?.format === 'A' ? item.value : undefined;
     seen.push({ ceid: e.ceid, dataId: Number(e.dataId), pair });
   });
-}
-
-async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((res) => setTimeout(res, 10));
-  }
 }
 
 describe('bondline equipment --state-dir across a crash', () => {
@@ -88,7 +81,7 @@ describe('bondline equipment --state-dir across a crash', () => {
     expect((await b.host.command('START')).hcack).toBe(0);
     await second.printed(/after the restart: all spooled\n/);
     expect(await b.host.transmitSpool()).toBe(0);
-    await until('spooling deactivated', () => seen.some((e) => e.ceid === DEACTIVATED));
+    await until(() => seen.some((e) => e.ceid === DEACTIVATED), 'spooling deactivated');
 
     const pairs = seen.filter((e) => e.ceid === PAIR_BONDED).map((e) => e.pair);
     expect(pairs).toEqual([
@@ -108,5 +101,5 @@ describe('bondline equipment --state-dir across a crash', () => {
     expect(hasStackTrace(first.err() + second.err())).toBe(false);
     second.proc.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 40_000);
+  });
 });

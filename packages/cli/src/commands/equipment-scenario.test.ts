@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@bondline/core/testing';
 import type { HostEvent } from '@bondline/secs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasStackTrace, REPO_ROOT, runBondline } from './e2e.test-util.js';
@@ -65,7 +66,7 @@ describe('bondline equipment --scenario', () => {
     expect(sim.out()).toContain('alarm 1 set: Chamber vacuum lost (S5F1 sent)');
     expect(sim.out()).toContain('alarm 1 cleared: Chamber vacuum lost (S5F1 sent)');
     expect(sim.out()).toMatch(/scenario .*alarm-drill\.txt: finished/);
-  }, 30_000);
+  });
 
   it('bond cycle with the shipped host script, both sides on the command line: 25 PairBonded events', async () => {
     const sim = await startSimulator(['--scenario', scenario('bond-cycle.txt'), '--exit-after-scenario']);
@@ -91,7 +92,7 @@ describe('bondline equipment --scenario', () => {
     expect(sim.out()).toMatch(/bond cycle: 25 pairs bonded\n/);
     expect(host.stdout).toMatch(/equipment ended the session \(HSMS not-/);
     expect(hasStackTrace(sim.err())).toBe(false);
-  }, 40_000);
+  });
 
   it('link drop: events fired while the link is down are spooled and arrive after reconnect and S6F23', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-link-drop-'));
@@ -124,7 +125,7 @@ describe('bondline equipment --scenario', () => {
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
     expect(hasStackTrace(sim.err())).toBe(false);
-  }, 30_000);
+  });
 });
 
 describe('bondline equipment --operator and scenario errors', () => {
@@ -135,10 +136,14 @@ describe('bondline equipment --operator and scenario errors', () => {
     );
     await sim.printed(/operator: end of input/);
     expect(sim.out()).toMatch(/status: control host-offline .*\ntick 1\ntick 2\nafter\n/);
-    expect(sim.err()).toContain("operator:5: unknown command 'bogus'");
+    // stderr is another pipe: what the simulator wrote there before stdout's last line may still be
+    // on its way.
+    await until(() => sim.err().includes("operator:5: unknown command 'bogus'"), 'the bad line on stderr', {
+      detail: () => sim.err(),
+    });
     sim.proc.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
-  }, 20_000);
+  });
 
   it('--seed: the same seed draws the same values, another seed others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bondline-seed-'));

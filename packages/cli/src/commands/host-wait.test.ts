@@ -94,7 +94,11 @@ describe('bondline host after its script', () => {
       rawEquipment(({ header: h }, socket) => {
         if (h.stream !== 1 || h.function !== 1) return;
         socket.write(encodeFrame(data(1, 2, false, h.systemBytes)));
-        event = setTimeout(() => socket.write(encodeFrame(data(6, 11, true, 500), encodeItem(U4(7)))), 5000);
+        // Long after a host that is done has separated, however loaded the machine; cleared when it has.
+        event = setTimeout(
+          () => socket.write(encodeFrame(data(6, 11, true, 500), encodeItem(U4(7)))),
+          30_000,
+        );
         socket.on('close', () => clearTimeout(event));
       }, seen),
     );
@@ -116,16 +120,14 @@ describe('bondline host after its script', () => {
         } else if (h.stream === 6 && h.function === 12) socket.end();
       }, seen),
     );
-    const started = performance.now();
+    // Ten minutes of --wait, ended by the equipment: a host that sat them out would fail the test by its
+    // timeout (vitest.config.ts).
     const r = await runBondline('host', ['--connect', `127.0.0.1:${port}`, '--wait', '600000'], 'S1F1 W.\n');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       '-> S1F1 W.\n<- S1F2.\n<- S6F11 W <U4 7>.\n-> S6F12 <B 0x00>.\nequipment ended the session (HSMS not-connected)\n',
     );
-    // Ten minutes of --wait, ended by the equipment (the 2 s is the host's wait for an S1F13 that this
-    // equipment never sends; the rest is process start-up on a loaded machine).
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(seen).toEqual(['select', 'S1F1 W', 'S6F12']);
   });
 });

@@ -57,8 +57,11 @@ describe('bondline host against an equipment that establishes communications its
     const asked = session
       .whenState('selected')
       .then(() => session.send({ stream: 2, function: 17, wBit: true }));
-    const r = await cli(['host', '--connect', `127.0.0.1:${port}`, '--wait', '1000'], '');
+    // The host listens until this equipment ends the session, once it has its answer.
+    const run = cli(['host', '--connect', `127.0.0.1:${port}`, '--wait', '600000'], '');
     const reply = await asked;
+    await endpoint.close();
+    const r = await run;
     expect(reply?.function).toBe(18);
     expect(r.stdout).toMatch(/-> S2F18 <A "\d{16}">\./);
   });

@@ -44,7 +44,8 @@ export async function startSimulatorProcess(
   proc.stderr!.on('data', (c: string) => {
     err += c;
   });
-  const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
+  // 'close', not 'exit': by then stdout and stderr have been read to their end.
+  const exited = new Promise<number | null>((res) => proc.on('close', (code) => res(code)));
   cleanups.push(() => {
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   });

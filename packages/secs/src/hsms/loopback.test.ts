@@ -1,5 +1,6 @@
 // Two endpoints over real TCP on 127.0.0.1 with ephemeral ports.
 import { connect } from 'node:net';
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HsmsActiveEndpoint } from './active-endpoint.js';
 import { HsmsPassiveEndpoint } from './passive-endpoint.js';
@@ -78,9 +79,12 @@ describe('HSMS over loopback TCP', () => {
   });
 
   it('reconnects after the socket dies mid-transaction; open requests fail with connection-closed', async () => {
-    const { host, tool } = await pair(() => {}); // never replies
+    let received = false;
+    const { host, tool } = await pair(() => {
+      received = true; // and never replies
+    });
     const pending = host.send({ stream: 1, function: 1, wBit: true });
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => received, 'the S1F1 at the tool');
     tool.close(); // destroys the tool-side socket
     await expect(pending).rejects.toMatchObject({ code: 'connection-closed' });
     // Active side retries (T5 = 1 s after its previous attempt) and selects again.
@@ -117,10 +121,9 @@ describe('HSMS over loopback TCP', () => {
     peer.write(Buffer.from('0000000AFFFF000000010000000B', 'hex'));
     await tool.whenState('selected');
     const t0 = performance.now();
-    await passive.close();
-    const ms = performance.now() - t0;
-    expect(ms).toBeGreaterThanOrEqual(900);
-    expect(ms).toBeLessThan(5000);
+    await passive.close(); // a close that never finished would fail the test by its timeout
+    // Not cut off before T6 (load only makes this longer).
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
     // Select.rsp, then Separate.req (session 0xFFFF, next system bytes), before the FIN.
     expect(Buffer.concat(got).toString('hex').toUpperCase()).toBe(
       '0000000AFFFF000000020000000B' + '0000000AFFFF00000009' + '00000001',

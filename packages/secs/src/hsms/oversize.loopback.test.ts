@@ -7,7 +7,7 @@ import { HsmsSession } from './session.js';
 describe('oversized messages between two sessions (in-memory transports)', () => {
   it('the tool skips a 1 MiB S7F3 over its 64 KiB limit, answers S9F11, and serves the next request', async () => {
     const [ta, tb] = memoryTransportPair();
-    const host = new HsmsSession({ sessionId: 7, t3Ms: 1000 });
+    const host = new HsmsSession({ sessionId: 7 });
     const tool = new HsmsSession({ sessionId: 7, maxMessageBytes: 64 * 1024 });
     const heard: Uint8Array[] = [];
     tool.on('message-too-large', ({ header }) => {

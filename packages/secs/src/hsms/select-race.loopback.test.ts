@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('select race over loopback TCP', () => {
   it('a data message sent right behind the Select.rsp is answered, never rejected (20 connections)', async () => {
-    const tool = new HsmsSession({ sessionId: 5, t3Ms: 2000 });
+    const tool = new HsmsSession({ sessionId: 5 });
     const rejected: number[] = [];
     tool.on('rejected', (r) => rejected.push(r.reason));
     const answers: Array<Promise<unknown>> = [];

@@ -2,6 +2,7 @@
 // maxOutboundBytes, the peer is cut off with send-overflow, whichever side the session plays; a peer
 // that pipelines requests and reads no reply makes the session stop reading it, then is cut off.
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HsmsActiveEndpoint } from './active-endpoint.js';
 import { HsmsPassiveEndpoint } from './passive-endpoint.js';
@@ -16,15 +17,6 @@ const BOUNDS = {
   outboundHighWaterBytes: 64 * 1024,
 };
 const event = { stream: 6, function: 11, wBit: true, body: new Uint8Array(1024) } as const;
-
-/** Poll `cond` every 5 ms until it holds or `ms` pass (then fail naming `what`). */
-async function until(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** Read until `bytes` arrived whole, then stop reading for good. */
 function readThenStall(socket: Socket, bytes: number, onDone: () => void): void {
@@ -42,7 +34,7 @@ function readThenStall(socket: Socket, bytes: number, onDone: () => void): void 
 /** Send events as fast as the event loop allows while selected; returns the largest backlog seen. */
 async function flood(session: HsmsSession): Promise<number> {
   let most = 0;
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + TEST_DEADLINE_MS;
   while (session.state === 'selected') {
     if (Date.now() > deadline) throw new Error('the peer that stopped reading was never cut off');
     for (let i = 0; i < 50 && session.state === 'selected'; i++) {
@@ -137,7 +129,7 @@ describe('a TCP peer that stops reading (loopback)', () => {
     }
     let paused = false;
     let most = 0;
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + TEST_DEADLINE_MS;
     while (session.state === 'selected') {
       if (Date.now() > deadline) throw new Error('the pipelining peer was never cut off');
       if (peer.writableLength < 1 << 20) peer.write(burst);

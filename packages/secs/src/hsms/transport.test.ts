@@ -1,4 +1,5 @@
 import { connect, createServer, type Socket } from 'node:net';
+import { until } from '@bondline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { socketTransport } from './transport.js';
 
@@ -18,9 +19,7 @@ describe('socketTransport', () => {
     t.write(Uint8Array.of(1, 2));
     t.write(Uint8Array.of(3));
     // Wait for the bytes rather than a fixed time: on a loaded machine delivery can take a while.
-    for (let i = 0; i < 500 && Buffer.concat(received).length < 3; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await until(() => Buffer.concat(received).length >= 3, 'the three bytes at the peer');
     expect(Buffer.concat(received)).toEqual(Buffer.from([1, 2, 3]));
     // Peer resets the connection before anyone binds: no unhandled 'error', and bind sees the close.
     serverSide!.resetAndDestroy();
@@ -37,15 +36,6 @@ describe('socketTransport', () => {
     await new Promise<void>((r) => server.close(() => r()));
   });
 });
-
-/** Poll `cond` every 5 ms until it holds or `ms` pass (then fail naming `what`). */
-async function until(cond: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('socketTransport backpressure', () => {
   it('once socket.write returns false, frames wait in the transport (not the socket) until drain, in order', async () => {

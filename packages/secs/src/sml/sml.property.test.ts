@@ -1,5 +1,7 @@
+import { hostileText } from '@bondline/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SECS_PIECES } from '../hostile-pieces.test-util.js';
 import { anyItem } from '../item/test-arbitrary.test-util.js';
 import type { SecsMessage } from '../message.js';
 import { parseSml, parseSmlItem } from './parse.js';
@@ -36,31 +38,8 @@ describe('SML properties', () => {
   });
 
   it('random text never throws out of the parser', () => {
-    const smlish = fc.string({
-      unit: fc.constantFrom(
-        '<',
-        '>',
-        '[',
-        ']',
-        '"',
-        "'",
-        '\\',
-        '/',
-        '*',
-        '.',
-        ' ',
-        '\n',
-        'L',
-        'U4',
-        'A',
-        'S1F1',
-        'W',
-        '1',
-        'x',
-        '0x',
-      ),
-      maxLength: 40,
-    });
+    // Core's hostile text grown from nothing: runs of its hostile pieces and of SML's own words.
+    const smlish = hostileText('', { pieces: SECS_PIECES });
     fc.assert(
       fc.property(fc.oneof(smlish, fc.string()), (text) => {
         const r = parseSml(text);

@@ -4,12 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Gate, gate, until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { F8 } from '../../item/constructors.js';
 import { GemHostError } from '../host/gem-host.js';
 import type { PersistedEquipmentState, StateStore } from './state-store.js';
 import { jsonStateStore } from './state-store.js';
-import { type Rig, startRig } from './test-rig.test-util.js';
+import { type Rig, roundTrip, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 const dirs: string[] = [];
@@ -26,14 +27,20 @@ function stateDir(): string {
 }
 
 /**
- * A real store on `dir` whose saves after start-up take `slowMs` longer than the disk (a slow or busy
- * disk), noting when each finished; or fail, once `failing` is set.
+ * A real store on `dir` whose saves after start-up wait, while `held` is set, until the test opens it
+ * (a slow or busy disk), noting when each finished; or fail, once `failing` is set.
  */
-function slowStore(dir: string, slowMs: number, log: string[]): StateStore & { failing: boolean } {
+function slowStore(
+  dir: string,
+  log: string[],
+): StateStore & { failing: boolean; held: Gate | undefined; waiting: number } {
   const inner = jsonStateStore(dir, { sync: false });
   let started = false;
   const store = {
     failing: false,
+    held: undefined as Gate | undefined,
+    /** Saves waiting for the gate now. */
+    waiting: 0,
     load: () => inner.load(),
     async save(s: PersistedEquipmentState): Promise<void> {
       if (!started) {
@@ -41,7 +48,11 @@ function slowStore(dir: string, slowMs: number, log: string[]): StateStore & { f
         return inner.save(s);
       }
       if (store.failing) throw new Error('disk full');
-      await new Promise((res) => setTimeout(res, slowMs));
+      if (store.held !== undefined) {
+        store.waiting++;
+        await store.held.done;
+        store.waiting--;
+      }
       await inner.save(s);
       log.push(`saved 1000=${s.constants?.['1000']}`); // BondForceSetpoint
     },
@@ -53,11 +64,21 @@ describe('replies after the change is durable', () => {
   it('S2F16 is written only once the changed constant is on disk', async () => {
     const log: string[] = [];
     const dir = stateDir();
-    rig = await startRig({ equipment: { store: slowStore(dir, 150, log) } });
+    const store = slowStore(dir, log);
+    rig = await startRig({ equipment: { store } });
     expect(await rig.host.requestOnline()).toBe(0);
+    store.held = gate();
     // BondForceSetpoint (ECID 1000), default 20000.
-    const eac = await rig.host.setConstants([{ ecid: 1000, value: F8(25_000) }]);
-    log.push(`S2F16 EAC ${eac}`);
+    let answered = false;
+    const reply = rig.host.setConstants([{ ecid: 1000, value: F8(25_000) }]).then((eac) => {
+      answered = true;
+      log.push(`S2F16 EAC ${eac}`);
+    });
+    await until(() => store.waiting > 0, 'the save of the new constant started');
+    await roundTrip(rig); // an S2F16 written before the save ended would have been read by now
+    expect(answered).toBe(false);
+    store.held.open();
+    await reply;
     expect(log.filter((l) => l.includes('25000') || l.startsWith('S2F16'))).toEqual([
       'saved 1000=25000',
       'S2F16 EAC 0',
@@ -67,7 +88,7 @@ describe('replies after the change is durable', () => {
   });
 
   it('a change that cannot be saved is answered SxF0 and reported, never acknowledged', async () => {
-    const store = slowStore(stateDir(), 0, []);
+    const store = slowStore(stateDir(), []);
     rig = await startRig({ equipment: { store } });
     expect(await rig.host.requestOnline()).toBe(0);
     const errors: string[] = [];

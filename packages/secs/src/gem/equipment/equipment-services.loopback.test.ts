@@ -1,6 +1,9 @@
 // Loopback scenarios for alarms, remote commands, process programs, terminal services and T3 -> S9F9
 // (restart persistence is in restart-persistence.loopback.test.ts).
+
+import { until } from '@bondline/core/testing';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../hsms/fake-clock.js';
 import { A, F8, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
 import { next, onlineRigPerTest } from './test-rig.test-util.js';
@@ -127,7 +130,9 @@ describe('terminal services', () => {
 
 describe('T3 timeout', () => {
   it('an event the host never answers times out and the equipment sends S9F9 with its header', async () => {
-    const r = await online({ hsms: { t3Ms: 1000 } });
+    // The equipment's T3 on a fake clock: it runs out when the test says, however loaded the machine.
+    const clock = new FakeClock();
+    const r = await online({ toolHsms: { clock } });
     // The host application stops answering: take over the session's handler.
     const s9: number[] = [];
     r.hostSession.onMessage((m) => {
@@ -136,8 +141,11 @@ describe('T3 timeout', () => {
     });
     const errors: Error[] = [];
     r.equipment.on('error', (e) => errors.push(e));
-    expect(await r.equipment.triggerEvent(400)).toBe(false);
-    await new Promise((res) => setTimeout(res, 50));
+    const sent = r.equipment.triggerEvent(400);
+    await until(() => r.toolSession.openTransactions === 1, 'the S6F11 waiting for its reply');
+    clock.advance(r.toolSession.config.t3Ms);
+    expect(await sent).toBe(false);
+    await until(() => s9.length > 0, 'the S9F9 at the host');
     expect(s9).toEqual([9, 0, 1, 0x86, 11]); // S9F9, SHEAD = device 1, S6F11 with W
     expect(errors[0]?.message).toMatch(/T3/);
     // The error event carries a code, and the transport's error as its cause.

@@ -1,32 +1,24 @@
 // Failures as values, bugs as bugs: an event that cannot be built or spooled is an 'error' event,
 // never an unhandled rejection; a handler's I/O failure gets its E5 answer, but a programmer error
 // (TypeError...) is not disguised as SxF0 or an acknowledge code: it is reported and not answered.
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../hsms/fake-clock.js';
 import type { RecipeStore } from './recipe-directory.js';
-import { dropLink, type Rig, startRig, startSpoolRig } from './test-rig.test-util.js';
+import {
+  dropLink,
+  type Rig,
+  roundTrip,
+  startRig,
+  startSpoolRig,
+  withoutUnhandled,
+} from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
   await rig?.close();
   rig = undefined;
 });
-
-async function withoutUnhandled(run: () => Promise<void>): Promise<unknown[]> {
-  const unhandled: unknown[] = [];
-  const on = (reason: unknown): void => {
-    unhandled.push(reason);
-  };
-  process.on('unhandledRejection', on);
-  try {
-    await run();
-    // The equipment's own sends settle within a few turns; Node reports an unhandled rejection once
-    // the microtasks of a turn have run.
-    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-  } finally {
-    process.off('unhandledRejection', on);
-  }
-  return unhandled;
-}
 
 describe('events that cannot be built or sent', () => {
   it('a report past the encoder limit, fired without await with the link down, is reported, not an unhandled rejection', async () => {
@@ -66,13 +58,24 @@ describe('handler failures', () => {
     const bug = (): Promise<never> =>
       Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')"));
     const recipes: RecipeStore = { list: bug, read: bug, write: bug, remove: bug };
-    const r = await startRig({ equipment: { recipes }, hsms: { t3Ms: 1000 } });
+    // The host's T3 on a fake clock: it runs out once the equipment has reported the bug, not before.
+    const clock = new FakeClock();
+    const r = await startRig({ equipment: { recipes }, hostHsms: { clock } });
     rig = r;
     expect(await r.host.requestOnline()).toBe(0);
     const errors: string[] = [];
     r.equipment.on('error', (e) => errors.push(e.message));
-    await expect(r.host.listRecipes()).rejects.toMatchObject({ code: 't3-timeout' });
-    await expect(r.host.deleteRecipes(['BOND-STD'])).rejects.toMatchObject({ code: 't3-timeout' });
+    const t3 = r.hostSession.config.t3Ms;
+    const listed = r.host.listRecipes();
+    await until(() => errors.length === 1, 'the S7F19 failure reported');
+    await roundTrip(r); // any answer written before the S1F2 (there must be none) has been read
+    clock.advance(t3);
+    await expect(listed).rejects.toMatchObject({ code: 't3-timeout' });
+    const deleted = r.host.deleteRecipes(['BOND-STD']);
+    await until(() => errors.length === 2, 'the S7F17 failure reported');
+    await roundTrip(r);
+    clock.advance(t3);
+    await expect(deleted).rejects.toMatchObject({ code: 't3-timeout' });
     expect(errors).toEqual([
       "S7F19 not answered: Cannot read properties of undefined (reading 'x')",
       "S7F17 not answered: Cannot read properties of undefined (reading 'x')",

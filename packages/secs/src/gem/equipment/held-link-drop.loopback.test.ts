@@ -11,8 +11,9 @@ import {
   reconnect,
   startRig,
   startSpoolRig,
+  withoutUnhandled,
 } from './test-rig.test-util.js';
-import { Wire } from './wire-log.js';
+import { Wire } from './wire-log.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -62,12 +63,7 @@ describe('held primaries when the link drops during the handling', () => {
     const r = await startRig();
     rig = r;
     expect(await r.host.requestOnline()).toBe(0);
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => {
-      unhandled.push(reason);
-    };
-    process.on('unhandledRejection', onUnhandled);
-    try {
+    const unhandled = await withoutUnhandled(async () => {
       const { started, finish } = hangingCommand(r.equipment, 'PAUSE');
       const reply = r.host.request({ stream: 2, function: 41, wBit: true, body: L(A('PAUSE'), L()) });
       reply.catch(() => {});
@@ -84,11 +80,8 @@ describe('held primaries when the link drops during the handling', () => {
       r.toolSession.emit('unknown-device', { message: stranger, header: new Uint8Array(10) });
       await dropLink(r);
       finish(0);
-      await new Promise((res) => setTimeout(res, 50));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+    });
+    expect(unhandled).toEqual([]);
   });
 
   it('a handler still running when the link drops holds nothing on the next connection and its reply is not written there', async () => {

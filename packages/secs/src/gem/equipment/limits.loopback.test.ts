@@ -1,9 +1,10 @@
 // Limits monitoring over loopback: S2F45 acks (E5 VLAACK/LVACK/LIMITACK), S2F47 attributes, and the
 // limit event with LimitVariable/EventLimit/TransitionType on each zone change (deadband hysteresis).
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { B, F4, U4 } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
-import { type Rig, startRig } from './test-rig.test-util.js';
+import { type Rig, roundTrip, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -29,7 +30,8 @@ describe('limits monitoring', () => {
     const events: HostEvent[] = [];
     r.host.on('event', (e) => events.push(e));
     for (const t of [20, 35, 27, 29, 20, 26]) r.equipment.set('ChuckTemperature', t);
-    await new Promise((res) => setTimeout(res, 100));
+    await until(() => events.length >= 2, 'the two zone changes at the host');
+    await roundTrip(r); // and nothing after them
     expect(events.map((e) => e.values)).toEqual([
       { LimitVariable: 11, EventLimit: 1, TransitionType: 0, ChuckTemperature: 35 },
       { LimitVariable: 11, EventLimit: 1, TransitionType: 1, ChuckTemperature: 20 },

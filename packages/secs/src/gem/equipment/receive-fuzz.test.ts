@@ -261,7 +261,6 @@ describe('the equipment under a hostile host (property)', () => {
           fc.array(primary, { minLength: 1, maxLength: 12 }),
           fc.array(fc.nat(), { maxLength: 4 }),
           async (primaries, cuts) => {
-            const started = performance.now();
             const { equipment, wire, errors } = await communicatingEquipment();
             const base = 0x1000;
             const stream = Buffer.concat(
@@ -303,9 +302,9 @@ describe('the equipment under a hostile host (property)', () => {
               .map((p, i) => ({ key: `S${p.stream}F${p.fn}`, n: answers.get(base + i) ?? 0 }))
               .filter((a) => a.n !== 1);
             expect({ missing, errors: errors.map((e) => e.message) }).toMatchObject({ missing: [] });
+            // No input makes a run hang: a run is synchronous but for the flushes, so a hang would fail
+            // the test by its timeout (vitest.config.ts).
             equipment.stop();
-            // No input makes a run hang (a few ms each on an idle machine; generous for a loaded one).
-            expect(performance.now() - started).toBeLessThan(5000);
           },
         ),
         { numRuns: 60, interruptAfterTimeLimit: 15_000 },

@@ -7,7 +7,7 @@ import { A, B, F8, L, U4 } from '../../item/constructors.js';
 import type { Item } from '../../item/item.js';
 import type { SecsMessage } from '../../message.js';
 import { hangingCommand, type Rig, startRig } from './test-rig.test-util.js';
-import { Wire } from './wire-log.js';
+import { Wire } from './wire-log.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {

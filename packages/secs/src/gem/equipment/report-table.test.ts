@@ -37,10 +37,9 @@ describe('ReportTable', () => {
     const ids = Array.from({ length: n }, (_, i) => i + 1);
     expect(t.define(ids.map((rptid) => ({ rptid, vids: [12] })))).toBe(0);
     expect(t.link([{ ceid: 400, rptids: ids }])).toBe(0);
-    const t0 = performance.now();
+    // Linear: a few ms (a pass per deletion took 2.5e9 steps: seconds even on an idle machine); the
+    // time is measured by bench/gem-engines.bench.ts.
     expect(t.define(ids.map((rptid) => ({ rptid, vids: [] })))).toBe(0);
-    // Linear: a few ms (a pass per deletion took 2.5e9 steps: seconds even on an idle machine).
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(t.reportsFor(400)).toEqual([]);
   });
 });

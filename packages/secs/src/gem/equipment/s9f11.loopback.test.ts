@@ -3,6 +3,7 @@
 // and the link carries on. Driven by a raw TCP peer writing frames built by hand, so nothing of the
 // host side or of the encoder is involved in what the equipment receives.
 import { connect, type Socket } from 'node:net';
+import { TEST_DEADLINE_MS } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { HsmsSession } from '../../hsms/session.js';
@@ -60,8 +61,11 @@ class RawPeer {
     this.socket.write(bytes);
   }
 
-  /** The first frame received (now or later) whose header starts with `prefix` (hex), failing after `timeoutMs`. */
-  async next(prefix = '', timeoutMs = 2000): Promise<RawFrame> {
+  /**
+   * The first frame received (now or later) whose header starts with `prefix` (hex), failing after
+   * `timeoutMs` (default core's TEST_DEADLINE_MS).
+   */
+  async next(prefix = '', timeoutMs = TEST_DEADLINE_MS): Promise<RawFrame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const i = this.frames.findIndex((f) => f.header.startsWith(prefix));

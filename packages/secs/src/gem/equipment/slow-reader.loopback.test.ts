@@ -2,6 +2,7 @@
 // equipment's unsent bytes stay under maxOutboundBytes, it drops the link (send-overflow), and every
 // event the host did not acknowledge is in the spool, in DATAID order: those in flight when the link
 // dropped as well as those raised after it.
+import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HsmsActiveEndpoint, tcpConnect } from '../../hsms/active-endpoint.js';
 import type { Transport } from '../../hsms/transport.js';
@@ -22,15 +23,6 @@ afterEach(async () => {
   await rig?.close();
   rig = undefined;
 });
-
-/** Poll `cond` every 5 ms until it holds or `ms` pass (then fail naming `what`). */
-async function until(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('a host that stops reading while events are fired', () => {
   it('the backlog stays bounded, the link is dropped, and every unacknowledged event is spooled in order', async () => {
@@ -59,7 +51,7 @@ describe('a host that stops reading while events are fired', () => {
     transports[0]!.pauseReading(); // the host reads nothing from now on
     const fired: Promise<boolean>[] = [];
     let most = 0;
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + TEST_DEADLINE_MS;
     while (r.toolSession.state === 'selected') {
       if (Date.now() > deadline) throw new Error('the host that stopped reading was never cut off');
       for (let i = 0; i < 200; i++) fired.push(r.equipment.triggerEvent(400));

@@ -2,6 +2,7 @@
 // E30's spooling activated event is raised when the first message goes into the spool, so it takes
 // its DATAID and its place behind every event raised before it, including events still held behind
 // a reply when the link dropped (reply-first.ts).
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, L } from '../../item/constructors.js';
 import type { HostEvent } from '../host/gem-host.js';
@@ -40,11 +41,9 @@ async function spoolingRig(): Promise<{ r: Rig; got: { ceid: number; dataId: num
 /** S6F23 transmit, then wait (with a deadline) for the deactivated event that ends it. */
 async function transmitAll(r: Rig, got: { ceid: number }[]): Promise<void> {
   expect(await r.host.transmitSpool()).toBe(0);
-  const deadline = Date.now() + 5000;
-  while (!got.some((e) => e.ceid === DEACTIVATED)) {
-    if (Date.now() > deadline) throw new Error(`no spooling deactivated within 5 s: ${JSON.stringify(got)}`);
-    await new Promise((res) => setTimeout(res, 5));
-  }
+  await until(() => got.some((e) => e.ceid === DEACTIVATED), 'spooling deactivated', {
+    detail: () => JSON.stringify(got),
+  });
 }
 
 const increasing = (ids: number[]): boolean => ids.every((d, i) => i === 0 || d > ids[i - 1]!);

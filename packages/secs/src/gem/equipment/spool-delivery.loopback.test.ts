@@ -4,12 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../hsms/fake-clock.js';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import { B, L, U1 } from '../../item/constructors.js';
 import { Spool } from '../spool/spool.js';
 import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
-import { Wire } from './wire-log.js';
+import { Wire } from './wire-log.test-util.js';
 
 let rig: Rig | undefined;
 let dir: string | undefined;
@@ -20,9 +22,12 @@ afterEach(async () => {
   dir = undefined;
 });
 
-/** Equipment with a spool for S6F11, online, two events spooled while the link was down. */
-async function twoSpooled(home: string, wire: Wire, spool: Spool, t3Ms: number): Promise<Rig> {
-  rig = await startRig({ dir: home, toolLog: wire, hsms: { t3Ms }, equipment: { spool } });
+/**
+ * Equipment with a spool for S6F11, online, two events spooled while the link was down; its session's
+ * timers on `clock`.
+ */
+async function twoSpooled(home: string, wire: Wire, spool: Spool, clock: FakeClock): Promise<Rig> {
+  rig = await startRig({ dir: home, toolLog: wire, toolHsms: { clock }, equipment: { spool } });
   const r = rig;
   expect(await r.host.requestOnline()).toBe(0);
   expect(await r.host.linkEvents([{ ceid: 400, rptids: [] }])).toBe(0);
@@ -58,7 +63,9 @@ describe('spool delivery after S6F23', () => {
     });
     try {
       const wire = new Wire();
-      const r = await twoSpooled(dir, wire, spool, 1000);
+      // The equipment's T3 on a fake clock: it runs out when the test says, however loaded the machine.
+      const clock = new FakeClock();
+      const r = await twoSpooled(dir, wire, spool, clock);
       const errors: string[] = [];
       r.equipment.on('error', (e) => errors.push(e.message));
       const { s9 } = await reconnectNotAnsweringEvents(r);
@@ -66,6 +73,8 @@ describe('spool delivery after S6F23', () => {
       expect((await r.host.request({ stream: 6, function: 23, wBit: true, body: U1(0) })).body).toEqual(
         B([0]),
       );
+      await until(() => wire.frames.includes('S6F11 CEID 400'), 'the first spooled S6F11 sent');
+      clock.advance(r.toolSession.config.t3Ms);
       const body = await s9;
       // S9F9 <B[10] SHEAD>: device 1, S6 with W, F11; then the system bytes of the spooled S6F11.
       expect([...body.subarray(0, 6)]).toEqual([0x21, 10, 0, 1, 0x86, 11]);
@@ -75,5 +84,5 @@ describe('spool delivery after S6F23', () => {
     } finally {
       await spool.close();
     }
-  }, 10_000);
+  });
 });

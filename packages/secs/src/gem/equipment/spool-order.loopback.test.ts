@@ -1,6 +1,7 @@
 // E30 6.5: while the spool is active (it holds messages not yet delivered or purged), new spoolable
 // primaries join it behind the older ones, even with the link back up: a host never receives a new
 // event before the older spooled ones (DATAID order), and only S6F23 empties the spool.
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import { dropLink, type Rig, reconnect, startSpoolRig } from './test-rig.test-util.js';
@@ -42,9 +43,7 @@ describe('spool order after reconnect', () => {
     await delivered;
     expect(got).toEqual([1, 2, 3]);
     // The last S6F12 is read by the equipment after the host's event handler ran.
-    for (let i = 0; i < 100 && spool.stateName !== 'inactive'; i++)
-      await new Promise((res) => setTimeout(res, 10));
-    expect(spool.stateName).toBe('inactive');
+    await until(() => spool.stateName === 'inactive', 'the spool emptied and inactive');
     // Emptied: events go straight to the host again.
     r.equipment.set('WafersBonded', 4);
     expect(await r.equipment.triggerEvent(400)).toBe(true);

@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../host/gem-host.js';
 import { Spool } from '../spool/spool.js';
-import { dropLink, type Rig, reconnect, startRig } from './test-rig.test-util.js';
+import { dropLink, type Rig, reconnect, roundTrip, startRig } from './test-rig.test-util.js';
 
 const N = 5000;
 let rigs: Rig[] = [];
@@ -57,7 +58,7 @@ async function produce(r: Rig): Promise<void> {
   }
 }
 
-async function collect(r: Rig): Promise<number[]> {
+async function collect(r: Rig, spool: Spool): Promise<number[]> {
   const got: number[] = [];
   const done = new Promise<void>((resolve) => {
     r.host.on('event', (e: HostEvent) => {
@@ -69,7 +70,9 @@ async function collect(r: Rig): Promise<number[]> {
   });
   expect(await r.host.transmitSpool()).toBe(0);
   await done;
-  await new Promise((res) => setTimeout(res, 50)); // nothing more may follow
+  // Nothing more may follow: the spool is empty, and what it sent before has been read.
+  await until(() => spool.stateName === 'inactive', 'the spool emptied');
+  await roundTrip(r);
   return got;
 }
 
@@ -84,12 +87,12 @@ describe('spooling across link loss', () => {
     await produce(r);
     expect(spool.countActual).toBe(N);
     await reconnect(r);
-    const got = await collect(r);
+    const got = await collect(r, spool);
     expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     expect(spool.countActual).toBe(0);
     expect(await r.host.transmitSpool()).toBe(2); // nothing left
     await spool.close();
-  }, 30_000);
+  });
 
   it('the same after an equipment restart between the loss and the reconnect', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-spool-restart-'));
@@ -106,10 +109,10 @@ describe('spooling across link loss', () => {
     expect(spool.countActual).toBe(N);
     const r2 = await up(dir, spool);
     expect(await r2.host.requestOnline()).toBe(0);
-    const got = await collect(r2);
+    const got = await collect(r2, spool);
     expect(got).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     await spool.close();
-  }, 30_000);
+  });
 
   it('purge discards, and S2F43 without a spool is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gem-spool-purge-'));

@@ -3,12 +3,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import { afterEach } from 'vitest';
 import { type Connector, HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
 import type { CommLog } from '../../hsms/comm-log.js';
 import type { HsmsConfigInput } from '../../hsms/config.js';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { HsmsSession } from '../../hsms/session.js';
+import type { HsmsSessionOptions } from '../../hsms/session-types.js';
 import { GemHost } from '../host/gem-host.js';
 import { builtinConstant } from '../model/builtin-types.js';
 import type { EquipmentModel } from '../model/equipment-model.js';
@@ -49,7 +51,12 @@ export interface Rig {
 
 export interface RigOptions {
   model?: EquipmentModel;
+  /** HSMS settings of both sessions. */
   hsms?: HsmsConfigInput;
+  /** The equipment's session only (a FakeClock for its T3, say), over `hsms`. */
+  toolHsms?: HsmsSessionOptions;
+  /** The host's session only, over `hsms`. */
+  hostHsms?: HsmsSessionOptions;
   /** Records every frame of the equipment's session, in wire order. */
   toolLog?: CommLog;
   equipment?: Partial<GemEquipmentOptions>;
@@ -77,9 +84,15 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const toolSession = new HsmsSession({
     sessionId: model.deviceId,
     ...opts.hsms,
+    ...opts.toolHsms,
     ...(opts.toolLog === undefined ? {} : { log: opts.toolLog }),
   });
-  const hostSession = new HsmsSession({ sessionId: model.deviceId, t5Ms: 1000, ...opts.hsms });
+  const hostSession = new HsmsSession({
+    sessionId: model.deviceId,
+    t5Ms: 1000,
+    ...opts.hsms,
+    ...opts.hostHsms,
+  });
   const equipment = new GemEquipment({
     model,
     session: toolSession,
@@ -131,12 +144,19 @@ export function whenCommunicating(equipment: GemEquipment): Promise<void> {
  * Resolves once every primary the equipment sent has its reply (events the host emitted are
  * acknowledged only after): a link dropped before that would spool them (they were in flight).
  */
-export async function whenAcknowledged(r: Rig, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (r.toolSession.openTransactions > 0) {
-    if (Date.now() > deadline) throw new Error(`equipment primaries unanswered after ${timeoutMs} ms`);
-    await new Promise((res) => setTimeout(res, 2));
-  }
+export async function whenAcknowledged(r: Rig): Promise<void> {
+  await until(() => r.toolSession.openTransactions === 0, 'every equipment primary answered', {
+    intervalMs: 2,
+    detail: () => `${r.toolSession.openTransactions} still open`,
+  });
+}
+
+/**
+ * A round trip with the equipment (S1F1 W, S1F2): once it resolves, the host has handled every frame
+ * the equipment wrote before its S1F2. The way to see that nothing more came, without a fixed wait.
+ */
+export async function roundTrip(r: Rig): Promise<void> {
+  await r.host.request({ stream: 1, function: 1, wBit: true });
 }
 
 /** Drop the host's connection; resolves once the equipment's session is down. */
@@ -153,8 +173,14 @@ export async function reconnect(r: Rig): Promise<void> {
   await communicating;
 }
 
-/** The next value a subscription delivers, with a timeout so a missing event fails instead of hanging. */
-export function next<T>(subscribe: (fn: (a: T) => void) => () => void, timeoutMs = 2000): Promise<T> {
+/**
+ * The next value a subscription delivers, with a deadline (default core's TEST_DEADLINE_MS) so that a
+ * missing event fails instead of hanging.
+ */
+export function next<T>(
+  subscribe: (fn: (a: T) => void) => () => void,
+  timeoutMs = TEST_DEADLINE_MS,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const off = subscribe((a) => {
       clearTimeout(t);
@@ -245,4 +271,25 @@ export function onlineRigPerTest(
     if (defaults.learnNames === true) await rig.host.learnNames();
     return rig;
   };
+}
+
+/**
+ * The rejections nobody handled while `run` ran and the equipment's sends settled after it (a few
+ * event-loop turns: no timer, no I/O is waited for).
+ */
+export async function withoutUnhandled(run: () => Promise<void>): Promise<unknown[]> {
+  const unhandled: unknown[] = [];
+  const on = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  process.on('unhandledRejection', on);
+  try {
+    await run();
+    // The equipment's own sends settle within a few turns; Node reports an unhandled rejection once
+    // the microtasks of a turn have run.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  } finally {
+    process.off('unhandledRejection', on);
+  }
+  return unhandled;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hex } from '../../codec/test-wire-writer.test-util.js';
 import { FakeClock } from '../../hsms/fake-clock.js';
 import type { GemHostEvents } from '../host/gem-host.js';
-import { next, type Rig, startRig } from './test-rig.test-util.js';
+import { next, type Rig, roundTrip, startRig } from './test-rig.test-util.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -13,7 +13,9 @@ afterEach(async () => {
 
 describe('trace data collection', () => {
   it('samples every DSPER, sends groups of REPGSZ, stops after TOTSMP; refusals 3 and 4', async () => {
-    rig = await startRig();
+    // The sampling period on a fake clock: four samples when the test says, however loaded the machine.
+    const clock = new FakeClock();
+    rig = await startRig({ equipment: { clock } });
     const r = rig;
     expect(await r.host.requestOnline()).toBe(0);
     await r.host.learnNames();
@@ -35,6 +37,7 @@ describe('trace data collection', () => {
         svids: ['WafersBonded', 'ProcessState'],
       }),
     ).toBe(0);
+    clock.advance(4 * 20);
     await both;
     expect(traces.map((t) => [t.trid, t.smpln, t.values.length])).toEqual([
       [7, 2, 4],
@@ -45,7 +48,8 @@ describe('trace data collection', () => {
       { WafersBonded: 3, ProcessState: 0 },
     ]);
     expect(traces[1]!.stime).toMatch(/^\d{16}$/);
-    await new Promise((res) => setTimeout(res, 80));
+    clock.advance(4 * 20);
+    await roundTrip(r);
     expect(traces.length).toBe(2); // ended after TOTSMP
     expect(await r.host.defineTrace({ trid: 8, dsper: '0000', totsmp: 4, repgsz: 2, svids: [3] })).toBe(3);
     expect(await r.host.defineTrace({ trid: 8, dsper: '000001', totsmp: 4, repgsz: 2, svids: [50] })).toBe(4); // a DV, not an SV

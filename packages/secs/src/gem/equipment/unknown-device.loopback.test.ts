@@ -2,6 +2,7 @@
 // S9F13: a granted S7F1 conversation whose S7F3 never comes.
 import { describe, expect, it } from 'vitest';
 import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
+import { FakeClock } from '../../hsms/fake-clock.js';
 import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { toOutgoing } from '../../hsms/secs-message.js';
 import { HsmsSession } from '../../hsms/session.js';
@@ -9,7 +10,7 @@ import type { HsmsMessage } from '../../hsms/transactions.js';
 import { parseSml } from '../../sml/parse.js';
 import { GemEquipment } from './gem-equipment.js';
 import { recipeDirectory } from './recipe-directory.js';
-import { exampleModel, next, startRig } from './test-rig.test-util.js';
+import { exampleModel, next, roundTrip, startRig } from './test-rig.test-util.js';
 
 describe('S9F1 unknown device id', () => {
   it('answers a message for device 2 sent to device 1 with S9F1 and the 10-byte header', async () => {
@@ -48,7 +49,10 @@ describe('S9F1 unknown device id', () => {
 
 describe('S9F13 conversation timeout', () => {
   it('sends S9F13 <L <A "S7F3"> <A ppid>> when the granted program does not follow, and not when it does', async () => {
-    const r = await startRig({ equipment: { conversationTimeoutMs: 150 } });
+    // The conversation timeout on a fake clock: it runs out when the test says, never while a program
+    // is on its way on a loaded machine.
+    const clock = new FakeClock();
+    const r = await startRig({ equipment: { conversationTimeoutMs: 150, clock } });
     try {
       expect(await r.host.requestOnline()).toBe(0);
       const orig = r.host;
@@ -61,9 +65,11 @@ describe('S9F13 conversation timeout', () => {
       if (!grant.ok) throw new Error('sml');
       const reply = await r.hostSession.send(toOutgoing(grant.value[0]!));
       expect(Array.from(reply!.body)).toEqual([0x21, 0x01, 0x00]); // PPGNT 0
+      clock.advance(150);
       expect((await seen).function).toBe(13);
       expect(await orig.uploadRecipe('ONTIME', new Uint8Array([1]))).toEqual({ ppgnt: 0, ackc7: 0 });
-      await new Promise((res) => setTimeout(res, 250));
+      clock.advance(150);
+      await roundTrip(r);
       expect(s9f13).toBe(1); // only the abandoned conversation
     } finally {
       await r.close();

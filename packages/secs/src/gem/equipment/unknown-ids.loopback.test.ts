@@ -153,7 +153,7 @@ const SPOOL_CASES: [string, string, string][] = [
 
 describe('ids that name nothing here, in every format E5 allows', () => {
   it.each(CASES)('%s', async (_what, stream, fn, request, replyFn, reply) => {
-    rig ??= await startRig({ hsms: { t3Ms: 3000 } });
+    rig ??= await startRig();
     expect(await rig.host.requestOnline()).toBeLessThanOrEqual(2); // 0, or 2 when already online
     const answer = await rig.hostSession.send({ stream, function: fn, wBit: true, body: hex(request) });
     expect([answer?.stream, answer?.function]).toEqual([stream, replyFn]);
@@ -163,7 +163,7 @@ describe('ids that name nothing here, in every format E5 allows', () => {
 
 describe('S2F43 with stream and function ids that name nothing', () => {
   it.each(SPOOL_CASES)('%s', async (_what, request, reply) => {
-    rig = await startSpoolRig({ hsms: { t3Ms: 3000 } });
+    rig = await startSpoolRig();
     const answer = await rig.hostSession.send({ stream: 2, function: 43, wBit: true, body: hex(request) });
     expect([answer?.stream, answer?.function]).toEqual([2, 44]);
     expect(spaced(answer!.body)).toBe(reply);

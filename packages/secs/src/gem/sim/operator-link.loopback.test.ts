@@ -92,7 +92,7 @@ describe('operator runner: drop', () => {
         '  set WafersBonded +1',
         '  event PairBonded',
         'end',
-        'wait communicating timeout 10000',
+        'wait communicating timeout 60000', // a deadline for a hang: the host is back after T5 (1 s)
         'status',
         'set WafersBonded +1',
         'event PairBonded',

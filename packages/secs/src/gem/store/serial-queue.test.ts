@@ -1,19 +1,26 @@
+import { gate } from '@bondline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { SerialQueue } from './serial-queue.js';
-
-const tick = (ms: number): Promise<void> => new Promise((res) => setTimeout(res, ms));
 
 describe('SerialQueue', () => {
   it('runs operations one at a time in the order asked for, whatever each one takes', async () => {
     const q = new SerialQueue();
     const log: string[] = [];
-    const op = (name: string, ms: number) => async () => {
+    const op = (name: string, until: Promise<void>) => async () => {
       log.push(`${name} start`);
-      await tick(ms);
+      await until;
       log.push(`${name} end`);
       return name;
     };
-    const results = await Promise.all([q.run(op('a', 20)), q.run(op('b', 0)), q.run(op('c', 5))]);
+    // The first operation asked for is the last to be allowed to finish.
+    const [a, b, c] = [gate(), gate(), gate()];
+    const all = Promise.all([q.run(op('a', a.done)), q.run(op('b', b.done)), q.run(op('c', c.done))]);
+    c.open();
+    b.open();
+    await Promise.resolve();
+    expect(log).toEqual(['a start']);
+    a.open();
+    const results = await all;
     expect(results).toEqual(['a', 'b', 'c']);
     expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
     expect(q.enqueued).toBe(3);
@@ -37,19 +44,22 @@ describe('SerialQueue', () => {
 
   it('settled waits for what was asked before it, not for what comes after', async () => {
     const q = new SerialQueue();
+    const [one, two] = [gate(), gate()];
     let first = false;
     void q.run(async () => {
-      await tick(10);
+      await one.done;
       first = true;
     });
     const settled = q.settled();
     let second = false;
     void q.run(async () => {
-      await tick(30);
+      await two.done;
       second = true;
     });
+    one.open();
     await settled;
     expect([first, second]).toEqual([true, false]);
+    two.open();
     await q.settled();
     expect(second).toBe(true);
   });
