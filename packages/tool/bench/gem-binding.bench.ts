@@ -36,7 +36,7 @@ rig.tool.on('trace', () => traces++);
 
 // ---- events per pair ----
 await emitLot(rig.tool, 'COUNT', 10);
-await until(() => events.length === toolEvents + 2, 'the counting lot', 60_000);
+await until(() => events.length === toolEvents + 2, 'the counting lot', { timeoutMs: 60_000 });
 const perPair = (events.length - 2) / 10;
 console.log(
   `GEM events per pair: ${perPair} S6F11 (+ LotStarted/LotEnded per lot), ${traces / 10} trace samples`,
@@ -84,7 +84,7 @@ for (let run = 0; run < 3; run++) {
     await new Promise((res) => setImmediate(res));
   });
   const expected = before + PAIRS * perPair + 2;
-  await until(() => events.length >= expected, `lot RATE${run}`, 120_000);
+  await until(() => events.length >= expected, `lot RATE${run}`, { timeoutMs: 120_000 });
   const s = (performance.now() - t0) / 1000;
   rates.push({ eventsPerS: (events.length - before) / s, peakOpen });
 }

@@ -2,6 +2,7 @@
 // like a crashed tool), and a GemHost connected to it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { until as coreUntil, TEST_DEADLINE_MS } from '@bondline/core/testing';
 import { GemHost, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
 import { expect } from 'vitest';
 import { REPO_ROOT } from './e2e.test-util.js';
@@ -81,11 +82,7 @@ export async function connectOnlineHost(
   return { host, session, active };
 }
 
-/** Resolves once `done()` holds, polling every 10 ms; rejects after `timeoutMs` naming `what`. */
-export async function until(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** Resolves once `done()` holds (core's until, with the name first as these tests read it). */
+export function until(what: string, done: () => boolean, timeoutMs = TEST_DEADLINE_MS): Promise<void> {
+  return coreUntil(done, what, { timeoutMs });
 }

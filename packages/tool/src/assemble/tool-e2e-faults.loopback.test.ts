@@ -57,7 +57,7 @@ describe('fault injection through GEM', () => {
       await until(
         () => lotEnded() || r.alarms.filter((a) => a.set).length > cleared,
         'an alarm or the lot end',
-        60_000,
+        { timeoutMs: 60_000 },
       );
       if (lotEnded()) break;
       const alarm = r.alarms.filter((a) => a.set)[cleared];
@@ -74,7 +74,7 @@ describe('fault injection through GEM', () => {
         params: [],
       });
       cleared++;
-      await until(() => r.alarms.filter((a) => !a.set).length === cleared, 'S5F1 clear', 20_000);
+      await until(() => r.alarms.filter((a) => !a.set).length === cleared, 'S5F1 clear');
     }
     expect(cleared).toBeGreaterThanOrEqual(1);
     expectEveryPairOnce(r, 'F1', 5);

@@ -79,7 +79,7 @@ export async function startE2e(o: {
   host.on('alarm', (a) => alarms.push({ alid: a.alid, set: a.set, text: a.altx }));
   const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port: eq.port });
   active.start();
-  await until(() => eq.equipment.communicationState === 'communicating', 'communicating', 20_000);
+  await until(() => eq.equipment.communicationState === 'communicating', 'communicating');
   return {
     tool,
     eq,
@@ -162,7 +162,7 @@ export async function hostLot(
   ]);
   expect(start).toEqual({ hcack: 0, params: [] });
   const ended = () => r.events.find((e) => e.ceid === CEID.lotEnded && e.values.LotId === lotId);
-  await until(() => ended() !== undefined, `LotEnded of ${lotId}`, 60_000);
+  await until(() => ended() !== undefined, `LotEnded of ${lotId}`);
   const e = ended();
   if (e === undefined) throw new Error('unreachable');
   return e;

@@ -35,7 +35,7 @@ describe('a synthetic lot', () => {
       r.tool.on(name, () => fired++);
     await emitLot(r.tool, 'LOT9', 3);
     expect(fired).toBe(3 * 92 + 2);
-    await until(() => events.length === fired, `${fired} events`, 20_000);
+    await until(() => events.length === fired, `${fired} events`);
 
     const names = events.map((e) => e.name);
     expect(names[0]).toBe('LotStarted');

@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '@bondline/core';
+
+export { until } from '@bondline/core/testing';
+
 import {
   type Clock,
   type EquipmentModel,
@@ -119,13 +122,4 @@ export function record<E extends 'event' | 'alarm' | 'trace'>(host: GemHost, nam
   const seen: GemHostEvents[E][] = [];
   host.on(name, (e) => seen.push(e));
   return seen;
-}
-
-/** Resolves once `cond()` holds, polling; rejects after `timeoutMs` naming `what`. */
-export async function until(cond: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((res) => setTimeout(res, 2));
-  }
 }
