@@ -126,6 +126,12 @@ describe('parseYamlText on deeply nested text', () => {
       const j = parseYamlText(json, { source: 'deep.json', format: 'json' });
       expect(!j.ok && j.issues[0]?.code).toBe('too-deep');
     }
+    // Brackets after a document has ended sit in the parser's error token, not its stack; they were
+    // missed and cost the document builder hundreds of megabytes (the physics config fuzz test).
+    for (const format of ['json', 'yaml'] as const) {
+      const after = parseYamlText(`{"a": 1}\n${'['.repeat(100_000)}`, { source: `after.${format}`, format });
+      expect(!after.ok && after.issues[0]).toMatchObject({ code: 'too-deep', path: '2:65' });
+    }
     expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 2 }).ok).toBe(false);
     expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 3 }).ok).toBe(true);
   });
