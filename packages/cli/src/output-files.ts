@@ -2,9 +2,9 @@
 // computes anything, so a long run never ends on a bad path; written together and all-or-nothing, so
 // a failing run leaves no partial file; and each named on stderr once it is in place.
 import { constants } from 'node:fs';
-import { access, mkdir, realpath, stat } from 'node:fs/promises';
+import { access, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { checkOutputPath, formatIssues, type Issue, writeFilesAtomic } from '@bondline/core';
+import { checkOutputPath, formatIssues, type Issue, makeDir, writeFilesAtomic } from '@bondline/core';
 import { CliError } from './cli-error.js';
 
 /** Paths by the option (or argument) that names them; undefined when the option was not given. */
@@ -136,7 +136,7 @@ export async function writeOutputFolder(
   what: string,
 ): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDir(dir);
   } catch (err) {
     throw new CliError(`${option} ${dir}: cannot create the folder (${reason(err)})`);
   }

@@ -1,5 +1,6 @@
 // @bondline/core: what every Bondline package shares.
 export { formatIssues, type Issue, issue, keyPath } from './issue.js';
+export { makeDir } from './make-dir.js';
 export { hasInvisible, nameSchema } from './name-schema.js';
 export {
   type AtomicWriteOptions,

@@ -3,10 +3,10 @@
 // that folder only seeds a working copy, `<state-dir>/recipes` (kept across restarts) or a temporary
 // folder that is removed when the simulator exits.
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathExists } from '@bondline/core';
+import { makeDir, pathExists } from '@bondline/core';
 
 /** The simulator's process program folder and where it came from (for its start-up line). */
 export interface RecipeFolder {
@@ -31,7 +31,7 @@ export async function openRecipeFolder(stateDir: string | undefined, seedDir: st
   if (await pathExists(dir)) return { dir, origin: 'kept from an earlier run' };
   // Seed beside it and rename: a crash while copying never leaves a half-seeded folder that a
   // restart would then take as "kept".
-  await mkdir(stateDir, { recursive: true });
+  await makeDir(stateDir);
   const staging = await mkdtemp(join(dirname(dir), '.recipes-seed-'));
   try {
     const n = await copyPrograms(seedDir, staging);

@@ -2,9 +2,18 @@
 // beside the state directory's `recipes` folder and renamed into place, so a crash while seeding
 // never leaves a half-seeded folder that a restart would take as the store. The seed folder is only
 // read: hosts and operators change the copies, never the repository's files.
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { failAll, type Issue, issue, ok, type Result, readTextFile, writeFileAtomic } from '@bondline/core';
+import {
+  failAll,
+  type Issue,
+  issue,
+  makeDir,
+  ok,
+  type Result,
+  readTextFile,
+  writeFileAtomic,
+} from '@bondline/core';
 import { parseRecipe } from './recipe-schema.js';
 import { recipeToYaml } from './recipe-yaml.js';
 
@@ -20,11 +29,11 @@ export async function seedRecipes(dir: string, seedDir: string, fsync: boolean):
   const seeds = await readSeeds(seedDir);
   if (!seeds.ok) return seeds;
   const parent = join(dir, '..');
-  await mkdir(parent, { recursive: true });
+  await makeDir(parent);
   const staging = await mkdtemp(join(parent, `.${basename(dir)}-seed-`));
   try {
     for (const { name, text } of seeds.value) {
-      await mkdir(join(staging, VERSIONS_DIR, name), { recursive: true });
+      await makeDir(join(staging, VERSIONS_DIR, name));
       await writeFileAtomic(join(staging, VERSIONS_DIR, name, '1.yaml'), text, { fsync });
       await writeFileAtomic(join(staging, `${name}.yaml`), text, { fsync });
     }

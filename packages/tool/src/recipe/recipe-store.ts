@@ -4,12 +4,13 @@
 // validated before anything is written, so a refused one leaves the stored one as it was; every
 // file is replaced atomically (temp file, fsync, rename), so a crash leaves the old version or the
 // new one, never half of one. Changes run one at a time in the order asked for.
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   fail,
   fsyncDirectory,
   issue,
+  makeDir,
   ok,
   pathExists,
   type Result,
@@ -176,7 +177,7 @@ export class FileRecipeStore {
       const previous = (await this.versions(recipe.name)).at(-1) ?? 0;
       const stored = { ...recipe, version: previous + 1 };
       const text = recipeToYaml(stored);
-      await mkdir(history, { recursive: true });
+      await makeDir(history);
       // History first: a crash between the two writes leaves the old current recipe and a history
       // that already holds the new number, so the next put never reuses it.
       await this.writeFile(join(history, `${stored.version}.yaml`), text);

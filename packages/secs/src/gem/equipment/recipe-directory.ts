@@ -4,9 +4,9 @@
 // half program under the real name and a program acknowledged with ACKC7 0 survives a power cut.
 // Writes and removes of one PPID run one at a time in the order asked for; all I/O is asynchronous.
 
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, writeFileAtomic } from '@bondline/core';
+import { fsyncDirectory, makeDir, writeFileAtomic } from '@bondline/core';
 import { OrderedByKey } from '../store/ordered-by-key.js';
 
 /** Where process programs live; injected so that a tool can keep them elsewhere (a database...). */
@@ -58,7 +58,7 @@ export function recipeDirectory(dir: string, options: { sync?: boolean } = {}): 
     write(ppid, body) {
       if (!isStorablePpid(ppid)) return Promise.reject(new RangeError(`PPID '${ppid}' cannot be stored`));
       return order.run(ppid, async () => {
-        await mkdir(dir, { recursive: true });
+        await makeDir(dir);
         // The temp file starts with a dot: list() skips it (not a storable PPID).
         await writeFileAtomic(join(dir, ppid), body, { fsync: sync });
       });

@@ -12,9 +12,9 @@
 // read sees every write asked for before it. A write resolves once the document is durable.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, isTempFileName, writeFileAtomic } from '@bondline/core';
+import { fsyncDirectory, isTempFileName, makeDir, writeFileAtomic } from '@bondline/core';
 import { OrderedByKey } from './ordered-by-key.js';
 import { StoreError } from './store-error.js';
 
@@ -67,7 +67,7 @@ export class DocumentStore {
 
   /** Open (creating if needed) the store in `dir` and remove temp files left by an interrupted write. */
   static async open(dir: string, options: DocumentStoreOptions = {}): Promise<DocumentStore> {
-    await mkdir(dir, { recursive: true });
+    await makeDir(dir);
     for (const f of await readdir(dir)) if (isTempFileName(f)) await rm(join(dir, f), { force: true });
     return new DocumentStore(dir, options);
   }
