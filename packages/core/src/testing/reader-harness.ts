@@ -18,7 +18,10 @@ export interface ReaderHarnessOptions {
   deadlineMs?: number;
   /** Old-generation heap of the process, MB (default 256): a reader that needs more crashes it. */
   heapMb?: number;
-  /** Most the heap in use may grow in one call, garbage included, bytes (default 64 MiB). */
+  /**
+   * Most the heap in use may grow in one call, bytes (default 64 MiB). A growth past it is measured
+   * again after a collection: only what the call kept counts against it.
+   */
   heapGrowthBytes?: number;
 }
 
@@ -78,7 +81,7 @@ export class ReaderHarness<R extends Readers> {
         void this.stop();
       }, this.deadlineMs);
       this.pending = { id, resolve, timer };
-      const call: ReaderCall = { id, reader, input, rules };
+      const call: ReaderCall = { id, reader, input, rules, heapGrowthBytes: this.heapGrowthBytes };
       child.send(call);
     });
     if (ended.kind === 'lost') return { problems: [ended.problem] };
@@ -130,6 +133,7 @@ export class ReaderHarness<R extends Readers> {
           ...loader(this.module),
           '--conditions=@bondline/source',
           `--max-old-space-size=${this.heapMb}`,
+          '--expose-gc',
         ],
         serialization: 'advanced',
         // V8's report of an out-of-memory death is kept for the message, not printed among the tests'.
