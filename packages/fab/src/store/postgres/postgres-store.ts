@@ -11,7 +11,7 @@ import type { SqlReader } from '../keyset-query.js';
 import type { MigrationReport } from '../migration.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
-import { storeReads } from '../store-reads.js';
+import { SqlStoreBase } from '../sql-store-base.js';
 import { bulkInsert } from './bulk-insert.js';
 import { connectionLost, pgIssue } from './pg-errors.js';
 import { STORE_PG_TYPES } from './pg-types.js';
@@ -66,9 +66,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-class PostgresStore implements FabStore {
+class PostgresStore extends SqlStoreBase implements FabStore {
   readonly kind = 'postgres';
-  private readonly reads: ReturnType<typeof storeReads>;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -79,7 +78,7 @@ class PostgresStore implements FabStore {
     const reader: SqlReader = {
       all: async (sql, params) => (await pool.query(numbered(sql), [...params])).rows,
     };
-    this.reads = storeReads(reader);
+    super(reader, (e) => pgIssue(e));
   }
 
   migrate(): Promise<R<MigrationReport>> {
@@ -125,17 +124,6 @@ class PostgresStore implements FabStore {
     });
   }
 
-  listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
-  getTool: FabStore['getTool'] = (id) => this.guard(() => this.reads.getTool(id));
-  listLots: FabStore['listLots'] = (q) => this.guard(() => this.reads.listLots(q));
-  getLot: FabStore['getLot'] = (id) => this.guard(() => this.reads.getLot(id));
-  listPairs: FabStore['listPairs'] = (q) => this.guard(() => this.reads.listPairs(q));
-  getPair: FabStore['getPair'] = (id) => this.guard(() => this.reads.getPair(id));
-  listEvents: FabStore['listEvents'] = (q) => this.guard(() => this.reads.listEvents(q));
-  listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
-  listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
-  listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
-
   close(): Promise<void> {
     return this.pool.end();
   }
@@ -160,16 +148,6 @@ class PostgresStore implements FabStore {
       return { ok: false, issues: [found] };
     } finally {
       client.release(connectionLost(failure) ? asError(failure) : undefined);
-    }
-  }
-
-  private async guard<T>(read: () => Promise<R<T>>): Promise<R<T>> {
-    try {
-      return await read();
-    } catch (e) {
-      const found = pgIssue(e);
-      if (found === undefined) throw e;
-      return { ok: false, issues: [found] };
     }
   }
 }

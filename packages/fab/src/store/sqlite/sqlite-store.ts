@@ -10,7 +10,7 @@ import { type AppliedMigration, type MigrationReport, pendingMigrations } from '
 import { batchRows, DEFAULT_SLICE_ROWS } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import type { DbRow } from '../row-decode.js';
-import { storeReads } from '../store-reads.js';
+import { SqlStoreBase } from '../sql-store-base.js';
 import { type Answer, SqliteClient } from './sqlite-client.js';
 import { sqliteIssue } from './sqlite-errors.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -51,9 +51,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<R<Fa
   return { ok: true, value: new SqliteStore(started.client, sliceRows, options.nowMs ?? Date.now) };
 }
 
-class SqliteStore implements FabStore {
+class SqliteStore extends SqlStoreBase implements FabStore {
   readonly kind = 'sqlite';
-  private readonly reads: ReturnType<typeof storeReads>;
 
   constructor(
     private readonly client: SqliteClient,
@@ -63,7 +62,7 @@ class SqliteStore implements FabStore {
     const reader: SqlReader = {
       all: async (sql, params) => valueOrThrow(await client.request({ op: 'all', sql, params })) as DbRow[],
     };
-    this.reads = storeReads(reader);
+    super(reader, (e) => sqliteIssue(e));
   }
 
   async migrate(): Promise<R<MigrationReport>> {
@@ -98,30 +97,8 @@ class SqliteStore implements FabStore {
     return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
   }
 
-  listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
-  getTool: FabStore['getTool'] = (id) => this.guard(() => this.reads.getTool(id));
-  listLots: FabStore['listLots'] = (q) => this.guard(() => this.reads.listLots(q));
-  getLot: FabStore['getLot'] = (id) => this.guard(() => this.reads.getLot(id));
-  listPairs: FabStore['listPairs'] = (q) => this.guard(() => this.reads.listPairs(q));
-  getPair: FabStore['getPair'] = (id) => this.guard(() => this.reads.getPair(id));
-  listEvents: FabStore['listEvents'] = (q) => this.guard(() => this.reads.listEvents(q));
-  listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
-  listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
-  listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
-
   close(): Promise<void> {
     return this.client.close();
-  }
-
-  // A failure for an expected reason (no schema yet, a lock held too long) answers with its issue.
-  private async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {
-    try {
-      return await work();
-    } catch (e) {
-      const found = sqliteIssue(e);
-      if (found === undefined) throw e;
-      return { ok: false, issues: [found] };
-    }
   }
 }
 

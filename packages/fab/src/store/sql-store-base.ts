@@ -1,0 +1,46 @@
+// What the SQLite and PostgreSQL stores share above their engines: the reads (store-reads.ts, one
+// SQL for both) and the guard that turns an engine's expected failure (no schema yet, a lock held too
+// long, the server gone) into the read's issue instead of a throw.
+import type { Issue, Result } from '@bondline/core';
+import type { FabStore, StoreIssueCode } from './fab-store.js';
+import type { SqlReader } from './keyset-query.js';
+import { storeReads } from './store-reads.js';
+
+/** An engine's mapping of a thrown error to an expected failure, or undefined for a bug (rethrown). */
+export type EngineIssue = (e: unknown) => Issue<StoreIssueCode> | undefined;
+
+type R<T> = Result<T, StoreIssueCode>;
+
+/** The read methods of a FabStore over an engine's SqlReader, each guarded by `toIssue`. */
+export abstract class SqlStoreBase {
+  private readonly reads: ReturnType<typeof storeReads>;
+
+  protected constructor(
+    reader: SqlReader,
+    private readonly toIssue: EngineIssue,
+  ) {
+    this.reads = storeReads(reader);
+  }
+
+  listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
+  getTool: FabStore['getTool'] = (id) => this.guard(() => this.reads.getTool(id));
+  listLots: FabStore['listLots'] = (q) => this.guard(() => this.reads.listLots(q));
+  getLot: FabStore['getLot'] = (id) => this.guard(() => this.reads.getLot(id));
+  listPairs: FabStore['listPairs'] = (q) => this.guard(() => this.reads.listPairs(q));
+  getPair: FabStore['getPair'] = (id) => this.guard(() => this.reads.getPair(id));
+  listEvents: FabStore['listEvents'] = (q) => this.guard(() => this.reads.listEvents(q));
+  listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
+  listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
+  listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
+
+  /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
+  protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {
+    try {
+      return await work();
+    } catch (e) {
+      const found = this.toIssue(e);
+      if (found === undefined) throw e;
+      return { ok: false, issues: [found] };
+    }
+  }
+}
