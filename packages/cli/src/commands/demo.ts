@@ -12,6 +12,7 @@ import { CliError } from '../cli-error.js';
 import { checkOutputFolder, writeOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 import { DemoHostError, type HostLot, type HostPair, hostRunsLot } from './demo-host.js';
+import { percent } from './percent.js';
 import {
   checkConfigArg,
   checkProfileArg,
@@ -140,12 +141,11 @@ function toolRecords(
   return { pairs, ended };
 }
 
-const pct = (f: number): string => (Number.isFinite(f) ? (100 * f).toFixed(1) : 'n/a');
 const nm = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 
 function pairLine(p: HostPair, total: number, done: number): string {
   const n = String(done).padStart(String(total).length);
-  return `pair ${n}/${total} ${p.pairId}: die yield ${pct(p.yield)} %, overlay |mean|+3σ x ${nm(p.xM3sNm)} nm y ${nm(p.yM3sNm)} nm, ${p.voids} voids${p.alarms === '' ? '' : `, alarms ${p.alarms}`}`;
+  return `pair ${n}/${total} ${p.pairId}: die yield ${percent(p.yield)} %, overlay |mean|+3σ x ${nm(p.xM3sNm)} nm y ${nm(p.yM3sNm)} nm, ${p.voids} voids${p.alarms === '' ? '' : `, alarms ${p.alarms}`}`;
 }
 
 /** The table of the pairs and the lot summary, as the host received them. */
@@ -157,7 +157,14 @@ export function demoReport(
 ): string {
   const table = textTable(
     ['pair', 'overlay x nm', 'overlay y nm', 'voids', 'die yield %', 'alarms'],
-    pairs.map((p) => [p.pairId, nm(p.xM3sNm), nm(p.yM3sNm), String(p.voids), pct(p.yield), p.alarms || '-']),
+    pairs.map((p) => [
+      p.pairId,
+      nm(p.xM3sNm),
+      nm(p.yM3sNm),
+      String(p.voids),
+      percent(p.yield),
+      p.alarms || '-',
+    ]),
   );
   const ratio = lot.boundPairsPerHour > 0 ? lot.pairsPerHour / lot.boundPairsPerHour : Number.NaN;
   const toolHours = (tool.endedS - tool.startedS) / 3600;
@@ -165,8 +172,8 @@ export function demoReport(
     'overlay: |mean| + 3 sigma of the metrology sites of each pair',
     table,
     `lot ${lot.lotId} ${lot.outcome}: ${lot.pairsDone} pairs, recipe ${tool.recipe}`,
-    `  yield       ${pct(lot.yield)} % (mean die yield of the pairs)`,
-    `  throughput  ${lot.pairsPerHour.toFixed(1)} pairs/h in steady state; bound ${lot.boundPairsPerHour.toFixed(1)} pairs/h (${pct(ratio)} % of it)`,
+    `  yield       ${percent(lot.yield)} % (mean die yield of the pairs)`,
+    `  throughput  ${lot.pairsPerHour.toFixed(1)} pairs/h in steady state; bound ${lot.boundPairsPerHour.toFixed(1)} pairs/h (${percent(ratio)} % of it)`,
     `  bottleneck  ${lot.bottleneck}`,
     `  fill/drain  ${lot.fillS.toFixed(0)} s / ${lot.drainS.toFixed(0)} s`,
     `  time        ${toolHours.toFixed(2)} h of tool time in ${(wallMs / 1000).toFixed(1)} s`,

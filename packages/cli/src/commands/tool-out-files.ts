@@ -10,6 +10,7 @@ import { renderOverlayPlot } from '../render/overlay-plot.js';
 import { encodePng } from '../render/png.js';
 import { drawVoidMap, type MapVoid } from '../render/void-map.js';
 import { drawCauseMap } from '../render/wafer-map.js';
+import { percent } from './percent.js';
 import { siteSpread } from './site-spread.js';
 import { lotJson, overlayJson, pairAlarms, pairsCsv } from './tool-report.js';
 
@@ -83,7 +84,7 @@ function geometry(config: ToolConfig): DieGridGeometry {
   return { R: wafer.R, e: wafer.e, W: die.W, L: die.L, s: die.s };
 }
 
-const pct = (f: number): string => `${(100 * f).toFixed(1)} %`;
+const pct = (f: number): string => `${percent(f)} %`;
 
 /** The three wafer maps of one pair, PNG: die causes, voids, overlay vectors (when the sites fit). */
 function pairMaps(pair: PairRecord, config: ToolConfig): FolderFile[] {

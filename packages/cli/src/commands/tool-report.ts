@@ -3,6 +3,7 @@
 // µrad, magnification ppm (as @bondline/align's correctables); yields are fractions 0..1 in JSON and
 // CSV, percent in the tables; times virtual seconds.
 import type { E10Figures, FaultCatalogue, LotSummary, PairRecord } from '@bondline/tool';
+import { percent } from './percent.js';
 
 /** The overlay terms of a pair as the JSON names them: tx, ty nm; rotation µrad; magnification ppm. */
 export interface OverlayJson {
@@ -81,7 +82,6 @@ export function lotJson(
   };
 }
 
-const pct = (f: number): string => (Number.isFinite(f) ? (100 * f).toFixed(1) : 'n/a');
 const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
 /** What the summary says about the run besides the lot: where it ran and with what. */
@@ -96,11 +96,11 @@ export interface RunContext {
  */
 export function lotSummaryText(summary: LotSummary, context: RunContext, e10: E10Figures): string {
   const ratio = summary.boundPairsPerHour > 0 ? summary.pairsPerHour / summary.boundPairsPerHour : Number.NaN;
-  const busy = summary.modules.map((m) => `${m.id} ${pct(m.busyFraction)}`).join(', ');
+  const busy = summary.modules.map((m) => `${m.id} ${percent(m.busyFraction)}`).join(', ');
   return [
     `lot ${summary.lotId}: ${summary.pairs} pairs, recipe ${summary.recipe}, profile ${context.profile}, seed ${context.seed} (${summary.outcome})`,
-    `  yield          ${pct(summary.yield)} % (mean die yield of the pairs)`,
-    `  throughput     ${fixed(summary.pairsPerHour, 1)} pairs/h in steady state; bound ${fixed(summary.boundPairsPerHour, 1)} pairs/h (${pct(ratio)} % of it)`,
+    `  yield          ${percent(summary.yield)} % (mean die yield of the pairs)`,
+    `  throughput     ${fixed(summary.pairsPerHour, 1)} pairs/h in steady state; bound ${fixed(summary.boundPairsPerHour, 1)} pairs/h (${percent(ratio)} % of it)`,
     `  bottleneck     ${summary.bottleneck}`,
     `  busy (steady)  ${busy} (%)`,
     `  fill / drain   ${fixed(summary.fillS, 0)} s / ${fixed(summary.drainS, 0)} s; lot ${fixed(summary.endedS - summary.startedS, 0)} s of tool time`,
@@ -115,8 +115,8 @@ function e10Text(e10: E10Figures): string {
   const opt = (v: number | undefined, show: (v: number) => string): string =>
     v === undefined ? 'n/a' : show(v);
   return [
-    `availability ${opt(m.availability, (v) => `${pct(v)} %`)}`,
-    `utilisation ${opt(m.utilisation, (v) => `${pct(v)} %`)}`,
+    `availability ${opt(m.availability, (v) => `${percent(v)} %`)}`,
+    `utilisation ${opt(m.utilisation, (v) => `${percent(v)} %`)}`,
     `${m.failures} failure${m.failures === 1 ? '' : 's'}`,
     `MTBF ${opt(m.mtbfS, (v) => `${v.toFixed(0)} s`)}`,
     `MTTR ${opt(m.mttrS, (v) => `${v.toFixed(0)} s`)}`,
@@ -129,7 +129,7 @@ export function pairTable(pairs: readonly PairRecord[], catalogue: FaultCatalogu
   const rows = pairs.map((p) => [
     p.pairId,
     p.stackId,
-    pct(p.yield),
+    percent(p.yield),
     fixed(p.overlay.Tx, 1),
     fixed(p.overlay.Ty, 1),
     fixed(p.overlay.Rot, 3),
