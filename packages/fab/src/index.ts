@@ -47,3 +47,11 @@ export type {
   TraceSampleRecord,
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+export type {
+  LiveFeed,
+  RecordSink,
+  SinkIssueCode,
+  ToolLinkState,
+  ToolStatus,
+  ToolStatusBoard,
+} from './pipeline/seams.js';
