@@ -1,5 +1,32 @@
-// @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
-// an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+// @bondline/fab: the fab side. The store (docs/fab.md §1), one repository interface with an embedded
+// SQLite implementation and a PostgreSQL one for a fab at scale; the bus (§4), in process or over NATS
+// JetStream, behind the seams of src/pipeline/seams.ts.
+
+export type { BackoffOptions } from './bus/backoff.js';
+export { createEmbeddedPipeline, type EmbeddedPipeline } from './bus/embedded-pipeline.js';
+export type { GroupCommitOptions } from './bus/group-commit-sink.js';
+export {
+  type BusIssueCode,
+  type JetStreamBus,
+  type JetStreamBusOptions,
+  openJetStreamBus,
+  type StoreWriterStart,
+} from './bus/jetstream-bus.js';
+export type { JetStreamSink, JetStreamSinkOptions } from './bus/jetstream-sink.js';
+export type {
+  RejectedMessage,
+  StoreWriter,
+  StoreWriterOptions,
+  StoreWriterStats,
+} from './bus/store-writer.js';
+export type {
+  LiveFeed,
+  RecordSink,
+  SinkIssueCode,
+  ToolLinkState,
+  ToolStatus,
+  ToolStatusBoard,
+} from './pipeline/seams.js';
 export type {
   AlarmQuery,
   BatchReport,
@@ -47,11 +74,3 @@ export type {
   TraceSampleRecord,
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
-export type {
-  LiveFeed,
-  RecordSink,
-  SinkIssueCode,
-  ToolLinkState,
-  ToolStatus,
-  ToolStatusBoard,
-} from './pipeline/seams.js';

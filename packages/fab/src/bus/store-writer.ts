@@ -1,0 +1,212 @@
+// The store writer of the scaled layout: a durable pull consumer with explicit acks on the record
+// stream. Messages are taken as they come, up to `maxBatchRecords` at a time, written into the store in
+// ONE writeBatch, and acknowledged only once it has committed, so a writer killed at any point loses
+// nothing (the unacknowledged messages are delivered again after the ack wait) and stores nothing twice
+// (the store ignores a record whose key it has). Several writers, in one process or many, may share
+// one durable consumer: JetStream hands each message to one of them.
+import type { Issue } from '@bondline/core';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { FabStore, StoreIssueCode } from '../store/fab-store.js';
+import { MAX_BATCH_RECORDS } from '../store/record-rows.js';
+import type { FabRecord } from '../store/records.js';
+import { Backoff, type BackoffOptions } from './backoff.js';
+import { decodeRecords } from './record-codec.js';
+import { isTransient } from './sink-issues.js';
+
+/** A message the writer gave up on (terminated): it cannot be stored as it is. */
+export interface RejectedMessage {
+  readonly subject: string;
+  /** Its stream sequence. */
+  readonly seq: number;
+  readonly issues: readonly Issue<StoreIssueCode | 'bad-message'>[];
+}
+
+export interface StoreWriterOptions {
+  /** Records written in one transaction at most (a message is never split). Default 10,000. */
+  readonly maxBatchRecords?: number;
+  /** Waits while the store is unavailable. */
+  readonly backoff?: BackoffOptions;
+  /**
+   * A message whose records name a row not stored yet (`unknown-reference`: a pair's result whose pair
+   * another writer has not committed yet) is delivered again later; after this many deliveries it is
+   * terminated and reported to `onRejected`. Default 50.
+   */
+  readonly maxReferenceDeliveries?: number;
+  /** Called for each message terminated (a bad record, a reference never stored, not a record list). */
+  readonly onRejected?: (message: RejectedMessage) => void;
+  /** Announce each committed message's records on the live feed subject. Default true. */
+  readonly announce?: boolean;
+}
+
+export interface StoreWriterStats {
+  /** Messages and records committed and acknowledged (a redelivered message counts again). */
+  readonly messages: number;
+  readonly records: number;
+  /** Store batches that failed and were delivered again later (store down, or a reference not yet there). */
+  readonly retries: number;
+  readonly rejected: number;
+}
+
+interface Taken {
+  readonly msg: JsMsg;
+  readonly records: readonly FabRecord[];
+}
+
+/** A running store writer. */
+export class StoreWriter {
+  readonly #store: FabStore;
+  readonly #nc: NatsConnection;
+  readonly #announceSubject: string | undefined;
+  readonly #maxRecords: number;
+  readonly #maxReferenceDeliveries: number;
+  readonly #onRejected: (m: RejectedMessage) => void;
+  readonly #backoff: Backoff;
+  readonly #messages: ConsumerMessages;
+  readonly #done: Promise<void>;
+  #stopping = false;
+  #wake: (() => void) | undefined;
+  #stats = { messages: 0, records: 0, retries: 0, rejected: 0 };
+
+  /** Use `JetStreamBus.startStoreWriter`. */
+  constructor(
+    store: FabStore,
+    nc: NatsConnection,
+    messages: ConsumerMessages,
+    announceSubject: string,
+    options: StoreWriterOptions,
+  ) {
+    this.#store = store;
+    this.#nc = nc;
+    this.#messages = messages;
+    this.#announceSubject = options.announce === false ? undefined : announceSubject;
+    this.#maxRecords = options.maxBatchRecords ?? 10_000;
+    if (
+      !Number.isSafeInteger(this.#maxRecords) ||
+      this.#maxRecords < 1 ||
+      this.#maxRecords > MAX_BATCH_RECORDS
+    ) {
+      throw new RangeError(`maxBatchRecords ${this.#maxRecords} is not an integer 1..${MAX_BATCH_RECORDS}`);
+    }
+    this.#maxReferenceDeliveries = options.maxReferenceDeliveries ?? 50;
+    this.#onRejected = options.onRejected ?? (() => undefined);
+    this.#backoff = new Backoff(options.backoff);
+    this.#done = this.#run();
+  }
+
+  stats(): StoreWriterStats {
+    return { ...this.#stats };
+  }
+
+  /**
+   * Finish the batch being written (and acknowledge it), then stop taking messages. Messages the
+   * client had received but not yet given to the writer are delivered again after the ack wait.
+   */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    this.#messages.stop();
+    await this.#done;
+  }
+
+  async #run(): Promise<void> {
+    let batch: Taken[] = [];
+    let size = 0;
+    for await (const msg of this.#messages) {
+      const decoded = decodeRecords(msg.data);
+      if (!decoded.ok) {
+        this.#reject(msg, decoded.issues);
+      } else {
+        if (size + decoded.value.length > this.#maxRecords && batch.length > 0) {
+          await this.#write(batch);
+          batch = [];
+          size = 0;
+        }
+        batch.push({ msg, records: decoded.value });
+        size += decoded.value.length;
+      }
+      // Write when nothing more is waiting: a quiet stream is written at once, a busy one in large batches.
+      if (batch.length > 0 && (this.#messages.getPending() === 0 || size >= this.#maxRecords)) {
+        await this.#write(batch);
+        batch = [];
+        size = 0;
+      }
+      if (this.#stopping) break;
+    }
+    if (batch.length > 0 && !this.#stopping) await this.#write(batch);
+  }
+
+  async #write(batch: readonly Taken[]): Promise<void> {
+    const records = batch.length === 1 ? (batch[0]?.records ?? []) : batch.flatMap((t) => t.records);
+    const r = await this.#store.writeBatch(records);
+    if (r.ok) {
+      this.#backoff.reset();
+      for (const t of batch) this.#committed(t);
+      return;
+    }
+    if (r.issues.some((i) => isTransient(i.code))) {
+      // The store is down or busy: every message comes back after the wait, and this writer waits too
+      // rather than fail the messages it receives meanwhile.
+      const wait = this.#backoff.next();
+      this.#stats.retries++;
+      for (const t of batch) t.msg.nak(wait);
+      await this.#sleep(wait);
+      return;
+    }
+    if (batch.length > 1) {
+      // One message's records refused the batch: write each message alone, so the others are stored.
+      for (const t of batch) await this.#write([t]);
+      return;
+    }
+    const only = batch[0];
+    if (only === undefined) return;
+    const unknownReference = r.issues.every((i) => i.code === 'unknown-reference');
+    if (unknownReference && only.msg.info.deliveryCount < this.#maxReferenceDeliveries) {
+      // Its lot or pair is in a message another writer holds, or one still waiting in the stream.
+      this.#stats.retries++;
+      only.msg.nak(Math.min(5000, 200 * only.msg.info.deliveryCount));
+      return;
+    }
+    this.#reject(only.msg, r.issues);
+  }
+
+  #committed(t: Taken): void {
+    t.msg.ack();
+    this.#stats.messages++;
+    this.#stats.records += t.records.length;
+    // The message body is already a record list: announced as it came, after the commit.
+    if (this.#announceSubject !== undefined && !this.#nc.isClosed())
+      this.#nc.publish(this.#announceSubject, t.msg.data);
+  }
+
+  #reject(msg: JsMsg, issues: readonly Issue<StoreIssueCode | 'bad-message'>[]): void {
+    msg.term(issues[0]?.message.slice(0, 200));
+    this.#stats.rejected++;
+    this.#onRejected({ subject: msg.subject, seq: msg.seq, issues });
+  }
+
+  #sleep(ms: number): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}
+
+/** Start a writer on `consumer`, taking up to `pull` messages ahead. */
+export async function startWriter(
+  store: FabStore,
+  nc: NatsConnection,
+  consumer: Consumer,
+  announceSubject: string,
+  pull: number,
+  options: StoreWriterOptions,
+): Promise<StoreWriter> {
+  const messages = await consumer.consume({ max_messages: pull });
+  return new StoreWriter(store, nc, messages, announceSubject, options);
+}
