@@ -17,7 +17,11 @@ import { type JetStreamBus, type JetStreamBusOptions, openJetStreamBus } from '.
 export const TEST_NATS = process.env.BONDLINE_TEST_NATS ?? '127.0.0.1:4222';
 
 /** A migrated SQLite store in a fresh folder, and its cleanup. */
-export async function tempSqliteStore(): Promise<{ store: FabStore; path: string; cleanup(): Promise<void> }> {
+export async function tempSqliteStore(): Promise<{
+  store: FabStore;
+  path: string;
+  cleanup(): Promise<void>;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'bondline-fab-bus-'));
   const path = join(dir, 'fab.sqlite');
   const store = okValue(await openSqliteStore({ path }));
@@ -53,7 +57,9 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
 }
 
 /** The names of one test's stream, subjects and bucket: random, so tests never meet. */
-export function testBusNames(): Required<Pick<JetStreamBusOptions, 'stream' | 'subjectPrefix' | 'committedSubject' | 'statusBucket'>> {
+export function testBusNames(): Required<
+  Pick<JetStreamBusOptions, 'stream' | 'subjectPrefix' | 'committedSubject' | 'statusBucket'>
+> {
   const id = randomBytes(5).toString('hex');
   return {
     stream: `TEST_RECORDS_${id}`,
@@ -88,8 +94,12 @@ export async function deleteTestBus(names: ReturnType<typeof testBusNames>): Pro
 }
 
 /** How many rows of each fact a store holds (paging through every list). */
-export async function countFacts(store: FabStore): Promise<{ events: number; alarms: number; pairs: number }> {
-  const count = async (list: (cursor?: string) => Promise<{ items: readonly unknown[]; nextCursor?: string }>) => {
+export async function countFacts(
+  store: FabStore,
+): Promise<{ events: number; alarms: number; pairs: number }> {
+  const count = async (
+    list: (cursor?: string) => Promise<{ items: readonly unknown[]; nextCursor?: string }>,
+  ) => {
     let n = 0;
     let cursor: string | undefined;
     do {
@@ -108,6 +118,13 @@ export async function countFacts(store: FabStore): Promise<{ events: number; ala
 }
 
 /** `n` writes of a tool's events, `size` each: the tool's events `from .. from + n * size - 1`. */
-export function eventWrites(toolId: string, n: number, size: number, event: (toolId: string, i: number) => FabRecord): FabRecord[][] {
-  return Array.from({ length: n }, (_, w) => Array.from({ length: size }, (_, j) => event(toolId, w * size + j)));
+export function eventWrites(
+  toolId: string,
+  n: number,
+  size: number,
+  event: (toolId: string, i: number) => FabRecord,
+): FabRecord[][] {
+  return Array.from({ length: n }, (_, w) =>
+    Array.from({ length: size }, (_, j) => event(toolId, w * size + j)),
+  );
 }

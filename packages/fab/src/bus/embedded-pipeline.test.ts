@@ -74,7 +74,9 @@ describe('embedded pipeline', () => {
   it('answers sink-unavailable to every write of a group when the store is down', async () => {
     let down = true;
     const store = withWriteBatch(temp.store, async (records) =>
-      down ? { ok: false, issues: [{ code: 'store-unavailable', message: 'connection refused' }] } : temp.store.writeBatch(records),
+      down
+        ? { ok: false, issues: [{ code: 'store-unavailable', message: 'connection refused' }] }
+        : temp.store.writeBatch(records),
     );
     const pipeline = createEmbeddedPipeline(store);
     const answers = await Promise.all(eventWrites('B1', 5, 2, event).map((w) => pipeline.sink.write(w)));

@@ -18,7 +18,7 @@ import type { FabStore } from '../store/fab-store.js';
 import { JetStreamSink, type JetStreamSinkOptions } from './jetstream-sink.js';
 import { KvStatusBoard } from './kv-status-board.js';
 import { NatsLiveFeed } from './nats-live-feed.js';
-import { type StoreWriter, type StoreWriterOptions, startWriter } from './store-writer.js';
+import { StoreWriter, type StoreWriterOptions } from './store-writer.js';
 
 export type BusIssueCode =
   /** NATS cannot be reached, or JetStream is not enabled on it. */
@@ -159,7 +159,7 @@ export async function openJetStreamBus(
           if ((await jsm.consumers.info(stream, durable).catch(() => undefined)) === undefined) throw e;
         });
         const consumer = await js.consumers.get(stream, durable);
-        const writer = await startWriter(store, nc, consumer, committed, start.pull ?? 256, start);
+        const writer = new StoreWriter(store, nc, consumer, committed, start.pull ?? 256, start);
         writers.push(writer);
         return ok(writer);
       } catch (e) {

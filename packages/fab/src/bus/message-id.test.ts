@@ -7,7 +7,11 @@ import { messageId, recordKey } from './message-id.js';
 describe('message id', () => {
   it('is the same for records received again at another time', () => {
     const first = [event('B1', 0), event('B1', 1)];
-    const again = first.map((e) => ({ ...e, receivedTimeMs: e.receivedTimeMs + 60_000, data: { late: true } }));
+    const again = first.map((e) => ({
+      ...e,
+      receivedTimeMs: e.receivedTimeMs + 60_000,
+      data: { late: true },
+    }));
     expect(messageId(again)).toBe(messageId(first));
     expect(messageId([event('B1', 0), event('B1', 2)])).not.toBe(messageId(first));
     expect(messageId([first[1] ?? event('B1', 1), first[0] ?? event('B1', 0)])).not.toBe(messageId(first));

@@ -52,7 +52,9 @@ describe('record codec', () => {
       const got = back.value[0] as PairResultRecord;
       expect(Object.getPrototypeOf(got.overlayMap?.data)).toBe(Object.getPrototypeOf(data));
       expect(got.overlayMap?.dims).toEqual([data.length]);
-      expect(got.overlayMap === undefined ? [] : [...bytesOf(got.overlayMap.data)]).toEqual([...bytesOf(data)]);
+      expect(got.overlayMap === undefined ? [] : [...bytesOf(got.overlayMap.data)]).toEqual([
+        ...bytesOf(data),
+      ]);
       expect(got.dieYieldMap?.dims).toEqual([0, 3]);
       expect('voidMap' in got).toBe(false);
     }

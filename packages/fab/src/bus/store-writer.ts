@@ -48,6 +48,8 @@ export interface StoreWriterStats {
   readonly rejected: number;
 }
 
+const FETCH_EXPIRES_MS = 1000;
+
 interface Taken {
   readonly msg: JsMsg;
   readonly records: readonly FabRecord[];
@@ -62,7 +64,8 @@ export class StoreWriter {
   readonly #maxReferenceDeliveries: number;
   readonly #onRejected: (m: RejectedMessage) => void;
   readonly #backoff: Backoff;
-  readonly #messages: ConsumerMessages;
+  readonly #consumer: Consumer;
+  readonly #pull: number;
   readonly #done: Promise<void>;
   #stopping = false;
   #wake: (() => void) | undefined;
@@ -72,13 +75,15 @@ export class StoreWriter {
   constructor(
     store: FabStore,
     nc: NatsConnection,
-    messages: ConsumerMessages,
+    consumer: Consumer,
     announceSubject: string,
+    pull: number,
     options: StoreWriterOptions,
   ) {
     this.#store = store;
     this.#nc = nc;
-    this.#messages = messages;
+    this.#consumer = consumer;
+    this.#pull = pull;
     this.#announceSubject = options.announce === false ? undefined : announceSubject;
     this.#maxRecords = options.maxBatchRecords ?? 10_000;
     if (
@@ -99,41 +104,56 @@ export class StoreWriter {
   }
 
   /**
-   * Finish the batch being written (and acknowledge it), then stop taking messages. Messages the
-   * client had received but not yet given to the writer are delivered again after the ack wait.
+   * Finish the batch being written (and acknowledge it), then stop taking messages: those of the
+   * current pull (at most a second more) are given back (nak) for another writer.
    */
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#wake?.();
-    this.#messages.stop();
     await this.#done;
   }
 
   async #run(): Promise<void> {
+    while (!this.#stopping && !this.#nc.isClosed()) {
+      let messages: ConsumerMessages;
+      try {
+        // A pull of up to `pull` messages, open for a second: messages are handed over as they arrive.
+        messages = await this.#consumer.fetch({ max_messages: this.#pull, expires: FETCH_EXPIRES_MS });
+      } catch {
+        // NATS unreachable (the client reconnects by itself) or the consumer gone: wait and pull again.
+        await this.#sleep(this.#backoff.next());
+        continue;
+      }
+      await this.#take(messages);
+    }
+  }
+
+  async #take(messages: ConsumerMessages): Promise<void> {
     let batch: Taken[] = [];
     let size = 0;
-    for await (const msg of this.#messages) {
+    const flush = async () => {
+      if (batch.length > 0) await this.#write(batch);
+      batch = [];
+      size = 0;
+    };
+    for await (const msg of messages) {
+      if (this.#stopping) {
+        // Given back at once, for another writer, rather than left to the ack wait.
+        msg.nak();
+        continue;
+      }
       const decoded = decodeRecords(msg.data);
       if (!decoded.ok) {
         this.#reject(msg, decoded.issues);
       } else {
-        if (size + decoded.value.length > this.#maxRecords && batch.length > 0) {
-          await this.#write(batch);
-          batch = [];
-          size = 0;
-        }
+        if (size + decoded.value.length > this.#maxRecords) await flush();
         batch.push({ msg, records: decoded.value });
         size += decoded.value.length;
       }
       // Write when nothing more is waiting: a quiet stream is written at once, a busy one in large batches.
-      if (batch.length > 0 && (this.#messages.getPending() === 0 || size >= this.#maxRecords)) {
-        await this.#write(batch);
-        batch = [];
-        size = 0;
-      }
-      if (this.#stopping) break;
+      if (messages.getPending() === 0 || size >= this.#maxRecords) await flush();
     }
-    if (batch.length > 0 && !this.#stopping) await this.#write(batch);
+    await flush();
   }
 
   async #write(batch: readonly Taken[]): Promise<void> {
@@ -196,17 +216,4 @@ export class StoreWriter {
       this.#wake = done;
     });
   }
-}
-
-/** Start a writer on `consumer`, taking up to `pull` messages ahead. */
-export async function startWriter(
-  store: FabStore,
-  nc: NatsConnection,
-  consumer: Consumer,
-  announceSubject: string,
-  pull: number,
-  options: StoreWriterOptions,
-): Promise<StoreWriter> {
-  const messages = await consumer.consume({ max_messages: pull });
-  return new StoreWriter(store, nc, messages, announceSubject, options);
 }
