@@ -138,6 +138,11 @@ class PostgresStore extends SqlStoreBase implements FabStore {
       if (found === undefined) throw e;
       return { ok: false, issues: [found] };
     }
+    // A connection the server ends while it is checked out (a restart: FATAL 57P01) emits 'error' on
+    // the client as well as failing its query; with no listener that event would crash the process.
+    // The failed query answers for it (store-unavailable), so the event itself is dropped here.
+    const onError = (): void => undefined;
+    client.on('error', onError);
     let failure: unknown;
     try {
       return await work(client);
@@ -147,6 +152,7 @@ class PostgresStore extends SqlStoreBase implements FabStore {
       if (found === undefined) throw e;
       return { ok: false, issues: [found] };
     } finally {
+      client.off('error', onError);
       client.release(connectionLost(failure) ? asError(failure) : undefined);
     }
   }
