@@ -48,7 +48,8 @@ export interface StoreWriterStats {
   readonly rejected: number;
 }
 
-const FETCH_EXPIRES_MS = 1000;
+// A pull stays open this long (the server's idle heartbeats come at half of it).
+const FETCH_EXPIRES_MS = 5000;
 
 interface Taken {
   readonly msg: JsMsg;
@@ -105,7 +106,7 @@ export class StoreWriter {
 
   /**
    * Finish the batch being written (and acknowledge it), then stop taking messages: those of the
-   * current pull (at most a second more) are given back (nak) for another writer.
+   * current pull (open for at most 5 s more) are given back (nak) for another writer.
    */
   async stop(): Promise<void> {
     this.#stopping = true;
@@ -117,7 +118,7 @@ export class StoreWriter {
     while (!this.#stopping && !this.#nc.isClosed()) {
       let messages: ConsumerMessages;
       try {
-        // A pull of up to `pull` messages, open for a second: messages are handed over as they arrive.
+        // A pull of up to `pull` messages: they are handed over as they arrive.
         messages = await this.#consumer.fetch({ max_messages: this.#pull, expires: FETCH_EXPIRES_MS });
       } catch {
         // NATS unreachable (the client reconnects by itself) or the consumer gone: wait and pull again.
@@ -136,22 +137,27 @@ export class StoreWriter {
       batch = [];
       size = 0;
     };
-    for await (const msg of messages) {
-      if (this.#stopping) {
-        // Given back at once, for another writer, rather than left to the ack wait.
-        msg.nak();
-        continue;
+    try {
+      for await (const msg of messages) {
+        if (this.#stopping) {
+          // Given back at once, for another writer, rather than left to the ack wait.
+          msg.nak();
+          continue;
+        }
+        const decoded = decodeRecords(msg.data);
+        if (!decoded.ok) {
+          this.#reject(msg, decoded.issues);
+        } else {
+          if (size + decoded.value.length > this.#maxRecords) await flush();
+          batch.push({ msg, records: decoded.value });
+          size += decoded.value.length;
+        }
+        // Write when nothing more is waiting: a quiet stream is written at once, a busy one in large batches.
+        if (messages.getPending() === 0 || size >= this.#maxRecords) await flush();
       }
-      const decoded = decodeRecords(msg.data);
-      if (!decoded.ok) {
-        this.#reject(msg, decoded.issues);
-      } else {
-        if (size + decoded.value.length > this.#maxRecords) await flush();
-        batch.push({ msg, records: decoded.value });
-        size += decoded.value.length;
-      }
-      // Write when nothing more is waiting: a quiet stream is written at once, a busy one in large batches.
-      if (messages.getPending() === 0 || size >= this.#maxRecords) await flush();
+    } catch {
+      // The pull ended early (the connection dropped, heartbeats missed while this process was held up):
+      // what was taken is still written below; what was not is delivered again after the ack wait.
     }
     await flush();
   }
