@@ -1,7 +1,7 @@
 // The scaled layout's bus (FAB.md "Two ways to run, one code path"): one NATS connection, the record
 // stream, and from it the four parts a process needs: a sink for collectors, store writers, the live
 // feed and the tool status board (a KV bucket).
-import { issue, ok, type Result } from '@bondline/core';
+import { fail as failWith, issue, ok, type Result } from '@bondline/core';
 import {
   AckPolicy,
   DiscardPolicy,
@@ -190,10 +190,6 @@ export async function openJetStreamBus(
   });
 }
 
-function fail(
-  code: BusIssueCode,
-  message: string,
-  path?: string,
-): { ok: false; issues: [ReturnType<typeof issue<BusIssueCode>>] } {
-  return { ok: false, issues: [issue(code, message, path)] };
+function fail(code: BusIssueCode, message: string, path?: string) {
+  return failWith(issue(code, message, path));
 }

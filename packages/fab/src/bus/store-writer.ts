@@ -141,7 +141,7 @@ export class StoreWriter {
       for await (const msg of messages) {
         if (this.#stopping) {
           // Given back at once, for another writer, rather than left to the ack wait.
-          msg.nak();
+          settle(() => msg.nak());
           continue;
         }
         const decoded = decodeRecords(msg.data);
@@ -175,7 +175,7 @@ export class StoreWriter {
       // rather than fail the messages it receives meanwhile.
       const wait = this.#backoff.next();
       this.#stats.retries++;
-      for (const t of batch) t.msg.nak(wait);
+      for (const t of batch) settle(() => t.msg.nak(wait));
       await this.#sleep(wait);
       return;
     }
@@ -190,14 +190,14 @@ export class StoreWriter {
     if (unknownReference && only.msg.info.deliveryCount < this.#maxReferenceDeliveries) {
       // Its lot or pair is in a message another writer holds, or one still waiting in the stream.
       this.#stats.retries++;
-      only.msg.nak(Math.min(5000, 200 * only.msg.info.deliveryCount));
+      settle(() => only.msg.nak(Math.min(5000, 200 * only.msg.info.deliveryCount)));
       return;
     }
     this.#reject(only.msg, r.issues);
   }
 
   #committed(t: Taken): void {
-    t.msg.ack();
+    settle(() => t.msg.ack());
     this.#stats.messages++;
     this.#stats.records += t.records.length;
     // The message body is already a record list: announced as it came, after the commit.
@@ -206,7 +206,7 @@ export class StoreWriter {
   }
 
   #reject(msg: JsMsg, issues: readonly Issue<StoreIssueCode | 'bad-message'>[]): void {
-    msg.term(issues[0]?.message.slice(0, 200));
+    settle(() => msg.term(issues[0]?.message.slice(0, 200)));
     this.#stats.rejected++;
     this.#onRejected({ subject: msg.subject, seq: msg.seq, issues });
   }
@@ -221,5 +221,15 @@ export class StoreWriter {
       }
       this.#wake = done;
     });
+  }
+}
+
+// An ack, nak or term on a connection closed meanwhile throws; the message is then simply delivered
+// again after the ack wait, which is what an unanswered message means anyway.
+function settle(answer: () => void): void {
+  try {
+    answer();
+  } catch {
+    // nothing to do: see above
   }
 }
