@@ -1,5 +1,14 @@
 // @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
 // an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+
+export type {
+  LiveFeed,
+  RecordSink,
+  SinkIssueCode,
+  ToolLinkState,
+  ToolStatus,
+  ToolStatusBoard,
+} from './pipeline/seams.js';
 export type {
   AlarmQuery,
   BatchReport,
@@ -20,6 +29,7 @@ export type {
 export type { JsonObject, JsonValue } from './store/json-value.js';
 export { decodeMap, encodeMap, type MapArray, type NumericMap } from './store/map-codec.js';
 export type { AppliedMigration, MigrationReport } from './store/migration.js';
+export { openStoreAt, parseStoreLocation, type StoreLocation } from './store/open-store.js';
 export {
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
@@ -47,11 +57,3 @@ export type {
   TraceSampleRecord,
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
-export type {
-  LiveFeed,
-  RecordSink,
-  SinkIssueCode,
-  ToolLinkState,
-  ToolStatus,
-  ToolStatusBoard,
-} from './pipeline/seams.js';
