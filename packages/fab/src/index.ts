@@ -55,3 +55,11 @@ export type {
   ToolStatus,
   ToolStatusBoard,
 } from './pipeline/seams.js';
+export {
+  buildFabApi,
+  type FabApiOptions,
+  type RunningFabApi,
+  type StartFabApiOptions,
+  startFabApi,
+} from './api/fab-api.js';
+export type { ApiError } from './api/api-errors.js';
