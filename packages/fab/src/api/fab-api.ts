@@ -67,6 +67,8 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // An id is up to 200 characters, up to 12 bytes each once percent-encoded.
+    routerOptions: { maxParamLength: 2400 },
     return503OnClosing: true,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
