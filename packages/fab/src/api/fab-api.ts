@@ -4,7 +4,7 @@
 // `startFabApi` listens and gives the URL.
 import { readFile } from 'node:fs/promises';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -70,6 +70,10 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
     // An id is up to 200 characters, up to 12 bytes each once percent-encoded.
     routerOptions: { maxParamLength: 2400 },
     return503OnClosing: true,
+    // A URL that does not decode is refused by the router, before any error handler.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      reply.code(400).send({ code: 'bad-url', message: err.message });
+    },
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(options.checkResponses === true ? serializerCompiler : () => JSON.stringify);
