@@ -62,7 +62,7 @@ async function allPages(app: FastifyInstance, url: string): Promise<Record<strin
 }
 
 /** A full wafer's maps: a ~3,900-die yield map, 300 overlay sites, a few voids, NaN and infinities. */
-export function waferResult(pairId: string): PairResultRecord {
+function waferResult(pairId: string): PairResultRecord {
   const die = new Uint8Array(70 * 70);
   for (let i = 0; i < die.length; i++) {
     const r = Math.floor(i / 70) - 34.5;

@@ -10,7 +10,7 @@ export type MapDtype = 'u8' | 'i8' | 'u16' | 'i16' | 'u32' | 'i32' | 'f32' | 'f6
 
 export const MAP_DTYPES: readonly MapDtype[] = ['u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'f32', 'f64'];
 
-export type MapElement = number | 'NaN' | 'Infinity' | '-Infinity';
+type MapElement = number | 'NaN' | 'Infinity' | '-Infinity';
 
 export interface JsonMap {
   readonly shape: readonly number[];
