@@ -1,6 +1,14 @@
-// @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
-// an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+// @bondline/fab: the fab side. The store (docs/fab.md §1), one repository interface with an embedded
+// SQLite implementation and a PostgreSQL one for a fab at scale; the HTTP API over it (§5).
 
+export type { ApiError } from './api/api-errors.js';
+export {
+  buildFabApi,
+  type FabApiOptions,
+  type RunningFabApi,
+  type StartFabApiOptions,
+  startFabApi,
+} from './api/fab-api.js';
 export type {
   LiveFeed,
   RecordSink,
