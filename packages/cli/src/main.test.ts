@@ -22,6 +22,7 @@ describe('bondline (the built command)', () => {
       'align',
       'demo',
       'equipment',
+      'fab',
       'gate',
       'host',
       'overlay',

@@ -21,6 +21,10 @@ const commands: Record<string, CommandEntry> = {
     summary: 'GEM equipment simulator from a model',
     load: async () => (await import('./commands/equipment.js')).run,
   },
+  fab: {
+    summary: "the fab side: collect, store and serve every bonder's data",
+    load: async () => (await import('./commands/fab.js')).run,
+  },
   gate: {
     summary: 'pre-bond particle gate: bond or re-clean',
     load: async () => (await import('./commands/gate.js')).run,

@@ -1,7 +1,15 @@
 // @bondline/fab: the fab side. The store (docs/fab.md §1), one repository interface with an embedded
 // SQLite implementation and a PostgreSQL one for a fab at scale; the bus (§4), in process or over NATS
-// JetStream, behind the seams of src/pipeline/seams.ts.
+// JetStream, behind the seams of src/pipeline/seams.ts; the HTTP API over it (§5).
 
+export type { ApiError } from './api/api-errors.js';
+export {
+  buildFabApi,
+  type FabApiOptions,
+  type RunningFabApi,
+  type StartFabApiOptions,
+  startFabApi,
+} from './api/fab-api.js';
 export type { BackoffOptions } from './bus/backoff.js';
 export { createEmbeddedPipeline, type EmbeddedPipeline } from './bus/embedded-pipeline.js';
 export type { GroupCommitOptions } from './bus/group-commit-sink.js';
@@ -47,6 +55,7 @@ export type {
 export type { JsonObject, JsonValue } from './store/json-value.js';
 export { decodeMap, encodeMap, type MapArray, type NumericMap } from './store/map-codec.js';
 export type { AppliedMigration, MigrationReport } from './store/migration.js';
+export { openStoreAt, parseStoreLocation, type StoreLocation } from './store/open-store.js';
 export {
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,

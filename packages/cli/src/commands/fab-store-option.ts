@@ -1,0 +1,33 @@
+// The `--store` option of the `bondline fab` commands: where the fab's data lives.
+import { formatIssues } from '@bondline/core';
+import { type FabStore, openStoreAt, parseStoreLocation, type StoreLocation } from '@bondline/fab';
+import { CliError } from '../cli-error.js';
+
+export const STORE_OPTION_HELP =
+  '  --store <s>        sqlite:<file> (the embedded store) or postgres://user@host:port/db[?schema=name]';
+
+/** The `--store` value as a location; a malformed one is a CliError (exit 2). */
+export function storeLocationArg(value: string): StoreLocation {
+  const parsed = parseStoreLocation(value, '--store');
+  if (!parsed.ok) throw new CliError(formatIssues(parsed.issues));
+  return parsed.value;
+}
+
+/** How a location reads in messages: the file, or the URL without its password. */
+export function describeStore(location: StoreLocation): string {
+  if (location.kind === 'sqlite') return `SQLite ${location.path}`;
+  const url = new URL(location.connectionString);
+  if (url.password !== '') url.password = '***';
+  return `PostgreSQL ${url.toString()}${location.schema === undefined ? '' : ` schema ${location.schema}`}`;
+}
+
+/** Open the store; a store that cannot be opened is a CliError (exit 1: not the user's input). */
+export async function openStoreOrFail(location: StoreLocation): Promise<FabStore> {
+  const opened = await openStoreAt(location);
+  if (!opened.ok) {
+    throw new CliError(`cannot open ${describeStore(location)}: ${formatIssues(opened.issues)}`, {
+      exitCode: 1,
+    });
+  }
+  return opened.value;
+}

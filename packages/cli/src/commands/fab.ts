@@ -1,0 +1,33 @@
+// `bondline fab <part>`: the fab side (docs/fab.md). Each part runs as its own process at scale.
+import { printHelp, usageError } from '../usage.js';
+import { runFabMigrate } from './fab-migrate.js';
+import { runFabServe } from './fab-serve.js';
+
+interface Part {
+  readonly summary: string;
+  readonly run: (argv: string[]) => Promise<number>;
+}
+
+const PARTS: Record<string, Part> = {
+  migrate: { summary: "create or update the store's tables", run: runFabMigrate },
+  serve: { summary: 'the HTTP API over a store', run: runFabServe },
+};
+
+const NAMES = Object.keys(PARTS).join('|');
+const USAGE = `bondline fab ${NAMES} [options]   (bondline fab <part> --help for its options)`;
+
+const HELP = [
+  `usage: ${USAGE}`,
+  "  The fab side: collect every bonder's GEM data, keep it, serve it (docs/fab.md).",
+  ...Object.entries(PARTS).map(([name, p]) => `  ${name.padEnd(10)}${p.summary}`),
+].join('\n');
+
+/** `bondline fab ...` */
+export async function run(argv: string[]): Promise<number> {
+  const [part, ...rest] = argv;
+  if (part === undefined) throw usageError(`which part? (${NAMES})`, USAGE);
+  if (part === '--help' || part === '-h') return printHelp(HELP);
+  const entry = PARTS[part];
+  if (entry === undefined) throw usageError(`unknown part '${part}' (expected ${NAMES})`, USAGE);
+  return entry.run(rest);
+}

@@ -1,0 +1,192 @@
+// The fab's HTTP API (docs/fab.md §5): Fastify with a zod schema at every route, the OpenAPI document
+// built from the same schemas, reads from the store, the collectors' tool status, and the live feed
+// as server-sent events. `buildFabApi` gives the Fastify instance (tests use its `inject`);
+// `startFabApi` listens and gives the URL.
+import { readFile } from 'node:fs/promises';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
+import type { FabStore } from '../store/fab-store.js';
+import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
+import { registerFactRoutes } from './fact-routes.js';
+import { emptyQuery } from './query-schemas.js';
+import { registerReadRoutes } from './read-routes.js';
+import { apiError } from './response-schemas.js';
+import { registerStreamRoute } from './stream-route.js';
+
+export interface FabApiOptions {
+  readonly store: FabStore;
+  /** Committed records for GET /api/stream; without it the stream answers 503. */
+  readonly feed?: LiveFeed;
+  /** The collectors' tool status, shown with each tool; without it tools carry no status. */
+  readonly statusBoard?: ToolStatusBoard;
+  /** A pino-compatible logger (Fastify's); none by default. */
+  readonly logger?: FastifyBaseLogger;
+  /** Between two heartbeat comments on the stream, ms (default 15,000). */
+  readonly heartbeatMs?: number;
+  /** A stream client's backlog beyond its socket, bytes, past which it is dropped (default 1 MiB). */
+  readonly maxStreamBacklogBytes?: number;
+  /** Send `Access-Control-Allow-Origin` for this origin (default: no CORS headers, same origin only). */
+  readonly corsOrigin?: string;
+  /** Check every answer against its route's response schema (tests; costs time on large answers). */
+  readonly checkResponses?: boolean;
+}
+
+export interface StartFabApiOptions extends FabApiOptions {
+  /** Address to bind (default 127.0.0.1: this machine only). */
+  readonly host?: string;
+  /** Port (default 8080; 0 picks a free one). */
+  readonly port?: number;
+}
+
+export interface RunningFabApi {
+  /** `http://host:port`. */
+  readonly url: string;
+  /** Stop accepting, end the event streams, finish the requests in flight. */
+  close(): Promise<void>;
+}
+
+// No route takes a body: anything larger than this is refused before it is read.
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * The API as a Fastify instance, not listening (`inject` and `listen` make it ready). Routes added
+ * before then are answered in the same error shape and listed in the OpenAPI document.
+ */
+export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const version = await packageVersion();
+  const startedMs = Date.now();
+  const app = Fastify({
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // An id is up to 200 characters, up to 12 bytes each once percent-encoded.
+    routerOptions: { maxParamLength: 2400 },
+    return503OnClosing: true,
+    // A URL that does not decode is refused by the router, before any error handler.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      reply.code(400).send({ code: 'bad-url', message: err.message });
+    },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(options.checkResponses === true ? serializerCompiler : () => JSON.stringify);
+  const routes: { method: string; pattern: RegExp }[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}$`);
+    for (const method of methods) routes.push({ method, pattern });
+  });
+  installErrorHandlers(app, (url) => routes.filter((r) => r.pattern.test(url)).map((r) => r.method));
+  const { corsOrigin } = options;
+  if (corsOrigin !== undefined) {
+    app.addHook('onRequest', async (_req, reply) => {
+      reply.header('access-control-allow-origin', corsOrigin).header('vary', 'Origin');
+    });
+  }
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bondline fab API',
+        version,
+        description:
+          'What the fab collected from its bonders: tools, lots, pairs, events, alarms, trace, live records.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/openapi.json',
+    {
+      schema: {
+        summary: 'This document (OpenAPI 3.1)',
+        querystring: emptyQuery,
+        response: {
+          200: z.object({
+            openapi: z.string(),
+            info: z.object({ title: z.string(), version: z.string(), description: z.string().optional() }),
+            paths: z.record(z.string(), z.unknown()).optional(),
+            components: z.object({ schemas: z.record(z.string(), z.unknown()).optional() }).optional(),
+          }),
+          400: apiError,
+        },
+      },
+    },
+    async (_req, reply) => {
+      const doc = app.swagger();
+      // Registered with `openapi` options above: an OpenAPI 3 document, never a Swagger 2 one.
+      if (!('openapi' in doc)) throw new Error('@fastify/swagger built a Swagger 2 document');
+      return reply.send(doc);
+    },
+  );
+
+  const health = z.object({
+    status: z.enum(['ok', 'unavailable']),
+    version: z.string(),
+    uptimeMs: z.number().int(),
+    store: z.object({
+      kind: z.enum(['sqlite', 'postgres']),
+      reachable: z.boolean(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  });
+  typed.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Whether the store answers; 503 when it does not',
+        querystring: emptyQuery,
+        response: { 200: health, 400: apiError, 503: health },
+      },
+    },
+    async (_req, reply) => {
+      const r = await store.listTools({ limit: 1 });
+      const common = { version, uptimeMs: Date.now() - startedMs };
+      if (r.ok) return reply.send({ status: 'ok', ...common, store: { kind: store.kind, reachable: true } });
+      const { body } = storeRefusal(r.issues);
+      return reply.code(503).send({
+        status: 'unavailable',
+        ...common,
+        store: { kind: store.kind, reachable: false, code: body.code, message: body.message },
+      });
+    },
+  );
+
+  registerReadRoutes(app, store, options.statusBoard);
+  registerFactRoutes(app, store);
+  registerStreamRoute(app, options.feed, {
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,
+  });
+  return app;
+}
+
+/** Build the API and listen on `host:port`. */
+export async function startFabApi(options: StartFabApiOptions): Promise<RunningFabApi> {
+  const app = await buildFabApi(options);
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port ?? 8080 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the API did not bind a TCP port');
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${shownHost}:${address.port}`, close: () => app.close() };
+}
+
+// The package's version, from its package.json (beside src/ and dist/ alike).
+async function packageVersion(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  const parsed = z.object({ version: z.string() }).parse(JSON.parse(text));
+  return parsed.version;
+}

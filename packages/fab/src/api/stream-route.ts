@@ -1,0 +1,171 @@
+// GET /api/stream: the records the store commits, live, as server-sent events (one event per record,
+// typed by the record's type), from the LiveFeed. Optional filters: one tool, some record types.
+// A comment line every heartbeat keeps idle connections open through proxies. A client that does
+// not read is dropped once its queue passes the bound (sse-client.ts); a disconnect unsubscribes at
+// once; closing the server ends every stream.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { LiveFeed } from '../pipeline/seams.js';
+import type { FabRecord, FabRecordType } from '../store/records.js';
+import { idText } from './query-schemas.js';
+import { apiError } from './response-schemas.js';
+import { SseClient } from './sse-client.js';
+
+const RECORD_TYPES: readonly FabRecordType[] = [
+  'organisation',
+  'tool',
+  'module',
+  'recipe',
+  'lot',
+  'carrier',
+  'substrate',
+  'pair',
+  'pair-result',
+  'event',
+  'alarm',
+  'trace',
+  'ec-change',
+];
+
+// A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair
+// ids are remembered per client (oldest forgotten first).
+const PAIRS_REMEMBERED = 10_000;
+
+const typesText = z
+  .string()
+  .meta({ description: `comma-separated record types: ${RECORD_TYPES.join(', ')}` })
+  .transform((text, ctx) => {
+    const types = new Set<FabRecordType>();
+    for (const t of text.split(',')) {
+      const known = RECORD_TYPES.find((r) => r === t);
+      if (known === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(t.slice(0, 40))} is not a record type (${RECORD_TYPES.join(', ')})`,
+          params: { code: 'bad-filter' },
+          input: text,
+        });
+        return z.NEVER;
+      }
+      types.add(known);
+    }
+    return types;
+  });
+
+const streamQuery = z.strictObject({
+  tool: idText.meta({ description: 'only records of this tool' }).optional(),
+  types: typesText.optional(),
+});
+
+export interface StreamOptions {
+  /** Between two heartbeat comments, ms. */
+  readonly heartbeatMs: number;
+  /** A client's queue beyond what its socket took, bytes; past it the client is dropped. */
+  readonly maxQueuedBytes: number;
+}
+
+export function registerStreamRoute(
+  fastify: FastifyInstance,
+  feed: LiveFeed | undefined,
+  options: StreamOptions,
+): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const open = new Set<() => void>();
+  fastify.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  app.get(
+    '/api/stream',
+    {
+      schema: {
+        summary: 'Committed records, live, as server-sent events (text/event-stream)',
+        description:
+          'Each record is one event: `event:` its type, `data:` the record as JSON (a pair-result without its maps: read them from /api/pairs/{id}). A `: heartbeat` comment is sent while idle. A client that does not read is dropped.',
+        querystring: streamQuery,
+        response: {
+          200: { description: 'an event stream', content: { 'text/event-stream': { schema: z.string() } } },
+          400: apiError,
+          503: apiError,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (feed === undefined) {
+        return reply.code(503).send({ code: 'no-live-feed', message: 'this server has no live feed' });
+      }
+      const keep = recordFilter(req.query.tool, req.query.types);
+      const res = reply.raw;
+      reply.hijack();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      let ended = false;
+      const end = (how: 'end' | 'destroy') => {
+        if (ended) return;
+        ended = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        client.close();
+        open.delete(endGracefully);
+        if (how === 'end') res.end();
+        else res.destroy();
+      };
+      const endGracefully = () => end('end');
+      const client = new SseClient(res, options.maxQueuedBytes, () => {
+        req.log.warn({ tool: req.query.tool }, 'stream client dropped: it did not keep up');
+        end('destroy');
+      });
+      const unsubscribe = feed.subscribe((records) => {
+        for (const r of records) if (keep(r)) client.event(r.type, JSON.stringify(streamed(r)));
+      });
+      const heartbeat = setInterval(() => client.comment('heartbeat'), options.heartbeatMs);
+      open.add(endGracefully);
+      res.on('close', () => end('destroy'));
+      client.comment('connected');
+      return reply;
+    },
+  );
+}
+
+/** Which records a client asked for. */
+function recordFilter(tool: string | undefined, types: ReadonlySet<FabRecordType> | undefined) {
+  const pairs = new Set<string>();
+  const ofTool = (r: FabRecord): boolean => {
+    if (tool === undefined) return true;
+    switch (r.type) {
+      case 'tool':
+        return r.id === tool;
+      case 'pair':
+        if (r.toolId !== tool) return false;
+        pairs.add(r.id);
+        if (pairs.size > PAIRS_REMEMBERED) pairs.delete(pairs.values().next().value ?? '');
+        return true;
+      case 'pair-result':
+        return pairs.has(r.pairId);
+      case 'organisation':
+      case 'carrier':
+      case 'substrate':
+        return false;
+      default:
+        return r.toolId === tool;
+    }
+  };
+  return (r: FabRecord): boolean => ofTool(r) && (types === undefined || types.has(r.type));
+}
+
+/** A record as the stream sends it: a pair result without its maps, with the names of those stored. */
+function streamed(r: FabRecord): object {
+  if (r.type !== 'pair-result') return r;
+  const { overlayMap, voidMap, dieYieldMap, ...rest } = r;
+  const maps = [
+    ...(overlayMap === undefined ? [] : ['overlayMap']),
+    ...(voidMap === undefined ? [] : ['voidMap']),
+    ...(dieYieldMap === undefined ? [] : ['dieYieldMap']),
+  ];
+  return { ...rest, maps };
+}
