@@ -1,6 +1,6 @@
 // The store at scale: PostgreSQL through a node-postgres pool. A batch is one transaction on one
-// pooled connection; the high-volume facts (events, alarms, trace, constant changes) go in one
-// unnest() INSERT per table, the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
+// pooled connection; the high-volume facts (events, alarms, trace, constant changes) go in by COPY
+// into a staging table and one INSERT ... SELECT per table, the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
 // so concurrent store writers delivering the same record store it once.
 import { setImmediate as turn } from 'node:timers/promises';
 import { issue, type Result } from '@bondline/core';
@@ -12,7 +12,7 @@ import type { MigrationReport } from '../migration.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import { SqlStoreBase } from '../sql-store-base.js';
-import { bulkInsert } from './bulk-insert.js';
+import { bulkInsert, ensureStaging } from './bulk-insert.js';
 import { connectionLost, pgIssue } from './pg-errors.js';
 import { STORE_PG_TYPES } from './pg-types.js';
 import { migratePostgres } from './postgres-migrate.js';
@@ -89,9 +89,11 @@ class PostgresStore extends SqlStoreBase implements FabStore {
     const { rows, issues } = await batchRows(records, this.sliceRows, turn);
     if (issues.length > 0) return { ok: false, issues };
     if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
+    const bulk = rows.some((row) => row.spec.bulk);
     return this.withClient(async (client) => {
       let at: string | undefined;
       try {
+        if (bulk) await ensureStaging(client);
         await client.query('BEGIN');
         let fresh = 0;
         for (const group of byTable(rows)) {
@@ -99,7 +101,7 @@ class PostgresStore extends SqlStoreBase implements FabStore {
           if (spec === undefined) continue;
           if (spec.bulk) {
             at = undefined;
-            fresh += await bulkInsert(client, spec, group);
+            fresh += await bulkInsert(client, spec, group, this.sliceRows, turn);
             continue;
           }
           const text = insertRowSql(spec, 'dollar');

@@ -12,8 +12,8 @@ const SERVER = process.env.BONDLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:54
 
 export interface TestDatabase {
   readonly url: string;
-  /** A harness on a fresh schema of this database. */
-  harness(): Promise<StoreHarness>;
+  /** A harness on a fresh schema of this database; its stores have `poolSize` connections (default 2). */
+  harness(poolSize?: number): Promise<StoreHarness>;
   drop(): Promise<void>;
 }
 
@@ -36,12 +36,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   let schemas = 0;
   return {
     url,
-    async harness() {
+    async harness(poolSize = 2) {
       const schema = `t${++schemas}_${randomBytes(3).toString('hex')}`;
       const opened: FabStore[] = [];
       return {
         async open() {
-          const r = await openPostgresStore({ connectionString: url, schema, poolSize: 2 });
+          const r = await openPostgresStore({ connectionString: url, schema, poolSize });
           if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
           opened.push(r.value);
           return r.value;
