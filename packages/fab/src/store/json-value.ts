@@ -19,9 +19,35 @@ export function jsonText(
   value: unknown,
   path: string,
 ): { ok: true; text: string } | { ok: false; issue: Issue<'invalid-record'> } {
-  const bad = firstBadPart(value, path, 0);
+  // The common case, a value JSON holds exactly, is checked without building a path per key.
+  const bad = holdsExactly(value, 0) ? undefined : firstBadPart(value, path, 0);
   if (bad !== undefined) return { ok: false, issue: bad };
   return { ok: true, text: JSON.stringify(value) };
+}
+
+/** True when `firstBadPart` would find nothing. */
+function holdsExactly(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!holdsExactly(value[i], depth + 1)) return false;
+        return true;
+      }
+      if (!isPlainObject(value)) return false;
+      for (const key in value) {
+        if (Object.hasOwn(value, key) && !holdsExactly(Reflect.get(value, key), depth + 1)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
 }
 
 function firstBadPart(value: unknown, path: string, depth: number): Issue<'invalid-record'> | undefined {

@@ -72,23 +72,9 @@ function recordRow(
     });
     return { issues: issues.length > 0 ? issues : [issue('invalid-record', `${at}: missing`, at)] };
   }
-  const problems: Issue<'invalid-record'>[] = [];
-  const json = (value: unknown, field: string): string | null => {
-    if (value === undefined) return null;
-    const r = jsonText(value, `${at}.${field}`);
-    if (r.ok) return r.text;
-    problems.push(r.issue);
-    return null;
-  };
-  const map = (value: NumericMap | undefined, field: string): Buffer | null => {
-    if (value === undefined) return null;
-    const bad = checkMap(value, `${at}.${field}`);
-    if (bad === undefined) return encodeMap(value);
-    problems.push(issue('invalid-record', bad.message, bad.path));
-    return null;
-  };
-  const values = columnValues(record, json, map);
-  if (problems.length > 0) return { issues: problems };
+  const cells = new Cells(at);
+  const values = columnValues(record, cells);
+  if (cells.problems.length > 0) return { issues: cells.problems };
   return { spec: TABLE_SPECS[record.type], index, values };
 }
 
@@ -98,12 +84,33 @@ function afterPath(i: Issue): string {
   return colon < 0 ? i.message : i.message.slice(colon + 2);
 }
 
-type JsonCol = (value: unknown, field: string) => string | null;
-type MapCol = (value: NumericMap | undefined, field: string) => Buffer | null;
+/** The JSON and map cells of one record, and the problems found encoding them (no closure per record). */
+class Cells {
+  readonly problems: Issue<'invalid-record'>[] = [];
+
+  constructor(private readonly at: string) {}
+
+  json(value: unknown, field: string): string | null {
+    if (value === undefined) return null;
+    const r = jsonText(value, `${this.at}.${field}`);
+    if (r.ok) return r.text;
+    this.problems.push(r.issue);
+    return null;
+  }
+
+  map(value: NumericMap | undefined, field: string): Buffer | null {
+    if (value === undefined) return null;
+    const bad = checkMap(value, `${this.at}.${field}`);
+    if (bad === undefined) return encodeMap(value);
+    this.problems.push(issue('invalid-record', bad.message, bad.path));
+    return null;
+  }
+}
+
+const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 // In the order of the table spec's columns.
-function columnValues(r: FabRecord, json: JsonCol, map: MapCol): SqlValue[] {
-  const n = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+function columnValues(r: FabRecord, c: Cells): SqlValue[] {
   switch (r.type) {
     case 'organisation':
       return [r.id, r.name, r.role];
@@ -123,7 +130,7 @@ function columnValues(r: FabRecord, json: JsonCol, map: MapCol): SqlValue[] {
         r.startedMs,
         n(r.endedMs),
         n(r.outcome),
-        json(r.summary, 'summary'),
+        c.json(r.summary, 'summary'),
       ];
     case 'carrier':
       return [r.id, r.capacity, n(r.role)];
@@ -147,24 +154,39 @@ function columnValues(r: FabRecord, json: JsonCol, map: MapCol): SqlValue[] {
       return [
         r.pairId,
         r.yield,
-        json(r.summary, 'summary'),
-        map(r.overlayMap, 'overlayMap'),
-        map(r.voidMap, 'voidMap'),
-        map(r.dieYieldMap, 'dieYieldMap'),
+        c.json(r.summary, 'summary'),
+        c.map(r.overlayMap, 'overlayMap'),
+        c.map(r.voidMap, 'voidMap'),
+        c.map(r.dieYieldMap, 'dieYieldMap'),
       ];
     case 'event':
-      return [r.toolId, r.dataId, r.ceid, r.name, r.equipmentTimeMs, r.receivedTimeMs, json(r.data, 'data')];
+      return [
+        r.toolId,
+        r.dataId,
+        r.ceid,
+        r.name,
+        r.equipmentTimeMs,
+        r.receivedTimeMs,
+        c.json(r.data, 'data'),
+      ];
     case 'alarm':
       return [r.toolId, r.alid, r.state, r.category, r.text, r.equipmentTimeMs, r.receivedTimeMs];
     case 'trace':
-      return [r.toolId, r.traceId, r.sampleNo, r.equipmentTimeMs, r.receivedTimeMs, json(r.values, 'values')];
+      return [
+        r.toolId,
+        r.traceId,
+        r.sampleNo,
+        r.equipmentTimeMs,
+        r.receivedTimeMs,
+        c.json(r.values, 'values'),
+      ];
     case 'ec-change':
       return [
         r.toolId,
         r.ecid,
         r.name,
-        json(r.oldValue, 'oldValue'),
-        json(r.newValue, 'newValue'),
+        c.json(r.oldValue, 'oldValue'),
+        c.json(r.newValue, 'newValue'),
         r.source,
         r.equipmentTimeMs,
         r.receivedTimeMs,
