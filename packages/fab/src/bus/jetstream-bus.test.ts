@@ -123,6 +123,59 @@ describe('JetStream bus', () => {
     });
   });
 
+  it('writes up to concurrentBatches batches at once, each acked only after its own commit', async () => {
+    const publisher = await bus();
+    okValue(await temp.store.writeBatch(line(['B1'])));
+    for (const w of eventWrites('B1', 12, 10, event)) okValue(await publisher.sink().write(w));
+    // Every batch is held until released: the writer must start a second while the first is held,
+    // and no third while both are.
+    const releases: (() => void)[] = [];
+    let holding = true;
+    let writing = 0;
+    let most = 0;
+    const held = withWriteBatch(temp.store, async (records) => {
+      writing++;
+      most = Math.max(most, writing);
+      if (holding) {
+        const release = gate();
+        releases.push(release.open);
+        await release.done;
+      }
+      const r = await temp.store.writeBatch(records);
+      writing--;
+      return r;
+    });
+    const writer = okValue(
+      await (await bus()).startStoreWriter(held, {
+        durable: 'w',
+        pull: 4,
+        maxBatchRecords: 20,
+        concurrentBatches: 2,
+      }),
+    );
+    try {
+      await until(() => writing === 2, 'two batches written at once');
+      expect(writer.stats().messages).toBe(0);
+      // Only the second batch commits: its messages are acked, the first batch's are not.
+      releases[1]?.();
+      await until(() => writer.stats().messages > 0, 'the second batch acked', {
+        detail: () => JSON.stringify(writer.stats()),
+      });
+      expect(writer.stats().records).toBeLessThanOrEqual(20);
+      await until(() => writing === 2, 'a third batch in place of the second');
+      expect(releases).toHaveLength(3);
+    } finally {
+      holding = false;
+      for (const release of releases) release();
+    }
+    await until(async () => (await countFacts(temp.store)).events === 120, 'all 120 events stored', {
+      detail: () => JSON.stringify(writer.stats()),
+    });
+    await until(() => writer.stats().records === 120, 'every batch acked');
+    expect(most).toBe(2);
+    expect(writer.stats().rejected).toBe(0);
+  });
+
   it('shares one durable consumer between two writers: each record stored once', async () => {
     const publisher = await bus();
     okValue(await publisher.sink().write(line(['B1', 'B2', 'B3'])));

@@ -25,6 +25,12 @@ export interface RejectedMessage {
 export interface StoreWriterOptions {
   /** Records written in one transaction at most (a message is never split). Default 10,000. */
   readonly maxBatchRecords?: number;
+  /**
+   * Batches being written at once (1..8): while one commits, the next is decoded, checked and sent,
+   * so the writer's own work overlaps the database's. Each needs a store connection of its own (a
+   * PostgreSQL store's `poolSize`). Default 2.
+   */
+  readonly concurrentBatches?: number;
   /** Waits while the store is unavailable. */
   readonly backoff?: BackoffOptions;
   /**
@@ -67,9 +73,16 @@ export class StoreWriter {
   readonly #backoff: Backoff;
   readonly #consumer: Consumer;
   readonly #pull: number;
+  readonly #concurrent: number;
   readonly #done: Promise<void>;
+  /** Batches being written, each until committed and acked (or given back). */
+  readonly #writing = new Set<Promise<void>>();
+  /** While the store is unavailable: the wait before the next batch may start. */
+  #paused: Promise<void> | undefined;
+  /** A write that threw (a bug, not a store issue): thrown again by the run loop. */
+  #failure: { readonly error: unknown } | undefined;
   #stopping = false;
-  #wake: (() => void) | undefined;
+  readonly #wakes = new Set<() => void>();
   #stats = { messages: 0, records: 0, retries: 0, rejected: 0 };
 
   /** Use `JetStreamBus.startStoreWriter`. */
@@ -94,6 +107,10 @@ export class StoreWriter {
     ) {
       throw new RangeError(`maxBatchRecords ${this.#maxRecords} is not an integer 1..${MAX_BATCH_RECORDS}`);
     }
+    this.#concurrent = options.concurrentBatches ?? 2;
+    if (!Number.isSafeInteger(this.#concurrent) || this.#concurrent < 1 || this.#concurrent > 8) {
+      throw new RangeError(`concurrentBatches ${this.#concurrent} is not an integer 1..8`);
+    }
     this.#maxReferenceDeliveries = options.maxReferenceDeliveries ?? 50;
     this.#onRejected = options.onRejected ?? (() => undefined);
     this.#backoff = new Backoff(options.backoff);
@@ -105,17 +122,27 @@ export class StoreWriter {
   }
 
   /**
-   * Finish the batch being written (and acknowledge it), then stop taking messages: those of the
+   * Finish the batches being written (and acknowledge them), then stop taking messages: those of the
    * current pull (open for at most 5 s more) are given back (nak) for another writer.
    */
   async stop(): Promise<void> {
     this.#stopping = true;
-    this.#wake?.();
+    for (const wake of this.#wakes) wake();
     await this.#done;
   }
 
   async #run(): Promise<void> {
+    try {
+      await this.#pullLoop();
+    } finally {
+      while (this.#writing.size > 0) await Promise.all(this.#writing);
+    }
+    this.#rethrow();
+  }
+
+  async #pullLoop(): Promise<void> {
     while (!this.#stopping && !this.#nc.isClosed()) {
+      this.#rethrow();
       let messages: ConsumerMessages;
       try {
         // A pull of up to `pull` messages: they are handed over as they arrive.
@@ -133,9 +160,12 @@ export class StoreWriter {
     let batch: Taken[] = [];
     let size = 0;
     const flush = async () => {
-      if (batch.length > 0) await this.#write(batch);
+      if (batch.length === 0) return;
+      const taken = batch;
       batch = [];
       size = 0;
+      await this.#slot();
+      this.#start(taken);
     };
     try {
       for await (const msg of messages) {
@@ -162,6 +192,31 @@ export class StoreWriter {
     await flush();
   }
 
+  /** Wait until another batch may be written: a free place, and no wait for the store pending. */
+  async #slot(): Promise<void> {
+    for (;;) {
+      this.#rethrow();
+      const paused = this.#paused;
+      if (paused !== undefined) await paused;
+      else if (this.#writing.size >= this.#concurrent) await Promise.race(this.#writing);
+      else return;
+    }
+  }
+
+  /** Write `batch` alongside the others being written. */
+  #start(batch: readonly Taken[]): void {
+    const writing: Promise<void> = this.#write(batch)
+      .catch((error: unknown) => {
+        this.#failure ??= { error };
+      })
+      .finally(() => this.#writing.delete(writing));
+    this.#writing.add(writing);
+  }
+
+  #rethrow(): void {
+    if (this.#failure !== undefined) throw this.#failure.error;
+  }
+
   async #write(batch: readonly Taken[]): Promise<void> {
     const records = batch.length === 1 ? (batch[0]?.records ?? []) : batch.flatMap((t) => t.records);
     const r = await this.#store.writeBatch(records);
@@ -176,7 +231,10 @@ export class StoreWriter {
       const wait = this.#backoff.next();
       this.#stats.retries++;
       for (const t of batch) settle(() => t.msg.nak(wait));
-      await this.#sleep(wait);
+      const paused = this.#sleep(wait);
+      this.#paused = paused;
+      await paused;
+      if (this.#paused === paused) this.#paused = undefined;
       return;
     }
     if (batch.length > 1) {
@@ -214,12 +272,14 @@ export class StoreWriter {
   #sleep(ms: number): Promise<void> {
     if (this.#stopping) return Promise.resolve();
     return new Promise((resolve) => {
+      const wakes = this.#wakes;
       const timer = setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
+        wakes.delete(done);
         resolve();
       }
-      this.#wake = done;
+      wakes.add(done);
     });
   }
 }
