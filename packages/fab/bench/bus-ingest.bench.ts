@@ -5,7 +5,8 @@
 //     publishing alone, draining a filled stream alone, and both at once (end to end).
 //  2. The embedded sink into SQLite with group commit: many tools writing at once, each write
 //     awaited until committed.
-// Quoted in packages/fab/README.md. Env: BENCH_EVENTS (default 50,000).
+// Quoted in packages/fab/README.md. Env: BENCH_EVENTS (default 50,000); BENCH_ONLY=postgres or
+// BENCH_ONLY=sqlite runs one of the two.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   createEmbeddedPipeline,
   type EventRecord,
@@ -24,9 +26,11 @@ import {
   openSqliteStore,
   type RecordSink,
 } from '../src/index.js';
+import { copyValue } from '../src/store/postgres/bulk-insert.js';
 import { batchRows } from '../src/store/record-rows.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const ONLY = process.env.BENCH_ONLY;
 const TOOLS = 32;
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 const PG_SERVER = process.env.BONDLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -180,6 +184,74 @@ async function direct(url: string): Promise<void> {
   await b.close();
 }
 
+/**
+ * PostgreSQL's own rate for the same rows, without the store's JavaScript: the COPY text is built
+ * before the clock starts, then two connections at once each load batches of 10,000 (a transaction
+ * each, committed durably), either the store's way (COPY into a staging table, INSERT ... SELECT ...
+ * ON CONFLICT DO NOTHING) or straight into the table with a bare COPY (no idempotency: the floor of
+ * what any client could do with these indexes and this foreign key).
+ */
+async function sqlCeiling(url: string): Promise<void> {
+  const schema = `c_${randomBytes(4).toString('hex')}`;
+  const opened = await openPostgresStore({ connectionString: url, schema });
+  if (!opened.ok) throw new Error(opened.issues[0]?.message);
+  await opened.value.migrate();
+  await opened.value.writeBatch(setup());
+  await opened.value.close();
+  const { rows } = await batchRows(
+    Array.from({ length: EVENTS }, (_, i) => event(i % TOOLS, Math.floor(i / TOOLS))),
+    1000,
+    () => Promise.resolve(),
+  );
+  const texts: string[] = [];
+  for (let i = 0; i < rows.length; i += 10_000) {
+    texts.push(
+      rows
+        .slice(i, i + 10_000)
+        .map((r) => `${r.values.map(copyValue).join('\t')}\n`)
+        .join(''),
+    );
+  }
+  const cols = 'tool_id, data_id, ceid, name, equipment_time_ms, received_time_ms, data';
+  const clients = await Promise.all(
+    [0, 1].map(async () => {
+      const c = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      await c.connect();
+      await c.query(
+        'CREATE TEMPORARY TABLE stage (tool_id text, data_id bigint, ceid bigint, name text, equipment_time_ms bigint, received_time_ms bigint, data jsonb) ON COMMIT DELETE ROWS',
+      );
+      return c;
+    }),
+  );
+  const load = async (label: string, target: string, after: string | undefined) => {
+    const start = performance.now();
+    await Promise.all(
+      clients.map(async (c, k) => {
+        for (let i = k; i < texts.length; i += 2) {
+          await c.query('BEGIN');
+          const copy = c.query(copyFrom(`COPY ${target} (${cols}) FROM STDIN`));
+          await new Promise<void>((resolve, reject) => {
+            copy.on('finish', resolve);
+            copy.on('error', reject);
+            copy.end(texts[i]);
+          });
+          if (after !== undefined) await c.query(after);
+          await c.query('COMMIT');
+        }
+      }),
+    );
+    console.log(`${label}: ${rate(EVENTS, performance.now() - start)}`);
+  };
+  await load(
+    'PostgreSQL alone (SQL, no JavaScript per row), 2 connections, batches of 10,000: COPY into staging + INSERT ... ON CONFLICT DO NOTHING',
+    'stage',
+    `INSERT INTO events (${cols}) SELECT ${cols} FROM stage ON CONFLICT (tool_id, data_id, ceid, equipment_time_ms) DO NOTHING`,
+  );
+  await clients[0]?.query('TRUNCATE events');
+  await load('PostgreSQL alone, the same with a bare COPY into events (no idempotency)', 'events', undefined);
+  for (const c of clients) await c.end();
+}
+
 async function jetstreamIntoPostgres(): Promise<void> {
   const db = `bondline_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
@@ -243,6 +315,7 @@ async function jetstreamIntoPostgres(): Promise<void> {
       for (const c of children.splice(0)) c.kill('SIGTERM');
       await bus.value.close();
     };
+    await sqlCeiling(url);
     await direct(url);
     await run('JetStream, writes of 100 events', 'publish-then-drain', 100);
     await run('JetStream, writes of 100 events', 'together', 100);
@@ -296,7 +369,7 @@ if (writerConfig !== undefined) {
   const { execSync } = await import('node:child_process');
   console.log(`events: ${EVENTS}, tools: ${TOOLS}; uptime: ${execSync('uptime').toString().trim()}`);
   await checkCost();
-  await embeddedIntoSqlite();
-  await jetstreamIntoPostgres();
+  if (ONLY !== 'postgres') await embeddedIntoSqlite();
+  if (ONLY !== 'sqlite') await jetstreamIntoPostgres();
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
 }

@@ -77,21 +77,35 @@ describe('PostgreSQL store', () => {
     });
   });
 
-  // The staging tables are per connection and emptied when the transaction ends: a batch rolled back
-  // halfway (its events copied, then a reference refused) leaves nothing behind for the next batch.
+  // A batch holding a stored key goes through the staging tables, which are per connection and
+  // emptied when the transaction ends: a batch rolled back there (its events staged, then a
+  // reference refused) leaves nothing behind for the next batch staged on that connection.
   it('leaves nothing staged after a refused batch on the same connection', async () => {
     await withHarness(1, async (store) => {
       okValue(await store.migrate());
-      okValue(await store.writeBatch(line(['B1'])));
-      const refused = [event('B1', 0), event('B1', 1), alarm('B1', 0), { ...event('B1', 2), toolId: 'B9' }];
+      okValue(await store.writeBatch([...line(['B1']), event('B1', 0)]));
+      const unknownTool = { ...event('B1', 2), toolId: 'B9' };
+      const refused = [event('B1', 0), event('B1', 1), alarm('B1', 0), unknownTool];
       expect(issuesOf(await store.writeBatch(refused))[0]?.code).toBe('unknown-reference');
-      expect(okValue(await store.writeBatch([event('B1', 3), alarm('B1', 1)]))).toEqual({
+      expect(okValue(await store.writeBatch([event('B1', 0), event('B1', 3), alarm('B1', 1)]))).toEqual({
         new: 2,
-        duplicate: 0,
+        duplicate: 1,
       });
-      expect(okValue(await store.listEvents()).items).toEqual([event('B1', 3)]);
+      expect(okValue(await store.listEvents()).items).toEqual([event('B1', 0), event('B1', 3)]);
       expect(okValue(await store.listAlarms()).items).toEqual([alarm('B1', 1)]);
-      expect(okValue(await store.writeBatch(refused.slice(0, 3)))).toEqual({ new: 3, duplicate: 0 });
+      expect(okValue(await store.writeBatch(refused.slice(0, 3)))).toEqual({ new: 2, duplicate: 1 });
+    });
+  });
+
+  it('counts new and duplicate rows alike whether a batch is copied straight in or staged', async () => {
+    await withHarness(2, async (store) => {
+      okValue(await store.migrate());
+      okValue(await store.writeBatch(line(['B1'])));
+      const fresh = [0, 1, 2, 3].map((i) => event('B1', i));
+      expect(okValue(await store.writeBatch(fresh))).toEqual({ new: 4, duplicate: 0 });
+      const mixed = [event('B1', 4), event('B1', 1), event('B1', 5), event('B1', 5), alarm('B1', 0)];
+      expect(okValue(await store.writeBatch(mixed))).toEqual({ new: 3, duplicate: 2 });
+      expect(okValue(await store.listEvents()).items).toHaveLength(6);
     });
   });
 });

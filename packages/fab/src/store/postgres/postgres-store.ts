@@ -1,6 +1,7 @@
 // The store at scale: PostgreSQL through a node-postgres pool. A batch is one transaction on one
 // pooled connection; the high-volume facts (events, alarms, trace, constant changes) go in by COPY
-// into a staging table and one INSERT ... SELECT per table, the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
+// (straight into the table while every row is new, else through a staging table and one
+// INSERT ... SELECT ... ON CONFLICT per table), the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
 // so concurrent store writers delivering the same record store it once.
 import { setImmediate as turn } from 'node:timers/promises';
 import { issue, type Result } from '@bondline/core';
@@ -12,7 +13,7 @@ import type { MigrationReport } from '../migration.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import { SqlStoreBase } from '../sql-store-base.js';
-import { bulkInsert, ensureStaging } from './bulk-insert.js';
+import { copyRows, ensureStaging, UNIQUE_VIOLATION, upsertRows } from './bulk-insert.js';
 import { connectionLost, pgIssue } from './pg-errors.js';
 import { STORE_PG_TYPES } from './pg-types.js';
 import { migratePostgres } from './postgres-migrate.js';
@@ -89,41 +90,57 @@ class PostgresStore extends SqlStoreBase implements FabStore {
     const { rows, issues } = await batchRows(records, this.sliceRows, turn);
     if (issues.length > 0) return { ok: false, issues };
     if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
-    const bulk = rows.some((row) => row.spec.bulk);
     return this.withClient(async (client) => {
-      let at: string | undefined;
-      try {
-        if (bulk) await ensureStaging(client);
-        await client.query('BEGIN');
-        let fresh = 0;
-        for (const group of byTable(rows)) {
-          const spec = group[0]?.spec;
-          if (spec === undefined) continue;
-          if (spec.bulk) {
-            at = undefined;
-            fresh += await bulkInsert(client, spec, group, this.sliceRows, turn);
-            continue;
-          }
-          const text = insertRowSql(spec, 'dollar');
-          for (const row of group) {
-            at = `records[${row.index}]`;
-            const r = await client.query({ name: `row-${spec.table}`, text, values: [...row.values] });
-            fresh += r.rowCount ?? 0;
-          }
-        }
-        at = undefined;
-        await client.query('COMMIT');
-        return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
-      } catch (e) {
-        // A lost connection is withClient's to report (and to destroy); the server rolls back.
-        if (connectionLost(e)) throw e;
-        await client.query('ROLLBACK');
-        // Only the path of a row written on its own is known; a bulk statement's error names the row.
-        const found = pgIssue(e, at);
-        if (found === undefined) throw e;
-        return { ok: false, issues: [found] };
-      }
+      // First as if every bulk row were new (COPY straight in); a key stored already makes that fail
+      // with a unique violation, and the batch is written again with ON CONFLICT (docs/fab.md §1.5).
+      const first = await this.transaction(client, rows, 'copy');
+      if (first !== 'conflict') return first;
+      await ensureStaging(client);
+      const again = await this.transaction(client, rows, 'upsert');
+      if (again === 'conflict') throw new Error('a unique violation from an ON CONFLICT insert');
+      return again;
     });
+  }
+
+  /** One transaction writing `rows`; rolled back on any failure. */
+  private async transaction(
+    client: pg.PoolClient,
+    rows: readonly Row[],
+    bulk: 'copy' | 'upsert',
+  ): Promise<R<BatchReport> | 'conflict'> {
+    let at: string | undefined;
+    try {
+      await client.query('BEGIN');
+      let fresh = 0;
+      const slicing = { sliceRows: this.sliceRows, turn };
+      for (const group of byTable(rows)) {
+        const spec = group[0]?.spec;
+        if (spec === undefined) continue;
+        if (spec.bulk) {
+          at = undefined;
+          fresh += await (bulk === 'copy' ? copyRows : upsertRows)(client, spec, group, slicing);
+          continue;
+        }
+        const text = insertRowSql(spec, 'dollar');
+        for (const row of group) {
+          at = `records[${row.index}]`;
+          const r = await client.query({ name: `row-${spec.table}`, text, values: [...row.values] });
+          fresh += r.rowCount ?? 0;
+        }
+      }
+      at = undefined;
+      await client.query('COMMIT');
+      return { ok: true, value: { new: fresh, duplicate: rows.length - fresh } };
+    } catch (e) {
+      // A lost connection is withClient's to report (and to destroy); the server rolls back.
+      if (connectionLost(e)) throw e;
+      await client.query('ROLLBACK');
+      if (bulk === 'copy' && sqlState(e) === UNIQUE_VIOLATION) return 'conflict';
+      // Only the path of a row written on its own is known; a bulk statement's error names the row.
+      const found = pgIssue(e, at);
+      if (found === undefined) throw e;
+      return { ok: false, issues: [found] };
+    }
   }
 
   close(): Promise<void> {
@@ -175,6 +192,10 @@ function byTable(rows: readonly Row[]): Row[][] {
 function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function sqlState(e: unknown): string | undefined {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 }
 
 function asError(e: unknown): Error {
