@@ -198,19 +198,12 @@ async function sqlCeiling(url: string): Promise<void> {
   await opened.value.migrate();
   await opened.value.writeBatch(setup());
   await opened.value.close();
-  const { rows } = await batchRows(
-    Array.from({ length: EVENTS }, (_, i) => event(i % TOOLS, Math.floor(i / TOOLS))),
-    1000,
-    () => Promise.resolve(),
-  );
+  const all = Array.from({ length: EVENTS }, (_, i) => event(i % TOOLS, Math.floor(i / TOOLS)));
   const texts: string[] = [];
-  for (let i = 0; i < rows.length; i += 10_000) {
-    texts.push(
-      rows
-        .slice(i, i + 10_000)
-        .map((r) => `${r.values.map(copyValue).join('\t')}\n`)
-        .join(''),
-    );
+  for (let i = 0; i < all.length; i += 10_000) {
+    const { rows, issues } = await batchRows(all.slice(i, i + 10_000), 1000, () => Promise.resolve());
+    if (issues.length > 0) throw new Error(issues[0]?.message);
+    texts.push(rows.map((r) => `${r.values.map(copyValue).join('\t')}\n`).join(''));
   }
   const cols = 'tool_id, data_id, ceid, name, equipment_time_ms, received_time_ms, data';
   const clients = await Promise.all(
