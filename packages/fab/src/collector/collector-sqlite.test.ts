@@ -102,21 +102,27 @@ describe('collector into SQLite', () => {
     let tool = await startTestTool(stateDir);
     const port = tool.port;
     const store = await sqlite(tmp.dir);
-    const { collector, sink, logged } = await collect(tool, store);
+    const { collector, board, sink, logged } = await collect(tool, store);
     const pairs: ToolPair[] = [];
     let off = toolPairs(tool, pairs);
     void runLot(tool, 'LOT-R1', 6).catch(() => {});
     await until(() => pairs.length >= 2, 'two pairs done');
     tool.gem.equipment.session.close();
     await until(() => pairs.length >= 4, 'two more pairs done while the link is down (spooled)');
+    // The tool reports no pair once its close has begun (it unbinds GEM first, in this same turn).
     off();
+    const seen = board.history.length;
     await tool.close();
     const before = pairs.length;
     tool = await startTestTool(stateDir, port, 8);
     cleanups.push(() => tool.close());
     off = toolPairs(tool, pairs);
     cleanups.push(off);
-    await until(async () => (await store.listPairs({ toolId: 'B1', limit: 1000 })).ok && collector.counters().reconnects >= 1, 'reconnected');
+    // The restarted tool is offline until the collector brings it online: a lot before would not be reported.
+    await until(
+      () => board.history.slice(seen).some((st) => st.link === 'communicating'),
+      'the collector set the restarted tool up',
+    );
     await runLot(tool, 'LOT-R2', 2);
     await untilLotStored(store, collector, 'LOT-R2', logged);
     expect(pairs.length).toBe(before + 2);
@@ -134,6 +140,7 @@ describe('collector into SQLite', () => {
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
     sink.down = true;
+    const writtenBefore = sink.written.length;
     const done = runLot(tool, 'LOT-D', 4);
     await until(() => sink.refusedWhileDown >= 3, 'the sink refused writes');
     let maxPending = 0;
@@ -141,8 +148,11 @@ describe('collector into SQLite', () => {
       maxPending = Math.max(maxPending, collector.counters().pending);
       return collector.counters().reconnects >= 1 || pairs.length === 4;
     }, 'the link dropped to let the tool spool, or the lot ended');
-    // maxPrimariesInProgress holds reading at the bound; a read already under way may add a few.
-    expect(maxPending).toBeLessThanOrEqual(20 + 16);
+    // Reading stops at the bound (HSMS maxPrimariesInProgress); the messages of the socket read
+    // under way still come in: at most one read (64 KiB) of these reports (160 bytes and more) more.
+    expect(maxPending).toBeGreaterThan(0);
+    expect(maxPending).toBeLessThanOrEqual(20 + 400);
+    expect(sink.written.length).toBe(writtenBefore); // nothing stored meanwhile, so nothing acknowledged
     await done;
     sink.down = false;
     await untilLotStored(store, collector, 'LOT-D', logged);

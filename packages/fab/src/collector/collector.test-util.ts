@@ -11,15 +11,14 @@ import type { RecordSink, ToolStatus, ToolStatusBoard } from '../pipeline/seams.
 import type { FabStore } from '../store/fab-store.js';
 import type { FabRecord } from '../store/records.js';
 
-export function memoryBoard(): ToolStatusBoard & { readonly puts: number } {
+/** A status board in memory that keeps every status put, in order. */
+export function memoryBoard(): ToolStatusBoard & { readonly history: readonly ToolStatus[] } {
   const m = new Map<string, ToolStatus>();
-  let puts = 0;
+  const history: ToolStatus[] = [];
   return {
-    get puts() {
-      return puts;
-    },
+    history,
     put: async (s) => {
-      puts++;
+      history.push(s);
       m.set(s.toolId, s);
     },
     get: async (id) => m.get(id),
