@@ -1,5 +1,14 @@
 // @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
 // an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+
+export type {
+  LiveFeed,
+  RecordSink,
+  SinkIssueCode,
+  ToolLinkState,
+  ToolStatus,
+  ToolStatusBoard,
+} from './pipeline/seams.js';
 export type {
   AlarmQuery,
   BatchReport,
@@ -47,11 +56,3 @@ export type {
   TraceSampleRecord,
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
-export type {
-  LiveFeed,
-  RecordSink,
-  SinkIssueCode,
-  ToolLinkState,
-  ToolStatus,
-  ToolStatusBoard,
-} from './pipeline/seams.js';

@@ -6,11 +6,19 @@ import type { PairRecord as ToolPair } from '@bondline/tool';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FabStore } from '../store/fab-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { type Collector, startCollector } from './collector.js';
-import { allEvents, expectEventsOnceInOrder, expectPairsStored, runLot, toolPairs, untilLotStored } from './collector-lot.test-util.js';
-import { exampleConfig, memoryBoard, startTestTool, storeSink, type TestTool, tempDir } from './collector.test-util.js';
+import { startTestTool, tempDir } from './collector.test-util.js';
+import {
+  type Cleanups,
+  collectInto,
+  expectEventsOnceInOrder,
+  expectPairsStored,
+  runLot,
+  storesALot,
+  toolPairs,
+  untilLotStored,
+} from './collector-lot.test-util.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups.length = 0;
@@ -25,55 +33,11 @@ async function sqlite(dir: string): Promise<FabStore> {
   return r.value;
 }
 
-async function collect(tool: TestTool, store: FabStore, collectorOverrides = {}) {
-  const board = memoryBoard();
-  const sink = storeSink(store);
-  const config = await exampleConfig(tool.port, { collector: collectorOverrides });
-  const logged: string[] = [];
-  const started = await startCollector({ config, sink, statusBoard: board, log: (i) => logged.push(`${i.code}: ${i.message}`) });
-  if (!started.ok) throw new Error(started.issues[0]?.message);
-  const collector: Collector = started.value;
-  cleanups.push(() => collector.close());
-  await until(async () => (await board.get('B1'))?.link === 'communicating', 'the collector set the tool up', {
-    detail: () => logged.join('\n'),
-  });
-  return { collector, board, sink, logged };
-}
-
 describe('collector into SQLite', () => {
   it('stores a lot: every event once, decoded by name, the lot, pairs, substrates and maps, the tool status', async () => {
     const tmp = tempDir('collector-');
     cleanups.push(tmp.remove);
-    const tool = await startTestTool(join(tmp.dir, 'tool'));
-    cleanups.push(() => tool.close());
-    const store = await sqlite(tmp.dir);
-    const { collector, board, sink, logged } = await collect(tool, store);
-    const pairs: ToolPair[] = [];
-    cleanups.push(toolPairs(tool, pairs));
-    await runLot(tool, 'LOT-A', 4);
-    await untilLotStored(store, collector, 'LOT-A', logged);
-
-    await expectPairsStored(store, 'B1', pairs);
-    const events = await allEvents(store, 'B1');
-    expectEventsOnceInOrder(sink, events);
-    const names = new Set(events.map((e) => e.name));
-    for (const n of ['LotStarted', 'PairResult', 'LotEnded', 'ProcessStateChanged', 'BonderStepEnded']) expect(names).toContain(n);
-    const pr = events.filter((e) => e.name === 'PairResult');
-    expect(pr).toHaveLength(4);
-    expect(pr[0]?.data).toMatchObject({ LotId: 'LOT-A', PairId: pairs[0]?.pairId, PairRecipe: tool.tool.config.defaultRecipe });
-    expect(typeof pr[0]?.data.Clock).toBe('string');
-    const lot = await store.getLot('LOT-A');
-    if (!lot.ok) throw new Error(lot.issues[0]?.message);
-    expect(lot.value.lot).toMatchObject({ toolId: 'B1', plannedPairs: 4, outcome: 'completed' });
-    expect(lot.value.substrates).toHaveLength(12);
-    const t = await store.getTool('B1');
-    if (!t.ok) throw new Error(t.issues[0]?.message);
-    expect(t.value.tool).toMatchObject({ name: 'Bonder 1', organisationId: 'maker-a', port: tool.port });
-    expect(t.value.modules.map((m) => m.kind)).toContain('bonder');
-    expect(await board.get('B1')).toMatchObject({ link: 'communicating', control: 'online-remote', processing: 'idle' });
-    const c = collector.counters();
-    expect(c).toMatchObject({ pending: 0, rejected: 0, reconnects: 0 });
-    expect(c.stored).toBeGreaterThanOrEqual(c.received);
+    await storesALot(join(tmp.dir, 'tool'), await sqlite(tmp.dir), cleanups);
   });
 
   it('link lost mid-lot: the tool spools, the collector reconnects and asks for the spool first; nothing lost, nothing twice', async () => {
@@ -82,7 +46,7 @@ describe('collector into SQLite', () => {
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
     const store = await sqlite(tmp.dir);
-    const { collector, sink, logged } = await collect(tool, store);
+    const { collector, sink, logged } = await collectInto(tool, store, cleanups);
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
     const done = runLot(tool, 'LOT-L', 6);
@@ -92,7 +56,7 @@ describe('collector into SQLite', () => {
     await untilLotStored(store, collector, 'LOT-L', logged);
     expect(collector.counters().reconnects).toBeGreaterThanOrEqual(1);
     await expectPairsStored(store, 'B1', pairs);
-    expectEventsOnceInOrder(sink, await allEvents(store, 'B1'));
+    await expectEventsOnceInOrder(sink, store);
   });
 
   it('tool restarted mid-lot: what it spooled before the restart arrives after it, then the next lot', async () => {
@@ -102,7 +66,7 @@ describe('collector into SQLite', () => {
     let tool = await startTestTool(stateDir);
     const port = tool.port;
     const store = await sqlite(tmp.dir);
-    const { collector, board, sink, logged } = await collect(tool, store);
+    const { collector, board, sink, logged } = await collectInto(tool, store, cleanups);
     const pairs: ToolPair[] = [];
     let off = toolPairs(tool, pairs);
     void runLot(tool, 'LOT-R1', 6).catch(() => {});
@@ -127,7 +91,7 @@ describe('collector into SQLite', () => {
     await untilLotStored(store, collector, 'LOT-R2', logged);
     expect(pairs.length).toBe(before + 2);
     await expectPairsStored(store, 'B1', pairs);
-    expectEventsOnceInOrder(sink, await allEvents(store, 'B1'));
+    await expectEventsOnceInOrder(sink, store);
   });
 
   it('sink unavailable: nothing is acknowledged, the queue stays bounded, the data arrives once it is back', async () => {
@@ -136,7 +100,10 @@ describe('collector into SQLite', () => {
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
     const store = await sqlite(tmp.dir);
-    const { collector, sink, logged } = await collect(tool, store, { maxPendingMessages: 20, stallSeparateMs: 500 });
+    const { collector, sink, logged } = await collectInto(tool, store, cleanups, {
+      maxPendingMessages: 20,
+      stallSeparateMs: 500,
+    });
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
     sink.down = true;
@@ -157,6 +124,6 @@ describe('collector into SQLite', () => {
     sink.down = false;
     await untilLotStored(store, collector, 'LOT-D', logged);
     await expectPairsStored(store, 'B1', pairs);
-    expectEventsOnceInOrder(sink, await allEvents(store, 'B1'));
+    await expectEventsOnceInOrder(sink, store);
   });
 });

@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issue } from '@bondline/core';
-import { openSimulatedTool, type SimulatedTool, startToolEquipment, type ToolEquipment } from '@bondline/tool';
+import {
+  openSimulatedTool,
+  type SimulatedTool,
+  startToolEquipment,
+  type ToolEquipment,
+} from '@bondline/tool';
 import type { FabConfig, FabTool } from '../config/fab-config.js';
 import { loadFabConfig } from '../config/fab-config.js';
 import type { RecordSink, ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
@@ -52,7 +57,10 @@ export function storeSink(store: FabStore): TestSink {
       }
       const code = r.issues[0]?.code;
       const gone = code === 'store-unavailable' || code === 'store-busy';
-      return { ok: false, issues: r.issues.map((i) => issue(gone ? 'sink-unavailable' : 'sink-rejected', i.message, i.path)) };
+      return {
+        ok: false,
+        issues: r.issues.map((i) => issue(gone ? 'sink-unavailable' : 'sink-rejected', i.message, i.path)),
+      };
     },
   };
   return sink;

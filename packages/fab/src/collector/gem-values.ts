@@ -11,7 +11,9 @@ export const MAX_JSON_ARRAY = 256;
 export function jsonOf(v: PlainValue): JsonValue {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint')
-    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : String(v);
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(v)
+      : String(v);
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Uint8Array) return Array.from(v);
   return v.map(jsonOf);
@@ -38,7 +40,8 @@ export function rowsOf4(item: Item | undefined): NumericMap | undefined {
 /** A U1 item with its rows and columns as a [rows, cols] u8 map; undefined when they do not agree. */
 export function gridOf(item: Item | undefined, rows: unknown, cols: unknown): NumericMap | undefined {
   if (item === undefined || item.format !== 'U1') return undefined;
-  if (typeof rows !== 'number' || typeof cols !== 'number' || rows * cols !== item.value.length) return undefined;
+  if (typeof rows !== 'number' || typeof cols !== 'number' || rows * cols !== item.value.length)
+    return undefined;
   return { dims: [rows, cols], data: item.value };
 }
 

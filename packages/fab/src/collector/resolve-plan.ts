@@ -50,14 +50,22 @@ export const FIRST_RPTID = 1000;
 export const CONSTANT_CHANGED = 'ConstantChanged';
 
 const pattern = (name: string): RegExp =>
-  new RegExp(`^${name.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  new RegExp(
+    `^${name
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Resolve `plan` against the tool's names; every unknown name is one issue naming its place. */
 export function resolvePlan(plan: CollectionPlan, names: ToolNames): Result<ResolvedPlan, PlanIssueCode> {
   const issues: Issue<PlanIssueCode>[] = [];
   const vid = (name: string, path: string): number | undefined => {
     const id = names.variables.get(name);
-    if (id === undefined) issues.push(issue('unknown-variable', `${path}: the tool declares no variable ${JSON.stringify(name)}`, path));
+    if (id === undefined)
+      issues.push(
+        issue('unknown-variable', `${path}: the tool declares no variable ${JSON.stringify(name)}`, path),
+      );
     return id;
   };
   const timeVid = vid(plan.timeVariable, 'timeVariable');
@@ -67,7 +75,13 @@ export function resolvePlan(plan: CollectionPlan, names: ToolNames): Result<Reso
     const re = pattern(e.name);
     const matched = [...names.events].filter(([n]) => re.test(n));
     if (matched.length === 0) {
-      issues.push(issue('unknown-event', `events[${i}].name: the tool declares no event ${e.name.includes('*') ? 'matching ' : ''}${JSON.stringify(e.name)}`, `events[${i}].name`));
+      issues.push(
+        issue(
+          'unknown-event',
+          `events[${i}].name: the tool declares no event ${e.name.includes('*') ? 'matching ' : ''}${JSON.stringify(e.name)}`,
+          `events[${i}].name`,
+        ),
+      );
       return;
     }
     const vids = e.variables.map((v, j) => vid(v, `events[${i}].variables[${j}]`));

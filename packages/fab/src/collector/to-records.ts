@@ -2,7 +2,7 @@
 // event itself, decoded by name, and the records it implies (a lot started or ended, a pair with its
 // substrates and its result with the maps, an alarm, a constant change). Keeps the little it must
 // remember of the tool between messages (lots seen, constant values, alarm texts). No I/O.
-import { parseGemTime, type DataPrimary, type Item } from '@bondline/secs';
+import { type DataPrimary, type Item, parseGemTime } from '@bondline/secs';
 import type { JsonObject, JsonValue } from '../store/json-value.js';
 import type { FabRecord, LotRecord } from '../store/records.js';
 import { eventData, gridOf, num, rowsOf4, text } from './gem-values.js';
@@ -32,10 +32,15 @@ export class RecordMaker {
     private readonly plan: ResolvedPlan,
     private readonly facts: ToolFacts,
   ) {
-    for (const r of plan.reports) this.reportNames.set(r.rptid, r.vids.map((v) => facts.vidNames.get(v) ?? `V${v}`));
+    for (const r of plan.reports)
+      this.reportNames.set(
+        r.rptid,
+        r.vids.map((v) => facts.vidNames.get(v) ?? `V${v}`),
+      );
     const alid = [...facts.vidNames].find(([, n]) => n === 'AlarmAlid')?.[0];
     this.alarmsFromEvents =
-      alid !== undefined && plan.reports.some((r) => ALARM_EVENTS[r.eventName] !== undefined && r.vids.includes(alid));
+      alid !== undefined &&
+      plan.reports.some((r) => ALARM_EVENTS[r.eventName] !== undefined && r.vids.includes(alid));
   }
 
   /** The records of one primary, received at `receivedMs`. */
@@ -103,7 +108,8 @@ export class RecordMaker {
         break;
       default: {
         const state = ALARM_EVENTS[e.name];
-        if (state !== undefined && this.alarmsFromEvents) out.push(...this.alarmEvent(data, state, equipmentTimeMs, receivedMs));
+        if (state !== undefined && this.alarmsFromEvents)
+          out.push(...this.alarmEvent(data, state, equipmentTimeMs, receivedMs));
       }
     }
     return out;
@@ -163,7 +169,13 @@ export class RecordMaker {
     const topId = text(d.TopId);
     const bottomId = text(d.BottomId);
     const stackId = text(d.StackId);
-    if (id === undefined || lotId === undefined || topId === undefined || bottomId === undefined || stackId === undefined)
+    if (
+      id === undefined ||
+      lotId === undefined ||
+      topId === undefined ||
+      bottomId === undefined ||
+      stackId === undefined
+    )
       return [];
     const recipe = text(d.PairRecipe) ?? '';
     const slotText = text(d.StackSlot)?.split(':').at(-1);
@@ -174,14 +186,36 @@ export class RecordMaker {
       { type: 'substrate', id: topId, kind: 'top', lotId },
       { type: 'substrate', id: bottomId, kind: 'bottom', lotId },
       { type: 'substrate', id: stackId, kind: 'stack', lotId, slot, topId, bottomId },
-      { type: 'pair', id, toolId: this.toolId, lotId, slot, recipe, topId, bottomId, stackId, startedMs: at, endedMs: at },
+      {
+        type: 'pair',
+        id,
+        toolId: this.toolId,
+        lotId,
+        slot,
+        recipe,
+        topId,
+        bottomId,
+        stackId,
+        startedMs: at,
+        endedMs: at,
+      },
     );
     const y = num(d.PairYield);
     const overlayMap = rowsOf4(items.get('PairOverlayMap'));
     const voidMap = rowsOf4(items.get('PairVoidMap'));
     const dieYieldMap = gridOf(items.get('PairDieMap'), d.PairDieRows, d.PairDieCols);
     const summary: Record<string, JsonObject[string]> = {};
-    for (const k of ['OverlayTx', 'OverlayTy', 'OverlayRot', 'OverlayMag', 'OverlayXM3s', 'OverlayYM3s', 'OverlaySites', 'VoidCount', 'PairAlarms'])
+    for (const k of [
+      'OverlayTx',
+      'OverlayTy',
+      'OverlayRot',
+      'OverlayMag',
+      'OverlayXM3s',
+      'OverlayYM3s',
+      'OverlaySites',
+      'VoidCount',
+      'PairAlarms',
+    ])
       if (d[k] !== undefined) summary[k] = d[k];
     out.push({
       type: 'pair-result',

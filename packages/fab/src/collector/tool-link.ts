@@ -3,19 +3,13 @@
 // online), and every S6F11, S5F1 and S6F1 turned into records and acknowledged only once the commit
 // queue says they are durable. Keeps the tool's status on the board.
 import { type Issue, issue } from '@bondline/core';
-import {
-  type DataPrimary,
-  GemHost,
-  HsmsActiveEndpoint,
-  HsmsSession,
-  type PlainValue,
-} from '@bondline/secs';
+import { type DataPrimary, GemHost, HsmsActiveEndpoint, HsmsSession, type PlainValue } from '@bondline/secs';
 import type { FabTool } from '../config/fab-config.js';
 import type { ToolLinkState, ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
 import type { CommitQueue } from './commit-queue.js';
-import { applyPlan, readNames, toolRecords } from './tool-setup.js';
 import { RecordMaker, type ToolFacts } from './to-records.js';
+import { applyPlan, readNames, toolRecords } from './tool-setup.js';
 
 export interface ToolLinkDeps {
   readonly queue: CommitQueue;
@@ -29,7 +23,14 @@ export interface ToolLinkDeps {
 }
 
 /** E30 ControlState values (SV) by number. */
-const CONTROL_NAMES = ['', 'equipment-offline', 'attempt-online', 'host-offline', 'online-local', 'online-remote'];
+const CONTROL_NAMES = [
+  '',
+  'equipment-offline',
+  'attempt-online',
+  'host-offline',
+  'online-local',
+  'online-remote',
+];
 
 export class ToolLink {
   readonly session: HsmsSession;
@@ -91,7 +92,9 @@ export class ToolLink {
   hold(): void {
     if (this.held || this.closed) return;
     this.held = true;
-    this.deps.log(issue('sink-stalled', `${this.tool.id}: the sink takes no records; link dropped until it does`));
+    this.deps.log(
+      issue('sink-stalled', `${this.tool.id}: the sink takes no records; link dropped until it does`),
+    );
     this.endpoint.stop();
   }
 
@@ -123,7 +126,9 @@ export class ToolLink {
     if (gen !== this.generation) return;
     this.setup(gen).catch((err: unknown) => {
       if (gen !== this.generation) return; // the link went meanwhile; the next connection sets up again
-      this.deps.log(issue('setup-failed', `${this.tool.id}: ${err instanceof Error ? err.message : String(err)}`));
+      this.deps.log(
+        issue('setup-failed', `${this.tool.id}: ${err instanceof Error ? err.message : String(err)}`),
+      );
       this.session.close(); // the endpoint reconnects after T5 and tries again
     });
   }
@@ -142,9 +147,13 @@ export class ToolLink {
     const names = await readNames(h);
     if (gen !== this.generation) return;
     for (const [name, vid] of names.variables) this.facts.vidNames.set(vid, name);
-    const applied = await applyPlan(h, this.tool, names, this.facts, { defineReports: this.setupsDone === 0, spoolFirst: () => this.transmitSpool() });
+    const applied = await applyPlan(h, this.tool, names, this.facts, {
+      defineReports: this.setupsDone === 0,
+      spoolFirst: () => this.transmitSpool(),
+    });
     if (!applied.ok) {
-      for (const i of applied.issues) this.deps.log(issue(i.code, `${this.tool.id}: plan ${this.tool.planName}: ${i.message}`, i.path));
+      for (const i of applied.issues)
+        this.deps.log(issue(i.code, `${this.tool.id}: plan ${this.tool.planName}: ${i.message}`, i.path));
       // A plan the tool cannot follow: no use reconnecting until the configuration changes.
       this.endpoint.stop();
       return;
@@ -167,7 +176,8 @@ export class ToolLink {
   private async transmitSpool(): Promise<void> {
     const rsda = await this.host.transmitSpool();
     // RSDA 2: no spooled data (E5). 1: busy, retried on the next connection.
-    if (rsda !== 0 && rsda !== 2) this.deps.log(issue('spool-refused', `${this.tool.id}: S6F23 answered RSDA ${rsda}`));
+    if (rsda !== 0 && rsda !== 2)
+      this.deps.log(issue('spool-refused', `${this.tool.id}: S6F23 answered RSDA ${rsda}`));
   }
 
   // ---- data --------------------------------------------------------------------------------------
@@ -195,7 +205,8 @@ export class ToolLink {
     if (p.kind === 'event') {
       const v = p.event.values;
       const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
-      if (typeof v.ControlState === 'number') change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
+      if (typeof v.ControlState === 'number')
+        change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
       const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
       if (proc !== undefined) change.processing = proc.toLowerCase();
       const e10 = t(v.ToolE10State);
@@ -210,7 +221,9 @@ export class ToolLink {
       }
     }
     // Every message would be a write to the board: the time alone is refreshed once a second.
-    const moved = Object.entries(change).some(([k, x]) => k !== 'lastMessageMs' && this.status[k as keyof ToolStatus] !== x);
+    const moved = Object.entries(change).some(
+      ([k, x]) => k !== 'lastMessageMs' && this.status[k as keyof ToolStatus] !== x,
+    );
     if (moved || atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
   }
 

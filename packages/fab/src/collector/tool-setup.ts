@@ -32,8 +32,20 @@ export interface AppliedPlan {
 }
 
 /** Status variables read at setup (as a Bondline bonder names them) and the status field each fills. */
-const STATUS_SVS = { ControlState: 'control', ProcessStateName: 'processing', ToolE10State: 'e10', LotId: 'lotId' } as const;
-const CONTROL_NAMES = ['', 'equipment-offline', 'attempt-online', 'host-offline', 'online-local', 'online-remote'];
+const STATUS_SVS = {
+  ControlState: 'control',
+  ProcessStateName: 'processing',
+  ToolE10State: 'e10',
+  LotId: 'lotId',
+} as const;
+const CONTROL_NAMES = [
+  '',
+  'equipment-offline',
+  'attempt-online',
+  'host-offline',
+  'online-local',
+  'online-remote',
+];
 
 /**
  * Resolve the tool's plan and apply it. `defineReports` false keeps the reports the tool holds (GEM
@@ -61,9 +73,21 @@ export async function applyPlan(
     expect('S2F37 disable events', await h.enableEvents(false));
     expect('S2F33 delete reports', await h.defineReports([]));
     if (plan.reports.length > 0) {
-      expect('S2F33 define reports', await h.defineReports(plan.reports.map((r) => ({ rptid: r.rptid, vids: r.vids }))));
-      expect('S2F35 link reports', await h.linkEvents(plan.reports.map((r) => ({ ceid: r.ceid, rptids: [r.rptid] }))));
-      expect('S2F37 enable events', await h.enableEvents(true, plan.reports.map((r) => r.ceid)));
+      expect(
+        'S2F33 define reports',
+        await h.defineReports(plan.reports.map((r) => ({ rptid: r.rptid, vids: r.vids }))),
+      );
+      expect(
+        'S2F35 link reports',
+        await h.linkEvents(plan.reports.map((r) => ({ ceid: r.ceid, rptids: [r.rptid] }))),
+      );
+      expect(
+        'S2F37 enable events',
+        await h.enableEvents(
+          true,
+          plan.reports.map((r) => r.ceid),
+        ),
+      );
     }
   }
   const alarms = await h.listAlarms();
@@ -84,12 +108,22 @@ export async function applyPlan(
   for (const t of plan.traces)
     expect(
       `S2F23 trace ${t.trid}`,
-      await h.defineTrace({ trid: t.trid, dsper: dsper(t.periodMs), totsmp: t.samples, repgsz: t.groupSize, svids: t.svids.slice() }),
+      await h.defineTrace({
+        trid: t.trid,
+        dsper: dsper(t.periodMs),
+        totsmp: t.samples,
+        repgsz: t.groupSize,
+        svids: t.svids.slice(),
+      }),
     );
-  const spool = await h.setSpoolStreams(plan.spool.map((s) => ({ stream: s.stream, functions: s.functions.slice() })));
+  const spool = await h.setSpoolStreams(
+    plan.spool.map((s) => ({ stream: s.stream, functions: s.functions.slice() })),
+  );
   expect('S2F43 spool streams', spool.rspack);
   if (refused.length > 0)
-    return failAll(refused.map((m) => ({ code: 'tool-refused' as const, message: `the tool refused the plan: ${m}` })));
+    return failAll(
+      refused.map((m) => ({ code: 'tool-refused' as const, message: `the tool refused the plan: ${m}` })),
+    );
   return ok({ plan, status: await readStatus(h, names) });
 }
 
@@ -121,4 +155,13 @@ export function toolRecords(toolId: string, names: ToolNames): FabRecord[] {
   return out;
 }
 
-const MODULE_KINDS = ['loadport', 'robot', 'prealigner', 'plasma', 'clean', 'flipper', 'bonder', 'inspection'];
+const MODULE_KINDS = [
+  'loadport',
+  'robot',
+  'prealigner',
+  'plasma',
+  'clean',
+  'flipper',
+  'bonder',
+  'inspection',
+];

@@ -57,7 +57,10 @@ export const DEFAULT_PLAN: CollectionPlan = {
       variables: ['ProcessStateFrom', 'ProcessStateTo', 'ProcessStateName', 'LotId', 'ToolTimeS'],
     },
     { name: 'ControlState*', variables: ['ControlState'] },
-    { name: 'ModuleStateChanged', variables: ['StateModule', 'ModuleStateFrom', 'ModuleStateTo', 'ToolTimeS'] },
+    {
+      name: 'ModuleStateChanged',
+      variables: ['StateModule', 'ModuleStateFrom', 'ModuleStateTo', 'ToolTimeS'],
+    },
     { name: 'E10StateChanged', variables: ['E10Entity', 'E10From', 'E10To', 'ToolE10State', 'ToolTimeS'] },
     { name: 'AlarmSet', variables: ALARM },
     { name: 'AlarmCleared', variables: ALARM },

@@ -49,7 +49,10 @@ const tracePlanSchema = z.strictObject({
     .int()
     .min(10)
     .max(86_400_000)
-    .refine((v) => v % 10 === 0, { message: 'must be a multiple of 10 ms', params: { code: 'invalid-value' } }),
+    .refine((v) => v % 10 === 0, {
+      message: 'must be a multiple of 10 ms',
+      params: { code: 'invalid-value' },
+    }),
   /** TOTSMP: samples in all, then the trace stops. */
   samples: z.number().int().min(1).max(0xffffffff),
   /** REPGSZ: samples per S6F1. */
@@ -68,14 +71,21 @@ export const collectionPlanSchema = z.strictObject({
   events: z.array(eventPlanSchema).min(1).max(1000),
   /** ALIDs to enable with S5F3: `all`, `none`, or a list. */
   alarms: z
-    .union([z.literal('all'), z.literal('none'), z.array(z.number().int().min(0).max(0xffffffff)).max(10_000)])
+    .union([
+      z.literal('all'),
+      z.literal('none'),
+      z.array(z.number().int().min(0).max(0xffffffff)).max(10_000),
+    ])
     .default('all'),
   trace: z.array(tracePlanSchema).max(100).default([]),
   /** What the tool keeps while the link is down (S2F43). */
-  spool: z.array(spoolSchema).max(127).default([
-    { stream: 5, functions: [1] },
-    { stream: 6, functions: [11] },
-  ]),
+  spool: z
+    .array(spoolSchema)
+    .max(127)
+    .default([
+      { stream: 5, functions: [1] },
+      { stream: 6, functions: [11] },
+    ]),
 });
 
 const toolSchema = z.strictObject({
@@ -138,7 +148,13 @@ export const fabConfigFileSchema = z
   .superRefine((c, ctx) => {
     const orgs = new Set<string>();
     const dup = (path: (string | number)[], what: string, id: string): void =>
-      ctx.addIssue({ code: 'custom', path, input: id, params: { code: 'duplicate' }, message: `${what} ${JSON.stringify(id)} is listed twice` });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        input: id,
+        params: { code: 'duplicate' },
+        message: `${what} ${JSON.stringify(id)} is listed twice`,
+      });
     orgs.add(c.fab.id);
     c.makers.forEach((m, i) => {
       if (orgs.has(m.id)) dup(['makers', i, 'id'], 'organisation', m.id);

@@ -42,7 +42,12 @@ describe('fab configuration', () => {
   it('gives a tool without plans the built-in default plan, and the defaults of the file', () => {
     const r = parseFabConfigText(BASE, 'fab.yaml');
     if (!r.ok) throw new Error(r.issues[0]?.message);
-    expect(r.value.tools[0]).toMatchObject({ planName: 'default', plan: DEFAULT_PLAN, onlineRemote: true, timers: {} });
+    expect(r.value.tools[0]).toMatchObject({
+      planName: 'default',
+      plan: DEFAULT_PLAN,
+      onlineRemote: true,
+      timers: {},
+    });
     expect(r.value.collector).toEqual({
       maxPendingMessages: 1000,
       maxBatchRecords: 5000,
@@ -86,7 +91,9 @@ extra: 1
         'unknown-key extra',
       ].sort(),
     );
-    expect(p.find((l) => l.startsWith('unknown-key extra'))).toMatch(/^unknown-key extra: fab\.yaml:15:1: extra: is not a known key/);
+    expect(p.find((l) => l.startsWith('unknown-key extra'))).toMatch(
+      /^unknown-key extra: fab\.yaml:15:1: extra: is not a known key/,
+    );
   });
 
   it('checks references once the fields are well formed: makers, plans, duplicates, retry bounds', () => {
