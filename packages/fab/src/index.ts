@@ -1,5 +1,16 @@
-// @bondline/fab: the fab side. This part: the store (docs/fab.md §1), one repository interface with
-// an embedded SQLite implementation and a PostgreSQL one for a fab at scale.
+// @bondline/fab: the fab side. The store (docs/fab.md §1), one repository interface with an embedded
+// SQLite implementation and a PostgreSQL one for a fab at scale; the collector (§2), a GEM host per
+// tool; the fab configuration (§3).
+export {
+  type Collector,
+  type CollectorCounters,
+  type CollectorOptions,
+  startCollector,
+} from './collector/collector.js';
+export { DEFAULT_PLAN } from './config/default-plan.js';
+export type { FabConfig, FabTool } from './config/fab-config.js';
+export { loadFabConfig, parseFabConfigText } from './config/fab-config.js';
+export type { CollectionPlan, CollectorSettings } from './config/fab-config-schema.js';
 
 export type {
   LiveFeed,
