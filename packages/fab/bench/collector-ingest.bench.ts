@@ -4,7 +4,7 @@
 // full speed: events/s (target ≥ 20,000/s on the 2-core machine); (b) 100 tools on one collector:
 // events/s, p99 receive-to-commit latency, the process's peak RSS. The equipment runs in this same
 // process: it takes part of the two cores the collector would have to itself in a fab.
-import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { runIngest } from './collector-bench-rig.js';
 
 const per = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -17,9 +17,17 @@ function report(label: string, r: Awaited<ReturnType<typeof runIngest>>): void {
   );
 }
 
-console.log(`load: ${execSync('uptime').toString().trim()}`);
+console.log(
+  `${new Date().toISOString()} load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 const events = Number(process.env.BENCH_EVENTS ?? 60_000);
 report('(a) 1 tool ', await runIngest(1, events, 500));
 report('(a) 4 tools', await runIngest(4, events / 4, 500));
 report('(b) 100 tools', await runIngest(100, Math.max(1, Math.floor(events / 100)), 200));
-console.log(`load: ${execSync('uptime').toString().trim()}`);
+console.log(
+  `${new Date().toISOString()} load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);

@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from '../store/json-value.js';
 import type { NumericMap } from '../store/map-codec.js';
 
 /** Arrays longer than this stay out of an event's JSON data (maps go to the pair result's maps). */
-export const MAX_JSON_ARRAY = 256;
+const MAX_JSON_ARRAY = 256;
 
 /** A decoded value as JSON: non-finite numbers become null, large integers text, bytes numbers. */
 export function jsonOf(v: PlainValue): JsonValue {

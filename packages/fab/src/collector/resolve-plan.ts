@@ -17,14 +17,14 @@ export interface ToolNames {
   readonly svids: readonly number[];
 }
 
-export interface ResolvedReport {
+interface ResolvedReport {
   readonly rptid: number;
   readonly ceid: number;
   readonly eventName: string;
   readonly vids: readonly number[];
 }
 
-export interface ResolvedTrace {
+interface ResolvedTrace {
   readonly trid: number;
   readonly svids: readonly number[];
   readonly periodMs: number;

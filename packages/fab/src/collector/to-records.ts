@@ -75,7 +75,8 @@ export class RecordMaker {
     const items = new Map<string, Item>();
     for (const r of e.reports) {
       const names = this.reportNames.get(r.rptid);
-      if (names !== undefined) r.items.forEach((it, i) => items.set(names[i] ?? `R${r.rptid}[${i}]`, it));
+      if (names === undefined) continue;
+      for (const [i, it] of r.items.entries()) items.set(names[i] ?? `R${r.rptid}[${i}]`, it);
     }
     const data = eventData(e.values);
     const clock = text(data[this.timeName()]);

@@ -65,7 +65,7 @@ const spoolSchema = z.strictObject({
   functions: z.array(z.number().int().min(1).max(255)).max(255).default([]),
 });
 
-export const collectionPlanSchema = z.strictObject({
+const collectionPlanSchema = z.strictObject({
   /** The status variable every report starts with: the equipment time of the data (E30 Clock). */
   timeVariable: gemNameSchema.default('Clock'),
   events: z.array(eventPlanSchema).min(1).max(1000),

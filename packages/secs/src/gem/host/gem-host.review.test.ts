@@ -1,10 +1,11 @@
 // GemHost against a live equipment: an S9 naming a request ends it with a typed error at once
 // (E5: the equipment discarded the primary and will not reply), instead of a T3 timeout.
+
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import { A, B, L, U4 } from '../../item/constructors.js';
 import { type Rig, startRig } from '../equipment/test-rig.test-util.js';
-import { until } from '@bondline/core/testing';
 import { type DataPrimary, GemHost, GemHostError, type HostEvent } from './gem-host.js';
 
 let rig: Rig | undefined;
@@ -102,7 +103,7 @@ describe('GemHost ackGate (acknowledge once durable)', () => {
       },
       () => {},
     );
-    await until(() => gates.length === 2);
+    await until(() => gates.length === 2, 'both primaries at the gate');
     expect(gates.map((g) => g.primary.kind)).toEqual(['event', 'alarm']);
     expect(gates[1]?.primary).toMatchObject({ alarm: { alid: 7, set: true, altx: 'door open' } });
     expect(firstAnswered).toBe(false);

@@ -4,8 +4,8 @@
 
 import { formatIssues } from '@bondline/core';
 import type { HandlerResult } from '../../hsms/message-handler.js';
-import type { OutgoingMessage } from '../../hsms/session-types.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
+import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
