@@ -12,6 +12,8 @@ import { CONSTANT_CHANGED, type ResolvedPlan } from './resolve-plan.js';
 export interface ToolFacts {
   /** VID -> name (SVs, DVs, ECs). */
   readonly vidNames: Map<number, string>;
+  /** CEID -> name. */
+  readonly ceidNames: Map<number, string>;
   /** ALID -> ALCD category bits and text (S5F5). */
   readonly alarmTexts: Map<number, { category: number; text: string }>;
   /** Last known value of each equipment constant by ECID. */
@@ -26,6 +28,8 @@ const ALARM_EVENTS: Readonly<Record<string, 'set' | 'clear'>> = { AlarmSet: 'set
 export class RecordMaker {
   private readonly alarmsFromEvents: boolean;
   private readonly reportNames = new Map<number, string[]>();
+  /** First received time of events that came without the time variable, by `dataId:ceid`. */
+  private readonly timeless = new Map<string, number>();
 
   constructor(
     readonly toolId: string,
@@ -81,20 +85,21 @@ export class RecordMaker {
     const data = eventData(e.values);
     const clock = text(data[this.timeName()]);
     const at = clock === undefined ? undefined : parseGemTime(clock);
-    const equipmentTimeMs = at ?? receivedMs;
     const dataId = typeof e.dataId === 'number' ? e.dataId : Number.parseInt(e.dataId, 10);
+    const equipmentTimeMs = at ?? this.firstReceived(`${dataId}:${e.ceid}`, receivedMs);
+    const name = this.facts.ceidNames.get(e.ceid) ?? e.name;
     const out: FabRecord[] = [];
     out.push({
       type: 'event',
       toolId: this.toolId,
       dataId: Number.isSafeInteger(dataId) && dataId >= 0 ? dataId : 0,
       ceid: e.ceid,
-      name: e.name,
+      name,
       equipmentTimeMs,
       receivedTimeMs: receivedMs,
       data,
     });
-    switch (e.name) {
+    switch (name) {
       case 'LotStarted':
         out.push(...this.lotStarted(data, equipmentTimeMs));
         break;
@@ -108,12 +113,28 @@ export class RecordMaker {
         out.push(...this.constantChanged(data, equipmentTimeMs, receivedMs));
         break;
       default: {
-        const state = ALARM_EVENTS[e.name];
+        const state = ALARM_EVENTS[name];
         if (state !== undefined && this.alarmsFromEvents)
           out.push(...this.alarmEvent(data, state, equipmentTimeMs, receivedMs));
       }
     }
     return out;
+  }
+
+  /**
+   * An event without the time variable (raised before the reports were defined: the first setup's
+   * S1F17 event) keeps the time it was first received in this process, so that its redelivery has
+   * the same key. Bounded: the newest 10,000.
+   */
+  private firstReceived(key: string, receivedMs: number): number {
+    const known = this.timeless.get(key);
+    if (known !== undefined) return known;
+    if (this.timeless.size >= 10_000) {
+      const oldest = this.timeless.keys().next().value;
+      if (oldest !== undefined) this.timeless.delete(oldest);
+    }
+    this.timeless.set(key, receivedMs);
+    return receivedMs;
   }
 
   private timeName(): string {

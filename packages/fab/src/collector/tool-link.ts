@@ -46,6 +46,7 @@ export class ToolLink {
   private held = false;
   private readonly facts: ToolFacts = {
     vidNames: new Map(),
+    ceidNames: new Map(),
     alarmTexts: new Map(),
     constants: new Map(),
     lots: new Map(),
@@ -147,6 +148,7 @@ export class ToolLink {
     const names = await readNames(h);
     if (gen !== this.generation) return;
     for (const [name, vid] of names.variables) this.facts.vidNames.set(vid, name);
+    for (const [name, ceid] of names.events) this.facts.ceidNames.set(ceid, name);
     const applied = await applyPlan(h, this.tool, names, this.facts, {
       defineReports: this.setupsDone === 0,
       spoolFirst: () => this.transmitSpool(),
