@@ -1,6 +1,7 @@
 // @bondline/fab: the fab side. The store (docs/fab.md §1), one repository interface with an embedded
 // SQLite implementation and a PostgreSQL one for a fab at scale; the bus (§4), in process or over NATS
-// JetStream, behind the seams of src/pipeline/seams.ts; the HTTP API over it (§5).
+// JetStream, behind the seams of src/pipeline/seams.ts; the collector (§2), a GEM host per tool; the
+// fab configuration (§3); the HTTP API over it (§5).
 
 export type { ApiError } from './api/api-errors.js';
 export {
@@ -27,6 +28,17 @@ export type {
   StoreWriterOptions,
   StoreWriterStats,
 } from './bus/store-writer.js';
+export {
+  type Collector,
+  type CollectorCounters,
+  type CollectorOptions,
+  startCollector,
+} from './collector/collector.js';
+export { DEFAULT_PLAN } from './config/default-plan.js';
+export type { FabConfig, FabTool } from './config/fab-config.js';
+export { loadFabConfig, parseFabConfigText } from './config/fab-config.js';
+export type { CollectionPlan, CollectorSettings } from './config/fab-config-schema.js';
+
 export type {
   LiveFeed,
   RecordSink,

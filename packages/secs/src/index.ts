@@ -33,7 +33,16 @@ export {
   StateFileError,
   type StateStore,
 } from './gem/equipment/state-store.js';
-export { GemHost, GemHostError, type GemHostEvents, type HostEvent } from './gem/host/gem-host.js';
+export {
+  type AckGate,
+  type DataPrimary,
+  GemHost,
+  GemHostError,
+  type GemHostEvents,
+  type HostAlarm,
+  type HostEvent,
+  type HostTrace,
+} from './gem/host/gem-host.js';
 export { type PlainValue, plainValue } from './gem/host/plain-value.js';
 export {
   ACKC5,

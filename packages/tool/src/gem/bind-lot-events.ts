@@ -62,6 +62,11 @@ function pairResult(gem: GemPort, p: PairRecord, alarming: ReadonlySet<string>, 
   gem.set('PairAlarms', p.faults.filter((f) => alarming.has(f)).join(','));
   gem.set('StackSlot', `${p.destination.carrier}:${p.destination.slot}`);
   gem.set('PairDoneS', p.doneS);
+  gem.set('PairOverlayMap', overlayMap(p));
+  gem.set('PairVoidMap', voidMap(p));
+  gem.set('PairDieMap', Array.from(p.metrology.dieYield.causes));
+  gem.set('PairDieRows', p.metrology.dieYield.rows);
+  gem.set('PairDieCols', p.metrology.dieYield.cols);
   gem.set('LotId', p.lotId);
   gem.set('LastPairId', p.pairId);
   gem.set('LastPairYield', p.yield);
@@ -91,4 +96,21 @@ function lotEnded(gem: GemPort, s: LotSummary): void {
   gem.set('LotEndedS', s.endedS);
   gem.set('ToolTimeS', s.endedS);
   gem.fire(CEID.lotEnded);
+}
+
+/** Void causes as the PairVoidMap carries them (docs/tool.md §7.5). */
+const VOID_CAUSE_CODE = { particle: 1, edge: 2, fault: 3 } as const;
+
+/** X µm, Y µm, dx nm, dy nm per site, flat (the PairOverlayMap F8 array). */
+function overlayMap(p: PairRecord): number[] {
+  const out: number[] = [];
+  for (const s of p.metrology.sites) out.push(s.X, s.Y, s.dx, s.dy);
+  return out;
+}
+
+/** x mm, y mm, diameter µm, cause code per void, flat (the PairVoidMap F8 array). */
+function voidMap(p: PairRecord): number[] {
+  const out: number[] = [];
+  for (const v of p.metrology.voids) out.push(v.xMm, v.yMm, v.diameterUm, VOID_CAUSE_CODE[v.cause]);
+  return out;
 }

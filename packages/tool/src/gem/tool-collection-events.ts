@@ -36,6 +36,11 @@ const PAIR = [
   'StackSlot',
   'PairDoneS',
   'LotId',
+  'PairOverlayMap',
+  'PairVoidMap',
+  'PairDieMap',
+  'PairDieRows',
+  'PairDieCols',
 ];
 const LOT_END = [
   'LotId',

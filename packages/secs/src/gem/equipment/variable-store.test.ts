@@ -27,6 +27,9 @@ describe('VariableStore items', () => {
     expect(vars.item(ec)).not.toBe(before);
     expect((vars.item(ec).value as ArrayLike<unknown>)[0]).toBe(next);
     expect(vars.item(99_999)).toEqual({ format: 'L', value: [] });
+    // A numeric SV may hold an array of its format (E5 items are arrays).
+    vars.set(10, [1, 2.5]);
+    expect(vars.item(10)).toEqual({ format: 'F8', value: Float64Array.of(1, 2.5) });
   });
 });
 
@@ -37,6 +40,9 @@ describe('VariableStore constant checks', () => {
     expect(vars.constantProblem(1000, 25000)).toBeUndefined();
     expect(vars.constantProblem(1000, 60000)).toBe('60000 is outside 100..50000');
     expect(vars.constantProblem(1000, 'x')).toBe('expected a number for F8');
+    expect(vars.constantProblem(1000, [200, 300])).toBe(
+      'equipment constant BondForceSetpoint holds one value, not an array',
+    );
     expect(vars.constantProblem(1002, 2.5)).toBe('2.5 is not an integer in 0..255 (U1)');
     expect(vars.constantProblem(10, 1)).toBe('no equipment constant 10');
     const timeFormat = vars.constant(1014)!;

@@ -143,6 +143,7 @@ export class VariableStore {
   constantProblem(ecid: number, value: Value): string | undefined {
     const c = this.constant(ecid);
     if (c === undefined) return `no equipment constant ${ecid}`;
+    if (Array.isArray(value)) return `equipment constant ${c.name} holds one value, not an array`;
     return checkValue(c.type, value) ?? limitProblem(c, value);
   }
 

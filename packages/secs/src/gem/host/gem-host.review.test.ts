@@ -1,10 +1,12 @@
 // GemHost against a live equipment: an S9 naming a request ends it with a typed error at once
 // (E5: the equipment discarded the primary and will not reply), instead of a T3 timeout.
+
+import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
 import { A, B, L, U4 } from '../../item/constructors.js';
 import { type Rig, startRig } from '../equipment/test-rig.test-util.js';
-import { GemHost, GemHostError, type HostEvent } from './gem-host.js';
+import { type DataPrimary, GemHost, GemHostError, type HostEvent } from './gem-host.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -80,5 +82,39 @@ describe('GemHost error event', () => {
       code: 'bad-primary',
       message: 'S6F11: U4 item declares 4 bytes but only 0 follow at byte 0',
     });
+  });
+});
+
+describe('GemHost ackGate (acknowledge once durable)', () => {
+  it('holds S6F12 and S5F2 until the gate resolves true; false sends no reply', async () => {
+    rig = await startRig({ hsms: { t3Ms: 1000 } });
+    const gates: { primary: DataPrimary; open: (go: boolean) => void }[] = [];
+    new GemHost(rig.hostSession, {
+      ackGate: (primary) => new Promise<boolean>((open) => gates.push({ primary, open })),
+    });
+    const event = L(U4(9), U4(200), L());
+    const first = rig.toolSession.send(toOutgoing({ stream: 6, function: 11, wBit: true, body: event }));
+    const alarm = L(B([0x85]), U4(7), A('door open'));
+    const second = rig.toolSession.send(toOutgoing({ stream: 5, function: 1, wBit: true, body: alarm }));
+    let firstAnswered = false;
+    first.then(
+      () => {
+        firstAnswered = true;
+      },
+      () => {},
+    );
+    await until(() => gates.length === 2, 'both primaries at the gate');
+    expect(gates.map((g) => g.primary.kind)).toEqual(['event', 'alarm']);
+    expect(gates[1]?.primary).toMatchObject({ alarm: { alid: 7, set: true, altx: 'door open' } });
+    expect(firstAnswered).toBe(false);
+    gates[1]?.open(true);
+    const reply = await second;
+    expect(reply === undefined ? undefined : toSecsMessage(reply)).toEqual({
+      ok: true,
+      value: { stream: 5, function: 2, wBit: false, body: B([0]) },
+    });
+    expect(firstAnswered).toBe(false);
+    gates[0]?.open(false);
+    await expect(first).rejects.toMatchObject({ code: 't3-timeout' });
   });
 });

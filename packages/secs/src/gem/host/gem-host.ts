@@ -21,12 +21,20 @@ import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
 import * as s10 from '../messages/s10-terminal.js';
-import { GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
+import { type AckGate, GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
 import { answerPrimary, hostEvent, type PrimaryPort, traceSamples } from './host-primaries.js';
 import { type PlainValue, plainValue } from './plain-value.js';
 import { S9Waits } from './s9-waits.js';
 
-export { GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
+export {
+  type AckGate,
+  type DataPrimary,
+  GemHostError,
+  type GemHostEvents,
+  type HostAlarm,
+  type HostEvent,
+  type HostTrace,
+} from './host-events.js';
 
 export class GemHost extends TypedEmitter<GemHostEvents> {
   /** Names learned from the equipment (VID -> name for SVs, DVs and ECs; CEID -> name). */
@@ -43,10 +51,13 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
 
   private readonly wallClock: () => number;
 
-  /** @param options.wallClock the host's time (epoch ms) it answers the equipment's S2F17 with */
+  /**
+   * @param options.wallClock the host's time (epoch ms) it answers the equipment's S2F17 with
+   * @param options.ackGate when to acknowledge S6F11, S5F1 and S6F1 (default: at once, as received)
+   */
   constructor(
     readonly session: HsmsSession,
-    options: { wallClock?: () => number } = {},
+    options: { wallClock?: () => number; ackGate?: AckGate } = {},
   ) {
     super();
     this.wallClock = options.wallClock ?? Date.now;
@@ -57,6 +68,7 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       traceSamples: (t) => traceSamples(t, this.traceVids.get(String(t.trid)) ?? [], this.vidNames),
       now: () => this.wallClock(),
       s9: (fn, header) => this.s9.reject(fn, header),
+      ackGate: options.ackGate,
     };
     session.onMessage((m) => answerPrimary(port, m));
   }

@@ -18,11 +18,31 @@ export interface HostEvent {
   reports: { rptid: number; items: Item[] }[];
 }
 
+/** An alarm report (S5F1) as the host application sees it. */
+export type HostAlarm = s5.AlarmReport & { set: boolean };
+/** Trace data (S6F1) as the host application sees it. */
+export type HostTrace = tr.TraceData & { samples: Record<string, PlainValue>[] };
+
+/** An equipment primary that carries data (S6F11, S5F1, S6F1), for a host that acknowledges it late. */
+export type DataPrimary =
+  | { kind: 'event'; event: HostEvent }
+  | { kind: 'alarm'; alarm: HostAlarm }
+  | { kind: 'trace'; trace: HostTrace };
+
+/**
+ * When to acknowledge a data primary: its reply (S6F12, S5F2, S6F2, ack 0) is sent once the promise
+ * resolves true, none when it resolves false (the link that carried it is gone, or the host is
+ * closing; the equipment keeps what it did not get acknowledged, E30 6.5). A host that acknowledges
+ * only what it has made durable (the fab's collector) waits here for its store. A rejection is a bug:
+ * it is reported as the session's handler error and nothing is sent.
+ */
+export type AckGate = (primary: DataPrimary) => Promise<boolean>;
+
 export interface GemHostEvents {
   event: HostEvent;
-  alarm: s5.AlarmReport & { set: boolean };
+  alarm: HostAlarm;
   /** S6F1 trace data; `samples` splits the flat value list into one record per sample, keyed by name. */
-  trace: tr.TraceData & { samples: Record<string, PlainValue>[] };
+  trace: HostTrace;
   terminal: { terminal: number; text: string };
   /** An S9 error message from the equipment: function and the header it reports. */
   'error-message': { function: number; header: Uint8Array | undefined };

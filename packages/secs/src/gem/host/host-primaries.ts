@@ -5,6 +5,7 @@
 import { formatIssues } from '@bondline/core';
 import type { HandlerResult } from '../../hsms/message-handler.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
+import type { OutgoingMessage } from '../../hsms/session-types.js';
 import type { HsmsMessage } from '../../hsms/transactions.js';
 import type { Item } from '../../item/item.js';
 import { readBody } from '../../item/reader.js';
@@ -17,7 +18,7 @@ import * as s5 from '../messages/s5-alarms.js';
 import * as s6 from '../messages/s6-events.js';
 import { parseS9Header } from '../messages/s9-errors.js';
 import * as s10 from '../messages/s10-terminal.js';
-import type { GemHostEvents, HostEvent } from './host-events.js';
+import type { AckGate, DataPrimary, GemHostEvents, HostEvent } from './host-events.js';
 import { type PlainValue, plainValue } from './plain-value.js';
 
 /** What answering the equipment's primaries needs from the host. */
@@ -31,9 +32,22 @@ export interface PrimaryPort {
   now(): number;
   /** An S9 arrived: fail the request its header names. */
   s9(fn: number, header: Uint8Array | undefined): void;
+  /** Set when the application decides when data primaries are acknowledged (see AckGate). */
+  readonly ackGate: AckGate | undefined;
 }
 
-export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult {
+/** The reply `ok` once the gate (if any) lets it go; none when the gate says no. */
+function afterGate(
+  port: PrimaryPort,
+  primary: DataPrimary,
+  ok: OutgoingMessage,
+): OutgoingMessage | Promise<OutgoingMessage | undefined> {
+  const gate = port.ackGate;
+  if (gate === undefined) return ok;
+  return gate(primary).then((go) => (go ? ok : undefined));
+}
+
+export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult | Promise<HandlerResult> {
   const key = `S${m.stream}F${m.function}`;
   const d = toSecsMessage(m);
   if (!d.ok) {
@@ -51,18 +65,24 @@ export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult 
   switch (key) {
     case 'S6F11': {
       const e = read(s6.parseEventReport);
-      if (e !== undefined) port.emit('event', port.hostEvent(e));
-      return toOutgoing(s6.s6f12(e === undefined ? ACKC6.error : ACKC6.ok));
+      if (e === undefined) return toOutgoing(s6.s6f12(ACKC6.error));
+      const event = port.hostEvent(e);
+      port.emit('event', event);
+      return afterGate(port, { kind: 'event', event }, toOutgoing(s6.s6f12(ACKC6.ok)));
     }
     case 'S5F1': {
       const a = read(s5.parseS5f1);
-      if (a !== undefined) port.emit('alarm', { ...a, set: (a.alcd & 0x80) !== 0 });
-      return toOutgoing(s5.s5f2(a === undefined ? ACKC5.error : ACKC5.ok));
+      if (a === undefined) return toOutgoing(s5.s5f2(ACKC5.error));
+      const alarm = { ...a, set: (a.alcd & 0x80) !== 0 };
+      port.emit('alarm', alarm);
+      return afterGate(port, { kind: 'alarm', alarm }, toOutgoing(s5.s5f2(ACKC5.ok)));
     }
     case 'S6F1': {
       const t = read(tr.parseS6f1);
-      if (t !== undefined) port.emit('trace', { ...t, samples: port.traceSamples(t) });
-      return toOutgoing(tr.s6f2(t === undefined ? ACKC6.error : ACKC6.ok));
+      if (t === undefined) return toOutgoing(tr.s6f2(ACKC6.error));
+      const trace = { ...t, samples: port.traceSamples(t) };
+      port.emit('trace', trace);
+      return afterGate(port, { kind: 'trace', trace }, toOutgoing(tr.s6f2(ACKC6.ok)));
     }
     case 'S10F1': {
       const t = read(s10.parseTerminalText);

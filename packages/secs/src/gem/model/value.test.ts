@@ -30,6 +30,15 @@ describe('values', () => {
     expect(valueToItem('U2', 5)).toEqual({ format: 'U2', value: new Uint16Array([5]) });
     expect(() => valueToItem('U1', -1)).toThrow(RangeError);
   });
+  it('holds an array of a numeric format as one item of that format (E5 items are arrays)', () => {
+    expect(valueToItem('F8', [1.5, -2, 0])).toEqual(F8([1.5, -2, 0]));
+    expect(valueToItem('U1', [0, 3, 255])).toEqual({ format: 'U1', value: new Uint8Array([0, 3, 255]) });
+    expect(valueToItem('F8', [])).toEqual(F8([]));
+    expect(checkValue('U1', [1, 256])).toBe('element 1: 256 is not an integer in 0..255 (U1)');
+    expect(checkValue('F8', [1, Number.NaN])).toBe('element 1: expected a number for F8');
+    expect(checkValue('A', ['x'])).toMatch(/text/);
+    expect(checkValue('B', [1, 2])).toMatch(/number/);
+  });
 });
 
 describe('B (one byte, E5 format 10)', () => {

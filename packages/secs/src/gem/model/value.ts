@@ -50,6 +50,9 @@ const NUMBER_ITEM: Record<Exclude<ValueType, 'A' | 'BOOLEAN' | 'L'>, (v: number)
   B: (v) => B([v]),
 };
 
+type ArrayType = Exclude<ValueType, 'A' | 'BOOLEAN' | 'L' | 'B'>;
+const ARRAY_ITEM: Record<ArrayType, (v: readonly number[]) => Item> = { U1, U2, U4, I1, I2, I4, F4, F8 };
+
 /** Whether a type is a measured quantity (integers and floats): limits monitoring applies to these. */
 export function isNumericType(type: ValueType): boolean {
   return type !== 'A' && type !== 'BOOLEAN' && type !== 'B' && type !== 'L';
@@ -60,6 +63,9 @@ export function checkValue(type: ValueType, v: unknown): string | undefined {
   if (type === 'A') return typeof v === 'string' ? undefined : `expected text for ${type}`;
   if (type === 'BOOLEAN') return typeof v === 'boolean' ? undefined : 'expected true or false';
   if (type === 'L') return checkIdList(v);
+  // E5: an item of a numeric format is an array of it. A variable may hold one (a pair's overlay map as
+  // F8, a die map as U1); each element is checked like a single value.
+  if (Array.isArray(v) && type !== 'B') return checkArray(type, v);
   if (typeof v !== 'number' || Number.isNaN(v)) return `expected a number for ${type}`;
   const range = INT_RANGE[type];
   if (range === undefined)
@@ -69,6 +75,14 @@ export function checkValue(type: ValueType, v: unknown): string | undefined {
       : undefined;
   if (!Number.isInteger(v) || v < range[0] || v > range[1])
     return `${v} is not an integer in ${range[0]}..${range[1]} (${type})`;
+  return undefined;
+}
+
+function checkArray(type: ValueType, v: readonly unknown[]): string | undefined {
+  for (let i = 0; i < v.length; i++) {
+    const why = checkValue(type, v[i]);
+    if (why !== undefined) return `element ${i}: ${why}`;
+  }
   return undefined;
 }
 
@@ -85,6 +99,7 @@ export function valueToItem(type: ValueType, v: Value): Item {
   if (type === 'A') return A(v as string);
   if (type === 'BOOLEAN') return BOOLEAN(v as boolean);
   if (type === 'L') return L.from((v as readonly number[]).map((n) => U4(n)));
+  if (Array.isArray(v)) return ARRAY_ITEM[type as ArrayType](v as readonly number[]);
   return NUMBER_ITEM[type](v as number);
 }
 

@@ -1,0 +1,240 @@
+// One tool as the collector sees it (docs/fab.md §2.1): a GEM host on an HSMS active connection that
+// retries every T5, the setup after each connection (communications, the spool first, names, the plan,
+// online), and every S6F11, S5F1 and S6F1 turned into records and acknowledged only once the commit
+// queue says they are durable. Keeps the tool's status on the board.
+import { type Issue, issue } from '@bondline/core';
+import { type DataPrimary, GemHost, HsmsActiveEndpoint, HsmsSession, type PlainValue } from '@bondline/secs';
+import type { FabTool } from '../config/fab-config.js';
+import type { ToolLinkState, ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
+import type { FabRecord } from '../store/records.js';
+import type { CommitQueue } from './commit-queue.js';
+import { RecordMaker, type ToolFacts } from './to-records.js';
+import { applyPlan, readNames, toolRecords } from './tool-setup.js';
+
+export interface ToolLinkDeps {
+  readonly queue: CommitQueue;
+  readonly board: ToolStatusBoard;
+  /** The fab's records for this tool (organisations, the tool), written before its first data. */
+  readonly baseRecords: readonly FabRecord[];
+  readonly maxPendingMessages: number;
+  readonly log: (i: Issue) => void;
+  /** Wall clock, epoch ms. */
+  readonly now: () => number;
+}
+
+/** E30 ControlState values (SV) by number. */
+const CONTROL_NAMES = [
+  '',
+  'equipment-offline',
+  'attempt-online',
+  'host-offline',
+  'online-local',
+  'online-remote',
+];
+
+export class ToolLink {
+  readonly session: HsmsSession;
+  private readonly host: GemHost;
+  private readonly endpoint: HsmsActiveEndpoint;
+  /** Bumped on every new connection: an answer for a message of an older connection is never sent. */
+  private generation = 0;
+  private maker: RecordMaker | undefined;
+  private ready: Promise<void> = Promise.resolve();
+  private readyNow: (() => void) | undefined;
+  private setupsDone = 0;
+  private closed = false;
+  private held = false;
+  private readonly facts: ToolFacts = {
+    vidNames: new Map(),
+    ceidNames: new Map(),
+    alarmTexts: new Map(),
+    constants: new Map(),
+    lots: new Map(),
+  };
+  private status: ToolStatus;
+  received = 0;
+  reconnects = 0;
+
+  constructor(
+    readonly tool: FabTool,
+    private readonly deps: ToolLinkDeps,
+  ) {
+    this.status = { toolId: tool.id, link: 'disconnected', updatedMs: deps.now() };
+    const timers = Object.fromEntries(Object.entries(tool.timers).filter(([, v]) => v !== undefined));
+    this.session = new HsmsSession({
+      sessionId: tool.deviceId,
+      ...timers,
+      maxPrimariesInProgress: deps.maxPendingMessages,
+    });
+    this.host = new GemHost(this.session, { ackGate: (p) => this.durable(p) });
+    this.host.on('error', (e) => deps.log(issue('bad-primary', `${tool.id}: ${e.message}`)));
+    this.session.on('error', (e) => deps.log(issue('hsms-error', `${tool.id}: ${e.message}`)));
+    this.endpoint = new HsmsActiveEndpoint(this.session, { host: tool.address, port: tool.port });
+    this.endpoint.on('connect-error', () => this.setLink('connecting'));
+    this.session.on('state', (s) => {
+      if (s.to === 'selected') this.connected();
+      else if (s.to === 'not-connected') {
+        if (s.from === 'selected') this.reconnects++;
+        this.setLink('disconnected');
+      }
+    });
+  }
+
+  start(): void {
+    this.setLink('connecting');
+    this.endpoint.start();
+  }
+
+  /**
+   * The sink has failed for a while with this tool's messages unanswered: drop the link, so the tool
+   * keeps what it sends next in its spool rather than wait for answers past its T3, and stay away
+   * until `resume`.
+   */
+  hold(): void {
+    if (this.held || this.closed) return;
+    this.held = true;
+    this.deps.log(
+      issue('sink-stalled', `${this.tool.id}: the sink takes no records; link dropped until it does`),
+    );
+    this.endpoint.stop();
+  }
+
+  resume(): void {
+    if (!this.held || this.closed) return;
+    this.held = false;
+    this.endpoint.start();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.generation++;
+    this.endpoint.dispose();
+    this.readyNow?.();
+    await this.putStatus({ link: 'disconnected' });
+  }
+
+  // ---- connection and setup --------------------------------------------------------------------
+
+  private connected(): void {
+    const gen = ++this.generation;
+    this.setLink('selected');
+    if (this.maker === undefined) this.ready = new Promise((resolve) => (this.readyNow = resolve));
+    // Not inside the session's state callback: the Select.rsp is still being read there.
+    setImmediate(() => this.runSetup(gen));
+  }
+
+  private runSetup(gen: number): void {
+    if (gen !== this.generation) return;
+    this.setup(gen).catch((err: unknown) => {
+      if (gen !== this.generation) return; // the link went meanwhile; the next connection sets up again
+      this.deps.log(
+        issue('setup-failed', `${this.tool.id}: ${err instanceof Error ? err.message : String(err)}`),
+      );
+      this.session.close(); // the endpoint reconnects after T5 and tries again
+    });
+  }
+
+  private async setup(gen: number): Promise<void> {
+    const h = this.host;
+    const c = await h.establishCommunications();
+    if (c.commack !== 0) throw new Error(`S1F13 answered COMMACK ${c.commack}`);
+    // Equipment that is not ONLINE answers nothing but S1F13/S1F17 (E30): online before anything else.
+    if (this.tool.onlineRemote) {
+      const onlack = await h.requestOnline();
+      if (onlack !== 0 && onlack !== 2) throw new Error(`S1F17 answered ONLACK ${onlack}`);
+    }
+    // After a reconnect, the spool first (FAB.md): the names and reports are those of this process.
+    if (this.setupsDone > 0) await this.transmitSpool();
+    const names = await readNames(h);
+    if (gen !== this.generation) return;
+    for (const [name, vid] of names.variables) this.facts.vidNames.set(vid, name);
+    for (const [name, ceid] of names.events) this.facts.ceidNames.set(ceid, name);
+    const applied = await applyPlan(h, this.tool, names, this.facts, {
+      defineReports: this.setupsDone === 0,
+      spoolFirst: () => this.transmitSpool(),
+    });
+    if (!applied.ok) {
+      for (const i of applied.issues)
+        this.deps.log(issue(i.code, `${this.tool.id}: plan ${this.tool.planName}: ${i.message}`, i.path));
+      // A plan the tool cannot follow: no use reconnecting until the configuration changes.
+      this.endpoint.stop();
+      return;
+    }
+    if (gen !== this.generation) return;
+    this.maker = new RecordMaker(this.tool.id, applied.value.plan, this.facts);
+    // The fab's rows for the tool go first; then its modules and constants as the tool declares them.
+    this.deps.queue.push({
+      toolId: this.tool.id,
+      records: [...this.deps.baseRecords, ...toolRecords(this.tool.id, names)],
+      receivedAt: performance.now(),
+      settle: () => {},
+    });
+    this.setupsDone++;
+    this.readyNow?.();
+    this.readyNow = undefined;
+    await this.putStatus({ ...applied.value.status, link: 'communicating' });
+  }
+
+  private async transmitSpool(): Promise<void> {
+    const rsda = await this.host.transmitSpool();
+    // RSDA 2: no spooled data (E5). 1: busy, retried on the next connection.
+    if (rsda !== 0 && rsda !== 2)
+      this.deps.log(issue('spool-refused', `${this.tool.id}: S6F23 answered RSDA ${rsda}`));
+  }
+
+  // ---- data --------------------------------------------------------------------------------------
+
+  /** The ack gate: true once the message's records are durable and its connection still stands. */
+  private async durable(p: DataPrimary): Promise<boolean> {
+    const gen = this.generation;
+    const receivedAt = performance.now();
+    const receivedMs = this.deps.now();
+    this.received++;
+    await this.ready;
+    const maker = this.maker;
+    if (maker === undefined || this.closed) return false;
+    const records = maker.records(p, receivedMs);
+    this.follow(p, receivedMs);
+    const stored = await new Promise<boolean>((settle) =>
+      this.deps.queue.push({ toolId: this.tool.id, records, receivedAt, settle }),
+    );
+    return stored && gen === this.generation && this.session.state === 'selected';
+  }
+
+  /** What an event says of the tool's states. */
+  private follow(p: DataPrimary, atMs: number): void {
+    const change: { -readonly [K in keyof ToolStatus]?: ToolStatus[K] } = { lastMessageMs: atMs };
+    if (p.kind === 'event') {
+      const v = p.event.values;
+      const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
+      if (typeof v.ControlState === 'number')
+        change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
+      const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
+      if (proc !== undefined) change.processing = proc.toLowerCase();
+      const e10 = t(v.ToolE10State);
+      if (e10 !== undefined) change.e10 = e10;
+      const lot = t(v.LotId);
+      if (p.event.name === 'LotStarted' && lot !== undefined) change.lotId = lot;
+      if (p.event.name === 'LotEnded') {
+        const { lotId: _ended, ...rest } = { ...this.status, ...change };
+        this.status = { ...rest, updatedMs: atMs };
+        void this.deps.board.put(this.status);
+        return;
+      }
+    }
+    // Every message would be a write to the board: the time alone is refreshed once a second.
+    const moved = Object.entries(change).some(
+      ([k, x]) => k !== 'lastMessageMs' && this.status[k as keyof ToolStatus] !== x,
+    );
+    if (moved || atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
+  }
+
+  private setLink(link: ToolLinkState): void {
+    if (this.status.link !== link) void this.putStatus({ link });
+  }
+
+  private putStatus(change: Partial<Omit<ToolStatus, 'toolId'>>): Promise<void> {
+    this.status = { ...this.status, ...change, updatedMs: this.deps.now() };
+    return this.deps.board.put(this.status);
+  }
+}
