@@ -25,3 +25,15 @@ export async function listenOrFail<T>(listen: () => Promise<T>, host: string, po
     throw err;
   }
 }
+
+/** Every `everyMs` (default 10 s), print the line `line()` gives when it changed since the last one. */
+export function everyFewSeconds(line: () => string, everyMs = 10_000): { stop(): void } {
+  let shown = '';
+  const timer = setInterval(() => {
+    const now = line();
+    if (now !== shown) process.stdout.write(`${now}\n`);
+    shown = now;
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -31,3 +31,15 @@ export async function openStoreOrFail(location: StoreLocation): Promise<FabStore
   }
   return opened.value;
 }
+
+/** A store without the fab schema cannot take records: say how to make it (exit 2). */
+export async function requireMigrated(store: FabStore, location: StoreLocation): Promise<void> {
+  const probe = await store.listTools({ limit: 1 });
+  if (probe.ok) return;
+  const code = probe.issues[0]?.code;
+  const where = describeStore(location);
+  if (code === 'not-migrated' || code === 'schema-too-new') {
+    throw new CliError(`${where}: ${formatIssues(probe.issues)} (bondline fab migrate --store ...)`);
+  }
+  throw new CliError(`${where}: ${formatIssues(probe.issues)}`, { exitCode: 1 });
+}

@@ -1,7 +1,10 @@
 // `bondline fab <part>`: the fab side (docs/fab.md). Each part runs as its own process at scale.
 import { printHelp, usageError } from '../usage.js';
+import { runFabCollect } from './fab-collect.js';
 import { runFabMigrate } from './fab-migrate.js';
 import { runFabServe } from './fab-serve.js';
+import { runFabStoreWriter } from './fab-store-writer.js';
+import { runFabUp } from './fab-up.js';
 
 interface Part {
   readonly summary: string;
@@ -9,8 +12,11 @@ interface Part {
 }
 
 const PARTS: Record<string, Part> = {
+  collect: { summary: 'the collector: a GEM host per tool of the configuration', run: runFabCollect },
   migrate: { summary: "create or update the store's tables", run: runFabMigrate },
   serve: { summary: 'the HTTP API over a store', run: runFabServe },
+  up: { summary: 'everything in one process (--demo n: with n simulated bonders)', run: runFabUp },
+  store: { summary: 'a store writer: records from NATS JetStream into the store', run: runFabStoreWriter },
 };
 
 const NAMES = Object.keys(PARTS).join('|');

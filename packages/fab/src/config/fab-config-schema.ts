@@ -127,6 +127,29 @@ const storeSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const NATS_SERVER = /^nats:\/\/[^\s/,]+:\d{1,5}$/;
+const natsName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1 to 64)');
+const natsSubject = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'dot-separated tokens of letters, digits, _ and -');
+
+/** NATS JetStream of the scaled layout (docs/fab.md §4); names default to the bus's own. */
+const busSchema = z.strictObject({
+  servers: z.array(z.string().regex(NATS_SERVER, 'a NATS server as nats://host:port')).min(1).max(16),
+  stream: natsName.optional(),
+  subjectPrefix: natsSubject.optional(),
+  committedSubject: natsSubject.optional(),
+  statusBucket: natsName.optional(),
+  /** The durable consumer store writers share. */
+  durable: natsName.optional(),
+});
+
+/** The HTTP API (docs/fab.md §5). */
+const httpSchema = z.strictObject({
+  host: z.string().min(1).max(255).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8080),
+});
+
 export const fabConfigFileSchema = z
   .strictObject({
     fab: organisationSchema,
@@ -141,9 +164,8 @@ export const fabConfigFileSchema = z
       stallSeparateMs: 15_000,
     }),
     store: storeSchema.optional(),
-    /** The bus and the HTTP server (their parts of the fab validate their keys). */
-    bus: z.record(z.string(), z.unknown()).optional(),
-    http: z.record(z.string(), z.unknown()).optional(),
+    bus: busSchema.optional(),
+    http: httpSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const orgs = new Set<string>();

@@ -96,6 +96,33 @@ extra: 1
     );
   });
 
+  it('reads the bus and HTTP settings of the scaled layout, and names their bad fields', () => {
+    const good = parseFabConfigText(
+      `${BASE}bus: { servers: ["nats://127.0.0.1:4222"], stream: LINE2, durable: writers }\nhttp: { port: 9090 }\n`,
+      'fab.yaml',
+    );
+    if (!good.ok) throw new Error(good.issues[0]?.message);
+    expect(good.value.bus).toEqual({
+      servers: ['nats://127.0.0.1:4222'],
+      stream: 'LINE2',
+      durable: 'writers',
+    });
+    expect(good.value.http).toEqual({ host: '127.0.0.1', port: 9090 });
+    const bad = problems(
+      `${BASE}bus: { servers: ["127.0.0.1:4222"], stream: "a b", subjectPrefix: "x..y", colour: 1 }\nhttp: { port: 80000 }\n`,
+    );
+    expect(bad.map((l) => l.split(':')[0]).sort()).toEqual(
+      [
+        'invalid-value bus.servers[0]',
+        'invalid-value bus.stream',
+        'invalid-value bus.subjectPrefix',
+        'unknown-key bus.colour',
+        'out-of-range http.port',
+      ].sort(),
+    );
+    expect(bad.find((l) => l.includes('bus.servers[0]'))).toContain('a NATS server as nats://host:port');
+  });
+
   it('checks references once the fields are well formed: makers, plans, duplicates, retry bounds', () => {
     const text = `
 fab: { id: fab-1, name: Fab }

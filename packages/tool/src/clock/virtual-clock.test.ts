@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeRealTime, waitFor } from './fake-real-time.test-util.js';
 import { parsePacing } from './pacing.js';
+import type { RealTime } from './real-time.js';
 import { VirtualClock } from './virtual-clock.js';
 
 describe('VirtualClock at max pacing', () => {
@@ -78,6 +79,25 @@ describe('VirtualClock at a factor', () => {
     rt.advanceTo(5000);
     await clock.idle();
     expect(firedMs).toEqual([2000, 5000]);
+  });
+
+  it('schedules after(0) while real time moves between two reads of the clock (fab up --demo crashed)', async () => {
+    // A real clock moves between any two reads; this one moves 1 ms per read, so reading the virtual
+    // time for the argument of at() and again inside it saw the second later than the first.
+    const rt = new FakeRealTime();
+    const moving: RealTime = {
+      nowMs: () => {
+        rt.advanceTo(rt.nowMs() + 1);
+        return rt.nowMs();
+      },
+      setTimer: (ms, fn) => rt.setTimer(ms, fn),
+      yieldNow: () => rt.yieldNow(),
+    };
+    const clock = new VirtualClock({ pacing: { mode: 'factor', factor: 60 }, realTime: moving });
+    const seen: number[] = [];
+    for (let i = 0; i < 5; i++) clock.after(0, () => seen.push(i));
+    await waitFor(() => seen.length === 5, 'the five callbacks');
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('wakes for an event scheduled earlier than the one it sleeps for', async () => {

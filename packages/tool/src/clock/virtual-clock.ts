@@ -92,18 +92,25 @@ export class VirtualClock {
     if (!Number.isFinite(atS) || atS < now) {
       throw new RangeError(`clock: cannot schedule at ${atS} s, now is ${now} s`);
     }
+    return this.push(atS, fn);
+  }
+
+  /**
+   * Run `fn` after `delayS` virtual seconds (≥ 0). Virtual time is read once: at a factor it follows
+   * real time, so `at(nowS + d)` could find the clock already past the time it was given.
+   */
+  after(delayS: number, fn: () => void): ClockTimer {
+    if (!Number.isFinite(delayS) || delayS < 0) throw new RangeError(`clock: bad delay ${delayS} s`);
+    return this.push(this.nowS + delayS, fn);
+  }
+
+  private push(atS: number, fn: () => void): ClockTimer {
     const e: QueuedEvent = { atS, seq: this.seq++, fn, cancelled: false };
     this.queue.push(e);
     this.ensureRunning();
     // A paced loop asleep until a later event must wake for this one.
     this.wake?.();
     return { cancel: () => this.queue.cancel(e) };
-  }
-
-  /** Run `fn` after `delayS` virtual seconds (≥ 0). */
-  after(delayS: number, fn: () => void): ClockTimer {
-    if (!Number.isFinite(delayS) || delayS < 0) throw new RangeError(`clock: bad delay ${delayS} s`);
-    return this.at(this.nowS + delayS, fn);
   }
 
   /** Resolves once no callback is scheduled and the loop has stopped. */

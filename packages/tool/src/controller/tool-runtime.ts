@@ -84,7 +84,7 @@ export class ToolRuntime {
   /** Ask for a scheduling pass at the current virtual time (once, however often asked). */
   kick(): void {
     if (this.tickTimer !== undefined) return;
-    this.tickTimer = this.clock.at(this.nowS, () => {
+    this.tickTimer = this.clock.after(0, () => {
       this.tickTimer = undefined;
       this.bus.batch(() => this.onTick());
     });

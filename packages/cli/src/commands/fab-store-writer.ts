@@ -1,0 +1,87 @@
+// `bondline fab store`: a store writer of the scaled layout (docs/fab.md §4): takes the records
+// collectors published on JetStream and commits them into the store, acknowledging each message only
+// once committed. Run several on one durable consumer to share the work.
+import { formatIssues } from '@bondline/core';
+import { parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { printHelp, usageError } from '../usage.js';
+import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
+import { everyFewSeconds, untilSignal } from './fab-process.js';
+import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
+
+const USAGE =
+  'bondline fab store [--config <fab.yaml>] [--store <sqlite:file|postgres://...>] [--bus <nats://host:port>]\n' +
+  '       [--durable <name>]';
+
+const HELP = `usage: ${USAGE}
+  A store writer: commits the records collectors publish on NATS JetStream into the store, each
+  message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
+  again). Several writers on one durable consumer share the work. Until SIGINT or SIGTERM.
+${CONFIG_OPTION_HELP}
+${STORE_OPTION_HELP}; default the configuration's store
+${BUS_OPTION_HELP}
+  --durable <name>   the durable consumer the writers share (default the configuration's, else
+                     bondline-store-writer)
+Exit codes: 0 stopped by a signal, 1 the store or the bus cannot be reached, 2 bad arguments or a
+store not migrated (bondline fab migrate).`;
+
+export async function runFabStoreWriter(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      config: { type: 'string' },
+      store: { type: 'string' },
+      bus: { type: 'string' },
+      durable: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'fab store',
+  );
+  if (values.help === true) return printHelp(HELP);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
+  const config = values.config === undefined ? undefined : await fabConfigArg(values.config);
+  const location = storeLocationOf(
+    values.store,
+    config === undefined || values.config === undefined ? undefined : { value: config, path: values.config },
+  );
+  if (location === undefined) throw usageError('which store? (--store, or store: in --config)', USAGE);
+  const busOptions = busOptionsOf(values.bus, config, 'bondline-fab-store');
+  if (busOptions === undefined) throw usageError('which bus? (--bus, or bus: in --config)', USAGE);
+  const durable = values.durable ?? busOptions.durable;
+  const store = await openStoreOrFail(location);
+  try {
+    await requireMigrated(store, location);
+    const bus = await openBusOrFail(busOptions);
+    try {
+      const started = await bus.startStoreWriter(store, {
+        ...(durable === undefined ? {} : { durable }),
+        onRejected: (m) =>
+          process.stderr.write(
+            `fab store: message ${m.seq} on ${m.subject} dropped: ${formatIssues(m.issues)}\n`,
+          ),
+      });
+      if (!started.ok) throw new CliError(formatIssues(started.issues), { exitCode: 1 });
+      const writer = started.value;
+      const signal = untilSignal();
+      process.stdout.write(
+        `store writer: ${describeStore(location)} from ${[busOptions.servers].flat().join(',')} stream ${bus.stream}` +
+          ` (durable ${durable ?? 'bondline-store-writer'})\n`,
+      );
+      const progress = everyFewSeconds(() => {
+        const s = writer.stats();
+        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped`;
+      });
+      const name = await signal;
+      progress.stop();
+      await writer.stop();
+      const s = writer.stats();
+      process.stdout.write(`${name}: stopped after ${s.records} records in ${s.messages} messages\n`);
+      return 0;
+    } finally {
+      await bus.close();
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,244 @@
+// `bondline fab up`: the whole fab side in one process (docs/fab.md §6): the store (migrated), the bus
+// (in process, or NATS JetStream with a store writer), the collector for the configuration's tools,
+// the HTTP API; `--demo N` also starts N simulated bonders on loopback that the collector collects
+// from, running lots back to back, so a newcomer sees a line running.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatIssues, type Issue } from '@bondline/core';
+import {
+  createEmbeddedPipeline,
+  DEFAULT_PLAN,
+  type FabConfig,
+  type FabStore,
+  type FabTool,
+  type LiveFeed,
+  parseFabConfigText,
+  type RecordSink,
+  startCollector,
+  startFabApi,
+  type ToolStatusBoard,
+} from '@bondline/fab';
+import { numberArg, parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { checkOutputFolder } from '../output-files.js';
+import { printHelp, usageError } from '../usage.js';
+import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo-line.js';
+import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { countersLine } from './fab-collect.js';
+import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
+import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
+import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
+import { seedArg, speedArg } from './tool-options.js';
+
+const USAGE =
+  'bondline fab up [--config <fab.yaml>] [--store <s>] [--bus <nats://host:port>] [--port <p>] [--host <addr>]\n' +
+  '       [--demo <n>] [--speed max|<factor>] [--pairs <n>] [--seed <n>] [--data-dir <dir>]';
+
+const HELP = `usage: ${USAGE}
+  The fab side in one process until SIGINT or SIGTERM: migrates the store, collects from every tool
+  of the configuration, stores everything, and serves the API; prints the URL.
+${CONFIG_OPTION_HELP}
+${STORE_OPTION_HELP}; default the configuration's store, else <data-dir>/fab.sqlite
+${BUS_OPTION_HELP}; without
+                     one, records go from the collector to the store in this process
+  --port <p>         HTTP port (default the configuration's http.port, else 8080; 0 picks a free one)
+  --host <addr>      HTTP address (default the configuration's http.host, else 127.0.0.1)
+  --demo <n>         also start n simulated bonders (1 to 32) on loopback, collected like the
+                     configuration's tools; odd ones run the immature fault profile, even ones mature
+  --speed max|<f>    the demo bonders' virtual time: <f> times real time (default 60: a 25-pair lot
+                     in about a minute), or max
+  --pairs <n>        pairs per demo lot, 1 to 25 (default 25)
+  --seed <n>         seed of the first demo bonder; the others take the next ones (default 1)
+  --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
+                     removed at exit
+Exit codes: 0 stopped by a signal, 1 the store or the bus cannot be reached, 2 bad arguments, a bad
+configuration or a port that is taken.`;
+
+const BASE_CONFIG = 'fab: { id: fab, name: Fab }\ntools: []\n';
+
+interface Pipeline {
+  readonly sink: RecordSink;
+  readonly feed: LiveFeed;
+  readonly statusBoard: ToolStatusBoard;
+  readonly describe: string;
+  close(): Promise<void>;
+}
+
+export async function runFabUp(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      config: { type: 'string' },
+      store: { type: 'string' },
+      bus: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'string' },
+      speed: { type: 'string' },
+      pairs: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'fab up',
+  );
+  if (values.help === true) return printHelp(HELP);
+  if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
+  const demoCount = numberArg('demo', values.demo, { integer: true, min: 1, max: 32 }) ?? 0;
+  const pacing = speedArg(values.speed ?? '60');
+  const pairsPerLot = numberArg('pairs', values.pairs, { integer: true, min: 1, max: 25 }) ?? 25;
+  const seed = seedArg(values.seed);
+  let config = values.config === undefined ? baseConfig() : await fabConfigArg(values.config);
+  const port =
+    numberArg('port', values.port, { integer: true, min: 0, max: 65535 }) ?? config.http?.port ?? 8080;
+  const host = values.host ?? config.http?.host ?? '127.0.0.1';
+  if (demoCount === 0 && config.tools.length === 0) {
+    process.stderr.write('fab up: no tools to collect from (give --config with tools, or --demo <n>)\n');
+  }
+  const data = await dataFolder(values['data-dir']);
+  const closing: (() => Promise<void>)[] = [data.remove];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closing.splice(0).reverse()) await close();
+  };
+  try {
+    const location = storeLocationOf(
+      values.store,
+      values.config === undefined ? undefined : { value: config, path: values.config },
+    ) ?? { kind: 'sqlite', path: join(data.dir, 'fab.sqlite') };
+    const store = await openStoreOrFail(location);
+    closing.push(() => store.close());
+    const migrated = await store.migrate();
+    if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
+    const pipeline = await openPipeline(store, values.bus, config);
+    closing.push(() => pipeline.close());
+
+    let line: DemoLine | undefined;
+    if (demoCount > 0) {
+      const demo = await startDemoLine({
+        count: demoCount,
+        dir: join(data.dir, 'tools'),
+        ...(pacing === undefined ? {} : { pacing }),
+        pairsPerLot,
+        seed,
+        onIssue: (id, message) => process.stderr.write(`fab up: ${id}: ${message}\n`),
+      });
+      line = demo;
+      closing.push(() => demo.close());
+      config = withDemoTools(config, demo.tools);
+    }
+    const collector = await startCollector({
+      config,
+      sink: pipeline.sink,
+      statusBoard: pipeline.statusBoard,
+      log: (i: Issue) => process.stderr.write(`fab up: ${i.message}\n`),
+    });
+    if (!collector.ok) throw new CliError(formatIssues(collector.issues));
+    closing.push(() => collector.value.close());
+    const api = await listenOrFail(
+      () => startFabApi({ store, feed: pipeline.feed, statusBoard: pipeline.statusBoard, host, port }),
+      host,
+      port,
+    );
+    closing.push(() => api.close());
+
+    const signal = untilSignal();
+    const say = (s: string): void => {
+      process.stdout.write(`${s}\n`);
+    };
+    say(`store: ${describeStore(location)}${data.temporary ? ' (temporary, removed at exit)' : ''}`);
+    say(`bus: ${pipeline.describe}`);
+    for (const t of config.tools) {
+      const demo = line?.tools.find((d) => d.id === t.id);
+      say(
+        `tool ${t.id} (${t.maker}) at ${t.address}:${t.port}${demo === undefined ? '' : `, simulated, ${demo.profile} profile`}`,
+      );
+    }
+    say(`api: ${api.url}/api (OpenAPI: ${api.url}/api/openapi.json, live: ${api.url}/api/stream)`);
+    say(`fab up: running at ${api.url}; stop with Ctrl-C`);
+    const progress = everyFewSeconds(
+      () => `${countersLine(collector.value)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+    );
+    const name = await signal;
+    progress.stop();
+    say(`${name}: stopping`);
+    return 0;
+  } finally {
+    await closeAll();
+  }
+}
+
+function baseConfig(): FabConfig {
+  const parsed = parseFabConfigText(BASE_CONFIG, '(built-in)');
+  if (!parsed.ok)
+    throw new Error(`the built-in fab configuration is refused: ${formatIssues(parsed.issues)}`);
+  return parsed.value;
+}
+
+/** The configuration with the demo bonders and their makers added. */
+function withDemoTools(config: FabConfig, tools: readonly DemoTool[]): FabConfig {
+  const taken = new Set(config.tools.map((t) => t.id));
+  const clash = tools.find((t) => taken.has(t.id));
+  if (clash !== undefined) throw new CliError(`--demo: the configuration already has a tool ${clash.id}`);
+  const known = new Set([config.fab.id, ...config.makers.map((m) => m.id)]);
+  const makers = [...config.makers, ...DEMO_MAKERS.filter((m) => !known.has(m.id))];
+  const added = tools.map(
+    (t, i): FabTool => ({
+      id: t.id,
+      name: `Demo bonder ${i + 1}`,
+      maker: t.makerId,
+      address: '127.0.0.1',
+      port: t.port,
+      deviceId: t.deviceId,
+      timers: {},
+      onlineRemote: true,
+      planName: 'default',
+      plan: DEFAULT_PLAN,
+    }),
+  );
+  return { ...config, makers, tools: [...config.tools, ...added] };
+}
+
+async function openPipeline(
+  store: FabStore,
+  busArg: string | undefined,
+  config: FabConfig,
+): Promise<Pipeline> {
+  const busOptions = busOptionsOf(busArg, config, 'bondline-fab-up');
+  if (busOptions === undefined) {
+    const p = createEmbeddedPipeline(store);
+    return { ...p, describe: 'in process' };
+  }
+  const bus = await openBusOrFail(busOptions);
+  try {
+    const board = await bus.statusBoard();
+    if (!board.ok) throw new CliError(formatIssues(board.issues), { exitCode: 1 });
+    const writer = await bus.startStoreWriter(store, {
+      ...(busOptions.durable === undefined ? {} : { durable: busOptions.durable }),
+      onRejected: (m) =>
+        process.stderr.write(`fab up: message ${m.seq} on ${m.subject} dropped: ${formatIssues(m.issues)}\n`),
+    });
+    if (!writer.ok) throw new CliError(formatIssues(writer.issues), { exitCode: 1 });
+    return {
+      sink: bus.sink(),
+      feed: bus.liveFeed(),
+      statusBoard: board.value,
+      describe: `NATS JetStream stream ${bus.stream} (${[busOptions.servers].flat().join(',')}), one store writer`,
+      close: () => bus.close(),
+    };
+  } catch (err) {
+    await bus.close();
+    throw err;
+  }
+}
+
+async function dataFolder(
+  raw: string | undefined,
+): Promise<{ dir: string; temporary: boolean; remove: () => Promise<void> }> {
+  if (raw !== undefined) {
+    await checkOutputFolder('--data-dir', raw);
+    return { dir: resolve(raw), temporary: false, remove: async () => {} };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'bondline-fab-'));
+  return { dir, temporary: true, remove: () => rm(dir, { recursive: true, force: true }) };
+}
