@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { formatIssues, type Issue } from '@bondline/core';
+import { formatIssues, type Issue, makeDir } from '@bondline/core';
 import {
   createEmbeddedPipeline,
   DEFAULT_PLAN,
@@ -19,6 +19,7 @@ import {
   startFabApi,
   type ToolStatusBoard,
 } from '@bondline/fab';
+import type { Pacing } from '@bondline/tool';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { checkOutputFolder } from '../output-files.js';
@@ -29,11 +30,11 @@ import { countersLine } from './fab-collect.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
-import { seedArg, speedArg } from './tool-options.js';
+import { seedArg } from './tool-options.js';
 
 const USAGE =
   'bondline fab up [--config <fab.yaml>] [--store <s>] [--bus <nats://host:port>] [--port <p>] [--host <addr>]\n' +
-  '       [--demo <n>] [--speed max|<factor>] [--pairs <n>] [--seed <n>] [--data-dir <dir>]';
+  '       [--demo <n>] [--speed <factor>] [--pairs <n>] [--seed <n>] [--data-dir <dir>]';
 
 const HELP = `usage: ${USAGE}
   The fab side in one process until SIGINT or SIGTERM: migrates the store, collects from every tool
@@ -46,8 +47,8 @@ ${BUS_OPTION_HELP}; without
   --host <addr>      HTTP address (default the configuration's http.host, else 127.0.0.1)
   --demo <n>         also start n simulated bonders (1 to 32) on loopback, collected like the
                      configuration's tools; odd ones run the immature fault profile, even ones mature
-  --speed max|<f>    the demo bonders' virtual time: <f> times real time (default 60: a 25-pair lot
-                     in about a minute), or max
+  --speed <f>        the demo bonders' virtual time: <f> times real time, 1 to 1000 (default 60: a
+                     25-pair lot in about a minute)
   --pairs <n>        pairs per demo lot, 1 to 25 (default 25)
   --seed <n>         seed of the first demo bonder; the others take the next ones (default 1)
   --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
@@ -86,7 +87,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
   if (values.help === true) return printHelp(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
   const demoCount = numberArg('demo', values.demo, { integer: true, min: 1, max: 32 }) ?? 0;
-  const pacing = speedArg(values.speed ?? '60');
+  const pacing = demoSpeedArg(values.speed);
   const pairsPerLot = numberArg('pairs', values.pairs, { integer: true, min: 1, max: 25 }) ?? 25;
   const seed = seedArg(values.seed);
   let config = values.config === undefined ? baseConfig() : await fabConfigArg(values.config);
@@ -118,7 +119,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
       const demo = await startDemoLine({
         count: demoCount,
         dir: join(data.dir, 'tools'),
-        ...(pacing === undefined ? {} : { pacing }),
+        pacing,
         pairsPerLot,
         seed,
         onIssue: (id, message) => process.stderr.write(`fab up: ${id}: ${message}\n`),
@@ -166,6 +167,16 @@ export async function runFabUp(argv: string[]): Promise<number> {
   } finally {
     await closeAll();
   }
+}
+
+/**
+ * The demo bonders' pacing: a factor of real time up to 1000. Not `max`: a bonder at max speed sends
+ * thousands of events a second, a firehose no real tool is, and the line would show spooling instead
+ * of lots (docs/fab.md §6).
+ */
+function demoSpeedArg(raw: string | undefined): Pacing {
+  const factor = numberArg('speed', raw, { min: 1, max: 1000 }) ?? 60;
+  return { mode: 'factor', factor };
 }
 
 function baseConfig(): FabConfig {
@@ -237,6 +248,9 @@ async function dataFolder(
 ): Promise<{ dir: string; temporary: boolean; remove: () => Promise<void> }> {
   if (raw !== undefined) {
     await checkOutputFolder('--data-dir', raw);
+    await makeDir(raw).catch((err: unknown) => {
+      throw new CliError(`--data-dir: cannot make ${raw}: ${String(err)}`, { cause: err });
+    });
     return { dir: resolve(raw), temporary: false, remove: async () => {} };
   }
   const dir = await mkdtemp(join(tmpdir(), 'bondline-fab-'));
