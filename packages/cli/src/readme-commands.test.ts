@@ -4,7 +4,7 @@
 // block or paragraph run against them, and they are stopped with SIGINT (or end by themselves with
 // --exit-after-scenario).
 // Two liberties: `npx bondline` runs the built bin directly (one test checks that npx finds it), and
-// the port a README names (5000) is swapped for a free one, the same in the server and its clients.
+// the port a README names (5000 or 8080) is swapped for a free one, the same in the server and its clients.
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -55,9 +55,18 @@ for (const c of COMMANDS) {
 /** Exit codes that mean "it worked": gate's 3 is the re-clean decision on the example inspections. */
 const okCodes = (words: string[]): number[] => (words[0] === 'gate' ? [0, 3] : [0]);
 
-/** A command that serves until stopped: the GEM equipment simulator and the tool (not `tool run`). */
+/**
+ * A command that serves until stopped: the GEM equipment simulator, the tool (not `tool run`), and the
+ * fab's long-running parts.
+ */
 const isServer = (args: string[]): boolean =>
-  args[0] === 'equipment' || (args[0] === 'tool' && args[1] !== 'run' && !args.includes('--help'));
+  !args.includes('--help') &&
+  (args[0] === 'equipment' ||
+    (args[0] === 'tool' && args[1] !== 'run') ||
+    (args[0] === 'fab' && ['up', 'serve', 'collect', 'store'].includes(args[1] ?? '')));
+
+/** What a server prints once it serves. */
+const SERVING = /listening on port \d+|^fab up: running at http|^api: http|^collecting from|^store writer:/m;
 
 /** Shell words of a simple command line (single and double quotes; no expansion). */
 function words(text: string): string[] {
@@ -207,13 +216,13 @@ describe('the READMEs', () => {
     it(`runs as written: ${commands.map((c) => c.text).join(' ; ')}`, async () => {
       const cwd = workFolder();
       const port = String(await freePort());
-      const own = (text: string) => text.replace(/(--port |127\.0\.0\.1:)5000\b/g, `$1${port}`);
+      const own = (text: string) => text.replace(/(--port |127\.0\.0\.1:)(5000|8080)\b/g, `$1${port}`);
       const servers = [];
       for (const c of commands) {
         const args = bondlineArgs(own(c.text));
         if (isServer(args) && !c.text.includes('|')) {
           const server = startBondline(args[0]!, args.slice(1), { cwd });
-          await server.printed(/listening on port \d+/);
+          await server.printed(SERVING);
           servers.push({ c, server, endsItself: args.includes('--exit-after-scenario') });
           continue;
         }

@@ -39,6 +39,22 @@ describe('fab configuration', () => {
     expect(c.collector.retryMaxMs).toBe(5000);
   });
 
+  it('reads the scaled example: PostgreSQL, NATS JetStream and the HTTP settings', async () => {
+    const r = await loadFabConfig(join(import.meta.dirname, '../../../../examples/fab/fab-scaled.yaml'));
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.value.store).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://postgres@127.0.0.1:5432/fab',
+    });
+    expect(r.value.bus).toEqual({
+      servers: ['nats://127.0.0.1:4222'],
+      stream: 'BONDLINE_RECORDS',
+      durable: 'bondline-store-writer',
+    });
+    expect(r.value.http).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(r.value.tools.map((t) => t.id)).toEqual(['B1', 'B2']);
+  });
+
   it('gives a tool without plans the built-in default plan, and the defaults of the file', () => {
     const r = parseFabConfigText(BASE, 'fab.yaml');
     if (!r.ok) throw new Error(r.issues[0]?.message);
