@@ -30,6 +30,16 @@ export interface KillTool {
   readonly gem: ToolEquipment;
   /** Each event report written to the session (a resend from the spool too), in order. */
   sentEvents(): SentEvent[];
+  /** Pair ids the tool's controller reported done (its own records), in order. */
+  readonly pairsDone: readonly string[];
+  /**
+   * Each pair done while the tool's event reports were off: after an S2F37 (enable/disable events)
+   * it answered and before the next one, i.e. within a collector's setup (which disables every
+   * event, redefines the reports and enables them again) or after a collector killed in the middle
+   * of one. Such a pair's PairResult is neither sent nor spooled (E30: a disabled event is not
+   * reported).
+   */
+  pairsWhileDisabled(): string[];
   /** CEID to the event's name in the tool's model. */
   readonly eventNames: ReadonlyMap<number, string>;
   close(): Promise<void>;
@@ -53,13 +63,26 @@ export async function startKillTool(stateDir: string, factor: number): Promise<K
   }
   const gem = started.value;
   const spy = vi.spyOn(gem.equipment.session, 'send');
+  const replies = vi.spyOn(gem.equipment.session, 'reply');
+  const pairsDone: string[] = [];
+  const whileDisabled: string[] = [];
+  const off = tool.controller.on('pair-result', (p) => {
+    pairsDone.push(p.pairId);
+    // The last S2F37 the tool answered: its CEED (L[CEED, L[CEID...]]) says events on or off.
+    const last = replies.mock.calls.filter(([m]) => m.stream === 2 && m.function === 37).at(-1)?.[0];
+    if (last !== undefined && !ceedOf(last.body)) whileDisabled.push(p.pairId);
+  });
   return {
     tool,
     gem,
+    pairsDone,
+    pairsWhileDisabled: () => whileDisabled.slice(),
     eventNames: new Map(model.value.events.map((e) => [e.id, e.name])),
     sentEvents: () =>
       spy.mock.calls.flatMap(([m]) => (m.stream === 6 && m.function === 11 ? [eventOf(m)] : [])),
     close: async () => {
+      off();
+      replies.mockRestore();
       spy.mockRestore();
       await gem.close();
       await tool.close();
@@ -75,6 +98,13 @@ function eventOf(m: OutgoingMessage): SentEvent {
   const item = decoded.value;
   if (item.format !== 'L') throw new Error('the tool sent an S6F11 whose body is not a list');
   return { dataId: unsignedOf(item.value[0]), ceid: unsignedOf(item.value[1]) };
+}
+
+function ceedOf(body: Uint8Array): boolean {
+  const decoded = decodeItem(body);
+  const ceed = decoded.ok && decoded.value.format === 'L' ? decoded.value.value[0] : undefined;
+  if (ceed?.format !== 'BOOLEAN') throw new Error('an S2F37 without a BOOLEAN CEED');
+  return ceed.value[0] === true;
 }
 
 function unsignedOf(item: Item | undefined): number {
@@ -107,7 +137,7 @@ export async function migrate(location: string): Promise<void> {
 }
 
 /** Seeded uniform numbers in [0, 1) (mulberry32): the same kill moments on every run. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -227,11 +257,11 @@ async function allPages<T>(list: (cursor: string | undefined) => Promise<Result<
 
 const page = (cursor: string | undefined) => ({ limit: 100, ...(cursor === undefined ? {} : { cursor }) });
 
-export const allEvents = (s: FabStore): Promise<EventRecord[]> =>
+const allEvents = (s: FabStore): Promise<EventRecord[]> =>
   allPages((c) => s.listEvents({ toolId: 'B1', ...page(c) }));
-export const allLots = (s: FabStore): Promise<LotRecord[]> =>
+const allLots = (s: FabStore): Promise<LotRecord[]> =>
   allPages((c) => s.listLots({ toolId: 'B1', ...page(c) }));
-export const allPairs = (s: FabStore): Promise<PairListItem[]> =>
+const allPairs = (s: FabStore): Promise<PairListItem[]> =>
   allPages((c) => s.listPairs({ toolId: 'B1', ...page(c) }));
 
 /** Everything the issue asks of the store after the run: every record once, nothing lost. */
@@ -242,9 +272,28 @@ export async function expectEverythingOnce(
   pairsPerLot: number,
 ): Promise<void> {
   const total = report.lotIds.length * pairsPerLot;
+  expect(t.pairsDone).toHaveLength(total);
+  const events = await allEvents(store);
+  // Nothing twice: the tool's DATAIDs are unique, so are the stored ones.
+  const ids = events.map((e) => e.dataId);
+  expect(ids.length - new Set(ids).size).toBe(0);
+  // Nothing lost on the way: each event the tool put on the wire (however often) is stored, once.
+  const sent = new Map(t.sentEvents().map((e) => [e.dataId, e.ceid]));
+  const stored = new Map(events.map((e) => [e.dataId, e.ceid]));
+  expect([...sent].filter(([id, ceid]) => stored.get(id) !== ceid)).toEqual([]);
+  const counts = countByName(events.map((e) => e.name));
+  const sentNames = countByName([...sent.values()].map((ceid) => t.eventNames.get(ceid) ?? `CEID ${ceid}`));
+  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(sentNames));
+
+  // Every record of the run: each pair the tool made, with its result, and each lot, once.
   const pairs = await allPairs(store);
+  const storedPairs = new Set(pairs.map((p) => p.pair.id));
+  expect(
+    t.pairsDone.filter((id) => !storedPairs.has(id)),
+    `pairs the tool made that the store lacks (their PairResult never left the tool); pairs done while a collector had the events disabled: ${t.pairsWhileDisabled().join(', ')}`,
+  ).toEqual([]);
   expect(pairs).toHaveLength(total);
-  expect(new Set(pairs.map((p) => p.pair.id)).size).toBe(total);
+  expect(storedPairs.size).toBe(total);
   expect(pairs.filter((p) => p.yield === undefined).map((p) => p.pair.id)).toEqual([]);
   const lots = await allLots(store);
   expect(lots.map((l) => l.id).sort()).toEqual([...report.lotIds].sort());
@@ -254,21 +303,9 @@ export async function expectEverythingOnce(
       pairs.filter((p) => p.pair.lotId === lotId),
       lotId,
     ).toHaveLength(pairsPerLot);
-
-  const events = await allEvents(store);
-  const counts = countByName(events.map((e) => e.name));
   expect(counts.get('PairResult')).toBe(total);
   expect(counts.get('LotStarted')).toBe(report.lotIds.length);
   expect(counts.get('LotEnded')).toBe(report.lotIds.length);
-  // Nothing twice: the tool's DATAIDs are unique, so are the stored ones.
-  const ids = events.map((e) => e.dataId);
-  expect(ids.length - new Set(ids).size).toBe(0);
-  // Nothing lost: each event the tool put on the wire (once, however often it was sent) is stored.
-  const sent = new Map(t.sentEvents().map((e) => [e.dataId, e.ceid]));
-  const sentNames = countByName([...sent.values()].map((ceid) => t.eventNames.get(ceid) ?? `CEID ${ceid}`));
-  expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(sentNames));
-  const stored = new Map(events.map((e) => [e.dataId, e.ceid]));
-  expect([...sent].filter(([id, ceid]) => stored.get(id) !== ceid)).toEqual([]);
 }
 
 function countByName(names: readonly string[]): Map<string, number> {
