@@ -2,11 +2,21 @@
 // listening on a port that may be taken.
 import { CliError } from '../cli-error.js';
 
-/** Resolves with the name of the first SIGINT or SIGTERM; listen before saying you are ready. */
+/**
+ * Resolves with the name of the first SIGINT or SIGTERM; listen before saying you are ready. Keeps the
+ * process alive until then: a signal listener does not, and a part may hold nothing else that does (a
+ * collector into SQLite whose tool link is down waits on HSMS timers, which are unref'd; without this,
+ * Node ended such a collector with exit code 13 between two connection attempts).
+ */
 export function untilSignal(): Promise<string> {
+  const alive = setInterval(() => {}, 1 << 30);
   return new Promise<string>((res) => {
-    process.once('SIGINT', () => res('SIGINT'));
-    process.once('SIGTERM', () => res('SIGTERM'));
+    const on = (name: string) => () => {
+      clearInterval(alive);
+      res(name);
+    };
+    process.once('SIGINT', on('SIGINT'));
+    process.once('SIGTERM', on('SIGTERM'));
   });
 }
 
