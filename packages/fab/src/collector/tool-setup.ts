@@ -1,7 +1,7 @@
 // What the collector asks of a tool once communicating (docs/fab.md §2.1): its namelists, then the
 // collection plan applied (reports, links, enables, alarms, traces, spooling) and the states read.
 import { failAll, ok, type Result } from '@bondline/core';
-import type { GemHost } from '@bondline/secs';
+import { type GemHost, GemHostError } from '@bondline/secs';
 import type { FabTool } from '../config/fab-config.js';
 import type { ToolStatus } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
@@ -69,7 +69,18 @@ export async function applyPlan(
   const expect = (what: string, code: number, okCodes: readonly number[] = [0]): void => {
     if (!okCodes.includes(code)) refused.push(`${what} answered ${code}`);
   };
-  if (o.defineReports) {
+  // A tool already holding this plan's reports (GEM persists them: the collector restarted) keeps
+  // them: redefining means disabling every event first, and an event raised before they are enabled
+  // again is neither sent nor spooled (E30), so a pair finished then would be lost.
+  if (o.defineReports && plan.reports.length > 0 && (await holdsReports(h, plan))) {
+    expect(
+      'S2F37 enable events',
+      await h.enableEvents(
+        true,
+        plan.reports.map((r) => r.ceid),
+      ),
+    );
+  } else if (o.defineReports) {
     expect('S2F37 disable events', await h.enableEvents(false));
     expect('S2F33 delete reports', await h.defineReports([]));
     if (plan.reports.length > 0) {
@@ -126,6 +137,35 @@ export async function applyPlan(
       refused.map((m) => ({ code: 'tool-refused' as const, message: `the tool refused the plan: ${m}` })),
     );
   return ok({ plan, status: await readStatus(h, names) });
+}
+
+/**
+ * True when every event of the plan already reports exactly the plan's report (its RPTID, with as
+ * many values as the plan's variables), asked with S6F15. GEM has no request that lists a report's
+ * variables, so a report another host redefined with the same id and as many variables would pass:
+ * the fab's tools are configured by its collectors only.
+ */
+async function holdsReports(h: GemHost, plan: ResolvedPlan): Promise<boolean> {
+  for (const r of plan.reports) {
+    let now: Awaited<ReturnType<GemHost['requestEventReport']>>;
+    try {
+      now = await h.requestEventReport(r.ceid);
+    } catch (err) {
+      // A tool that aborts S6F15 (SxF0) or answers it badly tells nothing: define the reports. A link
+      // gone or a reply not in time fails the setup as any other request does.
+      if (err instanceof GemHostError && (err.code === 'aborted' || err.code === 'bad-reply')) return false;
+      throw err;
+    }
+    const [only, ...more] = now.reports;
+    if (
+      only === undefined ||
+      more.length > 0 ||
+      only.rptid !== r.rptid ||
+      only.items.length !== r.vids.length
+    )
+      return false;
+  }
+  return true;
 }
 
 async function readStatus(h: GemHost, names: ToolNames): Promise<Partial<ToolStatus>> {
