@@ -9,6 +9,7 @@ const MAX_JSON_ARRAY = 256;
 
 /** A decoded value as JSON: non-finite numbers become null, large integers text, bytes numbers. */
 export function jsonOf(v: PlainValue): JsonValue {
+  if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint')
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
@@ -22,8 +23,11 @@ export function jsonOf(v: PlainValue): JsonValue {
 /** Event data: every value by name, leaving out arrays over MAX_JSON_ARRAY elements. */
 export function eventData(values: Readonly<Record<string, PlainValue>>): JsonObject {
   const out: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if ((Array.isArray(v) || v instanceof Uint8Array) && v.length > MAX_JSON_ARRAY) continue;
+  // for...in over the decoder's own plain object: no entry arrays per value (once per event, per value).
+  for (const k in values) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (typeof v === 'object' && v.length > MAX_JSON_ARRAY) continue;
     out[k] = jsonOf(v);
   }
   return out;

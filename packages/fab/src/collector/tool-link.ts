@@ -255,7 +255,7 @@ export class ToolLink {
     const receivedAt = performance.now();
     const receivedMs = this.deps.now();
     this.received++;
-    await this.ready;
+    if (this.maker === undefined) await this.ready; // data before the first setup finished
     const maker = this.maker;
     if (maker === undefined || this.closed) return false;
     const records = maker.records(p, receivedMs);
@@ -268,30 +268,36 @@ export class ToolLink {
 
   /** What an event says of the tool's states. */
   private follow(p: DataPrimary, atMs: number): void {
+    // Most events say nothing of the states: then only the time, at most once a second (no allocation).
+    if (p.kind !== 'event' || !mayChangeStatus(p.event)) {
+      if (atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus({ lastMessageMs: atMs });
+      return;
+    }
     const change: { -readonly [K in keyof ToolStatus]?: ToolStatus[K] } = { lastMessageMs: atMs };
-    if (p.kind === 'event') {
-      const v = p.event.values;
-      const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
-      if (typeof v.ControlState === 'number')
-        change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
-      const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
-      if (proc !== undefined) change.processing = proc.toLowerCase();
-      const e10 = t(v.ToolE10State);
-      if (e10 !== undefined) change.e10 = e10;
-      const lot = t(v.LotId);
-      if (p.event.name === 'LotStarted' && lot !== undefined) change.lotId = lot;
-      if (p.event.name === 'LotEnded') {
-        const { lotId: _ended, ...rest } = { ...this.status, ...change };
-        this.status = { ...rest, updatedMs: atMs };
-        void this.deps.board.put(this.status);
-        return;
-      }
+    const v = p.event.values;
+    const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
+    if (typeof v.ControlState === 'number')
+      change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
+    const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
+    if (proc !== undefined) change.processing = proc.toLowerCase();
+    const e10 = t(v.ToolE10State);
+    if (e10 !== undefined) change.e10 = e10;
+    const lot = t(v.LotId);
+    if (p.event.name === 'LotStarted' && lot !== undefined) change.lotId = lot;
+    if (p.event.name === 'LotEnded') {
+      const { lotId: _ended, ...rest } = { ...this.status, ...change };
+      this.status = { ...rest, updatedMs: atMs };
+      void this.deps.board.put(this.status);
+      return;
     }
     // Every message would be a write to the board: the time alone is refreshed once a second.
-    const moved = Object.entries(change).some(
-      ([k, x]) => k !== 'lastMessageMs' && this.status[k as keyof ToolStatus] !== x,
-    );
-    if (moved || atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
+    const s = this.status;
+    const moved =
+      (change.control !== undefined && change.control !== s.control) ||
+      (change.processing !== undefined && change.processing !== s.processing) ||
+      (change.e10 !== undefined && change.e10 !== s.e10) ||
+      (change.lotId !== undefined && change.lotId !== s.lotId);
+    if (moved || atMs - (s.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
   }
 
   private setLink(link: ToolLinkState): void {
@@ -302,4 +308,17 @@ export class ToolLink {
     this.status = { ...this.status, ...change, updatedMs: this.deps.now() };
     return this.deps.board.put(this.status);
   }
+}
+
+/** True when the event carries a value `follow` reads, or is LotStarted/LotEnded. */
+function mayChangeStatus(e: { name: string; values: Record<string, PlainValue> }): boolean {
+  const v = e.values;
+  return (
+    e.name === 'LotStarted' ||
+    e.name === 'LotEnded' ||
+    v.ControlState !== undefined ||
+    v.ProcessStateName !== undefined ||
+    v.ProcessStateTo !== undefined ||
+    v.ToolE10State !== undefined
+  );
 }
