@@ -20,8 +20,23 @@ export function jsonOf(v: PlainValue): JsonValue {
   return v.map(jsonOf);
 }
 
-/** Event data: every value by name, leaving out arrays over MAX_JSON_ARRAY elements. */
+/** True when every value is JSON as it is: text, a finite number, a boolean. */
+function allPlainJson(values: Readonly<Record<string, PlainValue>>): boolean {
+  for (const k in values) {
+    const v = values[k];
+    const t = typeof v;
+    if (t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(v))) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Event data: every value by name, leaving out arrays over MAX_JSON_ARRAY elements. The decoder's
+ * object itself when every value is JSON already (the usual report: numbers and text), not a copy.
+ */
 export function eventData(values: Readonly<Record<string, PlainValue>>): JsonObject {
+  if (allPlainJson(values)) return values as Readonly<Record<string, string | number | boolean>>;
   const out: Record<string, JsonValue> = {};
   // for...in over the decoder's own plain object: no entry arrays per value (once per event, per value).
   for (const k in values) {

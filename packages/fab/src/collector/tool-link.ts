@@ -273,31 +273,43 @@ export class ToolLink {
       if (atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus({ lastMessageMs: atMs });
       return;
     }
-    const change: { -readonly [K in keyof ToolStatus]?: ToolStatus[K] } = { lastMessageMs: atMs };
     const v = p.event.values;
     const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
-    if (typeof v.ControlState === 'number')
-      change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
-    const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
-    if (proc !== undefined) change.processing = proc.toLowerCase();
+    const control =
+      typeof v.ControlState === 'number'
+        ? (CONTROL_NAMES[v.ControlState] ?? String(v.ControlState))
+        : undefined;
+    const processing = (t(v.ProcessStateName) ?? t(v.ProcessStateTo))?.toLowerCase();
     const e10 = t(v.ToolE10State);
-    if (e10 !== undefined) change.e10 = e10;
-    const lot = t(v.LotId);
-    if (p.event.name === 'LotStarted' && lot !== undefined) change.lotId = lot;
+    const lotId = p.event.name === 'LotStarted' ? t(v.LotId) : undefined;
+    const s = this.status;
     if (p.event.name === 'LotEnded') {
-      const { lotId: _ended, ...rest } = { ...this.status, ...change };
-      this.status = { ...rest, updatedMs: atMs };
+      const { lotId: _ended, ...rest } = s;
+      this.status = {
+        ...rest,
+        ...(control === undefined ? {} : { control }),
+        ...(processing === undefined ? {} : { processing }),
+        ...(e10 === undefined ? {} : { e10 }),
+        lastMessageMs: atMs,
+        updatedMs: atMs,
+      };
       void this.deps.board.put(this.status);
       return;
     }
     // Every message would be a write to the board: the time alone is refreshed once a second.
-    const s = this.status;
     const moved =
-      (change.control !== undefined && change.control !== s.control) ||
-      (change.processing !== undefined && change.processing !== s.processing) ||
-      (change.e10 !== undefined && change.e10 !== s.e10) ||
-      (change.lotId !== undefined && change.lotId !== s.lotId);
-    if (moved || atMs - (s.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
+      (control !== undefined && control !== s.control) ||
+      (processing !== undefined && processing !== s.processing) ||
+      (e10 !== undefined && e10 !== s.e10) ||
+      (lotId !== undefined && lotId !== s.lotId);
+    if (!moved && atMs - (s.lastMessageMs ?? 0) < 1000) return;
+    void this.putStatus({
+      lastMessageMs: atMs,
+      ...(control === undefined ? {} : { control }),
+      ...(processing === undefined ? {} : { processing }),
+      ...(e10 === undefined ? {} : { e10 }),
+      ...(lotId === undefined ? {} : { lotId }),
+    });
   }
 
   private setLink(link: ToolLinkState): void {
