@@ -34,7 +34,9 @@ describe('GemHost requests answered with S9', () => {
     await expect(illegal).rejects.toMatchObject({
       code: 'rejected',
       s9: 7,
-      message: expect.stringMatching(/^equipment answered S1F3 \(system bytes \d+\) with S9F7 \(illegal data\)$/),
+      message: expect.stringMatching(
+        /^equipment answered S1F3 \(system bytes \d+\) with S9F7 \(illegal data\)$/,
+      ),
     });
     expect(await fine).toEqual([U4(0)]);
     // The next S1F3 is not failed by the S9 that was already used up.
