@@ -1,17 +1,11 @@
-// The rig of the collector benches: simulated equipment (secs' GemEquipment on examples/equipment.yaml,
-// in this process) that fires PairBonded as fast as the collector acknowledges it, a collector on
-// every one of them, and a SQLite store behind it. Not a test helper: only the benches use it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// The rig of the collector benches: the tools (secs' GemEquipment, collector-bench-equipment.ts) in a
+// child process, as a fab's tools are other machines, a collector on every one of them in this process,
+// and a SQLite store behind it. Not a test helper: only the benches use it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  GemEquipment,
-  HsmsPassiveEndpoint,
-  HsmsSession,
-  jsonStateStore,
-  parseModelText,
-  recipeDirectory,
-} from '@bondline/secs';
+import { createInterface } from 'node:readline';
 import {
   type Collector,
   openSqliteStore,
@@ -19,53 +13,9 @@ import {
   startCollector,
   type ToolStatus,
 } from '../src/index.js';
+import { BENCH_REPORT } from './collector-bench-equipment.js';
 
-const MODEL = join(import.meta.dirname, '../../../examples/equipment.yaml');
-/** PairBonded with a 10-variable report (and the Clock the collector puts first). */
-const REPORT = [
-  'PairId',
-  'BondForce',
-  'OverlayX',
-  'OverlayY',
-  'ChamberPressure',
-  'ChuckTemperature',
-  'WafersBonded',
-  'Recipe',
-  'ProcessState',
-  'ControlState',
-];
-const PAIR_BONDED = 400;
-
-interface Equipment {
-  equipment: GemEquipment;
-  port: number;
-  deviceId: number;
-  close(): Promise<void>;
-}
-
-async function startEquipment(dir: string): Promise<Equipment> {
-  const m = parseModelText(readFileSync(MODEL, 'utf8'), { source: MODEL });
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  const session = new HsmsSession({ sessionId: m.value.deviceId });
-  const equipment = new GemEquipment({
-    model: m.value,
-    session,
-    recipes: recipeDirectory(join(dir, 'recipes')),
-    store: jsonStateStore(dir),
-  });
-  await equipment.start();
-  const endpoint = new HsmsPassiveEndpoint(session, { port: 0, host: '127.0.0.1' });
-  const { port } = await endpoint.listen();
-  return {
-    equipment,
-    port,
-    deviceId: m.value.deviceId,
-    close: async () => {
-      equipment.stop();
-      await endpoint.close();
-    },
-  };
-}
+const EQUIPMENT = join(import.meta.dirname, 'collector-bench-equipment.ts');
 
 export interface RunFigures {
   tools: number;
@@ -75,18 +25,57 @@ export interface RunFigures {
   commits: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** Peak RSS of the collector's process (the tools' process not included). */
   rssMiB: number;
+  /** CPU time of the collector's process over the run, as a share of one core. */
+  cpuCores: number;
+}
+
+/** The tools' process: its lines on stdout one by one. */
+async function startTools(
+  tools: number,
+  dir: string,
+): Promise<{ child: ChildProcess; eqs: { port: number; deviceId: number }[]; next(): Promise<string> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_TOOLS_PROF === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_TOOLS_PROF}`]),
+      '--import',
+      'tsx',
+      '--conditions=@bondline/source',
+      EQUIPMENT,
+      String(tools),
+      dir,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  if (child.stdout === null) throw new Error('no stdout');
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const r = await lines.next();
+    if (r.done === true) throw new Error('the tools process ended');
+    return r.value;
+  };
+  const ready = await next();
+  if (!ready.startsWith('ready ')) throw new Error(`tools process: ${ready}`);
+  return { child, eqs: JSON.parse(ready.slice(6)) as { port: number; deviceId: number }[], next };
 }
 
 /**
  * `tools` equipments, each firing `perTool` PairBonded events with at most `window` unacknowledged
  * (the equipment pipelines its S6F11: it does not wait for one S6F12 before the next S6F11).
  */
-export async function runIngest(tools: number, perTool: number, window: number): Promise<RunFigures> {
+export async function runIngest(
+  tools: number,
+  perTool: number,
+  window: number,
+  source: 'gem' | 'wire',
+): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'collector-bench-'));
-  const eqs: Equipment[] = [];
+  const { child, eqs, next } = await startTools(tools, dir);
   try {
-    for (let i = 0; i < tools; i++) eqs.push(await startEquipment(join(dir, `eq${i}`)));
     const opened = await openSqliteStore({ path: join(dir, 'fab.sqlite') });
     if (!opened.ok) throw new Error(opened.issues[0]?.message);
     const store = opened.value;
@@ -96,7 +85,7 @@ export async function runIngest(tools: number, perTool: number, window: number):
       'makers: [{ id: m, name: Maker }]',
       'plans:',
       '  default:',
-      `    events: [{ name: PairBonded, variables: [${REPORT.join(', ')}] }]`,
+      `    events: [{ name: PairBonded, variables: [${BENCH_REPORT.join(', ')}] }]`,
       '    spool: []',
       'collector: { maxPendingMessages: 1000, maxBatchRecords: 5000 }',
       'tools:',
@@ -135,14 +124,18 @@ export async function runIngest(tools: number, perTool: number, window: number):
       await new Promise((r) => setTimeout(r, 20));
     const base = collector.counters();
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let rssMax = 0;
     const rssTimer = setInterval(() => {
       rssMax = Math.max(rssMax, process.memoryUsage().rss);
     }, 50);
-    await Promise.all(eqs.map((e, i) => fire(e.equipment, i, perTool, window)));
+    child.stdin?.write(`fire ${perTool} ${window} ${source}\n`);
+    const fired = await next();
+    if (fired !== 'fired') throw new Error(`tools process: ${fired}`);
     while (collector.counters().stored - base.stored < tools * perTool)
       await new Promise((r) => setTimeout(r, 2));
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(rssTimer);
     const c = collector.counters();
     const lat = collector
@@ -161,27 +154,13 @@ export async function runIngest(tools: number, perTool: number, window: number):
       latencyP50Ms: q(0.5),
       latencyP99Ms: q(0.99),
       rssMiB: rssMax / 1024 / 1024,
+      cpuCores: (cpu.user + cpu.system) / 1e6 / seconds,
     };
   } finally {
-    for (const e of eqs) await e.close();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.stdin?.end();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Fire `n` PairBonded events on one equipment, at most `window` of them unacknowledged at a time. */
-async function fire(eq: GemEquipment, tool: number, n: number, window: number): Promise<void> {
-  let inFlight = 0;
-  let wake: (() => void) | undefined;
-  for (let i = 0; i < n; i++) {
-    eq.set('PairId', `T${tool}-P${i}`);
-    eq.set('BondForce', 20_000 + (i % 7));
-    eq.set('WafersBonded', i);
-    inFlight++;
-    void eq.triggerEvent(PAIR_BONDED).finally(() => {
-      inFlight--;
-      wake?.();
-    });
-    while (inFlight >= window) await new Promise<void>((r) => (wake = r));
-  }
-  while (inFlight > 0) await new Promise<void>((r) => (wake = r));
 }

@@ -91,7 +91,7 @@ export async function storesALot(toolDir: string, store: FabStore, cleanups: Cle
 }
 
 /** Every stored event of a tool, in stored order. */
-async function allEvents(store: FabStore, toolId: string): Promise<EventRecord[]> {
+export async function allEvents(store: FabStore, toolId: string): Promise<EventRecord[]> {
   const out: EventRecord[] = [];
   let cursor: string | undefined;
   for (;;) {

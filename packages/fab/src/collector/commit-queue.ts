@@ -88,7 +88,7 @@ export class CommitQueue {
     try {
       while (!this.closed && this.head < this.queue.length) {
         const batch = this.takeBatch();
-        const records = batch.length === 1 ? (batch[0]?.records ?? []) : batch.flatMap((m) => m.records);
+        const records = batch.length === 1 ? (batch[0]?.records ?? []) : concatRecords(batch);
         const r = await this.sink.write(records);
         if (this.closed) return;
         if (r.ok) {
@@ -181,4 +181,14 @@ export class CommitQueue {
       }, ms);
     });
   }
+}
+
+/** The records of a batch's messages in order, in one array of the right length. */
+function concatRecords(batch: readonly PendingMessage[]): FabRecord[] {
+  let n = 0;
+  for (const m of batch) n += m.records.length;
+  const out = new Array<FabRecord>(n);
+  let i = 0;
+  for (const m of batch) for (const r of m.records) out[i++] = r;
+  return out;
 }

@@ -9,6 +9,7 @@ const MAX_JSON_ARRAY = 256;
 
 /** A decoded value as JSON: non-finite numbers become null, large integers text, bytes numbers. */
 export function jsonOf(v: PlainValue): JsonValue {
+  if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint')
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
@@ -19,11 +20,29 @@ export function jsonOf(v: PlainValue): JsonValue {
   return v.map(jsonOf);
 }
 
-/** Event data: every value by name, leaving out arrays over MAX_JSON_ARRAY elements. */
+/** True when every value is JSON as it is: text, a finite number, a boolean. */
+function allPlainJson(values: Readonly<Record<string, PlainValue>>): boolean {
+  for (const k in values) {
+    const v = values[k];
+    const t = typeof v;
+    if (t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(v))) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Event data: every value by name, leaving out arrays over MAX_JSON_ARRAY elements. The decoder's
+ * object itself when every value is JSON already (the usual report: numbers and text), not a copy.
+ */
 export function eventData(values: Readonly<Record<string, PlainValue>>): JsonObject {
+  if (allPlainJson(values)) return values as Readonly<Record<string, string | number | boolean>>;
   const out: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if ((Array.isArray(v) || v instanceof Uint8Array) && v.length > MAX_JSON_ARRAY) continue;
+  // for...in over the decoder's own plain object: no entry arrays per value (once per event, per value).
+  for (const k in values) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (typeof v === 'object' && v.length > MAX_JSON_ARRAY) continue;
     out[k] = jsonOf(v);
   }
   return out;

@@ -30,6 +30,8 @@ export class RecordMaker {
   private readonly reportNames = new Map<number, string[]>();
   /** First received time of events that came without the time variable, by `dataId:ceid`. */
   private readonly timeless = new Map<string, number>();
+  private lastClock: string | undefined;
+  private lastClockMs: number | undefined;
 
   constructor(
     readonly toolId: string,
@@ -76,15 +78,9 @@ export class RecordMaker {
   }
 
   private event(e: Extract<DataPrimary, { kind: 'event' }>['event'], receivedMs: number): FabRecord[] {
-    const items = new Map<string, Item>();
-    for (const r of e.reports) {
-      const names = this.reportNames.get(r.rptid);
-      if (names === undefined) continue;
-      for (const [i, it] of r.items.entries()) items.set(names[i] ?? `R${r.rptid}[${i}]`, it);
-    }
     const data = eventData(e.values);
-    const clock = text(data[this.timeName()]);
-    const at = clock === undefined ? undefined : parseGemTime(clock);
+    const clock = text(data[this.timeName]);
+    const at = clock === undefined ? undefined : this.parseClock(clock);
     const dataId = typeof e.dataId === 'number' ? e.dataId : Number.parseInt(e.dataId, 10);
     const equipmentTimeMs = at ?? this.firstReceived(`${dataId}:${e.ceid}`, receivedMs);
     const name = this.facts.ceidNames.get(e.ceid) ?? e.name;
@@ -107,7 +103,7 @@ export class RecordMaker {
         out.push(...this.lotEnded(data, equipmentTimeMs));
         break;
       case 'PairResult':
-        out.push(...this.pair(data, items, equipmentTimeMs));
+        out.push(...this.pair(data, this.itemsByName(e.reports), equipmentTimeMs));
         break;
       case CONSTANT_CHANGED:
         out.push(...this.constantChanged(data, equipmentTimeMs, receivedMs));
@@ -119,6 +115,17 @@ export class RecordMaker {
       }
     }
     return out;
+  }
+
+  /** The report items by variable name (only a pair's maps need the items themselves). */
+  private itemsByName(reports: readonly { rptid: number; items: Item[] }[]): Map<string, Item> {
+    const items = new Map<string, Item>();
+    for (const r of reports) {
+      const names = this.reportNames.get(r.rptid);
+      if (names === undefined) continue;
+      for (const [i, it] of r.items.entries()) items.set(names[i] ?? `R${r.rptid}[${i}]`, it);
+    }
+    return items;
   }
 
   /**
@@ -137,8 +144,17 @@ export class RecordMaker {
     return receivedMs;
   }
 
-  private timeName(): string {
+  private get timeName(): string {
     return this.facts.vidNames.get(this.plan.timeVid) ?? '';
+  }
+
+  /** parseGemTime, remembering the last text: the events of one tick carry the same Clock. */
+  private parseClock(clock: string): number | undefined {
+    if (clock !== this.lastClock) {
+      this.lastClock = clock;
+      this.lastClockMs = parseGemTime(clock);
+    }
+    return this.lastClockMs;
   }
 
   private lotStarted(d: JsonObject, at: number): FabRecord[] {

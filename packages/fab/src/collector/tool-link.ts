@@ -3,7 +3,14 @@
 // online), and every S6F11, S5F1 and S6F1 turned into records and acknowledged only once the commit
 // queue says they are durable. Keeps the tool's status on the board.
 import { type Issue, issue } from '@bondline/core';
-import { type DataPrimary, GemHost, HsmsActiveEndpoint, HsmsSession, type PlainValue } from '@bondline/secs';
+import {
+  type DataPrimary,
+  GemHost,
+  GemHostError,
+  HsmsActiveEndpoint,
+  HsmsSession,
+  type PlainValue,
+} from '@bondline/secs';
 import type { FabTool } from '../config/fab-config.js';
 import type { ToolLinkState, ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
@@ -32,6 +39,9 @@ const CONTROL_NAMES = [
   'online-remote',
 ];
 
+/** Longest wait between two setups that failed in a row (the wait doubles from T5 up to this). */
+const SETUP_RETRY_MAX_MS = 300_000;
+
 export class ToolLink {
   readonly session: HsmsSession;
   private readonly host: GemHost;
@@ -44,6 +54,11 @@ export class ToolLink {
   private setupsDone = 0;
   private closed = false;
   private held = false;
+  /** Setups that failed in a row (reset by one that succeeds): the next attempt waits longer. */
+  private setupFailures = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** The device id the tool used on this connection when it was not the configured one. */
+  private foreignDevice: number | undefined;
   private readonly facts: ToolFacts = {
     vidNames: new Map(),
     ceidNames: new Map(),
@@ -68,6 +83,11 @@ export class ToolLink {
     });
     this.host = new GemHost(this.session, { ackGate: (p) => this.durable(p) });
     this.host.on('error', (e) => deps.log(issue('bad-primary', `${tool.id}: ${e.message}`)));
+    this.host.on('error-message', (e) => this.s9(e.function, e.header));
+    // A tool of another device id sends its S1F13 (and S9F1) under its own: remembered for the log.
+    this.session.on('unknown-device', ({ message }) => {
+      this.foreignDevice = message.sessionId;
+    });
     this.session.on('error', (e) => deps.log(issue('hsms-error', `${tool.id}: ${e.message}`)));
     this.endpoint = new HsmsActiveEndpoint(this.session, { host: tool.address, port: tool.port });
     this.endpoint.on('connect-error', () => this.setLink('connecting'));
@@ -102,12 +122,14 @@ export class ToolLink {
   resume(): void {
     if (!this.held || this.closed) return;
     this.held = false;
-    this.endpoint.start();
+    if (this.retryTimer === undefined) this.endpoint.start();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.generation++;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.endpoint.dispose();
     this.readyNow?.();
     await this.putStatus({ link: 'disconnected' });
@@ -117,6 +139,7 @@ export class ToolLink {
 
   private connected(): void {
     const gen = ++this.generation;
+    this.foreignDevice = undefined;
     this.setLink('selected');
     if (this.maker === undefined) this.ready = new Promise((resolve) => (this.readyNow = resolve));
     // Not inside the session's state callback: the Select.rsp is still being read there.
@@ -127,11 +150,52 @@ export class ToolLink {
     if (gen !== this.generation) return;
     this.setup(gen).catch((err: unknown) => {
       if (gen !== this.generation) return; // the link went meanwhile; the next connection sets up again
-      this.deps.log(
-        issue('setup-failed', `${this.tool.id}: ${err instanceof Error ? err.message : String(err)}`),
-      );
-      this.session.close(); // the endpoint reconnects after T5 and tries again
+      this.setupFailed(err);
     });
+  }
+
+  /**
+   * Log why, drop the link, and try again later: T5 after the first failure, twice as long after each
+   * further one in a row (up to SETUP_RETRY_MAX_MS), so a tool that cannot be set up (a wrong device
+   * id, a tool that refuses) is not hammered.
+   */
+  private setupFailed(err: unknown): void {
+    this.setupFailures++;
+    const t5 = this.session.config.t5Ms;
+    const waitMs = Math.min(Math.max(t5, SETUP_RETRY_MAX_MS), t5 * 2 ** (this.setupFailures - 1));
+    const next = `; next attempt in ${(waitMs / 1000).toFixed(1)} s`;
+    const text = err instanceof Error ? err.message : String(err);
+    const wrongId =
+      (err instanceof GemHostError && err.s9Reason === 'unrecognized-device-id') ||
+      this.foreignDevice !== undefined;
+    if (wrongId) {
+      const theirs =
+        this.foreignDevice === undefined ? '' : ` (the tool speaks as device ${this.foreignDevice})`;
+      this.deps.log(
+        issue(
+          'wrong-device-id',
+          `${this.tool.id}: the tool at ${this.tool.address}:${this.tool.port} does not answer to device id ${this.tool.deviceId}${theirs}; check deviceId in the configuration: ${text}${next}`,
+        ),
+      );
+    } else this.deps.log(issue('setup-failed', `${this.tool.id}: ${text}${next}`));
+    this.endpoint.stop();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.closed && !this.held) this.endpoint.start();
+    }, waitMs);
+    this.retryTimer.unref();
+  }
+
+  /** An S9 from the tool: one that ended a request is logged by that request's failure. */
+  private s9(fn: number, header: Uint8Array | undefined): void {
+    if (fn !== 9 || header === undefined) return;
+    const v = new DataView(header.buffer, header.byteOffset, header.length);
+    this.deps.log(
+      issue(
+        'tool-t3-timeout',
+        `${this.tool.id}: the tool gave up waiting (T3) for our answer to its S${v.getUint8(2) & 0x7f}F${v.getUint8(3)} (system bytes ${v.getUint32(6)}) (S9F9): the sink's commits take longer than the tool's T3`,
+      ),
+    );
   }
 
   private async setup(gen: number): Promise<void> {
@@ -170,6 +234,7 @@ export class ToolLink {
       settle: () => {},
     });
     this.setupsDone++;
+    this.setupFailures = 0;
     this.readyNow?.();
     this.readyNow = undefined;
     await this.putStatus({ ...applied.value.status, link: 'communicating' });
@@ -190,7 +255,7 @@ export class ToolLink {
     const receivedAt = performance.now();
     const receivedMs = this.deps.now();
     this.received++;
-    await this.ready;
+    if (this.maker === undefined) await this.ready; // data before the first setup finished
     const maker = this.maker;
     if (maker === undefined || this.closed) return false;
     const records = maker.records(p, receivedMs);
@@ -203,30 +268,48 @@ export class ToolLink {
 
   /** What an event says of the tool's states. */
   private follow(p: DataPrimary, atMs: number): void {
-    const change: { -readonly [K in keyof ToolStatus]?: ToolStatus[K] } = { lastMessageMs: atMs };
-    if (p.kind === 'event') {
-      const v = p.event.values;
-      const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
-      if (typeof v.ControlState === 'number')
-        change.control = CONTROL_NAMES[v.ControlState] ?? String(v.ControlState);
-      const proc = t(v.ProcessStateName) ?? t(v.ProcessStateTo);
-      if (proc !== undefined) change.processing = proc.toLowerCase();
-      const e10 = t(v.ToolE10State);
-      if (e10 !== undefined) change.e10 = e10;
-      const lot = t(v.LotId);
-      if (p.event.name === 'LotStarted' && lot !== undefined) change.lotId = lot;
-      if (p.event.name === 'LotEnded') {
-        const { lotId: _ended, ...rest } = { ...this.status, ...change };
-        this.status = { ...rest, updatedMs: atMs };
-        void this.deps.board.put(this.status);
-        return;
-      }
+    // Most events say nothing of the states: then only the time, at most once a second (no allocation).
+    if (p.kind !== 'event' || !mayChangeStatus(p.event)) {
+      if (atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus({ lastMessageMs: atMs });
+      return;
+    }
+    const v = p.event.values;
+    const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
+    const control =
+      typeof v.ControlState === 'number'
+        ? (CONTROL_NAMES[v.ControlState] ?? String(v.ControlState))
+        : undefined;
+    const processing = (t(v.ProcessStateName) ?? t(v.ProcessStateTo))?.toLowerCase();
+    const e10 = t(v.ToolE10State);
+    const lotId = p.event.name === 'LotStarted' ? t(v.LotId) : undefined;
+    const s = this.status;
+    if (p.event.name === 'LotEnded') {
+      const { lotId: _ended, ...rest } = s;
+      this.status = {
+        ...rest,
+        ...(control === undefined ? {} : { control }),
+        ...(processing === undefined ? {} : { processing }),
+        ...(e10 === undefined ? {} : { e10 }),
+        lastMessageMs: atMs,
+        updatedMs: atMs,
+      };
+      void this.deps.board.put(this.status);
+      return;
     }
     // Every message would be a write to the board: the time alone is refreshed once a second.
-    const moved = Object.entries(change).some(
-      ([k, x]) => k !== 'lastMessageMs' && this.status[k as keyof ToolStatus] !== x,
-    );
-    if (moved || atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus(change);
+    const moved =
+      (control !== undefined && control !== s.control) ||
+      (processing !== undefined && processing !== s.processing) ||
+      (e10 !== undefined && e10 !== s.e10) ||
+      (lotId !== undefined && lotId !== s.lotId);
+    if (!moved && atMs - (s.lastMessageMs ?? 0) < 1000) return;
+    void this.putStatus({
+      lastMessageMs: atMs,
+      ...(control === undefined ? {} : { control }),
+      ...(processing === undefined ? {} : { processing }),
+      ...(e10 === undefined ? {} : { e10 }),
+      ...(lotId === undefined ? {} : { lotId }),
+    });
   }
 
   private setLink(link: ToolLinkState): void {
@@ -237,4 +320,17 @@ export class ToolLink {
     this.status = { ...this.status, ...change, updatedMs: this.deps.now() };
     return this.deps.board.put(this.status);
   }
+}
+
+/** True when the event carries a value `follow` reads, or is LotStarted/LotEnded. */
+function mayChangeStatus(e: { name: string; values: Record<string, PlainValue> }): boolean {
+  const v = e.values;
+  return (
+    e.name === 'LotStarted' ||
+    e.name === 'LotEnded' ||
+    v.ControlState !== undefined ||
+    v.ProcessStateName !== undefined ||
+    v.ProcessStateTo !== undefined ||
+    v.ToolE10State !== undefined
+  );
 }

@@ -158,6 +158,15 @@ export class DataExchange {
     return this.transactions.fail(systemBytes, err);
   }
 
+  /** See `HsmsSession.discard`. */
+  discard(header: Uint8Array, err: Error): boolean {
+    if (header.length !== 10) return false;
+    const v = new DataView(header.buffer, header.byteOffset, 10);
+    const wStream = v.getUint8(2);
+    if ((wStream & 0x80) === 0) return false; // not a primary that waits for a reply
+    return this.transactions.discard(v.getUint32(6), wStream & 0x7f, v.getUint8(3), err);
+  }
+
   /** The connection is gone: every open transaction fails with `reason`. */
   failAll(reason: HsmsError): void {
     this.transactions.failAll(reason);

@@ -139,10 +139,21 @@ export class HsmsSession extends TypedEmitter<HsmsEvents> {
 
   /**
    * Send a data message. With W set, resolves with the reply (or rejects with `t3-timeout`,
-   * `connection-closed`, `rejected`); without W, resolves with undefined once written.
+   * `connection-closed`, `rejected`, or the error given to `discard`); without W, resolves with
+   * undefined once written.
    */
   send(message: OutgoingMessage): Promise<HsmsMessage | undefined> {
     return this.data.send(message);
+  }
+
+  /**
+   * End the open transaction of our primary whose 10-byte header is `header` (the MHEAD of a GEM S9
+   * message: the peer discarded the primary and will send no reply): its `send` rejects with `err`
+   * at once instead of at T3. Matched by system bytes, stream and function (W set); false when no
+   * such transaction is open (already answered, timed out, or not ours).
+   */
+  discard(header: Uint8Array, err: Error): boolean {
+    return this.data.discard(header, err);
   }
 
   /**

@@ -15,7 +15,7 @@ export interface HsmsMessage {
 
 interface Pending {
   resolve: (m: HsmsMessage) => void;
-  reject: (e: HsmsError) => void;
+  reject: (e: Error) => void;
   deadline: number;
   stream: number;
   function: number;
@@ -90,6 +90,18 @@ export class TransactionTable {
   fail(systemBytes: number, err: HsmsError): boolean {
     const p = this.open.get(systemBytes);
     if (p === undefined) return false;
+    this.open.delete(systemBytes);
+    p.reject(err);
+    return true;
+  }
+
+  /**
+   * End the transaction of our primary `stream`/`fn` sent with `systemBytes`, which the peer says it
+   * discarded (GEM: an S9 whose MHEAD names it), with `err`; false when no such transaction is open.
+   */
+  discard(systemBytes: number, stream: number, fn: number, err: Error): boolean {
+    const p = this.open.get(systemBytes);
+    if (p === undefined || p.stream !== stream || p.function !== fn) return false;
     this.open.delete(systemBytes);
     p.reject(err);
     return true;

@@ -3,9 +3,14 @@
 
 import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HsmsActiveEndpoint } from '../../hsms/active-endpoint.js';
+import { HsmsPassiveEndpoint } from '../../hsms/passive-endpoint.js';
 import { toOutgoing, toSecsMessage } from '../../hsms/secs-message.js';
+import { HsmsSession } from '../../hsms/session.js';
 import { A, B, L, U4 } from '../../item/constructors.js';
-import { type Rig, startRig } from '../equipment/test-rig.test-util.js';
+import { GemEquipment } from '../equipment/gem-equipment.js';
+import { recipeDirectory } from '../equipment/recipe-directory.js';
+import { exampleModel, type Rig, startRig } from '../equipment/test-rig.test-util.js';
 import { type DataPrimary, GemHost, GemHostError, type HostEvent } from './gem-host.js';
 
 let rig: Rig | undefined;
@@ -29,13 +34,55 @@ describe('GemHost requests answered with S9', () => {
     await expect(illegal).rejects.toMatchObject({
       code: 'rejected',
       s9: 7,
-      message: 'equipment answered S1F3 with S9F7 (illegal data)',
+      message: expect.stringMatching(
+        /^equipment answered S1F3 \(system bytes \d+\) with S9F7 \(illegal data\)$/,
+      ),
     });
     expect(await fine).toEqual([U4(0)]);
     // The next S1F3 is not failed by the S9 that was already used up.
     expect(await host.request({ stream: 1, function: 3, wBit: true, body: L() })).toMatchObject({
       function: 4,
     });
+  });
+});
+
+describe('GemHost with the wrong device id', () => {
+  it("S1F13 ends at the equipment's S9F1 (its own device id 1, ours 2), not at T3", async () => {
+    const tool = new HsmsSession({ sessionId: 1 });
+    const equipment = new GemEquipment({
+      model: exampleModel(),
+      session: tool,
+      recipes: recipeDirectory('/nonexistent'),
+    });
+    await equipment.start();
+    const passive = new HsmsPassiveEndpoint(tool, { host: '127.0.0.1', port: 0 });
+    const { port } = await passive.listen();
+    // T3 of 60 s: waiting for it instead of ending at the S9F1 would fail with t3-timeout.
+    const session = new HsmsSession({ sessionId: 2, t3Ms: 60_000 });
+    const host = new GemHost(session);
+    const active = new HsmsActiveEndpoint(session, { host: '127.0.0.1', port });
+    try {
+      active.start();
+      await session.whenState('selected');
+      const err = await host.establishCommunications().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(GemHostError);
+      expect(err).toMatchObject({
+        code: 'rejected',
+        s9: 1,
+        s9Reason: 'unrecognized-device-id',
+        message: expect.stringMatching(
+          /^equipment answered S1F13 \(system bytes \d+\) with S9F1 \(unrecognized device id\); the equipment is device 1, this host uses device id 2$/,
+        ),
+      });
+      expect(session.openTransactions).toBe(0);
+    } finally {
+      equipment.stop();
+      active.dispose();
+      await passive.close();
+    }
   });
 });
 

@@ -22,9 +22,9 @@ import * as s6 from '../messages/s6-events.js';
 import * as s7 from '../messages/s7-recipes.js';
 import * as s10 from '../messages/s10-terminal.js';
 import { type AckGate, GemHostError, type GemHostEvents, type HostEvent } from './host-events.js';
-import { answerPrimary, hostEvent, type PrimaryPort, traceSamples } from './host-primaries.js';
+import { answerPrimary, hostEvent, type PrimaryPort, s9Header, traceSamples } from './host-primaries.js';
 import { type PlainValue, plainValue } from './plain-value.js';
-import { S9Waits } from './s9-waits.js';
+import { headerKey, headerSystemBytes, s9Discards, s9Reason } from './s9-answer.js';
 
 export {
   type AckGate,
@@ -44,10 +44,6 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
   readonly reportVids = new Map<number, number[]>();
   private dataId = 0;
   private readonly traceVids = new Map<string, number[]>();
-  private readonly s9 = new S9Waits(
-    (key, fn, meaning) =>
-      new GemHostError('rejected', `equipment answered ${key} with S9F${fn} (${meaning})`, fn),
-  );
 
   private readonly wallClock: () => number;
 
@@ -67,15 +63,36 @@ export class GemHost extends TypedEmitter<GemHostEvents> {
       hostEvent: (e) => this.toHostEvent(e),
       traceSamples: (t) => traceSamples(t, this.traceVids.get(String(t.trid)) ?? [], this.vidNames),
       now: () => this.wallClock(),
-      s9: (fn, header) => this.s9.reject(fn, header),
+      s9: (fn, header, sessionId) => this.s9(fn, header, sessionId),
       ackGate: options.ackGate,
     };
     session.onMessage((m) => answerPrimary(port, m));
+    // E5: equipment that does not know our device id answers S9F1 under its own, which the session
+    // hands on as a message for an unknown device rather than to the handler.
+    session.on('unknown-device', ({ message: m }) => {
+      if (m.stream !== 9 || m.wBit) return;
+      const d = toSecsMessage(m);
+      this.s9(m.function, d.ok ? s9Header(d.value.body) : undefined, m.sessionId);
+    });
+  }
+
+  /** An S9 from the equipment: reported, and the request its MHEAD names ended at once (not at T3). */
+  private s9(fn: number, header: Uint8Array | undefined, sessionId: number): void {
+    this.emit('error-message', { function: fn, header, sessionId });
+    const meaning = s9Reason(fn);
+    if (header === undefined || meaning === undefined || !s9Discards(fn)) return;
+    const own = this.session.config.sessionId;
+    const detail =
+      fn === 1 && sessionId !== own
+        ? `; the equipment is device ${sessionId}, this host uses device id ${own}`
+        : '';
+    const text = `equipment answered ${headerKey(header)} (system bytes ${headerSystemBytes(header)}) with S9F${fn} (${meaning.text})${detail}`;
+    this.session.discard(header, new GemHostError('rejected', text, fn));
   }
 
   /** Send a primary and decode the reply; SxF0 (abort) becomes GemHostError 'aborted'. */
   async request(msg: SecsMessage): Promise<SecsMessage> {
-    const reply = await this.s9.race(msg, this.session.send(toOutgoing(msg)));
+    const reply = await this.session.send(toOutgoing(msg));
     if (reply === undefined)
       throw new GemHostError('no-reply', `S${msg.stream}F${msg.function} has no reply`);
     if (reply.function === 0)

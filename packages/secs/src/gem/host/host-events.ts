@@ -5,6 +5,7 @@ import type { Item } from '../../item/item.js';
 import type * as tr from '../messages/s2-s6-trace.js';
 import type * as s5 from '../messages/s5-alarms.js';
 import type { PlainValue } from './plain-value.js';
+import { type S9Reason, s9Reason } from './s9-answer.js';
 
 /** An event report as the host application sees it. */
 export interface HostEvent {
@@ -44,17 +45,22 @@ export interface GemHostEvents {
   /** S6F1 trace data; `samples` splits the flat value list into one record per sample, keyed by name. */
   trace: HostTrace;
   terminal: { terminal: number; text: string };
-  /** An S9 error message from the equipment: function and the header it reports. */
-  'error-message': { function: number; header: Uint8Array | undefined };
+  /**
+   * An S9 error message from the equipment: its function, the header it reports (MHEAD, or SHEAD for
+   * S9F9), and the session id it came with (for S9F1, the equipment's own device id). Emitted for
+   * every S9, including one that ended a request (which then also rejects with GemHostError
+   * `rejected`).
+   */
+  'error-message': { function: number; header: Uint8Array | undefined; sessionId: number };
   /** A primary from the equipment that could not be decoded or read (`code` `bad-primary`). */
   error: GemHostError;
 }
 
 /**
  * A typed failure of a host request: the reply had an unexpected form (`bad-reply`), was SxF0
- * (`aborted`), did not come (`no-reply`), or the equipment answered with an S9 naming the request
- * (`rejected`, `s9` set) and will send no reply. On the `error` event: an equipment primary that
- * could not be decoded or read (`bad-primary`).
+ * (`aborted`), did not come (`no-reply`), or the equipment answered with an S9 whose MHEAD names the
+ * request (`rejected`; `s9` the S9 function, `s9Reason` what it means) and will send no reply. On the
+ * `error` event: an equipment primary that could not be decoded or read (`bad-primary`).
  */
 export class GemHostError extends Error {
   override readonly name = 'GemHostError';
@@ -64,5 +70,10 @@ export class GemHostError extends Error {
     readonly s9?: number,
   ) {
     super(message);
+  }
+
+  /** For `rejected`: what the S9 says (`unrecognized-device-id` for S9F1, ...). */
+  get s9Reason(): S9Reason | undefined {
+    return this.s9 === undefined ? undefined : s9Reason(this.s9)?.reason;
   }
 }

@@ -30,8 +30,8 @@ export interface PrimaryPort {
   traceSamples(t: tr.TraceData): Record<string, PlainValue>[];
   /** The host's time, epoch ms (S2F18). */
   now(): number;
-  /** An S9 arrived: fail the request its header names. */
-  s9(fn: number, header: Uint8Array | undefined): void;
+  /** An S9 arrived (with this session id): end the request its header names. */
+  s9(fn: number, header: Uint8Array | undefined, sessionId: number): void;
   /** Set when the application decides when data primaries are acknowledged (see AckGate). */
   readonly ackGate: AckGate | undefined;
 }
@@ -97,10 +97,7 @@ export function answerPrimary(port: PrimaryPort, m: HsmsMessage): HandlerResult 
       return toOutgoing(s2c.s2f18(formatGemTime(port.now())));
     default:
       if (m.stream === 9) {
-        const h = readBody(body, (b) => parseS9Header(b.item));
-        const header = h.ok ? h.value : undefined;
-        port.emit('error-message', { function: m.function, header });
-        port.s9(m.function, header);
+        port.s9(m.function, s9Header(body), m.sessionId);
         return undefined;
       }
       // E5: SxF0 aborts a transaction we cannot handle.
@@ -151,4 +148,10 @@ export function traceSamples(
     out.push(rec);
   }
   return out;
+}
+
+/** The MHEAD (SHEAD) of an S9 body: a 10-byte binary item, undefined when it is not one. */
+export function s9Header(body: Item | undefined): Uint8Array | undefined {
+  const h = readBody(body, (b) => parseS9Header(b.item));
+  return h.ok && h.value.length === 10 ? h.value : undefined;
 }
