@@ -36,13 +36,15 @@ async function sqlite(path: string): Promise<FabStore> {
 
 /**
  * Every event of B1 once, in the tool's order: listed by equipment time (then insertion), the DATAIDs
- * rise strictly and leave no gap (the tool numbers its S6F11s one by one).
+ * rise strictly. Not without gaps: the tool's S6F16 answers to the collector's S6F15 (a restarted
+ * collector checks the reports the tool holds) take DATAIDs from the same counter. That no event is
+ * lost is counted message by message in packages/cli/src/commands/fab-collect-kill.test.ts.
  */
 async function expectEventsOnceInToolOrder(store: FabStore): Promise<void> {
   const ids = (await allEvents(store, 'B1')).map((e) => e.dataId);
   expect(ids.length).toBeGreaterThan(0);
-  const first = ids[0] ?? 0;
-  expect(ids).toEqual(ids.map((_, i) => first + i));
+  const notRising = ids.filter((id, i) => i > 0 && id <= (ids[i - 1] ?? 0));
+  expect(notRising).toEqual([]);
 }
 
 /** Two pairs done with the collector up, then `stop` it; two more pairs done while none runs. */
