@@ -28,11 +28,11 @@ import {
 } from '../src/index.js';
 import { copyValue } from '../src/store/postgres/bulk-insert.js';
 import { batchRows } from '../src/store/record-rows.js';
+import { benchEvent, benchTools } from './bench-records.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const ONLY = process.env.BENCH_ONLY;
 const TOOLS = 32;
-const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 const PG_SERVER = process.env.BONDLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const NATS = process.env.BONDLINE_TEST_NATS ?? '127.0.0.1:4222';
 const SELF = fileURLToPath(import.meta.url);
@@ -45,36 +45,12 @@ interface WriterConfig {
 }
 
 function setup(): FabRecord[] {
-  const out: FabRecord[] = [{ type: 'organisation', id: 'maker-a', name: 'Maker A', role: 'maker' }];
-  for (let t = 0; t < TOOLS; t++)
-    out.push({ type: 'tool', id: `B${t}`, name: `Bonder ${t}`, organisationId: 'maker-a' });
-  return out;
+  return benchTools(TOOLS);
 }
 
 /** Event `n` of tool `t`: a 10-variable report as a bonder sends it. */
 function event(t: number, n: number): EventRecord {
-  const time = T0 + n * 5;
-  return {
-    type: 'event',
-    toolId: `B${t}`,
-    dataId: n + 1,
-    ceid: 4001,
-    name: 'PairBonded',
-    equipmentTimeMs: time,
-    receivedTimeMs: time + 2,
-    data: {
-      PairId: `L${Math.floor(n / 25)}-P${n % 25}`,
-      Slot: (n % 25) + 1,
-      BondForceN: 20 + (n % 7) * 0.01,
-      ChamberPressurePa: 1.2e-3,
-      ChuckTemperatureC: 23.05,
-      AlignResidualTopNm: 12.5,
-      AlignResidualBottomNm: -3.25,
-      Attempts: 1,
-      Recipe: 'BOND-STD',
-      Yield: 0.93,
-    },
-  };
+  return benchEvent(t, n + 1, n);
 }
 
 /**

@@ -18,44 +18,19 @@ import {
   openSqliteStore,
 } from '../src/index.js';
 import { batchRows } from '../src/store/record-rows.js';
+import { benchEvent, benchTools } from './bench-records.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const TOOLS = 4;
-const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 const PG_SERVER = process.env.BONDLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
 
 function setup(): FabRecord[] {
-  const out: FabRecord[] = [{ type: 'organisation', id: 'maker-a', name: 'Maker A', role: 'maker' }];
-  for (let t = 0; t < TOOLS; t++)
-    out.push({ type: 'tool', id: `B${t}`, name: `Bonder ${t}`, organisationId: 'maker-a' });
-  return out;
+  return benchTools(TOOLS);
 }
 
 /** Event i: tool i mod 4, its own increasing DATAID, a 10-variable report as a bonder sends it. */
 function event(i: number): EventRecord {
-  const t = i % TOOLS;
-  const time = T0 + i * 5;
-  return {
-    type: 'event',
-    toolId: `B${t}`,
-    dataId: Math.floor(i / TOOLS) + 1,
-    ceid: 4001,
-    name: 'PairBonded',
-    equipmentTimeMs: time,
-    receivedTimeMs: time + 2,
-    data: {
-      PairId: `L${Math.floor(i / 25)}-P${i % 25}`,
-      Slot: (i % 25) + 1,
-      BondForceN: 20 + (i % 7) * 0.01,
-      ChamberPressurePa: 1.2e-3,
-      ChuckTemperatureC: 23.05,
-      AlignResidualTopNm: 12.5,
-      AlignResidualBottomNm: -3.25,
-      Attempts: 1,
-      Recipe: 'BOND-STD',
-      Yield: 0.93,
-    },
-  };
+  return benchEvent(i % TOOLS, Math.floor(i / TOOLS) + 1, i);
 }
 
 /**

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatIssues } from '@bondline/core';
 import { type FabConfig, type JetStreamBusOptions, loadFabConfig, type StoreLocation } from '@bondline/fab';
 import { CliError } from '../cli-error.js';
+import { usageError } from '../usage.js';
 import { busServersArg } from './fab-bus-option.js';
 import { storeLocationArg } from './fab-store-option.js';
 
@@ -15,6 +16,24 @@ export async function fabConfigArg(path: string): Promise<FabConfig> {
   const loaded = await loadFabConfig(path);
   if (!loaded.ok) throw new CliError(`--config: ${formatIssues(loaded.issues)}`);
   return loaded.value;
+}
+
+/**
+ * `--config` (when given) and the store it and `--store` name; no store named is a usage error of
+ * the command (`usage`).
+ */
+export async function configAndStore(
+  values: { readonly config?: string | undefined; readonly store?: string | undefined },
+  usage: string,
+): Promise<{ config: FabConfig | undefined; location: StoreLocation }> {
+  const path = values.config;
+  const config = path === undefined ? undefined : await fabConfigArg(path);
+  const location = storeLocationOf(
+    values.store,
+    config === undefined || path === undefined ? undefined : { value: config, path },
+  );
+  if (location === undefined) throw usageError('which store? (--store, or store: in --config)', usage);
+  return { config, location };
 }
 
 /**

@@ -7,7 +7,7 @@ import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
-import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
+import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { listenOrFail, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
 
@@ -42,12 +42,7 @@ export async function runFabServe(argv: string[]): Promise<number> {
   );
   if (values.help === true) return printHelp(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
-  const config = values.config === undefined ? undefined : await fabConfigArg(values.config);
-  const location = storeLocationOf(
-    values.store,
-    config === undefined || values.config === undefined ? undefined : { value: config, path: values.config },
-  );
-  if (location === undefined) throw usageError('which store? (--store, or store: in --config)', USAGE);
+  const { config, location } = await configAndStore(values, USAGE);
   const port =
     numberArg('port', values.port, { integer: true, min: 0, max: 65535 }) ?? config?.http?.port ?? 8080;
   const host = values.host ?? config?.http?.host ?? '127.0.0.1';

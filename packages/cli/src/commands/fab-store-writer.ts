@@ -6,7 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
-import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
+import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
 
@@ -40,12 +40,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
   );
   if (values.help === true) return printHelp(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
-  const config = values.config === undefined ? undefined : await fabConfigArg(values.config);
-  const location = storeLocationOf(
-    values.store,
-    config === undefined || values.config === undefined ? undefined : { value: config, path: values.config },
-  );
-  if (location === undefined) throw usageError('which store? (--store, or store: in --config)', USAGE);
+  const { config, location } = await configAndStore(values, USAGE);
   const busOptions = busOptionsOf(values.bus, config, 'bondline-fab-store');
   if (busOptions === undefined) throw usageError('which bus? (--bus, or bus: in --config)', USAGE);
   const durable = values.durable ?? busOptions.durable;

@@ -1,0 +1,39 @@
+// The records the ingest benches write: the fab's organisation and tools, and events as a bonder
+// sends them (a 10-variable report), the same in every bench so their figures compare.
+import type { EventRecord, FabRecord } from '../src/store/records.js';
+
+const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
+
+/** A maker and `tools` tools, B0 to B<tools - 1>: what events name. */
+export function benchTools(tools: number): FabRecord[] {
+  const out: FabRecord[] = [{ type: 'organisation', id: 'maker-a', name: 'Maker A', role: 'maker' }];
+  for (let t = 0; t < tools; t++)
+    out.push({ type: 'tool', id: `B${t}`, name: `Bonder ${t}`, organisationId: 'maker-a' });
+  return out;
+}
+
+/** Event `n` of tool `t` with DATAID `dataId`, 5 ms of equipment time after event n - 1. */
+export function benchEvent(t: number, dataId: number, n: number): EventRecord {
+  const time = T0 + n * 5;
+  return {
+    type: 'event',
+    toolId: `B${t}`,
+    dataId,
+    ceid: 4001,
+    name: 'PairBonded',
+    equipmentTimeMs: time,
+    receivedTimeMs: time + 2,
+    data: {
+      PairId: `L${Math.floor(n / 25)}-P${n % 25}`,
+      Slot: (n % 25) + 1,
+      BondForceN: 20 + (n % 7) * 0.01,
+      ChamberPressurePa: 1.2e-3,
+      ChuckTemperatureC: 23.05,
+      AlignResidualTopNm: 12.5,
+      AlignResidualBottomNm: -3.25,
+      Attempts: 1,
+      Recipe: 'BOND-STD',
+      Yield: 0.93,
+    },
+  };
+}
