@@ -32,6 +32,26 @@ const OK: Result<void, SinkIssueCode> = { ok: true, value: undefined };
 const DOWN: Result<void, SinkIssueCode> = { ok: false, issues: [issue('sink-unavailable', 'down')] };
 
 describe('CommitQueue', () => {
+  it("counts the tools' messages as stored, not the collector's own rows written with them", async () => {
+    const { writes, sink } = manualSink();
+    const q = new CommitQueue(sink, {
+      maxBatchRecords: 10,
+      retryMinMs: 1,
+      retryMaxMs: 4,
+      rejected: () => {},
+      sinkState: () => {},
+    });
+    const settled: [string, boolean][] = [];
+    q.push({ ...message('A', 0, settled), ownRecords: true });
+    q.push(message('A', 1, settled));
+    writes[0]?.answer(OK);
+    await until(() => writes.length === 2, 'the second write');
+    writes[1]?.answer(OK);
+    await until(() => settled.length === 2, 'both settled');
+    expect(q.stored).toBe(1);
+    expect(q.latencies()).toHaveLength(1);
+  });
+
   it('groups the messages that arrive during a write into the next one, in order, and settles them once durable', async () => {
     const { writes, sink } = manualSink();
     const settled: [string, boolean][] = [];

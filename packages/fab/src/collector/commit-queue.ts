@@ -14,6 +14,8 @@ export interface PendingMessage {
   readonly records: readonly FabRecord[];
   /** performance.now() when it was received, for the receive-to-commit latency. */
   readonly receivedAt: number;
+  /** The collector's own rows for a tool (its setup), not a message of the tool: not counted as stored. */
+  readonly ownRecords?: true;
   settle(durable: boolean): void;
 }
 
@@ -141,12 +143,14 @@ export class CommitQueue {
     this.commits++;
     for (const m of batch) {
       this.head++;
-      this.stored++;
       const left = (this.perTool.get(m.toolId) ?? 1) - 1;
       if (left === 0) this.perTool.delete(m.toolId);
       else this.perTool.set(m.toolId, left);
-      this.latencyMs[this.latencyNext] = now - m.receivedAt;
-      this.latencyNext = (this.latencyNext + 1) % LATENCY_WINDOW;
+      if (m.ownRecords !== true) {
+        this.stored++;
+        this.latencyMs[this.latencyNext] = now - m.receivedAt;
+        this.latencyNext = (this.latencyNext + 1) % LATENCY_WINDOW;
+      }
       m.settle(true);
     }
     if (this.head > 4096 && this.head * 2 > this.queue.length) this.compact();

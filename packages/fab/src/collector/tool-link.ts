@@ -231,6 +231,7 @@ export class ToolLink {
       toolId: this.tool.id,
       records: [...this.deps.baseRecords, ...toolRecords(this.tool.id, names)],
       receivedAt: performance.now(),
+      ownRecords: true,
       settle: () => {},
     });
     this.setupsDone++;
