@@ -132,6 +132,15 @@ describe('parseYamlText on deeply nested text', () => {
       const after = parseYamlText(`{"a": 1}\n${'['.repeat(100_000)}`, { source: `after.${format}`, format });
       expect(!after.ok && after.issues[0]).toMatchObject({ code: 'too-deep', path: '2:65' });
     }
+    // Stray brackets below the depth limit: the first 99 problems one by one, then their count.
+    const junk = parseYamlText(`{"a": 1}\n${'[ '.repeat(40)}${'] '.repeat(40)}\n`.repeat(30), {
+      source: 'junk.yaml',
+    });
+    if (junk.ok) throw new Error('junk was accepted');
+    expect(junk.issues).toHaveLength(100);
+    expect(junk.issues[99]?.message).toMatch(
+      /^junk\.yaml:\d+:\d+: YAML syntax: \d+ more problems from here on$/,
+    );
     expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 2 }).ok).toBe(false);
     expect(parseYamlText('a: [[1]]', { source: 'f.yaml', maxDepth: 3 }).ok).toBe(true);
   });

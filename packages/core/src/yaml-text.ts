@@ -19,6 +19,9 @@ import type { Result } from './result.js';
 import { visible } from './text.js';
 import { yamlNestingBeyond } from './yaml-depth.js';
 
+/** Syntax problems reported one by one at most; the last issue counts the rest. */
+const MAX_SYNTAX_ISSUES = 100;
+
 export type YamlIssueCode = 'syntax' | 'too-many-aliases' | 'too-deep' | 'too-large';
 
 export interface ParsedYaml {
@@ -125,7 +128,16 @@ export function parseYamlText(text: string, options: YamlTextOptions): Result<Pa
   }
   if (found.length > 0) {
     found.sort((a, b) => a.offset - b.offset);
-    return { ok: false, issues: found.map((f) => f.issue) };
+    if (found.length <= MAX_SYNTAX_ISSUES) return { ok: false, issues: found.map((f) => f.issue) };
+    // A text of junk (thousands of stray brackets) would give one issue each: the first ones say what
+    // is wrong, the count says how much.
+    const shown = found.slice(0, MAX_SYNTAX_ISSUES - 1).map((f) => f.issue);
+    const rest = found.length - shown.length;
+    const where = at(found[shown.length]?.offset ?? 0);
+    shown.push(
+      issue('syntax', `${source}:${where}: ${kind} syntax: ${rest} more problems from here on`, where),
+    );
+    return { ok: false, issues: shown };
   }
   if (options.format === 'json') {
     const jsonProblem = strictJsonProblem(text);
