@@ -1,7 +1,9 @@
 // The one test suite both stores pass (FAB.md: "the same tests run against both stores"). Each store's
 // test file gives a harness factory; every test gets a fresh, empty database of its own.
+
 import { describe } from 'vitest';
 import type { FabStore } from '../fab-store.js';
+import type { Migration } from '../migration.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
@@ -36,9 +38,13 @@ export async function withStore(
 }
 
 /** The FabStore contract, for the store `name` opened by `factory`. */
-export function fabStoreContract(name: string, factory: HarnessFactory): void {
+export function fabStoreContract(
+  name: string,
+  factory: HarnessFactory,
+  migrations: readonly Migration[],
+): void {
   describe(`FabStore contract: ${name}`, () => {
-    migrationsContract(factory);
+    migrationsContract(factory, migrations);
     writesContract(factory);
     readsContract(factory);
     paginationContract(factory);

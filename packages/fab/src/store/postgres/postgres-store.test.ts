@@ -6,6 +6,7 @@ import { issuesOf, okValue } from '../contract/result-helpers.test-util.js';
 import type { FabStore } from '../fab-store.js';
 import type { FabRecord } from '../records.js';
 import { alarm, ecChange, event, line, trace } from '../store-fixtures.test-util.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { openPostgresStore } from './postgres-store.js';
 import { createTestDatabase, type TestDatabase } from './postgres-test-db.test-util.js';
 
@@ -24,7 +25,7 @@ async function harness(): Promise<StoreHarness> {
   return db.harness();
 }
 
-fabStoreContract('PostgreSQL', harness);
+fabStoreContract('PostgreSQL', harness, POSTGRES_MIGRATIONS);
 
 describe('PostgreSQL store', () => {
   it('answers store-unavailable when the server cannot be reached', async () => {

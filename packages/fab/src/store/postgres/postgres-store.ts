@@ -4,7 +4,7 @@
 // INSERT ... SELECT ... ON CONFLICT per table), the rest row by row. Idempotency is the same ON CONFLICT as SQLite's,
 // so concurrent store writers delivering the same record store it once.
 import { setImmediate as turn } from 'node:timers/promises';
-import { issue, type Result } from '@bondline/core';
+import { type Issue, issue, type Result } from '@bondline/core';
 import pg from 'pg';
 import type { BatchReport, FabStore, StoreIssueCode } from '../fab-store.js';
 import { insertRowSql } from '../insert-sql.js';
@@ -13,6 +13,7 @@ import type { MigrationReport } from '../migration.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import { SqlStoreBase } from '../sql-store-base.js';
+import type { TableSpec } from '../table-specs.js';
 import { copyRows, ensureStaging, UNIQUE_VIOLATION, upsertRows } from './bulk-insert.js';
 import { connectionLost, pgIssue } from './pg-errors.js';
 import { STORE_PG_TYPES } from './pg-types.js';
@@ -113,11 +114,22 @@ class PostgresStore extends SqlStoreBase implements FabStore {
       await client.query('BEGIN');
       let fresh = 0;
       const slicing = { sliceRows: this.sliceRows, turn };
+      let toolsChecked = false;
       for (const group of byTable(rows)) {
         const spec = group[0]?.spec;
         if (spec === undefined) continue;
         if (spec.bulk) {
           at = undefined;
+          // The facts' tools, once per batch (migration 2 dropped their per-row foreign key); the
+          // tools written by this batch come first (lower rank) and are seen here.
+          if (!toolsChecked) {
+            toolsChecked = true;
+            const unknown = await unknownTool(client, rows);
+            if (unknown !== undefined) {
+              await client.query('ROLLBACK');
+              return { ok: false, issues: [unknown] };
+            }
+          }
           fresh += await (bulk === 'copy' ? copyRows : upsertRows)(client, spec, group, slicing);
           continue;
         }
@@ -178,6 +190,41 @@ class PostgresStore extends SqlStoreBase implements FabStore {
 }
 
 /** Rows grouped by table, tables in write order (rows arrive sorted by rank; a rank's tables never reference each other). */
+/**
+ * The first bulk row naming a tool that is not stored, as the `unknown-reference` a foreign key gave;
+ * the tools named are locked as the foreign key locked them (FOR KEY SHARE) until the transaction ends.
+ */
+async function unknownTool(
+  client: pg.PoolClient,
+  rows: readonly Row[],
+): Promise<Issue<StoreIssueCode> | undefined> {
+  const named = new Map<string, number>();
+  for (const row of rows) {
+    if (!row.spec.bulk) continue;
+    const tool = row.values[toolColumn(row.spec)];
+    if (typeof tool !== 'string') throw new Error(`${row.spec.table}: a row without a text tool_id`);
+    if (!named.has(tool)) named.set(tool, row.index);
+  }
+  if (named.size === 0) return undefined;
+  const found = await client.query<{ id: string }>({
+    name: 'tools-of-facts',
+    text: 'SELECT id FROM tools WHERE id = ANY($1::text[]) FOR KEY SHARE',
+    values: [[...named.keys()]],
+  });
+  for (const { id } of found.rows) named.delete(id);
+  const first = [...named].sort((a, b) => a[1] - b[1])[0];
+  if (first === undefined) return undefined;
+  const [tool, index] = first;
+  const path = `records[${index}].toolId`;
+  return issue('unknown-reference', `${path}: tool '${tool}' is not stored`, path);
+}
+
+function toolColumn(spec: TableSpec): number {
+  const i = spec.columns.findIndex((c) => c.name === 'tool_id');
+  if (i < 0) throw new Error(`${spec.table}: a bulk table without tool_id`);
+  return i;
+}
+
 function byTable(rows: readonly Row[]): Row[][] {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {

@@ -2,5 +2,6 @@
 // an applied one is never edited (the name recorded with it is checked on every migrate()).
 import { checkMigrationList } from '../migration.js';
 import { migration as initial } from './migrations/0001-initial.js';
+import { migration as factsToolChecked } from './migrations/0002-facts-tool-checked-per-batch.js';
 
-export const SQLITE_MIGRATIONS = checkMigrationList([initial]);
+export const SQLITE_MIGRATIONS = checkMigrationList([initial, factsToolChecked]);

@@ -10,6 +10,7 @@ import { fabStoreContract, type StoreHarness } from '../contract/fab-store-contr
 import { issuesOf, okValue } from '../contract/result-helpers.test-util.js';
 import type { FabStore } from '../fab-store.js';
 import { event, line, T0 } from '../store-fixtures.test-util.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 async function sqliteHarness(): Promise<StoreHarness> {
@@ -37,7 +38,7 @@ async function sqliteHarness(): Promise<StoreHarness> {
   };
 }
 
-fabStoreContract('SQLite', sqliteHarness);
+fabStoreContract('SQLite', sqliteHarness, SQLITE_MIGRATIONS);
 
 describe('SQLite store', () => {
   it('keeps its file in WAL mode', async () => {
