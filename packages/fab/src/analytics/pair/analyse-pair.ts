@@ -21,7 +21,7 @@ export interface PairAnalysisOptions {
    * the yield model all come from it.
    */
   readonly bond: BondParams;
-  /** Robust pass threshold, robust sigmas. Default 4. */
+  /** Robust pass threshold, robust sigmas, > 0 (a programmer's setting: align throws on k <= 0). Default 4. */
   readonly robustK?: number;
   /** Seed of the per-die draws (u32). Default: 32-bit FNV-1a of the pair id. */
   readonly seed?: number;
@@ -88,16 +88,19 @@ function systematic(t: Record<string, { value: number }>): SystematicTerms | und
   return { Tx: Tx.value, Ty: Ty.value, Rot: Rot.value, Mag: Mag.value };
 }
 
-/** The parts of BondParams the grid and the fit divide by (physics checks the rest where it uses them). */
+/**
+ * The parts of BondParams the grid and the fit divide by, and a cap on the grid (1024 dies a side: a
+ * 300 mm wafer of 1 mm dies is 300) so that bad parameters cannot ask for a huge map.
+ */
 function checkBond(bond: BondParams): PairAnalysisIssue | undefined {
   const { R, e } = bond.wafer;
   const { W, L, s } = bond.die;
   const good =
     [R, W, L].every((v) => Number.isFinite(v) && v > 0) && [e, s].every((v) => Number.isFinite(v) && v >= 0);
-  if (good && (2 * R) / Math.min(W + s, L + s) <= 4096) return undefined;
+  if (good && (2 * R) / Math.min(W + s, L + s) <= 1024) return undefined;
   return {
     code: 'invalid-params',
-    message: `bond parameters: need finite R, W, L > 0, e, s >= 0 and at most 4096 dies a side (got R=${R}, e=${e}, W=${W}, L=${L}, s=${s})`,
+    message: `bond parameters: need finite R, W, L > 0, e, s >= 0 and at most 1024 dies a side (got R=${R}, e=${e}, W=${W}, L=${L}, s=${s})`,
     path: 'bond',
   };
 }
