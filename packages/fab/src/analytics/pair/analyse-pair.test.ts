@@ -70,7 +70,7 @@ describe('void statistics of a pair', () => {
     expect(a.overlay).toBeNull();
     expect(a.issues.map((i) => [i.code, i.path])).toEqual([
       ['missing-map', 'overlayMap'],
-      ['no-overlay-terms', 'dieYield'],
+      ['no-die-yield', 'dieYield'],
     ]);
   });
 
@@ -205,6 +205,20 @@ describe('a pair that cannot be fully analysed', () => {
     expect(a.voids?.count).toBe(1);
     expect(a.issues[0]).toMatchObject({ code: 'too-few-sites', path: 'overlayMap' });
     expect(a.issues[0]?.message).toContain('5 sites are too few for 10 terms');
+  });
+
+  it('a robust pass that would leave too few sites is null with its issue; the plain fit is used', () => {
+    // k = 0.01 robust sigmas: every site but those at the median residual is an "outlier", and what
+    // would remain is far below the 6 sites the 10 terms need, so the robust fit is refused.
+    const a = analysePair(
+      { pairId: 'F5', overlayMap: zeroSites, voidMap: NO_VOIDS },
+      { bond: small, robustK: 0.01 },
+    );
+    expect(a.overlay?.fit.residual.x.n).toBe(8);
+    expect(a.overlay?.robust).toBeNull();
+    expect(a.issues).toEqual([expect.objectContaining({ code: 'too-few-sites', path: 'overlay.robust' })]);
+    expect(a.issues[0]?.message).toContain('robust pass would reject');
+    expect(a.dieYield?.inputs.overlayFit).toBe('plain');
   });
 
   it('bad site rows are left out and named; a malformed overlay map is refused; nothing throws', () => {

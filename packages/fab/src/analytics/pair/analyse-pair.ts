@@ -23,7 +23,7 @@ export interface PairAnalysisOptions {
   readonly bond: BondParams;
   /** Robust pass threshold, robust sigmas, > 0 (a programmer's setting: align throws on k <= 0). Default 4. */
   readonly robustK?: number;
-  /** Seed of the per-die draws (u32). Default: 32-bit FNV-1a of the pair id. */
+  /** Seed of the per-die draws, taken as a u32 (`>>> 0`). Default: 32-bit FNV-1a of the pair id. */
   readonly seed?: number;
 }
 
@@ -64,7 +64,7 @@ export function analysePair(maps: PairMaps, options: PairAnalysisOptions): PairA
       .filter((s) => s !== '')
       .join(' and ');
     issues.push({
-      code: 'no-overlay-terms',
+      code: 'no-die-yield',
       message: `no die yield map: the pair's ${missing} could not be read (see the other issues)`,
       path: 'dieYield',
     });
@@ -73,7 +73,7 @@ export function analysePair(maps: PairMaps, options: PairAnalysisOptions): PairA
       terms,
       overlayFit: overlay?.robust === null ? 'plain' : 'robust',
       voids: voids.rows,
-      seed: options.seed ?? pairSeed(maps.pairId),
+      seed: (options.seed ?? pairSeed(maps.pairId)) >>> 0,
       toolMap: maps.dieYieldMap,
     });
     dieYield = dy.dieYield;

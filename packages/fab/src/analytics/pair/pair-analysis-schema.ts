@@ -17,7 +17,7 @@ const pairAnalysisIssueCodes = [
   'missing-field-coordinates',
   'non-finite',
   'invalid-params',
-  'no-overlay-terms',
+  'no-die-yield',
   'tool-map-mismatch',
 ] as const;
 
