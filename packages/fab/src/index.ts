@@ -95,3 +95,22 @@ export type {
   TraceSampleRecord,
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+
+// Per-pair analysis (docs/fab.md, Per-pair analysis): overlay fit, voids, die yield by cause of one stored pair.
+
+export {
+  analysePair,
+  type PairAnalysisOptions,
+  type PairMaps,
+} from './analytics/pair/analyse-pair.js';
+export {
+  type DieYieldAnalysis,
+  type FitSummary,
+  type OverlayAnalysis,
+  type PairAnalysis,
+  type PairAnalysisIssue,
+  type PairAnalysisIssueCode,
+  pairAnalysisSchema,
+  type VoidStats,
+} from './analytics/pair/pair-analysis-schema.js';
+// End per-pair analysis
