@@ -7,9 +7,14 @@ const runLength = (d: number) => z.number().int().min(2).max(100).default(d);
 const onOff = (enabled: boolean) => z.boolean().default(enabled);
 
 /** k of the last m points beyond a zone, on one side; k ≤ m is checked below. */
+/** k of m points; m at most 30 (the rules keep the last m points as the bits of one integer). */
 const kOfM = (enabled: boolean, count: number, of: number) =>
   z
-    .strictObject({ enabled: onOff(enabled), count: runLength(count), of: runLength(of) })
+    .strictObject({
+      enabled: onOff(enabled),
+      count: z.number().int().min(1).max(30).default(count),
+      of: z.number().int().min(2).max(30).default(of),
+    })
     .refine((r) => r.count <= r.of, {
       message: 'count must not exceed of (k of m points)',
       path: ['count'],

@@ -68,6 +68,25 @@ describe('run rules, properties', () => {
     );
   });
 
+  it('every reported window satisfies its rule with other counts too (Nelson 5/6 apart from WE 2/3)', () => {
+    const other: RuleConfig = {
+      ...ALL,
+      we2: { enabled: true, count: 2, of: 4 },
+      nelson5: { enabled: true, count: 3, of: 5 },
+      we3: { enabled: true, count: 3, of: 7 },
+      nelson6: { enabled: true, count: 5, of: 6 },
+      we4: { enabled: true, run: 4 },
+      nelson3: { enabled: true, run: 3 },
+      nelson8: { enabled: true, run: 3, bothSides: true },
+    };
+    fc.assert(
+      fc.property(series, (v) => {
+        for (const h of hits(v, 0, 1, other)) expect(holds(h, v, other), JSON.stringify(h)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every point beyond 3 sigma is reported, and every run of 8 on one side once', () => {
     fc.assert(
       fc.property(series, (v) => {

@@ -129,6 +129,15 @@ describe('Nelson rules', () => {
     ]);
   });
 
+  it('nelson5 with its own counts runs beside we2', () => {
+    // 2.2, 2.3, 0, 2.4: we2 (2 of 3) at 1 (points 0, 1); nelson5 as 3 of 4 at 3 (points 0, 1, 3).
+    const cfg = only({ we2: { enabled: true }, nelson5: { enabled: true, count: 3, of: 4 } });
+    expect(brief(run([2.2, 2.3, 0, 2.4], cfg))).toEqual([
+      ['we2', 1, [0, 1], 'above'],
+      ['nelson5', 3, [0, 1, 2, 3], 'above'],
+    ]);
+  });
+
   it('nelson7: 15 in a row within 1 sigma (either side)', () => {
     const hug = Array.from({ length: 15 }, (_, i) => (i % 3 === 0 ? 0.4 : -0.3));
     expect(brief(run(hug, only({ nelson7: { enabled: true } })))).toEqual([

@@ -31,42 +31,84 @@ export interface RuleHit {
   readonly side?: ViolationSide;
 }
 
-/** Positions of the last k points beyond a zone on one side, and the last one already reported. */
+/**
+ * k of the last m points beyond a zone on one side: per side, the last m points' 0/1 flags as the
+ * bits of an integer (m ≤ 30) and their count, shifted along without branches. When a violation is
+ * reported the side's bits are cleared, so its points do not count again.
+ */
 class KOfM {
-  private readonly ringAbove: Int32Array;
-  private readonly ringBelow: Int32Array;
-  private countAbove = 0;
-  private countBelow = 0;
-  private usedAbove = -1;
-  private usedBelow = -1;
+  private bitsUp = 0;
+  private bitsDown = 0;
+  private countUp = 0;
+  private countDown = 0;
+  private readonly mask: number;
+  private readonly top: number;
+  /** Side of the last violation returned: 1 above, 2 below. */
+  lastSide = 0;
 
   constructor(
     private readonly k: number,
-    private readonly m: number,
+    m: number,
   ) {
-    this.ringAbove = new Int32Array(k);
-    this.ringBelow = new Int32Array(k);
+    this.mask = 2 ** m - 1;
+    this.top = m - 1;
   }
 
-  /** Record point i beyond the zone on one side; the first index of the window when it completes k of m, else −1. */
-  push(i: number, above: boolean): number {
-    const ring = above ? this.ringAbove : this.ringBelow;
-    const count = above ? this.countAbove++ : this.countBelow++;
-    const k = this.k;
-    // The slot of the k-th most recent entry once i is written is the one i overwrites next round.
-    ring[count % k] = i;
-    if (count + 1 < k) return -1;
-    const oldest = ring[(count + 1) % k] ?? -1;
-    if (oldest < i - this.m + 1) return -1;
-    if (above) {
-      if (oldest <= this.usedAbove) return -1;
-      this.usedAbove = i;
+  /**
+   * Point i with flags up (beyond the zone above, 0/1) and down; the first index of the window when
+   * it completes k of m on a side, else −1.
+   */
+  step(i: number, up: number, down: number): number {
+    const top = this.top;
+    // The flag m points back leaves the window as the new one enters.
+    this.countUp += up - ((this.bitsUp >>> top) & 1);
+    this.countDown += down - ((this.bitsDown >>> top) & 1);
+    this.bitsUp = ((this.bitsUp << 1) | up) & this.mask;
+    this.bitsDown = ((this.bitsDown << 1) | down) & this.mask;
+    const fire = (up & +(this.countUp >= this.k)) | (down & +(this.countDown >= this.k));
+    if (fire === 0) return -1;
+    // Bit j is the point i − j; the highest set bit is the first point of the window.
+    const bits = up === 1 ? this.bitsUp : this.bitsDown;
+    const first = i - (31 - Math.clz32(bits));
+    if (up === 1) {
+      this.bitsUp = 0;
+      this.countUp = 0;
+      this.lastSide = 1;
     } else {
-      if (oldest <= this.usedBelow) return -1;
-      this.usedBelow = i;
+      this.bitsDown = 0;
+      this.countDown = 0;
+      this.lastSide = 2;
     }
-    return oldest;
+    return first;
   }
+}
+
+interface KOfMSettings {
+  readonly enabled: boolean;
+  readonly count: number;
+  readonly of: number;
+}
+
+/**
+ * The inline detector of a zone: the WE rule's counts when it is on (code `we`, and `nelson` as
+ * well when the Nelson rule is on with the same counts), else the Nelson rule's; k = 0 when neither.
+ */
+function primary(
+  we: KOfMSettings,
+  nelson: KOfMSettings,
+  weCode: number,
+  nelsonCode: number,
+): { k: number; m: number; code: number; also: number } {
+  if (we.enabled) {
+    return {
+      k: we.count,
+      m: we.of,
+      code: weCode,
+      also: nelson.enabled && sameKOfM(we, nelson) ? nelsonCode : -1,
+    };
+  }
+  if (nelson.enabled) return { k: nelson.count, m: nelson.of, code: nelsonCode, also: -1 };
+  return { k: 0, m: 2, code: -1, also: -1 };
 }
 
 function sameKOfM(a: { count: number; of: number }, b: { count: number; of: number }): boolean {
@@ -220,23 +262,47 @@ export function evaluateRules(
   const o = offset;
 
   const c = config;
+  // A disabled rule's run length is −1: a run count never equals it.
   const we1 = c.we1.enabled;
   const n1 = c.nelson1.enabled;
-  const we4 = c.we4.enabled ? c.we4.run : 0;
-  const n2 = c.nelson2.enabled ? c.nelson2.run : 0;
-  const n3 = c.nelson3.enabled ? c.nelson3.run : 0;
-  const n4 = c.nelson4.enabled ? c.nelson4.run : 0;
-  const n7 = c.nelson7.enabled ? c.nelson7.run : 0;
-  const n8 = c.nelson8.enabled ? c.nelson8.run : 0;
+  const we4 = c.we4.enabled ? c.we4.run : -1;
+  const n2 = c.nelson2.enabled ? c.nelson2.run : -1;
+  const n3 = c.nelson3.enabled ? c.nelson3.run : -1;
+  const n4 = c.nelson4.enabled ? c.nelson4.run : -1;
+  const n7 = c.nelson7.enabled ? c.nelson7.run : -1;
+  const n8 = c.nelson8.enabled ? c.nelson8.run : Number.POSITIVE_INFINITY;
   const n8Both = c.nelson8.bothSides;
-  const kWe2 = c.we2.enabled ? new KOfM(c.we2.count, c.we2.of) : undefined;
-  const kWe3 = c.we3.enabled ? new KOfM(c.we3.count, c.we3.of) : undefined;
-  // Nelson 5 and 6 are WE 2 and 3 under other names: with the same counts, one detector serves both.
-  const n5Shared = kWe2 !== undefined && c.nelson5.enabled && sameKOfM(c.we2, c.nelson5);
-  const n6Shared = kWe3 !== undefined && c.nelson6.enabled && sameKOfM(c.we3, c.nelson6);
-  const kN5 = c.nelson5.enabled && !n5Shared ? new KOfM(c.nelson5.count, c.nelson5.of) : undefined;
-  const kN6 = c.nelson6.enabled && !n6Shared ? new KOfM(c.nelson6.count, c.nelson6.of) : undefined;
+  // k-of-m rules: the first detector of each zone (2 sigma: we2, else nelson5; 1 sigma: we3, else
+  // nelson6) runs inline on local integers; Nelson 5/6 share it when their counts equal WE 2/3's
+  // (they are the same tests), and only a Nelson 5/6 with other counts gets a detector object.
+  const a = primary(c.we2, c.nelson5, 1, 8);
+  const b = primary(c.we3, c.nelson6, 2, 9);
+  const kN5 =
+    c.we2.enabled && c.nelson5.enabled && !sameKOfM(c.we2, c.nelson5)
+      ? new KOfM(c.nelson5.count, c.nelson5.of)
+      : undefined;
+  const kN6 =
+    c.we3.enabled && c.nelson6.enabled && !sameKOfM(c.we3, c.nelson6)
+      ? new KOfM(c.nelson6.count, c.nelson6.of)
+      : undefined;
+  const kA = a.k;
+  const topA = a.m - 1;
+  const maskA = 2 ** a.m - 1;
+  const kB = b.k;
+  const topB = b.m - 1;
+  const maskB = 2 ** b.m - 1;
+  let bitsAU = 0;
+  let bitsAD = 0;
+  let countAU = 0;
+  let countAD = 0;
+  let bitsBU = 0;
+  let bitsBD = 0;
+  let countBU = 0;
+  let countBD = 0;
 
+  // The per-point updates are written without branches (0/1 flags and arithmetic): on noisy data
+  // a branch on the side of the centre line is mispredicted half the time, which cost more than
+  // all the rest. What branches remain are rarely taken (a rule completing).
   let sideRun = 0; // points in the current run on one side
   let runSide = 0;
   let trendRun = 1; // points in the current monotone run
@@ -245,7 +311,7 @@ export function evaluateRules(
   let prevDir = 0;
   let withinRun = 0;
   let outsideRun = 0;
-  let outsideFired = false;
+  let outsideFired = 0;
   let lastAbove1 = -1;
   let lastBelow1 = -1;
   let prev = Number.NaN;
@@ -255,84 +321,99 @@ export function evaluateRules(
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
     const z = (x - center) * inv;
-    const side = z > 0 ? 1 : z < 0 ? -1 : 0;
-    const a = z < 0 ? -z : z;
+    const pos = +(z > 0);
+    const neg = +(z < 0);
+    const side = pos - neg;
+    const az = Math.abs(z);
 
-    if (a > 3) {
+    if (az > 3) {
       const s = side > 0 ? 1 : 2;
       if (we1) buf.add(0, i + o, i + o, s);
       if (n1) buf.add(4, i + o, i + o, s);
     }
-    if (a > 2) {
-      if (kWe2 !== undefined) {
-        const f = kWe2.push(i, side > 0);
-        if (f >= 0) {
-          buf.add(1, f + o, i + o, side > 0 ? 1 : 2);
-          if (n5Shared) buf.add(8, f + o, i + o, side > 0 ? 1 : 2);
-        }
-      }
-      if (kN5 !== undefined) {
-        const f = kN5.push(i, side > 0);
-        if (f >= 0) buf.add(8, f + o, i + o, side > 0 ? 1 : 2);
+    const beyond2 = +(az > 2);
+    const beyond1 = +(az > 1);
+    const up2 = beyond2 & pos;
+    const down2 = beyond2 & neg;
+    const up1 = beyond1 & pos;
+    const down1 = beyond1 & neg;
+    if (kA > 0) {
+      // The flag m points back leaves the window as the new one enters (bit j is point i − j).
+      countAU += up2 - ((bitsAU >>> topA) & 1);
+      countAD += down2 - ((bitsAD >>> topA) & 1);
+      bitsAU = ((bitsAU << 1) | up2) & maskA;
+      bitsAD = ((bitsAD << 1) | down2) & maskA;
+      if (((up2 & +(countAU >= kA)) | (down2 & +(countAD >= kA))) !== 0) {
+        // Reported: the side's points are cleared so that they do not count again.
+        const first = i - (31 - Math.clz32(up2 === 1 ? bitsAU : bitsAD)) + o;
+        const sd = up2 === 1 ? 1 : 2;
+        if (up2 === 1) bitsAU = countAU = 0;
+        else bitsAD = countAD = 0;
+        buf.add(a.code, first, i + o, sd);
+        if (a.also >= 0) buf.add(a.also, first, i + o, sd);
       }
     }
-    if (a > 1) {
-      if (kWe3 !== undefined) {
-        const f = kWe3.push(i, side > 0);
-        if (f >= 0) {
-          buf.add(2, f + o, i + o, side > 0 ? 1 : 2);
-          if (n6Shared) buf.add(9, f + o, i + o, side > 0 ? 1 : 2);
-        }
+    if (kB > 0) {
+      countBU += up1 - ((bitsBU >>> topB) & 1);
+      countBD += down1 - ((bitsBD >>> topB) & 1);
+      bitsBU = ((bitsBU << 1) | up1) & maskB;
+      bitsBD = ((bitsBD << 1) | down1) & maskB;
+      if (((up1 & +(countBU >= kB)) | (down1 & +(countBD >= kB))) !== 0) {
+        const first = i - (31 - Math.clz32(up1 === 1 ? bitsBU : bitsBD)) + o;
+        const sd = up1 === 1 ? 1 : 2;
+        if (up1 === 1) bitsBU = countBU = 0;
+        else bitsBD = countBD = 0;
+        buf.add(b.code, first, i + o, sd);
+        if (b.also >= 0) buf.add(b.also, first, i + o, sd);
       }
-      if (kN6 !== undefined) {
-        const f = kN6.push(i, side > 0);
-        if (f >= 0) buf.add(9, f + o, i + o, side > 0 ? 1 : 2);
-      }
-      if (side > 0) lastAbove1 = i;
-      else lastBelow1 = i;
-      outsideRun++;
-      withinRun = 0;
-    } else {
-      outsideRun = 0;
-      outsideFired = false;
-      withinRun = a < 1 ? withinRun + 1 : 0;
+    }
+    if (kN5 !== undefined) {
+      const f = kN5.step(i, up2, down2);
+      if (f >= 0) buf.add(8, f + o, i + o, kN5.lastSide);
+    }
+    if (kN6 !== undefined) {
+      const f = kN6.step(i, up1, down1);
+      if (f >= 0) buf.add(9, f + o, i + o, kN6.lastSide);
     }
 
-    // Same side of the centre line.
-    if (side === 0) sideRun = 0;
-    else if (side === runSide) sideRun++;
-    else {
-      runSide = side;
-      sideRun = 1;
-    }
-    if (we4 > 0 && sideRun === we4) buf.add(3, i - we4 + 1 + o, i + o, runSide > 0 ? 1 : 2);
-    if (n2 > 0 && sideRun === n2) buf.add(5, i - n2 + 1 + o, i + o, runSide > 0 ? 1 : 2);
+    // Beyond 1 sigma (Nelson 8) and within it (Nelson 7); exactly 1 sigma is neither.
+    const in1 = +(az < 1);
+    // x & −flag is x when the flag is 1 and 0 when it is 0: a select without a branch or a multiply.
+    withinRun = (withinRun + 1) & -in1;
+    outsideRun = (outsideRun + 1) & -beyond1;
+    outsideFired &= beyond1;
+    lastAbove1 = (i & -up1) | (lastAbove1 & (up1 - 1));
+    lastBelow1 = (i & -down1) | (lastBelow1 & (down1 - 1));
 
-    // Trend and alternation, on the step from the previous point.
+    // Same side of the centre line: a point on it (side 0) ends the run.
+    sideRun = (sideRun & -+(side === runSide)) + (pos | neg);
+    runSide = side;
+    if (sideRun === we4) buf.add(3, i - we4 + 1 + o, i + o, runSide > 0 ? 1 : 2);
+    if (sideRun === n2) buf.add(5, i - n2 + 1 + o, i + o, runSide > 0 ? 1 : 2);
+
+    // Trend and alternation, on the step from the previous point (a tie ends both).
     const d = x - prev;
-    const dir = d > 0 ? 1 : d < 0 ? -1 : 0;
-    if (dir === 0) {
-      trendRun = 1;
-      trendDir = 0;
-      altRun = 1;
-    } else {
-      if (dir === trendDir) trendRun++;
-      else {
-        trendDir = dir;
-        trendRun = 2;
-      }
-      altRun = dir === -prevDir ? altRun + 1 : 2;
-    }
+    const rise = +(d > 0);
+    const fall = +(d < 0);
+    const moved = rise | fall;
+    const dir = rise - fall;
+    // Continued: trendRun + 1; else 2 after a move, 1 after a tie. (dir + prevDir === 0 rather
+    // than dir === −prevDir: −0 would make the compiler leave integers.)
+    const same = +(dir === trendDir) & moved;
+    trendRun = ((trendRun - moved) & -same) + 1 + moved;
+    trendDir = dir;
+    const turn = +(dir + prevDir === 0) & moved;
+    altRun = ((altRun - moved) & -turn) + 1 + moved;
     prevDir = dir;
     prev = x;
-    if (n3 > 0 && trendRun === n3) buf.add(6, i - n3 + 1 + o, i + o, trendDir > 0 ? 3 : 4);
-    if (n4 > 0 && altRun === n4) buf.add(7, i - n4 + 1 + o, i + o, 0);
+    if (trendRun === n3) buf.add(6, i - n3 + 1 + o, i + o, trendDir > 0 ? 3 : 4);
+    if (altRun === n4) buf.add(7, i - n4 + 1 + o, i + o, 0);
 
-    if (n7 > 0 && withinRun === n7) buf.add(10, i - n7 + 1 + o, i + o, 0);
-    if (n8 > 0 && !outsideFired && outsideRun >= n8) {
+    if (withinRun === n7) buf.add(10, i - n7 + 1 + o, i + o, 0);
+    if (outsideRun >= n8 && outsideFired === 0) {
       const from = i - n8 + 1;
       if (!n8Both || (lastAbove1 >= from && lastBelow1 >= from)) {
-        outsideFired = true;
+        outsideFired = 1;
         buf.add(11, from + o, i + o, 0);
       }
     }
