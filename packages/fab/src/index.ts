@@ -44,13 +44,13 @@ export {
   ruleConfigSchema,
 } from './analytics/spc/rule-config.js';
 export {
-  evaluateRules,
   RULE_IDS,
   type RuleHit,
   type RuleHits,
   ruleViolations,
   type ViolationSide,
-} from './analytics/spc/run-rules.js';
+} from './analytics/spc/rule-hits.js';
+export { evaluateRules } from './analytics/spc/run-rules.js';
 export type { PlottedSeries, SeriesIssueCode, SpcSeries } from './analytics/spc/series.js';
 export { type ChartConstants, chartConstants } from './analytics/spc/spc-constants.js';
 export {

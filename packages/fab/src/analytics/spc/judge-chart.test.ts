@@ -93,6 +93,13 @@ describe('X-bar R', () => {
     expect(L?.dispersion.ucl).toBeCloseTo(6.006, 2);
     expect(L?.dispersion.lcl).toBe(0);
     expect(L?.locationSigma).toBeCloseTo(0.795921, 5);
+    // A new subgroup [2, 3, 9.5]: mean 4.833 is inside 0.612 .. 5.388, range 7.5 is above 6.006.
+    const j = judge(c, [...SUBGROUPS, [2, 3, 9.5]], { from: 3 });
+    if (!j.ok) throw new Error('judge failed');
+    expect(j.value.location.map((p) => p.index)).toEqual([3]);
+    expect(j.value.violations.map((v) => [v.rule, v.chart, v.index, v.indexes, v.side])).toEqual([
+      ['dispersion-limit', 'dispersion', 3, [3], 'above'],
+    ]);
   });
 });
 
@@ -142,6 +149,10 @@ describe('EWMA', () => {
       ['ewma-limit', 28, 'above'],
       ['ewma-limit', 29, 'above'],
     ]);
+    // `from` trims the output, not the recursion: z29 is the same when only 28.. is asked for.
+    const tail = judge(c, TABLE_9_1, { from: 28 });
+    expect(tail.ok && tail.value.ewma.map((q) => q.index)).toEqual([28, 29]);
+    expect(tail.ok && tail.value.ewma[0]?.statistic).toBe(p[28]?.statistic);
   });
 });
 

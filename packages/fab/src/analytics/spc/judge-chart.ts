@@ -10,7 +10,8 @@ import { fail, issue, ok, type Result } from '@bondline/core';
 import { type CusumPoint, cusumPoints } from './cusum-chart.js';
 import { type EwmaPoint, ewmaPoints } from './ewma-chart.js';
 import type { RunRuleId } from './rule-config.js';
-import { evaluateRules, ruleViolations, type ViolationSide } from './run-rules.js';
+import { ruleViolations, type ViolationSide } from './rule-hits.js';
+import { evaluateRules } from './run-rules.js';
 import { plotSeries, type SeriesIssueCode, type SpcSeries } from './series.js';
 import type { SpcChart } from './spc-phases.js';
 

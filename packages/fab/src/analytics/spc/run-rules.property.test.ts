@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allRulesOn, type RuleConfig } from './rule-config.js';
-import { evaluateRules, type RuleHit, ruleViolations } from './run-rules.js';
+import { type RuleHit, ruleViolations } from './rule-hits.js';
+import { evaluateRules } from './run-rules.js';
 
 // Values are multiples of 1/8 between −4 and 4 (exact in binary, so shifting by an integer moves no
 // point across a zone boundary by rounding), many of them on the zone boundaries themselves.

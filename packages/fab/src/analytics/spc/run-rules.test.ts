@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRulesOn, type RuleConfig, type RuleConfigInput, ruleConfigSchema } from './rule-config.js';
-import { evaluateRules, type RuleHit, ruleViolations } from './run-rules.js';
+import { type RuleHit, ruleViolations } from './rule-hits.js';
+import { evaluateRules } from './run-rules.js';
 
 // Every case is a hand-built series on a chart with centre 0 and sigma 1, so each value is its own
 // z-score and the expected windows can be read off the series. The rule definitions are those of
