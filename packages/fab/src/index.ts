@@ -3,6 +3,67 @@
 // JetStream, behind the seams of src/pipeline/seams.ts; the collector (§2), a GEM host per tool; the
 // fab configuration (§3); the HTTP API over it (§5).
 
+// ---- SPC (docs/fab.md §7): control charts, run rules, phases and capability, as pure functions over
+// plain data in and JSON-friendly data out; the store, the bus and the API wire them in.
+export {
+  type Capability,
+  type CapabilityRequest,
+  capability,
+  chiSquareQuantile,
+  type Estimate,
+} from './analytics/spc/capability.js';
+export {
+  type ChartKind,
+  type ChartSettings,
+  type ChartSettingsInput,
+  chartSettingsSchema,
+  parseChartSettings,
+} from './analytics/spc/chart-settings.js';
+export { type CusumParameters, type CusumPoint, cusumPoints } from './analytics/spc/cusum-chart.js';
+export { type EwmaParameters, type EwmaPoint, ewmaPoints } from './analytics/spc/ewma-chart.js';
+export {
+  type JudgeOptions,
+  judge,
+  type SpcJudgement,
+  type SpcPoint,
+  type SpcRuleId,
+  type SpcViolation,
+} from './analytics/spc/judge-chart.js';
+export type {
+  Band,
+  BaselineRange,
+  KnownStandard,
+  LimitsIssueCode,
+  PhaseLimits,
+} from './analytics/spc/phase-limits.js';
+export {
+  allRulesOn,
+  type RuleConfig,
+  type RuleConfigInput,
+  type RunRuleId,
+  ruleConfigSchema,
+} from './analytics/spc/rule-config.js';
+export {
+  RULE_IDS,
+  type RuleHit,
+  type RuleHits,
+  ruleViolations,
+  type ViolationSide,
+} from './analytics/spc/rule-hits.js';
+export { evaluateRules } from './analytics/spc/run-rules.js';
+export type { PlottedSeries, SeriesIssueCode, SpcSeries } from './analytics/spc/series.js';
+export { type ChartConstants, chartConstants } from './analytics/spc/spc-constants.js';
+export {
+  createChart,
+  type PhaseIssueCode,
+  type PhaseRequest,
+  recompute,
+  type SpcChart,
+  type SpcPhase,
+  startPhase,
+} from './analytics/spc/spc-phases.js';
+// ---- end of SPC
+
 export type { ApiError } from './api/api-errors.js';
 export {
   buildFabApi,
@@ -38,7 +99,6 @@ export { DEFAULT_PLAN } from './config/default-plan.js';
 export type { FabConfig, FabTool } from './config/fab-config.js';
 export { loadFabConfig, parseFabConfigText } from './config/fab-config.js';
 export type { CollectionPlan, CollectorSettings } from './config/fab-config-schema.js';
-
 export type {
   LiveFeed,
   RecordSink,
