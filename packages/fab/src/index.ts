@@ -3,6 +3,49 @@
 // JetStream, behind the seams of src/pipeline/seams.ts; the collector (§2), a GEM host per tool; the
 // fab configuration (§3); the HTTP API over it (§5).
 
+// FDC: fault detection and classification on trace data (docs/fab.md, "FDC"). Plain data in and out:
+// step windows from stored events and pairs, runs from stored trace samples, a versioned model learned
+// from golden runs (JSON, validated on load), and the check of a run that names its faults.
+export {
+  checkRun,
+  type FdcCheckIssueCode,
+  type FdcFault,
+  type OutOfLimits,
+  type RunCheck,
+  type StepCheck,
+  type TraceContribution,
+} from './analytics/fdc/check-run.js';
+export {
+  FDC_DEFAULTS,
+  FDC_MODEL_FORMAT,
+  type FdcLearnIssueCode,
+  type FdcModel,
+  type FdcStepModel,
+  type LearnFdcOptions,
+  learnFdcModel,
+} from './analytics/fdc/fdc-model.js';
+export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
+export {
+  type FdcRun,
+  type RunStep,
+  TRACE_STATISTICS,
+  type TraceSeries,
+  type TraceStatistic,
+  type TraceSummary,
+  type TraceThresholds,
+} from './analytics/fdc/fdc-types.js';
+export { assembleRuns, type TraceSampleInput } from './analytics/fdc/step-runs.js';
+export {
+  deriveStepWindows,
+  type SkippedStepEvent,
+  type StepWindow,
+  type StepWindowOptions,
+  type StepWindows,
+} from './analytics/fdc/step-windows.js';
+export { fUpperQuantile, t2UpperLimit } from './analytics/fdc/t2-limit.js';
+export { summariseTrace } from './analytics/fdc/trace-summary.js';
+// End FDC
+
 export type { ApiError } from './api/api-errors.js';
 export {
   buildFabApi,
