@@ -93,8 +93,10 @@ describe('FDC on the simulated bonder', () => {
     const model = learn(golden);
     const f = emptyRecords();
     line.pairs(20, 'F', f, { PL1: degradation });
+    const t2s: number[] = [];
     for (const run of runsOf(f)) {
       const c = check(model, run);
+      t2s.push(...c.faults.filter((x) => x.step.startsWith('plasma.')).map((x) => x.t2));
       expect(c.flagged).toBe(true);
       const plasma = c.faults.filter((x) => x.step.startsWith('plasma.'));
       expect(plasma.map((x) => x.step).sort()).toEqual(['plasma.bottom', 'plasma.top']);
@@ -112,6 +114,10 @@ describe('FDC on the simulated bonder', () => {
         ).toEqual(['ChamberPressure', 'RfReflectedPower']);
       }
     }
+    const ucl = model.steps.find((s) => s.step === 'plasma.top')?.t2Ucl ?? 0;
+    console.log(
+      `FDC PL-VAC-037: plasma T² ${Math.min(...t2s).toFixed(0)} to ${Math.max(...t2s).toFixed(0)}, limit ${ucl.toFixed(2)}`,
+    );
   });
 
   it('flags golden runs no more often than alpha and k predict (1,000 simulated golden pairs)', () => {
