@@ -28,7 +28,7 @@ export function thresholdOf(
   return thresholds[`${step}/${trace}`] ?? thresholds[trace] ?? fallback;
 }
 
-/** Summaries and feature values of a step, each trace with its threshold (traces without one are skipped). */
+/** Summaries and feature values of a step, each trace with its threshold (traces without one, or with a non-finite value, are skipped). */
 export function stepFeatures(
   step: RunStep,
   thresholdFor: (trace: string) => number | undefined,
@@ -39,7 +39,8 @@ export function stepFeatures(
     const threshold = thresholdFor(trace);
     if (threshold === undefined) continue;
     const s = summariseTrace(series, threshold);
-    if (s === undefined) continue;
+    // A trace with a value that is not finite has no usable summary: it counts as missing.
+    if (s === undefined || !Number.isFinite(s.mean + s.max + s.min + s.slope + s.timeAboveS)) continue;
     summaries[trace] = s;
     for (const stat of TRACE_STATISTICS) values.set(featureName(trace, stat), statistic(s, stat));
   }
