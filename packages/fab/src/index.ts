@@ -3,7 +3,49 @@
 // JetStream, behind the seams of src/pipeline/seams.ts; the collector (§2), a GEM host per tool; the
 // fab configuration (§3); the HTTP API over it (§5).
 
-// ---- SPC (docs/fab.md §7): control charts, run rules, phases and capability, as pure functions over
+// ---- end of SPC
+// FDC: fault detection and classification on trace data (docs/fab.md, "FDC"). Plain data in and out:
+// step windows from stored events and pairs, runs from stored trace samples, a versioned model learned
+// from golden runs (JSON, validated on load), and the check of a run that names its faults.
+export {
+  checkRun,
+  type FdcCheckIssueCode,
+  type FdcFault,
+  type OutOfLimits,
+  type RunCheck,
+  type StepCheck,
+  type TraceContribution,
+} from './analytics/fdc/check-run.js';
+export {
+  FDC_DEFAULTS,
+  FDC_MODEL_FORMAT,
+  type FdcLearnIssueCode,
+  type FdcModel,
+  type FdcStepModel,
+  type LearnFdcOptions,
+  learnFdcModel,
+} from './analytics/fdc/fdc-model.js';
+export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
+export {
+  type FdcRun,
+  type RunStep,
+  TRACE_STATISTICS,
+  type TraceSeries,
+  type TraceStatistic,
+  type TraceSummary,
+  type TraceThresholds,
+} from './analytics/fdc/fdc-types.js';
+export { assembleRuns, type TraceSampleInput } from './analytics/fdc/step-runs.js';
+export {
+  deriveStepWindows,
+  type SkippedStepEvent,
+  type StepWindow,
+  type StepWindowOptions,
+  type StepWindows,
+} from './analytics/fdc/step-windows.js';
+export { fUpperQuantile, t2UpperLimit } from './analytics/fdc/t2-limit.js';
+export { summariseTrace } from './analytics/fdc/trace-summary.js';
+// ---- SPC (docs/fab.md §8): control charts, run rules, phases and capability, as pure functions over
 // plain data in and JSON-friendly data out; the store, the bus and the API wire them in.
 export {
   type Capability,
@@ -62,7 +104,7 @@ export {
   type SpcPhase,
   startPhase,
 } from './analytics/spc/spc-phases.js';
-// ---- end of SPC
+// End FDC
 
 export type { ApiError } from './api/api-errors.js';
 export {
@@ -156,7 +198,7 @@ export type {
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
 
-// Per-pair analysis (docs/fab.md, Per-pair analysis): overlay fit, voids, die yield by cause of one stored pair.
+// Per-pair analysis (docs/fab.md §7): overlay fit, voids, die yield by cause of one stored pair.
 
 export {
   analysePair,

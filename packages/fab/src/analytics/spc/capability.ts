@@ -1,4 +1,4 @@
-// Process capability against spec limits (docs/fab.md §7.5), after Montgomery, Introduction to
+// Process capability against spec limits (docs/fab.md §8.5), after Montgomery, Introduction to
 // Statistical Quality Control, 7th ed., §8.3:
 //
 // - Cp = (USL − LSL)/6σ and Cpk = min(USL − μ, μ − LSL)/3σ with σ the within sigma (the chart's

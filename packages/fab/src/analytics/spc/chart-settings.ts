@@ -1,5 +1,5 @@
 // What kind of chart a series gets and its parameters, validated with zod so that a bad value in a
-// configuration is named by its path (docs/fab.md §7.1).
+// configuration is named by its path (docs/fab.md §8.1).
 import { parseWithSchema, type Result } from '@bondline/core';
 import { z } from 'zod';
 import { ruleConfigSchema } from './rule-config.js';

@@ -1,6 +1,6 @@
 // Judge a series against a chart's frozen phases: each point against the limits of the phase in
 // force at its index, the run rules restarting at each phase (their runs are about one set of
-// limits). Out: plain JSON-friendly points, limits and violations (docs/fab.md §7.4).
+// limits). Out: plain JSON-friendly points, limits and violations (docs/fab.md §8.4).
 //
 // A phase's segment is always evaluated from its first point, so a run that began before `from`
 // is seen whole; `from` only trims what is returned. One pass per segment: a phase of a million

@@ -1,5 +1,5 @@
 // Limits of a phase from its baseline (phase I), optionally with out-of-control points removed and
-// the limits recomputed until none is left (docs/fab.md §7.3).
+// the limits recomputed until none is left (docs/fab.md §8.3).
 //
 // σ is estimated within: MR̄/d2(2) from the moving ranges of consecutive baseline points both kept
 // (I-MR, EWMA, CUSUM), R̄/d2(n) (X-bar R) or S̄/c4(n) (X-bar S); or it is given ("standard given").

@@ -1,5 +1,5 @@
 // Which run rules a chart applies and with what run lengths: Western Electric (we1–we4) and
-// Nelson (nelson1–nelson8), each on or off with its counts as parameters (docs/fab.md §7.2).
+// Nelson (nelson1–nelson8), each on or off with its counts as parameters (docs/fab.md §8.2).
 import { z } from 'zod';
 
 const runLength = (d: number) => z.number().int().min(2).max(100).default(d);

@@ -1,7 +1,7 @@
 // Western Electric and Nelson run rules over a chart's plotted values, in one pass with O(1) work
 // and O(1) memory per point (the k-of-m rules keep the last m points' flags as the bits of an
 // integer). What counts as a new violation, so a long excursion is not reported at every point
-// (docs/fab.md §7.2):
+// (docs/fab.md §8.2):
 //
 // - one-point rules (we1, nelson1): every point beyond 3σ is its own violation;
 // - run rules (we4, nelson2, nelson3, nelson4, nelson7, nelson8): reported once per run, at the point

@@ -1,4 +1,4 @@
-// A chart and its phases as plain data the store can persist (docs/fab.md §7.3). The first phase
+// A chart and its phases as plain data the store can persist (docs/fab.md §8.3). The first phase
 // takes its limits from a baseline and freezes them; new points are judged against the frozen
 // limits (judge-chart.ts); only an explicit recompute adds a phase, and earlier phases stay as they
 // were, each with its limits, baseline, time and reason. Nothing here reads a clock: the caller
