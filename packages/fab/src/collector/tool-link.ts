@@ -49,13 +49,17 @@ export class ToolLink {
   /** Bumped on every new connection: an answer for a message of an older connection is never sent. */
   private generation = 0;
   private maker: RecordMaker | undefined;
-  private ready: Promise<void> = Promise.resolve();
-  private readyNow: (() => void) | undefined;
+  // Data primaries of connection `gen` wait here for the first setup (`durable`); released when it
+  // finishes, when that connection is gone, or on close.
+  private setupWait: { gen: number; promise: Promise<void>; release: () => void } | undefined;
   private setupsDone = 0;
   private closed = false;
   private held = false;
   /** Setups that failed in a row (reset by one that succeeds): the next attempt waits longer. */
   private setupFailures = 0;
+  // Data primaries of connection `waitingGeneration` waiting for the first setup (`durable`).
+  private waitingForSetup = 0;
+  private waitingGeneration = -1;
   private retryTimer: NodeJS.Timeout | undefined;
   /** The device id the tool used on this connection when it was not the configured one. */
   private foreignDevice: number | undefined;
@@ -131,7 +135,7 @@ export class ToolLink {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.endpoint.dispose();
-    this.readyNow?.();
+    this.releaseSetupWaiters();
     await this.putStatus({ link: 'disconnected' });
   }
 
@@ -141,7 +145,8 @@ export class ToolLink {
     const gen = ++this.generation;
     this.foreignDevice = undefined;
     this.setLink('selected');
-    if (this.maker === undefined) this.ready = new Promise((resolve) => (this.readyNow = resolve));
+    // Messages of the connection before, still waiting for a setup, will not be answered on it.
+    this.releaseSetupWaiters();
     // Not inside the session's state callback: the Select.rsp is still being read there.
     setImmediate(() => this.runSetup(gen));
   }
@@ -184,6 +189,44 @@ export class ToolLink {
       if (!this.closed && !this.held) this.endpoint.start();
     }, waitMs);
     this.retryTimer.unref();
+  }
+
+  private untilSetUp(gen: number): Promise<void> {
+    if (this.setupWait?.gen !== gen) {
+      this.releaseSetupWaiters();
+      let release = (): void => {};
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      this.setupWait = { gen, promise, release };
+    }
+    return this.setupWait.promise;
+  }
+
+  /**
+   * Let the messages waiting for a setup go on: decoded and stored once the tool is set up (`maker`),
+   * else unanswered (their connection is gone). Their handlers end, so the session no longer counts
+   * them in progress (a count that would stop it reading the next connection).
+   */
+  private releaseSetupWaiters(): void {
+    this.setupWait?.release();
+    this.setupWait = undefined;
+  }
+
+  /**
+   * As many data messages wait for the first setup as the session lets be in progress: it stops
+   * reading the tool, and with it the replies the setup waits for (until their T3). Drop the link
+   * now, as a failed setup does: the tool spools what it was sending (the unanswered messages
+   * included), so the next connection sets up undisturbed and then asks for the spool (S6F23).
+   */
+  private floodedBeforeSetup(gen: number): void {
+    if (gen !== this.generation || this.session.state !== 'selected') return;
+    // The setup still running on this connection fails with the link: not a second failure.
+    this.generation++;
+    this.releaseSetupWaiters();
+    this.setupFailed(
+      new Error(
+        `the tool sent ${this.waitingForSetup} messages before its setup finished (collector.maxPendingMessages); link dropped so that the tool spools them, setting up again`,
+      ),
+    );
   }
 
   /** An S9 from the tool: one that ended a request is logged by that request's failure. */
@@ -236,8 +279,7 @@ export class ToolLink {
     });
     this.setupsDone++;
     this.setupFailures = 0;
-    this.readyNow?.();
-    this.readyNow = undefined;
+    this.releaseSetupWaiters();
     await this.putStatus({ ...applied.value.status, link: 'communicating' });
   }
 
@@ -256,7 +298,22 @@ export class ToolLink {
     const receivedAt = performance.now();
     const receivedMs = this.deps.now();
     this.received++;
-    if (this.maker === undefined) await this.ready; // data before the first setup finished
+    if (this.maker === undefined) {
+      // Data before the first setup finished (a tool with reports and events enabled by an earlier
+      // collector sends at once): it waits, decoded once the names are read.
+      // Counted per connection: those of a dropped one are no longer in its session's count.
+      if (this.waitingGeneration !== gen) {
+        this.waitingGeneration = gen;
+        this.waitingForSetup = 0;
+      }
+      this.waitingForSetup++;
+      if (this.waitingForSetup >= this.deps.maxPendingMessages) this.floodedBeforeSetup(gen);
+      try {
+        await this.untilSetUp(gen);
+      } finally {
+        if (this.waitingGeneration === gen) this.waitingForSetup--;
+      }
+    }
     const maker = this.maker;
     if (maker === undefined || this.closed) return false;
     const records = maker.records(p, receivedMs);
