@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import type { PairRecord as ToolPair } from '@bondline/tool';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FabStore } from '../store/fab-store.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { startCollector } from './collector.js';
 import { exampleConfig, memoryBoard, startTestTool, storeSink, tempDir } from './collector.test-util.js';
 import {
@@ -15,6 +13,7 @@ import {
   collectInto,
   expectEventsOnceInOrder,
   expectPairsStored,
+  migratedSqlite,
   runLot,
   toolPairs,
   untilLotStored,
@@ -26,20 +25,11 @@ afterEach(async () => {
   cleanups.length = 0;
 });
 
-async function sqlite(dir: string): Promise<FabStore> {
-  const r = await openSqliteStore({ path: join(dir, 'fab.sqlite'), synchronous: 'normal' });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  const m = await r.value.migrate();
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  cleanups.push(() => r.value.close());
-  return r.value;
-}
-
 describe('collector and a tool that floods it before its setup', () => {
   it('drops the link, sets the tool up again and stores every event once', async () => {
     const tmp = tempDir('collector-flood-');
     cleanups.push(tmp.remove);
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
     // A first collector defines the reports and enables the events; the tool keeps them.

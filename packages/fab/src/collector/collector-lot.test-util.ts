@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { FabConfig } from '../config/fab-config.js';
 import type { FabStore } from '../store/fab-store.js';
 import type { EventRecord } from '../store/records.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { type Collector, startCollector } from './collector.js';
 import {
   exampleConfig,
@@ -17,6 +18,23 @@ import {
 } from './collector.test-util.js';
 
 export type Cleanups = (() => Promise<void> | void)[];
+
+/**
+ * A migrated SQLite store at `path`, closed by `cleanups`; synchronous NORMAL (the tests need no
+ * power-loss durability) unless told otherwise.
+ */
+export async function migratedSqlite(
+  path: string,
+  cleanups: Cleanups,
+  synchronous: 'normal' | 'full' = 'normal',
+): Promise<FabStore> {
+  const r = await openSqliteStore({ path, synchronous });
+  if (!r.ok) throw new Error(r.issues[0]?.message);
+  cleanups.push(() => r.value.close());
+  const m = await r.value.migrate();
+  if (!m.ok) throw new Error(m.issues[0]?.message);
+  return r.value;
+}
 
 /** A collector for `tool` (examples/fab/fab.yaml's B1) into `store`, once it has set the tool up. */
 export async function collectInto(

@@ -6,7 +6,6 @@ import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import type { PairRecord as ToolPair } from '@bondline/tool';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FabStore } from '../store/fab-store.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { startTestTool, type TestTool, tempDir } from './collector.test-util.js';
 import { startChildCollector } from './collector-child.test-util.js';
 import {
@@ -14,6 +13,7 @@ import {
   type Cleanups,
   collectInto,
   expectPairsStored,
+  migratedSqlite,
   runLot,
   toolPairs,
   untilLotStored,
@@ -24,15 +24,6 @@ afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups.length = 0;
 });
-
-async function sqlite(path: string): Promise<FabStore> {
-  const r = await openSqliteStore({ path });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  const m = await r.value.migrate();
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  cleanups.push(() => r.value.close());
-  return r.value;
-}
 
 /**
  * Every event of B1 once, in the tool's order: listed by equipment time (then insertion), the DATAIDs
@@ -64,7 +55,7 @@ describe('collector restarted mid-lot on the same SQLite store', () => {
     cleanups.push(tmp.remove);
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
-    const store = await sqlite(join(tmp.dir, 'fab.sqlite'));
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups, 'full');
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
     const first = await collectInto(tool, store, []);
@@ -92,7 +83,7 @@ describe('collector restarted mid-lot on the same SQLite store', () => {
       child.kill('SIGKILL');
       await exited;
     });
-    const store = await sqlite(path);
+    const store = await migratedSqlite(path, cleanups, 'full');
     const again = await collectInto(tool, store, cleanups);
     await done;
     await untilLotStored(store, again.collector, 'LOT-K', again.logged);

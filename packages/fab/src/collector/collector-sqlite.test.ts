@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { until } from '@bondline/core/testing';
 import type { PairRecord as ToolPair } from '@bondline/tool';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FabStore } from '../store/fab-store.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { startTestTool, tempDir } from './collector.test-util.js';
 import {
   type Cleanups,
   collectInto,
   expectEventsOnceInOrder,
   expectPairsStored,
+  migratedSqlite,
   runLot,
   storesALot,
   toolPairs,
@@ -24,20 +23,15 @@ afterEach(async () => {
   cleanups.length = 0;
 });
 
-async function sqlite(dir: string): Promise<FabStore> {
-  const r = await openSqliteStore({ path: join(dir, 'fab.sqlite'), synchronous: 'normal' });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  const m = await r.value.migrate();
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  cleanups.push(() => r.value.close());
-  return r.value;
-}
-
 describe('collector into SQLite', () => {
   it('stores a lot: every event once, decoded by name, the lot, pairs, substrates and maps, the tool status', async () => {
     const tmp = tempDir('collector-');
     cleanups.push(tmp.remove);
-    await storesALot(join(tmp.dir, 'tool'), await sqlite(tmp.dir), cleanups);
+    await storesALot(
+      join(tmp.dir, 'tool'),
+      await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups),
+      cleanups,
+    );
   });
 
   it('link lost mid-lot: the tool spools, the collector reconnects and asks for the spool first; nothing lost, nothing twice', async () => {
@@ -45,7 +39,7 @@ describe('collector into SQLite', () => {
     cleanups.push(tmp.remove);
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const { collector, sink, logged } = await collectInto(tool, store, cleanups);
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
@@ -65,7 +59,7 @@ describe('collector into SQLite', () => {
     const stateDir = join(tmp.dir, 'tool');
     let tool = await startTestTool(stateDir);
     const port = tool.port;
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const { collector, board, sink, logged } = await collectInto(tool, store, cleanups);
     const pairs: ToolPair[] = [];
     let off = toolPairs(tool, pairs);
@@ -99,7 +93,7 @@ describe('collector into SQLite', () => {
     cleanups.push(tmp.remove);
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const { collector, sink, logged } = await collectInto(tool, store, cleanups, {
       maxPendingMessages: 20,
       stallSeparateMs: 500,

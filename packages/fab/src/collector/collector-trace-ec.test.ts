@@ -6,25 +6,15 @@ import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FabStore } from '../store/fab-store.js';
 import type { EcChangeRecord, TraceSampleRecord } from '../store/records.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { startCollector } from './collector.js';
 import { exampleConfig, memoryBoard, startTestTool, storeSink, tempDir } from './collector.test-util.js';
-import type { Cleanups } from './collector-lot.test-util.js';
+import { type Cleanups, migratedSqlite } from './collector-lot.test-util.js';
 
 const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
   cleanups.length = 0;
 });
-
-async function sqlite(dir: string): Promise<FabStore> {
-  const r = await openSqliteStore({ path: join(dir, 'fab.sqlite'), synchronous: 'normal' });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  const m = await r.value.migrate();
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  cleanups.push(() => r.value.close());
-  return r.value;
-}
 
 async function traces(store: FabStore): Promise<readonly TraceSampleRecord[]> {
   const r = await store.listTrace({ toolId: 'B1', limit: 1000 });
@@ -44,7 +34,7 @@ describe('collector: trace samples and constant changes into SQLite', () => {
     cleanups.push(tmp.remove);
     const tool = await startTestTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const base = await exampleConfig(tool.port);
     const b1 = base.tools[0];
     if (b1 === undefined) throw new Error('no tool');

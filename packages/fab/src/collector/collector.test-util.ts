@@ -66,7 +66,10 @@ export function storeSink(store: FabStore): TestSink {
   return sink;
 }
 
-/** A simulated bonder whose GEM equipment listens on `port` (0: any), in `stateDir` (kept across restarts). */
+/**
+ * A simulated bonder whose GEM equipment listens on `port` (0: any), in `stateDir` (kept across
+ * restarts); its fault profile the configuration's unless `profile` names one.
+ */
 export interface TestTool {
   readonly tool: SimulatedTool;
   readonly gem: ToolEquipment;
@@ -74,8 +77,13 @@ export interface TestTool {
   close(): Promise<void>;
 }
 
-export async function startTestTool(stateDir: string, port = 0, seed = 7): Promise<TestTool> {
-  const opened = await openSimulatedTool({ stateDir, seed });
+export async function startTestTool(
+  stateDir: string,
+  port = 0,
+  seed = 7,
+  profile?: 'immature' | 'mature',
+): Promise<TestTool> {
+  const opened = await openSimulatedTool({ stateDir, seed, ...(profile === undefined ? {} : { profile }) });
   if (!opened.ok) throw new Error(opened.issues.map((i) => i.message).join('; '));
   const tool = opened.value;
   const started = await startToolEquipment(tool, { port });

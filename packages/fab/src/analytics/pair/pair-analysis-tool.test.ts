@@ -2,18 +2,17 @@
 // collector into the SQLite store, each stored pair read back and analysed; the analysis checked
 // against what the tool itself knew about the pair (its realised overlay, every void, its die draws).
 import { join } from 'node:path';
-import { openSimulatedTool, startToolEquipment, type PairRecord as ToolPair } from '@bondline/tool';
+import type { PairRecord as ToolPair } from '@bondline/tool';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestTool, tempDir } from '../../collector/collector.test-util.js';
+import { startTestTool, type TestTool, tempDir } from '../../collector/collector.test-util.js';
 import {
   type Cleanups,
   collectInto,
+  migratedSqlite,
   runLot,
   toolPairs,
   untilLotStored,
 } from '../../collector/collector-lot.test-util.js';
-import type { FabStore } from '../../store/fab-store.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { analysePair } from './analyse-pair.js';
 import { pairDieYield } from './die-yield.js';
 import type { VoidRow } from './map-rows.js';
@@ -25,39 +24,13 @@ afterEach(async () => {
   cleanups.length = 0;
 });
 
-async function sqlite(dir: string): Promise<FabStore> {
-  const r = await openSqliteStore({ path: join(dir, 'fab.sqlite'), synchronous: 'normal' });
-  if (!r.ok) throw new Error(r.issues[0]?.message);
-  const m = await r.value.migrate();
-  if (!m.ok) throw new Error(m.issues[0]?.message);
-  cleanups.push(() => r.value.close());
-  return r.value;
-}
-
 /**
  * The simulated bonder on a free port with the immature fault profile (examples/tool/profiles): its
  * pairs have voids (particles, edge and fault voids) and lose dies, so every part of the analysis has
  * something to find.
  */
-async function immatureTool(stateDir: string): Promise<TestTool> {
-  const opened = await openSimulatedTool({ stateDir, seed: 7, profile: 'immature' });
-  if (!opened.ok) throw new Error(opened.issues.map((i) => i.message).join('; '));
-  const tool = opened.value;
-  const started = await startToolEquipment(tool, { port: 0 });
-  if (!started.ok) {
-    await tool.close();
-    throw new Error(started.issues.map((i) => i.message).join('; '));
-  }
-  const gem = started.value;
-  return {
-    tool,
-    gem,
-    port: gem.port,
-    close: async () => {
-      await gem.close();
-      await tool.close();
-    },
-  };
+function immatureTool(stateDir: string): Promise<TestTool> {
+  return startTestTool(stateDir, 0, 7, 'immature');
 }
 
 describe('per-pair analysis of pairs the simulated tool made, collected into the store', () => {
@@ -66,7 +39,7 @@ describe('per-pair analysis of pairs the simulated tool made, collected into the
     cleanups.push(tmp.remove);
     const tool = await immatureTool(join(tmp.dir, 'tool'));
     cleanups.push(() => tool.close());
-    const store = await sqlite(tmp.dir);
+    const store = await migratedSqlite(join(tmp.dir, 'fab.sqlite'), cleanups);
     const { collector, logged } = await collectInto(tool, store, cleanups);
     const pairs: ToolPair[] = [];
     cleanups.push(toolPairs(tool, pairs));
