@@ -103,6 +103,12 @@ export { buildDieIndex } from './voids/die-index.js';
 export { diesKilledBy } from './voids/dies-killed.js';
 export { voidTargetRects } from './voids/layout-rects.js';
 export type { VoidDisc } from './voids/void-discs.js';
-export { mainRadius, tailCount, voidDiscs } from './voids/void-discs.js';
+export {
+  discsOfMeasuredVoid,
+  type MeasuredVoid,
+  mainRadius,
+  tailCount,
+  voidDiscs,
+} from './voids/void-discs.js';
 export type { VoidLambdaOptions } from './voids/void-lambdas.js';
 export { voidLambdas } from './voids/void-lambdas.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params.js';
 import { pareto } from '../random/distributions.js';
 import { createRng } from '../random/rng.js';
-import { mainRadius, voidDiscs } from './void-discs.js';
+import { discsOfMeasuredVoid, mainRadius, voidDiscs } from './void-discs.js';
 
 const v = defaultParams.voids;
 
@@ -91,5 +91,34 @@ describe('mean main-void radius over a uniform wafer (docs/physics.md §3 check)
     const mean = s / n;
     const se = Math.sqrt((s2 / n - mean * mean) / n);
     expect(Math.abs(mean - formula)).toBeLessThan(4 * se);
+  });
+});
+
+describe('discsOfMeasuredVoid', () => {
+  it('gives back the particle void a particle of height t makes, from its measured main disc alone', () => {
+    // A particle of t = 2 µm at (60, -30) mm: its main disc's diameter is what a scan measures.
+    const x = 60_000;
+    const y = -30_000;
+    const drawn = voidDiscs(defaultParams, x, y, 2);
+    const main = drawn[0];
+    if (main === undefined) throw new Error('no main disc');
+    const got = discsOfMeasuredVoid(defaultParams, {
+      xMm: 60,
+      yMm: -30,
+      diameterUm: 2 * main.r,
+      cause: 'particle',
+    });
+    expect(got).toHaveLength(drawn.length);
+    got.forEach((d, i) => {
+      expect(d.x).toBeCloseTo(drawn[i]?.x ?? Number.NaN, 6);
+      expect(d.y).toBeCloseTo(drawn[i]?.y ?? Number.NaN, 6);
+      expect(d.r).toBeCloseTo(drawn[i]?.r ?? Number.NaN, 6);
+    });
+  });
+
+  it('keeps an edge or fault void of the bond wave as its one disc', () => {
+    expect(discsOfMeasuredVoid(defaultParams, { xMm: -10, yMm: 5, diameterUm: 300, cause: 'fault' })).toEqual(
+      [{ x: -10_000, y: 5000, r: 150 }],
+    );
   });
 });

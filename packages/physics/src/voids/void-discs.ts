@@ -62,3 +62,28 @@ export function voidDiscs(params: BondParams, x: number, y: number, t: number): 
   }
   return out;
 }
+
+/** A void as a scan measures it: centre (bonded mm), main disc diameter (µm), and its cause. */
+export interface MeasuredVoid {
+  readonly xMm: number;
+  readonly yMm: number;
+  readonly diameterUm: number;
+  readonly cause: 'particle' | 'edge' | 'fault';
+}
+
+/**
+ * The discs of a measured void, bonded µm, for the die-kill test (docs/physics.md §3). A particle
+ * void's tail follows from its main disc: the radius (kR rho + kR0) sqrt(t) gives back the particle's
+ * height t, and `voidDiscs` draws the main disc and the tail from it. Edge and fault voids of the bond
+ * wave are single discs, as is a particle void whose height cannot be recovered (kR rho + kR0 <= 0).
+ */
+export function discsOfMeasuredVoid(params: BondParams, v: MeasuredVoid): VoidDisc[] {
+  const x = v.xMm * 1000;
+  const y = v.yMm * 1000;
+  const r = v.diameterUm / 2;
+  if (v.cause !== 'particle') return [{ x, y, r }];
+  const per = params.voids.kR * Math.hypot(x, y) + params.voids.kR0;
+  const s = r / per;
+  if (!(per > 0) || !(s > 0) || !Number.isFinite(s)) return [{ x, y, r }];
+  return voidDiscs(params, x, y, s * s);
+}

@@ -1,5 +1,4 @@
-import { type BondParams, createRng, realisedDieMap } from '@bondline/physics';
-import { discsOfVoid } from './particle-voids.js';
+import { type BondParams, createRng, discsOfMeasuredVoid, realisedDieMap } from '@bondline/physics';
 import type { DieYieldMap, OverlayTerms, Void } from './process-physics.js';
 
 /** Code of a grid position without a die in DieYieldMap.causes. */
@@ -34,7 +33,11 @@ export function pairDieYield(
     theta: realised.Rot * 1e-6,
     m: realised.Mag * 1e-6,
   };
-  const r = realisedDieMap(bond, { sys, voids: voids.map((v) => discsOfVoid(bond, v)) }, createRng(seed));
+  const r = realisedDieMap(
+    bond,
+    { sys, voids: voids.map((v) => discsOfMeasuredVoid(bond, v)) },
+    createRng(seed),
+  );
   const cols = Math.floor((2 * bond.wafer.R) / (bond.die.W + bond.die.s)) + 1;
   const rows = Math.floor((2 * bond.wafer.R) / (bond.die.L + bond.die.s)) + 1;
   const causes = new Uint8Array(cols * rows).fill(OFF_WAFER);

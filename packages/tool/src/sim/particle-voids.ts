@@ -1,4 +1,4 @@
-import { type BondParams, mainRadius, mirrorTopToBonded, type VoidDisc, voidDiscs } from '@bondline/physics';
+import { type BondParams, mainRadius, mirrorTopToBonded } from '@bondline/physics';
 import type { Particle, Void } from './process-physics.js';
 
 /**
@@ -26,21 +26,4 @@ export function particleVoids(
   }
   for (const p of bottom) add(p.xMm, p.yMm, p);
   return out;
-}
-
-/**
- * The discs of a void, bonded µm, for physics' die-kill test (docs/physics.md §3). A particle void's
- * tail follows from its main disc: the radius (kR rho + kR0) sqrt(t) gives back the particle's height
- * t, and physics' voidDiscs draws the main disc and the tail from it. Edge and fault voids of the bond
- * wave are single discs.
- */
-export function discsOfVoid(bond: BondParams, v: Void): VoidDisc[] {
-  const x = v.xMm * 1000;
-  const y = v.yMm * 1000;
-  const r = v.diameterUm / 2;
-  if (v.cause !== 'particle') return [{ x, y, r }];
-  const per = bond.voids.kR * Math.hypot(x, y) + bond.voids.kR0;
-  const s = r / per;
-  if (!(per > 0) || !(s > 0) || !Number.isFinite(s)) return [{ x, y, r }];
-  return voidDiscs(bond, x, y, s * s);
 }

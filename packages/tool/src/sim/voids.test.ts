@@ -1,7 +1,7 @@
-import { createRng, defaultParams, mainRadius, voidDiscs } from '@bondline/physics';
+import { createRng, defaultParams, discsOfMeasuredVoid, mainRadius, voidDiscs } from '@bondline/physics';
 import { describe, expect, it } from 'vitest';
 import { bondWaveFactor, edgeVoids } from './edge-voids.js';
-import { discsOfVoid, particleVoids } from './particle-voids.js';
+import { particleVoids } from './particle-voids.js';
 import type { Particle } from './process-physics.js';
 import { bonder, twinWith } from './twin.test-util.js';
 
@@ -34,7 +34,7 @@ describe('particleVoids', () => {
       const [v] = particleVoids(defaultParams, [], [p(x, y, t)]);
       if (v === undefined) throw new Error('no void');
       const expected = voidDiscs(defaultParams, x * 1000, y * 1000, t);
-      const got = discsOfVoid(defaultParams, v);
+      const got = discsOfMeasuredVoid(defaultParams, v);
       expect(got).toHaveLength(expected.length);
       got.forEach((d, i) => {
         const e = expected[i] as (typeof expected)[0];
@@ -43,7 +43,7 @@ describe('particleVoids', () => {
         expect(d.r).toBeCloseTo(e.r, 6);
       });
     }
-    const edge = discsOfVoid(defaultParams, { xMm: 148, yMm: 0, diameterUm: 2000, cause: 'edge' });
+    const edge = discsOfMeasuredVoid(defaultParams, { xMm: 148, yMm: 0, diameterUm: 2000, cause: 'edge' });
     expect(edge).toEqual([{ x: 148_000, y: 0, r: 1000 }]);
   });
 });

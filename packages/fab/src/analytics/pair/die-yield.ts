@@ -10,9 +10,8 @@ import {
   CAUSE_OVERLAY,
   CAUSE_VOID,
   createRng,
+  discsOfMeasuredVoid,
   realisedDieMap,
-  type VoidDisc,
-  voidDiscs,
 } from '@bondline/physics';
 import type { NumericMap } from '../../store/map-codec.js';
 import type { VoidRow } from './map-rows.js';
@@ -39,23 +38,6 @@ export function pairSeed(pairId: string): number {
   return h >>> 0;
 }
 
-/**
- * A void's discs, bonded µm. A particle void's main disc has physics' radius (kR rho + kR0) sqrt(t),
- * which gives back the particle height t, and physics' voidDiscs adds the tail that height leaves; an
- * edge or fault void of the bond wave is its one disc. (The simulated tool turns its voids into discs
- * the same way, so the fab and the twin agree on which dies a void reaches.)
- */
-function voidDiscsOf(bond: BondParams, v: VoidRow): VoidDisc[] {
-  const x = v.xMm * 1000;
-  const y = v.yMm * 1000;
-  const r = v.diameterUm / 2;
-  if (v.cause !== 'particle') return [{ x, y, r }];
-  const per = bond.voids.kR * Math.hypot(x, y) + bond.voids.kR0;
-  const s = r / per;
-  if (!(per > 0) || !(s > 0) || !Number.isFinite(s)) return [{ x, y, r }];
-  return voidDiscs(bond, x, y, s * s);
-}
-
 export interface DieYieldInputs {
   readonly terms: SystematicTerms;
   readonly overlayFit: 'robust' | 'plain';
@@ -74,7 +56,7 @@ export interface DieYieldOutcome {
 export function pairDieYield(bond: BondParams, inputs: DieYieldInputs): DieYieldOutcome {
   const { terms } = inputs;
   const sys = { tx: terms.Tx / 1000, ty: terms.Ty / 1000, theta: terms.Rot * 1e-6, m: terms.Mag * 1e-6 };
-  const voids = inputs.voids.map((v) => voidDiscsOf(bond, v));
+  const voids = inputs.voids.map((v) => discsOfMeasuredVoid(bond, v));
   const r = realisedDieMap(bond, { sys, voids }, createRng(inputs.seed));
   const cols = Math.floor((2 * bond.wafer.R) / (bond.die.W + bond.die.s)) + 1;
   const rows = Math.floor((2 * bond.wafer.R) / (bond.die.L + bond.die.s)) + 1;
