@@ -124,6 +124,7 @@ export {
   type PairAnalyserOptions,
   startPairAnalyser,
 } from './analytics/pair/pair-analyser.js';
+export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 export type {
   CauseFigures,
