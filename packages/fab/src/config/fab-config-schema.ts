@@ -237,5 +237,4 @@ export const fabConfigFileSchema = z
 export type FabConfigFile = z.output<typeof fabConfigFileSchema>;
 export type CollectionPlan = z.output<typeof collectionPlanSchema>;
 export type ToolConfigEntry = FabConfigFile['tools'][number];
-export type ProductEntry = z.output<typeof productSchema>;
 export type CollectorSettings = FabConfigFile['collector'];

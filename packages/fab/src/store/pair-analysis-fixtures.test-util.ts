@@ -14,7 +14,7 @@ export interface DieCounts {
 }
 
 /** An analysis of `pairId` with these dies lost by cause (expected = realised, no overlay fit). */
-export function analysisWith(pairId: string, c: DieCounts): PairAnalysis {
+function analysisWith(pairId: string, c: DieCounts): PairAnalysis {
   const good = c.dies - c.overlay - c.void - c.cu;
   const causes = [
     ...Array<number>(good).fill(0),

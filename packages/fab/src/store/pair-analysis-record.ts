@@ -58,7 +58,7 @@ export interface StoredPairAnalysis extends PairAnalysisRecord {
 }
 
 /** Analyses in one `writePairAnalyses` at most (one transaction). */
-export const MAX_ANALYSES_PER_WRITE = 1000;
+const MAX_ANALYSES_PER_WRITE = 1000;
 
 const id = z
   .string()
@@ -80,7 +80,7 @@ const recordSchema = z
   });
 
 /** The column figures of an analysis. */
-export function pairFigures(a: PairAnalysis): PairFigures {
+function pairFigures(a: PairAnalysis): PairFigures {
   const fit = a.overlay === null ? undefined : (a.overlay.robust ?? a.overlay.fit);
   const term = (name: string): number | null => fit?.terms[name]?.value ?? null;
   const d = a.dieYield;

@@ -107,7 +107,7 @@ export interface YieldCurve {
   readonly truncated: boolean;
 }
 
-export const MAX_YIELD_GROUPS = 1000;
+const MAX_YIELD_GROUPS = 1000;
 const MAX_FAULT_POINTS = 1000;
 const FAULT_CHUNK = 1000;
 
