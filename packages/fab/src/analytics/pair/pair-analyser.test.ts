@@ -126,6 +126,36 @@ describe('the pair analyser', () => {
     });
   });
 
+  it('counts an analysis that throws as failed and reported, and goes on with the other pairs (in the calling thread too)', async () => {
+    const { store, feed, bondFor } = await setup();
+    okValue(await store.writeBatch(line(['B1', 'B2'])));
+    const reported: string[] = [];
+    const throwing = (toolId: string): BondParams => {
+      if (toolId === 'B2') throw new Error('no model for B2');
+      return bondFor(toolId);
+    };
+    const a = analyser({
+      store,
+      feed,
+      bondFor: throwing,
+      thread: 'inline',
+      onIssue: (i) => reported.push(i.code),
+    });
+    await commit(store, feed, [...lotOf('L1', 2), lot('L2', 'B2'), ...lotContents('L2', 'B2', 1)]);
+    await until(
+      async () => a.counters().stored === 2 && a.counters().failed === 1,
+      'two stored, one failed',
+      {
+        detail: () => JSON.stringify(a.counters()),
+      },
+    );
+    expect(reported).toEqual(['analysis-threw']);
+    // Not tried again by this process's sweeps.
+    await a.sweep();
+    expect(a.counters()).toMatchObject({ stored: 2, failed: 1 });
+    expect(okValue(await store.pairsToAnalyse({ version: PAIR_ANALYSIS_VERSION }))).toEqual(['L2-P1']);
+  });
+
   it('reads the fault points a pair names from its result (the tool’s PairAlarms)', () => {
     const r = (PairAlarms: unknown) => ({
       type: 'pair-result' as const,

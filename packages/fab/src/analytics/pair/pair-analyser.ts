@@ -1,7 +1,8 @@
 // The per-pair analysis as a consumer of committed records (docs/fab.md "Per-pair analysis", "Where and
 // when"): each pair result committed is queued by its pair id (O(1) in the feed's listener, so the commit
-// path does no analysis), then read back from the store, analysed with its tool's product model and
-// stored (writePairAnalyses), one pair at a time with an event-loop turn between pairs. The queue is
+// path does no analysis), then read back from the store, analysed with its tool's product model in a
+// worker thread (analysis-runner.ts: the event loop only copies the maps over) and stored
+// (writePairAnalyses), one pair at a time. The queue is
 // bounded: a pair that does not fit is counted as skipped and picked up by the next sweep, which lists
 // the pairs with a result and no analysis of this version (at start, after an overflow or a failed
 // write, and on `sweep()`), so a pair missed by the feed (a crash after commit, NATS's at-most-once
@@ -14,7 +15,7 @@ import type { LiveFeed } from '../../pipeline/seams.js';
 import type { FabStore } from '../../store/fab-store.js';
 import type { PairAnalysisRecord } from '../../store/pair-analysis-record.js';
 import type { FabRecord, PairResultRecord } from '../../store/records.js';
-import { analysePair } from './analyse-pair.js';
+import { type AnalysisRunner, inlineRunner, workerRunner } from './analysis-runner.js';
 import type { PairAnalysis } from './pair-analysis-schema.js';
 
 /** The version of the analysis this code computes: raise it when its figures change, and stored analyses are redone. */
@@ -32,6 +33,11 @@ export interface PairAnalyserOptions {
   readonly writeEvery?: number;
   /** Default PAIR_ANALYSIS_VERSION. */
   readonly version?: number;
+  /**
+   * Run each analysis in a worker thread (default) or in the calling thread ('inline': tests of the
+   * queue, and the bench's comparison). In the worker the event loop only copies the maps over.
+   */
+  readonly thread?: 'worker' | 'inline';
   /** Sweep for unanalysed pairs when started (default true). */
   readonly sweepOnStart?: boolean;
   /** After a failed read or write, sweep again after this long, ms (default 5000). */
@@ -84,6 +90,7 @@ export class PairAnalyser {
   /** Pairs whose analysis threw: not tried again by this process's sweeps. */
   readonly #broken = new Set<string>();
   readonly #unsubscribe: () => void;
+  readonly #runner: AnalysisRunner;
   #running: Promise<void> | undefined;
   #needsSweep: boolean;
   #retry: NodeJS.Timeout | undefined;
@@ -102,6 +109,7 @@ export class PairAnalyser {
     ] as const) {
       if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`${k} ${v}: an integer ≥ 1`);
     }
+    this.#runner = options.thread === 'inline' ? inlineRunner() : workerRunner();
     this.#needsSweep = options.sweepOnStart ?? true;
     this.#unsubscribe = options.feed.subscribe((records) => this.#committed(records));
     this.#kick();
@@ -128,6 +136,7 @@ export class PairAnalyser {
     this.#unsubscribe();
     if (this.#retry !== undefined) clearTimeout(this.#retry);
     await this.idle();
+    await this.#runner.close();
   }
 
   #committed(records: readonly FabRecord[]): void {
@@ -225,7 +234,11 @@ export class PairAnalyser {
     if (result === undefined) return undefined;
     let analysis: PairAnalysis;
     try {
-      analysis = analysePair(result, { bond: this.#o.bondFor(pair.toolId) });
+      const { overlayMap, voidMap, dieYieldMap } = result;
+      analysis = await this.#runner.analyse(
+        { pairId, overlayMap, voidMap, dieYieldMap },
+        this.#o.bondFor(pair.toolId),
+      );
     } catch (e) {
       this.#c.failed++;
       this.#broken.add(pairId);
