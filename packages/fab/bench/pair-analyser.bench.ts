@@ -1,4 +1,4 @@
-// The per-pair analyser in the embedded layout (docs/fab.md, Per-pair analysis "Where and when"): does
+// The per-pair analyser in the embedded layout (docs/fab.md §7.5): does
 // it slow ingest? Events go into a SQLite store through the embedded pipeline (group commit) as fast as
 // two writers can commit them, batches of 256, while a pair of the simulated bonder (immature profile,
 // its maps in the store's layouts) is committed every 50 ms; without and with the analyser on the

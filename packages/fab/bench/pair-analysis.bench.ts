@@ -1,4 +1,4 @@
-// Per-pair analysis throughput on one core (docs/fab.md, Per-pair analysis): pairs made by the
+// Per-pair analysis throughput on one core (docs/fab.md §7): pairs made by the
 // simulated bonder (@bondline/tool, offline, immature and mature fault profiles so that voids and
 // yield loss vary), their maps in the store's layouts (docs/fab.md §1.4), each analysed with
 // analysePair (10-term fit plain + robust, void statistics, die yield map by cause, the tool's map

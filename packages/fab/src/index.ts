@@ -3,6 +3,109 @@
 // JetStream, behind the seams of src/pipeline/seams.ts; the collector (§2), a GEM host per tool; the
 // fab configuration (§3); the HTTP API over it (§5).
 
+// ---- end of SPC
+// FDC: fault detection and classification on trace data (docs/fab.md, "FDC"). Plain data in and out:
+// step windows from stored events and pairs, runs from stored trace samples, a versioned model learned
+// from golden runs (JSON, validated on load), and the check of a run that names its faults.
+export {
+  checkRun,
+  type FdcCheckIssueCode,
+  type FdcFault,
+  type OutOfLimits,
+  type RunCheck,
+  type StepCheck,
+  type TraceContribution,
+} from './analytics/fdc/check-run.js';
+export {
+  FDC_DEFAULTS,
+  FDC_MODEL_FORMAT,
+  type FdcLearnIssueCode,
+  type FdcModel,
+  type FdcStepModel,
+  type LearnFdcOptions,
+  learnFdcModel,
+} from './analytics/fdc/fdc-model.js';
+export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
+export {
+  type FdcRun,
+  type RunStep,
+  TRACE_STATISTICS,
+  type TraceSeries,
+  type TraceStatistic,
+  type TraceSummary,
+  type TraceThresholds,
+} from './analytics/fdc/fdc-types.js';
+export { assembleRuns, type TraceSampleInput } from './analytics/fdc/step-runs.js';
+export {
+  deriveStepWindows,
+  type SkippedStepEvent,
+  type StepWindow,
+  type StepWindowOptions,
+  type StepWindows,
+} from './analytics/fdc/step-windows.js';
+export { fUpperQuantile, t2UpperLimit } from './analytics/fdc/t2-limit.js';
+export { summariseTrace } from './analytics/fdc/trace-summary.js';
+// ---- SPC (docs/fab.md §8): control charts, run rules, phases and capability, as pure functions over
+// plain data in and JSON-friendly data out; the store, the bus and the API wire them in.
+export {
+  type Capability,
+  type CapabilityRequest,
+  capability,
+  chiSquareQuantile,
+  type Estimate,
+} from './analytics/spc/capability.js';
+export {
+  type ChartKind,
+  type ChartSettings,
+  type ChartSettingsInput,
+  chartSettingsSchema,
+  parseChartSettings,
+} from './analytics/spc/chart-settings.js';
+export { type CusumParameters, type CusumPoint, cusumPoints } from './analytics/spc/cusum-chart.js';
+export { type EwmaParameters, type EwmaPoint, ewmaPoints } from './analytics/spc/ewma-chart.js';
+export {
+  type JudgeOptions,
+  judge,
+  type SpcJudgement,
+  type SpcPoint,
+  type SpcRuleId,
+  type SpcViolation,
+} from './analytics/spc/judge-chart.js';
+export type {
+  Band,
+  BaselineRange,
+  KnownStandard,
+  LimitsIssueCode,
+  PhaseLimits,
+} from './analytics/spc/phase-limits.js';
+export {
+  allRulesOn,
+  type RuleConfig,
+  type RuleConfigInput,
+  type RunRuleId,
+  ruleConfigSchema,
+} from './analytics/spc/rule-config.js';
+export {
+  RULE_IDS,
+  type RuleHit,
+  type RuleHits,
+  ruleViolations,
+  type ViolationSide,
+} from './analytics/spc/rule-hits.js';
+export { evaluateRules } from './analytics/spc/run-rules.js';
+export type { PlottedSeries, SeriesIssueCode, SpcSeries } from './analytics/spc/series.js';
+export { type ChartConstants, chartConstants } from './analytics/spc/spc-constants.js';
+export {
+  createChart,
+  type PhaseIssueCode,
+  type PhaseRequest,
+  recompute,
+  type SpcChart,
+  type SpcPhase,
+  startPhase,
+} from './analytics/spc/spc-phases.js';
+// End FDC
+
 export type { ApiError } from './api/api-errors.js';
 export {
   buildFabApi,
@@ -38,7 +141,6 @@ export { DEFAULT_PLAN } from './config/default-plan.js';
 export type { FabConfig, FabTool } from './config/fab-config.js';
 export { loadFabConfig, parseFabConfigText } from './config/fab-config.js';
 export type { CollectionPlan, CollectorSettings } from './config/fab-config-schema.js';
-
 export type {
   LiveFeed,
   RecordSink,
@@ -96,7 +198,7 @@ export type {
 } from './store/records.js';
 export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
 
-// Per-pair analysis (docs/fab.md, Per-pair analysis): overlay fit, voids, die yield by cause of one stored pair.
+// Per-pair analysis (docs/fab.md §7): overlay fit, voids, die yield by cause of one stored pair.
 
 export {
   analysePair,
@@ -115,7 +217,7 @@ export {
 } from './analytics/pair/pair-analysis-schema.js';
 // End per-pair analysis
 
-// Pair analyses in the running fab and yield (docs/fab.md, Per-pair analysis "Where and when", and Yield).
+// Pair analyses in the running fab and yield (docs/fab.md §7.5, §7.6).
 export {
   type AnalysedPair,
   PAIR_ANALYSIS_VERSION,

@@ -42,6 +42,8 @@ export interface KillTool {
   pairsWhileDisabled(): string[];
   /** CEID to the event's name in the tool's model. */
   readonly eventNames: ReadonlyMap<number, string>;
+  /** The tool's link and spool now, and its S6F24 answers (RSDA), for a failure's detail. */
+  linkState(): string;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,19 @@ export async function startKillTool(stateDir: string, factor: number): Promise<K
     pairsDone,
     pairsWhileDisabled: () => whileDisabled.slice(),
     eventNames: new Map(model.value.events.map((e) => [e.id, e.name])),
+    linkState: () => {
+      const { spool, session } = gem.equipment;
+      const rsda = replies.mock.calls
+        .filter(([m]) => m.stream === 6 && m.function === 23)
+        .map(([, m]) => rsdaOf(m?.body));
+      return [
+        `tool session ${session.state}`,
+        spool === undefined
+          ? 'no spool'
+          : `spool ${spool.stateName}, ${spool.countActual} held, stats ${JSON.stringify(spool.stats)}`,
+        `S6F24 answers (RSDA) ${rsda.join(' ')}`,
+      ].join('; ');
+    },
     sentEvents: () =>
       spy.mock.calls.flatMap(([m]) => (m.stream === 6 && m.function === 11 ? [eventOf(m)] : [])),
     close: async () => {
@@ -98,6 +113,12 @@ function eventOf(m: OutgoingMessage): SentEvent {
   const item = decoded.value;
   if (item.format !== 'L') throw new Error('the tool sent an S6F11 whose body is not a list');
   return { dataId: unsignedOf(item.value[0]), ceid: unsignedOf(item.value[1]) };
+}
+
+/** RSDA of an S6F24 body (a single binary item); -1 when it has none. */
+function rsdaOf(body: Uint8Array | undefined): number {
+  const decoded = decodeItem(body ?? new Uint8Array());
+  return decoded.ok && decoded.value.format === 'B' ? (decoded.value.value[0] ?? -1) : -1;
 }
 
 function ceedOf(body: Uint8Array): boolean {
@@ -235,7 +256,7 @@ export async function runLotsUnderKills(o: KillRunOptions): Promise<KillRunRepor
     {
       timeoutMs: TEST_DEADLINE_MS,
       intervalMs: 200,
-      detail: () => `${missing}\n${last.out()}\n${last.err()}`,
+      detail: () => `${missing}\n${o.tool.linkState()}\n${last.out()}\n${last.err()}`,
     },
   );
   expect(await last.stop('SIGTERM')).toBe(0);

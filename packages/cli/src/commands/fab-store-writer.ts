@@ -20,7 +20,7 @@ const HELP = `usage: ${USAGE}
   A store writer: commits the records collectors publish on NATS JetStream into the store, each
   message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
   again). Several writers on one durable consumer share the work. Each writer also analyses the
-  pairs it commits (docs/fab.md, Per-pair analysis) and stores the analyses. Until SIGINT or SIGTERM.
+  pairs it commits (docs/fab.md §7.5) and stores the analyses. Until SIGINT or SIGTERM.
 ${CONFIG_OPTION_HELP}
 ${STORE_OPTION_HELP}; default the configuration's store
 ${BUS_OPTION_HELP}

@@ -121,7 +121,7 @@ export const pairQuery = z.strictObject({
 export const emptyQuery = z.strictObject({});
 export const idParams = z.strictObject({ id: idText });
 
-// Yield (docs/fab.md "Yield"): which analysed pairs, by the pair's tool, recipe, lot and start time.
+// Yield (docs/fab.md §7.6): which analysed pairs, by the pair's tool, recipe, lot and start time.
 const yieldFilters = {
   tool: toolFilter,
   recipe: idText.meta({ description: 'only pairs of this recipe' }).optional(),

@@ -1,4 +1,4 @@
-// The routes of the pairs' analyses and yield (docs/fab.md "Per-pair analysis" and "Yield"): a pair's
+// The routes of the pairs' analyses and yield (docs/fab.md §7.5, §7.6): a pair's
 // stored analysis, the yield summary per tool, recipe or lot, the loss Pareto by cause and by fault
 // point, and the learning curve (yield per lot over time). Each validates its query with a zod schema,
 // asks the store and answers its plain data or its refusal, like the other read routes.

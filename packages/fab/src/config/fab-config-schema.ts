@@ -103,7 +103,7 @@ const toolSchema = z.strictObject({
   plan: z.string().min(1).max(100).optional(),
   /**
    * The product it bonds, a key of `products`: its physics model is what the per-pair analysis uses
-   * (docs/fab.md "Per-pair analysis"). Default the product named `default`, else the simulated tool's
+   * (docs/fab.md §7.5). Default the product named `default`, else the simulated tool's
    * shipped model (examples/tool/bond.yaml).
    */
   product: z.string().min(1).max(100).optional(),

@@ -1,4 +1,4 @@
-// Where the per-pair analysis gets a product's physics model (docs/fab.md "Per-pair analysis"): the fab
+// Where the per-pair analysis gets a product's physics model (docs/fab.md §7.5): the fab
 // does not learn it from the tool over GEM, so the fab configuration names it: `products: { <name>:
 // { bond: <file> } }` and a tool's `product:`. A tool without one takes the product `default`, else
 // the simulated tool's shipped model (examples/tool/bond.yaml, the `bond` of examples/tool/tool.yaml),

@@ -138,7 +138,7 @@ export interface FabStore {
   listTrace(query?: TraceQuery): StoreResult<Page<TraceSampleRecord>>;
   listEcChanges(query?: EcChangeQuery): StoreResult<Page<EcChangeRecord>>;
 
-  // The pairs' analyses and yield (migration 3, docs/fab.md "Per-pair analysis" and "Yield").
+  // The pairs' analyses and yield (migration 3, docs/fab.md §7.5, §7.6).
   /**
    * Store analyses in one transaction (at most 1000), each checked first (`invalid-record` naming
    * `analyses[i].field`). An analysis of a version newer than the stored one replaces it and counts as

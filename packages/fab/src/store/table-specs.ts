@@ -227,7 +227,7 @@ export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
 
 /**
  * The fab's analysis of a pair (migration 3, not a FabRecord: the analyser writes it with
- * `writePairAnalyses`, docs/fab.md "Per-pair analysis"): one row per pair, a newer version replaces it.
+ * `writePairAnalyses`, docs/fab.md §7.5): one row per pair, a newer version replaces it.
  */
 export const PAIR_ANALYSIS_SPEC: TableSpec = (() => {
   const columns: ColumnSpec[] = [

@@ -1,7 +1,7 @@
 // The reads of the pairs' analyses (migration 3): one analysis, the pairs still to analyse, and the
 // yield figures (summary per tool, recipe or lot; loss Pareto by cause and by fault point; the learning
 // curve, yield per lot over time), in the SQL both stores share: plain aggregates (COUNT, SUM of integer
-// columns, AVG of double columns) that both engines answer as numbers (docs/fab.md "Yield").
+// columns, AVG of double columns) that both engines answer as numbers (docs/fab.md §7.6).
 import { type Issue, issue, type Result } from '@bondline/core';
 import type { StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';

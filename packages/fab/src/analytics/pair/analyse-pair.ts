@@ -28,7 +28,7 @@ export interface PairAnalysisOptions {
 }
 
 /**
- * Analyse one pair from what the store holds for it (docs/fab.md, Per-pair analysis): the 10-term overlay fit of its
+ * Analyse one pair from what the store holds for it (docs/fab.md §7): the 10-term overlay fit of its
  * site map, plain and robust; its void statistics; its die yield map by cause from the fitted overlay
  * and the voids, with the pair yield and the loss by cause, and the tool's own map compared. Pure: no
  * I/O, no clock. Bad data never throws: each part that cannot be computed is null and `issues` says

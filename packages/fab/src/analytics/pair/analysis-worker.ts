@@ -1,4 +1,4 @@
-// The per-pair analyser's worker thread (docs/fab.md, Per-pair analysis "Where and when"): runs
+// The per-pair analyser's worker thread (docs/fab.md §7.5): runs
 // analysePair for the main thread, one request at a time, so an analysis (5–20 ms of CPU a pair, more
 // on a loaded machine) never holds the event loop of the collector, the store writer or the API.
 import { parentPort } from 'node:worker_threads';

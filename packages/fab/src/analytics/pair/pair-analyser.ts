@@ -1,5 +1,4 @@
-// The per-pair analysis as a consumer of committed records (docs/fab.md "Per-pair analysis", "Where and
-// when"): each pair result committed is queued by its pair id (O(1) in the feed's listener, so the commit
+// The per-pair analysis as a consumer of committed records (docs/fab.md §7.5): each pair result committed is queued by its pair id (O(1) in the feed's listener, so the commit
 // path does no analysis), then read back from the store, analysed with its tool's product model in a
 // worker thread (analysis-runner.ts: the event loop only copies the maps over) and stored
 // (writePairAnalyses), one pair at a time. The queue is

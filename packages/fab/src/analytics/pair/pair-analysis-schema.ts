@@ -1,4 +1,4 @@
-// What the per-pair analysis answers (docs/fab.md, Per-pair analysis), as zod schemas: plain JSON-serialisable data
+// What the per-pair analysis answers (docs/fab.md §7), as zod schemas: plain JSON-serialisable data
 // (numbers, strings, arrays, objects; no typed arrays, no NaN), so a route can send it and the
 // OpenAPI document can describe it from the same schemas. The TypeScript types are inferred here.
 import { z } from 'zod';

@@ -121,12 +121,16 @@ describe('S6F23 purge while the spool is being transmitted', () => {
       expect(spool.countActual).toBe(3);
       const errors: string[] = [];
       r.equipment.on('error', (e) => errors.push(e.message));
-      // The host purges while the first spooled S6F11 waits for its S6F12.
+      // The host purges while the first spooled S6F11 waits for its S6F12 (the others of the
+      // delivery window are in flight too, answered without a purge of their own).
+      let purging = false;
       const purged = new Promise<number>((resolve) => {
         r.hostSession.onMessage(async (m) => {
           if (m.stream === 1 && m.function === 13)
             return toOutgoing({ stream: 1, function: 14, wBit: false, body: L(B([0]), L()) });
           if (m.stream !== 6 || m.function !== 11) return undefined;
+          if (purging) return toOutgoing({ stream: 6, function: 12, wBit: false, body: B([0]) });
+          purging = true;
           const reply = await r.hostSession.send(toOutgoing(msg(6, 23, U1(1))));
           resolve(reply?.body[2] ?? -1); // S6F24 <B rsda>: 21 01 rsda
           return toOutgoing({ stream: 6, function: 12, wBit: false, body: B([0]) });

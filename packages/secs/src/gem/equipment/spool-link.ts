@@ -1,7 +1,7 @@
 // The equipment's use of the durable spool (E30 6.5): store a primary that cannot go out now, and
-// deliver the stored ones in order after S6F23, each acknowledged by the host before the next is sent
-// (the spool advances its head durably on each ack: nothing is lost and at most the message in flight
-// at a crash is sent twice). The spool's place for a message is taken at once, the disk write
+// deliver the stored ones in order after S6F23, a window of them in flight (SpoolOptions.transmitWindow,
+// default 16): the spool advances its head durably as each is acknowledged by the host after every
+// older one, so nothing is lost and at most the window in flight at a crash is sent twice. The spool's place for a message is taken at once, the disk write
 // follows: `store` resolves once the message is on disk, so whoever reports it as spooled waits.
 //
 // What is reported (`fail`): a message refused (`not-spooled`, each one); messages overwritten before
@@ -124,28 +124,82 @@ export class SpoolLink {
     }
   }
 
-  /** Deliver while the spool is in its transmit state; stops (keeping the rest) if a send fails. */
+  /**
+   * Deliver while the spool is in its transmit state, up to `transmitWindow` messages in flight, in
+   * order. Each is acknowledged in the spool as its reply comes, once every older one was: delivered
+   * at once, the head write following in the spool's file queue (head moves asked for while one is
+   * queued share it), so a crash resends at most the window and the moves not yet written. Stops,
+   * keeping the rest, when a send fails or the link drops: what was in flight and not acknowledged is
+   * sent again by the next delivery.
+   */
   async deliver(): Promise<void> {
     if (this.delivering) return;
     this.delivering = true;
     const spool = this.spool;
+    const transmitting = (): boolean => spool.stateName.endsWith('/transmit');
+    // Sent and not yet acknowledged in the spool, oldest first; `replied` once its reply came.
+    const inFlight: { seq: number; replied: boolean }[] = [];
+    let failure: { err: unknown } | undefined;
+    // A reply or a failure since the loop last looked (set even while it is not waiting).
+    let signalled = false;
+    let wake: (() => void) | undefined;
+    const signal = (): void => {
+      signalled = true;
+      wake?.();
+    };
+    // Acknowledge, oldest first, the messages whose reply came; none once the transmission ended
+    // (purged, paused or the link lost: what is left is sent again).
+    const acknowledge = (): void => {
+      while (inFlight[0]?.replied === true && transmitting()) {
+        const m = inFlight.shift();
+        if (m === undefined) break;
+        // A failed head write fails the spool: reported once, and the next read rejects with it.
+        spool.ackSeq(m.seq).catch(() => undefined);
+        // Emptied at the call: deactivated is raised now, before anything raised meanwhile.
+        if (spool.stateName === 'inactive') this.emptied();
+      }
+      signal();
+    };
+    let last: number | undefined;
     try {
       for (;;) {
-        const m = await spool.peek();
-        if (m === undefined || !spool.stateName.endsWith('/transmit')) return;
-        await this.send({
-          stream: m.stream,
-          function: m.function,
-          wBit: m.wBit,
-          ...(m.body.length > 0 ? { body: m.body } : {}),
-        });
-        // The host may purge (S6F23 RSDC 1) while a message is in flight: nothing is left to acknowledge.
-        if (!spool.stateName.endsWith('/transmit')) return;
-        // Durably past this one before the next goes out: a crash resends at most the one in flight.
-        // Emptied at the call: deactivated is raised now, before anything raised meanwhile.
-        const acked = spool.ack();
-        if (spool.stateName === 'inactive') this.emptied();
-        await acked;
+        let exhausted = false;
+        while (
+          failure === undefined &&
+          inFlight.length < spool.transmitWindow &&
+          spool.mayTransmit(inFlight.length)
+        ) {
+          const m = await spool.next(last);
+          if (m === undefined || !transmitting()) {
+            exhausted = true;
+            break;
+          }
+          last = m.seq;
+          const entry = { seq: m.seq, replied: false };
+          inFlight.push(entry);
+          const { message } = m;
+          this.send({
+            stream: message.stream,
+            function: message.function,
+            wBit: message.wBit,
+            ...(message.body.length > 0 ? { body: message.body } : {}),
+          }).then(
+            () => {
+              entry.replied = true;
+              acknowledge();
+            },
+            (err: unknown) => {
+              failure ??= { err };
+              signal();
+            },
+          );
+        }
+        if (failure !== undefined) throw failure.err;
+        if (!transmitting() || (inFlight.length === 0 && (exhausted || !spool.mayTransmit(0)))) return;
+        if (inFlight.length === 0) continue;
+        if (!signalled) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        signalled = false;
       }
     } catch (err) {
       spool.linkLost();

@@ -23,6 +23,11 @@ export class FifoList<T> {
     return this.length > 0 ? this.items[this.items.length - 1] : undefined;
   }
 
+  /** The item `i` places after the oldest (0: the oldest), undefined past the newest. */
+  at(i: number): T | undefined {
+    return i >= 0 && i < this.length ? this.items[this.head + i] : undefined;
+  }
+
   push(item: T): void {
     this.items.push(item);
   }

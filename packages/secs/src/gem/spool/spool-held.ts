@@ -72,6 +72,22 @@ export class HeldRecords {
     return this.placed.first ?? this.waiting.first;
   }
 
+  /**
+   * The oldest record held whose sequence number is above `seq` (the oldest of all when undefined).
+   * Records are held in sequence order; the scan passes only those at or below `seq` (during a
+   * delivery, the messages in flight).
+   */
+  after(seq: number | undefined): HeldRecord | undefined {
+    if (seq === undefined) return this.oldest;
+    for (const list of [this.placed, this.waiting]) {
+      for (let i = 0; i < list.length; i++) {
+        const r = list.at(i);
+        if (r !== undefined && r.seq > seq) return r;
+      }
+    }
+    return undefined;
+  }
+
   /** The oldest record held that a write placed (on disk whenever no write is in progress). */
   get oldestPlaced(): HeldRecord | undefined {
     return this.placed.first;

@@ -33,6 +33,14 @@ export interface SpoolOptions {
   maxPendingAppends?: number;
   /** Most bytes of appends not yet on disk (default 8 MiB; a single larger record is still taken). */
   maxPendingBytes?: number;
+  /**
+   * Spooled messages in flight during a delivery: sent and their reply awaited (default 16; 1 sends
+   * each only once the previous one was acknowledged). The head still advances in order, each message
+   * once the host acknowledged it and every older one, so a crash or a lost link resends at most this
+   * many (a host that stores by DATAID stores them once). One at a time, delivery is bound to one round
+   * trip, one host commit and one head write per message.
+   */
+  transmitWindow?: number;
 }
 
 export type AppendResult =

@@ -71,6 +71,38 @@ async function deliverAll(s: Spool): Promise<number[]> {
 const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
 
 describe('Spool', () => {
+  it('a delivery window: next() walks the held messages from disk and memory, ackSeq in order, MaxSpoolTransmit bounds the sends', async () => {
+    const s = await openSpool({ maxMessages: 5, policy: 'overwrite' });
+    for (const i of range(0, 5)) await s.append(event(i));
+    // Two more in memory, not awaited: the oldest two are overwritten.
+    void s.append(event(5));
+    void s.append(event(6));
+    expect(s.startTransmit(4)).toBe(RSDA.ok);
+    const window: { seq: number; id: number }[] = [];
+    let last: number | undefined;
+    while (s.mayTransmit(window.length)) {
+      const m = await s.next(last);
+      if (m === undefined) break;
+      last = m.seq;
+      window.push({ seq: m.seq, id: idOf(m.message) });
+    }
+    // MaxSpoolTransmit 4: four in flight, the oldest held first.
+    expect(window.map((w) => w.id)).toEqual([2, 3, 4, 5]);
+    expect(await s.next(last)).toMatchObject({ seq: expect.any(Number) });
+    for (const w of window) await s.ackSeq(w.seq);
+    // Four acknowledged: paused with the newest held.
+    expect(s.stateName).toBe('active/full/no-output');
+    expect(s.countActual).toBe(1);
+    expect(s.mayTransmit(0)).toBe(false);
+    expect(await deliverAll(s)).toEqual([6]);
+  });
+
+  it('refuses a transmit window that is not a positive integer', async () => {
+    await expect(openSpool({ transmitWindow: 0 })).rejects.toThrow(
+      /transmitWindow must be a positive integer/,
+    );
+  });
+
   it('5,000 messages spooled while down are delivered in order, none twice', async () => {
     const s = await openSpool();
     expect(s.stateName).toBe('inactive');

@@ -9,7 +9,9 @@
 // - S6F23 RSDC 0 with the link up: `startTransmit()` returns the RSDA; then loop
 //   `m = await peek()`, send `m`, await the reply (S6F2/S6F12...), `await ack()`. `ack` durably
 //   advances the head before the next message goes out, so a crash mid-delivery resends at most the
-//   one message in flight. If the link drops, call `linkLost()` and stop the loop.
+//   one message in flight. If the link drops, call `linkLost()` and stop the loop. With a window
+//   (`transmitWindow`, spool-link.ts): `next(seq)` gives the message after the last one sent while
+//   `mayTransmit(inFlight)`, and `ackSeq(seq)` acknowledges each in order as its reply comes.
 // - S6F23 RSDC 1: `await purge()` returns the RSDA.
 // - SVs: `countActual`, `countTotal`, `startTime`, `fullTime` (epoch ms, format with gem-time).
 //
@@ -60,6 +62,8 @@ export class Spool {
   private readonly held: HeldRecords;
   private transmitLeft = Number.POSITIVE_INFINITY;
   private inFlight = -1;
+  /** Messages a delivery keeps in flight (SpoolOptions.transmitWindow). */
+  readonly transmitWindow: number;
   private fullPolicy: 'overwrite' | 'stop';
   private readonly counts = { droppedUnwritten: 0, refusedBacklog: 0, refusedFailed: 0 };
   private readonly failureListeners = new Set<(err: StoreError) => void>();
@@ -72,6 +76,9 @@ export class Spool {
     private readonly meta: SpoolMeta,
   ) {
     this.held = files.held;
+    this.transmitWindow = opts.transmitWindow ?? 16;
+    if (!Number.isInteger(this.transmitWindow) || this.transmitWindow < 1)
+      throw new RangeError(`spool transmitWindow must be a positive integer, not ${opts.transmitWindow}`);
     this.wallTime = opts.wallTime ?? Date.now;
     this.fullPolicy = opts.policy;
     this.isKnown = opts.isKnown ?? (() => true);
@@ -268,14 +275,45 @@ export class Spool {
   }
 
   /**
+   * The held message after sequence number `seq` (the oldest when undefined), with its sequence number;
+   * undefined when none is held after it. Dropped and compacted away while read: the next one.
+   */
+  async next(seq: number | undefined): Promise<{ seq: number; message: SpoolMessage } | undefined> {
+    let after = seq;
+    for (;;) {
+      const p = this.held.after(after);
+      if (p === undefined || this.closed) return undefined;
+      const bytes = p.bytes ?? (await this.files.read(p));
+      if (bytes !== undefined) return { seq: p.seq, message: decodeRecord(bytes).message };
+      after = p.seq;
+    }
+  }
+
+  /**
+   * Whether a delivery with `inFlight` messages sent and not yet acknowledged may send one more: in
+   * the transmit state and within what MaxSpoolTransmit leaves of this transmission.
+   */
+  mayTransmit(inFlight: number): boolean {
+    return this.state.state.endsWith('/transmit') && this.transmitLeft > inFlight;
+  }
+
+  /**
    * The host acknowledged the message last returned by `peek`: mark it delivered at once, durably when
    * the promise resolves (await it before sending the next one).
    */
   ack(): Promise<void> {
+    return this.ackSeq(this.inFlight);
+  }
+
+  /**
+   * The host acknowledged message `seq` (from `next`), the oldest one in flight: mark it delivered at
+   * once, durably when the promise resolves.
+   */
+  ackSeq(seq: number): Promise<void> {
     if (!this.state.state.endsWith('/transmit'))
       throw new TypeError(`spool ack in state ${this.state.state}`);
     // If the overwrite policy already dropped the message in flight, there is nothing more to drop.
-    if (this.held.oldest?.seq === this.inFlight) this.held.dropOldest();
+    if (this.held.oldest?.seq === seq) this.held.dropOldest();
     if (this.countActual === 0) return this.finish();
     const moved = this.files.moveHead();
     if (--this.transmitLeft <= 0) this.state.fire('pause');
