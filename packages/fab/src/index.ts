@@ -216,3 +216,34 @@ export {
   type VoidStats,
 } from './analytics/pair/pair-analysis-schema.js';
 // End per-pair analysis
+
+// Pair analyses in the running fab and yield (docs/fab.md §7.5, §7.6).
+export {
+  type AnalysedPair,
+  PAIR_ANALYSIS_VERSION,
+  type PairAnalyser,
+  type PairAnalyserCounters,
+  type PairAnalyserOptions,
+  startPairAnalyser,
+} from './analytics/pair/pair-analyser.js';
+export { InProcessFeed } from './bus/in-process-feed.js';
+export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
+export type {
+  CauseFigures,
+  PairAnalysisRecord,
+  PairFigures,
+  StoredPairAnalysis,
+} from './store/pair-analysis-record.js';
+export type {
+  CauseBar,
+  FaultPointBar,
+  YieldCurve,
+  YieldCurvePoint,
+  YieldFigures,
+  YieldGroup,
+  YieldGroupBy,
+  YieldPareto,
+  YieldQuery,
+  YieldSummary,
+} from './store/yield-reads.js';
+// End pair analyses and yield

@@ -19,7 +19,9 @@ describe('bondline fab migrate', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^applied 1 initial\n/);
-    expect(first.stdout).toContain('schema version 1\n');
+    // Migrations 1 to 3 (docs/fab.md §1.3): the initial tables, the facts' tool check, the pair analyses.
+    expect(first.stdout).toContain('applied 3 pair-analyses\n');
+    expect(first.stdout).toContain('schema version 3\n');
     const again = await runBondline('fab', ['migrate', '--store', store]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/schema version \d+ \(up to date\)\n$/);

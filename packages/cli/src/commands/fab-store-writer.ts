@@ -2,9 +2,11 @@
 // collectors published on JetStream and commits them into the store, acknowledging each message only
 // once committed. Run several on one durable consumer to share the work.
 import { formatIssues } from '@bondline/core';
+import { InProcessFeed } from '@bondline/fab';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
+import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
@@ -17,7 +19,8 @@ const USAGE =
 const HELP = `usage: ${USAGE}
   A store writer: commits the records collectors publish on NATS JetStream into the store, each
   message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
-  again). Several writers on one durable consumer share the work. Until SIGINT or SIGTERM.
+  again). Several writers on one durable consumer share the work. Each writer also analyses the
+  pairs it commits (docs/fab.md §7.5) and stores the analyses. Until SIGINT or SIGTERM.
 ${CONFIG_OPTION_HELP}
 ${STORE_OPTION_HELP}; default the configuration's store
 ${BUS_OPTION_HELP}
@@ -47,10 +50,18 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
   const store = await openStoreOrFail(location);
   try {
     await requireMigrated(store, location);
-    const bus = await openBusOrFail(busOptions);
+    const commits = new InProcessFeed();
+    const analyser = await startAnalyserOrFail(store, commits, config, values.config, (i) =>
+      process.stderr.write(`fab store: analysis: ${i.message}\n`),
+    );
+    const bus = await openBusOrFail(busOptions).catch(async (e: unknown) => {
+      await analyser.close();
+      throw e;
+    });
     try {
       const started = await bus.startStoreWriter(store, {
         ...(durable === undefined ? {} : { durable }),
+        onCommitted: (records) => commits.emit(records),
         onRejected: (m) =>
           process.stderr.write(
             `fab store: message ${m.seq} on ${m.subject} dropped: ${formatIssues(m.issues)}\n`,
@@ -65,7 +76,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       );
       const progress = everyFewSeconds(() => {
         const s = writer.stats();
-        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped`;
+        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}`;
       });
       const name = await signal;
       progress.stop();
@@ -74,6 +85,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       process.stdout.write(`${name}: stopped after ${s.records} records in ${s.messages} messages\n`);
       return 0;
     } finally {
+      await analyser.close();
       await bus.close();
     }
   } finally {

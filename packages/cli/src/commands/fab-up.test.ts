@@ -53,6 +53,13 @@ describe('bondline fab up --demo', () => {
         const tools = new Set(page.items.filter((p) => p.yield !== undefined).map((p) => p.pair.toolId));
         return tools.has('DEMO-1') && tools.has('DEMO-2');
       }, 'pairs with results from both demo bonders');
+      // And the fab's own analysis of them (the analyser on the embedded feed), as yield per tool.
+      await until(async () => {
+        const y = (await (await fetch(`${url}/api/yield?by=tool`)).json()) as {
+          groups: { key: string; figures: { pairsWithDies: number } }[];
+        };
+        return y.groups.filter((g) => g.figures.pairsWithDies > 0).length === 2;
+      }, 'analyses of both demo bonders’ pairs');
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

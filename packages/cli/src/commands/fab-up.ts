@@ -12,6 +12,7 @@ import {
   type FabConfig,
   type FabStore,
   type FabTool,
+  InProcessFeed,
   type LiveFeed,
   parseFabConfigText,
   type RecordSink,
@@ -25,6 +26,7 @@ import { CliError } from '../cli-error.js';
 import { checkOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo-line.js';
+import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { countersLine } from './fab-collect.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
@@ -61,6 +63,8 @@ const BASE_CONFIG = 'fab: { id: fab, name: Fab }\ntools: []\n';
 interface Pipeline {
   readonly sink: RecordSink;
   readonly feed: LiveFeed;
+  /** What this process committed, for the analytics beside it (the embedded feed, or the store writer's commits). */
+  readonly commits: LiveFeed;
   readonly statusBoard: ToolStatusBoard;
   readonly describe: string;
   close(): Promise<void>;
@@ -113,6 +117,10 @@ export async function runFabUp(argv: string[]): Promise<number> {
     if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
     const pipeline = await openPipeline(store, values.bus, config);
     closing.push(() => pipeline.close());
+    const analyser = await startAnalyserOrFail(store, pipeline.commits, config, values.config, (i) =>
+      process.stderr.write(`fab up: analysis: ${i.message}\n`),
+    );
+    closing.push(() => analyser.close());
 
     let line: DemoLine | undefined;
     if (demoCount > 0) {
@@ -158,7 +166,8 @@ export async function runFabUp(argv: string[]): Promise<number> {
     say(`api: ${api.url}/api (OpenAPI: ${api.url}/api/openapi.json, live: ${api.url}/api/stream)`);
     say(`fab up: running at ${api.url}; stop with Ctrl-C`);
     const progress = everyFewSeconds(
-      () => `${countersLine(collector.value)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+      () =>
+        `${countersLine(collector.value)}; ${analyserLine(analyser)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
     );
     const name = await signal;
     progress.stop();
@@ -218,14 +227,16 @@ async function openPipeline(
   const busOptions = busOptionsOf(busArg, config, 'bondline-fab-up');
   if (busOptions === undefined) {
     const p = createEmbeddedPipeline(store);
-    return { ...p, describe: 'in process' };
+    return { ...p, commits: p.feed, describe: 'in process' };
   }
   const bus = await openBusOrFail(busOptions);
   try {
     const board = await bus.statusBoard();
     if (!board.ok) throw new CliError(formatIssues(board.issues), { exitCode: 1 });
+    const commits = new InProcessFeed();
     const writer = await bus.startStoreWriter(store, {
       ...(busOptions.durable === undefined ? {} : { durable: busOptions.durable }),
+      onCommitted: (records) => commits.emit(records),
       onRejected: (m) =>
         process.stderr.write(`fab up: message ${m.seq} on ${m.subject} dropped: ${formatIssues(m.issues)}\n`),
     });
@@ -233,6 +244,7 @@ async function openPipeline(
     return {
       sink: bus.sink(),
       feed: bus.liveFeed(),
+      commits,
       statusBoard: board.value,
       describe: `NATS JetStream stream ${bus.stream} (${[busOptions.servers].flat().join(',')}), one store writer`,
       close: () => bus.close(),

@@ -87,6 +87,12 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     listAlarms: answer,
     listTrace: answer,
     listEcChanges: answer,
+    writePairAnalyses: answer,
+    getPairAnalysis: answer,
+    pairsToAnalyse: answer,
+    yieldSummary: answer,
+    yieldPareto: answer,
+    yieldCurve: answer,
     close: async () => undefined,
   };
 }

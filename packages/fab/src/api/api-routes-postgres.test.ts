@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/postgres-test-db.test-util.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
+import { yieldRoutesContract } from './yield-routes-contract.test-util.js';
 
 let db: TestDatabase | undefined;
 
@@ -21,3 +22,4 @@ async function harness(): Promise<StoreHarness> {
 }
 
 apiRoutesContract('PostgreSQL', harness);
+yieldRoutesContract('PostgreSQL', harness);

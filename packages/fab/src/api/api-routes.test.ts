@@ -7,6 +7,7 @@ import { okValue } from '../store/contract/result-helpers.test-util.js';
 import type { FabStore } from '../store/fab-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
+import { yieldRoutesContract } from './yield-routes-contract.test-util.js';
 
 async function sqliteHarness(): Promise<StoreHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'bondline-fab-api-'));
@@ -28,3 +29,4 @@ async function sqliteHarness(): Promise<StoreHarness> {
 }
 
 apiRoutesContract('SQLite', sqliteHarness);
+yieldRoutesContract('SQLite', sqliteHarness);

@@ -20,6 +20,7 @@ import { emptyQuery } from './query-schemas.js';
 import { registerReadRoutes } from './read-routes.js';
 import { apiError } from './response-schemas.js';
 import { registerStreamRoute } from './stream-route.js';
+import { registerYieldRoutes } from './yield-routes.js';
 
 export interface FabApiOptions {
   readonly store: FabStore;
@@ -166,6 +167,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
 
   registerReadRoutes(app, store, options.statusBoard);
   registerFactRoutes(app, store);
+  registerYieldRoutes(app, store);
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,

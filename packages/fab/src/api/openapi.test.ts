@@ -67,6 +67,9 @@ describe('OpenAPI document', () => {
       }
       const events = doc.paths['/api/events']?.get?.parameters?.map((p) => p.name).sort();
       expect(events).toEqual(['ceid', 'cursor', 'from', 'limit', 'order', 'to', 'tool']);
+      const yieldParams = doc.paths['/api/yield']?.get?.parameters?.map((p) => p.name).sort();
+      expect(yieldParams).toEqual(['by', 'from', 'lot', 'recipe', 'to', 'tool']);
+      expect(doc.components.schemas.StoredPairAnalysis).toBeDefined();
       // Every $ref resolves to a component.
       const refs = [...r.body.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
       expect(refs.length).toBeGreaterThan(0);

@@ -120,3 +120,28 @@ export const pairQuery = z.strictObject({
 });
 export const emptyQuery = z.strictObject({});
 export const idParams = z.strictObject({ id: idText });
+
+// Yield (docs/fab.md §7.6): which analysed pairs, by the pair's tool, recipe, lot and start time.
+const yieldFilters = {
+  tool: toolFilter,
+  recipe: idText.meta({ description: 'only pairs of this recipe' }).optional(),
+  lot: idText.meta({ description: 'only this lot' }).optional(),
+  from: timeText('pair start (equipment time) from (inclusive)').optional(),
+  to: timeText('pair start (equipment time) to (exclusive)').optional(),
+};
+export const yieldQuery = withRange(
+  z.strictObject({
+    ...yieldFilters,
+    by: z
+      .enum(['tool', 'recipe', 'lot'])
+      .meta({ description: "one group per tool, recipe or lot (default 'lot')" })
+      .optional(),
+  }),
+);
+export const paretoQuery = withRange(z.strictObject(yieldFilters));
+export const curveQuery = withRange(
+  z.strictObject({
+    ...yieldFilters,
+    limit: integerText(1, 1000, 'bad-limit', 'the newest lots, 1..1000 (default 1000)').optional(),
+  }),
+);

@@ -52,6 +52,12 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     listAlarms: (q) => store.listAlarms(q),
     listTrace: (q) => store.listTrace(q),
     listEcChanges: (q) => store.listEcChanges(q),
+    writePairAnalyses: (a) => store.writePairAnalyses(a),
+    getPairAnalysis: (id) => store.getPairAnalysis(id),
+    pairsToAnalyse: (q) => store.pairsToAnalyse(q),
+    yieldSummary: (q) => store.yieldSummary(q),
+    yieldPareto: (q) => store.yieldPareto(q),
+    yieldCurve: (q) => store.yieldCurve(q),
     close: () => store.close(),
   };
 }

@@ -43,6 +43,13 @@ export interface StoreWriterOptions {
   readonly onRejected?: (message: RejectedMessage) => void;
   /** Announce each committed message's records on the live feed subject. Default true. */
   readonly announce?: boolean;
+  /**
+   * Called in this process with each message's records once committed and acked (the analytics that
+   * run beside the writer, e.g. the per-pair analyser, take what this writer stored from here rather
+   * than from the at-most-once NATS announcement). A throw is reported on a later turn, as the
+   * embedded feed does, and does not fail the write.
+   */
+  readonly onCommitted?: (records: readonly FabRecord[]) => void;
 }
 
 export interface StoreWriterStats {
@@ -70,6 +77,7 @@ export class StoreWriter {
   readonly #maxRecords: number;
   readonly #maxReferenceDeliveries: number;
   readonly #onRejected: (m: RejectedMessage) => void;
+  readonly #onCommitted: ((records: readonly FabRecord[]) => void) | undefined;
   readonly #backoff: Backoff;
   readonly #consumer: Consumer;
   readonly #pull: number;
@@ -113,6 +121,7 @@ export class StoreWriter {
     }
     this.#maxReferenceDeliveries = options.maxReferenceDeliveries ?? 50;
     this.#onRejected = options.onRejected ?? (() => undefined);
+    this.#onCommitted = options.onCommitted;
     this.#backoff = new Backoff(options.backoff);
     this.#done = this.#run();
   }
@@ -261,6 +270,15 @@ export class StoreWriter {
     // The message body is already a record list: announced as it came, after the commit.
     if (this.#announceSubject !== undefined && !this.#nc.isClosed())
       this.#nc.publish(this.#announceSubject, t.msg.data);
+    if (this.#onCommitted !== undefined) {
+      try {
+        this.#onCommitted(t.records);
+      } catch (e) {
+        setImmediate(() => {
+          throw e;
+        });
+      }
+    }
   }
 
   #reject(msg: JsMsg, issues: readonly Issue<StoreIssueCode | 'bad-message'>[]): void {

@@ -101,6 +101,18 @@ const toolSchema = z.strictObject({
   onlineRemote: z.boolean().default(true),
   /** A plan of `plans` by name; default the plan named `default`, else the built-in default plan. */
   plan: z.string().min(1).max(100).optional(),
+  /**
+   * The product it bonds, a key of `products`: its physics model is what the per-pair analysis uses
+   * (docs/fab.md §7.5). Default the product named `default`, else the simulated tool's
+   * shipped model (examples/tool/bond.yaml).
+   */
+  product: z.string().min(1).max(100).optional(),
+});
+
+/** A product the fab bonds: its @bondline/physics bond configuration (wafer, dies, pads, overlay, voids, copper). */
+const productSchema = z.strictObject({
+  /** A physics bond configuration file (YAML), relative to the fab configuration file. */
+  bond: z.string().min(1).max(4096),
 });
 
 const collectorSchema = z.strictObject({
@@ -155,6 +167,7 @@ export const fabConfigFileSchema = z
     fab: organisationSchema,
     makers: z.array(organisationSchema).max(1000).default([]),
     plans: z.record(z.string().min(1).max(100), collectionPlanSchema).optional(),
+    products: z.record(z.string().min(1).max(100), productSchema).optional(),
     tools: z.array(toolSchema).max(10_000),
     collector: collectorSchema.default({
       maxPendingMessages: 1000,
@@ -201,6 +214,14 @@ export const fabConfigFileSchema = z
           input: t.plan,
           params: { code: 'unknown-plan' },
           message: `${JSON.stringify(t.plan)} is not one of plans (${Object.keys(c.plans ?? {}).join(', ') || 'none defined'})`,
+        });
+      if (t.product !== undefined && c.products?.[t.product] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'product'],
+          input: t.product,
+          params: { code: 'unknown-product' },
+          message: `${JSON.stringify(t.product)} is not one of products (${Object.keys(c.products ?? {}).join(', ') || 'none defined'})`,
         });
     });
     if (c.collector.retryMaxMs < c.collector.retryMinMs)

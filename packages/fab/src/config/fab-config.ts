@@ -26,6 +26,8 @@ export interface FabConfig {
   readonly makers: FabConfigFile['makers'];
   readonly tools: readonly FabTool[];
   readonly collector: CollectorSettings;
+  /** Products by name, each naming its physics bond configuration (resolved by `loadProductBonds`). */
+  readonly products?: FabConfigFile['products'];
   readonly store?: FabConfigFile['store'];
   readonly bus?: FabConfigFile['bus'];
   readonly http?: FabConfigFile['http'];
@@ -54,6 +56,7 @@ export function parseFabConfigText(text: string, source: string): Result<FabConf
       makers: c.makers,
       tools,
       collector: c.collector,
+      ...(c.products === undefined ? {} : { products: c.products }),
       ...(c.store === undefined ? {} : { store: c.store }),
       ...(c.bus === undefined ? {} : { bus: c.bus }),
       ...(c.http === undefined ? {} : { http: c.http }),

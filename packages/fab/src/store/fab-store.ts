@@ -5,6 +5,7 @@
 import type { Result } from '@bondline/core';
 import type { MigrationReport } from './migration.js';
 import type { Page, PageQuery } from './page-cursor.js';
+import type { PairAnalysisRecord, StoredPairAnalysis } from './pair-analysis-record.js';
 import type {
   AlarmRecord,
   CarrierRecord,
@@ -20,6 +21,7 @@ import type {
   ToolRecord,
   TraceSampleRecord,
 } from './records.js';
+import type { YieldCurve, YieldGroupBy, YieldPareto, YieldQuery, YieldSummary } from './yield-reads.js';
 
 export type StoreIssueCode =
   /** A record failed its schema (the path names the field); nothing of the batch was written. */
@@ -135,6 +137,24 @@ export interface FabStore {
   listAlarms(query?: AlarmQuery): StoreResult<Page<AlarmRecord>>;
   listTrace(query?: TraceQuery): StoreResult<Page<TraceSampleRecord>>;
   listEcChanges(query?: EcChangeQuery): StoreResult<Page<EcChangeRecord>>;
+
+  // The pairs' analyses and yield (migration 3, docs/fab.md §7.5, §7.6).
+  /**
+   * Store analyses in one transaction (at most 1000), each checked first (`invalid-record` naming
+   * `analyses[i].field`). An analysis of a version newer than the stored one replaces it and counts as
+   * new; the same or an older version changes nothing (a duplicate). The pair must be stored.
+   */
+  writePairAnalyses(analyses: readonly PairAnalysisRecord[]): StoreResult<BatchReport>;
+  /** The stored analysis of a pair (`not-found` when there is none). */
+  getPairAnalysis(pairId: string): StoreResult<StoredPairAnalysis>;
+  /** Pairs with a stored result and no analysis of `version` or newer, in the order stored (limit 1..1000, default 100). */
+  pairsToAnalyse(query: { version: number; limit?: number }): StoreResult<readonly string[]>;
+  /** Yield of the analysed pairs, in all and per tool, recipe or lot (default lot). */
+  yieldSummary(query?: YieldQuery & { by?: YieldGroupBy }): StoreResult<YieldSummary>;
+  /** Loss Pareto of the analysed pairs by cause and by the fault points the pairs name. */
+  yieldPareto(query?: YieldQuery): StoreResult<YieldPareto>;
+  /** Yield per lot over time, the newest `limit` lots (1..1000, default 1000) oldest first. */
+  yieldCurve(query?: YieldQuery & { limit?: number }): StoreResult<YieldCurve>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

@@ -17,6 +17,12 @@ export function conflictClause(spec: TableSpec): string {
   const target = `ON CONFLICT (${spec.key.join(', ')})`;
   const { table, update } = spec;
   if (spec.mode === 'insert-once' || update.length === 0) return `${target} DO NOTHING`;
+  if (spec.mode === 'newer-version') {
+    const v = spec.versionColumn;
+    if (v === undefined) throw new Error(`${table}: a newer-version table without versionColumn`);
+    const set = update.map((c) => `${c} = excluded.${c}`);
+    return `${target} DO UPDATE SET ${set.join(', ')} WHERE excluded.${v} > ${table}.${v}`;
+  }
   if (spec.mode === 'fill-in') {
     const set = update.map((c) => `${c} = COALESCE(${table}.${c}, excluded.${c})`);
     const changes = update.map((c) => `(${table}.${c} IS NULL AND excluded.${c} IS NOT NULL)`);

@@ -5,6 +5,7 @@ import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';
 import { storeReads } from './store-reads.js';
+import { analysisReads } from './yield-reads.js';
 
 /** An engine's mapping of a thrown error to an expected failure, or undefined for a bug (rethrown). */
 export type EngineIssue = (e: unknown) => Issue<StoreIssueCode> | undefined;
@@ -14,12 +15,14 @@ type R<T> = Result<T, StoreIssueCode>;
 /** The read methods of a FabStore over an engine's SqlReader, each guarded by `toIssue`. */
 export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
+  private readonly analyses: ReturnType<typeof analysisReads>;
 
   protected constructor(
     reader: SqlReader,
     private readonly toIssue: EngineIssue,
   ) {
     this.reads = storeReads(reader);
+    this.analyses = analysisReads(reader);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -32,6 +35,11 @@ export abstract class SqlStoreBase {
   listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
   listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
   listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
+  getPairAnalysis: FabStore['getPairAnalysis'] = (id) => this.guard(() => this.analyses.getPairAnalysis(id));
+  pairsToAnalyse: FabStore['pairsToAnalyse'] = (q) => this.guard(() => this.analyses.pairsToAnalyse(q));
+  yieldSummary: FabStore['yieldSummary'] = (q = {}) => this.guard(() => this.analyses.yieldSummary(q));
+  yieldPareto: FabStore['yieldPareto'] = (q = {}) => this.guard(() => this.analyses.yieldPareto(q));
+  yieldCurve: FabStore['yieldCurve'] = (q = {}) => this.guard(() => this.analyses.yieldCurve(q));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

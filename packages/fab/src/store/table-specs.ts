@@ -16,10 +16,12 @@ interface ColumnSpec {
  * - `insert-once`: nothing (a fact, or a version that never changes);
  * - `fill-in`: sets the `update` columns that are still NULL (an end time, an outcome) and never
  *   changes a value already stored, so an older record redelivered late cannot undo a newer one;
- * - `replace`: sets the `update` columns that differ (a tool's configured name or address).
+ * - `replace`: sets the `update` columns that differ (a tool's configured name or address);
+ * - `newer-version`: sets the `update` columns when the row's `versionColumn` is greater than the
+ *   stored one (a pair analysed again by a newer analysis); the same or an older version changes nothing.
  * A record counts as new when it inserted or changed a row, as a duplicate when it changed nothing.
  */
-type ConflictMode = 'insert-once' | 'fill-in' | 'replace';
+type ConflictMode = 'insert-once' | 'fill-in' | 'replace' | 'newer-version';
 
 export interface TableSpec {
   readonly table: string;
@@ -31,6 +33,8 @@ export interface TableSpec {
   readonly update: readonly string[];
   /** Written by PostgreSQL as one multi-row statement per batch (the high-volume facts). */
   readonly bulk: boolean;
+  /** The version column of a `newer-version` table. */
+  readonly versionColumn?: string;
 }
 
 const t = (name: string): ColumnSpec => ({ name, pgType: 'text' });
@@ -220,3 +224,47 @@ export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
     bulk: true,
   },
 };
+
+/**
+ * The fab's analysis of a pair (migration 3, not a FabRecord: the analyser writes it with
+ * `writePairAnalyses`, docs/fab.md §7.5): one row per pair, a newer version replaces it.
+ */
+export const PAIR_ANALYSIS_SPEC: TableSpec = (() => {
+  const columns: ColumnSpec[] = [
+    t('pair_id'),
+    int('analysis_version'),
+    big('computed_ms'),
+    int('dies'),
+    int('good_dies'),
+    real('yield'),
+    real('expected_yield'),
+    int('lost_overlay'),
+    int('lost_void'),
+    int('lost_cu'),
+    real('expected_loss_overlay'),
+    real('expected_loss_void'),
+    real('expected_loss_cu'),
+    real('tx_nm'),
+    real('ty_nm'),
+    real('rot_urad'),
+    real('mag_ppm'),
+    real('residual_x_m3s_nm'),
+    real('residual_y_m3s_nm'),
+    int('void_count'),
+    real('void_area_um2'),
+    json('fault_points'),
+    int('fault_count'),
+    int('issue_count'),
+    json('analysis'),
+  ];
+  return {
+    table: 'pair_analyses',
+    rank: 5,
+    columns,
+    key: ['pair_id'],
+    mode: 'newer-version',
+    update: columns.map((c) => c.name).filter((n) => n !== 'pair_id'),
+    bulk: false,
+    versionColumn: 'analysis_version',
+  };
+})();

@@ -4,6 +4,7 @@
 import { describe } from 'vitest';
 import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
+import { analysesContract } from './analyses-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
@@ -48,5 +49,6 @@ export function fabStoreContract(
     writesContract(factory);
     readsContract(factory);
     paginationContract(factory);
+    analysesContract(factory);
   });
 }

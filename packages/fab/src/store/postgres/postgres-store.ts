@@ -10,6 +10,7 @@ import type { BatchReport, FabStore, StoreIssueCode } from '../fab-store.js';
 import { insertRowSql } from '../insert-sql.js';
 import type { SqlReader } from '../keyset-query.js';
 import type { MigrationReport } from '../migration.js';
+import { pairAnalysisRows } from '../pair-analysis-record.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import { SqlStoreBase } from '../sql-store-base.js';
@@ -103,11 +104,24 @@ class PostgresStore extends SqlStoreBase implements FabStore {
     });
   }
 
+  writePairAnalyses: FabStore['writePairAnalyses'] = async (analyses) => {
+    const { rows, issues } = pairAnalysisRows(analyses);
+    if (issues.length > 0) return { ok: false, issues };
+    if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
+    // No bulk rows: one INSERT ... ON CONFLICT per analysis, in one transaction.
+    return this.withClient(async (client) => {
+      const r = await this.transaction(client, rows, 'upsert', 'analyses');
+      if (r === 'conflict') throw new Error('a unique violation from an ON CONFLICT insert');
+      return r;
+    });
+  };
+
   /** One transaction writing `rows`; rolled back on any failure. */
   private async transaction(
     client: pg.PoolClient,
     rows: readonly Row[],
     bulk: 'copy' | 'upsert',
+    list = 'records',
   ): Promise<R<BatchReport> | 'conflict'> {
     let at: string | undefined;
     try {
@@ -135,7 +149,7 @@ class PostgresStore extends SqlStoreBase implements FabStore {
         }
         const text = insertRowSql(spec, 'dollar');
         for (const row of group) {
-          at = `records[${row.index}]`;
+          at = `${list}[${row.index}]`;
           const r = await client.query({ name: `row-${spec.table}`, text, values: [...row.values] });
           fresh += r.rowCount ?? 0;
         }

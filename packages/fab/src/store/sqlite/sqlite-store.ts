@@ -7,7 +7,8 @@ import { issue, type Result } from '@bondline/core';
 import type { BatchReport, FabStore, StoreIssueCode } from '../fab-store.js';
 import type { SqlReader } from '../keyset-query.js';
 import { type AppliedMigration, type MigrationReport, pendingMigrations } from '../migration.js';
-import { batchRows, DEFAULT_SLICE_ROWS } from '../record-rows.js';
+import { pairAnalysisRows } from '../pair-analysis-record.js';
+import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import type { DbRow } from '../row-decode.js';
 import { SqlStoreBase } from '../sql-store-base.js';
@@ -84,12 +85,23 @@ class SqliteStore extends SqlStoreBase implements FabStore {
   async writeBatch(records: readonly FabRecord[]): Promise<R<BatchReport>> {
     const { rows, issues } = await batchRows(records, this.sliceRows, turn);
     if (issues.length > 0) return { ok: false, issues };
+    return this.writeRows(rows, 'records');
+  }
+
+  writePairAnalyses: FabStore['writePairAnalyses'] = async (analyses) => {
+    const { rows, issues } = pairAnalysisRows(analyses);
+    if (issues.length > 0) return { ok: false, issues };
+    return this.writeRows(rows, 'analyses');
+  };
+
+  /** One transaction in the worker; a failing row is named `<list>[i]`. */
+  private async writeRows(rows: readonly Row[], list: string): Promise<R<BatchReport>> {
     if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
     const wire = rows.map((r) => ({ table: r.spec.table, index: r.index, values: r.values }));
     const answer = await this.client.request({ op: 'write', rows: wire });
     if (!answer.ok) {
       const { index } = answer.error;
-      const found = sqliteIssue(asError(answer.error), index === undefined ? undefined : `records[${index}]`);
+      const found = sqliteIssue(asError(answer.error), index === undefined ? undefined : `${list}[${index}]`);
       if (found === undefined) throw asError(answer.error);
       return { ok: false, issues: [found] };
     }
