@@ -87,6 +87,7 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     listAlarms: answer,
     listTrace: answer,
     listEcChanges: answer,
+    listR2rActions: answer,
     close: async () => undefined,
   };
 }

@@ -52,6 +52,7 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     listAlarms: (q) => store.listAlarms(q),
     listTrace: (q) => store.listTrace(q),
     listEcChanges: (q) => store.listEcChanges(q),
+    listR2rActions: (q) => store.listR2rActions(q),
     close: () => store.close(),
   };
 }

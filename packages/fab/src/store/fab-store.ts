@@ -15,6 +15,7 @@ import type {
   ModuleRecord,
   PairRecord,
   PairResultRecord,
+  R2rActionRecord,
   RecipeRecord,
   SubstrateRecord,
   ToolRecord,
@@ -85,6 +86,11 @@ export interface EcChangeQuery extends TimeRangeQuery {
   readonly ecid?: number;
 }
 
+/** The R2R actions of one context (its history), in the order they were stored. */
+export interface R2rActionQuery extends PageQuery {
+  readonly context: string;
+}
+
 export interface ToolDetail {
   readonly tool: ToolRecord;
   readonly modules: readonly ModuleRecord[];
@@ -135,6 +141,8 @@ export interface FabStore {
   listAlarms(query?: AlarmQuery): StoreResult<Page<AlarmRecord>>;
   listTrace(query?: TraceQuery): StoreResult<Page<TraceSampleRecord>>;
   listEcChanges(query?: EcChangeQuery): StoreResult<Page<EcChangeRecord>>;
+  /** One R2R context's audited actions (docs/fab.md "R2R"), oldest first by default. */
+  listR2rActions(query: R2rActionQuery): StoreResult<Page<R2rActionRecord>>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

@@ -32,6 +32,7 @@ export abstract class SqlStoreBase {
   listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
   listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
   listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
+  listR2rActions: FabStore['listR2rActions'] = (q) => this.guard(() => this.reads.listR2rActions(q));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

@@ -6,6 +6,7 @@ import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
+import { r2rContract } from './r2r-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
 import { writesContract } from './writes-contract.test-util.js';
 
@@ -48,5 +49,6 @@ export function fabStoreContract(
     writesContract(factory);
     readsContract(factory);
     paginationContract(factory);
+    r2rContract(factory);
   });
 }

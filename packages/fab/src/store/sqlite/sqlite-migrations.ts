@@ -3,5 +3,7 @@
 import { checkMigrationList } from '../migration.js';
 import { migration as initial } from './migrations/0001-initial.js';
 import { migration as factsToolChecked } from './migrations/0002-facts-tool-checked-per-batch.js';
+// Migration 3 `pair-analyses` (the yield branch) goes here; the lead renumbers `r2r` to 4 at merge.
+import { migration as r2r } from './migrations/0003-r2r.js';
 
-export const SQLITE_MIGRATIONS = checkMigrationList([initial, factsToolChecked]);
+export const SQLITE_MIGRATIONS = checkMigrationList([initial, factsToolChecked, r2r]);
