@@ -47,6 +47,11 @@ export interface Collector {
     toolId: string,
     values: readonly { name: string; value: number }[],
   ): Promise<Result<{ eac: number }, ConstantRequestCode>>;
+  /** S2F13 on `toolId`'s link: the named constants' current values. */
+  readNumericConstants(
+    toolId: string,
+    names: readonly string[],
+  ): Promise<Result<Record<string, number>, ConstantRequestCode>>;
   /** Stop every link (Separate), settle what waits without acknowledging it. */
   close(): Promise<void>;
 }
@@ -125,6 +130,12 @@ export async function startCollector(o: CollectorOptions): Promise<Result<Collec
       return l === undefined
         ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
         : l.constantLimits(names);
+    },
+    readNumericConstants: async (toolId, names) => {
+      const l = links.find((x) => x.tool.id === toolId);
+      return l === undefined
+        ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
+        : l.readNumericConstants(names);
     },
     setConstants: async (toolId, values) => {
       const l = links.find((x) => x.tool.id === toolId);

@@ -193,6 +193,26 @@ export class ToolLink {
     }
   }
 
+  /** S2F13: the named constants' current values (numbers); refused as `constantLimits` is. */
+  async readNumericConstants(
+    names: readonly string[],
+  ): Promise<Result<Record<string, number>, ConstantRequestCode>> {
+    const ids = this.constantIds(names);
+    if (!ids.ok) return ids;
+    try {
+      const values = await this.host.readConstants(ids.value);
+      const out: Record<string, number> = {};
+      for (const [i, n] of names.entries()) {
+        const v = numberOf(values[String(ids.value[i])]);
+        if (v === undefined) return fail(issue('request-failed', `${this.tool.id}: ${n} is not a number`));
+        out[n] = v;
+      }
+      return ok(out);
+    } catch (err) {
+      return fail(issue('request-failed', `${this.tool.id}: S2F13: ${messageOf(err)}`));
+    }
+  }
+
   /** ECIDs of constants by the names the tool declared at setup. */
   private constantIds(names: readonly string[]): Result<number[], ConstantRequestCode> {
     if (this.maker === undefined || this.session.state !== 'selected')
