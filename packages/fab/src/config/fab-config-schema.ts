@@ -2,6 +2,7 @@
 // makers, the tools with their HSMS addresses and timers, the collection plans, and the settings of
 // the store, the bus and the HTTP server. Every key is validated here; unknown keys are refused.
 import { z } from 'zod';
+import { r2rSettingsSchema } from '../analytics/r2r/r2r-settings.js';
 
 /** An id the store keeps (organisations, tools): 1..64 of A-Z a-z 0-9 . _ -, starting with a letter or digit. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -166,6 +167,8 @@ export const fabConfigFileSchema = z
     store: storeSchema.optional(),
     bus: busSchema.optional(),
     http: httpSchema.optional(),
+    /** The fab's run-to-run loop (docs/fab.md "R2R"); off unless `enabled: true`. */
+    r2r: r2rSettingsSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const orgs = new Set<string>();
@@ -201,6 +204,16 @@ export const fabConfigFileSchema = z
           input: t.plan,
           params: { code: 'unknown-plan' },
           message: `${JSON.stringify(t.plan)} is not one of plans (${Object.keys(c.plans ?? {}).join(', ') || 'none defined'})`,
+        });
+    });
+    c.r2r?.contexts.forEach((rc, i) => {
+      if (!tools.has(rc.tool))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['r2r', 'contexts', i, 'tool'],
+          input: rc.tool,
+          params: { code: 'unknown-tool' },
+          message: `${JSON.stringify(rc.tool)} is not one of tools`,
         });
     });
     if (c.collector.retryMaxMs < c.collector.retryMinMs)
