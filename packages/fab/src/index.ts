@@ -216,3 +216,17 @@ export {
   type VoidStats,
 } from './analytics/pair/pair-analysis-schema.js';
 // End per-pair analysis
+
+// ---- R2R (docs/fab.md "R2R"): the run-to-run loop from the pair overlay fits back to the tools' aligner
+// offsets over GEM (S2F15), audited in the store, commanded through the API.
+export { r2rContextKey } from './analytics/r2r/r2r-context.js';
+export {
+  type R2rCommandCode,
+  type R2rContextView,
+  R2rService,
+  type R2rServiceOptions,
+} from './analytics/r2r/r2r-service.js';
+export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
+export type { R2rActionQuery } from './store/fab-store.js';
+export type { R2rActionRecord } from './store/records.js';
+// End R2R

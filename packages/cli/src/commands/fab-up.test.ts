@@ -53,6 +53,12 @@ describe('bondline fab up --demo', () => {
         const tools = new Set(page.items.filter((p) => p.yield !== undefined).map((p) => p.pair.toolId));
         return tools.has('DEMO-1') && tools.has('DEMO-2');
       }, 'pairs with results from both demo bonders');
+      // --demo without an r2r block: the loop runs, and acts on the demo bonders' pairs.
+      expect(up.out()).toMatch(/^r2r: on, ewma w 0\.5; contexts at \/api\/r2r$/m);
+      await until(async () => {
+        const r = (await (await fetch(`${url}/api/r2r`)).json()) as { items: { actions: number }[] };
+        return r.items.some((c) => c.actions > 0);
+      }, 'an audited R2R action on a demo pair');
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

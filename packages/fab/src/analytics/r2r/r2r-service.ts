@@ -238,13 +238,19 @@ export class R2rService {
     const track = this.track(seen.toolId);
     // Taken now, in the tool's event order: what the pair was bonded with.
     const bonded = track.bondedWith(seen.topId);
+    const committedAt = performance.now();
     this.enqueue(seen.toolId, async () => {
       const c = await this.context(seen.toolId, seen.recipe);
-      await this.measure(c, r, bonded ?? {});
+      await this.measure(c, r, bonded ?? {}, committedAt);
     });
   }
 
-  private async measure(c: Ctx, r: PairResultRecord, bonded: Partial<PerTerm>): Promise<void> {
+  private async measure(
+    c: Ctx,
+    r: PairResultRecord,
+    bonded: Partial<PerTerm>,
+    committedAt: number,
+  ): Promise<void> {
     c.pairs++;
     const fit = pairCorrectables(r.pairId, r.overlayMap, this.o.settings.robustK);
     if (!fit.ok) {
@@ -305,7 +311,9 @@ export class R2rService {
       return;
     }
     const sent = await this.send(c.toolId, track, corr.next, corr.changed);
-    await this.audit(c, 'correct', { ...detail, ...sent.detail }, r.pairId);
+    // From the pair result's commit to the tool's S2F16 (fit, controller, S2F29/S2F13 once, S2F15).
+    const answeredMs = Math.round((performance.now() - committedAt) * 1000) / 1000;
+    await this.audit(c, 'correct', { ...detail, ...sent.detail, answeredMs }, r.pairId);
   }
 
   /** S2F15 of the changed terms; EAC 0 puts them in force. */
