@@ -12,8 +12,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
+import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';

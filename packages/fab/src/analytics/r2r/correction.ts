@@ -3,7 +3,7 @@
 // controller's. Pure.
 import { type PerTerm, R2R_TERMS, type R2rTerm } from './r2r-settings.js';
 
-export interface Clamp {
+interface Clamp {
   readonly term: R2rTerm;
   readonly reason: 'max-step' | 'ec-limit' | 'deadband';
   /** The value before this clamp and after it. */

@@ -21,9 +21,12 @@ import { type R2rSettingsFile, r2rSettingsSchema } from './r2r-settings.js';
  * and stay active until maintenance: X encoder drift (Tx +150 nm), stage yaw drift (Rot +2 µrad),
  * chuck temperature mismatch (Mag +1.25 ppm).
  */
-export const DRIFT_POINTS = ['BD-STAGE-043', 'BD-STAGE-045', 'BD-CHUCK-048'] as const;
+const DRIFT_POINTS = ['BD-STAGE-043', 'BD-STAGE-045', 'BD-CHUCK-048'] as const;
+
+const CARRIER_SLOTS = 25;
 
 export interface LoopOptions {
+  /** Pairs in all, run as lots of at most 25 (a carrier's slots). */
   readonly pairs: number;
   readonly seed: number;
   /** 'off': no R2R service; 'on': the loop; 'held': the service with the context held from the start. */
@@ -36,7 +39,7 @@ export interface LoopOptions {
   readonly driftPerStep?: number;
 }
 
-export interface OverlayFigure {
+interface OverlayFigure {
   readonly mean: number;
   readonly sigma: number;
   /** |mean| + 3 sigma, nm. */
@@ -57,7 +60,7 @@ export interface LoopRun {
   readonly finalOffsets: { Tx: number; Ty: number; Rot: number; Mag: number };
 }
 
-export function figure(values: readonly number[]): OverlayFigure {
+function figure(values: readonly number[]): OverlayFigure {
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const sigma = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
@@ -140,16 +143,23 @@ export async function runLoop(o: LoopOptions): Promise<LoopRun> {
     const off = tool.controller.on('pair-result', (p) => pairs.push(p));
     closing.push(async () => off());
     const t0 = performance.now();
-    const started = tool.controller.start({ lotId: 'LOT-R2R', recipe, pairs: o.pairs });
-    if (!started.ok) throw new Error(started.issues.map((i) => i.message).join('; '));
-    await started.value.done;
+    // A carrier holds 25 pairs: a longer run is lots of 25 back to back, one context throughout.
+    const lots: string[] = [];
+    for (let done = 0; done < o.pairs; done += CARRIER_SLOTS) {
+      const lotId = `LOT-R2R-${lots.length + 1}`;
+      lots.push(lotId);
+      const n = Math.min(CARRIER_SLOTS, o.pairs - done);
+      const started = tool.controller.start({ lotId, recipe, pairs: n });
+      if (!started.ok) throw new Error(started.issues.map((i) => i.message).join('; '));
+      await started.value.done;
+    }
     const seconds = (performance.now() - t0) / 1000;
     await until(
       async () => {
-        const lot = await store.value.getLot('LOT-R2R');
+        const lot = await store.value.getLot(lots.at(-1) ?? '');
         return lot.ok && lot.value.lot.endedMs !== undefined && collector.value.counters().pending === 0;
       },
-      'the lot stored',
+      'the lots stored',
       { timeoutMs: TEST_DEADLINE_MS, detail: () => logged.join('\n') },
     );
     await service?.idle();

@@ -122,7 +122,7 @@ describe('R2R service', () => {
       pairId: 'P1',
       detail: { eac: 0, bondedWith: { Tx: 0, Ty: 0 } },
     });
-    expect((h[1]?.detail.bondedWith as { Tx: number }).Tx).toBeCloseTo(80, 6);
+    expect(h[1]?.detail.bondedWith).toMatchObject({ Tx: expect.closeTo(80, 6) });
   });
 
   it('a pair bonded before the correction reached the tool is measured with the old offsets', async () => {
@@ -139,7 +139,7 @@ describe('R2R service', () => {
     const h = await history();
     expect(h.map((a) => a.action)).toEqual(['correct', 'no-change']);
     expect(h[1]?.detail.bondedWith).toMatchObject({ Tx: 0 });
-    expect((h[1]?.detail.raw as { Tx: number }).Tx).toBeCloseTo(80, 6);
+    expect(h[1]?.detail.raw).toMatchObject({ Tx: expect.closeTo(80, 6) });
   });
 
   it('limits a step to maxStep and audits the clamp', async () => {

@@ -4,7 +4,7 @@
 // deadband, goes to the tool's aligner offset constants with S2F15 over the collector's GEM link.
 // Engineers (and SPC, later) hold, release, freeze, unfreeze, reset and override a context. Every
 // action is written to the store's r2r_actions with the data it came from.
-import { type ControllerConfig, type ControllerState, R2rController, type R2rContext } from '@bondline/align';
+import { type ControllerConfig, type ControllerState, type R2rContext, R2rController } from '@bondline/align';
 import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
 import type { LiveFeed } from '../../pipeline/seams.js';
 import type { FabStore } from '../../store/fab-store.js';
@@ -516,7 +516,7 @@ function termOf(name: string): R2rTerm | undefined {
 }
 
 /** "tool+recipe+product" back to its parts, or undefined. */
-export function parseKey(key: string): FabR2rContext | undefined {
+function parseKey(key: string): FabR2rContext | undefined {
   const parts = key.split('+');
   if (parts.length !== 3) return undefined;
   try {
