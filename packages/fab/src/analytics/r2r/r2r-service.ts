@@ -4,7 +4,6 @@
 // deadband, goes to the tool's aligner offset constants with S2F15 over the collector's GEM link.
 // Engineers (and SPC, later) hold, release, freeze, unfreeze, reset and override a context. Every
 // action is written to the store's r2r_actions with the data it came from.
-import { type ControllerConfig, type ControllerState, type R2rContext, R2rController } from '@bondline/align';
 import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
 import type { LiveFeed } from '../../pipeline/seams.js';
 import type { FabStore } from '../../store/fab-store.js';
@@ -12,10 +11,17 @@ import type { JsonObject } from '../../store/json-value.js';
 import type { FabRecord, PairResultRecord } from '../../store/records.js';
 import { correction } from './correction.js';
 import { pairCorrectables } from './pair-correctables.js';
-import { type FabR2rContext, r2rContextKey } from './r2r-context.js';
+import { r2rContextKey } from './r2r-context.js';
+import {
+  type Ctx,
+  contextView,
+  controllerStates,
+  openContext,
+  parseContextKey,
+  type R2rContextView,
+} from './r2r-context-state.js';
 import {
   BONDLINE_R2R_CONSTANTS,
-  type ContextSettings,
   contextProduct,
   contextSettings,
   type PerTerm,
@@ -24,7 +30,10 @@ import {
   type R2rTerm,
 } from './r2r-settings.js';
 import type { R2rToolPort } from './r2r-tool-port.js';
+import { readToolConstants, sendOffsets } from './tool-constants.js';
 import { ToolTrack } from './tool-track.js';
+
+export type { R2rContextView } from './r2r-context-state.js';
 
 export interface R2rServiceOptions {
   readonly settings: R2rSettingsFile;
@@ -44,33 +53,6 @@ export type R2rCommandCode =
   | 'tool-unavailable'
   | 'tool-refused'
   | 'audit-failed';
-
-/** A context as the API shows it. */
-export interface R2rContextView extends FabR2rContext {
-  readonly key: string;
-  readonly held?: { readonly reason: string; readonly sinceMs: number };
-  readonly frozen?: { readonly reason: string; readonly sinceMs: number };
-  readonly pairs: number;
-  readonly actions: number;
-  readonly settings: ContextSettings;
-  /** Each correctable's controller state (offset a, drift d, last raw input u, runs, phase). */
-  readonly controller: Record<R2rTerm, ControllerState | null>;
-  /** The offsets in force on the tool as far as the service knows. */
-  readonly offsets: PerTerm | null;
-  readonly last?: { readonly pairId: string; readonly fit: PerTerm; readonly atMs: number };
-}
-
-interface Ctx extends FabR2rContext {
-  readonly key: string;
-  readonly align: R2rContext;
-  readonly settings: ContextSettings;
-  readonly controller: R2rController;
-  held?: { reason: string; sinceMs: number };
-  frozen?: { reason: string; sinceMs: number };
-  pairs: number;
-  actionNo: number;
-  last?: { pairId: string; fit: PerTerm; atMs: number };
-}
 
 interface PairSeen {
   readonly toolId: string;
@@ -148,7 +130,7 @@ export class R2rService {
   }
 
   contexts(): R2rContextView[] {
-    return [...this.contextsByKey.values()].map((c) => this.view(c));
+    return [...this.contextsByKey.values()].map((c) => contextView(c, this.tracks.get(c.toolId)?.current()));
   }
 
   /** Hold a context: estimates still follow the pairs, nothing is sent until `release`. */
@@ -184,9 +166,9 @@ export class R2rService {
   /** Forget the context's estimates (after maintenance): the next pair starts them again. */
   reset(key: string, reason: string): Promise<Result<R2rContextView, R2rCommandCode>> {
     return this.command(key, async (c) => {
-      const before = this.states(c);
+      const before = controllerStates(c);
       c.controller.reset(c.align);
-      return this.audit(c, 'reset', { reason, stateBefore: before, stateAfter: this.states(c) });
+      return this.audit(c, 'reset', { reason, stateBefore: before, stateAfter: controllerStates(c) });
     });
   }
 
@@ -200,7 +182,7 @@ export class R2rService {
     reason: string,
   ): Promise<Result<R2rContextView, R2rCommandCode>> {
     return this.command(key, async (c) => {
-      const t = await this.ready(c.toolId);
+      const t = await readToolConstants(this.o.tools, c.toolId, this.track(c.toolId));
       if (!t.ok) return t;
       const { limits } = t.value;
       const current = t.value.current() as PerTerm;
@@ -222,7 +204,7 @@ export class R2rService {
       }
       if (bad.length > 0) return { ok: false, issues: bad };
       const changed = R2R_TERMS.filter((term) => next[term] !== current[term]);
-      const sent = await this.send(c.toolId, t.value, next, changed);
+      const sent = await sendOffsets(this.o.tools, c.toolId, t.value, next, changed);
       const audited = await this.audit(c, 'override', { reason, requested: values, ...sent.detail });
       if (!audited.ok) return audited;
       return sent.refusal === undefined ? audited : fail(sent.refusal);
@@ -269,7 +251,7 @@ export class R2rService {
       await this.audit(c, 'frozen', { ...fitDetail, reason: c.frozen.reason }, r.pairId);
       return;
     }
-    const t = await this.ready(c.toolId);
+    const t = await readToolConstants(this.o.tools, c.toolId, this.track(c.toolId));
     if (!t.ok) {
       await this.audit(c, 'skip', { ...fitDetail, reason: t.issues[0]?.message ?? '' }, r.pairId);
       return;
@@ -282,13 +264,13 @@ export class R2rService {
       Rot: bonded.Rot ?? base.Rot,
       Mag: bonded.Mag ?? base.Mag,
     };
-    const stateBefore = this.states(c);
+    const stateBefore = controllerStates(c);
     const raw = { ...used };
     for (const term of R2R_TERMS) {
       const m = c.controller.measure(c.align, term, y[term], used[term]);
       if (m.ok && m.value.record.uRaw !== undefined) raw[term] = m.value.record.uRaw;
     }
-    const stateAfter = this.states(c);
+    const stateAfter = controllerStates(c);
     const current = track.current() as PerTerm;
     const limits = track.limits as NonNullable<ToolTrack['limits']>;
     const corr = correction(raw, current, { ...c.settings, limits });
@@ -310,32 +292,10 @@ export class R2rService {
       await this.audit(c, 'no-change', detail, r.pairId);
       return;
     }
-    const sent = await this.send(c.toolId, track, corr.next, corr.changed);
+    const sent = await sendOffsets(this.o.tools, c.toolId, track, corr.next, corr.changed);
     // From the pair result's commit to the tool's S2F16 (fit, controller, S2F29/S2F13 once, S2F15).
     const answeredMs = Math.round((performance.now() - committedAt) * 1000) / 1000;
     await this.audit(c, 'correct', { ...detail, ...sent.detail, answeredMs }, r.pairId);
-  }
-
-  /** S2F15 of the changed terms; EAC 0 puts them in force. */
-  private async send(
-    toolId: string,
-    track: ToolTrack,
-    next: PerTerm,
-    changed: readonly R2rTerm[],
-  ): Promise<{ detail: JsonObject; refusal?: Issue<R2rCommandCode> }> {
-    if (changed.length === 0) return { detail: { sent: {} } };
-    const values = changed.map((term) => ({ name: BONDLINE_R2R_CONSTANTS[term], value: next[term] }));
-    const sent: JsonObject = Object.fromEntries(values.map((v) => [v.name, v.value]));
-    const r = await this.o.tools.setConstants(toolId, values);
-    if (!r.ok) {
-      const message = r.issues[0]?.message ?? 'S2F15 failed';
-      return { detail: { sent, error: message }, refusal: issue('tool-unavailable', message) };
-    }
-    const { eac } = r.value;
-    if (eac === 0) track.sent(Object.fromEntries(changed.map((term) => [term, next[term]])));
-    return eac === 0
-      ? { detail: { sent, eac } }
-      : { detail: { sent, eac }, refusal: issue('tool-refused', `${toolId} answered S2F15 with EAC ${eac}`) };
   }
 
   // ---- contexts, tools, audit --------------------------------------------------------------------
@@ -347,33 +307,6 @@ export class R2rService {
       this.tracks.set(toolId, t);
     }
     return t;
-  }
-
-  /** The tool's limits (S2F29) and current values (S2F13), read once. */
-  private async ready(toolId: string): Promise<Result<ToolTrack, R2rCommandCode>> {
-    const t = this.track(toolId);
-    const names = R2R_TERMS.map((term) => BONDLINE_R2R_CONSTANTS[term]);
-    if (t.limits === undefined) {
-      const l = await this.o.tools.constantLimits(toolId, names);
-      if (!l.ok) return fail(issue('tool-unavailable', l.issues[0]?.message ?? 'S2F29 failed'));
-      const byName = new Map(l.value.map((e) => [e.name, e]));
-      const limits = {} as Record<R2rTerm, { min: number; max: number }>;
-      for (const term of R2R_TERMS) {
-        const e = byName.get(BONDLINE_R2R_CONSTANTS[term]);
-        if (e === undefined)
-          return fail(issue('tool-unavailable', `${toolId} declares no ${BONDLINE_R2R_CONSTANTS[term]}`));
-        limits[term] = { min: e.min, max: e.max };
-      }
-      t.limits = limits;
-    }
-    if (t.base === undefined) {
-      const v = await this.o.tools.readNumericConstants(toolId, names);
-      if (!v.ok) return fail(issue('tool-unavailable', v.issues[0]?.message ?? 'S2F13 failed'));
-      const base = {} as PerTerm;
-      for (const term of R2R_TERMS) base[term] = v.value[BONDLINE_R2R_CONSTANTS[term]] ?? 0;
-      t.base = base;
-    }
-    return ok(t);
   }
 
   private enqueue(toolId: string, work: () => Promise<void>): Promise<void> {
@@ -389,7 +322,7 @@ export class R2rService {
     key: string,
     work: (c: Ctx) => Promise<Result<R2rContextView, R2rCommandCode>>,
   ): Promise<Result<R2rContextView, R2rCommandCode>> {
-    const parsed = parseKey(key);
+    const parsed = parseContextKey(key);
     if (parsed === undefined || !this.o.toolIds.includes(parsed.toolId))
       return Promise.resolve(
         fail(
@@ -415,51 +348,17 @@ export class R2rService {
     if (have !== undefined) return have;
     let opening = this.opening.get(key);
     if (opening === undefined) {
-      opening = this.open(toolId, recipe, p, key);
+      const settings = contextSettings(this.o.settings, toolId, recipe);
+      opening = openContext({ key, toolId, recipe, product: p }, settings, this.o.store, this.clock).then(
+        (c) => {
+          this.contextsByKey.set(key, c);
+          this.opening.delete(key);
+          return c;
+        },
+      );
       this.opening.set(key, opening);
     }
     return opening;
-  }
-
-  private async open(toolId: string, recipe: string, product: string, key: string): Promise<Ctx> {
-    const settings = contextSettings(this.o.settings, toolId, recipe);
-    const config: ControllerConfig = {
-      kind: settings.kind,
-      w: settings.w,
-      ...(settings.kind === 'dewma' ? { w2: settings.w2 } : {}),
-      gain: settings.gain,
-      target: 0,
-    };
-    const controller = new R2rController(
-      Object.fromEntries(R2R_TERMS.map((t) => [t, { ...config }])),
-      () => new Date(this.clock()),
-    );
-    // A restarted service continues the context's numbering (an insert-once key would drop a repeat).
-    const last = await this.o.store.listR2rActions({ context: key, order: 'desc', limit: 1 });
-    const c: Ctx = {
-      key,
-      toolId,
-      recipe,
-      product,
-      align: { tool: toolId, chamber: 'bonder', product, layer: recipe },
-      settings,
-      controller,
-      pairs: 0,
-      actionNo: last.ok ? (last.value.items[0]?.actionNo ?? 0) : 0,
-    };
-    if (settings.holdAtStart) c.held = { reason: 'held by the configuration', sinceMs: this.clock() };
-    this.contextsByKey.set(key, c);
-    this.opening.delete(key);
-    return c;
-  }
-
-  private states(c: Ctx): JsonObject {
-    return Object.fromEntries(
-      R2R_TERMS.map((term) => {
-        const s = c.controller.state(c.align, term);
-        return [term, s === undefined ? null : { ...s }];
-      }),
-    );
   }
 
   private async audit(
@@ -488,42 +387,10 @@ export class R2rService {
       this.log(issue('audit-failed', message));
       return fail(issue('audit-failed', message));
     }
-    return ok(this.view(c));
-  }
-
-  private view(c: Ctx): R2rContextView {
-    const controller = {} as Record<R2rTerm, ControllerState | null>;
-    for (const term of R2R_TERMS) controller[term] = c.controller.state(c.align, term) ?? null;
-    return {
-      key: c.key,
-      toolId: c.toolId,
-      recipe: c.recipe,
-      product: c.product,
-      ...(c.held === undefined ? {} : { held: { ...c.held } }),
-      ...(c.frozen === undefined ? {} : { frozen: { ...c.frozen } }),
-      pairs: c.pairs,
-      actions: c.actionNo,
-      settings: c.settings,
-      controller,
-      offsets: this.tracks.get(c.toolId)?.current() ?? null,
-      ...(c.last === undefined ? {} : { last: { ...c.last, fit: { ...c.last.fit } } }),
-    };
+    return ok(contextView(c, this.tracks.get(c.toolId)?.current()));
   }
 }
 
 function termOf(name: string): R2rTerm | undefined {
   return R2R_TERMS.find((t) => BONDLINE_R2R_CONSTANTS[t] === name);
-}
-
-/** "tool+recipe+product" back to its parts, or undefined. */
-function parseKey(key: string): FabR2rContext | undefined {
-  const parts = key.split('+');
-  if (parts.length !== 3) return undefined;
-  try {
-    const [toolId, recipe, product] = parts.map(decodeURIComponent) as [string, string, string];
-    if (toolId === '' || recipe === '' || product === '') return undefined;
-    return { toolId, recipe, product };
-  } catch {
-    return undefined;
-  }
 }
