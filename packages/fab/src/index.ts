@@ -226,14 +226,27 @@ export {
   type PairAnalyserOptions,
   startPairAnalyser,
 } from './analytics/pair/pair-analyser.js';
+// End pair analyses and yield
+// ---- R2R (docs/fab.md §10): the run-to-run loop from the pair overlay fits back to the tools' aligner
+// offsets over GEM (S2F15), audited in the store, commanded through the API.
+export { r2rContextKey } from './analytics/r2r/r2r-context.js';
+export {
+  type R2rCommandCode,
+  type R2rContextView,
+  R2rService,
+  type R2rServiceOptions,
+} from './analytics/r2r/r2r-service.js';
+export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
+export type { R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,
   PairAnalysisRecord,
   PairFigures,
   StoredPairAnalysis,
 } from './store/pair-analysis-record.js';
+export type { R2rActionRecord } from './store/records.js';
 export type {
   CauseBar,
   FaultPointBar,
@@ -246,4 +259,4 @@ export type {
   YieldQuery,
   YieldSummary,
 } from './store/yield-reads.js';
-// End pair analyses and yield
+// End R2R

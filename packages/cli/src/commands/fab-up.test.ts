@@ -60,6 +60,12 @@ describe('bondline fab up --demo', () => {
         };
         return y.groups.filter((g) => g.figures.pairsWithDies > 0).length === 2;
       }, 'analyses of both demo bonders’ pairs');
+      // --demo without an r2r block: the loop runs, and acts on the demo bonders' pairs.
+      expect(up.out()).toMatch(/^r2r: on, ewma w 0\.5; contexts at \/api\/r2r$/m);
+      await until(async () => {
+        const r = (await (await fetch(`${url}/api/r2r`)).json()) as { items: { actions: number }[] };
+        return r.items.some((c) => c.actions > 0);
+      }, 'an audited R2R action on a demo pair');
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

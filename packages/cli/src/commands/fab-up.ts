@@ -15,7 +15,10 @@ import {
   InProcessFeed,
   type LiveFeed,
   parseFabConfigText,
+  R2rService,
+  type R2rSettingsFile,
   type RecordSink,
+  r2rSettingsSchema,
   startCollector,
   startFabApi,
   type ToolStatusBoard,
@@ -55,6 +58,8 @@ ${BUS_OPTION_HELP}; without
   --seed <n>         seed of the first demo bonder; the others take the next ones (default 1)
   --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
                      removed at exit
+  The R2R loop (corrections to the bonders' aligner offsets over GEM) runs when the configuration's
+  r2r.enabled is true; with --demo and no r2r block it runs with its defaults.
 Exit codes: 0 stopped by a signal, 1 the store or the bus cannot be reached, 2 bad arguments, a bad
 configuration or a port that is taken.`;
 
@@ -144,8 +149,33 @@ export async function runFabUp(argv: string[]): Promise<number> {
     });
     if (!collector.ok) throw new CliError(formatIssues(collector.issues));
     closing.push(() => collector.value.close());
+    const r2rSettings = r2rOf(config, demoCount > 0);
+    let r2r: R2rService | undefined;
+    if (r2rSettings !== undefined) {
+      const service = new R2rService({
+        settings: r2rSettings,
+        store,
+        tools: collector.value,
+        toolIds: config.tools.map((t) => t.id),
+        log: (i: Issue) => process.stderr.write(`fab up: ${i.message}\n`),
+      });
+      const detach = service.attach(pipeline.feed);
+      closing.push(async () => {
+        detach();
+        await service.idle();
+      });
+      r2r = service;
+    }
     const api = await listenOrFail(
-      () => startFabApi({ store, feed: pipeline.feed, statusBoard: pipeline.statusBoard, host, port }),
+      () =>
+        startFabApi({
+          store,
+          feed: pipeline.feed,
+          statusBoard: pipeline.statusBoard,
+          host,
+          port,
+          ...(r2r === undefined ? {} : { r2r }),
+        }),
       host,
       port,
     );
@@ -157,6 +187,11 @@ export async function runFabUp(argv: string[]): Promise<number> {
     };
     say(`store: ${describeStore(location)}${data.temporary ? ' (temporary, removed at exit)' : ''}`);
     say(`bus: ${pipeline.describe}`);
+    say(
+      r2rSettings === undefined
+        ? 'r2r: off (r2r.enabled in the configuration turns it on)'
+        : `r2r: on, ${r2rSettings.controller.kind ?? 'ewma'} w ${r2rSettings.controller.w ?? 0.5}; contexts at ${'/api/r2r'}`,
+    );
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(
@@ -186,6 +221,16 @@ export async function runFabUp(argv: string[]): Promise<number> {
 function demoSpeedArg(raw: string | undefined): Pacing {
   const factor = numberArg('speed', raw, { min: 1, max: 1000 }) ?? 60;
   return { mode: 'factor', factor };
+}
+
+/**
+ * The R2R loop's settings: the configuration's `r2r:` block when it has one (on only with `enabled:
+ * true`); without one, on with the defaults for `--demo` (its bonders drift, the loop is what a
+ * newcomer should see) and off otherwise (a real tool's offsets change only when a fab says so).
+ */
+function r2rOf(config: FabConfig, demo: boolean): R2rSettingsFile | undefined {
+  if (config.r2r !== undefined) return config.r2r.enabled ? config.r2r : undefined;
+  return demo ? r2rSettingsSchema.parse({ enabled: true }) : undefined;
 }
 
 function baseConfig(): FabConfig {

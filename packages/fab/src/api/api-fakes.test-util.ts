@@ -93,6 +93,7 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     yieldSummary: answer,
     yieldPareto: answer,
     yieldCurve: answer,
+    listR2rActions: answer,
     close: async () => undefined,
   };
 }

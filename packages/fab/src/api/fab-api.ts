@@ -12,6 +12,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
+import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
@@ -38,6 +40,8 @@ export interface FabApiOptions {
   readonly corsOrigin?: string;
   /** Check every answer against its route's response schema (tests; costs time on large answers). */
   readonly checkResponses?: boolean;
+  /** The R2R service (docs/fab.md §10); with it, the /api/r2r routes. */
+  readonly r2r?: R2rService;
 }
 
 export interface StartFabApiOptions extends FabApiOptions {
@@ -54,7 +58,7 @@ export interface RunningFabApi {
   close(): Promise<void>;
 }
 
-// No route takes a body: anything larger than this is refused before it is read.
+// Only the R2R commands take a body (a reason and four numbers): anything larger is refused unread.
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
@@ -168,6 +172,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerReadRoutes(app, store, options.statusBoard);
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
+  if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,

@@ -58,6 +58,7 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     yieldSummary: (q) => store.yieldSummary(q),
     yieldPareto: (q) => store.yieldPareto(q),
     yieldCurve: (q) => store.yieldCurve(q),
+    listR2rActions: (q) => store.listR2rActions(q),
     close: () => store.close(),
   };
 }

@@ -1,11 +1,11 @@
 // The fab's collector (docs/fab.md §2): one GEM host per configured tool, every message acknowledged
 // only once its records are durable in the sink, each tool's status kept on the status board.
-import { type Issue, issue, ok, type Result } from '@bondline/core';
+import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
 import type { FabConfig } from '../config/fab-config.js';
 import type { RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
 import { CommitQueue } from './commit-queue.js';
-import { ToolLink } from './tool-link.js';
+import { type ConstantLimit, type ConstantRequestCode, ToolLink } from './tool-link.js';
 
 export interface CollectorOptions {
   readonly config: FabConfig;
@@ -37,6 +37,21 @@ export interface Collector {
   counters(): CollectorCounters;
   /** Receive-to-commit latencies (ms) of the newest messages stored (up to 100,000), in no order. */
   latencies(): readonly number[];
+  /** S2F29 on `toolId`'s link: the named constants' limits (used by the fab's R2R). */
+  constantLimits(
+    toolId: string,
+    names: readonly string[],
+  ): Promise<Result<ConstantLimit[], ConstantRequestCode>>;
+  /** S2F15 on `toolId`'s link: set the named constants (F8), the tool's EAC (used by the fab's R2R). */
+  setConstants(
+    toolId: string,
+    values: readonly { name: string; value: number }[],
+  ): Promise<Result<{ eac: number }, ConstantRequestCode>>;
+  /** S2F13 on `toolId`'s link: the named constants' current values. */
+  readNumericConstants(
+    toolId: string,
+    names: readonly string[],
+  ): Promise<Result<Record<string, number>, ConstantRequestCode>>;
   /** Stop every link (Separate), settle what waits without acknowledging it. */
   close(): Promise<void>;
 }
@@ -110,6 +125,24 @@ export async function startCollector(o: CollectorOptions): Promise<Result<Collec
       reconnects: links.reduce((n, l) => n + l.reconnects, 0),
     }),
     latencies: () => queue.latencies(),
+    constantLimits: async (toolId, names) => {
+      const l = links.find((x) => x.tool.id === toolId);
+      return l === undefined
+        ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
+        : l.constantLimits(names);
+    },
+    readNumericConstants: async (toolId, names) => {
+      const l = links.find((x) => x.tool.id === toolId);
+      return l === undefined
+        ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
+        : l.readNumericConstants(names);
+    },
+    setConstants: async (toolId, values) => {
+      const l = links.find((x) => x.tool.id === toolId);
+      return l === undefined
+        ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
+        : l.setConstants(values);
+    },
     close: async () => {
       clearInterval(stall);
       await Promise.all(links.map((l) => l.close()));

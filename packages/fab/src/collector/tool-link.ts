@@ -2,9 +2,10 @@
 // retries every T5, the setup after each connection (communications, the spool first, names, the plan,
 // online), and every S6F11, S5F1 and S6F1 turned into records and acknowledged only once the commit
 // queue says they are durable. Keeps the tool's status on the board.
-import { type Issue, issue } from '@bondline/core';
+import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
 import {
   type DataPrimary,
+  F8,
   GemHost,
   GemHostError,
   HsmsActiveEndpoint,
@@ -17,6 +18,28 @@ import type { FabRecord } from '../store/records.js';
 import type { CommitQueue } from './commit-queue.js';
 import { RecordMaker, type ToolFacts } from './to-records.js';
 import { applyPlan, readNames, toolRecords } from './tool-setup.js';
+
+/** An equipment constant's declaration (S2F30): limits in its unit. */
+export interface ConstantLimit {
+  readonly name: string;
+  readonly ecid: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+}
+
+export type ConstantRequestCode = 'tool-not-ready' | 'unknown-constant' | 'request-failed' | 'unknown-tool';
+
+function numberOf(v: unknown): number | undefined {
+  const x = Array.isArray(v) || ArrayBuffer.isView(v) ? (v as ArrayLike<number | bigint>)[0] : v;
+  if (typeof x === 'number') return x;
+  if (typeof x === 'bigint') return Number(x);
+  return undefined;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 export interface ToolLinkDeps {
   readonly queue: CommitQueue;
@@ -127,6 +150,87 @@ export class ToolLink {
     if (!this.held || this.closed) return;
     this.held = false;
     if (this.retryTimer === undefined) this.endpoint.start();
+  }
+
+  // ---- host requests beside the data path (the fab's R2R, docs/fab.md §10) ------------------
+
+  /**
+   * S2F29 for the named constants: each one's ECID, limits and unit as the tool declares them. Refused
+   * with `tool-not-ready` before the first setup, `unknown-constant` for a name the tool did not declare,
+   * `request-failed` when the request fails (link lost, T3).
+   */
+  async constantLimits(names: readonly string[]): Promise<Result<ConstantLimit[], ConstantRequestCode>> {
+    const ids = this.constantIds(names);
+    if (!ids.ok) return ids;
+    try {
+      const entries = await this.host.constantNames(ids.value);
+      const out: ConstantLimit[] = [];
+      for (const e of entries) {
+        const min = numberOf(e.min.value);
+        const max = numberOf(e.max.value);
+        if (min === undefined || max === undefined)
+          return fail(issue('request-failed', `${this.tool.id}: ${e.name} has no numeric limits`));
+        out.push({ name: e.name, ecid: e.ecid, min, max, unit: e.unit });
+      }
+      return ok(out);
+    } catch (err) {
+      return fail(issue('request-failed', `${this.tool.id}: S2F29: ${messageOf(err)}`));
+    }
+  }
+
+  /**
+   * S2F15 with the named constants as F8 values (all or none, E30); resolves with the tool's EAC
+   * (0 accepted, 1 an unknown constant, 2 busy, 3 out of range). Refused as `constantLimits` is.
+   */
+  async setConstants(
+    values: readonly { name: string; value: number }[],
+  ): Promise<Result<{ eac: number }, ConstantRequestCode>> {
+    const ids = this.constantIds(values.map((v) => v.name));
+    if (!ids.ok) return ids;
+    try {
+      const eac = await this.host.setConstants(
+        values.map((v, i) => ({ ecid: ids.value[i] as number, value: F8(v.value) })),
+      );
+      return ok({ eac });
+    } catch (err) {
+      return fail(issue('request-failed', `${this.tool.id}: S2F15: ${messageOf(err)}`));
+    }
+  }
+
+  /** S2F13: the named constants' current values (numbers); refused as `constantLimits` is. */
+  async readNumericConstants(
+    names: readonly string[],
+  ): Promise<Result<Record<string, number>, ConstantRequestCode>> {
+    const ids = this.constantIds(names);
+    if (!ids.ok) return ids;
+    try {
+      const values = await this.host.readConstants(ids.value);
+      const out: Record<string, number> = {};
+      for (const [i, n] of names.entries()) {
+        const v = numberOf(values[String(ids.value[i])]);
+        if (v === undefined) return fail(issue('request-failed', `${this.tool.id}: ${n} is not a number`));
+        out[n] = v;
+      }
+      return ok(out);
+    } catch (err) {
+      return fail(issue('request-failed', `${this.tool.id}: S2F13: ${messageOf(err)}`));
+    }
+  }
+
+  /** ECIDs of constants by the names the tool declared at setup. */
+  private constantIds(names: readonly string[]): Result<number[], ConstantRequestCode> {
+    if (this.maker === undefined || this.session.state !== 'selected')
+      return fail(issue('tool-not-ready', `${this.tool.id}: not communicating yet`));
+    const byName = new Map<string, number>();
+    for (const [vid, name] of this.facts.vidNames) byName.set(name, vid);
+    const ids: number[] = [];
+    for (const n of names) {
+      const id = byName.get(n);
+      if (id === undefined)
+        return fail(issue('unknown-constant', `${this.tool.id}: the tool declares no ${n}`));
+      ids.push(id);
+    }
+    return ok(ids);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // makers, the tools with their HSMS addresses and timers, the collection plans, and the settings of
 // the store, the bus and the HTTP server. Every key is validated here; unknown keys are refused.
 import { z } from 'zod';
+import { r2rSettingsSchema } from '../analytics/r2r/r2r-settings.js';
 
 /** An id the store keeps (organisations, tools): 1..64 of A-Z a-z 0-9 . _ -, starting with a letter or digit. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -179,6 +180,8 @@ export const fabConfigFileSchema = z
     store: storeSchema.optional(),
     bus: busSchema.optional(),
     http: httpSchema.optional(),
+    /** The fab's run-to-run loop (docs/fab.md §10); off unless `enabled: true`. */
+    r2r: r2rSettingsSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const orgs = new Set<string>();
@@ -222,6 +225,16 @@ export const fabConfigFileSchema = z
           input: t.product,
           params: { code: 'unknown-product' },
           message: `${JSON.stringify(t.product)} is not one of products (${Object.keys(c.products ?? {}).join(', ') || 'none defined'})`,
+        });
+    });
+    c.r2r?.contexts.forEach((rc, i) => {
+      if (!tools.has(rc.tool))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['r2r', 'contexts', i, 'tool'],
+          input: rc.tool,
+          params: { code: 'unknown-tool' },
+          message: `${JSON.stringify(rc.tool)} is not one of tools`,
         });
     });
     if (c.collector.retryMaxMs < c.collector.retryMinMs)

@@ -31,6 +31,7 @@ export interface FabConfig {
   readonly store?: FabConfigFile['store'];
   readonly bus?: FabConfigFile['bus'];
   readonly http?: FabConfigFile['http'];
+  readonly r2r?: FabConfigFile['r2r'];
 }
 
 /** Validate configuration text; `source` (a file name) prefixes every message. Pure. */
@@ -60,6 +61,7 @@ export function parseFabConfigText(text: string, source: string): Result<FabConf
       ...(c.store === undefined ? {} : { store: c.store }),
       ...(c.bus === undefined ? {} : { bus: c.bus }),
       ...(c.http === undefined ? {} : { http: c.http }),
+      ...(c.r2r === undefined ? {} : { r2r: c.r2r }),
     },
   };
 }

@@ -16,6 +16,7 @@ import type {
   ModuleRecord,
   PairRecord,
   PairResultRecord,
+  R2rActionRecord,
   RecipeRecord,
   SubstrateRecord,
   ToolRecord,
@@ -87,6 +88,11 @@ export interface EcChangeQuery extends TimeRangeQuery {
   readonly ecid?: number;
 }
 
+/** The R2R actions of one context (its history), in the order they were stored. */
+export interface R2rActionQuery extends PageQuery {
+  readonly context: string;
+}
+
 export interface ToolDetail {
   readonly tool: ToolRecord;
   readonly modules: readonly ModuleRecord[];
@@ -155,6 +161,8 @@ export interface FabStore {
   yieldPareto(query?: YieldQuery): StoreResult<YieldPareto>;
   /** Yield per lot over time, the newest `limit` lots (1..1000, default 1000) oldest first. */
   yieldCurve(query?: YieldQuery & { limit?: number }): StoreResult<YieldCurve>;
+  /** One R2R context's audited actions (docs/fab.md §10), oldest first by default. */
+  listR2rActions(query: R2rActionQuery): StoreResult<Page<R2rActionRecord>>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

@@ -191,5 +191,17 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         r.equipmentTimeMs,
         r.receivedTimeMs,
       ];
+    case 'r2r-action':
+      return [
+        r.context,
+        r.actionNo,
+        r.toolId,
+        r.recipe,
+        r.product,
+        r.atMs,
+        r.action,
+        n(r.pairId),
+        c.json(r.detail, 'detail'),
+      ];
   }
 }

@@ -156,6 +156,22 @@ const ecChange = z.strictObject({
   source: z.enum(['host', 'tool']),
 });
 
+const r2rAction = z.strictObject({
+  type: z.literal('r2r-action'),
+  context: text.min(1).max(1000),
+  actionNo: count.min(1),
+  toolId: id,
+  recipe: id,
+  product: id,
+  atMs: timeMs,
+  action: z
+    .string()
+    .regex(/^[a-z]+(-[a-z]+)*$/)
+    .max(40),
+  pairId: id.optional(),
+  detail: jsonObject,
+});
+
 /** One schema for every record type, told apart by `type`. */
 export const recordSchema = z.discriminatedUnion('type', [
   organisation,
@@ -171,4 +187,5 @@ export const recordSchema = z.discriminatedUnion('type', [
   alarm,
   trace,
   ecChange,
+  r2rAction,
 ]);

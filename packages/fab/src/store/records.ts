@@ -162,6 +162,26 @@ export interface EcChangeRecord {
   readonly receivedTimeMs: number;
 }
 
+/**
+ * One audited action of the fab's run-to-run control (docs/fab.md §10): a correction computed from
+ * a pair's overlay fit and what the tool answered, or an engineer's freeze, reset, override, hold or
+ * release. `actionNo` counts the context's actions from 1; `detail` holds the data it came from.
+ */
+export interface R2rActionRecord {
+  readonly type: 'r2r-action';
+  /** The context key (tool, recipe, product). */
+  readonly context: string;
+  readonly actionNo: number;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly product: string;
+  /** Wall clock of the action, ms since the epoch. */
+  readonly atMs: number;
+  readonly action: string;
+  readonly pairId?: string;
+  readonly detail: JsonObject;
+}
+
 export type FabRecord =
   | OrganisationRecord
   | ToolRecord
@@ -175,6 +195,7 @@ export type FabRecord =
   | EventRecord
   | AlarmRecord
   | TraceSampleRecord
-  | EcChangeRecord;
+  | EcChangeRecord
+  | R2rActionRecord;
 
 export type FabRecordType = FabRecord['type'];

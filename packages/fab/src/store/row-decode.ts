@@ -13,6 +13,7 @@ import type {
   ModuleRecord,
   PairRecord,
   PairResultRecord,
+  R2rActionRecord,
   RecipeRecord,
   SubstrateRecord,
   ToolRecord,
@@ -204,6 +205,21 @@ export function ecChangeFromRow(row: DbRow): EcChangeRecord {
     source: oneOf(row, 'source', ['host', 'tool'] as const),
     equipmentTimeMs: num(row, 'equipment_time_ms'),
     receivedTimeMs: num(row, 'received_time_ms'),
+  };
+}
+
+export function r2rActionFromRow(row: DbRow): R2rActionRecord {
+  return {
+    type: 'r2r-action',
+    context: str(row, 'context'),
+    actionNo: num(row, 'action_no'),
+    toolId: str(row, 'tool_id'),
+    recipe: str(row, 'recipe'),
+    product: str(row, 'product'),
+    atMs: num(row, 'at_ms'),
+    action: str(row, 'action'),
+    ...opt('pairId', row, 'pair_id', str),
+    detail: parseJsonObject(row.detail),
   };
 }
 

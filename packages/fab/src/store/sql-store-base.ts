@@ -40,6 +40,7 @@ export abstract class SqlStoreBase {
   yieldSummary: FabStore['yieldSummary'] = (q = {}) => this.guard(() => this.analyses.yieldSummary(q));
   yieldPareto: FabStore['yieldPareto'] = (q = {}) => this.guard(() => this.analyses.yieldPareto(q));
   yieldCurve: FabStore['yieldCurve'] = (q = {}) => this.guard(() => this.analyses.yieldCurve(q));
+  listR2rActions: FabStore['listR2rActions'] = (q) => this.guard(() => this.reads.listR2rActions(q));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

@@ -11,6 +11,7 @@ import type {
   PairDetail,
   PairListItem,
   PairQuery,
+  R2rActionQuery,
   StoreIssueCode,
   TimeRangeQuery,
   ToolDetail,
@@ -23,6 +24,7 @@ import type {
   EcChangeRecord,
   EventRecord,
   LotRecord,
+  R2rActionRecord,
   ToolRecord,
   TraceSampleRecord,
 } from './records.js';
@@ -38,6 +40,7 @@ import {
   moduleFromRow,
   pairFromRow,
   pairResultFromRow,
+  r2rActionFromRow,
   recipeFromRow,
   substrateFromRow,
   toolFromRow,
@@ -56,6 +59,7 @@ type Reads = Pick<
   | 'listAlarms'
   | 'listTrace'
   | 'listEcChanges'
+  | 'listR2rActions'
 >;
 type R<T> = Result<T, StoreIssueCode>;
 
@@ -104,6 +108,16 @@ const TRACE: ListSpec<TraceSampleRecord> = { ...byTime('trace', 'trace_samples')
 const EC_CHANGES: ListSpec<EcChangeRecord> = {
   ...byTime('ec-changes', 'ec_changes'),
   decode: ecChangeFromRow,
+};
+
+const R2R_ACTIONS: ListSpec<R2rActionRecord> = {
+  list: 'r2r-actions',
+  select: '*',
+  from: 'r2r_actions',
+  keyColumns: ['seq'],
+  keyKinds: ['number'],
+  keyOf: (row) => [keyNumber(row, 'seq')],
+  decode: r2rActionFromRow,
 };
 
 /** The read half of a FabStore over `reader`. */
@@ -166,6 +180,10 @@ export function storeReads(reader: SqlReader): Reads {
     listAlarms: (q: AlarmQuery = {}) => timeList(reader, ALARMS, q, { alid: 'alid' }),
     listTrace: (q: TraceQuery = {}) => timeList(reader, TRACE, q, { traceId: 'trace_id' }),
     listEcChanges: (q: EcChangeQuery = {}) => timeList(reader, EC_CHANGES, q, { ecid: 'ecid' }),
+    async listR2rActions(q: R2rActionQuery) {
+      if (typeof q.context !== 'string') return badFilter('context', q.context, 'text');
+      return readPage(reader, R2R_ACTIONS, q, [{ sql: 'context = ?', params: [q.context] }]);
+    },
   };
 }
 

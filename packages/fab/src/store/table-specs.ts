@@ -223,6 +223,25 @@ export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
     update: [],
     bulk: true,
   },
+  'r2r-action': {
+    table: 'r2r_actions',
+    rank: 2,
+    columns: [
+      t('context'),
+      big('action_no'),
+      t('tool_id'),
+      t('recipe'),
+      t('product'),
+      big('at_ms'),
+      t('action'),
+      t('pair_id'),
+      json('detail'),
+    ],
+    key: ['context', 'action_no'],
+    mode: 'insert-once',
+    update: [],
+    bulk: false,
+  },
 };
 
 /**

@@ -7,6 +7,7 @@ import type { Migration } from '../migration.js';
 import { analysesContract } from './analyses-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
+import { r2rContract } from './r2r-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
 import { writesContract } from './writes-contract.test-util.js';
 
@@ -50,5 +51,6 @@ export function fabStoreContract(
     readsContract(factory);
     paginationContract(factory);
     analysesContract(factory);
+    r2rContract(factory);
   });
 }

@@ -4,5 +4,6 @@ import { checkMigrationList } from '../migration.js';
 import { migration as initial } from './migrations/0001-initial.js';
 import { migration as factsToolChecked } from './migrations/0002-facts-tool-checked-per-batch.js';
 import { migration as pairAnalyses } from './migrations/0003-pair-analyses.js';
+import { migration as r2r } from './migrations/0004-r2r.js';
 
-export const POSTGRES_MIGRATIONS = checkMigrationList([initial, factsToolChecked, pairAnalyses]);
+export const POSTGRES_MIGRATIONS = checkMigrationList([initial, factsToolChecked, pairAnalyses, r2r]);
