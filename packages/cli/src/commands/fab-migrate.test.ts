@@ -19,10 +19,11 @@ describe('bondline fab migrate', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^applied 1 initial\n/);
-    // Migrations 1 to 4 (docs/fab.md §1.3): the initial tables, the facts' tool check, the pair analyses, R2R.
+    // Migrations 1 to 5 (docs/fab.md §1.3).
     expect(first.stdout).toContain('applied 3 pair-analyses\n');
     expect(first.stdout).toContain('applied 4 r2r\n');
-    expect(first.stdout).toContain('schema version 4\n');
+    expect(first.stdout).toContain('applied 5 facts-keyed-by-dataid\n');
+    expect(first.stdout).toContain('schema version 5\n');
     const again = await runBondline('fab', ['migrate', '--store', store]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/schema version \d+ \(up to date\)\n$/);

@@ -171,6 +171,7 @@ const alarmRecord = z
     text: z.string(),
     equipmentTimeMs: ms,
     receivedTimeMs: ms,
+    dataId: z.number().int().optional().meta({ description: 'DATAID of the AlarmSet/AlarmCleared report' }),
   })
   .meta({ id: 'Alarm' });
 
@@ -197,6 +198,7 @@ const ecChangeRecord = z
     source: z.enum(['host', 'tool']),
     equipmentTimeMs: ms,
     receivedTimeMs: ms,
+    dataId: z.number().int().optional().meta({ description: 'DATAID of the ConstantChanged report' }),
   })
   .meta({ id: 'EcChange' });
 

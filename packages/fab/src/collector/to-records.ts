@@ -85,10 +85,11 @@ export class RecordMaker {
     const equipmentTimeMs = at ?? this.firstReceived(`${dataId}:${e.ceid}`, receivedMs);
     const name = this.facts.ceidNames.get(e.ceid) ?? e.name;
     const out: FabRecord[] = [];
+    const reportId = Number.isSafeInteger(dataId) && dataId >= 0 ? dataId : 0;
     out.push({
       type: 'event',
       toolId: this.toolId,
-      dataId: Number.isSafeInteger(dataId) && dataId >= 0 ? dataId : 0,
+      dataId: reportId,
       ceid: e.ceid,
       name,
       equipmentTimeMs,
@@ -106,12 +107,12 @@ export class RecordMaker {
         out.push(...this.pair(data, this.itemsByName(e.reports), equipmentTimeMs));
         break;
       case CONSTANT_CHANGED:
-        out.push(...this.constantChanged(data, equipmentTimeMs, receivedMs));
+        out.push(...this.constantChanged(data, equipmentTimeMs, receivedMs, reportId));
         break;
       default: {
         const state = ALARM_EVENTS[name];
         if (state !== undefined && this.alarmsFromEvents)
-          out.push(...this.alarmEvent(data, state, equipmentTimeMs, receivedMs));
+          out.push(...this.alarmEvent(data, state, equipmentTimeMs, receivedMs, reportId));
       }
     }
     return out;
@@ -267,7 +268,13 @@ export class RecordMaker {
     return out;
   }
 
-  private alarmEvent(d: JsonObject, state: 'set' | 'clear', at: number, receivedMs: number): FabRecord[] {
+  private alarmEvent(
+    d: JsonObject,
+    state: 'set' | 'clear',
+    at: number,
+    receivedMs: number,
+    dataId: number,
+  ): FabRecord[] {
     const alid = num(d.AlarmAlid);
     if (alid === undefined) return [];
     const known = this.facts.alarmTexts.get(alid);
@@ -281,11 +288,12 @@ export class RecordMaker {
         text: known?.text ?? text(d.AlarmFaultId) ?? '',
         equipmentTimeMs: at,
         receivedTimeMs: receivedMs,
+        dataId,
       },
     ];
   }
 
-  private constantChanged(d: JsonObject, at: number, receivedMs: number): FabRecord[] {
+  private constantChanged(d: JsonObject, at: number, receivedMs: number, dataId: number): FabRecord[] {
     const ecid = num(d.ChangedEcid);
     if (ecid === undefined) return [];
     const name = this.facts.vidNames.get(ecid) ?? `EC${ecid}`;
@@ -303,6 +311,7 @@ export class RecordMaker {
         source: 'tool',
         equipmentTimeMs: at,
         receivedTimeMs: receivedMs,
+        dataId,
       },
     ];
   }

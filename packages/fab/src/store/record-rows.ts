@@ -170,7 +170,16 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         c.json(r.data, 'data'),
       ];
     case 'alarm':
-      return [r.toolId, r.alid, r.state, r.category, r.text, r.equipmentTimeMs, r.receivedTimeMs];
+      return [
+        r.toolId,
+        r.alid,
+        r.state,
+        r.category,
+        r.text,
+        r.equipmentTimeMs,
+        r.receivedTimeMs,
+        r.dataId ?? 0,
+      ];
     case 'trace':
       return [
         r.toolId,
@@ -190,6 +199,7 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         r.source,
         r.equipmentTimeMs,
         r.receivedTimeMs,
+        r.dataId ?? 0,
       ];
     case 'r2r-action':
       return [

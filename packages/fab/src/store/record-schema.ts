@@ -135,6 +135,7 @@ const alarm = z.strictObject({
   state: z.enum(['set', 'clear']),
   category: z.int().min(0).max(127),
   text,
+  dataId: count.optional(),
 });
 
 const trace = z.strictObject({
@@ -154,6 +155,7 @@ const ecChange = z.strictObject({
   oldValue: anyJson,
   newValue: anyJson,
   source: z.enum(['host', 'tool']),
+  dataId: count.optional(),
 });
 
 const r2rAction = z.strictObject({

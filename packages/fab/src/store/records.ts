@@ -135,6 +135,11 @@ export interface AlarmRecord {
   readonly text: string;
   readonly equipmentTimeMs: number;
   readonly receivedTimeMs: number;
+  /**
+   * DATAID of the event report that carried it (AlarmSet / AlarmCleared), part of its key: two alarms
+   * in one tick of the tool's clock are two records. Absent (stored 0) when none did.
+   */
+  readonly dataId?: number;
 }
 
 /** One trace sample (S6F1): the sampled variables by name. */
@@ -160,6 +165,11 @@ export interface EcChangeRecord {
   readonly source: 'host' | 'tool';
   readonly equipmentTimeMs: number;
   readonly receivedTimeMs: number;
+  /**
+   * DATAID of the ConstantChanged report that carried it, part of its key: two changes in one tick of
+   * the tool's clock are two records. Absent (stored 0) when none did.
+   */
+  readonly dataId?: number;
 }
 
 /**

@@ -179,7 +179,14 @@ export function alarmFromRow(row: DbRow): AlarmRecord {
     text: str(row, 'text'),
     equipmentTimeMs: num(row, 'equipment_time_ms'),
     receivedTimeMs: num(row, 'received_time_ms'),
+    ...dataIdOf(row),
   };
+}
+
+/** `dataId` of a row whose `data_id` is not 0 (0: no event report carried it). */
+function dataIdOf(row: DbRow): { dataId?: number } {
+  const d = num(row, 'data_id');
+  return d === 0 ? {} : { dataId: d };
 }
 
 export function traceFromRow(row: DbRow): TraceSampleRecord {
@@ -205,6 +212,7 @@ export function ecChangeFromRow(row: DbRow): EcChangeRecord {
     source: oneOf(row, 'source', ['host', 'tool'] as const),
     equipmentTimeMs: num(row, 'equipment_time_ms'),
     receivedTimeMs: num(row, 'received_time_ms'),
+    ...dataIdOf(row),
   };
 }
 

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import type { FabRecord, ToolRecord } from '../records.js';
 import {
   alarm,
+  ecChange,
   event,
   everything,
   line,
@@ -67,6 +68,26 @@ export function writesContract(factory: HarnessFactory): void {
       expect(
         stored.items.find((x) => x.dataId === e.dataId && x.equipmentTimeMs === e.equipmentTimeMs),
       ).toEqual(e);
+    });
+  });
+
+  it('keys alarms and constant changes by the DATAID of their report too: two in one clock tick are two', async () => {
+    await withStore(factory, async (store) => {
+      okValue(await store.writeBatch(line(['B1'])));
+      // Two changes of one constant reported in one tick of the tool's clock (10 ms), DATAIDs 3 and 4.
+      const first = { ...ecChange('B1', 1), dataId: 3 };
+      const second = { ...ecChange('B1', 2), equipmentTimeMs: first.equipmentTimeMs, dataId: 4 };
+      const set = { ...alarm('B1', 1), dataId: 5 };
+      const again = { ...set, dataId: 7 };
+      expect(okValue(await store.writeBatch([first, second, set, again]))).toEqual({ new: 4, duplicate: 0 });
+      // The same report delivered again is a duplicate.
+      expect(okValue(await store.writeBatch([second, again]))).toEqual({ new: 0, duplicate: 2 });
+      expect(okValue(await store.listEcChanges({ toolId: 'B1' })).items).toEqual([first, second]);
+      expect(okValue(await store.listAlarms({ toolId: 'B1' })).items).toEqual([set, again]);
+      // A record no report carried (stored 0) reads back without a dataId.
+      const plain = ecChange('B1', 9);
+      okValue(await store.writeBatch([plain]));
+      expect(okValue(await store.listEcChanges({ toolId: 'B1' })).items.at(-1)).toEqual(plain);
     });
   });
 

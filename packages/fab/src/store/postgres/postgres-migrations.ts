@@ -5,5 +5,12 @@ import { migration as initial } from './migrations/0001-initial.js';
 import { migration as factsToolChecked } from './migrations/0002-facts-tool-checked-per-batch.js';
 import { migration as pairAnalyses } from './migrations/0003-pair-analyses.js';
 import { migration as r2r } from './migrations/0004-r2r.js';
+import { migration as factsKeyedByDataId } from './migrations/0005-facts-keyed-by-dataid.js';
 
-export const POSTGRES_MIGRATIONS = checkMigrationList([initial, factsToolChecked, pairAnalyses, r2r]);
+export const POSTGRES_MIGRATIONS = checkMigrationList([
+  initial,
+  factsToolChecked,
+  pairAnalyses,
+  r2r,
+  factsKeyedByDataId,
+]);
