@@ -1,6 +1,7 @@
 // The records the ingest benches write: the fab's organisation and tools, and events as a bonder
 // sends them (a 10-variable report), the same in every bench so their figures compare.
-import type { EventRecord, FabRecord } from '../src/store/records.js';
+import type { PairRecord } from '@bondline/tool';
+import type { EventRecord, FabRecord, PairResultRecord } from '../src/store/records.js';
 
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 
@@ -35,5 +36,26 @@ export function benchEvent(t: number, dataId: number, n: number): EventRecord {
       Recipe: 'BOND-STD',
       Yield: 0.93,
     },
+  };
+}
+
+/** Cause codes of the void map's fourth column (docs/tool.md §7.5). */
+const VOID_CODE = { particle: 1, edge: 2, fault: 3 } as const;
+
+/** A simulated tool pair's three maps as the collector stores them (docs/fab.md §1.4, docs/tool.md §7.5). */
+export function toolPairMaps(
+  p: PairRecord,
+): Pick<PairResultRecord, 'overlayMap' | 'voidMap' | 'dieYieldMap'> {
+  const { sites, voids, dieYield } = p.metrology;
+  return {
+    overlayMap: {
+      dims: [sites.length, 4],
+      data: Float64Array.from(sites.flatMap((s) => [s.X, s.Y, s.dx, s.dy])),
+    },
+    voidMap: {
+      dims: [voids.length, 4],
+      data: Float64Array.from(voids.flatMap((v) => [v.xMm, v.yMm, v.diameterUm, VOID_CODE[v.cause]])),
+    },
+    dieYieldMap: { dims: [dieYield.rows, dieYield.cols], data: dieYield.causes },
   };
 }

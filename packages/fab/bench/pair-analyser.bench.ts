@@ -18,13 +18,12 @@ import {
   openSqliteStore,
   startPairAnalyser,
 } from '../src/index.js';
-import { benchEvent, benchTools } from './bench-records.js';
+import { benchEvent, benchTools, toolPairMaps } from './bench-records.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 40_000);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 40);
 const BATCH = 256;
 const PAIR_EVERY_MS = 50;
-const VOID_CODE = { particle: 1, edge: 2, fault: 3 } as const;
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 
 async function toolPairs(): Promise<PairRecord[]> {
@@ -53,7 +52,6 @@ async function toolPairs(): Promise<PairRecord[]> {
 
 /** A tool pair as the collector stores it: the pair and its result with the three maps. */
 function pairRecords(p: PairRecord, i: number): FabRecord[] {
-  const { sites, voids, dieYield } = p.metrology;
   const id = `BENCH-P${i}`;
   return [
     {
@@ -73,15 +71,7 @@ function pairRecords(p: PairRecord, i: number): FabRecord[] {
       pairId: id,
       yield: p.yield,
       summary: {},
-      overlayMap: {
-        dims: [sites.length, 4],
-        data: Float64Array.from(sites.flatMap((s) => [s.X, s.Y, s.dx, s.dy])),
-      },
-      voidMap: {
-        dims: [voids.length, 4],
-        data: Float64Array.from(voids.flatMap((v) => [v.xMm, v.yMm, v.diameterUm, VOID_CODE[v.cause]])),
-      },
-      dieYieldMap: { dims: [dieYield.rows, dieYield.cols], data: dieYield.causes },
+      ...toolPairMaps(p),
     },
   ];
 }

@@ -12,26 +12,14 @@ import { openSimulatedTool, type PairRecord, runToolLot } from '@bondline/tool';
 import { siteRows } from '../src/analytics/pair/map-rows.js';
 import { fitPairOverlay } from '../src/analytics/pair/overlay-fit.js';
 import { analysePair, type PairMaps } from '../src/index.js';
+import { toolPairMaps } from './bench-records.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const VOID_CODE = { particle: 1, edge: 2, fault: 3 } as const;
 
-/** A tool pair's maps as the collector stores them (docs/fab.md §1.4, docs/tool.md §7.5). */
+/** A tool pair's maps as the collector stores them. */
 function storedMaps(p: PairRecord): PairMaps {
-  const { sites, voids, dieYield } = p.metrology;
-  return {
-    pairId: p.pairId,
-    overlayMap: {
-      dims: [sites.length, 4],
-      data: Float64Array.from(sites.flatMap((s) => [s.X, s.Y, s.dx, s.dy])),
-    },
-    voidMap: {
-      dims: [voids.length, 4],
-      data: Float64Array.from(voids.flatMap((v) => [v.xMm, v.yMm, v.diameterUm, VOID_CODE[v.cause]])),
-    },
-    dieYieldMap: { dims: [dieYield.rows, dieYield.cols], data: dieYield.causes },
-  };
+  return { pairId: p.pairId, ...toolPairMaps(p) };
 }
 
 async function toolPairs(profile: string, recipe: string): Promise<{ bond: BondParams; pairs: PairMaps[] }> {

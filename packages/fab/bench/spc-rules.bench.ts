@@ -2,25 +2,15 @@
 // machine): a standard normal series from a seeded generator, with a slow drift and a few shifts so
 // every rule has something to find. Quoted in packages/fab/README.md §SPC.
 import { loadavg } from 'node:os';
+import { SeededRandom } from '@bondline/align';
 import { allRulesOn, evaluateRules, ruleViolations } from '../src/index.js';
 
 const POINTS = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const RUNS = 20;
 
-/** Mulberry32: a small seeded generator, so every run judges the same series. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function series(n: number): Float64Array {
-  const rand = mulberry32(12);
+  const seeded = new SeededRandom(12);
+  const rand = (): number => seeded.nextUniform();
   const out = new Float64Array(n);
   for (let i = 0; i < n; i += 2) {
     // Box–Muller, two normals per pair of uniforms.

@@ -3,6 +3,7 @@
 // while the tool runs its lots, and what the store holds afterwards compared with what the tool sent.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SeededRandom } from '@bondline/align';
 import type { Result } from '@bondline/core';
 import { TEST_DEADLINE_MS, until } from '@bondline/core/testing';
 import type { EventRecord, FabStore, LotRecord, Page, PairListItem } from '@bondline/fab';
@@ -157,18 +158,6 @@ export async function migrate(location: string): Promise<void> {
   if (r.code !== 0) throw new Error(`bondline fab migrate failed (${r.code}): ${r.stderr}`);
 }
 
-/** Seeded uniform numbers in [0, 1) (mulberry32): the same kill moments on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface KillRunOptions {
   readonly tool: KillTool;
   readonly configPath: string;
@@ -206,7 +195,9 @@ function startCollector(o: KillRunOptions): RunningBondline {
  * with SIGTERM.
  */
 export async function runLotsUnderKills(o: KillRunOptions): Promise<KillRunReport> {
-  const random = seededRandom(o.seed);
+  // Seeded: the same kill moments on every run.
+  const seeded = new SeededRandom(o.seed);
+  const random = (): number => seeded.nextUniform();
   let collector = startCollector(o);
   await collector.printed(/collecting from/);
   await until(async () => (await o.store.getTool('B1')).ok, 'the first collector set the tool up', {
