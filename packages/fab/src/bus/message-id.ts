@@ -20,7 +20,8 @@ const keyFields = new Map<string, readonly string[]>(
 /** The idempotency key of a record as text: its type and key fields, `event|B1|17|4001|1767600000000`. */
 export function recordKey(record: FabRecord): string {
   const parts: unknown[] = [record.type];
-  for (const field of keyFields.get(record.type) ?? []) parts.push(Reflect.get(record, field));
+  // An optional key field (the dataId of an alarm or a constant change) absent is stored 0: so here.
+  for (const field of keyFields.get(record.type) ?? []) parts.push(Reflect.get(record, field) ?? 0);
   return JSON.stringify(parts);
 }
 
