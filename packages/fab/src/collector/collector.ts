@@ -5,7 +5,8 @@ import type { FabConfig } from '../config/fab-config.js';
 import type { RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
 import { CommitQueue } from './commit-queue.js';
-import { type ConstantLimit, type ConstantRequestCode, ToolLink } from './tool-link.js';
+import type { ConstantLimit, ConstantRequestCode } from './tool-constants.js';
+import { ToolLink } from './tool-link.js';
 
 export interface CollectorOptions {
   readonly config: FabConfig;
@@ -129,19 +130,19 @@ export async function startCollector(o: CollectorOptions): Promise<Result<Collec
       const l = links.find((x) => x.tool.id === toolId);
       return l === undefined
         ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
-        : l.constantLimits(names);
+        : l.constants.limits(names);
     },
     readNumericConstants: async (toolId, names) => {
       const l = links.find((x) => x.tool.id === toolId);
       return l === undefined
         ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
-        : l.readNumericConstants(names);
+        : l.constants.read(names);
     },
     setConstants: async (toolId, values) => {
       const l = links.find((x) => x.tool.id === toolId);
       return l === undefined
         ? fail(issue('unknown-tool', `no tool ${toolId} is collected`))
-        : l.setConstants(values);
+        : l.constants.set(values);
     },
     close: async () => {
       clearInterval(stall);

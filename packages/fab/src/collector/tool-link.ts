@@ -3,43 +3,15 @@
 // online), and every S6F11, S5F1 and S6F1 turned into records and acknowledged only once the commit
 // queue says they are durable. Keeps the tool's status on the board.
 import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
-import {
-  type DataPrimary,
-  F8,
-  GemHost,
-  GemHostError,
-  HsmsActiveEndpoint,
-  HsmsSession,
-  type PlainValue,
-} from '@bondline/secs';
+import { type DataPrimary, GemHost, GemHostError, HsmsActiveEndpoint, HsmsSession } from '@bondline/secs';
 import type { FabTool } from '../config/fab-config.js';
 import type { ToolLinkState, ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabRecord } from '../store/records.js';
 import type { CommitQueue } from './commit-queue.js';
 import { RecordMaker, type ToolFacts } from './to-records.js';
+import { type ConstantRequestCode, ToolConstants } from './tool-constants.js';
 import { applyPlan, readNames, toolRecords } from './tool-setup.js';
-
-/** An equipment constant's declaration (S2F30): limits in its unit. */
-export interface ConstantLimit {
-  readonly name: string;
-  readonly ecid: number;
-  readonly min: number;
-  readonly max: number;
-  readonly unit: string;
-}
-
-export type ConstantRequestCode = 'tool-not-ready' | 'unknown-constant' | 'request-failed' | 'unknown-tool';
-
-function numberOf(v: unknown): number | undefined {
-  const x = Array.isArray(v) || ArrayBuffer.isView(v) ? (v as ArrayLike<number | bigint>)[0] : v;
-  if (typeof x === 'number') return x;
-  if (typeof x === 'bigint') return Number(x);
-  return undefined;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { statusAfter } from './tool-status-follow.js';
 
 export interface ToolLinkDeps {
   readonly queue: CommitQueue;
@@ -52,22 +24,14 @@ export interface ToolLinkDeps {
   readonly now: () => number;
 }
 
-/** E30 ControlState values (SV) by number. */
-const CONTROL_NAMES = [
-  '',
-  'equipment-offline',
-  'attempt-online',
-  'host-offline',
-  'online-local',
-  'online-remote',
-];
-
 /** Longest wait between two setups that failed in a row (the wait doubles from T5 up to this). */
 const SETUP_RETRY_MAX_MS = 300_000;
 
 export class ToolLink {
   readonly session: HsmsSession;
   private readonly host: GemHost;
+  /** The fab's requests about the tool's equipment constants (R2R). */
+  readonly constants: ToolConstants;
   private readonly endpoint: HsmsActiveEndpoint;
   /** Bumped on every new connection: an answer for a message of an older connection is never sent. */
   private generation = 0;
@@ -109,6 +73,7 @@ export class ToolLink {
       maxPrimariesInProgress: deps.maxPendingMessages,
     });
     this.host = new GemHost(this.session, { ackGate: (p) => this.durable(p) });
+    this.constants = new ToolConstants(tool.id, this.host, (names) => this.constantIds(names));
     this.host.on('error', (e) => deps.log(issue('bad-primary', `${tool.id}: ${e.message}`)));
     this.host.on('error-message', (e) => this.s9(e.function, e.header));
     // A tool of another device id sends its S1F13 (and S9F1) under its own: remembered for the log.
@@ -150,71 +115,6 @@ export class ToolLink {
     if (!this.held || this.closed) return;
     this.held = false;
     if (this.retryTimer === undefined) this.endpoint.start();
-  }
-
-  // ---- host requests beside the data path (the fab's R2R, docs/fab.md §10) ------------------
-
-  /**
-   * S2F29 for the named constants: each one's ECID, limits and unit as the tool declares them. Refused
-   * with `tool-not-ready` before the first setup, `unknown-constant` for a name the tool did not declare,
-   * `request-failed` when the request fails (link lost, T3).
-   */
-  async constantLimits(names: readonly string[]): Promise<Result<ConstantLimit[], ConstantRequestCode>> {
-    const ids = this.constantIds(names);
-    if (!ids.ok) return ids;
-    try {
-      const entries = await this.host.constantNames(ids.value);
-      const out: ConstantLimit[] = [];
-      for (const e of entries) {
-        const min = numberOf(e.min.value);
-        const max = numberOf(e.max.value);
-        if (min === undefined || max === undefined)
-          return fail(issue('request-failed', `${this.tool.id}: ${e.name} has no numeric limits`));
-        out.push({ name: e.name, ecid: e.ecid, min, max, unit: e.unit });
-      }
-      return ok(out);
-    } catch (err) {
-      return fail(issue('request-failed', `${this.tool.id}: S2F29: ${messageOf(err)}`));
-    }
-  }
-
-  /**
-   * S2F15 with the named constants as F8 values (all or none, E30); resolves with the tool's EAC
-   * (0 accepted, 1 an unknown constant, 2 busy, 3 out of range). Refused as `constantLimits` is.
-   */
-  async setConstants(
-    values: readonly { name: string; value: number }[],
-  ): Promise<Result<{ eac: number }, ConstantRequestCode>> {
-    const ids = this.constantIds(values.map((v) => v.name));
-    if (!ids.ok) return ids;
-    try {
-      const eac = await this.host.setConstants(
-        values.map((v, i) => ({ ecid: ids.value[i] as number, value: F8(v.value) })),
-      );
-      return ok({ eac });
-    } catch (err) {
-      return fail(issue('request-failed', `${this.tool.id}: S2F15: ${messageOf(err)}`));
-    }
-  }
-
-  /** S2F13: the named constants' current values (numbers); refused as `constantLimits` is. */
-  async readNumericConstants(
-    names: readonly string[],
-  ): Promise<Result<Record<string, number>, ConstantRequestCode>> {
-    const ids = this.constantIds(names);
-    if (!ids.ok) return ids;
-    try {
-      const values = await this.host.readConstants(ids.value);
-      const out: Record<string, number> = {};
-      for (const [i, n] of names.entries()) {
-        const v = numberOf(values[String(ids.value[i])]);
-        if (v === undefined) return fail(issue('request-failed', `${this.tool.id}: ${n} is not a number`));
-        out[n] = v;
-      }
-      return ok(out);
-    } catch (err) {
-      return fail(issue('request-failed', `${this.tool.id}: S2F13: ${messageOf(err)}`));
-    }
   }
 
   /** ECIDs of constants by the names the tool declared at setup. */
@@ -428,50 +328,12 @@ export class ToolLink {
     return stored && gen === this.generation && this.session.state === 'selected';
   }
 
-  /** What an event says of the tool's states. */
+  /** What an event says of the tool's states, on the board (tool-status-follow.ts). */
   private follow(p: DataPrimary, atMs: number): void {
-    // Most events say nothing of the states: then only the time, at most once a second (no allocation).
-    if (p.kind !== 'event' || !mayChangeStatus(p.event)) {
-      if (atMs - (this.status.lastMessageMs ?? 0) >= 1000) void this.putStatus({ lastMessageMs: atMs });
-      return;
-    }
-    const v = p.event.values;
-    const t = (x: PlainValue | undefined): string | undefined => (typeof x === 'string' ? x : undefined);
-    const control =
-      typeof v.ControlState === 'number'
-        ? (CONTROL_NAMES[v.ControlState] ?? String(v.ControlState))
-        : undefined;
-    const processing = (t(v.ProcessStateName) ?? t(v.ProcessStateTo))?.toLowerCase();
-    const e10 = t(v.ToolE10State);
-    const lotId = p.event.name === 'LotStarted' ? t(v.LotId) : undefined;
-    const s = this.status;
-    if (p.event.name === 'LotEnded') {
-      const { lotId: _ended, ...rest } = s;
-      this.status = {
-        ...rest,
-        ...(control === undefined ? {} : { control }),
-        ...(processing === undefined ? {} : { processing }),
-        ...(e10 === undefined ? {} : { e10 }),
-        lastMessageMs: atMs,
-        updatedMs: atMs,
-      };
-      void this.deps.board.put(this.status);
-      return;
-    }
-    // Every message would be a write to the board: the time alone is refreshed once a second.
-    const moved =
-      (control !== undefined && control !== s.control) ||
-      (processing !== undefined && processing !== s.processing) ||
-      (e10 !== undefined && e10 !== s.e10) ||
-      (lotId !== undefined && lotId !== s.lotId);
-    if (!moved && atMs - (s.lastMessageMs ?? 0) < 1000) return;
-    void this.putStatus({
-      lastMessageMs: atMs,
-      ...(control === undefined ? {} : { control }),
-      ...(processing === undefined ? {} : { processing }),
-      ...(e10 === undefined ? {} : { e10 }),
-      ...(lotId === undefined ? {} : { lotId }),
-    });
+    const next = statusAfter(this.status, p, atMs);
+    if (next === undefined) return;
+    this.status = next;
+    void this.deps.board.put(next);
   }
 
   private setLink(link: ToolLinkState): void {
@@ -482,17 +344,4 @@ export class ToolLink {
     this.status = { ...this.status, ...change, updatedMs: this.deps.now() };
     return this.deps.board.put(this.status);
   }
-}
-
-/** True when the event carries a value `follow` reads, or is LotStarted/LotEnded. */
-function mayChangeStatus(e: { name: string; values: Record<string, PlainValue> }): boolean {
-  const v = e.values;
-  return (
-    e.name === 'LotStarted' ||
-    e.name === 'LotEnded' ||
-    v.ControlState !== undefined ||
-    v.ProcessStateName !== undefined ||
-    v.ProcessStateTo !== undefined ||
-    v.ToolE10State !== undefined
-  );
 }
