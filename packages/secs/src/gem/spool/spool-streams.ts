@@ -79,3 +79,8 @@ export function selectionToJson(sel: SpoolSelection): SpoolStreamRequest[] {
 export function selectionFromJson(json: readonly SpoolStreamRequest[]): SpoolSelection {
   return new Map(json.map((r) => [r.stream, r.functions.length === 0 ? undefined : new Set(r.functions)]));
 }
+
+/** S2F44 rejections refusing every stream of `req` (spooling not allowed: the spool failed or closed). */
+export function notAllowed(req: readonly SpoolStreamRequest[]): StreamRejection[] {
+  return req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] }));
+}

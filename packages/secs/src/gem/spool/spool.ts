@@ -38,9 +38,9 @@ import {
   checkSpoolStreams,
   isSpooled,
   type KnownMessages,
+  notAllowed,
   type SpoolSelection,
   type SpoolStreamRequest,
-  STRACK,
   type StreamRejection,
   selectionFromJson,
   selectionToJson,
@@ -264,14 +264,9 @@ export class Spool {
 
   /** The next message to deliver (the one in flight until `ack`), or undefined when none is left. */
   async peek(): Promise<SpoolMessage | undefined> {
-    for (;;) {
-      const p = this.held.oldest;
-      if (p === undefined || this.closed) return undefined;
-      this.inFlight = p.seq;
-      // Not yet on disk: from memory. Dropped and compacted away while read: the next one.
-      const bytes = p.bytes ?? (await this.files.read(p));
-      if (bytes !== undefined) return decodeRecord(bytes).message;
-    }
+    const m = await this.next(undefined);
+    if (m !== undefined) this.inFlight = m.seq;
+    return m?.message;
   }
 
   /**
@@ -400,9 +395,4 @@ export class Spool {
   private saveMeta(): Promise<void> {
     return this.files.saveMeta(this.meta);
   }
-}
-
-/** S2F44 rejections refusing every stream of `req` (spooling not allowed: the spool failed or closed). */
-function notAllowed(req: readonly SpoolStreamRequest[]): StreamRejection[] {
-  return req.map((r) => ({ stream: r.stream, strack: STRACK.notAllowed, functions: [] }));
 }
