@@ -44,6 +44,9 @@ const STORE_STATUS: Readonly<Record<StoreIssueCode, number>> = {
   'store-unavailable': 503,
   'store-busy': 503,
   'not-migrated': 503,
+  // A ticket changed since the client read it; an attachment past its bound.
+  'stale-version': 409,
+  'too-large': 413,
   // What the read-only API cannot cause (write refusals) or a client cannot fix (a corrupt stored
   // map, a database of another version) is the server's fault.
   'invalid-record': 500,

@@ -94,6 +94,15 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     yieldPareto: answer,
     yieldCurve: answer,
     listR2rActions: answer,
+    createTicket: answer,
+    getTicket: answer,
+    listTickets: answer,
+    currentTicket: answer,
+    changeTicket: answer,
+    ticketHistory: answer,
+    addTicketAttachment: answer,
+    listTicketAttachments: answer,
+    getTicketAttachment: answer,
     close: async () => undefined,
   };
 }

@@ -59,6 +59,15 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     yieldPareto: (q) => store.yieldPareto(q),
     yieldCurve: (q) => store.yieldCurve(q),
     listR2rActions: (q) => store.listR2rActions(q),
+    createTicket: (t) => store.createTicket(t),
+    getTicket: (id) => store.getTicket(id),
+    listTickets: (q) => store.listTickets(q),
+    currentTicket: (tool, key) => store.currentTicket(tool, key),
+    changeTicket: (id, v, next, change) => store.changeTicket(id, v, next, change),
+    ticketHistory: (id) => store.ticketHistory(id),
+    addTicketAttachment: (a) => store.addTicketAttachment(a),
+    listTicketAttachments: (id) => store.listTicketAttachments(id),
+    getTicketAttachment: (id, n) => store.getTicketAttachment(id, n),
     close: () => store.close(),
   };
 }

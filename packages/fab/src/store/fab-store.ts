@@ -3,6 +3,7 @@
 // suite (fab-store-contract.test-util.ts). Expected failures are core Results; only programmer
 // errors (a bug in this package, a database that is not this schema) throw.
 import type { Result } from '@bondline/core';
+import type { TicketChange, TicketCore } from '../loop/ticket-workflow.js';
 import type { MigrationReport } from './migration.js';
 import type { Page, PageQuery } from './page-cursor.js';
 import type { PairAnalysisRecord, StoredPairAnalysis } from './pair-analysis-record.js';
@@ -22,6 +23,16 @@ import type {
   ToolRecord,
   TraceSampleRecord,
 } from './records.js';
+import type {
+  Attachment,
+  AttachmentInfo,
+  NewAttachment,
+  NewTicket,
+  StoredTicket,
+  TicketHistoryLine,
+  TicketListItem,
+  TicketQuery,
+} from './ticket-records.js';
 import type { YieldCurve, YieldGroupBy, YieldPareto, YieldQuery, YieldSummary } from './yield-reads.js';
 
 export type StoreIssueCode =
@@ -43,6 +54,10 @@ export type StoreIssueCode =
   /** A time range that is not integers, or ends before it starts. */
   | 'bad-range'
   | 'corrupt-map'
+  /** A ticket changed since the caller read it (its version moved on): read it again. */
+  | 'stale-version'
+  /** An attachment above MAX_ATTACHMENT_BYTES (10 MB). */
+  | 'too-large'
   /** The database lacks the fab schema: `migrate()` (`bondline fab migrate`) has not run. */
   | 'not-migrated'
   /** The database holds migrations this code does not know: it was migrated by a newer version. */
@@ -163,6 +178,31 @@ export interface FabStore {
   yieldCurve(query?: YieldQuery & { limit?: number }): StoreResult<YieldCurve>;
   /** One R2R context's audited actions (docs/fab.md §10), oldest first by default. */
   listR2rActions(query: R2rActionQuery): StoreResult<Page<R2rActionRecord>>;
+
+  // The fault loop's tickets (migration 8, docs/fab.md §11.4).
+  /** Open a ticket (state new, version 1) with its first history line; its maker is the tool's organisation. */
+  createTicket(ticket: NewTicket): StoreResult<StoredTicket>;
+  getTicket(id: string): StoreResult<StoredTicket>;
+  /** Tickets by number (the order they opened), filtered; without their captured data. */
+  listTickets(query?: TicketQuery): StoreResult<Page<TicketListItem>>;
+  /** The newest ticket of (tool, fault key) whatever its state; null when there is none. */
+  currentTicket(toolId: string, faultKey: string): StoreResult<StoredTicket | null>;
+  /**
+   * Store a workflow change (loop/ticket-workflow.ts `applyTicketAction`) and its history line in one
+   * transaction, if the ticket is still at `expectedVersion` (else `stale-version`).
+   */
+  changeTicket(
+    id: string,
+    expectedVersion: number,
+    next: TicketCore,
+    change: TicketChange,
+  ): StoreResult<StoredTicket>;
+  /** Every change of a ticket, its opening first. */
+  ticketHistory(id: string): StoreResult<readonly TicketHistoryLine[]>;
+  /** Store a file on a ticket (at most MAX_ATTACHMENT_BYTES, else `too-large`). */
+  addTicketAttachment(attachment: NewAttachment): StoreResult<AttachmentInfo>;
+  listTicketAttachments(id: string): StoreResult<readonly AttachmentInfo[]>;
+  getTicketAttachment(id: string, attachmentId: number): StoreResult<Attachment>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

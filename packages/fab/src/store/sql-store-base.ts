@@ -5,6 +5,8 @@ import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';
 import { storeReads } from './store-reads.js';
+import { ticketStore } from './ticket-store.js';
+import type { StepRunner } from './write-steps.js';
 import { analysisReads } from './yield-reads.js';
 
 /** An engine's mapping of a thrown error to an expected failure, or undefined for a bug (rethrown). */
@@ -16,13 +18,16 @@ type R<T> = Result<T, StoreIssueCode>;
 export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
   private readonly analyses: ReturnType<typeof analysisReads>;
+  private readonly tickets: ReturnType<typeof ticketStore>;
 
   protected constructor(
     reader: SqlReader,
     private readonly toIssue: EngineIssue,
+    runner: StepRunner,
   ) {
     this.reads = storeReads(reader);
     this.analyses = analysisReads(reader);
+    this.tickets = ticketStore(reader, runner);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -41,6 +46,20 @@ export abstract class SqlStoreBase {
   yieldPareto: FabStore['yieldPareto'] = (q = {}) => this.guard(() => this.analyses.yieldPareto(q));
   yieldCurve: FabStore['yieldCurve'] = (q = {}) => this.guard(() => this.analyses.yieldCurve(q));
   listR2rActions: FabStore['listR2rActions'] = (q) => this.guard(() => this.reads.listR2rActions(q));
+  createTicket: FabStore['createTicket'] = (t) => this.guard(() => this.tickets.createTicket(t));
+  getTicket: FabStore['getTicket'] = (id) => this.guard(() => this.tickets.getTicket(id));
+  listTickets: FabStore['listTickets'] = (q) => this.guard(() => this.tickets.listTickets(q));
+  currentTicket: FabStore['currentTicket'] = (tool, key) =>
+    this.guard(() => this.tickets.currentTicket(tool, key));
+  changeTicket: FabStore['changeTicket'] = (id, v, next, change) =>
+    this.guard(() => this.tickets.changeTicket(id, v, next, change));
+  ticketHistory: FabStore['ticketHistory'] = (id) => this.guard(() => this.tickets.ticketHistory(id));
+  addTicketAttachment: FabStore['addTicketAttachment'] = (a) =>
+    this.guard(() => this.tickets.addTicketAttachment(a));
+  listTicketAttachments: FabStore['listTicketAttachments'] = (id) =>
+    this.guard(() => this.tickets.listTicketAttachments(id));
+  getTicketAttachment: FabStore['getTicketAttachment'] = (id, n) =>
+    this.guard(() => this.tickets.getTicketAttachment(id, n));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

@@ -19,6 +19,7 @@ import { copyRows, ensureStaging, UNIQUE_VIOLATION, upsertRows } from './bulk-in
 import { connectionLost, pgIssue } from './pg-errors.js';
 import { STORE_PG_TYPES } from './pg-types.js';
 import { migratePostgres } from './postgres-migrate.js';
+import { runSteps } from './postgres-steps.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user[:password]@host:port/database`. */
@@ -81,7 +82,7 @@ class PostgresStore extends SqlStoreBase implements FabStore {
     const reader: SqlReader = {
       all: async (sql, params) => (await pool.query(numbered(sql), [...params])).rows,
     };
-    super(reader, (e) => pgIssue(e));
+    super(reader, (e) => pgIssue(e), { run: (steps) => runSteps(pool, steps) });
   }
 
   migrate(): Promise<R<MigrationReport>> {

@@ -8,6 +8,8 @@ import type { AppliedMigration, Migration } from '../migration.js';
 import type { SqlValue } from '../record-rows.js';
 import type { DbRow } from '../row-decode.js';
 import { PAIR_ANALYSIS_SPEC, TABLE_SPECS, type TableSpec } from '../table-specs.js';
+import type { StepsOutcome, WriteStep } from '../write-steps.js';
+import { bindStep } from '../write-steps.js';
 import type { WireRow, WorkerOptions } from './sqlite-protocol.js';
 
 /** Statements kept prepared; more distinct read queries than this (filter combinations) start over. */
@@ -57,15 +59,50 @@ export class SqliteEngine {
     }
   }
 
+  /** Run `steps` in one transaction (write-steps.ts); rolled back when one misses its one row. */
+  runSteps(steps: readonly WriteStep[]): StepsOutcome {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const rows: DbRow[][] = [];
+      for (const [i, step] of steps.entries()) {
+        const stmt = this.prepared(step.sql);
+        const values = bindStep(step, rows).map(bindable);
+        let got: DbRow[];
+        let changed: number;
+        if (stmt.reader) {
+          got = stmt.all(...values) as DbRow[];
+          changed = got.length;
+        } else {
+          got = [];
+          changed = stmt.run(...values).changes;
+        }
+        if (step.exactlyOne === true && changed !== 1) {
+          this.db.exec('ROLLBACK');
+          return { done: false, step: i };
+        }
+        rows.push(got);
+      }
+      this.db.exec('COMMIT');
+      return { done: true, rows };
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
   /** The rows of one SELECT. */
   all(sql: string, params: readonly SqlValue[]): DbRow[] {
+    return this.prepared(sql).all(...params.map(bindable)) as DbRow[];
+  }
+
+  private prepared(sql: string): Database.Statement {
     let stmt = this.reads.get(sql);
     if (stmt === undefined) {
       if (this.reads.size >= MAX_CACHED_READS) this.reads.clear();
       stmt = this.db.prepare(sql);
       this.reads.set(sql, stmt);
     }
-    return stmt.all(...params.map(bindable)) as DbRow[];
+    return stmt;
   }
 
   /** The migrations recorded in the database (creating the table on first use). */

@@ -2,6 +2,7 @@
 // so a commit's fsync and every statement run off the main thread's event loop (docs/fab.md §1.5).
 import type { Migration } from '../migration.js';
 import type { SqlValue } from '../record-rows.js';
+import type { WriteStep } from '../write-steps.js';
 
 /** A row to write: its table (by name), the record's index in its batch, the column values. */
 export interface WireRow {
@@ -20,6 +21,7 @@ export interface WorkerOptions {
 export type RequestBody =
   | { readonly op: 'write'; readonly rows: readonly WireRow[] }
   | { readonly op: 'all'; readonly sql: string; readonly params: readonly SqlValue[] }
+  | { readonly op: 'steps'; readonly steps: readonly WriteStep[] }
   | { readonly op: 'applied' }
   | { readonly op: 'apply'; readonly migration: Migration; readonly nowMs: number }
   | { readonly op: 'close' };

@@ -12,6 +12,7 @@ import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import type { DbRow } from '../row-decode.js';
 import { SqlStoreBase } from '../sql-store-base.js';
+import type { StepRunner, StepsOutcome } from '../write-steps.js';
 import { type Answer, SqliteClient } from './sqlite-client.js';
 import { sqliteIssue } from './sqlite-errors.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -63,7 +64,10 @@ class SqliteStore extends SqlStoreBase implements FabStore {
     const reader: SqlReader = {
       all: async (sql, params) => valueOrThrow(await client.request({ op: 'all', sql, params })) as DbRow[],
     };
-    super(reader, (e) => sqliteIssue(e));
+    const runner: StepRunner = {
+      run: async (steps) => valueOrThrow(await client.request({ op: 'steps', steps })) as StepsOutcome,
+    };
+    super(reader, (e) => sqliteIssue(e), runner);
   }
 
   async migrate(): Promise<R<MigrationReport>> {

@@ -37,6 +37,8 @@ function respond(db: SqliteEngine, req: Request): Response {
           ? { id: req.id, ok: true, value: out.fresh }
           : { id: req.id, ok: false, error: wire(out.error, out.index) };
       }
+      case 'steps':
+        return { id: req.id, ok: true, value: db.runSteps(req.steps) };
       case 'all':
         return { id: req.id, ok: true, value: db.all(req.sql, req.params) };
       case 'applied':
