@@ -14,8 +14,12 @@ import {
 import { z } from 'zod';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
+import { registerTicketRoutes } from '../loop/ticket-routes.js';
+import type { TicketService } from '../loop/ticket-service.js';
+import type { TicketSettings } from '../loop/ticket-settings.js';
 import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
+import { localOperator, type ResolveActor } from './actor.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
 import { registerFactRoutes } from './fact-routes.js';
 import { emptyQuery } from './query-schemas.js';
@@ -42,6 +46,13 @@ export interface FabApiOptions {
   readonly checkResponses?: boolean;
   /** The R2R service (docs/fab.md §10); with it, the /api/r2r routes. */
   readonly r2r?: R2rService;
+  /** The fault loop's tickets (docs/fab.md §11.7); with it, the /api/tickets routes. */
+  readonly tickets?: {
+    readonly service: TicketService;
+    readonly settings: TicketSettings;
+    /** Who a request acts as (default: the local operator; UNAUTHENTICATED until accounts land). */
+    readonly resolveActor?: ResolveActor;
+  };
 }
 
 export interface StartFabApiOptions extends FabApiOptions {
@@ -173,9 +184,17 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
+  if (options.tickets !== undefined)
+    registerTicketRoutes(app, {
+      store,
+      service: options.tickets.service,
+      settings: options.tickets.settings,
+      resolveActor: options.tickets.resolveActor ?? localOperator,
+    });
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,
+    ...(options.tickets === undefined ? {} : { tickets: options.tickets.service }),
   });
   return app;
 }

@@ -52,7 +52,7 @@ function timeText(description: string) {
     });
 }
 
-const page = {
+export const page = {
   limit: integerText(
     1,
     MAX_PAGE_LIMIT,

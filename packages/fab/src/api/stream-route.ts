@@ -6,13 +6,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TicketEvent } from '../loop/ticket-service.js';
 import type { LiveFeed } from '../pipeline/seams.js';
 import type { FabRecord, FabRecordType } from '../store/records.js';
 import { idText } from './query-schemas.js';
 import { apiError } from './response-schemas.js';
 import { SseClient } from './sse-client.js';
 
-const RECORD_TYPES: readonly FabRecordType[] = [
+type StreamType = FabRecordType | 'ticket';
+
+const RECORD_TYPES: readonly StreamType[] = [
   'organisation',
   'tool',
   'module',
@@ -26,6 +29,7 @@ const RECORD_TYPES: readonly FabRecordType[] = [
   'alarm',
   'trace',
   'ec-change',
+  'ticket',
 ];
 
 // A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair
@@ -36,7 +40,7 @@ const typesText = z
   .string()
   .meta({ description: `comma-separated record types: ${RECORD_TYPES.join(', ')}` })
   .transform((text, ctx) => {
-    const types = new Set<FabRecordType>();
+    const types = new Set<StreamType>();
     for (const t of text.split(',')) {
       const known = RECORD_TYPES.find((r) => r === t);
       if (known === undefined) {
@@ -58,7 +62,14 @@ const streamQuery = z.strictObject({
   types: typesText.optional(),
 });
 
+/** Ticket openings and changes (the ticket service's), streamed as `ticket` events. */
+export interface TicketEventFeed {
+  subscribe(listener: (e: TicketEvent) => void): () => void;
+}
+
 export interface StreamOptions {
+  /** With it, `ticket` events (docs/fab.md §11.7): not records, so not from the LiveFeed. */
+  readonly tickets?: TicketEventFeed;
   /** Between two heartbeat comments, ms. */
   readonly heartbeatMs: number;
   /** A client's queue beyond what its socket took, bytes; past it the client is dropped. */
@@ -120,9 +131,23 @@ export function registerStreamRoute(
         req.log.warn({ tool: req.query.tool }, 'stream client dropped: it did not keep up');
         end('destroy');
       });
-      const unsubscribe = feed.subscribe((records) => {
+      const fromRecords = feed.subscribe((records) => {
         for (const r of records) if (keep(r)) client.event(r.type, JSON.stringify(streamed(r)));
       });
+      const { tool, types } = req.query;
+      const fromTickets = options.tickets?.subscribe((e) => {
+        if (tool !== undefined && e.ticket.toolId !== tool) return;
+        if (types !== undefined && !types.has('ticket')) return;
+        const { data: _data, ...ticket } = e.ticket;
+        client.event(
+          'ticket',
+          JSON.stringify({ kind: e.kind, ticket, ...(e.action === undefined ? {} : { action: e.action }) }),
+        );
+      });
+      const unsubscribe = () => {
+        fromRecords();
+        fromTickets?.();
+      };
       const heartbeat = setInterval(() => client.comment('heartbeat'), options.heartbeatMs);
       open.add(endGracefully);
       res.on('close', () => end('destroy'));
@@ -133,7 +158,7 @@ export function registerStreamRoute(
 }
 
 /** Which records a client asked for. */
-function recordFilter(tool: string | undefined, types: ReadonlySet<FabRecordType> | undefined) {
+function recordFilter(tool: string | undefined, types: ReadonlySet<StreamType> | undefined) {
   const pairs = new Set<string>();
   const ofTool = (r: FabRecord): boolean => {
     if (tool === undefined) return true;

@@ -1,0 +1,30 @@
+// The ticket routes on SQLite: a fresh store file in a temporary directory per test.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
+import { okValue } from '../store/contract/result-helpers.test-util.js';
+import type { FabStore } from '../store/fab-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { ticketRoutesContract } from './ticket-routes-contract.test-util.js';
+
+async function sqliteHarness(): Promise<StoreHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'bondline-fab-tickets-api-'));
+  const opened: FabStore[] = [];
+  return {
+    async open() {
+      const store = okValue(await openSqliteStore({ path: join(dir, 'fab.sqlite') }));
+      opened.push(store);
+      return store;
+    },
+    async exec() {
+      throw new Error('the ticket route tests run no SQL of their own');
+    },
+    async cleanup() {
+      await Promise.all(opened.map((s) => s.close()));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+ticketRoutesContract('SQLite', sqliteHarness);
