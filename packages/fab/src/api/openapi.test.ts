@@ -2,6 +2,8 @@
 // (a route added without a schema fails here), and it has the structure of an OpenAPI 3.1 document.
 import { issue } from '@bondline/core';
 import { describe, expect, it } from 'vitest';
+import { TicketService } from '../loop/ticket-service.js';
+import { DEFAULT_TICKET_SETTINGS } from '../loop/ticket-settings.js';
 import { refusingStore } from './api-fakes.test-util.js';
 import { buildFabApi } from './fab-api.js';
 
@@ -30,7 +32,10 @@ interface Operation {
 
 describe('OpenAPI document', () => {
   it('lists every registered route with its parameters and response schemas', async () => {
-    const app = await buildFabApi({ store: refusingStore(issue('not-found', 'x')) });
+    const store = refusingStore(issue('not-found', 'x'));
+    const settings = DEFAULT_TICKET_SETTINGS;
+    const tickets = { service: new TicketService({ store, settings }), settings };
+    const app = await buildFabApi({ store, tickets });
     try {
       await app.ready();
       const routes = fastifyRoutes(app.printRoutes({ commonPrefix: false }));
@@ -53,8 +58,8 @@ describe('OpenAPI document', () => {
         for (const [method, op] of Object.entries(ops)) {
           const where = `${method} ${path}`;
           expect(op.summary, where).toBeTruthy();
-          const ok = op.responses['200']?.content;
-          expect(ok, `${where}: 200 response`).toBeDefined();
+          const ok = (op.responses['200'] ?? op.responses['201'])?.content;
+          expect(ok, `${where}: 200 (or 201) response`).toBeDefined();
           for (const media of Object.values(ok ?? {})) expect(media.schema, where).toBeDefined();
           expect(op.responses['400']?.content?.['application/json']?.schema, `${where}: 400`).toBeDefined();
           for (const param of /\{(\w+)\}/g.exec(path)?.slice(1) ?? []) {
@@ -70,6 +75,9 @@ describe('OpenAPI document', () => {
       const yieldParams = doc.paths['/api/yield']?.get?.parameters?.map((p) => p.name).sort();
       expect(yieldParams).toEqual(['by', 'from', 'lot', 'recipe', 'to', 'tool']);
       expect(doc.components.schemas.StoredPairAnalysis).toBeDefined();
+      expect(doc.components.schemas.TicketDetail).toBeDefined();
+      const tickets = doc.paths['/api/tickets']?.get?.parameters?.map((p) => p.name).sort();
+      expect(tickets).toEqual(['cursor', 'limit', 'maker', 'order', 'source', 'state', 'tool']);
       // Every $ref resolves to a component.
       const refs = [...r.body.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
       expect(refs.length).toBeGreaterThan(0);

@@ -246,12 +246,21 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       schema: {
         summary: 'An attachment, as uploaded (its Content-Type; 404 as the other reads)',
         params: attachmentParams,
+        response: {
+          200: {
+            description: 'the file, with the media type it was uploaded with',
+            content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+          },
+          ...errors,
+        },
       },
     },
     async (req, reply) => {
       const r = await store.getTicketAttachment(req.params.id, req.params.attachment);
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
-      return reply
+      // The bytes as stored: the 200 schema documents them, there is nothing to serialise.
+      const raw: FastifyReply = reply;
+      return raw
         .header('content-type', r.value.mediaType)
         .header('content-disposition', `attachment; filename="${r.value.name.replace(/[^\w.-]/g, '_')}"`)
         .send(Buffer.from(r.value.bytes.buffer, r.value.bytes.byteOffset, r.value.bytes.byteLength));
