@@ -237,6 +237,8 @@ export {
   type R2rServiceOptions,
 } from './analytics/r2r/r2r-service.js';
 export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
+// Tickets (docs/fab.md §11.4–11.7): the store's tickets, the service that opens them, its settings, routes.
+export { LOCAL_OPERATOR, localOperator, type ResolveActor } from './api/actor.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 // End R2R
@@ -250,6 +252,24 @@ export {
   responseSummary,
   type TicketTimes,
 } from './loop/response-times.js';
+export { ticketResponseSummary, ticketVerification } from './loop/ticket-figures.js';
+export {
+  type Occurrence,
+  type Report,
+  SYSTEM_ACTOR,
+  type TicketEvent,
+  TicketService,
+  type TicketServiceCode,
+  type TicketServiceOptions,
+  type Violation,
+} from './loop/ticket-service.js';
+export {
+  alarmOpensTicket,
+  DEFAULT_TICKET_SETTINGS,
+  type TicketSettings,
+  type TicketSettingsFile,
+  ticketSettingsSchema,
+} from './loop/ticket-settings.js';
 export {
   type Actor,
   type Applied,
@@ -293,6 +313,22 @@ export type {
   StoredPairAnalysis,
 } from './store/pair-analysis-record.js';
 export type { R2rActionRecord } from './store/records.js';
+export {
+  type Attachment,
+  type AttachmentInfo,
+  MAX_ATTACHMENT_BYTES,
+  type NewAttachment,
+  type NewTicket,
+  type OpenAction,
+  type StoredTicket,
+  TICKET_SOURCES,
+  type TicketHistoryLine,
+  type TicketListItem,
+  type TicketQuery,
+  type TicketSource,
+  ticketId,
+  ticketSeq,
+} from './store/ticket-records.js';
 export type {
   CauseBar,
   FaultPointBar,

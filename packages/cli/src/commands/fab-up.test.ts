@@ -66,6 +66,10 @@ describe('bondline fab up --demo', () => {
         const r = (await (await fetch(`${url}/api/r2r`)).json()) as { items: { actions: number }[] };
         return r.items.some((c) => c.actions > 0);
       }, 'an audited R2R action on a demo pair');
+      // Tickets from the tools' alarms, on by default (docs/fab.md §11.5).
+      expect(up.out()).toMatch(/^tickets: on, from alarms of ALCD 1, 2, 4, 5; at \/api\/tickets/m);
+      const tickets = await fetch(`${url}/api/tickets`);
+      expect(tickets.status).toBe(200);
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

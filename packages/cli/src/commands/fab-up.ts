@@ -9,6 +9,7 @@ import { formatIssues, type Issue, makeDir } from '@bondline/core';
 import {
   createEmbeddedPipeline,
   DEFAULT_PLAN,
+  DEFAULT_TICKET_SETTINGS,
   type FabConfig,
   type FabStore,
   type FabTool,
@@ -21,6 +22,7 @@ import {
   r2rSettingsSchema,
   startCollector,
   startFabApi,
+  TicketService,
   type ToolStatusBoard,
 } from '@bondline/fab';
 import type { Pacing } from '@bondline/tool';
@@ -166,6 +168,18 @@ export async function runFabUp(argv: string[]): Promise<number> {
       });
       r2r = service;
     }
+    // Tickets from the tools' alarms (docs/fab.md §11.5): on unless `tickets.enabled: false`.
+    const ticketSettings = config.tickets ?? DEFAULT_TICKET_SETTINGS;
+    const tickets = new TicketService({
+      store,
+      settings: ticketSettings,
+      log: (i: Issue) => process.stderr.write(`fab up: tickets: ${i.message}\n`),
+    });
+    const detachTickets = tickets.attach(pipeline.feed);
+    closing.push(async () => {
+      detachTickets();
+      await tickets.idle();
+    });
     const api = await listenOrFail(
       () =>
         startFabApi({
@@ -175,6 +189,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
           host,
           port,
           ...(r2r === undefined ? {} : { r2r }),
+          tickets: { service: tickets, settings: ticketSettings },
         }),
       host,
       port,
@@ -192,6 +207,11 @@ export async function runFabUp(argv: string[]): Promise<number> {
         ? 'r2r: off (r2r.enabled in the configuration turns it on)'
         : `r2r: on, ${r2rSettings.controller.kind ?? 'ewma'} w ${r2rSettings.controller.w ?? 0.5}; contexts at ${'/api/r2r'}`,
     );
+    say(
+      ticketSettings.enabled
+        ? `tickets: on, from alarms of ALCD ${ticketSettings.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)`
+        : 'tickets: off (tickets.enabled is false); reports at /api/tickets',
+    );
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(
@@ -202,7 +222,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     say(`fab up: running at ${api.url}; stop with Ctrl-C`);
     const progress = everyFewSeconds(
       () =>
-        `${countersLine(collector.value)}; ${analyserLine(analyser)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+        `${countersLine(collector.value)}; ${analyserLine(analyser)}; ${ticketsLine(tickets)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
     );
     const name = await signal;
     progress.stop();
@@ -238,6 +258,11 @@ function baseConfig(): FabConfig {
   if (!parsed.ok)
     throw new Error(`the built-in fab configuration is refused: ${formatIssues(parsed.issues)}`);
   return parsed.value;
+}
+
+function ticketsLine(t: TicketService): string {
+  const c = t.counts();
+  return `${c.opened} ticket${c.opened === 1 ? '' : 's'} opened, ${c.recurrences} recurrence${c.recurrences === 1 ? '' : 's'}`;
 }
 
 /** The configuration with the demo bonders and their makers added. */

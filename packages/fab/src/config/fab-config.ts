@@ -32,6 +32,8 @@ export interface FabConfig {
   readonly bus?: FabConfigFile['bus'];
   readonly http?: FabConfigFile['http'];
   readonly r2r?: FabConfigFile['r2r'];
+  /** The fault loop's tickets (docs/fab.md §11.5); absent: the defaults, on. */
+  readonly tickets?: FabConfigFile['tickets'];
 }
 
 /** Validate configuration text; `source` (a file name) prefixes every message. Pure. */
@@ -62,6 +64,7 @@ export function parseFabConfigText(text: string, source: string): Result<FabConf
       ...(c.bus === undefined ? {} : { bus: c.bus }),
       ...(c.http === undefined ? {} : { http: c.http }),
       ...(c.r2r === undefined ? {} : { r2r: c.r2r }),
+      ...(c.tickets === undefined ? {} : { tickets: c.tickets }),
     },
   };
 }

@@ -75,6 +75,7 @@ export class TicketService {
   private chain: Promise<void> = Promise.resolve();
   private pending = 0;
   private readonly listeners = new Set<(e: TicketEvent) => void>();
+  private readonly counted = { opened: 0, recurrences: 0 };
 
   constructor(private readonly o: TicketServiceOptions) {
     this.clock = o.clock ?? Date.now;
@@ -84,6 +85,11 @@ export class TicketService {
   subscribe(listener: (e: TicketEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tickets this service opened and recurrences it counted since it started (a status line). */
+  counts(): { readonly opened: number; readonly recurrences: number } {
+    return { ...this.counted };
   }
 
   /** Follow `feed`; returns the unsubscriber. */
@@ -160,7 +166,10 @@ export class TicketService {
       data: { toolId: r.toolId, text: r.text, reportedBy: actor.id },
       actor,
     });
-    if (created.ok) this.emit({ kind: 'opened', ticket: created.value });
+    if (created.ok) {
+      this.counted.opened++;
+      this.emit({ kind: 'opened', ticket: created.value });
+    }
     return created;
   }
 
@@ -214,10 +223,12 @@ export class TicketService {
       const reopening = t.state === 'verified' || t.state === 'closed';
       const changed = await this.change(t, { kind: 'recur', atMs }, SYSTEM_ACTOR, STALE_RETRIES);
       if (!changed.ok) return changed;
+      this.counted.recurrences++;
       return ok({ outcome: reopening ? 'reopened' : 'recurred', ticket: changed.value });
     }
     const created = await this.o.store.createTicket(await open());
     if (!created.ok) return created;
+    this.counted.opened++;
     this.emit({ kind: 'opened', ticket: created.value });
     return ok({ outcome: 'opened', ticket: created.value });
   }
