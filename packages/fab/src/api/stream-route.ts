@@ -63,7 +63,7 @@ const streamQuery = z.strictObject({
 });
 
 /** Ticket openings and changes (the ticket service's), streamed as `ticket` events. */
-export interface TicketEventFeed {
+interface TicketEventFeed {
   subscribe(listener: (e: TicketEvent) => void): () => void;
 }
 

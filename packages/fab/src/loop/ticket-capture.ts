@@ -9,16 +9,19 @@ import type { Page } from '../store/page-cursor.js';
 import type { AlarmRecord, ModuleRecord, TraceSampleRecord } from '../store/records.js';
 import type { TicketSettings } from './ticket-settings.js';
 
-/** Module kinds by the fault point id's prefix (docs/tool.md §5.1). */
-const PREFIX_KIND: Readonly<Record<string, string>> = {
-  LP: 'loadport',
-  TR: 'robot',
-  PA: 'prealigner',
-  PL: 'plasma',
-  CL: 'clean',
-  FL: 'flipper',
-  BD: 'aligner-bonder',
-  IN: 'inspection',
+/**
+ * Module kinds by the fault point id's prefix (docs/tool.md §5.1): the first is the kind a Bondline
+ * bonder reports (collector/tool-setup.ts), the others names a configuration may use.
+ */
+const PREFIX_KINDS: Readonly<Record<string, readonly string[]>> = {
+  LP: ['loadport', 'load-port'],
+  TR: ['robot'],
+  PA: ['prealigner', 'pre-aligner'],
+  PL: ['plasma'],
+  CL: ['clean'],
+  FL: ['flipper'],
+  BD: ['bonder', 'aligner-bonder'],
+  IN: ['inspection'],
 };
 
 /** The tool's alarm text is `<fault point id> <text>` (docs/tool.md §7); the id when it is one. */
@@ -34,10 +37,10 @@ export function moduleOf(
 ): string | undefined {
   if (faultPoint === undefined) return undefined;
   const prefix = faultPoint.slice(0, 2);
-  const kind = PREFIX_KIND[prefix];
-  if (kind === undefined) return undefined;
-  const found = modules.filter((m) => m.kind === kind || m.kind.startsWith(kind));
-  return found.length === 1 ? found[0]?.id : kind;
+  const kinds = PREFIX_KINDS[prefix];
+  if (kinds === undefined) return undefined;
+  const found = modules.filter((m) => kinds.includes(m.kind));
+  return found.length === 1 ? found[0]?.id : kinds[0];
 }
 
 /** A part not asked for (its setting is 0). */

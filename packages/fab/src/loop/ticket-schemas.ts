@@ -28,7 +28,7 @@ export const verificationSchema = z
   })
   .meta({ id: 'TicketVerification' });
 
-export const ticketActionSchema = z
+const ticketActionSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('acknowledge') }),
     z.strictObject({ kind: z.literal('start-analysis') }),

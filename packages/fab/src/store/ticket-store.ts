@@ -267,8 +267,6 @@ export function ticketStore(reader: SqlReader, runner: StepRunner) {
   };
 }
 
-export type TicketStoreMethods = ReturnType<typeof ticketStore>;
-
 function checkNew(t: NewTicket): Issue<StoreIssueCode> | undefined {
   const text = (path: string, v: unknown, max: number) =>
     typeof v !== 'string' || v.trim() === '' || v.length > max

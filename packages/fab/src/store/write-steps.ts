@@ -7,12 +7,12 @@ import type { SqlValue } from './record-rows.js';
 import type { DbRow } from './row-decode.js';
 
 /** A value from the first row an earlier step returned. */
-export interface StepRef {
+interface StepRef {
   readonly fromStep: number;
   readonly column: string;
 }
 
-export type StepValue = SqlValue | StepRef;
+type StepValue = SqlValue | StepRef;
 
 export interface WriteStep {
   readonly sql: string;
