@@ -237,6 +237,20 @@ export {
   type R2rServiceOptions,
 } from './analytics/r2r/r2r-service.js';
 export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
+// Reliability (docs/fab.md §12): the E10 split from stored events, OEE per E79.
+export {
+  type E10Clock,
+  type E10Split,
+  type EntitySplit,
+  e10Split,
+  type Oee,
+  oee,
+} from './analytics/reliability/e10-split.js';
+export {
+  type ReliabilityQuery,
+  readToolReliability,
+  type ToolReliability,
+} from './analytics/reliability/tool-reliability.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 // End R2R

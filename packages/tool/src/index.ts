@@ -63,8 +63,6 @@ export type {
 } from './drivers/module-drivers.js';
 export { createSimDrivers } from './drivers/sim/create-sim-drivers.js';
 export type { AlignFailedAlarm, LoadPortTimes, SimWorldOptions } from './drivers/sim/sim-world.js';
-export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
-export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
 export { E10Tracker } from './e10/e10-tracker.js';
 export { DEFAULT_CATALOGUE_PATH, PROFILES_DIR, SHIPPED_PROFILES } from './faults/example-files.js';
 export type { FaultCatalogue } from './faults/fault-catalogue.js';

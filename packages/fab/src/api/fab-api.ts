@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
+import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
 import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
@@ -172,6 +173,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerReadRoutes(app, store, options.statusBoard);
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
+  registerReliabilityRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
