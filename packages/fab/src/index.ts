@@ -289,6 +289,22 @@ export {
   type VerificationInput,
   verificationCheck,
 } from './loop/verification.js';
+// Notifications to the makers' systems (docs/fab.md §13).
+export {
+  SIGNATURE_HEADER,
+  type SignatureCheck,
+  signatureHeader,
+  verifySignature,
+} from './loop/webhook-signature.js';
+export {
+  type DeadLetter,
+  type Notification,
+  type WebhookCounters,
+  WebhookDispatcher,
+  type WebhookOptions,
+  type WebhookTarget,
+  webhookTargetSchema,
+} from './loop/webhooks.js';
 export {
   DEFAULT_WORK_CALENDAR,
   localMonth,
