@@ -46,7 +46,7 @@ const PAGE = 1000;
 type Failed = { readonly ok: false; readonly issues: readonly Issue<StoreIssueCode>[] };
 
 /** The value of a store read, or a CliError (exit 1: the store failed, not the user's input). */
-function valueOf<T>(r: { ok: true; value: T } | Failed, what: string, where: string): T {
+function readValue<T>(r: { ok: true; value: T } | Failed, what: string, where: string): T {
   if (r.ok) return r.value;
   throw new CliError(`${where}: reading ${what}: ${formatIssues(r.issues)}`, { exitCode: 1 });
 }
@@ -61,7 +61,7 @@ async function allPages<T>(
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = valueOf(
+    const page = readValue(
       await read({ limit: PAGE, ...(cursor === undefined ? {} : { cursor }) }),
       what,
       where,
@@ -97,9 +97,9 @@ export async function readLot(
   const got = await store.getLot(lotId);
   if (!got.ok) {
     if (got.issues.some((i) => i.code === 'not-found')) throw await unknownLot(store, lotId, where);
-    valueOf(got, `lot ${lotId}`, where);
+    readValue(got, `lot ${lotId}`, where);
   }
-  const detail = valueOf(got, `lot ${lotId}`, where);
+  const detail = readValue(got, `lot ${lotId}`, where);
   const listed = await allPages((q) => store.listPairs({ ...q, lotId }), `the pairs of lot ${lotId}`, where);
   const ordered = [...listed.items].sort(
     (a, b) => a.pair.slot - b.pair.slot || (a.pair.id < b.pair.id ? -1 : a.pair.id > b.pair.id ? 1 : 0),
@@ -107,12 +107,12 @@ export async function readLot(
   const pairs: ReportPair[] = [];
   for (const [i, item] of ordered.entries()) {
     const id = item.pair.id;
-    const full = valueOf(await store.getPair(id), `pair ${id}`, where);
+    const full = readValue(await store.getPair(id), `pair ${id}`, where);
     const analysed = await store.getPairAnalysis(id);
     let analysis: StoredPairAnalysis | undefined;
     if (analysed.ok) analysis = analysed.value;
     else if (!analysed.issues.every((x) => x.code === 'not-found'))
-      valueOf(analysed, `analysis of ${id}`, where);
+      readValue(analysed, `analysis of ${id}`, where);
     pairs.push({
       pair: full.pair,
       ...(full.result === undefined ? {} : { result: full.result }),
@@ -120,8 +120,8 @@ export async function readLot(
     });
     progress(i + 1, ordered.length);
   }
-  const summary = valueOf(await store.yieldSummary({ lotId, by: 'lot' }), 'the lot yield', where);
-  const pareto = valueOf(await store.yieldPareto({ lotId }), 'the loss Pareto', where);
+  const summary = readValue(await store.yieldSummary({ lotId, by: 'lot' }), 'the lot yield', where);
+  const pareto = readValue(await store.yieldPareto({ lotId }), 'the loss Pareto', where);
   const lot = detail.lot;
   const alarms = await allPages(
     (q) =>

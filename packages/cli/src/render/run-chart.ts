@@ -93,15 +93,27 @@ function drawPanel(c: Canvas, panel: RunPanel, top: number, px: (i: number) => n
   const py = (v: number) => top + PANEL - ((v - lo) / (hi - lo)) * PANEL;
   c.strokeRect(LEFT, top, WIDTH - LEFT - RIGHT, PANEL, BLACK);
   c.text(LEFT + 6, top + 4, panel.label, BLACK, { scale: 2 });
-  const ticks = band === undefined ? [hi - pad, lo + pad] : [band.ucl, band.center, band.lcl];
-  let lastLabelY = Number.NEGATIVE_INFINITY;
+  // The limits, and the points' extremes where they lie beyond them (an excursion's size is read off).
+  const maxV = Math.max(...present);
+  const minV = Math.min(...present);
+  const ticks =
+    band === undefined
+      ? [hi - pad, lo + pad]
+      : [
+          band.ucl,
+          band.center,
+          band.lcl,
+          ...(maxV > band.ucl ? [maxV] : []),
+          ...(minV < band.lcl ? [minV] : []),
+        ];
+  const labelled: number[] = [];
   for (const v of ticks) {
     const y = py(v);
     c.line(LEFT - 4, y, LEFT, y, BLACK);
-    // Limits closer than a text height would print over each other: keep the first.
-    if (Math.abs(y - lastLabelY) < 10) continue;
+    // Labels closer than a text height would print over each other: the limits' go first.
+    if (labelled.some((ly) => Math.abs(y - ly) < 10)) continue;
     c.text(LEFT - 8, y - 3, formatTick(v), BLACK, { align: 'right' });
-    lastLabelY = y;
+    labelled.push(y);
   }
   if (band !== undefined) {
     c.line(LEFT, py(band.center), WIDTH - RIGHT, py(band.center), CENTER);
