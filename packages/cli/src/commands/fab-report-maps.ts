@@ -29,7 +29,7 @@ const VOID_CAUSES: readonly (MapVoid['cause'] | undefined)[] = [undefined, 'part
  * §1.4) as map voids; a row the analysis would leave out (not finite, unknown cause) is left out here.
  * Every stored void is one the tool's infrared scan found.
  */
-export function mapVoids(map: NumericMap | undefined): MapVoid[] {
+function mapVoids(map: NumericMap | undefined): MapVoid[] {
   if (map === undefined || map.dims.length !== 2 || map.dims[1] !== 4) return [];
   const d = map.data;
   const out: MapVoid[] = [];
@@ -58,7 +58,7 @@ function dieCauses(a: PairAnalysis): DieCauses | undefined {
  * The fab's overlay fit of a pair (robust, else plain) with the measured sites it used, for the
  * vector plot; undefined without a fit or without the site map it was made from.
  */
-export function storedFit(
+function storedFit(
   pairId: string,
   a: PairAnalysis,
   overlayMap: NumericMap | undefined,

@@ -40,7 +40,7 @@ export interface LotData {
 }
 
 /** Alarms listed in lot.json at most: a lot with more is a tool to look at another way. */
-export const MAX_ALARMS = 10_000;
+const MAX_ALARMS = 10_000;
 const PAGE = 1000;
 
 type Failed = { readonly ok: false; readonly issues: readonly Issue<StoreIssueCode>[] };

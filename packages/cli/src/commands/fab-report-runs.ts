@@ -33,7 +33,7 @@ const PARAMETERS: readonly Parameter[] = [
 ];
 
 /** One parameter's chart as lot.json gives it. */
-export interface RunChartJson {
+interface RunChartJson {
   readonly parameter: Parameter['key'];
   readonly unit: string;
   readonly chart: 'imr';

@@ -6,7 +6,7 @@ import type { LotData, ReportPair } from './fab-report-read.js';
 import type { RunCharts } from './fab-report-runs.js';
 
 /** Format version of lot.json: a reader can tell a later layout. */
-export const LOT_REPORT_FORMAT = 'bondline-fab-lot-report/1';
+const LOT_REPORT_FORMAT = 'bondline-fab-lot-report/1';
 
 /** The figures of one pair as lot.json lists them (null where the analysis could not give one). */
 function pairJson(p: ReportPair) {

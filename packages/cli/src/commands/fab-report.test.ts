@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FabStore, openPostgresStore, type StoredPairAnalysis } from '@bondline/fab';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runBondline } from './e2e.test-util.js';
+import { type CliRun, hasStackTrace, runBondline } from './e2e.test-util.js';
 import { copyLot, demoLot, openSqlite } from './fab-report.test-util.js';
 import { throwawayDatabase } from './pg-test-db.test-util.js';
 
@@ -215,18 +215,36 @@ describe('bondline fab report', () => {
 });
 
 describe('bondline fab report refuses bad input', () => {
-  it('exits 2 naming the problem, without a stack trace, and writes nothing', async () => {
+  /** Run the cases concurrently (each run is mostly Node starting up): each exits 2 with its message. */
+  async function refused(cases: readonly [string[], string][]): Promise<CliRun[]> {
+    const runs = await Promise.all(cases.map(([args]) => runBondline('fab', args)));
+    for (const [k, [args, message]] of cases.entries()) {
+      const r = runs[k] ?? { code: null, stdout: '', stderr: '' };
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      expect(r.stdout).toBe('');
+    }
+    return runs;
+  }
+
+  it('a missing --lot or store, an extra argument or a malformed store: exit 2', async () => {
+    await refused([
+      [['report', '--store', store], '--lot is required'],
+      [['report', '--lot', lotId], 'which store?'],
+      [['report', '--store', store, '--lot', lotId, 'extra'], "unexpected argument 'extra'"],
+      [['report', '--store', 'fab.sqlite', '--lot', lotId], "--store: 'fab.sqlite' is not a store location"],
+    ]);
+  });
+
+  it('an unknown lot, a store not migrated, an --out that cannot be a folder: exit 2, nothing written', async () => {
     const empty = join(dir, 'empty.sqlite');
     expect((await runBondline('fab', ['migrate', '--store', `sqlite:${empty}`])).code).toBe(0);
     const unmigrated = join(dir, 'unmigrated.sqlite');
     const aFile = join(dir, 'a-file');
     await writeFile(aFile, 'x');
     const out = join(dir, 'refused');
-    const cases: [string[], string][] = [
-      [['report', '--store', store], '--lot is required'],
-      [['report', '--lot', lotId], 'which store?'],
-      [['report', '--store', store, '--lot', lotId, 'extra'], "unexpected argument 'extra'"],
-      [['report', '--store', 'fab.sqlite', '--lot', lotId], "--store: 'fab.sqlite' is not a store location"],
+    const runs = await refused([
       [
         ['report', '--store', store, '--lot', 'NO-SUCH-LOT', '--out', out],
         `--lot NO-SUCH-LOT: no such lot in SQLite ${store.slice(7)}; its newest lots: DEMO-1-`,
@@ -245,27 +263,10 @@ describe('bondline fab report refuses bad input', () => {
         ['report', '--store', store, '--lot', lotId, '--out', join(dir, 'no', 'such')],
         `--out ${join(dir, 'no', 'such')}`,
       ],
-    ];
-    // Concurrently: each run is mostly Node starting up.
-    const runs = await Promise.all(cases.map(([args]) => runBondline('fab', args)));
-    for (const [k, [args, message]] of cases.entries()) {
-      const r = runs[k] ?? { code: null, stdout: '', stderr: '' };
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr, args.join(' ')).toContain(message);
-      expect(hasStackTrace(r.stderr)).toBe(false);
-      expect(r.stdout).toBe('');
-    }
-    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
-    const unknown = await runBondline('fab', [
-      'report',
-      '--store',
-      store,
-      '--lot',
-      'NO-SUCH-LOT',
-      '--out',
-      out,
     ]);
-    expect(unknown.stderr).toContain('GET /api/lots');
+    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The unknown lot's message also says where to list them all.
+    expect(runs[0]?.stderr).toContain('(all of them: GET /api/lots of bondline fab serve on this store)');
   });
 
   it('a PostgreSQL it cannot reach is exit 1 (as every fab command), the password hidden', async () => {

@@ -34,15 +34,15 @@ const HELP = `usage: ${USAGE}
   --lot <id>         the lot (the store's lots: GET /api/lots of bondline fab serve)
   --out <dir>        the folder to write, created if missing; refused when it holds files
                      (default report-<lot> in the working folder)
-${CONFIG_OPTION_HELP}; its products
-                     give the die grid of the maps (default the simulated tool's shipped model)
+${CONFIG_OPTION_HELP}
+                     (its products give the die grid of the maps; default the shipped model)
 ${STORE_OPTION_HELP}; default the configuration's store
 Units: overlay tx/ty nm, rotation µrad, magnification ppm, void area µm²; yields 0..1 in JSON and CSV.
 Exit codes: 0 written, 1 the store cannot be reached or fails, 2 bad arguments, an unknown lot, a
 store not migrated (bondline fab migrate) or a folder that cannot be written.`;
 
 /** A name every file system takes: characters other than letters, digits, '.', '_' and '-' become '_'. */
-export function fileSafe(name: string): string {
+function fileSafe(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
   return safe === '' || /^\.+$/.test(safe) ? `_${safe}` : safe;
 }
