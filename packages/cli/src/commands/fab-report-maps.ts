@@ -92,7 +92,6 @@ function pairMaps(p: ReportPair, geom: DieGridGeometry, file: string): MapFile[]
   const a = p.analysis?.analysis;
   if (a === undefined) return [];
   const id = p.pair.id;
-  const stack = `stack ${p.pair.stackId} (top ${p.pair.topId}, bottom ${p.pair.bottomId})`;
   const files: MapFile[] = [];
   const dies = dieCauses(a);
   if (dies !== undefined && a.dieYield !== null) {
@@ -100,7 +99,7 @@ function pairMaps(p: ReportPair, geom: DieGridGeometry, file: string): MapFile[]
       geom,
       dies,
       `${id} die yield ${pct(a.dieYield.yield)}`,
-      `${stack}; the fab's die map, dies by what killed them`,
+      `stack ${p.pair.stackId}; the fab's die map, dies by what killed them`,
     );
     files.push({ name: `${file}-dies.png`, data: encodePng(canvas) });
     const voids = mapVoids(p.result?.voidMap);

@@ -10,24 +10,24 @@ function chart(panels: RunPanel[], notes: string[] = []) {
   return drawRunChart({ title: 't', subtitle: 's', xLabels: ['1', '2', '3'], xTitle: 'slot', panels, notes });
 }
 
-// Layout of run-chart.ts: panels 200 px high from y = 46, 34 px apart; x from 90 to 900 - 30, so
+// Layout of run-chart.ts: panels 200 px high from y = 64, 34 px apart; x from 90 to 900 - 30, so
 // with three points they sit at x = 90, 480 and 870. The vertical range is the points' and limits'
 // extremes widened by 8 % of the span on each side.
-const py = (v: number, lo: number, hi: number, top = 46) => {
+const py = (v: number, lo: number, hi: number, top = 64) => {
   const pad = 0.08 * (hi - lo);
   return Math.round(top + 200 - ((v - (lo - pad)) / (hi - lo + 2 * pad)) * 200);
 };
 
 describe('drawRunChart', () => {
   it('is 900 px wide and as high as its panels and notes', () => {
-    // 46 + 2 × (200 + 34) + 24 + 10, then 12 px per note.
+    // 64 + 2 × (200 + 34) + 24 + 10, then 12 px per note.
     expect([
       chart([{ label: 'a', values: [1, 2, 3] }]).width,
       chart([{ label: 'a', values: [1] }]).height,
-    ]).toEqual([900, 314]);
+    ]).toEqual([900, 332]);
     const two = { label: 'a', values: [1, 2, 3] };
-    expect(chart([two, two]).height).toBe(548);
-    expect(chart([two, two], ['we1 at P1', 'we4 at P3']).height).toBe(548 + 24);
+    expect(chart([two, two]).height).toBe(566);
+    expect(chart([two, two], ['we1 at P1', 'we4 at P3']).height).toBe(566 + 24);
   });
 
   it('draws the points in blue, flagged points in red, and the centre line in green', () => {

@@ -34,7 +34,7 @@ const PANEL = 200;
 const GAP = 34;
 const LEFT = 90;
 const RIGHT = 30;
-const TOP = 46;
+const TOP = 64;
 const NOTE_H = 12;
 const MAX_NOTES = 8;
 const SERIES: Rgba = [30, 90, 200, 255];
@@ -92,7 +92,8 @@ function drawPanel(c: Canvas, panel: RunPanel, top: number, px: (i: number) => n
   hi += pad;
   const py = (v: number) => top + PANEL - ((v - lo) / (hi - lo)) * PANEL;
   c.strokeRect(LEFT, top, WIDTH - LEFT - RIGHT, PANEL, BLACK);
-  c.text(LEFT + 6, top + 4, panel.label, BLACK, { scale: 2 });
+  // Above the panel, where no point can be.
+  c.text(LEFT, top - 18, panel.label, BLACK, { scale: 2 });
   // The limits, and the points' extremes where they lie beyond them (an excursion's size is read off).
   const maxV = Math.max(...present);
   const minV = Math.min(...present);
