@@ -2,7 +2,15 @@
 // JSON), UTF-8 with or without a byte-order mark, at most MAX_REPLAY_BYTES. Every problem is reported,
 // each naming the file, line:col and key path. Paths in the file are relative to it.
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { type Issue, issue, parseWithSchema, parseYamlText, type Result, readTextFile } from '@bondline/core';
+import {
+  type Issue,
+  issue,
+  parseWithSchema,
+  parseYamlText,
+  type Result,
+  readTextFile,
+  visible,
+} from '@bondline/core';
 import { constantProblem } from '../assemble/set-tool-constants.js';
 import { SHIPPED_PROFILES } from '../faults/example-files.js';
 import type { PointRate } from '../faults/fix-record.js';
@@ -146,9 +154,10 @@ function recipeOf(
 function underBody(i: Issue, textBody: boolean): Issue {
   if (i.path === undefined) return i;
   const path = `recipe.body.${i.path}`;
-  const named = `: ${i.path}: `;
+  // The message shows the key as core's `visible` writes it (invisible characters named).
+  const named = `: ${visible(i.path)}: `;
   const message =
-    textBody || !i.message.includes(named) ? i.message : i.message.replace(named, `: ${path}: `);
+    textBody || !i.message.includes(named) ? i.message : i.message.replace(named, `: ${visible(path)}: `);
   return { ...i, path, message };
 }
 
