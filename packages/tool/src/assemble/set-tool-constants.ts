@@ -81,7 +81,7 @@ export interface ConstantsSet {
  * (all or nothing, as S2F15 is); R2R offsets not named keep the tool's current value.
  */
 export function setToolConstants(
-  tool: ToolControl,
+  tool: Pick<ToolControl, 'setR2rOffsets'> & { status(): { r2rOffsets: OverlayTerms } },
   constants: Readonly<Record<string, ConstantValue>>,
 ): Result<ConstantsSet> {
   const issues: Issue<ConstantIssueCode>[] = [];
