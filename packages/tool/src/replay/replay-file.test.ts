@@ -139,6 +139,16 @@ describe('parseReplayText: every bad field named by file, line:col and key path'
     expect(byPath.get('lot')).toMatch(
       /^r\.yaml:16:1: lot: is not a known key \(known keys: format, source, /,
     );
+    // The constants are checked with the rest, not after it.
+    expect(byPath.get('constants.R2R_TX_NM')).toMatch(
+      /^r\.yaml:12:\d+: constants\.R2R_TX_NM: 5000 nm is outside its limits/,
+    );
+    expect(byPath.get('constants.BOGUS')).toMatch(
+      /^r\.yaml:12:\d+: constants\.BOGUS: is not an equipment constant/,
+    );
+    // In the order of the text.
+    const lines = issues.map(([, m]) => Number(/^r\.yaml:(\d+):/.exec(m)?.[1]));
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 
   it('constants: unknown names, types and limits of docs/tool.md §7.4, each at its key', () => {

@@ -72,13 +72,11 @@ export function parseReplayText(
     };
   }
   const parsed = parseWithSchema(replayFileSchema, doc.value.value, { ...where, knownKeys: true });
-  if (!parsed.ok) return parsed;
+  // The constants' names, types and limits are checked even when another field is refused, so one
+  // reading reports every problem of the file.
+  const issues: Issue[] = constantIssues(doc.value.value, where);
+  if (!parsed.ok) return { ok: false, issues: inTextOrder([...parsed.issues, ...issues], where) };
   const data = parsed.value;
-  const issues: Issue[] = [];
-  for (const [name, value] of Object.entries(data.constants ?? {})) {
-    const p = constantProblem(name, value);
-    if (p !== undefined) issues.push(placedIssue(p.code, where, ['constants', name], p.text));
-  }
   const recipe = data.recipe === undefined ? undefined : recipeOf(data.recipe, where, issues);
   if (data.profile !== undefined && isProfileName(data.profile) && !isShipped(data.profile)) {
     issues.push(
@@ -116,6 +114,37 @@ function toReplay(
   if (data.seed !== undefined) out.seed = data.seed;
   if (data.pairs !== undefined) out.pairs = data.pairs;
   return out;
+}
+
+/** Problems of the constants that have a number or a true/false value (the schema names the others). */
+function constantIssues(data: unknown, where: FilePlace): Issue[] {
+  const constants = isMapping(data) ? data.constants : undefined;
+  if (!isMapping(constants)) return [];
+  const out: Issue[] = [];
+  for (const [name, value] of Object.entries(constants)) {
+    if (typeof value !== 'number' && typeof value !== 'boolean') continue;
+    const p = constantProblem(name, value);
+    if (p !== undefined) out.push(placedIssue(p.code, where, ['constants', name], p.text));
+  }
+  return out;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Issues in the order of their keys in the text (those without a place last, as they came). */
+function inTextOrder(issues: readonly Issue[], where: FilePlace): Issue[] {
+  const at = (i: Issue): number[] => {
+    const place = i.path === undefined ? undefined : where.locate?.(i.path.split('.'));
+    return (place ?? '').split(':').map(Number).filter(Number.isFinite);
+  };
+  const keyed = issues.map((i, n) => ({ i, n, at: at(i) }));
+  keyed.sort((a, b) => {
+    if (a.at.length === 0 || b.at.length === 0)
+      return (a.at.length === 0 ? 1 : 0) - (b.at.length === 0 ? 1 : 0) || a.n - b.n;
+    return (a.at[0] ?? 0) - (b.at[0] ?? 0) || (a.at[1] ?? 0) - (b.at[1] ?? 0) || a.n - b.n;
+  });
+  return keyed.map((k) => k.i);
 }
 
 /** The recipe section: a name, and a body checked as the store checks a recipe (its name the same). */
