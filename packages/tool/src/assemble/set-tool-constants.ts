@@ -24,7 +24,7 @@ const INTEGER_RANGE: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** Names of the tool's equipment constants, in the table's order. */
-export const TOOL_CONSTANT_NAMES: readonly string[] = TOOL_CONSTANTS.map((c) => c.name);
+const TOOL_CONSTANT_NAMES: readonly string[] = TOOL_CONSTANTS.map((c) => c.name);
 
 /**
  * Why `value` cannot be constant `name` (not a constant of the tool, not of its type, outside its
