@@ -2,7 +2,7 @@
 // (examples/tool/replay/pl-vac-037.yaml): the summary names the ticket, the tool and the forced fault
 // point; --json adds the replay; the same replay gives the same lot; bad files and clashing options are
 // refused with exit 2, a message at the file's line:col and key, and no stack trace.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,12 @@ function refused(r: CliRun, ...parts: string[]): void {
 
 describe.concurrent('bondline tool run --replay', { timeout: 120_000 }, () => {
   it('runs the shipped example: the summary names its source and the forced fault point', async () => {
-    const r = await replay(EXAMPLE, '--pairs', '3');
+    const out = join(dir, 'out');
+    const r = await replay(EXAMPLE, '--pairs', '3', '--out', out);
     expect(r.code, r.stderr).toBe(0);
+    // --out's lot.json is the --json document, the replay included.
+    const lot = JSON.parse(readFileSync(join(out, 'lot.json'), 'utf8')) as { replay: ReplayJson };
+    expect(lot.replay.faults).toEqual([{ id: 'PL-VAC-037', pairs: 3 }]);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stdout).toMatch(
       /^replay examples\/tool\/replay\/pl-vac-037\.yaml: ticket T-2026-0412, tool HB300-01, module PL1, fault point PL-VAC-037, captured 2026-12-07T09:14:03\+08:00$/m,

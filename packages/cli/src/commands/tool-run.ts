@@ -98,13 +98,16 @@ export async function runToolRun(argv: string[]): Promise<number> {
       pairs,
       onProgress: (p) => bar.update(p.done),
     }).finally(() => bar.finish());
+    const json = lotJson(lot.summary, lot.pairs, opened.catalogue);
+    const doc = replay === undefined ? json : { ...json, replay: replayJson(replay, lot.pairs) };
     if (values.out !== undefined) {
       const { files, what } = lotFolderFiles(lot.summary, lot.pairs, opened);
-      await writeOutputFolder('--out', values.out, files, what);
+      // lot.json is the --json document, the replay's key included.
+      const text = `${JSON.stringify(doc, null, 2)}\n`;
+      const written = files.map((f) => (f.name === 'lot.json' ? { ...f, data: text } : f));
+      await writeOutputFolder('--out', values.out, written, what);
     }
-    const json = lotJson(lot.summary, lot.pairs, opened.catalogue);
-    if (values.json === true)
-      printJson(replay === undefined ? json : { ...json, replay: replayJson(replay, lot.pairs) }, 2);
+    if (values.json === true) printJson(doc, 2);
     else {
       const context = { profile: opened.profileName, seed };
       process.stdout.write(
