@@ -237,7 +237,21 @@ export {
   type R2rServiceOptions,
 } from './analytics/r2r/r2r-service.js';
 export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
-// Tickets (docs/fab.md §11.4–11.7): the store's tickets, the service that opens them, its settings, routes.
+// Reliability (docs/fab.md §12): the E10 split from stored events, OEE per E79.
+export {
+  type E10Clock,
+  type E10Split,
+  type EntitySplit,
+  e10Split,
+  type Oee,
+  oee,
+} from './analytics/reliability/e10-split.js';
+export {
+  type ReliabilityQuery,
+  readToolReliability,
+  type ToolReliability,
+} from './analytics/reliability/tool-reliability.js';
+// Who a request to the tickets' routes acts as (docs/fab.md §11.7): unauthenticated until accounts.
 export { LOCAL_OPERATOR, localOperator, type ResolveActor } from './api/actor.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
@@ -295,6 +309,22 @@ export {
   type VerificationInput,
   verificationCheck,
 } from './loop/verification.js';
+// Notifications to the makers' systems (docs/fab.md §13).
+export {
+  SIGNATURE_HEADER,
+  type SignatureCheck,
+  signatureHeader,
+  verifySignature,
+} from './loop/webhook-signature.js';
+export {
+  type DeadLetter,
+  type Notification,
+  type WebhookCounters,
+  WebhookDispatcher,
+  type WebhookOptions,
+  type WebhookTarget,
+  webhookTargetSchema,
+} from './loop/webhooks.js';
 export {
   DEFAULT_WORK_CALENDAR,
   localMonth,
@@ -305,6 +335,7 @@ export {
   workingHours,
   workingMs,
 } from './loop/work-calendar.js';
+// The store's types: R2R actions, analyses, tickets (docs/fab.md §11.4), yield.
 export type { R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,

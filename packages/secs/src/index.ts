@@ -16,6 +16,11 @@ export {
   encodeItem,
   SecsEncodeError,
 } from './codec/encode.js';
+// SEMI E10 equipment states, their time split and RAM figures (docs/tool.md §6)
+export { type E10Metrics, type E10Times, e10Metrics } from './e10/e10-metrics.js';
+export type { E10State } from './e10/e10-state.js';
+export { type E10IssueCode, type E10Move, E10Timeline } from './e10/e10-timeline.js';
+export { E10_STATES } from './e10/e10-transitions.js';
 export {
   type CommandRunner,
   GemEquipment,

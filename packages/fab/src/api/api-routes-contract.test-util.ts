@@ -201,6 +201,8 @@ export function apiRoutesContract(name: string, factory: HarnessFactory): void {
         const ceid = await allPages(app, '/api/events?ceid=4001&limit=5');
         expect(ceid.every((e) => e.ceid === 4001)).toBe(true);
         expect(ceid.length).toBe(14);
+        const named = await allPages(app, `/api/events?name=${ceid[0]?.name ?? ''}&limit=5`);
+        expect(named.map((e) => e.dataId)).toEqual(ceid.map((e) => e.dataId));
         expect((await allPages(app, '/api/alarms?alid=2000000003')).length).toBe(1);
         expect((await allPages(app, '/api/trace?trid=8')).length).toBe(0);
         expect((await allPages(app, '/api/ec-changes?ecid=310&tool=B2')).length).toBe(0);

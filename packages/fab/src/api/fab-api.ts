@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
+import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
 import { registerTicketRoutes } from '../loop/ticket-routes.js';
 import type { TicketService } from '../loop/ticket-service.js';
 import type { TicketSettings } from '../loop/ticket-settings.js';
@@ -183,6 +184,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerReadRoutes(app, store, options.statusBoard);
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
+  registerReliabilityRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   if (options.tickets !== undefined)
     registerTicketRoutes(app, {

@@ -18,16 +18,17 @@ export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): v
     {
       schema: {
         summary: 'Collection events by equipment time',
-        description: `${FILTERS} ceid: one collection event id.`,
+        description: `${FILTERS} ceid: one collection event id; name: events of one name.`,
         querystring: eventsQuery,
         response: { 200: responses.events, ...readErrors },
       },
     },
     async (req, reply) => {
-      const { ceid } = req.query;
+      const { ceid, name } = req.query;
       const r = await store.listEvents({
         ...rangeParams(req.query),
         ...(ceid === undefined ? {} : { ceid }),
+        ...(name === undefined ? {} : { name }),
       });
       return r.ok ? reply.send(r.value) : sendStoreRefusal(reply, r.issues);
     },

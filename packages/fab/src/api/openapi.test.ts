@@ -71,7 +71,7 @@ describe('OpenAPI document', () => {
         }
       }
       const events = doc.paths['/api/events']?.get?.parameters?.map((p) => p.name).sort();
-      expect(events).toEqual(['ceid', 'cursor', 'from', 'limit', 'order', 'to', 'tool']);
+      expect(events).toEqual(['ceid', 'cursor', 'from', 'limit', 'name', 'order', 'to', 'tool']);
       const yieldParams = doc.paths['/api/yield']?.get?.parameters?.map((p) => p.name).sort();
       expect(yieldParams).toEqual(['by', 'from', 'lot', 'recipe', 'to', 'tool']);
       expect(doc.components.schemas.StoredPairAnalysis).toBeDefined();

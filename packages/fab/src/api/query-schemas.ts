@@ -101,7 +101,13 @@ export const pairsQuery = z.strictObject({
   lot: idText.meta({ description: 'only this lot' }).optional(),
 });
 export const eventsQuery = withRange(
-  z.strictObject({ ...page, ...timeRange, tool: toolFilter, ceid: idFilter('CEID') }),
+  z.strictObject({
+    ...page,
+    ...timeRange,
+    tool: toolFilter,
+    ceid: idFilter('CEID'),
+    name: idText.meta({ description: 'only events of this name (E10StateChanged, ...)' }).optional(),
+  }),
 );
 export const alarmsQuery = withRange(
   z.strictObject({ ...page, ...timeRange, tool: toolFilter, alid: idFilter('ALID') }),
@@ -143,5 +149,16 @@ export const curveQuery = withRange(
   z.strictObject({
     ...yieldFilters,
     limit: integerText(1, 1000, 'bad-limit', 'the newest lots, 1..1000 (default 1000)').optional(),
+  }),
+);
+
+/** GET /api/tools/{id}/reliability: a period and the clock that times the moves. */
+export const reliabilityQuery = withRange(
+  z.strictObject({
+    ...timeRange,
+    clock: z
+      .enum(['tool', 'equipment'])
+      .meta({ description: "the tool's own time (ToolTimeS, default) or its equipment time stamps" })
+      .optional(),
   }),
 );

@@ -89,6 +89,8 @@ export interface TimeRangeQuery extends PageQuery {
 
 export interface EventQuery extends TimeRangeQuery {
   readonly ceid?: number;
+  /** Only events of this name (`E10StateChanged`): CEIDs differ from tool to tool, names less. */
+  readonly name?: string;
 }
 
 export interface AlarmQuery extends TimeRangeQuery {

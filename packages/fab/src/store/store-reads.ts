@@ -176,7 +176,7 @@ export function storeReads(reader: SqlReader): Reads {
       if ('code' in result) return { ok: false, issues: [result] };
       return { ok: true, value: { pair, result } };
     },
-    listEvents: (q: EventQuery = {}) => timeList(reader, EVENTS, q, { ceid: 'ceid' }),
+    listEvents: (q: EventQuery = {}) => timeList(reader, EVENTS, q, { ceid: 'ceid' }, { name: 'name' }),
     listAlarms: (q: AlarmQuery = {}) => timeList(reader, ALARMS, q, { alid: 'alid' }),
     listTrace: (q: TraceQuery = {}) => timeList(reader, TRACE, q, { traceId: 'trace_id' }),
     listEcChanges: (q: EcChangeQuery = {}) => timeList(reader, EC_CHANGES, q, { ecid: 'ecid' }),
@@ -196,8 +196,9 @@ async function timeList<T>(
   spec: ListSpec<T>,
   q: TimeRangeQuery,
   numbers: Readonly<Record<string, string>>,
+  texts: Readonly<Record<string, string>> = {},
 ): Promise<R<Page<T>>> {
-  const f = filters(q, { toolId: 'tool_id' }, numbers);
+  const f = filters(q, { toolId: 'tool_id', ...texts }, numbers);
   if (!f.ok) return f;
   const range = timeRange(q.fromMs, q.toMs);
   if (!Array.isArray(range)) return { ok: false, issues: [range] };

@@ -3,7 +3,7 @@
 // events, alarms and trace samples, and calls ToolControl for remote commands and recipes.
 
 import type { Result } from '@bondline/core';
-import type { E10Metrics } from '../e10/e10-metrics.js';
+import type { E10Metrics, E10State } from '@bondline/secs';
 import type { AlarmingFault } from '../faults/fault-source.js';
 import type { ModuleKind } from '../module-kind.js';
 import type { Recipe } from '../recipe/recipe-types.js';
@@ -11,14 +11,8 @@ import type { BondOutcome, OverlayTerms, PairMetrology } from '../sim/process-ph
 
 export type ModuleState = 'idle' | 'busy' | 'held' | 'fault' | 'maintenance' | 'down';
 
-/** SEMI E10 basic equipment states. */
-export type E10State =
-  | 'productive'
-  | 'standby'
-  | 'engineering'
-  | 'scheduled-down'
-  | 'unscheduled-down'
-  | 'non-scheduled';
+/** SEMI E10 basic equipment states (defined in @bondline/secs). */
+export type { E10State };
 
 /** The tool's processing state (GEM's PROCESSING STATE, E30 4.4, as this tool defines it). */
 export type ProcessState = 'idle' | 'setup' | 'executing' | 'pausing' | 'paused' | 'stopping' | 'aborting';

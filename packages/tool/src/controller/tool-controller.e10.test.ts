@@ -1,6 +1,6 @@
+import type { E10Times } from '@bondline/secs';
 import { describe, expect, it } from 'vitest';
 import { alarmRule } from '../drivers/sim/scripted-faults.test-util.js';
-import type { E10Times } from '../e10/e10-metrics.js';
 import { harness, runToEnd } from './controller-harness.test-util.js';
 import type { E10State, ToolEventMap } from './tool-api.js';
 

@@ -1,9 +1,8 @@
 // SEMI E10 state tracking for a whole tool (docs/tool.md §6): one timeline per entity, the tool itself
 // and each module, fed by the controller with the transitions it makes at virtual times.
 import { issue, type Result } from '@bondline/core';
+import { type E10IssueCode, type E10Metrics, type E10Move, E10Timeline } from '@bondline/secs';
 import type { E10State } from '../controller/tool-api.js';
-import type { E10Metrics } from './e10-metrics.js';
-import { type E10IssueCode, type E10Move, E10Timeline } from './e10-timeline.js';
 
 export class E10Tracker {
   private readonly timelines = new Map<string, E10Timeline>();

@@ -42,6 +42,10 @@ export function readsContract(factory: HarnessFactory): void {
         expect(detail.result).toEqual(result);
       }
       expect(okValue(await store.listEvents()).items).toEqual(ofType(batch, 'event'));
+      const events = ofType(batch, 'event');
+      const name = events[0]?.name ?? '';
+      expect(okValue(await store.listEvents({ name })).items).toEqual(events.filter((e) => e.name === name));
+      expect(okValue(await store.listEvents({ name: 'NoSuchEvent' })).items).toEqual([]);
       expect(okValue(await store.listAlarms()).items).toEqual(ofType(batch, 'alarm'));
       expect(okValue(await store.listTrace()).items).toEqual(ofType(batch, 'trace'));
       expect(okValue(await store.listEcChanges()).items).toEqual(ofType(batch, 'ec-change'));
@@ -136,6 +140,7 @@ export function readsContract(factory: HarnessFactory): void {
       expect(await code(store.listEvents({ fromMs: T0 + 10, toMs: T0 }))).toBe('bad-range');
       expect(await code(store.listTrace({ fromMs: 1.5 }))).toBe('bad-range');
       expect(await code(store.listEvents({ ceid: -4 }))).toBe('bad-filter');
+      expect(await code(store.listEvents({ name: 4 as unknown as string }))).toBe('bad-filter');
       expect(await code(store.listPairs({ toolId: 7 as unknown as string }))).toBe('bad-filter');
       expect(await code(store.getPair('no-such-pair'))).toBe('not-found');
       expect(await code(store.getTool('no-such-tool'))).toBe('not-found');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { E10State } from '../controller/tool-api.js';
+import type { E10State } from './e10-state.js';
 import { E10Timeline } from './e10-timeline.js';
 
 const H = 3600;

@@ -12,7 +12,7 @@
 // Every other move between two different states is a real event of a tool's day (a failure from
 // any state of operations time, maintenance after a lot, engineering between lots, ...).
 import { type Transition, TransitionTable } from '@bondline/core';
-import type { E10State } from '../controller/tool-api.js';
+import type { E10State } from './e10-state.js';
 
 export const E10_STATES: readonly E10State[] = [
   'productive',

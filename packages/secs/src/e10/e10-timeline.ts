@@ -2,8 +2,8 @@
 // times; time accumulates in each state and failures are counted, so E10's figures can be read at
 // any moment. Illegal moves (e10-transitions.ts) and times that run backwards are refused as values.
 import { issue, type Result, type TransitionTable } from '@bondline/core';
-import type { E10State } from '../controller/tool-api.js';
 import { type E10Metrics, type E10Times, e10Metrics } from './e10-metrics.js';
+import type { E10State } from './e10-state.js';
 import { E10_REFUSED, e10Table } from './e10-transitions.js';
 
 /** A move that happened. */

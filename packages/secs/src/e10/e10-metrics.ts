@@ -1,6 +1,6 @@
 // SEMI E10 figures of one entity from the time it spent in each state and its failures
 // (docs/tool.md §6). Pure: the timeline (e10-timeline.ts) supplies the inputs.
-import type { E10State } from '../controller/tool-api.js';
+import type { E10State } from './e10-state.js';
 
 /** Seconds spent in each state. */
 export type E10Times = Record<E10State, number>;
