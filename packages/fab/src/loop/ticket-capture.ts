@@ -43,6 +43,43 @@ export function moduleOf(
   return found.length === 1 ? found[0]?.id : kinds[0];
 }
 
+/** The tool's replay format (docs/tool.md §8.4), which `bondline tool run --replay` reads. */
+const REPLAY_FORMAT = 'bondline-replay/1';
+
+/**
+ * The ticket's conditions as a replay document: where it was seen (the ticket id is added when it is
+ * served, GET /api/tickets/{id}/replay), the recipe and its body as stored, the constants as last
+ * changed, the fault point forced at every step. No seed: the fab does not know the tool's.
+ */
+function replayOf(
+  alarm: AlarmRecord,
+  module: string | undefined,
+  faultPoint: string | undefined,
+  recipeName: string | undefined,
+  body: string | undefined,
+  constants: JsonObject,
+): JsonObject {
+  const fits = (v: string | undefined, max: number): v is string => v !== undefined && v.length <= max;
+  return {
+    format: REPLAY_FORMAT,
+    source: {
+      ...(fits(alarm.toolId, 80) ? { tool: alarm.toolId } : {}),
+      ...(fits(module, 40) ? { module } : {}),
+      capturedAt: new Date(alarm.receivedTimeMs).toISOString(),
+      ...(faultPoint === undefined ? {} : { faultId: faultPoint }),
+      alarm: { alid: alarm.alid, ...(fits(alarm.text, 120) ? { text: alarm.text } : {}) },
+    },
+    ...(recipeName === undefined
+      ? {}
+      : { recipe: { name: recipeName, ...(body === undefined ? {} : { body }) } }),
+    // The replay takes numbers and booleans (the tool checks them as S2F15 would).
+    constants: Object.fromEntries(
+      Object.entries(constants).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean'),
+    ),
+    ...(faultPoint === undefined ? {} : { faults: { [faultPoint]: { perStep: 1 } } }),
+  };
+}
+
 /** A part not asked for (its setting is 0). */
 const none = <T>(): StoreResult<Page<T>> => Promise.resolve({ ok: true, value: { items: [] } });
 
@@ -145,17 +182,7 @@ export async function captureAlarm(
       startedMs: p.pair.startedMs,
       ...(p.yield === undefined ? {} : { yield: p.yield }),
     })),
-    replay: {
-      toolId,
-      ...(recipe === undefined
-        ? recipeName === undefined
-          ? {}
-          : { recipe: { name: recipeName } }
-        : { recipe: { name: recipe.name, version: recipe.version, body: recipe.body } }),
-      constants,
-      ...(faultPoint === undefined ? {} : { faultPoint }),
-      alid: alarm.alid,
-    },
+    replay: replayOf(alarm, module, faultPoint, recipeName, recipe?.body, constants),
     ...(missing.length === 0 ? {} : { missing }),
   };
   const title = faultPoint === undefined ? `ALID ${alarm.alid}: ${alarm.text}` : alarm.text;

@@ -11,6 +11,7 @@ import { sendStoreRefusal } from '../api/api-errors.js';
 import { apiError } from '../api/response-schemas.js';
 import { pageParams } from '../api/store-query.js';
 import type { FabStore, StoreIssueCode } from '../store/fab-store.js';
+import type { JsonObject, JsonValue } from '../store/json-value.js';
 import { MAX_ATTACHMENT_BYTES } from '../store/ticket-records.js';
 import { ticketResponseSummary, ticketVerification } from './ticket-figures.js';
 import {
@@ -188,6 +189,32 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
   );
 
   app.get(
+    '/api/tickets/:id/replay',
+    {
+      schema: {
+        summary:
+          "The ticket's conditions as a replay file (bondline-replay/1) for bondline tool run --replay",
+        params: idParams,
+        response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'TicketReplay' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const t = await store.getTicket(req.params.id);
+      if (!t.ok) return sendStoreRefusal(reply, t.issues);
+      const replay = t.value.data.replay;
+      if (!isObject(replay))
+        return reply.code(404).send({
+          code: 'no-replay',
+          message: `ticket ${t.value.id} carries no replay (it was not opened from an alarm)`,
+        });
+      const source = isObject(replay.source) ? replay.source : {};
+      return reply
+        .header('content-disposition', `attachment; filename="${t.value.id}.replay.json"`)
+        .send({ ...replay, source: { ...source, ticket: t.value.id } });
+    },
+  );
+
+  app.get(
     '/api/tickets/:id/verification',
     {
       schema: {
@@ -266,6 +293,10 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
         .send(Buffer.from(r.value.bytes.buffer, r.value.bytes.byteOffset, r.value.bytes.byteLength));
     },
   );
+}
+
+function isObject(v: JsonValue | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function unauthenticated(reply: FastifyReply): FastifyReply {

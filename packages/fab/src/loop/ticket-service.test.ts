@@ -152,12 +152,19 @@ describe('ticket service', () => {
     // The 3 newest alarms, newest first: this one and the earlier warning (which opened nothing).
     expect((d.alarmHistory as { alid: number }[]).map((a) => a.alid)).toEqual([7061, 4011]);
     expect((d.pairs as { pairId: string }[]).map((p) => p.pairId)).toEqual(['L1-P3', 'L1-P2']);
-    expect(d.replay).toMatchObject({
-      toolId: 'B1',
-      recipe: { name: 'BOND-STD', version: 1, body: 'bond:\n  forceN: 20\n' },
+    // The replay file's document (docs/tool.md §8.4), the ticket id added when it is served.
+    expect(d.replay).toEqual({
+      format: 'bondline-replay/1',
+      source: {
+        tool: 'B1',
+        module: 'BD1',
+        capturedAt: new Date(T0 + 60_003).toISOString(),
+        faultId: 'BD-ALIGN-061',
+        alarm: { alid: 7061, text: ALIGN_TEXT },
+      },
+      recipe: { name: 'BOND-STD', body: 'bond:\n  forceN: 20\n' },
       constants: { R2R_TX_NM: 12.5, BondForceN: 20 },
-      faultPoint: 'BD-ALIGN-061',
-      alid: 7061,
+      faults: { 'BD-ALIGN-061': { perStep: 1 } },
     });
     expect(events.map((e) => [e.kind, e.ticket.id])).toEqual([['opened', 'T-000001']]);
   });
