@@ -94,6 +94,10 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     yieldPareto: answer,
     yieldCurve: answer,
     listR2rActions: answer,
+    listFdcModels: answer,
+    getFdcModel: answer,
+    getFdcCheck: answer,
+    listFdcFaults: answer,
     close: async () => undefined,
   };
 }

@@ -26,6 +26,9 @@ const RECORD_TYPES: readonly FabRecordType[] = [
   'alarm',
   'trace',
   'ec-change',
+  'fdc-model',
+  'fdc-check',
+  'fdc-fault',
 ];
 
 // A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair
@@ -150,6 +153,7 @@ function recordFilter(tool: string | undefined, types: ReadonlySet<FabRecordType
       case 'organisation':
       case 'carrier':
       case 'substrate':
+      case 'fdc-model':
         return false;
       default:
         return r.toolId === tool;

@@ -59,6 +59,10 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     yieldPareto: (q) => store.yieldPareto(q),
     yieldCurve: (q) => store.yieldCurve(q),
     listR2rActions: (q) => store.listR2rActions(q),
+    listFdcModels: (q) => store.listFdcModels(q),
+    getFdcModel: (recipe, version) => store.getFdcModel(recipe, version),
+    getFdcCheck: (id) => store.getFdcCheck(id),
+    listFdcFaults: (q) => store.listFdcFaults(q),
     close: () => store.close(),
   };
 }

@@ -12,6 +12,9 @@ import type {
   EcChangeRecord,
   EventRecord,
   FabRecord,
+  FdcCheckRecord,
+  FdcFaultRecord,
+  FdcModelRecord,
   LotRecord,
   ModuleRecord,
   PairRecord,
@@ -95,6 +98,18 @@ export interface R2rActionQuery extends PageQuery {
   readonly context: string;
 }
 
+/** FDC models (docs/fab.md §9), in the order stored; `recipe` keeps one recipe's versions. */
+export interface FdcModelQuery extends PageQuery {
+  readonly recipe?: string;
+}
+
+/** FDC faults, in the order stored, of one tool, pair or recipe (filters combine). */
+export interface FdcFaultQuery extends PageQuery {
+  readonly toolId?: string;
+  readonly pairId?: string;
+  readonly recipe?: string;
+}
+
 export interface ToolDetail {
   readonly tool: ToolRecord;
   readonly modules: readonly ModuleRecord[];
@@ -165,6 +180,13 @@ export interface FabStore {
   yieldCurve(query?: YieldQuery & { limit?: number }): StoreResult<YieldCurve>;
   /** One R2R context's audited actions (docs/fab.md §10), oldest first by default. */
   listR2rActions(query: R2rActionQuery): StoreResult<Page<R2rActionRecord>>;
+  // FDC (migration 7, docs/fab.md §9): written through writeBatch (fdc-model, fdc-check, fdc-fault).
+  listFdcModels(query?: FdcModelQuery): StoreResult<Page<FdcModelRecord>>;
+  /** A recipe's model of `version`, or its newest (the active one); `not-found` when there is none. */
+  getFdcModel(recipe: string, version?: number): StoreResult<FdcModelRecord>;
+  /** A pair's check against the newest model version it was checked with; `not-found` when none. */
+  getFdcCheck(pairId: string): StoreResult<FdcCheckRecord>;
+  listFdcFaults(query?: FdcFaultQuery): StoreResult<Page<FdcFaultRecord>>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

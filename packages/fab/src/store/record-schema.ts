@@ -174,6 +174,44 @@ const r2rAction = z.strictObject({
   detail: jsonObject,
 });
 
+const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
+
+const fdcModel = z.strictObject({
+  type: z.literal('fdc-model'),
+  recipe: id,
+  version: count.min(1),
+  createdMs: timeMs,
+  goldenPairIds: z.array(id).max(100_000),
+  model: jsonObject,
+});
+
+const fdcCheck = z.strictObject({
+  type: z.literal('fdc-check'),
+  pairId: id,
+  toolId: id,
+  recipe: id,
+  modelVersion: count.min(1),
+  atMs: timeMs,
+  flagged: z.boolean(),
+  faultCount: count,
+  result: jsonObject,
+});
+
+const fdcFault = z.strictObject({
+  type: z.literal('fdc-fault'),
+  pairId: id,
+  toolId: id,
+  recipe: id,
+  step: id,
+  moduleId: id,
+  modelVersion: count.min(1),
+  atMs: timeMs,
+  t2: finite,
+  t2Ucl: finite,
+  reasons: z.array(z.enum(['t2', 'limits'])).min(1).max(2),
+  traces: z.array(jsonObject).max(10_000),
+});
+
 /** One schema for every record type, told apart by `type`. */
 export const recordSchema = z.discriminatedUnion('type', [
   organisation,
@@ -190,4 +228,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   trace,
   ecChange,
   r2rAction,
+  fdcModel,
+  fdcCheck,
+  fdcFault,
 ]);

@@ -192,6 +192,50 @@ export interface R2rActionRecord {
   readonly detail: JsonObject;
 }
 
+/**
+ * An FDC model of one recipe (docs/fab.md §9), learned from golden pairs: `model` is the library's
+ * model as JSON (fdc-model-codec.ts). Versions of a recipe count from 1; the newest is the active one.
+ */
+export interface FdcModelRecord {
+  readonly type: 'fdc-model';
+  readonly recipe: string;
+  readonly version: number;
+  /** Wall clock when it was learned, ms since the epoch. */
+  readonly createdMs: number;
+  readonly goldenPairIds: readonly string[];
+  readonly model: JsonObject;
+}
+
+/** One pair checked against its recipe's model: the library's RunCheck as JSON in `result`. */
+export interface FdcCheckRecord {
+  readonly type: 'fdc-check';
+  readonly pairId: string;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly modelVersion: number;
+  readonly atMs: number;
+  readonly flagged: boolean;
+  readonly faultCount: number;
+  readonly result: JsonObject;
+}
+
+/** A flagged step of a pair: T² and its limit, why, and the traces that drove it, ranked. */
+export interface FdcFaultRecord {
+  readonly type: 'fdc-fault';
+  readonly pairId: string;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly step: string;
+  readonly moduleId: string;
+  readonly modelVersion: number;
+  readonly atMs: number;
+  readonly t2: number;
+  readonly t2Ucl: number;
+  readonly reasons: readonly ('t2' | 'limits')[];
+  /** The library's TraceContribution list as JSON: `{ trace, contribution, share, outOfLimits }`. */
+  readonly traces: readonly JsonObject[];
+}
+
 export type FabRecord =
   | OrganisationRecord
   | ToolRecord
@@ -206,6 +250,9 @@ export type FabRecord =
   | AlarmRecord
   | TraceSampleRecord
   | EcChangeRecord
-  | R2rActionRecord;
+  | R2rActionRecord
+  | FdcModelRecord
+  | FdcCheckRecord
+  | FdcFaultRecord;
 
 export type FabRecordType = FabRecord['type'];

@@ -3,6 +3,7 @@
 // long, the server gone) into the read's issue instead of a throw.
 import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
+import { fdcReads } from './fdc-reads.js';
 import type { SqlReader } from './keyset-query.js';
 import { storeReads } from './store-reads.js';
 import { analysisReads } from './yield-reads.js';
@@ -16,6 +17,7 @@ type R<T> = Result<T, StoreIssueCode>;
 export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
   private readonly analyses: ReturnType<typeof analysisReads>;
+  private readonly fdc: ReturnType<typeof fdcReads>;
 
   protected constructor(
     reader: SqlReader,
@@ -23,6 +25,7 @@ export abstract class SqlStoreBase {
   ) {
     this.reads = storeReads(reader);
     this.analyses = analysisReads(reader);
+    this.fdc = fdcReads(reader);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -41,6 +44,10 @@ export abstract class SqlStoreBase {
   yieldPareto: FabStore['yieldPareto'] = (q = {}) => this.guard(() => this.analyses.yieldPareto(q));
   yieldCurve: FabStore['yieldCurve'] = (q = {}) => this.guard(() => this.analyses.yieldCurve(q));
   listR2rActions: FabStore['listR2rActions'] = (q) => this.guard(() => this.reads.listR2rActions(q));
+  listFdcModels: FabStore['listFdcModels'] = (q) => this.guard(() => this.fdc.listFdcModels(q));
+  getFdcModel: FabStore['getFdcModel'] = (r, v) => this.guard(() => this.fdc.getFdcModel(r, v));
+  getFdcCheck: FabStore['getFdcCheck'] = (id) => this.guard(() => this.fdc.getFdcCheck(id));
+  listFdcFaults: FabStore['listFdcFaults'] = (q) => this.guard(() => this.fdc.listFdcFaults(q));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
 import { analysesContract } from './analyses-contract.test-util.js';
+import { fdcContract } from './fdc-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { r2rContract } from './r2r-contract.test-util.js';
@@ -52,5 +53,6 @@ export function fabStoreContract(
     paginationContract(factory);
     analysesContract(factory);
     r2rContract(factory);
+    fdcContract(factory);
   });
 }
