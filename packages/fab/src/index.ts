@@ -26,6 +26,13 @@ export {
   learnFdcModel,
 } from './analytics/fdc/fdc-model.js';
 export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
+export { type FdcCounters, FdcService, type FdcServiceOptions } from './analytics/fdc/fdc-service.js';
+export {
+  type FdcLearnCode,
+  type FdcLearned,
+  type FdcLearnRequest,
+  learnFdcFromStore,
+} from './analytics/fdc/fdc-learn.js';
 export {
   type FdcRun,
   type RunStep,
@@ -299,14 +306,20 @@ export {
   workingHours,
   workingMs,
 } from './loop/work-calendar.js';
-export type { R2rActionQuery } from './store/fab-store.js';
+export type { FdcFaultQuery, FdcModelQuery, R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,
   PairAnalysisRecord,
   PairFigures,
   StoredPairAnalysis,
 } from './store/pair-analysis-record.js';
-export type { R2rActionRecord } from './store/records.js';
+export type {
+  FdcCheckRecord,
+  FdcFaultRecord,
+  FdcModelRecord,
+  FdcTraceRank,
+  R2rActionRecord,
+} from './store/records.js';
 export type {
   CauseBar,
   FaultPointBar,

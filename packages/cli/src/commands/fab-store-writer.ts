@@ -8,6 +8,7 @@ import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
@@ -20,7 +21,9 @@ const HELP = `usage: ${USAGE}
   A store writer: commits the records collectors publish on NATS JetStream into the store, each
   message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
   again). Several writers on one durable consumer share the work. Each writer also analyses the
-  pairs it commits (docs/fab.md §7.5) and stores the analyses. Until SIGINT or SIGTERM.
+  pairs it commits (docs/fab.md §7.5) and stores the analyses, and checks them against their recipe's
+  FDC model (§9; a pair's records must reach one writer: run one writer per stream for FDC). Until
+  SIGINT or SIGTERM.
 ${CONFIG_OPTION_HELP}
 ${STORE_OPTION_HELP}; default the configuration's store
 ${BUS_OPTION_HELP}
@@ -58,6 +61,8 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       await analyser.close();
       throw e;
     });
+    // FDC checks what this writer commits; its checks and faults go back on the stream (docs/fab.md §9).
+    const fdc = startFdc(store, commits, bus.sink(), (i) => process.stderr.write(`fab store: ${i.message}\n`));
     try {
       const started = await bus.startStoreWriter(store, {
         ...(durable === undefined ? {} : { durable }),
@@ -76,7 +81,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       );
       const progress = everyFewSeconds(() => {
         const s = writer.stats();
-        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}`;
+        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}; ${fdcLine(fdc)}`;
       });
       const name = await signal;
       progress.stop();
@@ -85,6 +90,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       process.stdout.write(`${name}: stopped after ${s.records} records in ${s.messages} messages\n`);
       return 0;
     } finally {
+      await fdc.close();
       await analyser.close();
       await bus.close();
     }

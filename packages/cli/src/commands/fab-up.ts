@@ -32,6 +32,7 @@ import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { countersLine } from './fab-collect.js';
+import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
@@ -126,6 +127,10 @@ export async function runFabUp(argv: string[]): Promise<number> {
       process.stderr.write(`fab up: analysis: ${i.message}\n`),
     );
     closing.push(() => analyser.close());
+    const fdc = startFdc(store, pipeline.commits, pipeline.sink, (i) =>
+      process.stderr.write(`fab up: ${i.message}\n`),
+    );
+    closing.push(() => fdc.close());
 
     let line: DemoLine | undefined;
     if (demoCount > 0) {
@@ -202,7 +207,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     say(`fab up: running at ${api.url}; stop with Ctrl-C`);
     const progress = everyFewSeconds(
       () =>
-        `${countersLine(collector.value)}; ${analyserLine(analyser)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+        `${countersLine(collector.value)}; ${analyserLine(analyser)}; ${fdcLine(fdc)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
     );
     const name = await signal;
     progress.stop();

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerFdcRoutes } from '../analytics/fdc/fdc-routes.js';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
@@ -174,6 +175,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
   registerReliabilityRoutes(app, store);
+  registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,

@@ -4,7 +4,7 @@ import { issue, type Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import { type JsonObject, type JsonValue, parseJsonObject, parseJsonValue } from './json-value.js';
-import type { FdcCheckRecord, FdcFaultRecord, FdcModelRecord } from './records.js';
+import type { FdcCheckRecord, FdcFaultRecord, FdcModelRecord, FdcTraceRank } from './records.js';
 import { type DbRow, keyNumber } from './row-decode.js';
 
 type Reads = Pick<FabStore, 'listFdcModels' | 'getFdcModel' | 'getFdcCheck' | 'listFdcFaults'>;
@@ -29,10 +29,22 @@ function array(value: JsonValue, col: string): readonly JsonValue[] {
   throw new TypeError(`column ${col}: expected a JSON array from the store`);
 }
 
-function objects(value: JsonValue, col: string): JsonObject[] {
+function ranks(value: JsonValue, col: string): FdcTraceRank[] {
   return array(value, col).map((v) => {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as JsonObject;
-    throw new TypeError(`column ${col}: expected JSON objects from the store`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw new TypeError(`column ${col}: expected JSON objects from the store`);
+    }
+    const o = v as JsonObject;
+    const { trace, contribution, share, outOfLimits } = o;
+    if (
+      typeof trace !== 'string' ||
+      typeof contribution !== 'number' ||
+      typeof share !== 'number' ||
+      !Array.isArray(outOfLimits)
+    ) {
+      throw new TypeError(`column ${col}: a trace without trace, contribution, share and outOfLimits`);
+    }
+    return { trace, contribution, share, outOfLimits: outOfLimits.map(String) };
   });
 }
 
@@ -74,7 +86,7 @@ export function fdcFaultFromRow(row: DbRow): FdcFaultRecord {
     t2: num(row, 't2'),
     t2Ucl: num(row, 't2_ucl'),
     reasons: array(parseJsonValue(row.reasons), 'reasons').map((r) => (r === 't2' ? 't2' : 'limits')),
-    traces: objects(parseJsonValue(row.traces), 'traces'),
+    traces: ranks(parseJsonValue(row.traces), 'traces'),
   };
 }
 

@@ -209,7 +209,16 @@ const fdcFault = z.strictObject({
   t2: finite,
   t2Ucl: finite,
   reasons: z.array(z.enum(['t2', 'limits'])).min(1).max(2),
-  traces: z.array(jsonObject).max(10_000),
+  traces: z
+    .array(
+      z.strictObject({
+        trace: text.min(1).max(MAX_ID_CHARS),
+        contribution: finite,
+        share: finite,
+        outOfLimits: z.array(text.max(MAX_ID_CHARS)).max(1000),
+      }),
+    )
+    .max(10_000),
 });
 
 /** One schema for every record type, told apart by `type`. */

@@ -232,8 +232,16 @@ export interface FdcFaultRecord {
   readonly t2: number;
   readonly t2Ucl: number;
   readonly reasons: readonly ('t2' | 'limits')[];
-  /** The library's TraceContribution list as JSON: `{ trace, contribution, share, outOfLimits }`. */
-  readonly traces: readonly JsonObject[];
+  /** The traces as the fault ranks them (the library's TraceContribution). */
+  readonly traces: readonly FdcTraceRank[];
+}
+
+/** A trace's part in a flagged step: its contribution to T², its share of T², its features out of limits. */
+export interface FdcTraceRank {
+  readonly trace: string;
+  readonly contribution: number;
+  readonly share: number;
+  readonly outOfLimits: readonly string[];
 }
 
 export type FabRecord =
