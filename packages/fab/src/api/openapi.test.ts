@@ -53,7 +53,8 @@ describe('OpenAPI document', () => {
         for (const [method, op] of Object.entries(ops)) {
           const where = `${method} ${path}`;
           expect(op.summary, where).toBeTruthy();
-          const ok = op.responses['200']?.content;
+          // 200, or 201 for a route that creates (POST /api/fdc/models).
+          const ok = (op.responses['200'] ?? op.responses['201'])?.content;
           expect(ok, `${where}: 200 response`).toBeDefined();
           for (const media of Object.values(ok ?? {})) expect(media.schema, where).toBeDefined();
           expect(op.responses['400']?.content?.['application/json']?.schema, `${where}: 400`).toBeDefined();
@@ -70,6 +71,9 @@ describe('OpenAPI document', () => {
       const yieldParams = doc.paths['/api/yield']?.get?.parameters?.map((p) => p.name).sort();
       expect(yieldParams).toEqual(['by', 'from', 'lot', 'recipe', 'to', 'tool']);
       expect(doc.components.schemas.StoredPairAnalysis).toBeDefined();
+      const faults = doc.paths['/api/fdc/faults']?.get?.parameters?.map((p) => p.name).sort();
+      expect(faults).toEqual(['cursor', 'limit', 'order', 'pair', 'recipe', 'tool']);
+      expect(doc.components.schemas.FdcFault).toBeDefined();
       // Every $ref resolves to a component.
       const refs = [...r.body.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
       expect(refs.length).toBeGreaterThan(0);
