@@ -17,6 +17,12 @@ export {
   type TraceContribution,
 } from './analytics/fdc/check-run.js';
 export {
+  type FdcLearnCode,
+  type FdcLearned,
+  type FdcLearnRequest,
+  learnFdcFromStore,
+} from './analytics/fdc/fdc-learn.js';
+export {
   FDC_DEFAULTS,
   FDC_MODEL_FORMAT,
   type FdcLearnIssueCode,
@@ -27,12 +33,6 @@ export {
 } from './analytics/fdc/fdc-model.js';
 export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
 export { type FdcCounters, FdcService, type FdcServiceOptions } from './analytics/fdc/fdc-service.js';
-export {
-  type FdcLearnCode,
-  type FdcLearned,
-  type FdcLearnRequest,
-  learnFdcFromStore,
-} from './analytics/fdc/fdc-learn.js';
 export {
   type FdcRun,
   type RunStep,

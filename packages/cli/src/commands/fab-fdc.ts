@@ -10,7 +10,12 @@ export interface RunningFdc {
   close(): Promise<void>;
 }
 
-export function startFdc(store: FabStore, commits: LiveFeed, sink: RecordSink, log: (i: Issue) => void): RunningFdc {
+export function startFdc(
+  store: FabStore,
+  commits: LiveFeed,
+  sink: RecordSink,
+  log: (i: Issue) => void,
+): RunningFdc {
   const service = new FdcService({ store, sink, log });
   const detach = service.attach(commits);
   return {

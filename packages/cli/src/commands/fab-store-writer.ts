@@ -62,7 +62,9 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       throw e;
     });
     // FDC checks what this writer commits; its checks and faults go back on the stream (docs/fab.md §9).
-    const fdc = startFdc(store, commits, bus.sink(), (i) => process.stderr.write(`fab store: ${i.message}\n`));
+    const fdc = startFdc(store, commits, bus.sink(), (i) =>
+      process.stderr.write(`fab store: ${i.message}\n`),
+    );
     try {
       const started = await bus.startStoreWriter(store, {
         ...(durable === undefined ? {} : { durable }),

@@ -2,8 +2,8 @@
 // check, the faults by tool, pair or recipe. One SQL for both stores, as store-reads.ts.
 import { issue, type Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
-import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import { type JsonObject, type JsonValue, parseJsonObject, parseJsonValue } from './json-value.js';
+import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import type { FdcCheckRecord, FdcFaultRecord, FdcModelRecord, FdcTraceRank } from './records.js';
 import { type DbRow, keyNumber } from './row-decode.js';
 
@@ -48,7 +48,7 @@ function ranks(value: JsonValue, col: string): FdcTraceRank[] {
   });
 }
 
-export function fdcModelFromRow(row: DbRow): FdcModelRecord {
+function fdcModelFromRow(row: DbRow): FdcModelRecord {
   return {
     type: 'fdc-model',
     recipe: str(row, 'recipe'),
@@ -59,7 +59,7 @@ export function fdcModelFromRow(row: DbRow): FdcModelRecord {
   };
 }
 
-export function fdcCheckFromRow(row: DbRow): FdcCheckRecord {
+function fdcCheckFromRow(row: DbRow): FdcCheckRecord {
   return {
     type: 'fdc-check',
     pairId: str(row, 'pair_id'),
@@ -73,7 +73,7 @@ export function fdcCheckFromRow(row: DbRow): FdcCheckRecord {
   };
 }
 
-export function fdcFaultFromRow(row: DbRow): FdcFaultRecord {
+function fdcFaultFromRow(row: DbRow): FdcFaultRecord {
   return {
     type: 'fdc-fault',
     pairId: str(row, 'pair_id'),
@@ -117,11 +117,16 @@ export function fdcReads(reader: SqlReader): Reads {
       }
       const rows =
         version === undefined
-          ? await reader.all('SELECT * FROM fdc_models WHERE recipe = ? ORDER BY version DESC LIMIT 1', [recipe])
+          ? await reader.all('SELECT * FROM fdc_models WHERE recipe = ? ORDER BY version DESC LIMIT 1', [
+              recipe,
+            ])
           : await reader.all('SELECT * FROM fdc_models WHERE recipe = ? AND version = ?', [recipe, version]);
       const row = rows[0];
       if (row === undefined) {
-        const what = version === undefined ? `no FDC model of recipe '${recipe}' is stored` : `no FDC model ${version} of recipe '${recipe}' is stored`;
+        const what =
+          version === undefined
+            ? `no FDC model of recipe '${recipe}' is stored`
+            : `no FDC model ${version} of recipe '${recipe}' is stored`;
         return { ok: false, issues: [issue('not-found', what, 'recipe')] };
       }
       return { ok: true, value: fdcModelFromRow(row) };

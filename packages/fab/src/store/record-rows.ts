@@ -214,7 +214,13 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         c.json(r.detail, 'detail'),
       ];
     case 'fdc-model':
-      return [r.recipe, r.version, r.createdMs, c.json([...r.goldenPairIds], 'goldenPairIds'), c.json(r.model, 'model')];
+      return [
+        r.recipe,
+        r.version,
+        r.createdMs,
+        c.json([...r.goldenPairIds], 'goldenPairIds'),
+        c.json(r.model, 'model'),
+      ];
     case 'fdc-check':
       return [
         r.pairId,

@@ -208,7 +208,10 @@ const fdcFault = z.strictObject({
   atMs: timeMs,
   t2: finite,
   t2Ucl: finite,
-  reasons: z.array(z.enum(['t2', 'limits'])).min(1).max(2),
+  reasons: z
+    .array(z.enum(['t2', 'limits']))
+    .min(1)
+    .max(2),
   traces: z
     .array(
       z.strictObject({

@@ -35,7 +35,8 @@ export function runStep<R>(rt: ToolRuntime, m: ModuleRuntime, spec: StepSpec<R>)
       rt.bus.batch(() => {
         if (generation !== m.generation) return;
         const atS = rt.nowS;
-        for (const [name, value] of Object.entries(trace)) rt.bus.emit('trace', { moduleId: m.id, name, value, atS });
+        for (const [name, value] of Object.entries(trace))
+          rt.bus.emit('trace', { moduleId: m.id, name, value, atS });
       }),
     done: (d) =>
       rt.bus.batch(() => {

@@ -87,7 +87,10 @@ export async function startFdcRig(seed: number): Promise<FdcRig> {
     const base = await exampleConfig(ports.get('B1') ?? 0);
     const b1 = base.tools[0];
     if (b1 === undefined) throw new Error('the example has no tool');
-    const plan = { ...b1.plan, trace: b1.plan.trace.map((t) => ({ ...t, periodMs: TRACE_PERIOD_MS, groupSize: 5 })) };
+    const plan = {
+      ...b1.plan,
+      trace: b1.plan.trace.map((t) => ({ ...t, periodMs: TRACE_PERIOD_MS, groupSize: 5 })),
+    };
     const config = {
       ...base,
       tools: [
@@ -97,14 +100,23 @@ export async function startFdcRig(seed: number): Promise<FdcRig> {
     };
     const logged: string[] = [];
     const log = (i: { code: string; message: string }) => logged.push(`${i.code}: ${i.message}`);
-    const collector = await startCollector({ config, sink: pipeline.sink, statusBoard: pipeline.statusBoard, log });
+    const collector = await startCollector({
+      config,
+      sink: pipeline.sink,
+      statusBoard: pipeline.statusBoard,
+      log,
+    });
     if (!collector.ok) throw new Error(collector.issues[0]?.message);
     closing.push(() => collector.value.close());
     for (const id of ['B1', 'B2']) {
-      await until(async () => (await pipeline.statusBoard.get(id))?.link === 'communicating', `${id} set up`, {
-        timeoutMs: TEST_DEADLINE_MS,
-        detail: () => logged.join('\n'),
-      });
+      await until(
+        async () => (await pipeline.statusBoard.get(id))?.link === 'communicating',
+        `${id} set up`,
+        {
+          timeoutMs: TEST_DEADLINE_MS,
+          detail: () => logged.join('\n'),
+        },
+      );
     }
     const fdc = new FdcService({ store, sink: pipeline.sink, log });
     const detach = fdc.attach(pipeline.feed);

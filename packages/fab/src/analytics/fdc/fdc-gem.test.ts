@@ -52,7 +52,12 @@ describe('FDC over GEM, end to end', () => {
     // The plan traces the plasma and clean modules only (examples/fab/fab.yaml): four steps a pair.
     // A step is learnt from the pairs with samples in it: on a loaded machine the event loop can stall
     // past a 300 ms step (equipment time is wall time, §9.1), leaving it none; most have about 30.
-    expect(model.steps.map((s) => s.step)).toEqual(['clean.bottom', 'clean.top', 'plasma.bottom', 'plasma.top']);
+    expect(model.steps.map((s) => s.step)).toEqual([
+      'clean.bottom',
+      'clean.top',
+      'plasma.bottom',
+      'plasma.top',
+    ]);
     for (const s of model.steps) expect(s.runs).toBeGreaterThanOrEqual(20);
     const stored = await rig.api.inject({ method: 'GET', url: '/api/fdc/models/BOND-STD' });
     expect(stored.json()).toMatchObject({ recipe: 'BOND-STD', version: 1 });
@@ -78,9 +83,17 @@ describe('FDC over GEM, end to end', () => {
     const leakFaults = await faultsOf('tool=B2');
     for (const pairId of leak) {
       const check = await rig.api.inject({ method: 'GET', url: `/api/pairs/${pairId}/fdc` });
-      expect(check.json()).toMatchObject({ pairId, toolId: 'B2', recipe: 'BOND-STD', modelVersion: 1, flagged: true });
+      expect(check.json()).toMatchObject({
+        pairId,
+        toolId: 'B2',
+        recipe: 'BOND-STD',
+        modelVersion: 1,
+        flagged: true,
+      });
       // Every plasma step with samples is a fault (both, unless the loaded machine left one without).
-      const sampled = (check.json() as { result: { steps: { step: string; summaries: object }[] } }).result.steps
+      const sampled = (
+        check.json() as { result: { steps: { step: string; summaries: object }[] } }
+      ).result.steps
         .filter((st) => st.step.startsWith('plasma.') && Object.keys(st.summaries).length > 0)
         .map((st) => st.step);
       expect(sampled.length).toBeGreaterThan(0);
@@ -117,20 +130,32 @@ describe('FDC over GEM, end to end', () => {
     await until(async () => rig.streamed.length === all.length, 'the faults streamed', {
       timeoutMs: TEST_DEADLINE_MS,
     });
-    expect(rig.streamed.map((r) => (r.type === 'fdc-fault' ? `${r.pairId}/${r.step}` : r.type)).sort()).toEqual(
-      all.map((f) => `${f.pairId}/${f.step}`).sort(),
-    );
+    expect(
+      rig.streamed.map((r) => (r.type === 'fdc-fault' ? `${r.pairId}/${r.step}` : r.type)).sort(),
+    ).toEqual(all.map((f) => `${f.pairId}/${f.step}`).sort());
   }, 240_000);
 
   it('refuses to learn from too few pairs or unknown lots, naming why', async () => {
     const one = await pairIds('LOT-GOLD-1');
-    const few = await rig.api.inject({ method: 'POST', url: '/api/fdc/models', payload: { pairIds: one.slice(0, 1) } });
+    const few = await rig.api.inject({
+      method: 'POST',
+      url: '/api/fdc/models',
+      payload: { pairIds: one.slice(0, 1) },
+    });
     expect(few.statusCode).toBe(422);
     expect(few.json()).toMatchObject({ code: 'too-few-golden-runs' });
     expect((few.json() as { message: string }).message).toContain('BOND-STD/plasma.top');
-    const unknown = await rig.api.inject({ method: 'POST', url: '/api/fdc/models', payload: { lotIds: ['NOPE'] } });
+    const unknown = await rig.api.inject({
+      method: 'POST',
+      url: '/api/fdc/models',
+      payload: { lotIds: ['NOPE'] },
+    });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toEqual({ code: 'unknown-lot', message: "no lot 'NOPE' is stored", path: 'lotIds[0]' });
+    expect(unknown.json()).toEqual({
+      code: 'unknown-lot',
+      message: "no lot 'NOPE' is stored",
+      path: 'lotIds[0]',
+    });
     const none = await rig.api.inject({ method: 'POST', url: '/api/fdc/models', payload: {} });
     expect(none.statusCode).toBe(400);
     expect(none.json()).toMatchObject({ path: 'lotIds' });

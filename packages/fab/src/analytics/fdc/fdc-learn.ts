@@ -5,7 +5,7 @@
 import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from '../../store/fab-store.js';
 import type { Page } from '../../store/page-cursor.js';
-import type { EventRecord, FdcModelRecord, PairRecord, TraceSampleRecord } from '../../store/records.js';
+import type { EventRecord, FdcModelRecord, PairRecord } from '../../store/records.js';
 import type { FdcModel, LearnFdcOptions } from './fdc-model.js';
 import { learnFdcModel } from './fdc-model.js';
 import { modelRecord } from './fdc-records.js';
@@ -60,7 +60,11 @@ export async function learnFdcFromStore(
   const recipe = request.recipe ?? (recipes.length === 1 ? recipes[0] : undefined);
   if (recipe === undefined) {
     return fail(
-      issue('several-recipes', `the golden pairs have recipes ${recipes.join(', ')}: say which (recipe)`, 'recipe'),
+      issue(
+        'several-recipes',
+        `the golden pairs have recipes ${recipes.join(', ')}: say which (recipe)`,
+        'recipe',
+      ),
     );
   }
   const pairs = chosen.value.pairs.filter((p) => p.recipe === recipe);
@@ -78,7 +82,7 @@ export async function learnFdcFromStore(
     if (!samples.ok) return samples;
     const steps = events.value.filter((e: EventRecord) => STEP_EVENT.test(e.name));
     const { windows } = deriveStepWindows(steps, mine);
-    runs.push(...assembleRuns(windows, samples.value as readonly TraceSampleRecord[]));
+    runs.push(...assembleRuns(windows, samples.value));
   }
   const traced = runs.filter((r) => r.steps.some((s) => Object.keys(s.traces).length > 0));
   if (traced.length === 0) {
@@ -148,7 +152,9 @@ async function goldenPairs(
     if (bad !== undefined) return fail(bad);
   }
   if (pairs.size === 0) {
-    return fail(issue('no-golden-pairs', 'no golden pairs: give lotIds or pairIds of stored pairs', 'lotIds'));
+    return fail(
+      issue('no-golden-pairs', 'no golden pairs: give lotIds or pairIds of stored pairs', 'lotIds'),
+    );
   }
   return ok({ pairs: [...pairs.values()], lotStartMs });
 }

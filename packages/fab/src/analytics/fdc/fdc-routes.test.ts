@@ -25,13 +25,21 @@ let sim: SimLine;
 
 /** A lot's records as the collector stores them: the pair record at the pair's end (after its steps). */
 function lotRecords(lotId: string, r: SimRecords): FabRecord[] {
-  const lot: LotRecord = { type: 'lot', id: lotId, toolId: 'B1', recipe: RECIPE, plannedPairs: r.pairs.length, startedMs: Date.UTC(2026, 0, 1) };
+  const lot: LotRecord = {
+    type: 'lot',
+    id: lotId,
+    toolId: 'B1',
+    recipe: RECIPE,
+    plannedPairs: r.pairs.length,
+    startedMs: Date.UTC(2026, 0, 1),
+  };
   const out: FabRecord[] = [lot];
   const facts = [...r.events, ...r.samples].sort((a, b) => a.equipmentTimeMs - b.equipmentTimeMs);
   for (const p of r.pairs) {
     const mine = r.events.filter((e) => [p.topId, p.bottomId].includes(String(e.data.StepSubstrates)));
     const endMs = Math.max(...mine.map((e) => e.equipmentTimeMs)) + 1000;
-    while (facts.length > 0 && (facts[0]?.equipmentTimeMs ?? 0) <= endMs) out.push(facts.shift() as FabRecord);
+    while (facts.length > 0 && (facts[0]?.equipmentTimeMs ?? 0) <= endMs)
+      out.push(facts.shift() as FabRecord);
     out.push({ ...p, lotId, startedMs: endMs, endedMs: endMs });
   }
   out.push(...facts);
@@ -79,12 +87,22 @@ describe('FDC routes and service', () => {
       { step: 'plasma.top', features: 15 },
     ]);
     const second = await post({ pairIds: ['G-0', 'G-1', 'G-2', 'G-3', 'G-4', 'G-5'], kSigma: 5 });
-    expect(second.json()).toMatchObject({ version: 2, pairs: 6, goldenPairIds: ['G-0', 'G-1', 'G-2', 'G-3', 'G-4', 'G-5'] });
+    expect(second.json()).toMatchObject({
+      version: 2,
+      pairs: 6,
+      goldenPairIds: ['G-0', 'G-1', 'G-2', 'G-3', 'G-4', 'G-5'],
+    });
     const list = (await get('/api/fdc/models')).json() as { items: { version: number }[] };
     expect(list.items.map((m) => m.version)).toEqual([1, 2]);
     expect((await get('/api/fdc/models?recipe=OTHER')).json()).toEqual({ items: [] });
-    expect((await get(`/api/fdc/models/${RECIPE}`)).json()).toMatchObject({ version: 2, model: { kSigma: 5 } });
-    expect((await get(`/api/fdc/models/${RECIPE}/1`)).json()).toMatchObject({ version: 1, model: { kSigma: 4 } });
+    expect((await get(`/api/fdc/models/${RECIPE}`)).json()).toMatchObject({
+      version: 2,
+      model: { kSigma: 5 },
+    });
+    expect((await get(`/api/fdc/models/${RECIPE}/1`)).json()).toMatchObject({
+      version: 1,
+      model: { kSigma: 4 },
+    });
     const none = await get(`/api/fdc/models/${RECIPE}/3`);
     expect(none.statusCode).toBe(404);
     expect(none.json()).toMatchObject({ code: 'not-found' });
@@ -115,14 +133,21 @@ describe('FDC routes and service', () => {
     expect(faults.items.map((f) => f.step).sort()).toEqual(['plasma.bottom', 'plasma.top']);
     for (const f of faults.items) {
       expect(f.reasons).toContain('t2');
-      expect(f.traces.slice(0, 2).map((t) => t.trace).sort()).toEqual(['ChamberPressure', 'RfReflectedPower']);
+      expect(
+        f.traces
+          .slice(0, 2)
+          .map((t) => t.trace)
+          .sort(),
+      ).toEqual(['ChamberPressure', 'RfReflectedPower']);
     }
     const byTool = (await get('/api/fdc/faults?tool=B1&recipe=BOND-STD&limit=2')).json() as {
       items: FdcFaultRecord[];
       nextCursor?: string;
     };
     expect(byTool.items).toHaveLength(2);
-    const rest = (await get(`/api/fdc/faults?tool=B1&cursor=${byTool.nextCursor}`)).json() as { items: unknown[] };
+    const rest = (await get(`/api/fdc/faults?tool=B1&cursor=${byTool.nextCursor}`)).json() as {
+      items: unknown[];
+    };
     expect(rest.items).toHaveLength(4);
     expect((await get('/api/fdc/faults?tool=B9')).json()).toEqual({ items: [] });
   });
@@ -136,7 +161,11 @@ describe('FDC routes and service', () => {
     expect(noTraces.json()).toMatchObject({ code: 'no-traces' });
     const unknown = await post({ pairIds: ['G-0', 'NOPE'] });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toEqual({ code: 'unknown-pair', message: "no pair 'NOPE' is stored", path: 'pairIds[1]' });
+    expect(unknown.json()).toEqual({
+      code: 'unknown-pair',
+      message: "no pair 'NOPE' is stored",
+      path: 'pairIds[1]',
+    });
     const few = await post({ pairIds: ['G-0'] });
     expect(few.statusCode).toBe(422);
     expect(few.json()).toMatchObject({ code: 'too-few-golden-runs' });

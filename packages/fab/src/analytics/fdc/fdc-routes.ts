@@ -91,7 +91,11 @@ const learnBody = z
     lotIds: z.array(idText).max(1000).optional().meta({ description: 'every pair of these lots is golden' }),
     pairIds: z.array(idText).max(100_000).optional().meta({ description: 'these pairs are golden' }),
     recipe: idText.optional().meta({ description: 'the recipe to learn when the pairs have several' }),
-    kSigma: z.number().positive().optional().meta({ description: 'univariate limits at mean ± kSigma sd (4)' }),
+    kSigma: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'univariate limits at mean ± kSigma sd (4)' }),
     alpha: z.number().gt(0).lt(1).optional().meta({ description: 'T² false-alarm rate per step (0.0027)' }),
     thresholds: z.record(z.string(), z.number()).optional().meta({ description: 'timeAbove thresholds' }),
   })
@@ -119,7 +123,11 @@ const summary = (r: FdcModelRecord) => ({
   goldenPairIds: r.goldenPairIds,
 });
 
-export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clock: () => number = Date.now): void {
+export function registerFdcRoutes(
+  fastify: FastifyInstance,
+  store: FabStore,
+  clock: () => number = Date.now,
+): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const reads = { 400: apiError, 404: apiError, 503: apiError };
 
@@ -137,7 +145,10 @@ export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clo
     },
     async (req, reply) => {
       const q = req.query;
-      const r = await store.listFdcModels({ ...pageParams(q), ...(q.recipe === undefined ? {} : { recipe: q.recipe }) });
+      const r = await store.listFdcModels({
+        ...pageParams(q),
+        ...(q.recipe === undefined ? {} : { recipe: q.recipe }),
+      });
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
       return reply.send({ items: r.value.items.map(summary), ...nextOf(r.value.nextCursor) });
     },
@@ -154,7 +165,9 @@ export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clo
     },
     async (req, reply) => {
       const r = await store.getFdcModel(req.params.recipe);
-      return r.ok ? reply.send({ ...summary(r.value), model: r.value.model }) : sendStoreRefusal(reply, r.issues);
+      return r.ok
+        ? reply.send({ ...summary(r.value), model: r.value.model })
+        : sendStoreRefusal(reply, r.issues);
     },
   );
 
@@ -169,7 +182,9 @@ export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clo
     },
     async (req, reply) => {
       const r = await store.getFdcModel(req.params.recipe, req.params.version);
-      return r.ok ? reply.send({ ...summary(r.value), model: r.value.model }) : sendStoreRefusal(reply, r.issues);
+      return r.ok
+        ? reply.send({ ...summary(r.value), model: r.value.model })
+        : sendStoreRefusal(reply, r.issues);
     },
   );
 
@@ -179,7 +194,14 @@ export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clo
       schema: {
         summary: "Learn a recipe's FDC model from golden pairs; stored as its next version, the active one",
         body: learnBody,
-        response: { 201: learnedModel, 400: apiError, 404: apiError, 409: apiError, 422: apiError, 503: apiError },
+        response: {
+          201: learnedModel,
+          400: apiError,
+          404: apiError,
+          409: apiError,
+          422: apiError,
+          503: apiError,
+        },
       },
     },
     async (req, reply) => {
@@ -204,7 +226,9 @@ export function registerFdcRoutes(fastify: FastifyInstance, store: FabStore, clo
           rank: s.rank,
           t2Ucl: s.t2Ucl,
         }));
-        return reply.code(201).send({ ...summary(r.value.record), pairs: r.value.pairs, runs: r.value.runs, steps });
+        return reply
+          .code(201)
+          .send({ ...summary(r.value.record), pairs: r.value.pairs, runs: r.value.runs, steps });
       }
       const first = r.issues[0] ?? issue('no-golden-runs', 'nothing was learnt');
       const status = learnStatus(first.code);

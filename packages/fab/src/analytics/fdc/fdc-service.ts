@@ -164,7 +164,8 @@ export class FdcService {
     const written = await this.o.sink.write(records);
     if (!written.ok) {
       this.n.failed++;
-      for (const i of written.issues) this.log(issue('fdc-write-failed', `fdc: pair ${pair.id}: ${i.message}`));
+      for (const i of written.issues)
+        this.log(issue('fdc-write-failed', `fdc: pair ${pair.id}: ${i.message}`));
       return;
     }
     this.n.checked++;
@@ -177,7 +178,8 @@ export class FdcService {
     const r = await this.o.store.getFdcModel(recipe);
     if (!r.ok) {
       const first = r.issues[0];
-      if (first !== undefined && first.code !== 'not-found') this.log(issue('fdc-model-unread', `fdc: ${first.message}`));
+      if (first !== undefined && first.code !== 'not-found')
+        this.log(issue('fdc-model-unread', `fdc: ${first.message}`));
       return undefined;
     }
     const known = this.models.get(recipe);

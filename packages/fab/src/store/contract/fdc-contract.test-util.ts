@@ -34,7 +34,12 @@ function fault(pairId: string, step: string, extra: Partial<FdcFaultRecord> = {}
     t2Ucl: 27.74,
     reasons: ['t2', 'limits'],
     traces: [
-      { trace: 'RfReflectedPower', contribution: 3000.25, share: 0.73, outOfLimits: ['RfReflectedPower.mean'] },
+      {
+        trace: 'RfReflectedPower',
+        contribution: 3000.25,
+        share: 0.73,
+        outOfLimits: ['RfReflectedPower.mean'],
+      },
       { trace: 'ChamberPressure', contribution: 1000.5, share: 0.24, outOfLimits: [] },
     ],
     ...extra,
@@ -106,11 +111,16 @@ export function fdcContract(factory: HarnessFactory): void {
       expect(await steps({ toolId: 'B2' })).toEqual(['P-2/clean.top']);
       expect(await steps({ pairId: 'P-1' })).toEqual(['P-1/plasma.top', 'P-1/plasma.bottom']);
       expect(await steps({ recipe: 'OTHER' })).toEqual(['P-3/plasma.top']);
-      expect(await steps({ toolId: 'B1', recipe: 'BOND-STD' })).toEqual(['P-1/plasma.top', 'P-1/plasma.bottom']);
+      expect(await steps({ toolId: 'B1', recipe: 'BOND-STD' })).toEqual([
+        'P-1/plasma.top',
+        'P-1/plasma.bottom',
+      ]);
       const page1 = okValue(await store.listFdcFaults({ limit: 3 }));
       const page2 = okValue(await store.listFdcFaults({ limit: 3, cursor: page1.nextCursor ?? '' }));
       expect(page2.items.map((f) => f.pairId)).toEqual(['P-3']);
-      expect(issuesOf(await store.listFdcFaults({ toolId: 5 as unknown as string }))[0]?.code).toBe('bad-filter');
+      expect(issuesOf(await store.listFdcFaults({ toolId: 5 as unknown as string }))[0]?.code).toBe(
+        'bad-filter',
+      );
     });
   });
 

@@ -4,8 +4,8 @@
 // the same with readings on or off.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../clock/virtual-clock.js';
-import { createTwinPhysics } from '../../sim/twin-physics.js';
 import { clean, demoBond, plasma, twinWith } from '../../sim/twin.test-util.js';
+import { createTwinPhysics } from '../../sim/twin-physics.js';
 import type { StepCallbacks, StepDone } from '../driver-types.js';
 import { createSimDrivers } from './create-sim-drivers.js';
 import { ScriptedFaults } from './scripted-faults.test-util.js';
