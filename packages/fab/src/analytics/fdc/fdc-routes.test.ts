@@ -10,41 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFabApi } from '../../api/fab-api.js';
 import { storeSink } from '../../collector/collector.test-util.js';
 import type { FabStore } from '../../store/fab-store.js';
-import type { FabRecord, FdcFaultRecord, LotRecord } from '../../store/records.js';
+import type { FabRecord, FdcFaultRecord } from '../../store/records.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { line } from '../../store/store-fixtures.test-util.js';
 import { FdcService } from './fdc-service.js';
-import { emptyRecords, RECIPE, SimLine, type SimRecords, type StepFaults } from './fdc-sim.test-util.js';
-
-const LEAK: StepFaults = { PL1: { edgeVoidProbability: 0.12, faultIds: ['PL-VAC-037'] } };
+import { emptyRecords, RECIPE, SimLine } from './fdc-sim.test-util.js';
+import { LEAK, laterSample, lotRecords } from './fdc-store.test-util.js';
 
 let dir: string;
 let store: FabStore;
 let api: FastifyInstance;
 let sim: SimLine;
-
-/** A lot's records as the collector stores them: the pair record at the pair's end (after its steps). */
-function lotRecords(lotId: string, r: SimRecords): FabRecord[] {
-  const lot: LotRecord = {
-    type: 'lot',
-    id: lotId,
-    toolId: 'B1',
-    recipe: RECIPE,
-    plannedPairs: r.pairs.length,
-    startedMs: Date.UTC(2026, 0, 1),
-  };
-  const out: FabRecord[] = [lot];
-  const facts = [...r.events, ...r.samples].sort((a, b) => a.equipmentTimeMs - b.equipmentTimeMs);
-  for (const p of r.pairs) {
-    const mine = r.events.filter((e) => [p.topId, p.bottomId].includes(String(e.data.StepSubstrates)));
-    const endMs = Math.max(...mine.map((e) => e.equipmentTimeMs)) + 1000;
-    while (facts.length > 0 && (facts[0]?.equipmentTimeMs ?? 0) <= endMs)
-      out.push(facts.shift() as FabRecord);
-    out.push({ ...p, lotId, startedMs: endMs, endedMs: endMs });
-  }
-  out.push(...facts);
-  return out;
-}
 
 async function write(records: readonly FabRecord[]): Promise<void> {
   const r = await store.writeBatch(records);
@@ -122,9 +98,7 @@ describe('FDC routes and service', () => {
     await fdc.idle();
     // The last pair waits for a sample after its last step: the tool's trace runs on.
     expect(fdc.counters()).toMatchObject({ checked: 2, pending: 1 });
-    const last = leak.samples.at(-1);
-    if (last === undefined) throw new Error('no samples');
-    fdc.ingest([{ ...last, sampleNo: last.sampleNo + 1, equipmentTimeMs: last.equipmentTimeMs + 60_000 }]);
+    fdc.ingest([laterSample(leak)]);
     await fdc.idle();
     expect(fdc.counters()).toMatchObject({ checked: 3, flagged: 3, pending: 0, failed: 0 });
     const check = await get('/api/pairs/LEAK-0/fdc');
