@@ -60,7 +60,8 @@ ${BUS_OPTION_HELP}; without
   --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
                      removed at exit
   The R2R loop (corrections to the bonders' aligner offsets over GEM) runs when the configuration's
-  r2r.enabled is true; with --demo and no r2r block it runs with its defaults.
+  r2r.enabled is true; with --demo and no r2r block it runs with its defaults. FDC checks every pair
+  against its recipe's active model once one is learnt (POST /api/fdc/models, docs/fab.md §9.6).
 Exit codes: 0 stopped by a signal, 1 the store or the bus cannot be reached, 2 bad arguments, a bad
 configuration or a port that is taken.`;
 
