@@ -101,6 +101,10 @@ describe('FDC routes and service', () => {
     fdc.ingest([laterSample(leak)]);
     await fdc.idle();
     expect(fdc.counters()).toMatchObject({ checked: 3, flagged: 3, pending: 0, failed: 0 });
+    // A pair record delivered again is not checked again.
+    fdc.ingest(records.filter((r) => r.type === 'pair'));
+    await fdc.idle();
+    expect(fdc.counters()).toMatchObject({ checked: 3, pending: 0 });
     const check = await get('/api/pairs/LEAK-0/fdc');
     expect(check.json()).toMatchObject({ pairId: 'LEAK-0', toolId: 'B1', modelVersion: 3, flagged: true });
     const faults = (await get('/api/fdc/faults?pair=LEAK-1')).json() as { items: FdcFaultRecord[] };

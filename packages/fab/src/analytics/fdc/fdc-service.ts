@@ -80,11 +80,15 @@ export class FdcService {
           this.window(r.toolId).addSample(r);
           touched.add(r.toolId);
           break;
-        case 'pair':
-          this.window(r.toolId).addPair(r);
+        case 'pair': {
+          // A pair record delivered again (a collector's redelivery) is not checked twice.
+          const w = this.window(r.toolId);
+          if (w.pair(r.id) !== undefined) break;
+          w.addPair(r);
           this.pending.push({ toolId: r.toolId, pairId: r.id });
           touched.add(r.toolId);
           break;
+        }
         default:
           break;
       }
