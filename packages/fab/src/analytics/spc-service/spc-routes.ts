@@ -203,13 +203,11 @@ function refuse(reply: FastifyReply, issues: readonly Issue<NewPhaseIssueCode>[]
   const first = issues[0] ?? issue('store-unavailable', 'the request failed');
   if (STORE_CODES.has(first.code)) return sendStoreRefusal(reply, [first as Issue<StoreIssueCode>]);
   const status = first.code === 'no-points' ? 409 : 400;
-  return reply
-    .code(status)
-    .send({
-      code: first.code,
-      message: first.message,
-      ...(first.path === undefined ? {} : { path: first.path }),
-    });
+  return reply.code(status).send({
+    code: first.code,
+    message: first.message,
+    ...(first.path === undefined ? {} : { path: first.path }),
+  });
 }
 
 function withoutUndefined(s: {
