@@ -249,14 +249,6 @@ export {
   spcParameters,
   spcSettingsSchema,
 } from './analytics/spc-service/spc-settings.js';
-export type {
-  SpcChartQuery,
-  SpcPointQuery,
-  SpcViolationQuery,
-  StoredSpcViolation,
-} from './store/spc-reads.js';
-export type { SpcChartRow, SpcPointRow, SpcSpecLimits } from './store/spc-rows.js';
-export type { SpcViolationRecord } from './store/records.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 export type { R2rActionQuery } from './store/fab-store.js';
@@ -266,7 +258,14 @@ export type {
   PairFigures,
   StoredPairAnalysis,
 } from './store/pair-analysis-record.js';
-export type { R2rActionRecord } from './store/records.js';
+export type { R2rActionRecord, SpcViolationRecord } from './store/records.js';
+export type {
+  SpcChartQuery,
+  SpcPointQuery,
+  SpcViolationQuery,
+  StoredSpcViolation,
+} from './store/spc-reads.js';
+export type { SpcChartRow, SpcPointRow, SpcSpecLimits } from './store/spc-rows.js';
 export type {
   CauseBar,
   FaultPointBar,

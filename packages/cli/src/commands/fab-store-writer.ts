@@ -8,9 +8,9 @@ import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
-import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
+import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
 
 const USAGE =

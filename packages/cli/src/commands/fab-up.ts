@@ -34,9 +34,9 @@ import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { countersLine } from './fab-collect.js';
-import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
+import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
 import { seedArg } from './tool-options.js';
 

@@ -2,9 +2,9 @@
 // id, a chart's points by series index, violations in the order stored.
 import { issue, type Result } from '@bondline/core';
 import type { StoreIssueCode } from './fab-store.js';
+import { parseJsonValue } from './json-value.js';
 import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import type { Page, PageQuery } from './page-cursor.js';
-import { parseJsonValue } from './json-value.js';
 import type { SpcViolationRecord } from './records.js';
 import { type DbRow, keyNumber, keyText, num, opt, str } from './row-decode.js';
 import { type SpcChartRow, type SpcPointRow, spcChartFromRow, spcPointFromRow } from './spc-rows.js';

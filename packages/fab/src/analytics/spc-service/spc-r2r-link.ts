@@ -82,7 +82,7 @@ export class SpcR2rLink {
         if (set.size === 0) {
           this.open.delete(r.context);
           const reason = `${describe(r)} closed${r.closeReason === undefined ? '' : `: ${r.closeReason}`}`;
-          this.then(() => this.o.r2r.release(r.context, reason), r.context);
+          this.queue(() => this.o.r2r.release(r.context, reason), r.context);
         }
         continue;
       }
@@ -90,11 +90,11 @@ export class SpcR2rLink {
       if (this.closed.has(key) || set.has(key)) continue;
       set.add(key);
       this.open.set(r.context, set);
-      if (set.size === 1) this.then(() => this.o.r2r.hold(r.context, describe(r)), r.context);
+      if (set.size === 1) this.queue(() => this.o.r2r.hold(r.context, describe(r)), r.context);
     }
   }
 
-  private then(work: () => Promise<{ ok: boolean; issues?: readonly Issue[] }>, context: string): void {
+  private queue(work: () => Promise<{ ok: boolean; issues?: readonly Issue[] }>, context: string): void {
     this.chain = this.chain.then(async () => {
       const r = await work();
       if (!r.ok)

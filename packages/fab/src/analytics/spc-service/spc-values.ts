@@ -3,9 +3,10 @@
 // tool reported in an event of the pair's bond step (bond force, chamber pressure, or any variable a
 // configuration adds). An event names its pair by `PairId`, or its wafers by `StepSubstrates` (the
 // bond step's top and bottom wafer); its values are remembered per wafer until the pair is analysed.
-import type { AnalysedPair } from '../pair/pair-analyser.js';
+
 import { type PairFigures, pairFigures } from '../../store/pair-analysis-record.js';
 import type { EventRecord } from '../../store/records.js';
+import type { AnalysedPair } from '../pair/pair-analyser.js';
 import type { EventVariable, SpcParameter } from './spc-settings.js';
 
 /** Wafers (or pairs) remembered per tool between their step event and their pair's analysis. */
