@@ -36,7 +36,7 @@ export type StoredSpcViolation = SpcViolationRecord & { readonly seq: number };
 
 const PARTS = ['location', 'dispersion', 'ewma', 'cusum'] as const;
 
-export function spcViolationFromRow(row: DbRow): StoredSpcViolation {
+function spcViolationFromRow(row: DbRow): StoredSpcViolation {
   const part = str(row, 'part');
   const found = PARTS.find((p) => p === part);
   if (found === undefined) throw new TypeError(`column part: '${part}' is not one of ${PARTS.join(', ')}`);

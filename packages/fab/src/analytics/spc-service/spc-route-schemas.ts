@@ -26,7 +26,7 @@ function countText(min: number, max: number, description: string) {
     });
 }
 
-export const phase = z
+const phase = z
   .object({
     number: z.number().int(),
     startedAtMs: ms,

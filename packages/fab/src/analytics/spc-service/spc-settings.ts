@@ -18,7 +18,6 @@ export const DEFAULT_SPC_PARAMETERS = [
   'bondForce',
   'chamberPressure',
 ] as const;
-export type DefaultSpcParameter = (typeof DEFAULT_SPC_PARAMETERS)[number];
 
 /** The overlay parameters: an open violation on one of them holds the context's R2R. */
 export const OVERLAY_SPC_PARAMETERS: readonly string[] = [
@@ -31,7 +30,7 @@ export const OVERLAY_SPC_PARAMETERS: readonly string[] = [
 ];
 
 /** Where bond force and chamber pressure come from: the tool's bond step (docs/tool.md §8). */
-export const BOND_STEP_VARIABLES: Readonly<Record<'bondForce' | 'chamberPressure', EventVariable>> = {
+const BOND_STEP_VARIABLES: Readonly<Record<'bondForce' | 'chamberPressure', EventVariable>> = {
   bondForce: { event: 'BonderStepEnded', variable: 'StepBondForce' },
   chamberPressure: { event: 'BonderStepEnded', variable: 'StepChamberPressure' },
 };
@@ -114,7 +113,7 @@ export const spcSettingsSchema = z
   });
 
 export type SpcSettingsFile = z.output<typeof spcSettingsSchema>;
-export type SpcChartSettings = z.output<typeof chartSettingsSchema>;
+type SpcChartSettings = z.output<typeof chartSettingsSchema>;
 
 /** One parameter as the service charts it. */
 export interface SpcParameter {

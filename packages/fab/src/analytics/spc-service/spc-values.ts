@@ -23,20 +23,6 @@ const FROM_FIGURES: Readonly<Record<string, (f: PairFigures) => number | null>> 
   voidCount: (f) => f.voidCount,
 };
 
-/** The unit of a parameter from the analysis, for the chart's reader. */
-export const SPC_UNITS: Readonly<Record<string, string>> = {
-  yield: 'fraction',
-  tx: 'nm',
-  ty: 'nm',
-  rotation: 'µrad',
-  magnification: 'ppm',
-  residualX3s: 'nm',
-  residualY3s: 'nm',
-  voidCount: 'voids',
-  bondForce: 'N',
-  chamberPressure: 'Pa',
-};
-
 /** Follows events of the configured names and gives each analysed pair its parameters' values. */
 export class SpcValues {
   /** Per tool: wafer or pair id → variable values by `event/variable`. */
