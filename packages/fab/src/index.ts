@@ -251,6 +251,52 @@ export {
 } from './analytics/spc-service/spc-settings.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
+// End R2R
+// The fault loop (docs/fab.md §11): the ticket workflow, the verification check, working hours.
+export {
+  figures as hoursFigures,
+  type HoursFigures,
+  RESPONSE_TARGET_HOURS,
+  type ResponseGroup,
+  type ResponseSummary,
+  responseSummary,
+  type TicketTimes,
+} from './loop/response-times.js';
+export {
+  type Actor,
+  type Applied,
+  allowedActions,
+  applyTicketAction,
+  type DeployedFix,
+  newTicketCore,
+  OPEN_TICKET_STATES,
+  ROLES,
+  type Role,
+  recurrenceOpensNew,
+  TICKET_STATES,
+  type TicketAction,
+  type TicketActionKind,
+  type TicketChange,
+  type TicketCore,
+  type TicketState,
+  type WorkflowIssueCode,
+} from './loop/ticket-workflow.js';
+export {
+  type FigureInput,
+  type VerificationCheck,
+  type VerificationInput,
+  verificationCheck,
+} from './loop/verification.js';
+export {
+  DEFAULT_WORK_CALENDAR,
+  localMonth,
+  parseWorkCalendar,
+  type WorkCalendar,
+  type WorkCalendarFile,
+  workCalendarSchema,
+  workingHours,
+  workingMs,
+} from './loop/work-calendar.js';
 export type { R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,
@@ -278,4 +324,3 @@ export type {
   YieldQuery,
   YieldSummary,
 } from './store/yield-reads.js';
-// End R2R
