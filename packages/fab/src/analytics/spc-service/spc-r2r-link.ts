@@ -17,6 +17,8 @@ export interface SpcR2rLinkOptions {
   readonly log?: (i: Issue) => void;
 }
 
+const MAX_CLOSED_REMEMBERED = 10_000;
+
 /** The violation's identity: its key in the store. */
 function keyOf(v: SpcViolationRecord): string {
   return JSON.stringify([v.chartId, v.part, v.rule, v.pointIndex]);
@@ -78,6 +80,11 @@ export class SpcR2rLink {
       const set = this.open.get(r.context) ?? new Set<string>();
       if (r.closedMs !== undefined) {
         this.closed.add(key);
+        // Remembered so a late redelivery does not reopen it; the oldest forgotten past the bound.
+        if (this.closed.size > MAX_CLOSED_REMEMBERED) {
+          const oldest = this.closed.values().next().value;
+          if (oldest !== undefined) this.closed.delete(oldest);
+        }
         if (!set.delete(key)) continue;
         if (set.size === 0) {
           this.open.delete(r.context);

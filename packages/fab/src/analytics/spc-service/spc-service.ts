@@ -129,7 +129,7 @@ export class SpcService {
         cache.series.atMs.push(atMs);
         cache.pairs.add(pairId);
         this.c.points++;
-        await this.judgeNew(chart, cache.series, index);
+        await this.judgeNew(chart, cache.series, index, value);
         return;
       }
       const again = await readSeries(this.o.store, id);
@@ -187,7 +187,12 @@ export class SpcService {
   }
 
   /** Phase 1 once the baseline is complete; after it, the new point judged against the phase in force. */
-  private async judgeNew(row: SpcChartRow, series: SpcSeriesRead, index: number): Promise<void> {
+  private async judgeNew(
+    row: SpcChartRow,
+    series: SpcSeriesRead,
+    index: number,
+    value: number,
+  ): Promise<void> {
     let chart = row.chart;
     if (chart.phases.length === 0) {
       if (series.values.length < row.baselinePoints) return;
@@ -227,10 +232,11 @@ export class SpcService {
         context: row.context,
         phase: v.phase,
         description: v.description,
-        indexes: [...v.indexes].slice(-1000),
+        // A record keeps at most the last 1000 points of a window (a long CUSUM run).
+        indexes: v.indexes.slice(-1000),
         ...(v.side === undefined ? {} : { side: v.side }),
         ...(pairId === undefined ? {} : { pairId }),
-        value: series.values[index] ?? 0,
+        value,
         atMs: this.nowMs(),
       });
     }
