@@ -94,6 +94,13 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     yieldPareto: answer,
     yieldCurve: answer,
     listR2rActions: answer,
+    saveSpcChart: answer,
+    getSpcChart: answer,
+    listSpcCharts: answer,
+    appendSpcPoints: answer,
+    listSpcPoints: answer,
+    listSpcViolations: answer,
+    getSpcViolation: answer,
     close: async () => undefined,
   };
 }

@@ -26,6 +26,7 @@ const RECORD_TYPES: readonly FabRecordType[] = [
   'alarm',
   'trace',
   'ec-change',
+  'spc-violation',
 ];
 
 // A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair

@@ -59,6 +59,13 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     yieldPareto: (q) => store.yieldPareto(q),
     yieldCurve: (q) => store.yieldCurve(q),
     listR2rActions: (q) => store.listR2rActions(q),
+    saveSpcChart: (c) => store.saveSpcChart(c),
+    getSpcChart: (id) => store.getSpcChart(id),
+    listSpcCharts: (q) => store.listSpcCharts(q),
+    appendSpcPoints: (p) => store.appendSpcPoints(p),
+    listSpcPoints: (q) => store.listSpcPoints(q),
+    listSpcViolations: (q) => store.listSpcViolations(q),
+    getSpcViolation: (seq) => store.getSpcViolation(seq),
     close: () => store.close(),
   };
 }

@@ -4,6 +4,7 @@
 import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';
+import { spcReads } from './spc-reads.js';
 import { storeReads } from './store-reads.js';
 import { analysisReads } from './yield-reads.js';
 
@@ -16,6 +17,7 @@ type R<T> = Result<T, StoreIssueCode>;
 export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
   private readonly analyses: ReturnType<typeof analysisReads>;
+  private readonly spc: ReturnType<typeof spcReads>;
 
   protected constructor(
     reader: SqlReader,
@@ -23,6 +25,7 @@ export abstract class SqlStoreBase {
   ) {
     this.reads = storeReads(reader);
     this.analyses = analysisReads(reader);
+    this.spc = spcReads(reader);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -41,6 +44,11 @@ export abstract class SqlStoreBase {
   yieldPareto: FabStore['yieldPareto'] = (q = {}) => this.guard(() => this.analyses.yieldPareto(q));
   yieldCurve: FabStore['yieldCurve'] = (q = {}) => this.guard(() => this.analyses.yieldCurve(q));
   listR2rActions: FabStore['listR2rActions'] = (q) => this.guard(() => this.reads.listR2rActions(q));
+  getSpcChart: FabStore['getSpcChart'] = (id) => this.guard(() => this.spc.getSpcChart(id));
+  listSpcCharts: FabStore['listSpcCharts'] = (q) => this.guard(() => this.spc.listSpcCharts(q));
+  listSpcPoints: FabStore['listSpcPoints'] = (q) => this.guard(() => this.spc.listSpcPoints(q));
+  listSpcViolations: FabStore['listSpcViolations'] = (q) => this.guard(() => this.spc.listSpcViolations(q));
+  getSpcViolation: FabStore['getSpcViolation'] = (seq) => this.guard(() => this.spc.getSpcViolation(seq));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

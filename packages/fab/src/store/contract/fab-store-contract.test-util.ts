@@ -9,6 +9,7 @@ import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { r2rContract } from './r2r-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
+import { spcContract } from './spc-contract.test-util.js';
 import { writesContract } from './writes-contract.test-util.js';
 
 /** One test's database. */
@@ -52,5 +53,6 @@ export function fabStoreContract(
     paginationContract(factory);
     analysesContract(factory);
     r2rContract(factory);
+    spcContract(factory);
   });
 }

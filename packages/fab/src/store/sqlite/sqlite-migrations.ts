@@ -6,6 +6,7 @@ import { migration as factsToolChecked } from './migrations/0002-facts-tool-chec
 import { migration as pairAnalyses } from './migrations/0003-pair-analyses.js';
 import { migration as r2r } from './migrations/0004-r2r.js';
 import { migration as factsKeyedByDataId } from './migrations/0005-facts-keyed-by-dataid.js';
+import { migration as spc } from './migrations/0006-spc.js';
 
 export const SQLITE_MIGRATIONS = checkMigrationList([
   initial,
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = checkMigrationList([
   pairAnalyses,
   r2r,
   factsKeyedByDataId,
+  spc,
 ]);
