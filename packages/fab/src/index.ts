@@ -243,7 +243,7 @@ export {
   R2rService,
   type R2rServiceOptions,
 } from './analytics/r2r/r2r-service.js';
-export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
+export { contextProduct, type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
 // Reliability (docs/fab.md §12): the E10 split from stored events, OEE per E79.
 export {
   type E10Clock,
@@ -258,6 +258,18 @@ export {
   readToolReliability,
   type ToolReliability,
 } from './analytics/reliability/tool-reliability.js';
+// ---- SPC in the running fab (docs/fab.md §8.6): charts per (tool, parameter, context) from each
+// analysed pair, frozen baseline limits and phases, violations stored and streamed, R2R held.
+export { type NewPhaseRequest, spcChartId, startNewPhase } from './analytics/spc-service/spc-charts.js';
+export { SpcR2rLink, type SpcR2rLinkOptions } from './analytics/spc-service/spc-r2r-link.js';
+export { type SpcCounters, SpcService, type SpcServiceOptions } from './analytics/spc-service/spc-service.js';
+export {
+  DEFAULT_SPC_PARAMETERS,
+  type SpcParameter,
+  type SpcSettingsFile,
+  spcParameters,
+  spcSettingsSchema,
+} from './analytics/spc-service/spc-settings.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 // End R2R
@@ -296,6 +308,22 @@ export {
   type VerificationInput,
   verificationCheck,
 } from './loop/verification.js';
+// Notifications to the makers' systems (docs/fab.md §13).
+export {
+  SIGNATURE_HEADER,
+  type SignatureCheck,
+  signatureHeader,
+  verifySignature,
+} from './loop/webhook-signature.js';
+export {
+  type DeadLetter,
+  type Notification,
+  type WebhookCounters,
+  WebhookDispatcher,
+  type WebhookOptions,
+  type WebhookTarget,
+  webhookTargetSchema,
+} from './loop/webhooks.js';
 export {
   DEFAULT_WORK_CALENDAR,
   localMonth,
@@ -319,7 +347,15 @@ export type {
   FdcModelRecord,
   FdcTraceRank,
   R2rActionRecord,
+  SpcViolationRecord,
 } from './store/records.js';
+export type {
+  SpcChartQuery,
+  SpcPointQuery,
+  SpcViolationQuery,
+  StoredSpcViolation,
+} from './store/spc-reads.js';
+export type { SpcChartRow, SpcPointRow, SpcSpecLimits } from './store/spc-rows.js';
 export type {
   CauseBar,
   FaultPointBar,

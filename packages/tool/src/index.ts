@@ -3,6 +3,7 @@
 
 export { toolBound } from './assemble/bound-source.js';
 export { runToolLot, type ToolLotOptions, type ToolLotResult } from './assemble/run-tool-lot.js';
+export { type ConstantsSet, setToolConstants } from './assemble/set-tool-constants.js';
 // Assembly: the simulated tool from its files, a lot offline, the tool as GEM equipment (integration)
 export {
   openSimulatedTool,
@@ -15,6 +16,12 @@ export {
   type ToolEquipmentOptions,
 } from './assemble/tool-equipment.js';
 // End assembly
+
+// Replay of a fab's ticket: the file, and the tool it opens (docs/tool.md §8.4)
+export { type OpenReplayOptions, openReplay, type ReplayTool } from './replay/open-replay.js';
+export { MAX_REPLAY_BYTES, parseReplayText, type ReplayFile, readReplayFile } from './replay/replay-file.js';
+export { REPLAY_FORMAT, type ReplaySource } from './replay/replay-schema.js';
+// End replay
 
 // Controller, drivers, scheduler, tracking and clock (area 3: docs/tool.md §1, §2 "Scheduler")
 export { MAX_SPEED, type Pacing, parsePacing, REAL_TIME } from './clock/pacing.js';
@@ -74,6 +81,7 @@ export type { FixEffect, FixRecord, PointRate } from './faults/fix-record.js';
 export { loadCatalogue, parseCatalogueText } from './faults/load-catalogue.js';
 export { loadProfile } from './faults/load-profile.js';
 export { firingProbability } from './faults/rate-model.js';
+export { withRateOverrides } from './faults/rate-overrides.js';
 
 export { type BindToolOptions, bindTool, type ToolBinding } from './gem/bind-tool.js';
 export type { BindingIssueCode } from './gem/gem-port.js';

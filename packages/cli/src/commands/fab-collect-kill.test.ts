@@ -2,12 +2,10 @@
 // least 20 times, while a simulated bonder (in this process, GEM equipment on a free port, paced
 // clock) runs a 100-pair lot; then the store holds every record exactly once. The tool's carriers hold
 // 25 wafers, so the 100-pair lot is 4 lots of 25 run back to back. Once with each store.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FabStore, openPostgresStore, openSqliteStore } from '@bondline/fab';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningBondline } from './e2e.test-util.js';
 import {
@@ -18,6 +16,7 @@ import {
   startKillTool,
   writeFabConfig,
 } from './fab-collect-kill.test-util.js';
+import { throwawayDatabase as newDatabase } from './pg-test-db.test-util.js';
 
 const LOTS = 4;
 const PAIRS_PER_LOT = 25;
@@ -77,30 +76,11 @@ describe('bondline fab collect killed at random moments, into SQLite', () => {
   );
 });
 
-const SERVER = process.env.BONDLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
-
-/** A throwaway database on the test server, dropped by the cleanups; fails clearly when the server is down. */
+/** A throwaway database on the test server, dropped by the cleanups. */
 async function throwawayDatabase(): Promise<string> {
-  const name = `bondline_test_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string): Promise<void> => {
-    const c = new pg.Client({ connectionString: `${SERVER}/postgres`, connectionTimeoutMillis: 10_000 });
-    try {
-      await c.connect();
-      await c.query(sql);
-    } finally {
-      await c.end().catch(() => undefined);
-    }
-  };
-  try {
-    await admin(`CREATE DATABASE ${name}`);
-  } catch (e) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${SERVER} (user postgres) or refused CREATE DATABASE: ${String(e)}. ` +
-        'This test needs it: start it (.ci/run does: pg_ctlcluster <version> main start).',
-    );
-  }
-  cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  return `${SERVER}/${name}`;
+  const db = await newDatabase();
+  cleanups.push(db.drop);
+  return db.url;
 }
 
 describe('bondline fab collect killed at random moments, into PostgreSQL', () => {

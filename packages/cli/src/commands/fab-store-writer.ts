@@ -11,6 +11,7 @@ import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
+import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
 
 const USAGE =
@@ -21,8 +22,9 @@ const HELP = `usage: ${USAGE}
   A store writer: commits the records collectors publish on NATS JetStream into the store, each
   message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
   again). Several writers on one durable consumer share the work. Each writer also analyses the
-  pairs it commits (docs/fab.md §7.5) and stores the analyses, and checks them against their recipe's
-  FDC model (§9; a pair's records must reach one writer: run one writer per stream for FDC). Until
+  pairs it commits (docs/fab.md §7.5) and stores the analyses, charts them for SPC when the
+  configuration has an spc: block (docs/fab.md §8.6), and checks them against their recipe's FDC
+  model (§9; a pair's records must reach one writer: run one writer per stream for FDC). Until
   SIGINT or SIGTERM.
 ${CONFIG_OPTION_HELP}
 ${STORE_OPTION_HELP}; default the configuration's store
@@ -54,11 +56,29 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
   try {
     await requireMigrated(store, location);
     const commits = new InProcessFeed();
-    const analyser = await startAnalyserOrFail(store, commits, config, values.config, (i) =>
-      process.stderr.write(`fab store: analysis: ${i.message}\n`),
-    );
-    const bus = await openBusOrFail(busOptions).catch(async (e: unknown) => {
-      await analyser.close();
+    const bus = await openBusOrFail(busOptions);
+    // SPC beside the analyser (config spc: block): violations go through the bus like any record.
+    const spcSettings = spcSettingsOf(config, false);
+    const spc =
+      spcSettings === undefined
+        ? undefined
+        : startSpc({
+            settings: spcSettings,
+            store,
+            commits,
+            sink: bus.sink(),
+            ...(config?.r2r === undefined ? {} : { r2r: config.r2r }),
+            log: (i) => process.stderr.write(`fab store: spc: ${i.message}\n`),
+          });
+    const analyser = await startAnalyserOrFail(
+      store,
+      commits,
+      config,
+      values.config,
+      (i) => process.stderr.write(`fab store: analysis: ${i.message}\n`),
+      spc === undefined ? undefined : (a) => spc.service.analysed(a),
+    ).catch(async (e: unknown) => {
+      await bus.close();
       throw e;
     });
     // FDC checks what this writer commits; its checks and faults go back on the stream (docs/fab.md §9).
@@ -83,7 +103,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       );
       const progress = everyFewSeconds(() => {
         const s = writer.stats();
-        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}; ${fdcLine(fdc)}`;
+        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}${spc === undefined ? '' : `; ${spcLine(spc.service)}`}; ${fdcLine(fdc)}`;
       });
       const name = await signal;
       progress.stop();
@@ -94,6 +114,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
     } finally {
       await fdc.close();
       await analyser.close();
+      await spc?.close();
       await bus.close();
     }
   } finally {

@@ -66,6 +66,16 @@ describe('bondline fab up --demo', () => {
         const r = (await (await fetch(`${url}/api/r2r`)).json()) as { items: { actions: number }[] };
         return r.items.some((c) => c.actions > 0);
       }, 'an audited R2R action on a demo pair');
+      // --demo without an spc block: every analysed pair is charted, per tool and parameter.
+      expect(up.out()).toMatch(
+        /^spc: on, 10 parameters per context, limits on the first 25 points; charts at \/api\/spc\/charts$/m,
+      );
+      await until(async () => {
+        const c = (await (await fetch(`${url}/api/spc/charts?parameter=yield`)).json()) as {
+          items: { toolId: string }[];
+        };
+        return new Set(c.items.map((x) => x.toolId)).size === 2;
+      }, 'yield charts of both demo bonders');
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

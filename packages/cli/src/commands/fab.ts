@@ -2,6 +2,7 @@
 import { printHelp, usageError } from '../usage.js';
 import { runFabCollect } from './fab-collect.js';
 import { runFabMigrate } from './fab-migrate.js';
+import { runFabReport } from './fab-report.js';
 import { runFabServe } from './fab-serve.js';
 import { runFabStoreWriter } from './fab-store-writer.js';
 import { runFabUp } from './fab-up.js';
@@ -17,6 +18,7 @@ const PARTS: Record<string, Part> = {
   serve: { summary: 'the HTTP API over a store', run: runFabServe },
   up: { summary: 'everything in one process (--demo n: with n simulated bonders)', run: runFabUp },
   store: { summary: 'a store writer: records from NATS JetStream into the store', run: runFabStoreWriter },
+  report: { summary: "a lot's files: lot.json, pairs.csv, wafer maps and run charts", run: runFabReport },
 };
 
 const NAMES = Object.keys(PARTS).join('|');

@@ -3,13 +3,16 @@
 // (die yield by cause, voids, overlay vectors), plus the lot's die map (each die's dominant loss cause
 // over the pairs).
 import { fitWafer } from '@bondline/align';
-import { CAUSE_CU, CAUSE_OVERLAY, CAUSE_VOID } from '@bondline/physics';
 import type { FaultCatalogue, LotSummary, PairRecord, ToolConfig, Void } from '@bondline/tool';
-import { type DieGridGeometry, drawDieCauseMap, placedDies } from '../render/die-cause-map.js';
+import {
+  bondGeometry,
+  type DieGridGeometry,
+  drawDieCauseMap,
+  drawLotCauseMap,
+} from '../render/die-cause-map.js';
 import { renderOverlayPlot } from '../render/overlay-plot.js';
 import { encodePng } from '../render/png.js';
 import { drawVoidMap, type MapVoid } from '../render/void-map.js';
-import { drawCauseMap } from '../render/wafer-map.js';
 import { percent } from './percent.js';
 import { siteSpread } from './site-spread.js';
 import { lotJson, overlayJson, pairAlarms, pairsCsv } from './tool-report.js';
@@ -79,10 +82,7 @@ function mapVoids(pair: PairRecord): MapVoid[] {
   return pair.bond.voids.map((v) => ({ ...v, detected: found.some((d) => same(d, v)) }));
 }
 
-function geometry(config: ToolConfig): DieGridGeometry {
-  const { wafer, die } = config.bond;
-  return { R: wafer.R, e: wafer.e, W: die.W, L: die.L, s: die.s };
-}
+const geometry = (config: ToolConfig): DieGridGeometry => bondGeometry(config.bond);
 
 const pct = (f: number): string => `${percent(f)} %`;
 
@@ -114,20 +114,14 @@ function pairMaps(pair: PairRecord, config: ToolConfig): FolderFile[] {
 
 /** The lot's die map: each die green if no pair lost it, else its most frequent loss cause. */
 function lotMap(pairs: readonly PairRecord[], config: ToolConfig, title: string): FolderFile | undefined {
-  const first = pairs[0];
-  if (first === undefined) return undefined;
-  const geom = geometry(config);
-  const dies = placedDies(geom, first.metrology.dieYield);
-  const count = (code: number) =>
-    dies.map((d) => pairs.filter((p) => p.metrology.dieYield.causes[d.index] === code).length);
-  const canvas = drawCauseMap(
-    geom,
-    dies,
-    { wafers: pairs.length, overlay: count(CAUSE_OVERLAY), void: count(CAUSE_VOID), cu: count(CAUSE_CU) },
+  const canvas = drawLotCauseMap(
+    geometry(config),
+    pairs.map((p) => p.metrology.dieYield),
     title,
-    `${pairs.length} bonded pairs, ${dies.length} dies each; mean die yield ${pct(pairs.reduce((s, p) => s + p.yield, 0) / pairs.length)}`,
+    (n) =>
+      `${n.wafers} bonded pairs, ${n.dies} dies each; mean die yield ${pct(pairs.reduce((s, p) => s + p.yield, 0) / pairs.length)}`,
   );
-  return { name: 'lot-dies.png', data: encodePng(canvas) };
+  return canvas === undefined ? undefined : { name: 'lot-dies.png', data: encodePng(canvas) };
 }
 
 /** Every file of a lot's output folder, and what they are (for the `wrote` line). */

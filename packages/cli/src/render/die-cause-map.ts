@@ -1,7 +1,7 @@
-import { CAUSE_CU, CAUSE_GOOD, CAUSE_OVERLAY, CAUSE_VOID } from '@bondline/physics';
+import { type BondParams, CAUSE_CU, CAUSE_GOOD, CAUSE_OVERLAY, CAUSE_VOID } from '@bondline/physics';
 import { BLACK, Canvas, type Rgba } from './canvas.js';
 import { drawWaferFrame, fillDie, legendSwatch, type WaferGeometry } from './wafer-frame.js';
-import { causeColours } from './wafer-map.js';
+import { causeColours, drawCauseMap } from './wafer-map.js';
 
 /** A die map as the tool reports it: `causes[row * cols + col]`, physics' CAUSE_* codes, 255 off the wafer. */
 export interface DieCauses {
@@ -13,6 +13,11 @@ export interface DieCauses {
 /** Wafer geometry with the street between dies (µm), which places the die centres. */
 export interface DieGridGeometry extends WaferGeometry {
   s: number;
+}
+
+/** The die grid geometry of a product's physics model (its wafer and dies). */
+export function bondGeometry(bond: Pick<BondParams, 'wafer' | 'die'>): DieGridGeometry {
+  return { R: bond.wafer.R, e: bond.wafer.e, W: bond.die.W, L: bond.die.L, s: bond.die.s };
 }
 
 /** A die of the map: its index in `causes`, its centre (µm) and its cause code. */
@@ -86,4 +91,29 @@ export function drawDieCauseMap(
   x = legendSwatch(c, x, top, causeColours.void, `void ${counts[CAUSE_VOID]}`);
   legendSwatch(c, x, top, causeColours.cu, `Cu recess ${counts[CAUSE_CU]}`);
   return c;
+}
+
+/**
+ * A lot's die map: each die green if no wafer lost it, else the colour of its most frequent loss
+ * cause over the maps (paler when lost on fewer of them). The maps share the first one's grid; a map
+ * on another grid is left out (`wafers` counts those drawn).
+ */
+export function drawLotCauseMap(
+  geom: DieGridGeometry,
+  maps: readonly DieCauses[],
+  title: string,
+  subtitle: (drawn: { wafers: number; dies: number }) => string,
+): Canvas | undefined {
+  const first = maps[0];
+  if (first === undefined) return undefined;
+  const same = maps.filter((m) => m.rows === first.rows && m.cols === first.cols);
+  const dies = placedDies(geom, first);
+  const count = (code: number) => dies.map((d) => same.filter((m) => m.causes[d.index] === code).length);
+  return drawCauseMap(
+    geom,
+    dies,
+    { wafers: same.length, overlay: count(CAUSE_OVERLAY), void: count(CAUSE_VOID), cu: count(CAUSE_CU) },
+    title,
+    subtitle({ wafers: same.length, dies: dies.length }),
+  );
 }

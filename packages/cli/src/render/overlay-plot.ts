@@ -1,4 +1,3 @@
-import type { WaferFit } from '@bondline/align';
 import { BLACK, Canvas, type Rgba } from './canvas.js';
 import { encodePng } from './png.js';
 import { drawWaferFrame } from './wafer-frame.js';
@@ -9,6 +8,33 @@ const REJECTED: Rgba = [240, 140, 0, 255];
 const SIZE = 760;
 const TOP = 40;
 const BOTTOM = 70;
+
+/** A site of the plot: position µm, overlay nm. */
+interface PlotSite {
+  readonly X: number;
+  readonly Y: number;
+  readonly dx: number;
+  readonly dy: number;
+}
+
+/**
+ * What the plot needs of a fit: an align WaferFit is one; so is a fit the fab stored (its sites,
+ * residuals and rejected sites, docs/fab.md §7.1).
+ */
+export interface OverlayPlotFit {
+  readonly id: string;
+  /** `poly3`, or a term count ('4', '6', '10'). */
+  readonly model: string;
+  readonly sites: readonly PlotSite[];
+  /** Measured minus model per site of `sites`, nm. */
+  readonly residualX: ArrayLike<number>;
+  readonly residualY: ArrayLike<number>;
+  readonly rejected: readonly PlotSite[];
+  readonly residual: {
+    readonly x: { readonly mean3sigma: number };
+    readonly y: { readonly mean3sigma: number };
+  };
+}
 
 /** Largest 1, 2 or 5 × 10^k not above v (v > 0). */
 function niceBelow(v: number): number {
@@ -23,7 +49,7 @@ function niceBelow(v: number): number {
  * scale bar for each. Arrow lengths: the largest measured vector, and separately
  * the largest residual, spans about 4 % of the wafer diameter. Returns PNG bytes.
  */
-export function renderOverlayPlot(fit: WaferFit, radiusUm?: number): Buffer {
+export function renderOverlayPlot(fit: OverlayPlotFit, radiusUm?: number): Buffer {
   const c = new Canvas(SIZE, SIZE + TOP + BOTTOM);
   let maxR = 0;
   let maxV = 0;

@@ -98,6 +98,13 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     getFdcModel: answer,
     getFdcCheck: answer,
     listFdcFaults: answer,
+    saveSpcChart: answer,
+    getSpcChart: answer,
+    listSpcCharts: answer,
+    appendSpcPoints: answer,
+    listSpcPoints: answer,
+    listSpcViolations: answer,
+    getSpcViolation: answer,
     close: async () => undefined,
   };
 }

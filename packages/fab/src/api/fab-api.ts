@@ -16,7 +16,8 @@ import { registerFdcRoutes } from '../analytics/fdc/fdc-routes.js';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
-import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
+import { registerSpcRoutes } from '../analytics/spc-service/spc-routes.js';
+import type { LiveFeed, RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
 import { registerFactRoutes } from './fact-routes.js';
@@ -44,6 +45,11 @@ export interface FabApiOptions {
   readonly checkResponses?: boolean;
   /** The R2R service (docs/fab.md §10); with it, the /api/r2r routes. */
   readonly r2r?: R2rService;
+  /**
+   * Where the API writes the records it makes (an SPC violation's close, docs/fab.md §8.6): the
+   * pipeline's sink or the bus, so they reach the live stream; default the store directly.
+   */
+  readonly recordSink?: RecordSink;
 }
 
 export interface StartFabApiOptions extends FabApiOptions {
@@ -177,6 +183,10 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerReliabilityRoutes(app, store);
   registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
+  registerSpcRoutes(app, {
+    store,
+    ...(options.recordSink === undefined ? {} : { sink: options.recordSink }),
+  });
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,

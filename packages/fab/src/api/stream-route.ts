@@ -29,6 +29,7 @@ const RECORD_TYPES: readonly FabRecordType[] = [
   'fdc-model',
   'fdc-check',
   'fdc-fault',
+  'spc-violation',
 ];
 
 // A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair

@@ -32,6 +32,7 @@ export interface FabConfig {
   readonly bus?: FabConfigFile['bus'];
   readonly http?: FabConfigFile['http'];
   readonly r2r?: FabConfigFile['r2r'];
+  readonly spc?: FabConfigFile['spc'];
 }
 
 /** Validate configuration text; `source` (a file name) prefixes every message. Pure. */
@@ -62,6 +63,7 @@ export function parseFabConfigText(text: string, source: string): Result<FabConf
       ...(c.bus === undefined ? {} : { bus: c.bus }),
       ...(c.http === undefined ? {} : { http: c.http }),
       ...(c.r2r === undefined ? {} : { r2r: c.r2r }),
+      ...(c.spc === undefined ? {} : { spc: c.spc }),
     },
   };
 }

@@ -137,6 +137,9 @@ export interface PairDetail {
   readonly result?: PairResultRecord;
 }
 
+import type { SpcChartQuery, SpcPointQuery, SpcViolationQuery, StoredSpcViolation } from './spc-reads.js';
+import type { SpcChartRow, SpcPointRow } from './spc-rows.js';
+
 export type StoreResult<T> = Promise<Result<T, StoreIssueCode>>;
 
 export interface FabStore {
@@ -187,6 +190,23 @@ export interface FabStore {
   /** A pair's check against the newest model version it was checked with; `not-found` when none. */
   getFdcCheck(pairId: string): StoreResult<FdcCheckRecord>;
   listFdcFaults(query?: FdcFaultQuery): StoreResult<Page<FdcFaultRecord>>;
+
+  // SPC (migration 6, docs/fab.md §8.6). Violations are records (`spc-violation`, writeBatch).
+  /** Store a chart: a new one, or one with more phases than the stored one (else a duplicate). */
+  saveSpcChart(chart: SpcChartRow): StoreResult<BatchReport>;
+  getSpcChart(id: string): StoreResult<SpcChartRow>;
+  /** Charts by id, filtered by tool, parameter and context. */
+  listSpcCharts(query?: SpcChartQuery): StoreResult<Page<SpcChartRow>>;
+  /**
+   * Store points (at most 10,000, one transaction); a point whose (chart, index) is stored already
+   * changes nothing and counts as a duplicate. Their chart must be stored.
+   */
+  appendSpcPoints(points: readonly SpcPointRow[]): StoreResult<BatchReport>;
+  /** A chart's points by series index. */
+  listSpcPoints(query: SpcPointQuery): StoreResult<Page<SpcPointRow>>;
+  /** Violations in the order stored, filtered by chart, tool, context, open or closed. */
+  listSpcViolations(query?: SpcViolationQuery): StoreResult<Page<StoredSpcViolation>>;
+  getSpcViolation(seq: number): StoreResult<StoredSpcViolation>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

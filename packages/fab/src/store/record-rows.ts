@@ -246,5 +246,24 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         c.json([...r.reasons], 'reasons'),
         c.json([...r.traces], 'traces'),
       ];
+    case 'spc-violation':
+      return [
+        r.chartId,
+        r.part,
+        r.rule,
+        r.pointIndex,
+        r.toolId,
+        r.parameter,
+        r.context,
+        r.phase,
+        r.description,
+        c.json(r.indexes, 'indexes'),
+        n(r.side),
+        n(r.pairId),
+        r.value,
+        r.atMs,
+        n(r.closedMs),
+        n(r.closeReason),
+      ];
   }
 }

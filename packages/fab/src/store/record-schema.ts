@@ -224,6 +224,29 @@ const fdcFault = z.strictObject({
     .max(10_000),
 });
 
+const spcViolation = z.strictObject({
+  type: z.literal('spc-violation'),
+  chartId: text.min(1).max(1000),
+  part: z.enum(['location', 'dispersion', 'ewma', 'cusum']),
+  rule: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(40),
+  pointIndex: count,
+  toolId: id,
+  parameter: id,
+  context: text.min(1).max(1000),
+  phase: count.min(1),
+  description: text.max(1000),
+  indexes: z.array(count).min(1).max(1000),
+  side: z.string().max(20).optional(),
+  pairId: id.optional(),
+  value: z.number().finite(),
+  atMs: timeMs,
+  closedMs: timeMs.optional(),
+  closeReason: text.max(1000).optional(),
+});
+
 /** One schema for every record type, told apart by `type`. */
 export const recordSchema = z.discriminatedUnion('type', [
   organisation,
@@ -243,4 +266,5 @@ export const recordSchema = z.discriminatedUnion('type', [
   fdcModel,
   fdcCheck,
   fdcFault,
+  spcViolation,
 ]);

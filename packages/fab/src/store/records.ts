@@ -244,6 +244,37 @@ export interface FdcTraceRank {
   readonly outOfLimits: readonly string[];
 }
 
+/**
+ * A violation of an SPC chart's rules (docs/fab.md §8.6): the chart, the rule, the point that
+ * completed it (`pointIndex`, the chart's series index) and its window, the pair of that point.
+ * Keyed by (chart, part, rule, point); stored once, then closed by writing it again with `closedMs`
+ * and `closeReason` (filled in, never changed after).
+ */
+export interface SpcViolationRecord {
+  readonly type: 'spc-violation';
+  readonly chartId: string;
+  /** Which of the chart's plots: location (I / X-bar), dispersion (MR, R, S), ewma, cusum. */
+  readonly part: 'location' | 'dispersion' | 'ewma' | 'cusum';
+  readonly rule: string;
+  readonly pointIndex: number;
+  readonly toolId: string;
+  readonly parameter: string;
+  /** The R2R context key (tool+recipe+product) of the chart. */
+  readonly context: string;
+  readonly phase: number;
+  readonly description: string;
+  /** The window: series indexes from its first point to `pointIndex`. */
+  readonly indexes: readonly number[];
+  readonly side?: string;
+  readonly pairId?: string;
+  /** The completing point's plotted value. */
+  readonly value: number;
+  /** When it was found, ms since the epoch. */
+  readonly atMs: number;
+  readonly closedMs?: number;
+  readonly closeReason?: string;
+}
+
 export type FabRecord =
   | OrganisationRecord
   | ToolRecord
@@ -261,6 +292,7 @@ export type FabRecord =
   | R2rActionRecord
   | FdcModelRecord
   | FdcCheckRecord
-  | FdcFaultRecord;
+  | FdcFaultRecord
+  | SpcViolationRecord;
 
 export type FabRecordType = FabRecord['type'];

@@ -5,6 +5,7 @@ import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import { fdcReads } from './fdc-reads.js';
 import type { SqlReader } from './keyset-query.js';
+import { spcReads } from './spc-reads.js';
 import { storeReads } from './store-reads.js';
 import { analysisReads } from './yield-reads.js';
 
@@ -18,6 +19,7 @@ export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
   private readonly analyses: ReturnType<typeof analysisReads>;
   private readonly fdc: ReturnType<typeof fdcReads>;
+  private readonly spc: ReturnType<typeof spcReads>;
 
   protected constructor(
     reader: SqlReader,
@@ -26,6 +28,7 @@ export abstract class SqlStoreBase {
     this.reads = storeReads(reader);
     this.analyses = analysisReads(reader);
     this.fdc = fdcReads(reader);
+    this.spc = spcReads(reader);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -48,6 +51,11 @@ export abstract class SqlStoreBase {
   getFdcModel: FabStore['getFdcModel'] = (r, v) => this.guard(() => this.fdc.getFdcModel(r, v));
   getFdcCheck: FabStore['getFdcCheck'] = (id) => this.guard(() => this.fdc.getFdcCheck(id));
   listFdcFaults: FabStore['listFdcFaults'] = (q) => this.guard(() => this.fdc.listFdcFaults(q));
+  getSpcChart: FabStore['getSpcChart'] = (id) => this.guard(() => this.spc.getSpcChart(id));
+  listSpcCharts: FabStore['listSpcCharts'] = (q) => this.guard(() => this.spc.listSpcCharts(q));
+  listSpcPoints: FabStore['listSpcPoints'] = (q) => this.guard(() => this.spc.listSpcPoints(q));
+  listSpcViolations: FabStore['listSpcViolations'] = (q) => this.guard(() => this.spc.listSpcViolations(q));
+  getSpcViolation: FabStore['getSpcViolation'] = (seq) => this.guard(() => this.spc.getSpcViolation(seq));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

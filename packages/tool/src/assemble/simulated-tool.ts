@@ -14,8 +14,10 @@ import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';
 import type { FaultCatalogue } from '../faults/fault-catalogue.js';
 import { FaultEngine } from '../faults/fault-engine.js';
 import { type FaultProfile, withFixes } from '../faults/fault-profile.js';
+import type { PointRate } from '../faults/fix-record.js';
 import { loadCatalogue } from '../faults/load-catalogue.js';
 import { loadProfile } from '../faults/load-profile.js';
+import { withRateOverrides } from '../faults/rate-overrides.js';
 import { type FileRecipeStore, openRecipeStore } from '../recipe/recipe-store.js';
 import { createTwinPhysics } from '../sim/twin-physics.js';
 import { alignFailedAlarm } from './align-failed.js';
@@ -34,6 +36,11 @@ export interface SimulatedToolOptions {
   profile?: string;
   /** Apply only the profile's first `fixes` fix records (withFixes: a point of its learning curve); default all. */
   fixes?: number;
+  /**
+   * Rates that replace the profile's for some fault points, after its fixes (a replay's forced
+   * points, docs/tool.md §8.4); the profile's scales apply to them. An id the catalogue lacks is refused.
+   */
+  rateOverrides?: ReadonlyMap<string, PointRate>;
   /** Default MAX_SPEED. */
   pacing?: Pacing;
   /** Who clears operator-clear alarms; default 'simulated' (after their recoveryS). */
@@ -68,7 +75,9 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
   if (!catalogue.ok) return catalogue;
   const loaded = await loadProfile(o.profile ?? config.value.faults.profile, catalogue.value);
   if (!loaded.ok) return loaded;
-  const profile = withFixesOf(loaded.value, o.fixes);
+  const fixed = withFixesOf(loaded.value, o.fixes);
+  if (!fixed.ok) return fixed;
+  const profile = withRateOverrides(fixed.value, o.rateOverrides ?? new Map(), catalogue.value);
   if (!profile.ok) return profile;
   const alignFailed = alignFailedAlarm(catalogue.value);
   if (!alignFailed.ok) return alignFailed;

@@ -135,7 +135,8 @@ function historyOf(base: FaultProfile | undefined, baseRates: ReadonlyMap<string
   };
 }
 
-function toRates(rates: Readonly<Record<string, RateSpecEntry>>): Map<string, PointRate> {
+/** Rates as a profile file writes them (`{ perStep }`, `{ perHour }`) as the engine takes them. */
+export function toRates(rates: Readonly<Record<string, RateSpecEntry>>): Map<string, PointRate> {
   const out = new Map<string, PointRate>();
   for (const [id, r] of Object.entries(rates)) {
     const rate: PointRate =

@@ -13,8 +13,8 @@ const bounded = (min: number, max: number, unit: string) =>
     params: { code: 'out-of-range' },
   });
 
-/** `{ perStep }` or `{ perHour }`, with an optional wear doubling count. */
-const rateSpecSchema = z
+/** `{ perStep }` or `{ perHour }`, with an optional wear doubling count (a replay's rate overrides too). */
+export const rateSpecSchema = z
   .strictObject({
     perStep: bounded(0, 1, '(probability per step)').optional(),
     perHour: bounded(0, 3600, 'per hour').optional(),

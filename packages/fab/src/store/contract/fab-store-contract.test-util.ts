@@ -10,6 +10,7 @@ import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { r2rContract } from './r2r-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
+import { spcContract } from './spc-contract.test-util.js';
 import { writesContract } from './writes-contract.test-util.js';
 
 /** One test's database. */
@@ -54,5 +55,6 @@ export function fabStoreContract(
     analysesContract(factory);
     r2rContract(factory);
     fdcContract(factory);
+    spcContract(factory);
   });
 }

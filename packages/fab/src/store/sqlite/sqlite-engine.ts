@@ -7,14 +7,23 @@ import { insertRowSql } from '../insert-sql.js';
 import type { AppliedMigration, Migration } from '../migration.js';
 import type { SqlValue } from '../record-rows.js';
 import type { DbRow } from '../row-decode.js';
-import { PAIR_ANALYSIS_SPEC, TABLE_SPECS, type TableSpec } from '../table-specs.js';
+import {
+  PAIR_ANALYSIS_SPEC,
+  SPC_CHART_SPEC,
+  SPC_POINT_SPEC,
+  TABLE_SPECS,
+  type TableSpec,
+} from '../table-specs.js';
 import type { WireRow, WorkerOptions } from './sqlite-protocol.js';
 
 /** Statements kept prepared; more distinct read queries than this (filter combinations) start over. */
 const MAX_CACHED_READS = 256;
 
 const SPECS_BY_TABLE = new Map<string, TableSpec>(
-  [...Object.values(TABLE_SPECS), PAIR_ANALYSIS_SPEC].map((s) => [s.table, s]),
+  [...Object.values(TABLE_SPECS), PAIR_ANALYSIS_SPEC, SPC_CHART_SPEC, SPC_POINT_SPEC].map((s) => [
+    s.table,
+    s,
+  ]),
 );
 
 export type WriteOutcome =
