@@ -17,6 +17,12 @@ export {
   type TraceContribution,
 } from './analytics/fdc/check-run.js';
 export {
+  type FdcLearnCode,
+  type FdcLearned,
+  type FdcLearnRequest,
+  learnFdcFromStore,
+} from './analytics/fdc/fdc-learn.js';
+export {
   FDC_DEFAULTS,
   FDC_MODEL_FORMAT,
   type FdcLearnIssueCode,
@@ -26,6 +32,7 @@ export {
   learnFdcModel,
 } from './analytics/fdc/fdc-model.js';
 export { fdcModelToJson, parseFdcModel, parseFdcModelText } from './analytics/fdc/fdc-model-codec.js';
+export { type FdcCounters, FdcService, type FdcServiceOptions } from './analytics/fdc/fdc-service.js';
 export {
   type FdcRun,
   type RunStep,
@@ -236,7 +243,7 @@ export {
   R2rService,
   type R2rServiceOptions,
 } from './analytics/r2r/r2r-service.js';
-export { type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
+export { contextProduct, type R2rSettingsFile, r2rSettingsSchema } from './analytics/r2r/r2r-settings.js';
 // Reliability (docs/fab.md §12): the E10 split from stored events, OEE per E79.
 export {
   type E10Clock,
@@ -251,6 +258,18 @@ export {
   readToolReliability,
   type ToolReliability,
 } from './analytics/reliability/tool-reliability.js';
+// ---- SPC in the running fab (docs/fab.md §8.6): charts per (tool, parameter, context) from each
+// analysed pair, frozen baseline limits and phases, violations stored and streamed, R2R held.
+export { type NewPhaseRequest, spcChartId, startNewPhase } from './analytics/spc-service/spc-charts.js';
+export { SpcR2rLink, type SpcR2rLinkOptions } from './analytics/spc-service/spc-r2r-link.js';
+export { type SpcCounters, SpcService, type SpcServiceOptions } from './analytics/spc-service/spc-service.js';
+export {
+  DEFAULT_SPC_PARAMETERS,
+  type SpcParameter,
+  type SpcSettingsFile,
+  spcParameters,
+  spcSettingsSchema,
+} from './analytics/spc-service/spc-settings.js';
 // Who a request to the tickets' routes acts as (docs/fab.md §11.7): unauthenticated until accounts.
 export { LOCAL_OPERATOR, localOperator, type ResolveActor } from './api/actor.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
@@ -335,15 +354,28 @@ export {
   workingHours,
   workingMs,
 } from './loop/work-calendar.js';
-// The store's types: R2R actions, analyses, tickets (docs/fab.md §11.4), yield.
-export type { R2rActionQuery } from './store/fab-store.js';
+export type { FdcFaultQuery, FdcModelQuery, R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,
   PairAnalysisRecord,
   PairFigures,
   StoredPairAnalysis,
 } from './store/pair-analysis-record.js';
-export type { R2rActionRecord } from './store/records.js';
+export type {
+  FdcCheckRecord,
+  FdcFaultRecord,
+  FdcModelRecord,
+  FdcTraceRank,
+  R2rActionRecord,
+  SpcViolationRecord,
+} from './store/records.js';
+export type {
+  SpcChartQuery,
+  SpcPointQuery,
+  SpcViolationQuery,
+  StoredSpcViolation,
+} from './store/spc-reads.js';
+export type { SpcChartRow, SpcPointRow, SpcSpecLimits } from './store/spc-rows.js';
 export {
   type Attachment,
   type AttachmentInfo,

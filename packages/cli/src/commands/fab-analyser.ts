@@ -5,6 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { formatIssues, type Issue } from '@bondline/core';
 import {
+  type AnalysedPair,
   type FabConfig,
   type FabStore,
   type LiveFeed,
@@ -21,12 +22,20 @@ export async function startAnalyserOrFail(
   config: Pick<FabConfig, 'tools' | 'products'> | undefined,
   configPath: string | undefined,
   log: (issue: Issue) => void,
+  /** Each stored analysis (SPC charts it). */
+  onAnalysed?: (a: AnalysedPair) => void,
 ): Promise<PairAnalyser> {
   const bonds = await loadProductBonds(config ?? { tools: [] }, {
     configDir: configPath === undefined ? process.cwd() : dirname(resolve(configPath)),
   });
   if (!bonds.ok) throw new CliError(`--config: products: ${formatIssues(bonds.issues)}`);
-  return startPairAnalyser({ store, feed, bondFor: bonds.value.bondFor, onIssue: log });
+  return startPairAnalyser({
+    store,
+    feed,
+    bondFor: bonds.value.bondFor,
+    onIssue: log,
+    ...(onAnalysed === undefined ? {} : { onAnalysed }),
+  });
 }
 
 /** One progress line of the analyser's counters. */

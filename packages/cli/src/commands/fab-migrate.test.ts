@@ -23,6 +23,8 @@ describe('bondline fab migrate', () => {
     expect(first.stdout).toContain('applied 3 pair-analyses\n');
     expect(first.stdout).toContain('applied 4 r2r\n');
     expect(first.stdout).toContain('applied 5 facts-keyed-by-dataid\n');
+    expect(first.stdout).toContain('applied 6 spc\n');
+    expect(first.stdout).toContain('applied 7 fdc\n');
     expect(first.stdout).toContain('applied 8 tickets\n');
     expect(first.stdout).toContain('schema version 8\n');
     const again = await runBondline('fab', ['migrate', '--store', store]);

@@ -65,6 +65,8 @@ export async function runFabServe(argv: string[]): Promise<number> {
           host,
           port,
           ...(feed === undefined ? {} : { feed }),
+          // An SPC violation's close goes through the bus, so the live stream and R2R see it.
+          ...(bus === undefined ? {} : { recordSink: bus.sink() }),
           ...(statusBoard === undefined ? {} : { statusBoard }),
         }),
       host,

@@ -36,6 +36,17 @@ const RECORDS: FabRecord[] = [
     stackId: 'S1',
     startedMs: T0 + 1000,
   },
+  // The bond step of the pair's wafers: SPC charts its bond force (the config's spc: block).
+  {
+    type: 'event',
+    toolId: 'B1',
+    dataId: 7,
+    ceid: 4113,
+    name: 'BonderStepEnded',
+    equipmentTimeMs: T0 + 900,
+    receivedTimeMs: T0 + 900,
+    data: { StepSubstrates: 'T1,B1W', StepBondForce: 5.01, StepChamberPressure: 101_300 },
+  },
   // No maps: the analysis is stored with its issues (missing-map), which is enough to show it ran.
   { type: 'pair-result', pairId: 'L1-P1', yield: 0.9, summary: { PairAlarms: 'BD-012' } },
 ];
@@ -67,7 +78,8 @@ describe('bondline fab store', () => {
       config,
       `fab: { id: fab-1, name: Fab }\ntools: []\nstore: { kind: sqlite, path: fab.sqlite }\n` +
         `bus: { servers: ["nats://${NATS}"], stream: ${names.stream}, subjectPrefix: ${names.subjectPrefix}, ` +
-        `committedSubject: ${names.committedSubject}, statusBucket: ${names.statusBucket}, durable: writers }\n`,
+        `committedSubject: ${names.committedSubject}, statusBucket: ${names.statusBucket}, durable: writers }\n` +
+        'spc: { baselinePoints: 10 }\n',
     );
     expect((await runBondline('fab', ['migrate', '--store', `sqlite:${path}`])).code).toBe(0);
 
@@ -93,6 +105,17 @@ describe('bondline fab store', () => {
     if (!a.ok) throw new Error(a.issues[0]?.message);
     expect(a.value.faultPoints).toEqual(['BD-012']);
     expect(a.value.analysis.issues.map((i) => i.code)).toContain('missing-map');
+    // SPC beside the analyser: the pair's bond force charted (no maps: no overlay or yield points).
+    await until(
+      async () => {
+        const p = await store.listSpcPoints({ chartId: 'bondForce@B1+BOND-STD+default' });
+        return p.ok && p.value.items.length === 1;
+      },
+      'the bond force charted by the writer',
+      { detail: () => `${writer.out()}\n${writer.err()}` },
+    );
+    const charts = await store.listSpcCharts({ toolId: 'B1' });
+    expect(charts.ok && charts.value.items.map((c) => c.parameter)).toEqual(['bondForce', 'chamberPressure']);
     expect(await writer.stop('SIGTERM')).toBe(0);
     expect(writer.out()).toMatch(/SIGTERM: stopped after \d+ records/);
     expect(hasStackTrace(writer.err())).toBe(false);

@@ -8,8 +8,10 @@ import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { everyFewSeconds, untilSignal } from './fab-process.js';
+import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, requireMigrated, STORE_OPTION_HELP } from './fab-store-option.js';
 
 const USAGE =
@@ -20,7 +22,10 @@ const HELP = `usage: ${USAGE}
   A store writer: commits the records collectors publish on NATS JetStream into the store, each
   message acknowledged once committed (a writer killed mid-batch loses nothing: the message comes
   again). Several writers on one durable consumer share the work. Each writer also analyses the
-  pairs it commits (docs/fab.md §7.5) and stores the analyses. Until SIGINT or SIGTERM.
+  pairs it commits (docs/fab.md §7.5) and stores the analyses, charts them for SPC when the
+  configuration has an spc: block (docs/fab.md §8.6), and checks them against their recipe's FDC
+  model (§9; a pair's records must reach one writer: run one writer per stream for FDC). Until
+  SIGINT or SIGTERM.
 ${CONFIG_OPTION_HELP}
 ${STORE_OPTION_HELP}; default the configuration's store
 ${BUS_OPTION_HELP}
@@ -51,13 +56,35 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
   try {
     await requireMigrated(store, location);
     const commits = new InProcessFeed();
-    const analyser = await startAnalyserOrFail(store, commits, config, values.config, (i) =>
-      process.stderr.write(`fab store: analysis: ${i.message}\n`),
-    );
-    const bus = await openBusOrFail(busOptions).catch(async (e: unknown) => {
-      await analyser.close();
+    const bus = await openBusOrFail(busOptions);
+    // SPC beside the analyser (config spc: block): violations go through the bus like any record.
+    const spcSettings = spcSettingsOf(config, false);
+    const spc =
+      spcSettings === undefined
+        ? undefined
+        : startSpc({
+            settings: spcSettings,
+            store,
+            commits,
+            sink: bus.sink(),
+            ...(config?.r2r === undefined ? {} : { r2r: config.r2r }),
+            log: (i) => process.stderr.write(`fab store: spc: ${i.message}\n`),
+          });
+    const analyser = await startAnalyserOrFail(
+      store,
+      commits,
+      config,
+      values.config,
+      (i) => process.stderr.write(`fab store: analysis: ${i.message}\n`),
+      spc === undefined ? undefined : (a) => spc.service.analysed(a),
+    ).catch(async (e: unknown) => {
+      await bus.close();
       throw e;
     });
+    // FDC checks what this writer commits; its checks and faults go back on the stream (docs/fab.md §9).
+    const fdc = startFdc(store, commits, bus.sink(), (i) =>
+      process.stderr.write(`fab store: ${i.message}\n`),
+    );
     try {
       const started = await bus.startStoreWriter(store, {
         ...(durable === undefined ? {} : { durable }),
@@ -76,7 +103,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       );
       const progress = everyFewSeconds(() => {
         const s = writer.stats();
-        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}`;
+        return `stored ${s.records} records in ${s.messages} messages, ${s.retries} retries, ${s.rejected} dropped; ${analyserLine(analyser)}${spc === undefined ? '' : `; ${spcLine(spc.service)}`}; ${fdcLine(fdc)}`;
       });
       const name = await signal;
       progress.stop();
@@ -85,7 +112,9 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
       process.stdout.write(`${name}: stopped after ${s.records} records in ${s.messages} messages\n`);
       return 0;
     } finally {
+      await fdc.close();
       await analyser.close();
+      await spc?.close();
       await bus.close();
     }
   } finally {

@@ -70,6 +70,16 @@ describe('bondline fab up --demo', () => {
       expect(up.out()).toMatch(/^tickets: on, from alarms of ALCD 1, 2, 4, 5; at \/api\/tickets/m);
       const tickets = await fetch(`${url}/api/tickets`);
       expect(tickets.status).toBe(200);
+      // --demo without an spc block: every analysed pair is charted, per tool and parameter.
+      expect(up.out()).toMatch(
+        /^spc: on, 10 parameters per context, limits on the first 25 points; charts at \/api\/spc\/charts$/m,
+      );
+      await until(async () => {
+        const c = (await (await fetch(`${url}/api/spc/charts?parameter=yield`)).json()) as {
+          items: { toolId: string }[];
+        };
+        return new Set(c.items.map((x) => x.toolId)).size === 2;
+      }, 'yield charts of both demo bonders');
       const tools = (await (await fetch(`${url}/api/tools`)).json()) as ToolsPage;
       expect(
         tools.items.map((t) => [t.tool.id, t.tool.organisationId, t.status?.link, t.status?.control]),

@@ -20,6 +20,8 @@ import {
   type R2rSettingsFile,
   type RecordSink,
   r2rSettingsSchema,
+  SpcR2rLink,
+  spcParameters,
   startCollector,
   startFabApi,
   TicketService,
@@ -34,8 +36,10 @@ import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { countersLine } from './fab-collect.js';
+import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
+import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
 import { seedArg } from './tool-options.js';
 
@@ -61,7 +65,11 @@ ${BUS_OPTION_HELP}; without
   --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
                      removed at exit
   The R2R loop (corrections to the bonders' aligner offsets over GEM) runs when the configuration's
-  r2r.enabled is true; with --demo and no r2r block it runs with its defaults.
+  r2r.enabled is true; with --demo and no r2r block it runs with its defaults. SPC charts every
+  analysed pair when the configuration has an spc: block, and with --demo without one; an open
+  violation on an overlay chart holds the context's R2R until it is closed (POST
+  /api/spc/violations/<id>/close). FDC checks every pair against its recipe's active model once one
+  is learnt (POST /api/fdc/models, docs/fab.md §9.6).
 Exit codes: 0 stopped by a signal, 1 the store or the bus cannot be reached, 2 bad arguments, a bad
 configuration or a port that is taken.`;
 
@@ -124,10 +132,33 @@ export async function runFabUp(argv: string[]): Promise<number> {
     if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
     const pipeline = await openPipeline(store, values.bus, config);
     closing.push(() => pipeline.close());
-    const analyser = await startAnalyserOrFail(store, pipeline.commits, config, values.config, (i) =>
-      process.stderr.write(`fab up: analysis: ${i.message}\n`),
+    const r2rSettings = r2rOf(config, demoCount > 0);
+    const spcSettings = spcSettingsOf(config, demoCount > 0);
+    const spc =
+      spcSettings === undefined
+        ? undefined
+        : startSpc({
+            settings: spcSettings,
+            store,
+            commits: pipeline.commits,
+            sink: pipeline.sink,
+            ...(r2rSettings === undefined ? {} : { r2r: r2rSettings }),
+            log: (i) => process.stderr.write(`fab up: spc: ${i.message}\n`),
+          });
+    if (spc !== undefined) closing.push(() => spc.close());
+    const analyser = await startAnalyserOrFail(
+      store,
+      pipeline.commits,
+      config,
+      values.config,
+      (i) => process.stderr.write(`fab up: analysis: ${i.message}\n`),
+      spc === undefined ? undefined : (a) => spc.service.analysed(a),
     );
     closing.push(() => analyser.close());
+    const fdc = startFdc(store, pipeline.commits, pipeline.sink, (i) =>
+      process.stderr.write(`fab up: ${i.message}\n`),
+    );
+    closing.push(() => fdc.close());
 
     let line: DemoLine | undefined;
     if (demoCount > 0) {
@@ -151,7 +182,6 @@ export async function runFabUp(argv: string[]): Promise<number> {
     });
     if (!collector.ok) throw new CliError(formatIssues(collector.issues));
     closing.push(() => collector.value.close());
-    const r2rSettings = r2rOf(config, demoCount > 0);
     let r2r: R2rService | undefined;
     if (r2rSettings !== undefined) {
       const service = new R2rService({
@@ -167,6 +197,20 @@ export async function runFabUp(argv: string[]): Promise<number> {
         await service.idle();
       });
       r2r = service;
+      if (spc !== undefined) {
+        // An open SPC violation on an overlay chart holds its context (docs/fab.md §8.6).
+        const link = new SpcR2rLink({
+          store,
+          r2r: service,
+          feed: pipeline.feed,
+          log: (i: Issue) => process.stderr.write(`fab up: spc: ${i.message}\n`),
+        });
+        await link.start();
+        closing.push(async () => {
+          link.stop();
+          await link.idle();
+        });
+      }
     }
     // Tickets from the tools' alarms (docs/fab.md §11.5): on unless `tickets.enabled: false`.
     const ticketSettings = config.tickets ?? DEFAULT_TICKET_SETTINGS;
@@ -190,6 +234,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
           port,
           ...(r2r === undefined ? {} : { r2r }),
           tickets: { service: tickets, settings: ticketSettings },
+          recordSink: pipeline.sink,
         }),
       host,
       port,
@@ -208,6 +253,11 @@ export async function runFabUp(argv: string[]): Promise<number> {
         : `r2r: on, ${r2rSettings.controller.kind ?? 'ewma'} w ${r2rSettings.controller.w ?? 0.5}; contexts at ${'/api/r2r'}`,
     );
     say(
+      spcSettings === undefined
+        ? 'spc: off (an spc: block in the configuration turns it on)'
+        : `spc: on, ${spcParameters(spcSettings).length} parameters per context, limits on the first ${spcSettings.baselinePoints} points; charts at /api/spc/charts`,
+    );
+    say(
       ticketSettings.enabled
         ? `tickets: on, from alarms of ALCD ${ticketSettings.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)`
         : 'tickets: off (tickets.enabled is false); reports at /api/tickets',
@@ -222,7 +272,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     say(`fab up: running at ${api.url}; stop with Ctrl-C`);
     const progress = everyFewSeconds(
       () =>
-        `${countersLine(collector.value)}; ${analyserLine(analyser)}; ${ticketsLine(tickets)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+        `${countersLine(collector.value)}; ${analyserLine(analyser)}${spc === undefined ? '' : `; ${spcLine(spc.service)}`}; ${fdcLine(fdc)}; ${ticketsLine(tickets)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
     );
     const name = await signal;
     progress.stop();

@@ -103,6 +103,17 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     addTicketAttachment: answer,
     listTicketAttachments: answer,
     getTicketAttachment: answer,
+    listFdcModels: answer,
+    getFdcModel: answer,
+    getFdcCheck: answer,
+    listFdcFaults: answer,
+    saveSpcChart: answer,
+    getSpcChart: answer,
+    listSpcCharts: answer,
+    appendSpcPoints: answer,
+    listSpcPoints: answer,
+    listSpcViolations: answer,
+    getSpcViolation: answer,
     close: async () => undefined,
   };
 }

@@ -1,6 +1,7 @@
 // The read routes on PostgreSQL: a throwaway database for the run, a schema per test (the store
 // contract's harness). A server that cannot be reached fails these tests, never skips them.
 import { afterAll, beforeAll } from 'vitest';
+import { spcRoutesContract } from '../analytics/spc-service/spc-routes-contract.test-util.js';
 import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/postgres-test-db.test-util.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
@@ -23,3 +24,4 @@ async function harness(): Promise<StoreHarness> {
 
 apiRoutesContract('PostgreSQL', harness);
 yieldRoutesContract('PostgreSQL', harness);
+spcRoutesContract('PostgreSQL', harness);

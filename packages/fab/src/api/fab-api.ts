@@ -12,13 +12,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerFdcRoutes } from '../analytics/fdc/fdc-routes.js';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
+import { registerSpcRoutes } from '../analytics/spc-service/spc-routes.js';
 import { registerTicketRoutes } from '../loop/ticket-routes.js';
 import type { TicketService } from '../loop/ticket-service.js';
 import type { TicketSettings } from '../loop/ticket-settings.js';
-import type { LiveFeed, ToolStatusBoard } from '../pipeline/seams.js';
+import type { LiveFeed, RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { localOperator, type ResolveActor } from './actor.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
@@ -54,6 +56,11 @@ export interface FabApiOptions {
     /** Who a request acts as (default: the local operator; UNAUTHENTICATED until accounts land). */
     readonly resolveActor?: ResolveActor;
   };
+  /**
+   * Where the API writes the records it makes (an SPC violation's close, docs/fab.md §8.6): the
+   * pipeline's sink or the bus, so they reach the live stream; default the store directly.
+   */
+  readonly recordSink?: RecordSink;
 }
 
 export interface StartFabApiOptions extends FabApiOptions {
@@ -185,6 +192,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerFactRoutes(app, store);
   registerYieldRoutes(app, store);
   registerReliabilityRoutes(app, store);
+  registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   if (options.tickets !== undefined)
     registerTicketRoutes(app, {
@@ -193,6 +201,10 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
       settings: options.tickets.settings,
       resolveActor: options.tickets.resolveActor ?? localOperator,
     });
+  registerSpcRoutes(app, {
+    store,
+    ...(options.recordSink === undefined ? {} : { sink: options.recordSink }),
+  });
   registerStreamRoute(app, options.feed, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,

@@ -58,6 +58,7 @@ describe('OpenAPI document', () => {
         for (const [method, op] of Object.entries(ops)) {
           const where = `${method} ${path}`;
           expect(op.summary, where).toBeTruthy();
+          // 200, or 201 for a route that creates (POST /api/fdc/models, POST /api/tickets).
           const ok = (op.responses['200'] ?? op.responses['201'])?.content;
           expect(ok, `${where}: 200 (or 201) response`).toBeDefined();
           for (const media of Object.values(ok ?? {})) expect(media.schema, where).toBeDefined();
@@ -78,6 +79,9 @@ describe('OpenAPI document', () => {
       expect(doc.components.schemas.TicketDetail).toBeDefined();
       const tickets = doc.paths['/api/tickets']?.get?.parameters?.map((p) => p.name).sort();
       expect(tickets).toEqual(['cursor', 'limit', 'maker', 'order', 'source', 'state', 'tool']);
+      const faults = doc.paths['/api/fdc/faults']?.get?.parameters?.map((p) => p.name).sort();
+      expect(faults).toEqual(['cursor', 'limit', 'order', 'pair', 'recipe', 'tool']);
+      expect(doc.components.schemas.FdcFault).toBeDefined();
       // Every $ref resolves to a component.
       const refs = [...r.body.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '');
       expect(refs.length).toBeGreaterThan(0);

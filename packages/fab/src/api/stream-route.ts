@@ -30,6 +30,10 @@ const RECORD_TYPES: readonly StreamType[] = [
   'trace',
   'ec-change',
   'ticket',
+  'fdc-model',
+  'fdc-check',
+  'fdc-fault',
+  'spc-violation',
 ];
 
 // A tool filter follows a pair's result through the pair seen earlier in the stream; this many pair
@@ -175,6 +179,7 @@ function recordFilter(tool: string | undefined, types: ReadonlySet<StreamType> |
       case 'organisation':
       case 'carrier':
       case 'substrate':
+      case 'fdc-model':
         return false;
       default:
         return r.toolId === tool;

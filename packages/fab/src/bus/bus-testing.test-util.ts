@@ -68,6 +68,17 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     addTicketAttachment: (a) => store.addTicketAttachment(a),
     listTicketAttachments: (id) => store.listTicketAttachments(id),
     getTicketAttachment: (id, n) => store.getTicketAttachment(id, n),
+    listFdcModels: (q) => store.listFdcModels(q),
+    getFdcModel: (recipe, version) => store.getFdcModel(recipe, version),
+    getFdcCheck: (id) => store.getFdcCheck(id),
+    listFdcFaults: (q) => store.listFdcFaults(q),
+    saveSpcChart: (c) => store.saveSpcChart(c),
+    getSpcChart: (id) => store.getSpcChart(id),
+    listSpcCharts: (q) => store.listSpcCharts(q),
+    appendSpcPoints: (p) => store.appendSpcPoints(p),
+    listSpcPoints: (q) => store.listSpcPoints(q),
+    listSpcViolations: (q) => store.listSpcViolations(q),
+    getSpcViolation: (seq) => store.getSpcViolation(seq),
     close: () => store.close(),
   };
 }

@@ -44,6 +44,18 @@ const LOT_END = [
   'LotEndedS',
 ];
 
+/**
+ * The trace variables of examples/tool/tool.yaml's plasma and clean modules: the ones the simulated
+ * tool reads while a step runs (docs/tool.md §7.8), so FDC sees each step's own process (docs/fab.md §9).
+ */
+const FDC_TRACE_VARIABLES = [
+  'PL1RfForwardPower',
+  'PL1RfReflectedPower',
+  'PL1ChamberPressure',
+  'CL1SpinSpeed',
+  'CL1RinseFlow',
+];
+
 const ALARM = ['AlarmFaultId', 'AlarmModule', 'AlarmAlid', 'AlarmRecovery', 'ActiveAlarmCount'];
 
 export const DEFAULT_PLAN: CollectionPlan = {
@@ -69,7 +81,8 @@ export const DEFAULT_PLAN: CollectionPlan = {
     { name: '*StepEnded', variables: ['StepModule', 'StepSubstrates', 'StepDurationS', 'ToolTimeS'] },
   ],
   alarms: 'all',
-  trace: [],
+  // Every 100 ms, 10 samples a report, until the tool stops it (TOTSMP at its maximum).
+  trace: [{ id: 1, variables: FDC_TRACE_VARIABLES, periodMs: 100, samples: 0xffffffff, groupSize: 10 }],
   spool: [
     { stream: 5, functions: [1] },
     { stream: 6, functions: [11] },

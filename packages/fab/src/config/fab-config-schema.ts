@@ -3,6 +3,7 @@
 // the store, the bus and the HTTP server. Every key is validated here; unknown keys are refused.
 import { z } from 'zod';
 import { r2rSettingsSchema } from '../analytics/r2r/r2r-settings.js';
+import { spcSettingsSchema } from '../analytics/spc-service/spc-settings.js';
 import { ticketSettingsSchema } from '../loop/ticket-settings.js';
 
 /** An id the store keeps (organisations, tools): 1..64 of A-Z a-z 0-9 . _ -, starting with a letter or digit. */
@@ -185,6 +186,8 @@ export const fabConfigFileSchema = z
     r2r: r2rSettingsSchema.optional(),
     /** The fault loop's tickets (docs/fab.md §11.5); defaults apply when absent. */
     tickets: ticketSettingsSchema.optional(),
+    /** SPC charts of the running fab (docs/fab.md §8.6); on where given, and with `fab up --demo`. */
+    spc: spcSettingsSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const orgs = new Set<string>();

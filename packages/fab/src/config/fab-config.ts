@@ -34,6 +34,7 @@ export interface FabConfig {
   readonly r2r?: FabConfigFile['r2r'];
   /** The fault loop's tickets (docs/fab.md §11.5); absent: the defaults, on. */
   readonly tickets?: FabConfigFile['tickets'];
+  readonly spc?: FabConfigFile['spc'];
 }
 
 /** Validate configuration text; `source` (a file name) prefixes every message. Pure. */
@@ -65,6 +66,7 @@ export function parseFabConfigText(text: string, source: string): Result<FabConf
       ...(c.http === undefined ? {} : { http: c.http }),
       ...(c.r2r === undefined ? {} : { r2r: c.r2r }),
       ...(c.tickets === undefined ? {} : { tickets: c.tickets }),
+      ...(c.spc === undefined ? {} : { spc: c.spc }),
     },
   };
 }

@@ -13,6 +13,9 @@ import type {
   EcChangeRecord,
   EventRecord,
   FabRecord,
+  FdcCheckRecord,
+  FdcFaultRecord,
+  FdcModelRecord,
   LotRecord,
   ModuleRecord,
   PairRecord,
@@ -110,6 +113,18 @@ export interface R2rActionQuery extends PageQuery {
   readonly context: string;
 }
 
+/** FDC models (docs/fab.md §9), in the order stored; `recipe` keeps one recipe's versions. */
+export interface FdcModelQuery extends PageQuery {
+  readonly recipe?: string;
+}
+
+/** FDC faults, in the order stored, of one tool, pair or recipe (filters combine). */
+export interface FdcFaultQuery extends PageQuery {
+  readonly toolId?: string;
+  readonly pairId?: string;
+  readonly recipe?: string;
+}
+
 export interface ToolDetail {
   readonly tool: ToolRecord;
   readonly modules: readonly ModuleRecord[];
@@ -136,6 +151,9 @@ export interface PairDetail {
   /** With its maps decoded, once stored. */
   readonly result?: PairResultRecord;
 }
+
+import type { SpcChartQuery, SpcPointQuery, SpcViolationQuery, StoredSpcViolation } from './spc-reads.js';
+import type { SpcChartRow, SpcPointRow } from './spc-rows.js';
 
 export type StoreResult<T> = Promise<Result<T, StoreIssueCode>>;
 
@@ -205,6 +223,30 @@ export interface FabStore {
   addTicketAttachment(attachment: NewAttachment): StoreResult<AttachmentInfo>;
   listTicketAttachments(id: string): StoreResult<readonly AttachmentInfo[]>;
   getTicketAttachment(id: string, attachmentId: number): StoreResult<Attachment>;
+  // FDC (migration 7, docs/fab.md §9): written through writeBatch (fdc-model, fdc-check, fdc-fault).
+  listFdcModels(query?: FdcModelQuery): StoreResult<Page<FdcModelRecord>>;
+  /** A recipe's model of `version`, or its newest (the active one); `not-found` when there is none. */
+  getFdcModel(recipe: string, version?: number): StoreResult<FdcModelRecord>;
+  /** A pair's check against the newest model version it was checked with; `not-found` when none. */
+  getFdcCheck(pairId: string): StoreResult<FdcCheckRecord>;
+  listFdcFaults(query?: FdcFaultQuery): StoreResult<Page<FdcFaultRecord>>;
+
+  // SPC (migration 6, docs/fab.md §8.6). Violations are records (`spc-violation`, writeBatch).
+  /** Store a chart: a new one, or one with more phases than the stored one (else a duplicate). */
+  saveSpcChart(chart: SpcChartRow): StoreResult<BatchReport>;
+  getSpcChart(id: string): StoreResult<SpcChartRow>;
+  /** Charts by id, filtered by tool, parameter and context. */
+  listSpcCharts(query?: SpcChartQuery): StoreResult<Page<SpcChartRow>>;
+  /**
+   * Store points (at most 10,000, one transaction); a point whose (chart, index) is stored already
+   * changes nothing and counts as a duplicate. Their chart must be stored.
+   */
+  appendSpcPoints(points: readonly SpcPointRow[]): StoreResult<BatchReport>;
+  /** A chart's points by series index. */
+  listSpcPoints(query: SpcPointQuery): StoreResult<Page<SpcPointRow>>;
+  /** Violations in the order stored, filtered by chart, tool, context, open or closed. */
+  listSpcViolations(query?: SpcViolationQuery): StoreResult<Page<StoredSpcViolation>>;
+  getSpcViolation(seq: number): StoreResult<StoredSpcViolation>;
   /** Finish pending work and release the database. */
   close(): Promise<void>;
 }

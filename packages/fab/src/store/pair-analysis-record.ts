@@ -80,7 +80,7 @@ const recordSchema = z
   });
 
 /** The column figures of an analysis. */
-function pairFigures(a: PairAnalysis): PairFigures {
+export function pairFigures(a: PairAnalysis): PairFigures {
   const fit = a.overlay === null ? undefined : (a.overlay.robust ?? a.overlay.fit);
   const term = (name: string): number | null => fit?.terms[name]?.value ?? null;
   const d = a.dieYield;

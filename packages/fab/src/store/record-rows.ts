@@ -213,5 +213,57 @@ function columnValues(r: FabRecord, c: Cells): SqlValue[] {
         n(r.pairId),
         c.json(r.detail, 'detail'),
       ];
+    case 'fdc-model':
+      return [
+        r.recipe,
+        r.version,
+        r.createdMs,
+        c.json([...r.goldenPairIds], 'goldenPairIds'),
+        c.json(r.model, 'model'),
+      ];
+    case 'fdc-check':
+      return [
+        r.pairId,
+        r.toolId,
+        r.recipe,
+        r.modelVersion,
+        r.atMs,
+        r.flagged ? 1 : 0,
+        r.faultCount,
+        c.json(r.result, 'result'),
+      ];
+    case 'fdc-fault':
+      return [
+        r.pairId,
+        r.toolId,
+        r.recipe,
+        r.step,
+        r.moduleId,
+        r.modelVersion,
+        r.atMs,
+        r.t2,
+        r.t2Ucl,
+        c.json([...r.reasons], 'reasons'),
+        c.json([...r.traces], 'traces'),
+      ];
+    case 'spc-violation':
+      return [
+        r.chartId,
+        r.part,
+        r.rule,
+        r.pointIndex,
+        r.toolId,
+        r.parameter,
+        r.context,
+        r.phase,
+        r.description,
+        c.json(r.indexes, 'indexes'),
+        n(r.side),
+        n(r.pairId),
+        r.value,
+        r.atMs,
+        n(r.closedMs),
+        n(r.closeReason),
+      ];
   }
 }

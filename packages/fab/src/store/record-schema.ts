@@ -174,6 +174,79 @@ const r2rAction = z.strictObject({
   detail: jsonObject,
 });
 
+const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
+
+const fdcModel = z.strictObject({
+  type: z.literal('fdc-model'),
+  recipe: id,
+  version: count.min(1),
+  createdMs: timeMs,
+  goldenPairIds: z.array(id).max(100_000),
+  model: jsonObject,
+});
+
+const fdcCheck = z.strictObject({
+  type: z.literal('fdc-check'),
+  pairId: id,
+  toolId: id,
+  recipe: id,
+  modelVersion: count.min(1),
+  atMs: timeMs,
+  flagged: z.boolean(),
+  faultCount: count,
+  result: jsonObject,
+});
+
+const fdcFault = z.strictObject({
+  type: z.literal('fdc-fault'),
+  pairId: id,
+  toolId: id,
+  recipe: id,
+  step: id,
+  moduleId: id,
+  modelVersion: count.min(1),
+  atMs: timeMs,
+  t2: finite,
+  t2Ucl: finite,
+  reasons: z
+    .array(z.enum(['t2', 'limits']))
+    .min(1)
+    .max(2),
+  traces: z
+    .array(
+      z.strictObject({
+        trace: text.min(1).max(MAX_ID_CHARS),
+        contribution: finite,
+        share: finite,
+        outOfLimits: z.array(text.max(MAX_ID_CHARS)).max(1000),
+      }),
+    )
+    .max(10_000),
+});
+
+const spcViolation = z.strictObject({
+  type: z.literal('spc-violation'),
+  chartId: text.min(1).max(1000),
+  part: z.enum(['location', 'dispersion', 'ewma', 'cusum']),
+  rule: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(40),
+  pointIndex: count,
+  toolId: id,
+  parameter: id,
+  context: text.min(1).max(1000),
+  phase: count.min(1),
+  description: text.max(1000),
+  indexes: z.array(count).min(1).max(1000),
+  side: z.string().max(20).optional(),
+  pairId: id.optional(),
+  value: z.number().finite(),
+  atMs: timeMs,
+  closedMs: timeMs.optional(),
+  closeReason: text.max(1000).optional(),
+});
+
 /** One schema for every record type, told apart by `type`. */
 export const recordSchema = z.discriminatedUnion('type', [
   organisation,
@@ -190,4 +263,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   trace,
   ecChange,
   r2rAction,
+  fdcModel,
+  fdcCheck,
+  fdcFault,
+  spcViolation,
 ]);

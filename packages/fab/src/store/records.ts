@@ -192,6 +192,89 @@ export interface R2rActionRecord {
   readonly detail: JsonObject;
 }
 
+/**
+ * An FDC model of one recipe (docs/fab.md §9), learned from golden pairs: `model` is the library's
+ * model as JSON (fdc-model-codec.ts). Versions of a recipe count from 1; the newest is the active one.
+ */
+export interface FdcModelRecord {
+  readonly type: 'fdc-model';
+  readonly recipe: string;
+  readonly version: number;
+  /** Wall clock when it was learned, ms since the epoch. */
+  readonly createdMs: number;
+  readonly goldenPairIds: readonly string[];
+  readonly model: JsonObject;
+}
+
+/** One pair checked against its recipe's model: the library's RunCheck as JSON in `result`. */
+export interface FdcCheckRecord {
+  readonly type: 'fdc-check';
+  readonly pairId: string;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly modelVersion: number;
+  readonly atMs: number;
+  readonly flagged: boolean;
+  readonly faultCount: number;
+  readonly result: JsonObject;
+}
+
+/** A flagged step of a pair: T² and its limit, why, and the traces that drove it, ranked. */
+export interface FdcFaultRecord {
+  readonly type: 'fdc-fault';
+  readonly pairId: string;
+  readonly toolId: string;
+  readonly recipe: string;
+  readonly step: string;
+  readonly moduleId: string;
+  readonly modelVersion: number;
+  readonly atMs: number;
+  readonly t2: number;
+  readonly t2Ucl: number;
+  readonly reasons: readonly ('t2' | 'limits')[];
+  /** The traces as the fault ranks them (the library's TraceContribution). */
+  readonly traces: readonly FdcTraceRank[];
+}
+
+/** A trace's part in a flagged step: its contribution to T², its share of T², its features out of limits. */
+export interface FdcTraceRank {
+  readonly trace: string;
+  readonly contribution: number;
+  readonly share: number;
+  readonly outOfLimits: readonly string[];
+}
+
+/**
+ * A violation of an SPC chart's rules (docs/fab.md §8.6): the chart, the rule, the point that
+ * completed it (`pointIndex`, the chart's series index) and its window, the pair of that point.
+ * Keyed by (chart, part, rule, point); stored once, then closed by writing it again with `closedMs`
+ * and `closeReason` (filled in, never changed after).
+ */
+export interface SpcViolationRecord {
+  readonly type: 'spc-violation';
+  readonly chartId: string;
+  /** Which of the chart's plots: location (I / X-bar), dispersion (MR, R, S), ewma, cusum. */
+  readonly part: 'location' | 'dispersion' | 'ewma' | 'cusum';
+  readonly rule: string;
+  readonly pointIndex: number;
+  readonly toolId: string;
+  readonly parameter: string;
+  /** The R2R context key (tool+recipe+product) of the chart. */
+  readonly context: string;
+  readonly phase: number;
+  readonly description: string;
+  /** The window: series indexes from its first point to `pointIndex`. */
+  readonly indexes: readonly number[];
+  readonly side?: string;
+  readonly pairId?: string;
+  /** The completing point's plotted value. */
+  readonly value: number;
+  /** When it was found, ms since the epoch. */
+  readonly atMs: number;
+  readonly closedMs?: number;
+  readonly closeReason?: string;
+}
+
 export type FabRecord =
   | OrganisationRecord
   | ToolRecord
@@ -206,6 +289,10 @@ export type FabRecord =
   | AlarmRecord
   | TraceSampleRecord
   | EcChangeRecord
-  | R2rActionRecord;
+  | R2rActionRecord
+  | FdcModelRecord
+  | FdcCheckRecord
+  | FdcFaultRecord
+  | SpcViolationRecord;
 
 export type FabRecordType = FabRecord['type'];

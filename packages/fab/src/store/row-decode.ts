@@ -22,13 +22,13 @@ import type {
 
 export type DbRow = Readonly<Record<string, unknown>>;
 
-function num(row: DbRow, col: string): number {
+export function num(row: DbRow, col: string): number {
   const v = row[col];
   if (typeof v === 'number') return v;
   throw new TypeError(`column ${col}: expected a number from the store, got ${typeof v}`);
 }
 
-function str(row: DbRow, col: string): string {
+export function str(row: DbRow, col: string): string {
   const v = row[col];
   if (typeof v === 'string') return v;
   throw new TypeError(`column ${col}: expected text from the store, got ${typeof v}`);
@@ -42,7 +42,7 @@ function oneOf<T extends string>(row: DbRow, col: string, allowed: readonly T[])
 }
 
 /** `{ [key]: value }` when the column is not NULL, `{}` when it is (exactOptionalPropertyTypes). */
-function opt<K extends string, T>(key: K, row: DbRow, col: string, read: (r: DbRow, c: string) => T) {
+export function opt<K extends string, T>(key: K, row: DbRow, col: string, read: (r: DbRow, c: string) => T) {
   return (row[col] === null || row[col] === undefined ? {} : { [key]: read(row, col) }) as { [P in K]?: T };
 }
 

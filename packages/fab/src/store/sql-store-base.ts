@@ -3,7 +3,9 @@
 // long, the server gone) into the read's issue instead of a throw.
 import type { Issue, Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
+import { fdcReads } from './fdc-reads.js';
 import type { SqlReader } from './keyset-query.js';
+import { spcReads } from './spc-reads.js';
 import { storeReads } from './store-reads.js';
 import { ticketStore } from './ticket-store.js';
 import type { StepRunner } from './write-steps.js';
@@ -19,6 +21,8 @@ export abstract class SqlStoreBase {
   private readonly reads: ReturnType<typeof storeReads>;
   private readonly analyses: ReturnType<typeof analysisReads>;
   private readonly tickets: ReturnType<typeof ticketStore>;
+  private readonly fdc: ReturnType<typeof fdcReads>;
+  private readonly spc: ReturnType<typeof spcReads>;
 
   protected constructor(
     reader: SqlReader,
@@ -28,6 +32,8 @@ export abstract class SqlStoreBase {
     this.reads = storeReads(reader);
     this.analyses = analysisReads(reader);
     this.tickets = ticketStore(reader, runner);
+    this.fdc = fdcReads(reader);
+    this.spc = spcReads(reader);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -60,6 +66,15 @@ export abstract class SqlStoreBase {
     this.guard(() => this.tickets.listTicketAttachments(id));
   getTicketAttachment: FabStore['getTicketAttachment'] = (id, n) =>
     this.guard(() => this.tickets.getTicketAttachment(id, n));
+  listFdcModels: FabStore['listFdcModels'] = (q) => this.guard(() => this.fdc.listFdcModels(q));
+  getFdcModel: FabStore['getFdcModel'] = (r, v) => this.guard(() => this.fdc.getFdcModel(r, v));
+  getFdcCheck: FabStore['getFdcCheck'] = (id) => this.guard(() => this.fdc.getFdcCheck(id));
+  listFdcFaults: FabStore['listFdcFaults'] = (q) => this.guard(() => this.fdc.listFdcFaults(q));
+  getSpcChart: FabStore['getSpcChart'] = (id) => this.guard(() => this.spc.getSpcChart(id));
+  listSpcCharts: FabStore['listSpcCharts'] = (q) => this.guard(() => this.spc.listSpcCharts(q));
+  listSpcPoints: FabStore['listSpcPoints'] = (q) => this.guard(() => this.spc.listSpcPoints(q));
+  listSpcViolations: FabStore['listSpcViolations'] = (q) => this.guard(() => this.spc.listSpcViolations(q));
+  getSpcViolation: FabStore['getSpcViolation'] = (seq) => this.guard(() => this.spc.getSpcViolation(seq));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

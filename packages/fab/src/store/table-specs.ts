@@ -244,6 +244,80 @@ export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
     update: [],
     bulk: false,
   },
+  'fdc-model': {
+    table: 'fdc_models',
+    rank: 2,
+    columns: [t('recipe'), big('version'), big('created_ms'), json('golden_pairs'), json('model')],
+    key: ['recipe', 'version'],
+    mode: 'insert-once',
+    update: [],
+    bulk: false,
+  },
+  'fdc-check': {
+    table: 'fdc_checks',
+    rank: 2,
+    columns: [
+      t('pair_id'),
+      t('tool_id'),
+      t('recipe'),
+      big('model_version'),
+      big('at_ms'),
+      int('flagged'),
+      int('fault_count'),
+      json('result'),
+    ],
+    key: ['pair_id', 'model_version'],
+    mode: 'insert-once',
+    update: [],
+    bulk: false,
+  },
+  'fdc-fault': {
+    table: 'fdc_faults',
+    rank: 2,
+    columns: [
+      t('pair_id'),
+      t('tool_id'),
+      t('recipe'),
+      t('step'),
+      t('module_id'),
+      big('model_version'),
+      big('at_ms'),
+      real('t2'),
+      real('t2_ucl'),
+      json('reasons'),
+      json('traces'),
+    ],
+    key: ['pair_id', 'step', 'model_version'],
+    mode: 'insert-once',
+    update: [],
+    bulk: false,
+  },
+  'spc-violation': {
+    table: 'spc_violations',
+    rank: 2,
+    columns: [
+      t('chart_id'),
+      t('part'),
+      t('rule'),
+      big('point_index'),
+      t('tool_id'),
+      t('parameter'),
+      t('context'),
+      int('phase'),
+      t('description'),
+      json('indexes'),
+      t('side'),
+      t('pair_id'),
+      real('value'),
+      big('at_ms'),
+      big('closed_ms'),
+      t('close_reason'),
+    ],
+    key: ['chart_id', 'part', 'rule', 'point_index'],
+    mode: 'fill-in',
+    update: ['closed_ms', 'close_reason'],
+    bulk: false,
+  },
 };
 
 /**
@@ -289,3 +363,43 @@ export const PAIR_ANALYSIS_SPEC: TableSpec = (() => {
     versionColumn: 'analysis_version',
   };
 })();
+
+/** SPC charts (migration 6, not records): one row per chart; a row with more phases replaces it. */
+export const SPC_CHART_SPEC: TableSpec = (() => {
+  const columns: ColumnSpec[] = [
+    t('id'),
+    t('tool_id'),
+    t('parameter'),
+    t('context'),
+    t('recipe'),
+    t('product'),
+    json('settings'),
+    json('phases'),
+    json('spec'),
+    int('revision'),
+    int('baseline_points'),
+    big('created_ms'),
+    big('updated_ms'),
+  ];
+  return {
+    table: 'spc_charts',
+    rank: 6,
+    columns,
+    key: ['id'],
+    mode: 'newer-version',
+    update: ['settings', 'phases', 'spec', 'revision', 'updated_ms'],
+    bulk: false,
+    versionColumn: 'revision',
+  };
+})();
+
+/** SPC points (migration 6): a chart's series, one row per index, stored once. */
+export const SPC_POINT_SPEC: TableSpec = {
+  table: 'spc_points',
+  rank: 7,
+  columns: [t('chart_id'), big('idx'), t('pair_id'), real('value'), big('at_ms')],
+  key: ['chart_id', 'idx'],
+  mode: 'insert-once',
+  update: [],
+  bulk: false,
+};

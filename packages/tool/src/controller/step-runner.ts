@@ -1,7 +1,8 @@
 // Runs one step of one module through its driver (docs/tool.md §1): the module goes busy, the step
 // starts, and the driver reports either `done` (the module goes idle, results go into the
 // substrates' histories, trace values go out as samples) or `alarm` (the module stops, holding its
-// substrates; see fault-recovery.ts). Reports from a step an abort cut short are ignored.
+// substrates; see fault-recovery.ts). Sensor readings while the step runs go out as trace samples too.
+// Reports from a step an abort cut short are ignored.
 import type { StepCallbacks, StepDone } from '../drivers/driver-types.js';
 import { raiseAlarm } from './fault-recovery.js';
 import type { ModuleRuntime } from './module-runtime.js';
@@ -30,6 +31,13 @@ export function runStep<R>(rt: ToolRuntime, m: ModuleRuntime, spec: StepSpec<R>)
     atS: startS,
   });
   spec.invoke({
+    reading: (trace) =>
+      rt.bus.batch(() => {
+        if (generation !== m.generation) return;
+        const atS = rt.nowS;
+        for (const [name, value] of Object.entries(trace))
+          rt.bus.emit('trace', { moduleId: m.id, name, value, atS });
+      }),
     done: (d) =>
       rt.bus.batch(() => {
         if (generation !== m.generation) return;

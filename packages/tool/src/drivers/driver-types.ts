@@ -23,10 +23,15 @@ export interface StepDone<R> {
   faultIds: readonly string[];
 }
 
-/** How a driver reports the end of a step; exactly one of the two is called, once. */
+/**
+ * How a driver reports a step: exactly one of `done` and `alarm` is called, once, at its end; before
+ * that, `reading` any number of times with fresh sensor readings of the module's trace values while
+ * the step runs (by the names of `StepDone.trace`; a driver without sensors between steps never calls it).
+ */
 export interface StepCallbacks<R> {
   done(outcome: StepDone<R>): void;
   alarm(fault: AlarmingFault): void;
+  reading?(trace: Record<string, number>): void;
 }
 
 /** The part of every driver the controller uses whatever the module kind. */

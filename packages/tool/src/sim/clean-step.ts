@@ -17,6 +17,7 @@ const NOMINAL_RINSE_FLOW_LPM = 1.5;
  * wafers since maintenance) x fault factor) particles of its own and Poisson(extra) from the faults.
  * Trace: spinRpm (the recipe's speed with noise) and rinseFlowLpm (nominal flow with noise, falling as
  * the faults' degradation level rises: a clogging filter both starves the rinse and sheds particles).
+ * `sensor` reads the two again with fresh noise (the readings while the step runs).
  */
 export function cleanStep(
   rng: Rng,
@@ -29,7 +30,9 @@ export function cleanStep(
   const kept = wafer.particles.filter(() => rng.uniform() >= twin.cleanRemoval);
   const added = moduleParticles(rng, bond, twin.cleanParticles, twin.particleGrowthPerWafer, ctx);
   const level = degradationLevel(ctx.degradation);
-  const spinRpm = params.spinRpm * (1 + SPIN_NOISE * normal(rng));
-  const rinseFlowLpm = (NOMINAL_RINSE_FLOW_LPM * (1 + FLOW_NOISE * normal(rng))) / (1 + 0.1 * level);
-  return { particles: [...kept, ...added], trace: { spinRpm, rinseFlowLpm } };
+  const sensor = (r: Rng): Record<string, number> => ({
+    spinRpm: params.spinRpm * (1 + SPIN_NOISE * normal(r)),
+    rinseFlowLpm: (NOMINAL_RINSE_FLOW_LPM * (1 + FLOW_NOISE * normal(r))) / (1 + 0.1 * level),
+  });
+  return { particles: [...kept, ...added], trace: sensor(rng), sensor };
 }

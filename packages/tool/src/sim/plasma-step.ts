@@ -18,6 +18,7 @@ const RF_REFLECTED_NOISE = 0.1;
  * from the faults. Trace: rfForwardW (the recipe's power with noise), rfReflectedW (a small fraction
  * that grows with the faults' degradation level: a mismatched or dirty chamber reflects more) and
  * chamberPressurePa (the recipe's pressure with noise, rising with the level: a leak or outgassing).
+ * `sensor` reads the three again with fresh noise (the readings while the step runs).
  */
 export function plasmaStep(
   rng: Rng,
@@ -29,11 +30,11 @@ export function plasmaStep(
 ): SurfaceOutcome {
   const added = moduleParticles(rng, bond, twin.plasmaParticles, twin.particleGrowthPerWafer, ctx);
   const level = degradationLevel(ctx.degradation);
-  const rfForwardW = params.rfPowerW * (1 + RF_FORWARD_NOISE * normal(rng));
-  const reflected = RF_REFLECTED_FRACTION * (1 + level) * Math.abs(1 + RF_REFLECTED_NOISE * normal(rng));
-  const chamberPressurePa = params.pressurePa * (1 + 0.02 * level + PRESSURE_NOISE * normal(rng));
-  return {
-    particles: [...wafer.particles, ...added],
-    trace: { rfForwardW, rfReflectedW: rfForwardW * reflected, chamberPressurePa },
+  const sensor = (r: Rng): Record<string, number> => {
+    const rfForwardW = params.rfPowerW * (1 + RF_FORWARD_NOISE * normal(r));
+    const reflected = RF_REFLECTED_FRACTION * (1 + level) * Math.abs(1 + RF_REFLECTED_NOISE * normal(r));
+    const chamberPressurePa = params.pressurePa * (1 + 0.02 * level + PRESSURE_NOISE * normal(r));
+    return { rfForwardW, rfReflectedW: rfForwardW * reflected, chamberPressurePa };
   };
+  return { particles: [...wafer.particles, ...added], trace: sensor(rng), sensor };
 }

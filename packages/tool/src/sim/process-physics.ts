@@ -4,6 +4,7 @@
 // @bondline/align (nm, µrad, ppm) and @bondline/physics (µm on the wafer, mm for positions).
 
 import type { OverlaySite } from '@bondline/align';
+import type { Rng } from '@bondline/physics';
 import type { WaferRole } from '../module-kind.js';
 import type { BonderParams, CleanParams, InspectionParams, PlasmaParams } from '../recipe/recipe-types.js';
 
@@ -72,6 +73,11 @@ export interface SurfaceOutcome {
   particles: Particle[];
   /** Trace values of the step by name (e.g. rfForwardW, rfReflectedW, chamberPressurePa). */
   trace: Record<string, number>;
+  /**
+   * The module's sensor model for this step: one fresh reading of the same trace values (same process
+   * state, new noise) from `rng`, for the readings the module reports while the step runs.
+   */
+  sensor?: (rng: Rng) => Record<string, number>;
 }
 
 /** Context of a bond: the R2R offsets the host set (subtracted by the stage) and the faults' effect. */

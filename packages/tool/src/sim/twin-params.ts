@@ -32,6 +32,11 @@ export const twinParamsSchema = z
     metrologyNoiseNm: z.number().min(0).max(1000).default(3),
     /** Probability of edge voids on a pair with nominal bond-wave parameters. */
     edgeVoidProbability: z.number().min(0).max(1).default(0.002),
+    /**
+     * Seconds (tool time) between the sensor readings a plasma or clean module reports while its step
+     * runs (docs/tool.md §7.8); 0: none, the trace values change only when a step ends.
+     */
+    sensorPeriodS: z.number().min(0).max(3600).default(1),
   })
   .strict();
 

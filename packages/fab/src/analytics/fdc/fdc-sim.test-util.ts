@@ -5,9 +5,9 @@
 // (a GEM trace of the module's status variables at a fixed period), each sample one reading of the
 // twin's sensors; the step events and the pair are the records the collector stores.
 //
-// One difference from the running tool, stated: the running tool sets a module's trace variables once,
-// at the end of each step (one reading per step, docs/tool.md §7.8), so an S2F23 trace sampled inside
-// a step sees the previous step's value. Here every sample is a fresh reading of the same sensor model.
+// The running tool reads the same sensor model every twin `sensorPeriodS` while a step runs
+// (docs/tool.md §7.8) and a host samples it with S2F23; here the 10 readings are evenly spaced and the
+// physics' own stream draws them (fdc-gem.test.ts takes the running tool's over GEM).
 import {
   type CleanParams,
   createTwinPhysics,

@@ -13,7 +13,7 @@ import type { BondParams } from '@bondline/physics';
 import type { LiveFeed } from '../../pipeline/seams.js';
 import type { FabStore } from '../../store/fab-store.js';
 import type { PairAnalysisRecord } from '../../store/pair-analysis-record.js';
-import type { FabRecord, PairResultRecord } from '../../store/records.js';
+import type { FabRecord, PairRecord, PairResultRecord } from '../../store/records.js';
 import { type AnalysisRunner, inlineRunner, workerRunner } from './analysis-runner.js';
 import type { PairAnalysis } from './pair-analysis-schema.js';
 
@@ -52,6 +52,8 @@ export interface AnalysedPair {
   readonly toolId: string;
   readonly lotId: string;
   readonly recipe: string;
+  /** The pair as stored (its wafers: SPC matches the bond step's events to them). */
+  readonly pair: PairRecord;
   readonly record: PairAnalysisRecord;
 }
 
@@ -251,7 +253,7 @@ export class PairAnalyser {
       faultPoints: faultPointsOf(result),
       analysis,
     };
-    return { toolId: pair.toolId, lotId: pair.lotId, recipe: pair.recipe, record };
+    return { toolId: pair.toolId, lotId: pair.lotId, recipe: pair.recipe, pair, record };
   }
 
   async #write(batch: readonly PairAnalysisRecord[], analysed: readonly AnalysedPair[]): Promise<void> {

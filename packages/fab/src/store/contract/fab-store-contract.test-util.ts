@@ -5,10 +5,12 @@ import { describe } from 'vitest';
 import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
 import { analysesContract } from './analyses-contract.test-util.js';
+import { fdcContract } from './fdc-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
 import { r2rContract } from './r2r-contract.test-util.js';
 import { readsContract } from './reads-contract.test-util.js';
+import { spcContract } from './spc-contract.test-util.js';
 import { ticketsContract } from './tickets-contract.test-util.js';
 import { writesContract } from './writes-contract.test-util.js';
 
@@ -54,5 +56,7 @@ export function fabStoreContract(
     analysesContract(factory);
     r2rContract(factory);
     ticketsContract(factory);
+    fdcContract(factory);
+    spcContract(factory);
   });
 }

@@ -13,6 +13,7 @@ import type { MigrationReport } from '../migration.js';
 import { pairAnalysisRows } from '../pair-analysis-record.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
+import { spcChartRows, spcPointRows } from '../spc-rows.js';
 import { SqlStoreBase } from '../sql-store-base.js';
 import type { TableSpec } from '../table-specs.js';
 import { copyRows, ensureStaging, UNIQUE_VIOLATION, upsertRows } from './bulk-insert.js';
@@ -116,6 +117,28 @@ class PostgresStore extends SqlStoreBase implements FabStore {
       return r;
     });
   };
+
+  saveSpcChart: FabStore['saveSpcChart'] = async (chart) => {
+    const { rows, issues } = spcChartRows(chart);
+    if (issues.length > 0) return { ok: false, issues };
+    return this.upsertOnly(rows, 'chart');
+  };
+
+  appendSpcPoints: FabStore['appendSpcPoints'] = async (points) => {
+    const { rows, issues } = spcPointRows(points);
+    if (issues.length > 0) return { ok: false, issues };
+    return this.upsertOnly(rows, 'points');
+  };
+
+  /** Rows of tables without bulk writes, one INSERT ... ON CONFLICT each, in one transaction. */
+  private async upsertOnly(rows: readonly Row[], list: string): Promise<R<BatchReport>> {
+    if (rows.length === 0) return { ok: true, value: { new: 0, duplicate: 0 } };
+    return this.withClient(async (client) => {
+      const r = await this.transaction(client, rows, 'upsert', list);
+      if (r === 'conflict') throw new Error('a unique violation from an ON CONFLICT insert');
+      return r;
+    });
+  }
 
   /** One transaction writing `rows`; rolled back on any failure. */
   private async transaction(

@@ -7,7 +7,13 @@ import { insertRowSql } from '../insert-sql.js';
 import type { AppliedMigration, Migration } from '../migration.js';
 import type { SqlValue } from '../record-rows.js';
 import type { DbRow } from '../row-decode.js';
-import { PAIR_ANALYSIS_SPEC, TABLE_SPECS, type TableSpec } from '../table-specs.js';
+import {
+  PAIR_ANALYSIS_SPEC,
+  SPC_CHART_SPEC,
+  SPC_POINT_SPEC,
+  TABLE_SPECS,
+  type TableSpec,
+} from '../table-specs.js';
 import type { StepsOutcome, WriteStep } from '../write-steps.js';
 import { bindStep } from '../write-steps.js';
 import type { WireRow, WorkerOptions } from './sqlite-protocol.js';
@@ -16,7 +22,10 @@ import type { WireRow, WorkerOptions } from './sqlite-protocol.js';
 const MAX_CACHED_READS = 256;
 
 const SPECS_BY_TABLE = new Map<string, TableSpec>(
-  [...Object.values(TABLE_SPECS), PAIR_ANALYSIS_SPEC].map((s) => [s.table, s]),
+  [...Object.values(TABLE_SPECS), PAIR_ANALYSIS_SPEC, SPC_CHART_SPEC, SPC_POINT_SPEC].map((s) => [
+    s.table,
+    s,
+  ]),
 );
 
 export type WriteOutcome =

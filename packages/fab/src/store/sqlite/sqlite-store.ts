@@ -11,6 +11,7 @@ import { pairAnalysisRows } from '../pair-analysis-record.js';
 import { batchRows, DEFAULT_SLICE_ROWS, type Row } from '../record-rows.js';
 import type { FabRecord } from '../records.js';
 import type { DbRow } from '../row-decode.js';
+import { spcChartRows, spcPointRows } from '../spc-rows.js';
 import { SqlStoreBase } from '../sql-store-base.js';
 import type { StepRunner, StepsOutcome } from '../write-steps.js';
 import { type Answer, SqliteClient } from './sqlite-client.js';
@@ -96,6 +97,18 @@ class SqliteStore extends SqlStoreBase implements FabStore {
     const { rows, issues } = pairAnalysisRows(analyses);
     if (issues.length > 0) return { ok: false, issues };
     return this.writeRows(rows, 'analyses');
+  };
+
+  saveSpcChart: FabStore['saveSpcChart'] = async (chart) => {
+    const { rows, issues } = spcChartRows(chart);
+    if (issues.length > 0) return { ok: false, issues };
+    return this.guard(() => this.writeRows(rows, 'chart'));
+  };
+
+  appendSpcPoints: FabStore['appendSpcPoints'] = async (points) => {
+    const { rows, issues } = spcPointRows(points);
+    if (issues.length > 0) return { ok: false, issues };
+    return this.guard(() => this.writeRows(rows, 'points'));
   };
 
   /** One transaction in the worker; a failing row is named `<list>[i]`. */

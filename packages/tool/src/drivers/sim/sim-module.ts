@@ -16,6 +16,8 @@ export type SimStep<R> =
       nominalS: number;
       result: R;
       trace?: Record<string, number>;
+      /** A fresh reading of the step's sensors (readings every twin `sensorPeriodS` while it runs). */
+      sensor?: (rng: Rng) => Record<string, number>;
       results?: Record<string, number | string>;
       /** Applied when the step completes (an aborted step changes nothing). */
       commit?: () => void;
@@ -51,13 +53,17 @@ export abstract class SimModule implements ModuleDriver {
   /** Steps done since the last maintenance (wafers for a process module, operations for the robot). */
   protected count = 0;
   private pending: ClockTimer | undefined;
+  private sampling: ClockTimer | undefined;
   private readonly rng: Rng;
+  /** The sensor readings' own stream, so readings leave the step times and the physics as they were. */
+  private readonly sensorRng: Rng;
 
   constructor(
     readonly id: string,
     protected readonly world: SimWorld,
   ) {
     this.rng = createRng(moduleSeed(world.seed, id));
+    this.sensorRng = createRng(moduleSeed(world.seed, `${id}/sensor`));
   }
 
   recovered(faultId: string): void {
@@ -75,6 +81,7 @@ export abstract class SimModule implements ModuleDriver {
   abort(): void {
     this.pending?.cancel();
     this.pending = undefined;
+    this.stopSampling();
   }
 
   /** Run one step: faults first, then `body` (the physics), then the callbacks after the step time. */
@@ -109,6 +116,7 @@ export abstract class SimModule implements ModuleDriver {
       this.pending = clock.after(durationS, () => this.finish(() => cb.alarm(a)));
       return;
     }
+    this.sample(step.sensor, cb.reading, durationS);
     this.pending = clock.after(durationS, () =>
       this.finish(() => {
         step.commit?.();
@@ -131,8 +139,37 @@ export abstract class SimModule implements ModuleDriver {
     return Math.max(0, nominalS * (1 + this.world.twin.timeJitter * normal(this.rng)));
   }
 
+  /** Report a sensor reading every `sensorPeriodS` strictly inside the step's `durationS`. */
+  private sample(
+    sensor: ((rng: Rng) => Record<string, number>) | undefined,
+    reading: ((trace: Record<string, number>) => void) | undefined,
+    durationS: number,
+  ): void {
+    const periodS = this.world.twin.sensorPeriodS;
+    if (sensor === undefined || reading === undefined || !(periodS > 0)) return;
+    const { clock } = this.world;
+    const endS = clock.nowS + durationS;
+    const next = (): void => {
+      if (clock.nowS + periodS >= endS) {
+        this.sampling = undefined;
+        return;
+      }
+      this.sampling = clock.after(periodS, () => {
+        reading(sensor(this.sensorRng));
+        next();
+      });
+    };
+    next();
+  }
+
+  private stopSampling(): void {
+    this.sampling?.cancel();
+    this.sampling = undefined;
+  }
+
   private finish(report: () => void): void {
     this.pending = undefined;
+    this.stopSampling();
     report();
   }
 }

@@ -36,6 +36,7 @@ function surfaceStep(world: SimWorld, waferId: string, nominalS: number, out: Su
     nominalS,
     result: null,
     trace: out.trace,
+    ...(out.sensor === undefined ? {} : { sensor: out.sensor }),
     results: { ...out.trace, particles: out.particles.length },
     commit: () => {
       world.surface(waferId).particles = out.particles;
