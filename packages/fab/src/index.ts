@@ -222,8 +222,37 @@ export {
   pairAnalysisSchema,
   type VoidStats,
 } from './analytics/pair/pair-analysis-schema.js';
+
 // End per-pair analysis
 
+// Accounts' building blocks (docs/fab.md §14).
+export {
+  can,
+  canSeeTool,
+  type OrganisationSide,
+  type Permission,
+  type Principal,
+  roleFitsSide,
+} from './accounts/access.js';
+export { type LimitCheck, LoginLimiter, type LoginLimiterOptions } from './accounts/login-limiter.js';
+export {
+  DEFAULT_SCRYPT,
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  type ScryptParams,
+  verifyPassword,
+} from './accounts/password.js';
+export {
+  csrfMatches,
+  type NewSession,
+  type NewToken,
+  newSession,
+  newToken,
+  parseToken,
+  secretHash,
+  secretMatches,
+} from './accounts/secrets.js';
 // Pair analyses in the running fab and yield (docs/fab.md §7.5, §7.6).
 export {
   type AnalysedPair,
