@@ -240,4 +240,67 @@ describe('ticket service', () => {
       2,
     ]);
   });
+
+  it('opens tickets from committed SPC violations (per chart) and FDC faults (per recipe step)', async () => {
+    await history();
+    const violation = (pointIndex: number, closedMs?: number): FabRecord => ({
+      type: 'spc-violation',
+      chartId: 'tx@B1|BOND-STD|P1',
+      part: 'location',
+      rule: 'we1',
+      pointIndex,
+      toolId: 'B1',
+      parameter: 'tx',
+      context: 'B1|BOND-STD|P1',
+      phase: 1,
+      description: 'one point beyond 3 sigma',
+      indexes: [pointIndex],
+      pairId: 'L1-P1',
+      value: 812,
+      atMs: T0 + 9000 + pointIndex,
+      ...(closedMs === undefined ? {} : { closedMs, closeReason: 'stage recalibrated' }),
+    });
+    await write([violation(30), violation(31)]);
+    const spc = await settled('an SPC ticket with two occurrences', (ts) =>
+      ts.some((t) => t.source === 'spc' && t.occurrences === 2),
+    );
+    const t = spc.find((x) => x.source === 'spc');
+    expect(t).toMatchObject({
+      faultKey: 'spc:tx@B1|BOND-STD|P1',
+      state: 'new',
+      data: { rule: 'we1', pointIndex: 30 },
+    });
+    expect(t?.title).toContain('SPC tx');
+    // Closing a violation writes it again: no ticket, no recurrence.
+    await write([violation(30, T0 + 20_000)]);
+    const fault: FabRecord = {
+      type: 'fdc-fault',
+      pairId: 'L1-P2',
+      toolId: 'B1',
+      recipe: 'BOND-STD',
+      step: 'plasma.top',
+      moduleId: 'PL1',
+      modelVersion: 1,
+      atMs: T0 + 9500,
+      t2: 8259,
+      t2Ucl: 27.74,
+      reasons: ['t2', 'limits'],
+      traces: [
+        { trace: 'RfReflectedPower', contribution: 5000, share: 0.6, outOfLimits: ['mean'] },
+        { trace: 'ChamberPressure', contribution: 2000, share: 0.25, outOfLimits: ['mean'] },
+      ],
+    };
+    await write([fault]);
+    const all = await settled('an FDC ticket', (ts) => ts.some((x) => x.source === 'fdc'));
+    expect(all.find((x) => x.source === 'spc')?.occurrences).toBe(2);
+    const fdc = all.find((x) => x.source === 'fdc');
+    expect(fdc).toMatchObject({
+      faultKey: 'fdc:BOND-STD/plasma.top',
+      module: 'PL1',
+      data: { pairId: 'L1-P2', t2: 8259 },
+    });
+    expect(fdc?.title).toBe(
+      'FDC BOND-STD plasma.top on PL1: T² 8259 over 27.74, driven by RfReflectedPower, ChamberPressure',
+    );
+  });
 });

@@ -12,6 +12,7 @@ import type { AlarmRecord, FabRecord } from '../store/records.js';
 import type { NewTicket, StoredTicket, TicketSource } from '../store/ticket-records.js';
 import { captureAlarm } from './ticket-capture.js';
 import { alarmOpensTicket, type TicketSettings } from './ticket-settings.js';
+import { violationTicket } from './ticket-violations.js';
 import {
   type Actor,
   applyTicketAction,
@@ -97,10 +98,21 @@ export class TicketService {
     return feed.subscribe((records) => this.ingest(records));
   }
 
-  /** Take committed records in commit order; alarms that open tickets are handled one at a time. */
+  /**
+   * Take committed records in commit order; alarms, SPC violations and FDC faults that open tickets
+   * are handled one at a time.
+   */
   ingest(records: readonly FabRecord[]): void {
     if (!this.o.settings.enabled) return;
     for (const r of records) {
+      const v = violationTicket(this.o.settings, r);
+      if (v !== undefined) {
+        this.queue(async () => {
+          const done = await this.violated(v.source, v.violation);
+          if (!done.ok) for (const i of done.issues) this.o.log?.(i);
+        });
+        continue;
+      }
       if (r.type !== 'alarm' || r.state !== 'set') continue;
       if (!alarmOpensTicket(this.o.settings, r.category, r.alid)) continue;
       this.queue(async () => {
@@ -134,19 +146,21 @@ export class TicketService {
 
   /** SPC, FDC or yield: a violation opens a ticket, or recurs on the current one of its fault key. */
   openFromViolation(source: Exclude<TicketSource, 'alarm' | 'report'>, v: Violation): Promise<R<Occurrence>> {
+    return this.run(() => this.violated(source, v));
+  }
+
+  private violated(source: Exclude<TicketSource, 'alarm' | 'report'>, v: Violation): Promise<R<Occurrence>> {
     const atMs = this.clock();
-    return this.run(() =>
-      this.occurred(v.toolId, v.faultKey, atMs, async () => ({
-        toolId: v.toolId,
-        ...(v.module === undefined ? {} : { module: v.module }),
-        faultKey: v.faultKey,
-        source,
-        title: v.title,
-        reportedMs: atMs,
-        data: v.data,
-        actor: SYSTEM_ACTOR,
-      })),
-    );
+    return this.occurred(v.toolId, v.faultKey, atMs, async () => ({
+      toolId: v.toolId,
+      ...(v.module === undefined ? {} : { module: v.module }),
+      faultKey: v.faultKey,
+      source,
+      title: v.title,
+      reportedMs: atMs,
+      data: v.data,
+      actor: SYSTEM_ACTOR,
+    }));
   }
 
   /** An engineer's report: always a new ticket (its fault key is its own). */

@@ -44,6 +44,10 @@ export const ticketSettingsSchema = z.strictObject({
       baselineHours: z.number().min(0.1).max(8760).default(24),
     })
     .default({ pairs: 25, yieldTolerance: 0.02, baselineHours: 24 }),
+  /** Open tickets from the fab's analytics: SPC violations (per chart) and FDC faults (per recipe step). */
+  violations: z
+    .strictObject({ spc: z.boolean().default(true), fdc: z.boolean().default(true) })
+    .default({ spc: true, fdc: true }),
   calendar: workCalendarSchema.default({
     timeZone: 'UTC',
     days: ['mon', 'tue', 'wed', 'thu', 'fri'],
