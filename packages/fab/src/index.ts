@@ -225,34 +225,6 @@ export {
 
 // End per-pair analysis
 
-// Accounts' building blocks (docs/fab.md §14).
-export {
-  can,
-  canSeeTool,
-  type OrganisationSide,
-  type Permission,
-  type Principal,
-  roleFitsSide,
-} from './accounts/access.js';
-export { type LimitCheck, LoginLimiter, type LoginLimiterOptions } from './accounts/login-limiter.js';
-export {
-  DEFAULT_SCRYPT,
-  hashPassword,
-  needsRehash,
-  passwordProblem,
-  type ScryptParams,
-  verifyPassword,
-} from './accounts/password.js';
-export {
-  csrfMatches,
-  type NewSession,
-  type NewToken,
-  newSession,
-  newToken,
-  parseToken,
-  secretHash,
-  secretMatches,
-} from './accounts/secrets.js';
 // Pair analyses in the running fab and yield (docs/fab.md §7.5, §7.6).
 export {
   type AnalysedPair,
@@ -299,90 +271,11 @@ export {
   spcParameters,
   spcSettingsSchema,
 } from './analytics/spc-service/spc-settings.js';
-// Who a request to the tickets' routes acts as (docs/fab.md §11.7): unauthenticated until accounts.
-export { LOCAL_OPERATOR, localOperator, type ResolveActor } from './api/actor.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
+// ---- The fault loop between the fab and the makers (docs/fab.md §11, §13, §14).
+export * from './fault-loop.js';
 // End R2R
-// The fault loop (docs/fab.md §11): the ticket workflow, the verification check, working hours.
-export {
-  figures as hoursFigures,
-  type HoursFigures,
-  RESPONSE_TARGET_HOURS,
-  type ResponseGroup,
-  type ResponseSummary,
-  responseSummary,
-  type TicketTimes,
-} from './loop/response-times.js';
-export { ticketResponseSummary, ticketVerification } from './loop/ticket-figures.js';
-export {
-  type Occurrence,
-  type Report,
-  SYSTEM_ACTOR,
-  type TicketEvent,
-  TicketService,
-  type TicketServiceCode,
-  type TicketServiceOptions,
-  type Violation,
-} from './loop/ticket-service.js';
-export {
-  alarmOpensTicket,
-  DEFAULT_TICKET_SETTINGS,
-  type TicketSettings,
-  type TicketSettingsFile,
-  ticketSettingsSchema,
-} from './loop/ticket-settings.js';
-export {
-  type Actor,
-  type Applied,
-  allowedActions,
-  applyTicketAction,
-  type DeployedFix,
-  newTicketCore,
-  OPEN_TICKET_STATES,
-  ROLES,
-  type Role,
-  recurrenceOpensNew,
-  TICKET_STATES,
-  type TicketAction,
-  type TicketActionKind,
-  type TicketChange,
-  type TicketCore,
-  type TicketState,
-  type WorkflowIssueCode,
-} from './loop/ticket-workflow.js';
-export {
-  type FigureInput,
-  type VerificationCheck,
-  type VerificationInput,
-  verificationCheck,
-} from './loop/verification.js';
-// Notifications to the makers' systems (docs/fab.md §13).
-export {
-  SIGNATURE_HEADER,
-  type SignatureCheck,
-  signatureHeader,
-  verifySignature,
-} from './loop/webhook-signature.js';
-export {
-  type DeadLetter,
-  type Notification,
-  type WebhookCounters,
-  WebhookDispatcher,
-  type WebhookOptions,
-  type WebhookTarget,
-  webhookTargetSchema,
-} from './loop/webhooks.js';
-export {
-  DEFAULT_WORK_CALENDAR,
-  localMonth,
-  parseWorkCalendar,
-  type WorkCalendar,
-  type WorkCalendarFile,
-  workCalendarSchema,
-  workingHours,
-  workingMs,
-} from './loop/work-calendar.js';
 export type { FdcFaultQuery, FdcModelQuery, R2rActionQuery } from './store/fab-store.js';
 export type {
   CauseFigures,
@@ -405,22 +298,6 @@ export type {
   StoredSpcViolation,
 } from './store/spc-reads.js';
 export type { SpcChartRow, SpcPointRow, SpcSpecLimits } from './store/spc-rows.js';
-export {
-  type Attachment,
-  type AttachmentInfo,
-  MAX_ATTACHMENT_BYTES,
-  type NewAttachment,
-  type NewTicket,
-  type OpenAction,
-  type StoredTicket,
-  TICKET_SOURCES,
-  type TicketHistoryLine,
-  type TicketListItem,
-  type TicketQuery,
-  type TicketSource,
-  ticketId,
-  ticketSeq,
-} from './store/ticket-records.js';
 export type {
   CauseBar,
   FaultPointBar,

@@ -6,9 +6,9 @@ import { type Issue, issue, zodIssues } from '@bondline/core';
 import { z } from 'zod';
 import { type PairAnalysis, pairAnalysisSchema } from '../analytics/pair/pair-analysis-schema.js';
 import { jsonText } from './json-value.js';
+import { PAIR_ANALYSIS_SPEC } from './method-table-specs.js';
 import type { Row, SqlValue } from './record-rows.js';
 import type { DbRow } from './row-decode.js';
-import { PAIR_ANALYSIS_SPEC } from './table-specs.js';
 
 /** What `writePairAnalyses` stores for a pair. */
 export interface PairAnalysisRecord {

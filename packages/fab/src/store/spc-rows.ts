@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { chartSettingsSchema } from '../analytics/spc/chart-settings.js';
 import type { SpcChart, SpcPhase } from '../analytics/spc/spc-phases.js';
 import { jsonText, parseJsonValue } from './json-value.js';
+import { SPC_CHART_SPEC, SPC_POINT_SPEC } from './method-table-specs.js';
 import type { Row, SqlValue } from './record-rows.js';
 import { type DbRow, num, opt, str } from './row-decode.js';
-import { SPC_CHART_SPEC, SPC_POINT_SPEC } from './table-specs.js';
 
 /** A chart per (tool, parameter, context), with its settings and phases. */
 export interface SpcChartRow {

@@ -6,7 +6,7 @@ import type { FabRecordType } from './records.js';
 /** Column types as PostgreSQL names them (the SQLite migration uses the matching storage class). */
 type PgType = 'text' | 'bigint' | 'integer' | 'double precision' | 'jsonb' | 'bytea';
 
-interface ColumnSpec {
+export interface ColumnSpec {
   readonly name: string;
   readonly pgType: PgType;
 }
@@ -37,11 +37,11 @@ export interface TableSpec {
   readonly versionColumn?: string;
 }
 
-const t = (name: string): ColumnSpec => ({ name, pgType: 'text' });
-const big = (name: string): ColumnSpec => ({ name, pgType: 'bigint' });
-const int = (name: string): ColumnSpec => ({ name, pgType: 'integer' });
-const real = (name: string): ColumnSpec => ({ name, pgType: 'double precision' });
-const json = (name: string): ColumnSpec => ({ name, pgType: 'jsonb' });
+export const t = (name: string): ColumnSpec => ({ name, pgType: 'text' });
+export const big = (name: string): ColumnSpec => ({ name, pgType: 'bigint' });
+export const int = (name: string): ColumnSpec => ({ name, pgType: 'integer' });
+export const real = (name: string): ColumnSpec => ({ name, pgType: 'double precision' });
+export const json = (name: string): ColumnSpec => ({ name, pgType: 'jsonb' });
 const blob = (name: string): ColumnSpec => ({ name, pgType: 'bytea' });
 
 export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
@@ -318,88 +318,4 @@ export const TABLE_SPECS: { readonly [K in FabRecordType]: TableSpec } = {
     update: ['closed_ms', 'close_reason'],
     bulk: false,
   },
-};
-
-/**
- * The fab's analysis of a pair (migration 3, not a FabRecord: the analyser writes it with
- * `writePairAnalyses`, docs/fab.md §7.5): one row per pair, a newer version replaces it.
- */
-export const PAIR_ANALYSIS_SPEC: TableSpec = (() => {
-  const columns: ColumnSpec[] = [
-    t('pair_id'),
-    int('analysis_version'),
-    big('computed_ms'),
-    int('dies'),
-    int('good_dies'),
-    real('yield'),
-    real('expected_yield'),
-    int('lost_overlay'),
-    int('lost_void'),
-    int('lost_cu'),
-    real('expected_loss_overlay'),
-    real('expected_loss_void'),
-    real('expected_loss_cu'),
-    real('tx_nm'),
-    real('ty_nm'),
-    real('rot_urad'),
-    real('mag_ppm'),
-    real('residual_x_m3s_nm'),
-    real('residual_y_m3s_nm'),
-    int('void_count'),
-    real('void_area_um2'),
-    json('fault_points'),
-    int('fault_count'),
-    int('issue_count'),
-    json('analysis'),
-  ];
-  return {
-    table: 'pair_analyses',
-    rank: 5,
-    columns,
-    key: ['pair_id'],
-    mode: 'newer-version',
-    update: columns.map((c) => c.name).filter((n) => n !== 'pair_id'),
-    bulk: false,
-    versionColumn: 'analysis_version',
-  };
-})();
-
-/** SPC charts (migration 6, not records): one row per chart; a row with more phases replaces it. */
-export const SPC_CHART_SPEC: TableSpec = (() => {
-  const columns: ColumnSpec[] = [
-    t('id'),
-    t('tool_id'),
-    t('parameter'),
-    t('context'),
-    t('recipe'),
-    t('product'),
-    json('settings'),
-    json('phases'),
-    json('spec'),
-    int('revision'),
-    int('baseline_points'),
-    big('created_ms'),
-    big('updated_ms'),
-  ];
-  return {
-    table: 'spc_charts',
-    rank: 6,
-    columns,
-    key: ['id'],
-    mode: 'newer-version',
-    update: ['settings', 'phases', 'spec', 'revision', 'updated_ms'],
-    bulk: false,
-    versionColumn: 'revision',
-  };
-})();
-
-/** SPC points (migration 6): a chart's series, one row per index, stored once. */
-export const SPC_POINT_SPEC: TableSpec = {
-  table: 'spc_points',
-  rank: 7,
-  columns: [t('chart_id'), big('idx'), t('pair_id'), real('value'), big('at_ms')],
-  key: ['chart_id', 'idx'],
-  mode: 'insert-once',
-  update: [],
-  bulk: false,
 };

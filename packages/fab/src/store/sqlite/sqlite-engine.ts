@@ -4,16 +4,11 @@
 // holds no one else's event loop.
 import Database from 'better-sqlite3';
 import { insertRowSql } from '../insert-sql.js';
+import { PAIR_ANALYSIS_SPEC, SPC_CHART_SPEC, SPC_POINT_SPEC } from '../method-table-specs.js';
 import type { AppliedMigration, Migration } from '../migration.js';
 import type { SqlValue } from '../record-rows.js';
 import type { DbRow } from '../row-decode.js';
-import {
-  PAIR_ANALYSIS_SPEC,
-  SPC_CHART_SPEC,
-  SPC_POINT_SPEC,
-  TABLE_SPECS,
-  type TableSpec,
-} from '../table-specs.js';
+import { TABLE_SPECS, type TableSpec } from '../table-specs.js';
 import type { StepsOutcome, WriteStep } from '../write-steps.js';
 import { bindStep } from '../write-steps.js';
 import type { WireRow, WorkerOptions } from './sqlite-protocol.js';
