@@ -1,14 +1,14 @@
 // The reads of FDC's tables (migration 7, docs/fab.md §9): models by recipe and version, each pair's
 // check, the faults by tool, pair or recipe. One SQL for both stores, as store-reads.ts.
-import { issue, type Result } from '@bondline/core';
-import type { FabStore, StoreIssueCode } from './fab-store.js';
+import { issue } from '@bondline/core';
+import type { FabStore } from './fab-store.js';
 import { type JsonObject, type JsonValue, parseJsonObject, parseJsonValue } from './json-value.js';
-import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
+import { type ListSpec, readPage, type SqlReader } from './keyset-query.js';
+import { badFilter, equalityFilters } from './read-filters.js';
 import type { FdcCheckRecord, FdcFaultRecord, FdcModelRecord, FdcTraceRank } from './records.js';
 import { type DbRow, keyNumber } from './row-decode.js';
 
 type Reads = Pick<FabStore, 'listFdcModels' | 'getFdcModel' | 'getFdcCheck' | 'listFdcFaults'>;
-type R<T> = Result<T, StoreIssueCode>;
 
 function num(row: DbRow, col: string): number {
   const v = row[col];
@@ -107,7 +107,7 @@ const FAULTS = bySeq('fdc-faults', 'fdc_faults', fdcFaultFromRow);
 export function fdcReads(reader: SqlReader): Reads {
   return {
     async listFdcModels(q = {}) {
-      const f = textFilters(q, { recipe: 'recipe' });
+      const f = equalityFilters(q, { recipe: 'recipe' });
       return f.ok ? readPage(reader, MODELS, q, f.value) : f;
     },
     async getFdcModel(recipe, version) {
@@ -144,24 +144,8 @@ export function fdcReads(reader: SqlReader): Reads {
       return { ok: true, value: fdcCheckFromRow(row) };
     },
     async listFdcFaults(q = {}) {
-      const f = textFilters(q, { toolId: 'tool_id', pairId: 'pair_id', recipe: 'recipe' });
+      const f = equalityFilters(q, { toolId: 'tool_id', pairId: 'pair_id', recipe: 'recipe' });
       return f.ok ? readPage(reader, FAULTS, q, f.value) : f;
     },
   };
-}
-
-function textFilters(q: object, texts: Readonly<Record<string, string>>): R<Filter[]> {
-  const given = new Map(Object.entries(q));
-  const out: Filter[] = [];
-  for (const [key, col] of Object.entries(texts)) {
-    const v = given.get(key);
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return badFilter(key, v, 'text');
-    out.push({ sql: `${col} = ?`, params: [v] });
-  }
-  return { ok: true, value: out };
-}
-
-function badFilter<T>(key: string, v: unknown, expected: string): R<T> {
-  return { ok: false, issues: [issue('bad-filter', `${key}: ${String(v)} is not ${expected}`, key)] };
 }

@@ -1,10 +1,11 @@
 // The SPC reads of a FabStore (migration 6, docs/fab.md §8.6), one SQL for both stores: charts by
 // id, a chart's points by series index, violations in the order stored.
-import { issue, type Result } from '@bondline/core';
+import type { Result } from '@bondline/core';
 import type { StoreIssueCode } from './fab-store.js';
 import { parseJsonValue } from './json-value.js';
-import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
+import { type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import type { Page, PageQuery } from './page-cursor.js';
+import { badFilter, equalityFilters, notFound } from './read-filters.js';
 import type { SpcViolationRecord } from './records.js';
 import { type DbRow, keyNumber, keyText, num, opt, str } from './row-decode.js';
 import { type SpcChartRow, type SpcPointRow, spcChartFromRow, spcPointFromRow } from './spc-rows.js';
@@ -99,7 +100,7 @@ const VIOLATIONS: ListSpec<StoredSpcViolation> = {
 export function spcReads(reader: SqlReader) {
   return {
     async listSpcCharts(q: SpcChartQuery = {}): Promise<R<Page<SpcChartRow>>> {
-      const f = textFilters(q, { toolId: 'tool_id', parameter: 'parameter', context: 'context' });
+      const f = equalityFilters(q, { toolId: 'tool_id', parameter: 'parameter', context: 'context' });
       if (!f.ok) return f;
       return readPage(reader, CHARTS, q, f.value);
     },
@@ -110,7 +111,7 @@ export function spcReads(reader: SqlReader) {
       return { ok: true, value: spcChartFromRow(row) };
     },
     async listSpcPoints(q: SpcPointQuery): Promise<R<Page<SpcPointRow>>> {
-      const f = textFilters(q, { chartId: 'chart_id' });
+      const f = equalityFilters(q, { chartId: 'chart_id' });
       if (!f.ok) return f;
       if (q.chartId === undefined) return badFilter('chartId', q.chartId, 'text');
       const filters = [...f.value];
@@ -122,7 +123,7 @@ export function spcReads(reader: SqlReader) {
       return readPage(reader, POINTS, q, filters);
     },
     async listSpcViolations(q: SpcViolationQuery = {}): Promise<R<Page<StoredSpcViolation>>> {
-      const f = textFilters(q, { chartId: 'chart_id', toolId: 'tool_id', context: 'context' });
+      const f = equalityFilters(q, { chartId: 'chart_id', toolId: 'tool_id', context: 'context' });
       if (!f.ok) return f;
       const filters = [...f.value];
       if (q.state !== undefined) {
@@ -138,24 +139,4 @@ export function spcReads(reader: SqlReader) {
       return { ok: true, value: spcViolationFromRow(row) };
     },
   };
-}
-
-function textFilters(q: object, texts: Readonly<Record<string, string>>): R<Filter[]> {
-  const given = new Map(Object.entries(q));
-  const out: Filter[] = [];
-  for (const [key, col] of Object.entries(texts)) {
-    const v = given.get(key);
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return badFilter(key, v, 'text');
-    out.push({ sql: `${col} = ?`, params: [v] });
-  }
-  return { ok: true, value: out };
-}
-
-function badFilter<T>(key: string, v: unknown, expected: string): R<T> {
-  return { ok: false, issues: [issue('bad-filter', `${key}: ${String(v)} is not ${expected}`, key)] };
-}
-
-function notFound<T>(what: string, id: string): R<T> {
-  return { ok: false, issues: [issue('not-found', `no ${what} '${id}' is stored`, 'id')] };
 }

@@ -19,6 +19,7 @@ import type {
 } from './fab-store.js';
 import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
 import type { Page, PageQuery } from './page-cursor.js';
+import { badFilter, equalityFilters, notFound } from './read-filters.js';
 import type {
   AlarmRecord,
   EcChangeRecord,
@@ -142,7 +143,7 @@ export function storeReads(reader: SqlReader): Reads {
       };
     },
     async listLots(q: LotQuery = {}) {
-      const f = filters(q, { toolId: 'tool_id' });
+      const f = equalityFilters(q, { toolId: 'tool_id' });
       return f.ok ? readPage(reader, LOTS, q, f.value) : f;
     },
     async getLot(id): Promise<R<LotDetail>> {
@@ -163,7 +164,7 @@ export function storeReads(reader: SqlReader): Reads {
       };
     },
     async listPairs(q: PairQuery = {}) {
-      const f = filters(q, { toolId: 'p.tool_id', lotId: 'p.lot_id' });
+      const f = equalityFilters(q, { toolId: 'p.tool_id', lotId: 'p.lot_id' });
       return f.ok ? readPage(reader, PAIRS, q, f.value) : f;
     },
     async getPair(id): Promise<R<PairDetail>> {
@@ -187,10 +188,6 @@ export function storeReads(reader: SqlReader): Reads {
   };
 }
 
-function notFound<T>(what: string, id: string): R<T> {
-  return { ok: false, issues: [issue('not-found', `no ${what} '${String(id)}' is stored`, 'id')] };
-}
-
 async function timeList<T>(
   reader: SqlReader,
   spec: ListSpec<T>,
@@ -198,38 +195,11 @@ async function timeList<T>(
   numbers: Readonly<Record<string, string>>,
   texts: Readonly<Record<string, string>> = {},
 ): Promise<R<Page<T>>> {
-  const f = filters(q, { toolId: 'tool_id', ...texts }, numbers);
+  const f = equalityFilters(q, { toolId: 'tool_id', ...texts }, numbers);
   if (!f.ok) return f;
   const range = timeRange(q.fromMs, q.toMs);
   if (!Array.isArray(range)) return { ok: false, issues: [range] };
   return readPage(reader, spec, q, [...f.value, ...range]);
-}
-
-// Equality filters: text columns from `texts`, integer columns from `numbers` (query key → column).
-function filters(
-  q: object,
-  texts: Readonly<Record<string, string>>,
-  numbers: Readonly<Record<string, string>> = {},
-): R<Filter[]> {
-  const given = new Map(Object.entries(q));
-  const out: Filter[] = [];
-  for (const [key, col] of Object.entries(texts)) {
-    const v = given.get(key);
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return badFilter(key, v, 'text');
-    out.push({ sql: `${col} = ?`, params: [v] });
-  }
-  for (const [key, col] of Object.entries(numbers)) {
-    const v = given.get(key);
-    if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return badFilter(key, v, 'integer ≥ 0');
-    out.push({ sql: `${col} = ?`, params: [v] });
-  }
-  return { ok: true, value: out };
-}
-
-function badFilter<T>(key: string, v: unknown, expected: string): R<T> {
-  return { ok: false, issues: [issue('bad-filter', `${key}: ${String(v)} is not ${expected}`, key)] };
 }
 
 function timeRange(fromMs: unknown, toMs: unknown): Filter[] | Issue<'bad-range'> {

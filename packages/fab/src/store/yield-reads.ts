@@ -6,6 +6,7 @@ import { type Issue, issue, type Result } from '@bondline/core';
 import type { StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';
 import { type CauseFigures, pairAnalysisFromRow, type StoredPairAnalysis } from './pair-analysis-record.js';
+import { badFilter } from './read-filters.js';
 import type { SqlValue } from './record-rows.js';
 import type { DbRow } from './row-decode.js';
 
@@ -316,10 +317,6 @@ function whereOf(q: YieldQuery): R<Where> {
   if (q.fromMs !== undefined && q.toMs !== undefined && q.toMs < q.fromMs)
     return badRange('toMs', `toMs ${q.toMs} is before fromMs ${q.fromMs}`);
   return { ok: true, value: { sql: parts.join(' AND '), params } };
-}
-
-function badFilter<T>(key: string, v: unknown, expected: string): R<T> {
-  return { ok: false, issues: [issue('bad-filter', `${key}: ${String(v)} is not ${expected}`, key)] };
 }
 
 function badRange<T>(key: string, why: string): R<T> {
