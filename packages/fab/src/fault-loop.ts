@@ -56,6 +56,7 @@ export {
   type TicketSettingsFile,
   ticketSettingsSchema,
 } from './loop/ticket-settings.js';
+export { forwardTicketEvents, ticketNotificationData } from './loop/ticket-webhooks.js';
 export {
   type Actor,
   type Applied,

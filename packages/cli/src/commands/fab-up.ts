@@ -13,6 +13,7 @@ import {
   type FabConfig,
   type FabStore,
   type FabTool,
+  forwardTicketEvents,
   InProcessFeed,
   type LiveFeed,
   parseFabConfigText,
@@ -26,6 +27,7 @@ import {
   startFabApi,
   TicketService,
   type ToolStatusBoard,
+  WebhookDispatcher,
 } from '@bondline/fab';
 import type { Pacing } from '@bondline/tool';
 import { numberArg, parseCommandArgs } from '../args.js';
@@ -224,6 +226,22 @@ export async function runFabUp(argv: string[]): Promise<number> {
       detachTickets();
       await tickets.idle();
     });
+    // The makers' systems told of every ticket (docs/fab.md §13.3).
+    if (ticketSettings.webhooks.length > 0) {
+      const hooks = new WebhookDispatcher({
+        targets: ticketSettings.webhooks,
+        onDeadLetter: (l) =>
+          process.stderr.write(
+            `fab up: webhook ${l.targetId}: ${l.type} ${l.deliveryId} not delivered (${l.lastError})\n`,
+          ),
+      });
+      const stopHooks = forwardTicketEvents(tickets, hooks);
+      closing.push(async () => {
+        stopHooks();
+        hooks.close();
+        await hooks.idle();
+      });
+    }
     const api = await listenOrFail(
       () =>
         startFabApi({
@@ -259,7 +277,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     );
     say(
       ticketSettings.enabled
-        ? `tickets: on, from alarms of ALCD ${ticketSettings.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)`
+        ? `tickets: on, from alarms of ALCD ${ticketSettings.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)${ticketSettings.webhooks.length === 0 ? '' : `; webhooks to ${ticketSettings.webhooks.map((w) => w.id).join(', ')}`}`
         : 'tickets: off (tickets.enabled is false); reports at /api/tickets',
     );
     for (const t of config.tools) {

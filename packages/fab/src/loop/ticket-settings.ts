@@ -2,6 +2,7 @@
 // what is captured at opening, how many pairs verification needs, and the working calendar of the
 // response times. Every field has a default, so `tickets: {}` (or no block) is a working setup.
 import { z } from 'zod';
+import { webhookTargetSchema } from './webhooks.js';
 import { workCalendarSchema } from './work-calendar.js';
 
 const alid = z.number().int().min(0).max(4_294_967_295);
@@ -48,6 +49,24 @@ export const ticketSettingsSchema = z.strictObject({
   violations: z
     .strictObject({ spc: z.boolean().default(true), fdc: z.boolean().default(true) })
     .default({ spc: true, fdc: true }),
+  /** The makers' systems that are told of every ticket opened or changed (docs/fab.md §13). */
+  webhooks: z
+    .array(webhookTargetSchema)
+    .max(100)
+    .default([])
+    .superRefine((targets, ctx) => {
+      const seen = new Set<string>();
+      targets.forEach((t, i) => {
+        if (seen.has(t.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `'${t.id}' names two targets`,
+            params: { code: 'invalid-value' },
+          });
+        seen.add(t.id);
+      });
+    }),
   calendar: workCalendarSchema.default({
     timeZone: 'UTC',
     days: ['mon', 'tue', 'wed', 'thu', 'fri'],
