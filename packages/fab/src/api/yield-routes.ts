@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pairAnalysisSchema } from '../analytics/pair/pair-analysis-schema.js';
+import { verifiedFixes } from '../loop/verified-fixes.js';
 import type { FabStore } from '../store/fab-store.js';
 import type { YieldQuery } from '../store/yield-reads.js';
 import { sendStoreRefusal } from './api-errors.js';
@@ -128,6 +129,30 @@ const curve = z.object({
     .readonly()
     .meta({ description: 'lots by the start of their first pair, oldest first' }),
   truncated: z.boolean().meta({ description: 'older lots matched and were left out' }),
+  fixes: z
+    .array(
+      z.object({
+        ticketId: z.string(),
+        toolId: z.string(),
+        makerId: z.string(),
+        faultKey: z.string(),
+        title: z.string(),
+        fix: z
+          .union([
+            z.object({ kind: z.literal('software'), version: z.string() }),
+            z.object({ kind: z.literal('hardware'), change: z.string() }),
+          ])
+          .optional(),
+        fixDeployedMs: ms.optional(),
+        verifiedMs: ms,
+      }),
+    )
+    .readonly()
+    .meta({
+      description:
+        'the fixes the fab verified (tickets verified or closed), oldest first: the curve’s annotations',
+    }),
+  fixesTruncated: z.boolean().meta({ description: 'more than 1000 verified fixes matched' }),
 });
 
 interface YieldParams {
@@ -205,7 +230,7 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
     '/api/yield/curve',
     {
       schema: {
-        summary: 'The yield learning curve: yield per lot over time',
+        summary: 'The yield learning curve: yield per lot over time, with the fixes the fab verified',
         querystring: curveQuery,
         response: { 200: curve, ...readErrors },
       },
@@ -215,7 +240,10 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
         ...yieldParams(req.query),
         ...(req.query.limit === undefined ? {} : { limit: req.query.limit }),
       });
-      return r.ok ? reply.send(r.value) : sendStoreRefusal(reply, r.issues);
+      if (!r.ok) return sendStoreRefusal(reply, r.issues);
+      const f = await verifiedFixes(store, req.query.tool === undefined ? {} : { toolId: req.query.tool });
+      if (!f.ok) return sendStoreRefusal(reply, f.issues);
+      return reply.send({ ...r.value, fixes: f.value.fixes, fixesTruncated: f.value.truncated });
     },
   );
 }
