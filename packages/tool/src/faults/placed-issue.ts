@@ -1,6 +1,6 @@
 // Issues about one place in a file, worded as core's schema issues are (`file:line:col: key.path:
 // what is wrong`), for the checks that need more than one field (duplicates, references).
-import { type Issue, issue, keyPath } from '@bondline/core';
+import { type Issue, issue, keyPath, visible } from '@bondline/core';
 
 /** Where issues of one file are placed: its name and a way from a key path to `line:col`. */
 export interface FilePlace {
@@ -8,7 +8,10 @@ export interface FilePlace {
   locate?: (path: readonly PropertyKey[]) => string | undefined;
 }
 
-/** An issue at `path` in the file `where` describes; the message names file, line:col and key. */
+/**
+ * An issue at `path` in the file `where` describes; the message names file, line:col and key (with
+ * its invisible characters named, as core's `visible` does).
+ */
 export function placedIssue<C extends string>(
   code: C,
   where: FilePlace,
@@ -18,5 +21,10 @@ export function placedIssue<C extends string>(
   const key = keyPath(path);
   const at = where.locate?.(path);
   const prefix = [where.source, at].filter((s) => s !== undefined && s !== '').join(':');
-  return issue(code, `${prefix}: ${key === '' ? '(top level)' : key}: ${text}`, key === '' ? undefined : key);
+  // The key as core's schema issues show it: a character a person cannot see is named, never printed.
+  return issue(
+    code,
+    `${prefix}: ${key === '' ? '(top level)' : visible(key)}: ${text}`,
+    key === '' ? undefined : key,
+  );
 }

@@ -151,6 +151,16 @@ describe('parseReplayText: every bad field named by file, line:col and key path'
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 
+  it('names a key with a character a person cannot see, never prints it (found by the property test)', () => {
+    // A control character (U+0001) in place of the first letter of R2R_TX_NM.
+    const [[path, message]] = refused('format: bondline-replay/1\nconstants:\n  \u00012R_TX_NM: 12.5\n') as [
+      [string | undefined, string],
+    ];
+    expect(path).toBe('constants.\u00012R_TX_NM');
+    expect(message).toMatch(/^r\.yaml:3:3: constants\.<U\+0001[^>]*>2R_TX_NM: is not an equipment constant/);
+    expect(message).not.toContain('\u0001');
+  });
+
   it('constants: unknown names, types and limits of docs/tool.md §7.4, each at its key', () => {
     const text =
       'format: bondline-replay/1\nconstants:\n  R2R_TX_NM: 5000\n  TimeFormat: 1.5\n  EnableSpooling: 1\n  BOGUS: 1\n  R2R_MAG_PPM: true\n';
