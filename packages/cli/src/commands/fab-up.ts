@@ -9,11 +9,9 @@ import { formatIssues, type Issue, makeDir } from '@bondline/core';
 import {
   createEmbeddedPipeline,
   DEFAULT_PLAN,
-  DEFAULT_TICKET_SETTINGS,
   type FabConfig,
   type FabStore,
   type FabTool,
-  forwardTicketEvents,
   InProcessFeed,
   type LiveFeed,
   parseFabConfigText,
@@ -25,9 +23,7 @@ import {
   spcParameters,
   startCollector,
   startFabApi,
-  TicketService,
   type ToolStatusBoard,
-  WebhookDispatcher,
 } from '@bondline/fab';
 import type { Pacing } from '@bondline/tool';
 import { numberArg, parseCommandArgs } from '../args.js';
@@ -43,6 +39,7 @@ import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from 
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
 import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
+import { startTickets, ticketsLine, ticketsStartLine } from './fab-tickets.js';
 import { seedArg } from './tool-options.js';
 
 const USAGE =
@@ -214,34 +211,9 @@ export async function runFabUp(argv: string[]): Promise<number> {
         });
       }
     }
-    // Tickets from the tools' alarms (docs/fab.md §11.5): on unless `tickets.enabled: false`.
-    const ticketSettings = config.tickets ?? DEFAULT_TICKET_SETTINGS;
-    const tickets = new TicketService({
-      store,
-      settings: ticketSettings,
-      log: (i: Issue) => process.stderr.write(`fab up: tickets: ${i.message}\n`),
-    });
-    const detachTickets = tickets.attach(pipeline.feed);
-    closing.push(async () => {
-      detachTickets();
-      await tickets.idle();
-    });
-    // The makers' systems told of every ticket (docs/fab.md §13.3).
-    if (ticketSettings.webhooks.length > 0) {
-      const hooks = new WebhookDispatcher({
-        targets: ticketSettings.webhooks,
-        onDeadLetter: (l) =>
-          process.stderr.write(
-            `fab up: webhook ${l.targetId}: ${l.type} ${l.deliveryId} not delivered (${l.lastError})\n`,
-          ),
-      });
-      const stopHooks = forwardTicketEvents(tickets, hooks);
-      closing.push(async () => {
-        stopHooks();
-        hooks.close();
-        await hooks.idle();
-      });
-    }
+    // Tickets from the tools' alarms, SPC and FDC (docs/fab.md §11.5), and their webhooks (§13.3).
+    const tickets = startTickets(store, pipeline.feed, config, (l) => process.stderr.write(`${l}\n`));
+    closing.push(() => tickets.close());
     const api = await listenOrFail(
       () =>
         startFabApi({
@@ -251,7 +223,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
           host,
           port,
           ...(r2r === undefined ? {} : { r2r }),
-          tickets: { service: tickets, settings: ticketSettings },
+          tickets: { service: tickets.service, settings: tickets.settings },
           recordSink: pipeline.sink,
         }),
       host,
@@ -275,11 +247,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
         ? 'spc: off (an spc: block in the configuration turns it on)'
         : `spc: on, ${spcParameters(spcSettings).length} parameters per context, limits on the first ${spcSettings.baselinePoints} points; charts at /api/spc/charts`,
     );
-    say(
-      ticketSettings.enabled
-        ? `tickets: on, from alarms of ALCD ${ticketSettings.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)${ticketSettings.webhooks.length === 0 ? '' : `; webhooks to ${ticketSettings.webhooks.map((w) => w.id).join(', ')}`}`
-        : 'tickets: off (tickets.enabled is false); reports at /api/tickets',
-    );
+    say(ticketsStartLine(tickets.settings));
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(
@@ -326,11 +294,6 @@ function baseConfig(): FabConfig {
   if (!parsed.ok)
     throw new Error(`the built-in fab configuration is refused: ${formatIssues(parsed.issues)}`);
   return parsed.value;
-}
-
-function ticketsLine(t: TicketService): string {
-  const c = t.counts();
-  return `${c.opened} ticket${c.opened === 1 ? '' : 's'} opened, ${c.recurrences} recurrence${c.recurrences === 1 ? '' : 's'}`;
 }
 
 /** The configuration with the demo bonders and their makers added. */
