@@ -2,6 +2,7 @@
 // contract's harness). A server that cannot be reached fails these tests, never skips them.
 import { afterAll, beforeAll } from 'vitest';
 import { spcRoutesContract } from '../analytics/spc-service/spc-routes-contract.test-util.js';
+import { ticketRoutesContract } from '../loop/ticket-routes-contract.test-util.js';
 import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/postgres-test-db.test-util.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
@@ -25,3 +26,4 @@ async function harness(): Promise<StoreHarness> {
 apiRoutesContract('PostgreSQL', harness);
 yieldRoutesContract('PostgreSQL', harness);
 spcRoutesContract('PostgreSQL', harness);
+ticketRoutesContract('PostgreSQL', harness);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spcRoutesContract } from '../analytics/spc-service/spc-routes-contract.test-util.js';
+import { ticketRoutesContract } from '../loop/ticket-routes-contract.test-util.js';
 import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
 import { okValue } from '../store/contract/result-helpers.test-util.js';
 import type { FabStore } from '../store/fab-store.js';
@@ -32,3 +33,4 @@ async function sqliteHarness(): Promise<StoreHarness> {
 apiRoutesContract('SQLite', sqliteHarness);
 yieldRoutesContract('SQLite', sqliteHarness);
 spcRoutesContract('SQLite', sqliteHarness);
+ticketRoutesContract('SQLite', sqliteHarness);

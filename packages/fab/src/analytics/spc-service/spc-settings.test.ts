@@ -15,6 +15,15 @@ function problems(text: string): string[] {
   return r.issues.map((i) => `${i.code} ${i.path ?? ''}`);
 }
 
+/** Parameters each wrong in one way, checked once the block's own fields are well formed. */
+const BAD_PARAMETERS = `  parameters:
+    - { name: chuckTemp, event: BonderStepEnded }
+    - { name: tx, chart: { kind: xbar-r, subgroupSize: 5 } }
+    - { name: yield, spec: { lsl: 1, usl: 0.5 } }
+    - { name: tx }
+    - { name: 9bad, event: E, variable: V }
+`;
+
 describe('spc settings', () => {
   it('charts the default parameters with I-MR on a 25-point baseline when the block is empty', () => {
     const s = spcSettingsSchema.parse({});
@@ -69,13 +78,7 @@ describe('spc settings', () => {
   baselinePoints: 1
   colour: red
   chart: { kind: ewma, lambda: 2 }
-  parameters:
-    - { name: chuckTemp, event: BonderStepEnded }
-    - { name: tx, chart: { kind: xbar-r, subgroupSize: 5 } }
-    - { name: yield, spec: { lsl: 1, usl: 0.5 } }
-    - { name: tx }
-    - { name: 9bad, event: E, variable: V }
-`);
+${BAD_PARAMETERS}`);
     expect(p).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^out-of-range spc\.baselinePoints$/),
@@ -85,13 +88,7 @@ describe('spc settings', () => {
     );
     // The cross-field checks run once the fields are well formed: a second text without the above.
     const q = problems(`${BASE}spc:
-  parameters:
-    - { name: chuckTemp, event: BonderStepEnded }
-    - { name: tx, chart: { kind: xbar-r, subgroupSize: 5 } }
-    - { name: yield, spec: { lsl: 1, usl: 0.5 } }
-    - { name: tx }
-    - { name: 9bad, event: E, variable: V }
-`);
+${BAD_PARAMETERS}`);
     expect(q).toEqual(
       expect.arrayContaining([
         'missing spc.parameters[0].variable',
