@@ -123,7 +123,7 @@ async function openDestination(
   if (location === undefined) {
     throw usageError('where to? (--store or --bus, or store: or bus: in --config)', USAGE);
   }
-  const store: FabStore = await openStoreOrFail(location);
+  const store: FabStore = await openStoreOrFail(location, { mustExist: true });
   try {
     await requireMigrated(store, location);
   } catch (err) {

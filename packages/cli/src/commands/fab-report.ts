@@ -112,7 +112,7 @@ export async function runFabReport(argv: string[]): Promise<number> {
   const existed = await checkEmptyFolder(out);
   const bondFor = await bondOf(config, values.config);
   const where = describeStore(location);
-  const store = await openStoreOrFail(location);
+  const store = await openStoreOrFail(location, { mustExist: true });
   let files: { name: string; data: string | Uint8Array }[];
   let summary: string;
   try {

@@ -1,5 +1,5 @@
 // End to end: `bondline fab serve` as a child process over a migrated SQLite store.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,16 @@ describe('bondline fab serve', () => {
     } finally {
       await first.stop('SIGKILL');
     }
+  });
+
+  it('a SQLite file that does not exist is exit 2 naming it, and is not created', async () => {
+    for (const part of [['serve'], ['report', '--lot', 'L1']]) {
+      const missing = join(dir, `none-${part[0]}.sqlite`);
+      const r = await runBondline('fab', [...part, '--store', `sqlite:${missing}`]);
+      expect(r.code, part[0]).toBe(2);
+      expect(r.stderr).toContain(`--store ${missing}: no such file (bondline fab migrate`);
+      expect(hasStackTrace(r.stderr)).toBe(false);
+    }
+    expect((await readdir(dir)).filter((f) => f.startsWith('none-'))).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ export async function runFabServe(argv: string[]): Promise<number> {
     numberArg('port', values.port, { integer: true, min: 0, max: 65535 }) ?? config?.http?.port ?? 8080;
   const host = values.host ?? config?.http?.host ?? '127.0.0.1';
   const busOptions = busOptionsOf(values.bus, config, 'bondline-fab-serve');
-  const store = await openStoreOrFail(location);
+  const store = await openStoreOrFail(location, { mustExist: true });
   let bus: JetStreamBus | undefined;
   try {
     let statusBoard: ToolStatusBoard | undefined;

@@ -1,4 +1,5 @@
 // The `--store` option of the `bondline fab` commands: where the fab's data lives.
+import { stat } from 'node:fs/promises';
 import { formatIssues } from '@bondline/core';
 import { type FabStore, openStoreAt, parseStoreLocation, type StoreLocation } from '@bondline/fab';
 import { CliError } from '../cli-error.js';
@@ -21,8 +22,28 @@ export function describeStore(location: StoreLocation): string {
   return `PostgreSQL ${url.toString()}${location.schema === undefined ? '' : ` schema ${location.schema}`}`;
 }
 
-/** Open the store; a store that cannot be opened is a CliError (exit 1: not the user's input). */
-export async function openStoreOrFail(location: StoreLocation): Promise<FabStore> {
+/**
+ * Open the store; a store that cannot be opened is a CliError (exit 1: not the user's input). With
+ * `mustExist` (the parts that read or add to a migrated store), a SQLite file that does not exist is
+ * refused (exit 2) instead of being created empty: only `fab migrate` and `fab up` create one.
+ */
+export async function openStoreOrFail(
+  location: StoreLocation,
+  o: { mustExist?: boolean } = {},
+): Promise<FabStore> {
+  if (o.mustExist === true && location.kind === 'sqlite' && location.path !== ':memory:') {
+    const found = await stat(location.path).then(
+      (s) => s.isFile(),
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return false;
+        throw new CliError(`--store ${location.path}: ${err.code ?? err.message}`);
+      },
+    );
+    if (!found)
+      throw new CliError(
+        `--store ${location.path}: no such file (bondline fab migrate --store sqlite:${location.path} creates it)`,
+      );
+  }
   const opened = await openStoreAt(location);
   if (!opened.ok) {
     throw new CliError(`cannot open ${describeStore(location)}: ${formatIssues(opened.issues)}`, {

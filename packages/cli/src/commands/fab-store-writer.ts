@@ -52,7 +52,7 @@ export async function runFabStoreWriter(argv: string[]): Promise<number> {
   const busOptions = busOptionsOf(values.bus, config, 'bondline-fab-store');
   if (busOptions === undefined) throw usageError('which bus? (--bus, or bus: in --config)', USAGE);
   const durable = values.durable ?? busOptions.durable;
-  const store = await openStoreOrFail(location);
+  const store = await openStoreOrFail(location, { mustExist: true });
   try {
     await requireMigrated(store, location);
     const commits = new InProcessFeed();
