@@ -46,6 +46,7 @@ const STORE_STATUS: Readonly<Record<StoreIssueCode, number>> = {
   'not-migrated': 503,
   // A ticket changed since the client read it; an attachment past its bound.
   'stale-version': 409,
+  'already-exists': 409,
   'too-large': 413,
   // What the read-only API cannot cause (write refusals) or a client cannot fix (a corrupt stored
   // map, a database of another version) is the server's fault.

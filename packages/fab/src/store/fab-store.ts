@@ -4,6 +4,7 @@
 // errors (a bug in this package, a database that is not this schema) throw.
 import type { Result } from '@bondline/core';
 import type { TicketChange, TicketCore } from '../loop/ticket-workflow.js';
+import type { AccountStore } from './account-store.js';
 import type { MigrationReport } from './migration.js';
 import type { Page, PageQuery } from './page-cursor.js';
 import type { PairAnalysisRecord, StoredPairAnalysis } from './pair-analysis-record.js';
@@ -59,6 +60,8 @@ export type StoreIssueCode =
   | 'corrupt-map'
   /** A ticket changed since the caller read it (its version moved on): read it again. */
   | 'stale-version'
+  /** A row with this id exists already (a user). */
+  | 'already-exists'
   /** An attachment above MAX_ATTACHMENT_BYTES (10 MB). */
   | 'too-large'
   /** The database lacks the fab schema: `migrate()` (`bondline fab migrate`) has not run. */
@@ -157,7 +160,11 @@ import type { SpcChartRow, SpcPointRow } from './spc-rows.js';
 
 export type StoreResult<T> = Promise<Result<T, StoreIssueCode>>;
 
-export interface FabStore {
+/**
+ * The fab's store. Its accounts' methods (users, API tokens, sessions, the audit log: migration 9,
+ * docs/fab.md §14.5) are those of `accountStore`.
+ */
+export interface FabStore extends AccountStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Apply the migrations this code knows and the database lacks, in order; safe to run again. */
   migrate(): StoreResult<MigrationReport>;

@@ -2,6 +2,7 @@
 // SQL for both) and the guard that turns an engine's expected failure (no schema yet, a lock held too
 // long, the server gone) into the read's issue instead of a throw.
 import type { Issue, Result } from '@bondline/core';
+import { type AccountStore, accountStore } from './account-store.js';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import { fdcReads } from './fdc-reads.js';
 import type { SqlReader } from './keyset-query.js';
@@ -23,6 +24,7 @@ export abstract class SqlStoreBase {
   private readonly tickets: ReturnType<typeof ticketStore>;
   private readonly fdc: ReturnType<typeof fdcReads>;
   private readonly spc: ReturnType<typeof spcReads>;
+  private readonly accounts: AccountStore;
 
   protected constructor(
     reader: SqlReader,
@@ -34,6 +36,7 @@ export abstract class SqlStoreBase {
     this.tickets = ticketStore(reader, runner);
     this.fdc = fdcReads(reader);
     this.spc = spcReads(reader);
+    this.accounts = accountStore(reader, runner);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -75,6 +78,29 @@ export abstract class SqlStoreBase {
   listSpcPoints: FabStore['listSpcPoints'] = (q) => this.guard(() => this.spc.listSpcPoints(q));
   listSpcViolations: FabStore['listSpcViolations'] = (q) => this.guard(() => this.spc.listSpcViolations(q));
   getSpcViolation: FabStore['getSpcViolation'] = (seq) => this.guard(() => this.spc.getSpcViolation(seq));
+
+  // Accounts (migration 9, docs/fab.md §14.5).
+  createUser: FabStore['createUser'] = (u) => this.guard(() => this.accounts.createUser(u));
+  getUser: FabStore['getUser'] = (id) => this.guard(() => this.accounts.getUser(id));
+  userCredentials: FabStore['userCredentials'] = (id) => this.guard(() => this.accounts.userCredentials(id));
+  listUsers: FabStore['listUsers'] = (q) => this.guard(() => this.accounts.listUsers(q));
+  countUsers: FabStore['countUsers'] = () => this.guard(() => this.accounts.countUsers());
+  setUserPassword: FabStore['setUserPassword'] = (id, h) =>
+    this.guard(() => this.accounts.setUserPassword(id, h));
+  disableUser: FabStore['disableUser'] = (id, at) => this.guard(() => this.accounts.disableUser(id, at));
+  createApiToken: FabStore['createApiToken'] = (t) => this.guard(() => this.accounts.createApiToken(t));
+  getApiToken: FabStore['getApiToken'] = (id) => this.guard(() => this.accounts.getApiToken(id));
+  listApiTokens: FabStore['listApiTokens'] = (q) => this.guard(() => this.accounts.listApiTokens(q));
+  revokeApiToken: FabStore['revokeApiToken'] = (id, at) =>
+    this.guard(() => this.accounts.revokeApiToken(id, at));
+  activeApiToken: FabStore['activeApiToken'] = (id, now) =>
+    this.guard(() => this.accounts.activeApiToken(id, now));
+  createSession: FabStore['createSession'] = (s) => this.guard(() => this.accounts.createSession(s));
+  activeSession: FabStore['activeSession'] = (h, now) =>
+    this.guard(() => this.accounts.activeSession(h, now));
+  deleteSession: FabStore['deleteSession'] = (h) => this.guard(() => this.accounts.deleteSession(h));
+  appendAudit: FabStore['appendAudit'] = (line) => this.guard(() => this.accounts.appendAudit(line));
+  listAudit: FabStore['listAudit'] = (q) => this.guard(() => this.accounts.listAudit(q));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

@@ -4,6 +4,7 @@
 import { describe } from 'vitest';
 import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
+import { accountsContract } from './accounts-contract.test-util.js';
 import { analysesContract } from './analyses-contract.test-util.js';
 import { fdcContract } from './fdc-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
@@ -58,5 +59,6 @@ export function fabStoreContract(
     ticketsContract(factory);
     fdcContract(factory);
     spcContract(factory);
+    accountsContract(factory);
   });
 }

@@ -9,6 +9,7 @@ import { migration as factsKeyedByDataId } from './migrations/0005-facts-keyed-b
 import { migration as spc } from './migrations/0006-spc.js';
 import { migration as fdc } from './migrations/0007-fdc.js';
 import { migration as tickets } from './migrations/0008-tickets.js';
+import { migration as accounts } from './migrations/0009-accounts.js';
 
 export const SQLITE_MIGRATIONS = checkMigrationList([
   initial,
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS = checkMigrationList([
   spc,
   fdc,
   tickets,
+  accounts,
 ]);
