@@ -77,18 +77,30 @@ export interface BatchReport {
   readonly duplicate: number;
 }
 
+/** Tools by id. */
+export interface ToolQuery extends PageQuery {
+  /** Only these tools (a maker's view, docs/fab.md §14.4); an empty list matches nothing. */
+  readonly toolIds?: readonly string[];
+}
+
 export interface LotQuery extends PageQuery {
   readonly toolId?: string;
+  /** Only these tools (a maker's view, docs/fab.md §14.4); an empty list matches nothing. */
+  readonly toolIds?: readonly string[];
 }
 
 export interface PairQuery extends PageQuery {
   readonly toolId?: string;
+  /** Only these tools (a maker's view, docs/fab.md §14.4); an empty list matches nothing. */
+  readonly toolIds?: readonly string[];
   readonly lotId?: string;
 }
 
 /** A time-ordered list (by equipment time): from `fromMs` (inclusive) to `toMs` (exclusive). */
 export interface TimeRangeQuery extends PageQuery {
   readonly toolId?: string;
+  /** Only these tools (a maker's view, docs/fab.md §14.4); an empty list matches nothing. */
+  readonly toolIds?: readonly string[];
   readonly fromMs?: number;
   readonly toMs?: number;
 }
@@ -173,7 +185,7 @@ export interface FabStore extends AccountStore {
    * already changes nothing and counts as a duplicate (docs/fab.md §1.2). Resolves once committed.
    */
   writeBatch(records: readonly FabRecord[]): StoreResult<BatchReport>;
-  listTools(query?: PageQuery): StoreResult<Page<ToolRecord>>;
+  listTools(query?: ToolQuery): StoreResult<Page<ToolRecord>>;
   getTool(id: string): StoreResult<ToolDetail>;
   /** Lots by start time. */
   listLots(query?: LotQuery): StoreResult<Page<LotRecord>>;

@@ -26,7 +26,23 @@ export function equalityFilters(
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return badFilter(key, v, 'integer ≥ 0');
     out.push({ sql: `${col} = ?`, params: [v] });
   }
+  const scope = toolScope(given.get('toolIds'), texts.toolId);
+  if (!scope.ok) return scope;
+  if (scope.value !== undefined) out.push(scope.value);
   return { ok: true, value: out };
+}
+
+/**
+ * The filter of a query's `toolIds` (a maker's view: only these tools) on `column`, or undefined when
+ * the query has none. An empty list matches nothing.
+ */
+export function toolScope(ids: unknown, column: string | undefined): R<Filter | undefined> {
+  if (ids === undefined) return { ok: true, value: undefined };
+  if (column === undefined) throw new TypeError('toolIds on a list that has no tool column');
+  if (!Array.isArray(ids) || !ids.every((v): v is string => typeof v === 'string'))
+    return badFilter('toolIds', ids, 'a list of tool ids');
+  if (ids.length === 0) return { ok: true, value: { sql: '1 = 0', params: [] } };
+  return { ok: true, value: { sql: `${column} IN (${ids.map(() => '?').join(', ')})`, params: ids } };
 }
 
 export function badFilter<T>(key: string, v: unknown, expected: string): R<T> {

@@ -15,11 +15,12 @@ import type {
   StoreIssueCode,
   TimeRangeQuery,
   ToolDetail,
+  ToolQuery,
   TraceQuery,
 } from './fab-store.js';
 import { type Filter, type ListSpec, readPage, type SqlReader } from './keyset-query.js';
-import type { Page, PageQuery } from './page-cursor.js';
-import { badFilter, equalityFilters, notFound } from './read-filters.js';
+import type { Page } from './page-cursor.js';
+import { badFilter, equalityFilters, notFound, toolScope } from './read-filters.js';
 import type {
   AlarmRecord,
   EcChangeRecord,
@@ -125,7 +126,11 @@ const R2R_ACTIONS: ListSpec<R2rActionRecord> = {
 export function storeReads(reader: SqlReader): Reads {
   const one = async (sql: string, id: string): Promise<DbRow | undefined> => (await reader.all(sql, [id]))[0];
   return {
-    listTools: (q: PageQuery = {}) => readPage(reader, TOOLS, q, []),
+    async listTools(q: ToolQuery = {}) {
+      const scope = toolScope(q.toolIds, 'id');
+      if (!scope.ok) return scope;
+      return readPage(reader, TOOLS, q, scope.value === undefined ? [] : [scope.value]);
+    },
     async getTool(id): Promise<R<ToolDetail>> {
       const row = await one('SELECT * FROM tools WHERE id = ?', id);
       if (row === undefined) return notFound('tool', id);

@@ -6,7 +6,7 @@ import { type Issue, issue, type Result } from '@bondline/core';
 import type { StoreIssueCode } from './fab-store.js';
 import type { SqlReader } from './keyset-query.js';
 import { type CauseFigures, pairAnalysisFromRow, type StoredPairAnalysis } from './pair-analysis-record.js';
-import { badFilter } from './read-filters.js';
+import { badFilter, toolScope } from './read-filters.js';
 import type { SqlValue } from './record-rows.js';
 import type { DbRow } from './row-decode.js';
 
@@ -15,6 +15,8 @@ type R<T> = Result<T, StoreIssueCode>;
 /** Which pairs the yield figures cover: filters on the pair, `fromMs`..`toMs` (exclusive) on its start time. */
 export interface YieldQuery {
   readonly toolId?: string;
+  /** Only these tools (a maker's view, docs/fab.md §14.4); an empty list matches nothing. */
+  readonly toolIds?: readonly string[];
   readonly recipe?: string;
   readonly lotId?: string;
   readonly fromMs?: number;
@@ -302,6 +304,12 @@ function whereOf(q: YieldQuery): R<Where> {
     if (typeof v !== 'string') return badFilter(key, v, 'text');
     parts.push(`${col} = ?`);
     params.push(v);
+  }
+  const scope = toolScope(q.toolIds, 'p.tool_id');
+  if (!scope.ok) return scope;
+  if (scope.value !== undefined) {
+    parts.push(scope.value.sql);
+    params.push(...scope.value.params);
   }
   for (const [key, op] of [
     ['fromMs', '>='],

@@ -4,7 +4,8 @@
 // fab-store-contract.test-util.ts.
 import { expect, it } from 'vitest';
 import type { NewUser } from '../account-records.js';
-import { line, T0 } from '../store-fixtures.test-util.js';
+import { yieldAnalyses, yieldLine } from '../pair-analysis-fixtures.test-util.js';
+import { everything, line, T0 } from '../store-fixtures.test-util.js';
 import type { HarnessFactory } from './fab-store-contract.test-util.js';
 import { withStore } from './fab-store-contract.test-util.js';
 import { issuesOf, okValue } from './result-helpers.test-util.js';
@@ -157,6 +158,44 @@ export function accountsContract(factory: HarnessFactory): void {
       await expect(h.exec('UPDATE audit_log SET outcome = 500')).rejects.toThrow(/append-only/);
       await expect(h.exec('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
       expect(okValue(await store.listAudit()).items).toHaveLength(2);
+    });
+  });
+
+  it("a maker's view: toolIds keeps every list and yield figure to those tools, [] to none", async () => {
+    await withStore(factory, async (store) => {
+      okValue(await store.writeBatch(everything()));
+      const ids = async (r: Promise<{ ok: boolean }>, key = 'toolId') => {
+        const v = okValue(await (r as ReturnType<typeof store.listLots>)) as {
+          items: readonly Record<string, unknown>[];
+        };
+        return [
+          ...new Set(v.items.map((i) => ('pair' in i ? (i.pair as Record<string, unknown>)[key] : i[key]))),
+        ];
+      };
+      expect(await ids(store.listTools({ toolIds: ['B2'] }), 'id')).toEqual(['B2']);
+      expect(await ids(store.listTools({ toolIds: [] }), 'id')).toEqual([]);
+      expect(await ids(store.listLots({ toolIds: ['B1'] }))).toEqual(['B1']);
+      expect(await ids(store.listLots({ toolIds: ['B2'] }))).toEqual([]);
+      expect(await ids(store.listPairs({ toolIds: ['B2'] }))).toEqual([]);
+      expect((await ids(store.listPairs({ toolIds: ['B1', 'B2'] }))).length).toBe(1);
+      expect(await ids(store.listEvents({ toolIds: ['B2'] }))).toEqual([]);
+      expect(await ids(store.listEvents({ toolIds: ['B1'] }))).toEqual(['B1']);
+      expect(await ids(store.listAlarms({ toolIds: ['B2'] }))).toEqual([]);
+      expect(await ids(store.listTrace({ toolIds: ['B2'] }))).toEqual(['B2']);
+      expect(await ids(store.listEcChanges({ toolIds: ['B2'], toolId: 'B1' }))).toEqual([]);
+      expect(issuesOf(await store.listLots({ toolIds: [1] as unknown as string[] }))[0]?.path).toBe(
+        'toolIds',
+      );
+    });
+  });
+
+  it("a maker's view: yield figures of toolIds only", async () => {
+    await withStore(factory, async (store) => {
+      okValue(await store.writeBatch(yieldLine()));
+      okValue(await store.writePairAnalyses(yieldAnalyses()));
+      expect(okValue(await store.yieldSummary({ toolIds: ['B2'] })).total.pairs).toBe(2);
+      expect(okValue(await store.yieldSummary({ toolIds: [] })).total.pairs).toBe(0);
+      expect(okValue(await store.yieldCurve({ toolIds: ['B1'] })).points.map((p) => p.lotId)).toEqual(['L1']);
     });
   });
 }
