@@ -28,7 +28,6 @@ export {
   secretHash,
   secretMatches,
 } from './accounts/secrets.js';
-export { LOCAL_OPERATOR, localOperator, type ResolveActor } from './api/actor.js';
 export {
   figures as hoursFigures,
   type HoursFigures,

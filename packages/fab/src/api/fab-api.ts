@@ -3,6 +3,7 @@
 // as server-sent events. `buildFabApi` gives the Fastify instance (tests use its `inject`);
 // `startFabApi` listens and gives the URL.
 import { readFile } from 'node:fs/promises';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
@@ -12,6 +13,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { LoginLimiter } from '../accounts/login-limiter.js';
+import type { ScryptParams } from '../accounts/password.js';
 import { registerFdcRoutes } from '../analytics/fdc/fdc-routes.js';
 import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
@@ -22,11 +25,12 @@ import type { TicketService } from '../loop/ticket-service.js';
 import type { TicketSettings } from '../loop/ticket-settings.js';
 import type { LiveFeed, RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
-import { localOperator, type ResolveActor } from './actor.js';
+import { registerAccountRoutes } from './account-routes.js';
 import { installErrorHandlers, storeRefusal, zodValidatorCompiler } from './api-errors.js';
 import { registerFactRoutes } from './fact-routes.js';
 import { emptyQuery } from './query-schemas.js';
 import { registerReadRoutes } from './read-routes.js';
+import { type ApiAuthMode, actorOf, installAccessChecks } from './request-auth.js';
 import { apiError } from './response-schemas.js';
 import { registerStreamRoute } from './stream-route.js';
 import { registerYieldRoutes } from './yield-routes.js';
@@ -53,8 +57,19 @@ export interface FabApiOptions {
   readonly tickets?: {
     readonly service: TicketService;
     readonly settings: TicketSettings;
-    /** Who a request acts as (default: the local operator; UNAUTHENTICATED until accounts land). */
-    readonly resolveActor?: ResolveActor;
+  };
+  /**
+   * How requests are authenticated (docs/fab.md §14.6): `accounts`, the store's users with their
+   * tokens and sessions; `local` (the default here), every request the local operator, a fab admin,
+   * for a fab with no accounts on a trusted machine. `bondline fab up` and `fab serve` choose
+   * `accounts` as soon as the store has a user.
+   */
+  readonly auth?: ApiAuthMode;
+  /** Sign-in: the cost of new password hashes, the rate limiter, the session length (tests). */
+  readonly accounts?: {
+    readonly scrypt?: ScryptParams;
+    readonly limiter?: LoginLimiter;
+    readonly sessionMs?: number;
   };
   /**
    * Where the API writes the records it makes (an SPC violation's close, docs/fab.md §8.6): the
@@ -108,6 +123,9 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
     for (const method of methods) routes.push({ method, pattern });
   });
   installErrorHandlers(app, (url) => routes.filter((r) => r.pattern.test(url)).map((r) => r.method));
+  await app.register(fastifyCookie);
+  const mode = options.auth ?? 'local';
+  installAccessChecks(app, store, mode);
   const { corsOrigin } = options;
   if (corsOrigin !== undefined) {
     app.addHook('onRequest', async (_req, reply) => {
@@ -188,10 +206,12 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
     },
   );
 
-  registerReadRoutes(app, store, options.statusBoard);
-  registerFactRoutes(app, store);
-  registerYieldRoutes(app, store);
-  registerReliabilityRoutes(app, store);
+  registerAccountRoutes(app, { store, mode, ...options.accounts });
+  // The reads a maker's user shares read the store through the request's view (request-auth.ts).
+  registerReadRoutes(app, options.statusBoard);
+  registerFactRoutes(app);
+  registerYieldRoutes(app);
+  registerReliabilityRoutes(app);
   registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   if (options.tickets !== undefined)
@@ -199,7 +219,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
       store,
       service: options.tickets.service,
       settings: options.tickets.settings,
-      resolveActor: options.tickets.resolveActor ?? localOperator,
+      resolveActor: actorOf,
     });
   registerSpcRoutes(app, {
     store,

@@ -2,15 +2,15 @@
 // equipment constant changes, each by equipment time, filtered by tool, id and a time window.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { FabStore } from '../store/fab-store.js';
 import { sendStoreRefusal } from './api-errors.js';
 import { alarmsQuery, ecChangesQuery, eventsQuery, traceQuery } from './query-schemas.js';
+import { viewOf } from './request-auth.js';
 import { readErrors, responses } from './response-schemas.js';
 import { rangeParams } from './store-query.js';
 
 const FILTERS = 'Filters: tool, from, to (ISO 8601 with a zone, or ms), and the id named.';
 
-export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): void {
+export function registerFactRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -25,7 +25,7 @@ export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): v
     },
     async (req, reply) => {
       const { ceid, name } = req.query;
-      const r = await store.listEvents({
+      const r = await viewOf(req).listEvents({
         ...rangeParams(req.query),
         ...(ceid === undefined ? {} : { ceid }),
         ...(name === undefined ? {} : { name }),
@@ -46,7 +46,7 @@ export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): v
     },
     async (req, reply) => {
       const { alid } = req.query;
-      const r = await store.listAlarms({
+      const r = await viewOf(req).listAlarms({
         ...rangeParams(req.query),
         ...(alid === undefined ? {} : { alid }),
       });
@@ -66,7 +66,7 @@ export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): v
     },
     async (req, reply) => {
       const { trid } = req.query;
-      const r = await store.listTrace({
+      const r = await viewOf(req).listTrace({
         ...rangeParams(req.query),
         ...(trid === undefined ? {} : { traceId: trid }),
       });
@@ -86,7 +86,7 @@ export function registerFactRoutes(fastify: FastifyInstance, store: FabStore): v
     },
     async (req, reply) => {
       const { ecid } = req.query;
-      const r = await store.listEcChanges({
+      const r = await viewOf(req).listEcChanges({
         ...rangeParams(req.query),
         ...(ecid === undefined ? {} : { ecid }),
       });

@@ -4,18 +4,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ToolStatus, ToolStatusBoard } from '../pipeline/seams.js';
-import type { FabStore, PairDetail } from '../store/fab-store.js';
+import type { PairDetail } from '../store/fab-store.js';
 import { sendStoreRefusal } from './api-errors.js';
 import { mapToJson } from './map-json.js';
 import { idParams, lotsQuery, pageQuery, pairQuery, pairsQuery } from './query-schemas.js';
+import { viewOf } from './request-auth.js';
 import { readErrors, responses } from './response-schemas.js';
 import { pageParams } from './store-query.js';
 
-export function registerReadRoutes(
-  fastify: FastifyInstance,
-  store: FabStore,
-  statusBoard: ToolStatusBoard | undefined,
-): void {
+export function registerReadRoutes(fastify: FastifyInstance, statusBoard: ToolStatusBoard | undefined): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -28,7 +25,7 @@ export function registerReadRoutes(
       },
     },
     async (req, reply) => {
-      const r = await store.listTools(pageParams(req.query));
+      const r = await viewOf(req).listTools(pageParams(req.query));
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
       const statuses = new Map<string, ToolStatus>();
       for (const s of (await statusBoard?.list()) ?? []) statuses.set(s.toolId, s);
@@ -47,7 +44,7 @@ export function registerReadRoutes(
       },
     },
     async (req, reply) => {
-      const r = await store.getTool(req.params.id);
+      const r = await viewOf(req).getTool(req.params.id);
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
       return reply.send(withStatus(r.value, await statusBoard?.get(req.params.id)));
     },
@@ -64,7 +61,7 @@ export function registerReadRoutes(
     },
     async (req, reply) => {
       const { tool, ...page } = req.query;
-      const r = await store.listLots({
+      const r = await viewOf(req).listLots({
         ...pageParams(page),
         ...(tool === undefined ? {} : { toolId: tool }),
       });
@@ -82,7 +79,7 @@ export function registerReadRoutes(
       },
     },
     async (req, reply) => {
-      const r = await store.getLot(req.params.id);
+      const r = await viewOf(req).getLot(req.params.id);
       return r.ok ? reply.send(r.value) : sendStoreRefusal(reply, r.issues);
     },
   );
@@ -98,7 +95,7 @@ export function registerReadRoutes(
     },
     async (req, reply) => {
       const { tool, lot, ...page } = req.query;
-      const r = await store.listPairs({
+      const r = await viewOf(req).listPairs({
         ...pageParams(page),
         ...(tool === undefined ? {} : { toolId: tool }),
         ...(lot === undefined ? {} : { lotId: lot }),
@@ -118,7 +115,7 @@ export function registerReadRoutes(
       },
     },
     async (req, reply) => {
-      const r = await store.getPair(req.params.id);
+      const r = await viewOf(req).getPair(req.params.id);
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
       return reply.send(pairBody(r.value, req.query.maps !== 'none'));
     },

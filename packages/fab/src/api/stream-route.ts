@@ -1,15 +1,21 @@
 // GET /api/stream: the records the store commits, live, as server-sent events (one event per record,
-// typed by the record's type), from the LiveFeed. Optional filters: one tool, some record types.
+// typed by the record's type), from the LiveFeed. Optional filters: one tool, some record types. A
+// maker's user follows only their organisation's tools, their tickets, none of the fab's analytics.
 // A comment line every heartbeat keeps idle connections open through proxies. A client that does
 // not read is dropped once its queue passes the bound (sse-client.ts); a disconnect unsubscribes at
 // once; closing the server ends every stream.
-import type { FastifyInstance } from 'fastify';
+import type { Result } from '@bondline/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { toolsOf } from '../accounts/maker-view.js';
 import type { TicketEvent } from '../loop/ticket-service.js';
 import type { LiveFeed } from '../pipeline/seams.js';
+import type { StoreIssueCode } from '../store/fab-store.js';
 import type { FabRecord, FabRecordType } from '../store/records.js';
+import { sendStoreRefusal } from './api-errors.js';
 import { idText } from './query-schemas.js';
+import { authOf, viewOf } from './request-auth.js';
 import { apiError } from './response-schemas.js';
 import { SseClient } from './sse-client.js';
 
@@ -110,7 +116,10 @@ export function registerStreamRoute(
       if (feed === undefined) {
         return reply.code(503).send({ code: 'no-live-feed', message: 'this server has no live feed' });
       }
-      const keep = recordFilter(req.query.tool, req.query.types);
+      const scope = await streamScope(req, req.query.tool);
+      if (!scope.ok) return sendStoreRefusal(reply, scope.issues);
+      const maker = scope.value.makerId !== undefined;
+      const keep = recordFilter(scope.value.tools, req.query.types, maker);
       const res = reply.raw;
       reply.hijack();
       res.writeHead(200, {
@@ -141,6 +150,7 @@ export function registerStreamRoute(
       const { tool, types } = req.query;
       const fromTickets = options.tickets?.subscribe((e) => {
         if (tool !== undefined && e.ticket.toolId !== tool) return;
+        if (maker && e.ticket.makerId !== scope.value.makerId) return;
         if (types !== undefined && !types.has('ticket')) return;
         const { data: _data, ...ticket } = e.ticket;
         client.event(
@@ -161,16 +171,37 @@ export function registerStreamRoute(
   );
 }
 
-/** Which records a client asked for. */
-function recordFilter(tool: string | undefined, types: ReadonlySet<StreamType> | undefined) {
+/** What a maker's user may follow: their tools' records, none of the fab's analytics. */
+const MAKER_TYPES: ReadonlySet<string> = new Set([
+  'tool',
+  'module',
+  'recipe',
+  'lot',
+  'pair',
+  'pair-result',
+  'event',
+  'alarm',
+  'trace',
+  'ec-change',
+]);
+
+/**
+ * Which records a client asked for and may see: of the `tools` (undefined: every tool), of `types`;
+ * `makerOnly` keeps a maker's user to MAKER_TYPES.
+ */
+function recordFilter(
+  tools: ReadonlySet<string> | undefined,
+  types: ReadonlySet<StreamType> | undefined,
+  makerOnly: boolean,
+) {
   const pairs = new Set<string>();
   const ofTool = (r: FabRecord): boolean => {
-    if (tool === undefined) return true;
+    if (tools === undefined) return true;
     switch (r.type) {
       case 'tool':
-        return r.id === tool;
+        return tools.has(r.id);
       case 'pair':
-        if (r.toolId !== tool) return false;
+        if (!tools.has(r.toolId)) return false;
         pairs.add(r.id);
         if (pairs.size > PAIRS_REMEMBERED) pairs.delete(pairs.values().next().value ?? '');
         return true;
@@ -182,10 +213,11 @@ function recordFilter(tool: string | undefined, types: ReadonlySet<StreamType> |
       case 'fdc-model':
         return false;
       default:
-        return r.toolId === tool;
+        return tools.has(r.toolId);
     }
   };
-  return (r: FabRecord): boolean => ofTool(r) && (types === undefined || types.has(r.type));
+  return (r: FabRecord): boolean =>
+    (!makerOnly || MAKER_TYPES.has(r.type)) && ofTool(r) && (types === undefined || types.has(r.type));
 }
 
 /** A record as the stream sends it: a pair result without its maps, with the names of those stored. */
@@ -198,4 +230,21 @@ function streamed(r: FabRecord): object {
     ...(dieYieldMap === undefined ? [] : ['dieYieldMap']),
   ];
   return { ...rest, maps };
+}
+
+/**
+ * The tools a stream follows: the one asked for, or every tool (undefined), within what the caller
+ * sees (a maker's user: their organisation's tools, listed through their view of the store).
+ */
+async function streamScope(
+  req: FastifyRequest,
+  tool: string | undefined,
+): Promise<Result<{ tools: ReadonlySet<string> | undefined; makerId?: string }, StoreIssueCode>> {
+  const p = authOf(req).principal;
+  if (p.side === 'fab')
+    return { ok: true, value: { tools: tool === undefined ? undefined : new Set([tool]) } };
+  const visible = await toolsOf(viewOf(req), p.organisationId);
+  if (!visible.ok) return visible;
+  const tools = visible.value.filter((t) => tool === undefined || t === tool);
+  return { ok: true, value: { tools: new Set(tools), makerId: p.organisationId } };
 }

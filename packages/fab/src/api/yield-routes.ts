@@ -7,10 +7,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pairAnalysisSchema } from '../analytics/pair/pair-analysis-schema.js';
 import { verifiedFixes } from '../loop/verified-fixes.js';
-import type { FabStore } from '../store/fab-store.js';
 import type { YieldQuery } from '../store/yield-reads.js';
 import { sendStoreRefusal } from './api-errors.js';
 import { curveQuery, emptyQuery, idParams, paretoQuery, yieldQuery } from './query-schemas.js';
+import { viewOf } from './request-auth.js';
 import { readErrors } from './response-schemas.js';
 
 const ms = z.number().int().meta({ description: 'ms since 1970-01-01T00:00:00Z' });
@@ -173,7 +173,7 @@ function yieldParams(q: YieldParams): YieldQuery {
   };
 }
 
-export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): void {
+export function registerYieldRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -188,7 +188,7 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
       },
     },
     async (req, reply) => {
-      const r = await store.getPairAnalysis(req.params.id);
+      const r = await viewOf(req).getPairAnalysis(req.params.id);
       return r.ok ? reply.send(r.value) : sendStoreRefusal(reply, r.issues);
     },
   );
@@ -203,7 +203,7 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
       },
     },
     async (req, reply) => {
-      const r = await store.yieldSummary({
+      const r = await viewOf(req).yieldSummary({
         ...yieldParams(req.query),
         ...(req.query.by === undefined ? {} : { by: req.query.by }),
       });
@@ -221,7 +221,7 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
       },
     },
     async (req, reply) => {
-      const r = await store.yieldPareto(yieldParams(req.query));
+      const r = await viewOf(req).yieldPareto(yieldParams(req.query));
       return r.ok ? reply.send(r.value) : sendStoreRefusal(reply, r.issues);
     },
   );
@@ -236,12 +236,15 @@ export function registerYieldRoutes(fastify: FastifyInstance, store: FabStore): 
       },
     },
     async (req, reply) => {
-      const r = await store.yieldCurve({
+      const r = await viewOf(req).yieldCurve({
         ...yieldParams(req.query),
         ...(req.query.limit === undefined ? {} : { limit: req.query.limit }),
       });
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
-      const f = await verifiedFixes(store, req.query.tool === undefined ? {} : { toolId: req.query.tool });
+      const f = await verifiedFixes(
+        viewOf(req),
+        req.query.tool === undefined ? {} : { toolId: req.query.tool },
+      );
       if (!f.ok) return sendStoreRefusal(reply, f.issues);
       return reply.send({ ...r.value, fixes: f.value.fixes, fixesTruncated: f.value.truncated });
     },

@@ -1,11 +1,12 @@
 // The tickets' routes against a real store (SQLite and PostgreSQL through the store contract's
 // harnesses): list, read, report, act (refused moves 409/403 with the workflow's code, a stale
 // version 409), bad bodies 400 naming the path, unknown ids 404, attachments up and down and past
-// 10 MB 413, the verification check and the response summary. The actor comes through the
-// `resolveActor` seam: a test resolver plays the fab's engineer and the maker's.
+// 10 MB 413, the verification check and the response summary. The API runs with accounts: the fab's
+// admin and the maker's engineer are users of the store, each request carries the API token of the
+// one it acts as.
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_OPERATOR } from '../api/actor.js';
+import { newToken } from '../accounts/secrets.js';
 import { buildFabApi } from '../api/fab-api.js';
 import { type HarnessFactory, withStore } from '../store/contract/fab-store-contract.test-util.js';
 import { okValue } from '../store/contract/result-helpers.test-util.js';
@@ -16,11 +17,14 @@ import { DEFAULT_TICKET_SETTINGS } from './ticket-settings.js';
 import type { Actor } from './ticket-workflow.js';
 
 const MAKER: Actor = { id: 'mk-1', role: 'maker-engineer' };
+const ADMIN: Actor = { id: 'admin', role: 'fab-admin' };
 
 interface Api {
   readonly app: FastifyInstance;
   /** Who the next requests act as. */
   as(actor: Actor): void;
+  /** The Authorization header of the actor the requests act as. */
+  auth(): { authorization: string };
   call(
     method: 'GET' | 'POST',
     url: string,
@@ -31,7 +35,29 @@ interface Api {
 async function withTicketApi(factory: HarnessFactory, work: (api: Api) => Promise<void>): Promise<void> {
   await withStore(factory, async (store) => {
     okValue(await store.writeBatch(line(['B1'])));
-    let actor: Actor = LOCAL_OPERATOR;
+    const tokens = new Map<string, string>();
+    for (const [a, organisationId] of [
+      [ADMIN, 'fab'],
+      [MAKER, 'maker-a'],
+    ] as const) {
+      if (a.role === 'system') throw new Error('a user has a role');
+      okValue(
+        await store.createUser({ id: a.id, organisationId, role: a.role, passwordHash: 'x', createdMs: T0 }),
+      );
+      const t = newToken();
+      okValue(
+        await store.createApiToken({
+          id: t.id,
+          userId: a.id,
+          hash: t.hash,
+          label: 'test',
+          scope: 'write',
+          createdMs: T0,
+        }),
+      );
+      tokens.set(a.id, t.text);
+    }
+    let actor: Actor = ADMIN;
     let now = T0;
     const service = new TicketService({
       store,
@@ -41,7 +67,8 @@ async function withTicketApi(factory: HarnessFactory, work: (api: Api) => Promis
     const app = await buildFabApi({
       store,
       checkResponses: true,
-      tickets: { service, settings: DEFAULT_TICKET_SETTINGS, resolveActor: () => actor },
+      auth: 'accounts',
+      tickets: { service, settings: DEFAULT_TICKET_SETTINGS },
     });
     try {
       await work({
@@ -49,10 +76,12 @@ async function withTicketApi(factory: HarnessFactory, work: (api: Api) => Promis
         as: (a) => {
           actor = a;
         },
+        auth: () => ({ authorization: `Bearer ${tokens.get(actor.id) ?? ''}` }),
         async call(method, url, body) {
           const r = await app.inject({
             method,
             url,
+            headers: { authorization: `Bearer ${tokens.get(actor.id) ?? ''}` },
             ...(body === undefined ? {} : { payload: body as object }),
           });
           return { status: r.statusCode, body: r.json() as Record<string, unknown> };
@@ -110,7 +139,7 @@ export function ticketRoutesContract(name: string, factory: HarnessFactory): voi
           requiredPairs: 25,
           recurrencesSinceFix: 0,
         });
-        api.as(LOCAL_OPERATOR);
+        api.as(ADMIN);
         const verify = await act({ kind: 'verify', check: check.body });
         expect([verify.status, verify.body.code]).toEqual([409, 'verification-failed']);
 
@@ -171,7 +200,7 @@ export function ticketRoutesContract(name: string, factory: HarnessFactory): voi
         const up = await api.app.inject({
           method: 'POST',
           url: '/api/tickets/T-000001/attachments?name=scan.png',
-          headers: { 'content-type': 'image/png' },
+          headers: { ...api.auth(), 'content-type': 'image/png' },
           payload: bytes,
         });
         expect(up.statusCode).toBe(201);
@@ -180,6 +209,7 @@ export function ticketRoutesContract(name: string, factory: HarnessFactory): voi
         const down = await api.app.inject({
           method: 'GET',
           url: `/api/tickets/T-000001/attachments/${info.id}`,
+          headers: api.auth(),
         });
         expect(down.statusCode).toBe(200);
         expect(down.headers['content-type']).toBe('image/png');
@@ -187,11 +217,15 @@ export function ticketRoutesContract(name: string, factory: HarnessFactory): voi
         const big = await api.app.inject({
           method: 'POST',
           url: '/api/tickets/T-000001/attachments?name=big.bin',
-          headers: { 'content-type': 'application/octet-stream' },
+          headers: { ...api.auth(), 'content-type': 'application/octet-stream' },
           payload: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1),
         });
         expect([big.statusCode, (big.json() as { code: string }).code]).toEqual([413, 'body-too-large']);
-        const missing = await api.app.inject({ method: 'GET', url: '/api/tickets/T-000001/attachments/99' });
+        const missing = await api.app.inject({
+          method: 'GET',
+          url: '/api/tickets/T-000001/attachments/99',
+          headers: api.auth(),
+        });
         expect(missing.statusCode).toBe(404);
         const detail = await api.call('GET', '/api/tickets/T-000001');
         expect((detail.body.attachments as unknown[]).length).toBe(1);

@@ -1,13 +1,14 @@
 // The tickets' routes of the fab API (docs/fab.md §11.7): list and read tickets, report one, act on
 // one (the workflow's refusals answered 409/403 with its code, a stale version 409), attachments up
 // and down (bounded: 413), the verification check of a deployed fix, the response-time summary.
-// The actor comes from `resolveActor` (api/actor.ts): UNAUTHENTICATED until accounts land.
+// The actor is the request's account (api/request-auth.ts); a maker's user reads and acts on their own
+// organisation's tickets only (the maker view), any other answered 404.
 import { type Issue, issue } from '@bondline/core';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ResolveActor } from '../api/actor.js';
 import { sendStoreRefusal } from '../api/api-errors.js';
+import { viewOf } from '../api/request-auth.js';
 import { apiError } from '../api/response-schemas.js';
 import { pageParams } from '../api/store-query.js';
 import type { FabStore, StoreIssueCode } from '../store/fab-store.js';
@@ -31,7 +32,7 @@ import {
 } from './ticket-schemas.js';
 import type { TicketService, TicketServiceCode } from './ticket-service.js';
 import type { TicketSettings } from './ticket-settings.js';
-import { allowedActions, type TicketAction } from './ticket-workflow.js';
+import { type Actor, allowedActions, type TicketAction } from './ticket-workflow.js';
 import { parseWorkCalendar } from './work-calendar.js';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError, 503: apiError };
@@ -54,12 +55,13 @@ export interface TicketRoutesOptions {
   readonly store: FabStore;
   readonly service: TicketService;
   readonly settings: TicketSettings;
-  readonly resolveActor: ResolveActor;
+  /** Who a request acts as; undefined: it may not act (401). */
+  readonly resolveActor: (request: FastifyRequest) => Actor | undefined;
 }
 
 export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOptions): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { store, service } = o;
+  const { service } = o;
   const calendar = parseWorkCalendar(o.settings.calendar);
   if (!calendar.ok)
     throw new Error(`tickets.calendar was checked with the configuration: ${calendar.issues[0]?.message}`);
@@ -79,7 +81,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
     },
     async (req, reply) => {
       const q = req.query;
-      const r = await store.listTickets({
+      const r = await viewOf(req).listTickets({
         ...pageParams(q),
         ...(q.state === undefined ? {} : { state: q.state }),
         ...(q.tool === undefined ? {} : { toolId: q.tool }),
@@ -101,7 +103,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
     },
     async (req, reply) => {
       const q = req.query;
-      const r = await ticketResponseSummary(store, calendar.value, {
+      const r = await ticketResponseSummary(viewOf(req), calendar.value, {
         ...(q.tool === undefined ? {} : { toolId: q.tool }),
         ...(q.maker === undefined ? {} : { makerId: q.maker }),
       });
@@ -123,10 +125,11 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       const actor = o.resolveActor(req);
       if (actor === undefined) return unauthenticated(reply);
       const { id } = req.params;
+      const view = viewOf(req);
       const [t, history, attachments] = await Promise.all([
-        store.getTicket(id),
-        store.ticketHistory(id),
-        store.listTicketAttachments(id),
+        view.getTicket(id),
+        view.ticketHistory(id),
+        view.listTicketAttachments(id),
       ]);
       if (!t.ok) return sendStoreRefusal(reply, t.issues);
       if (!history.ok) return sendStoreRefusal(reply, history.issues);
@@ -183,6 +186,8 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       if (actor === undefined) return unauthenticated(reply);
       // The schema is the TicketAction union (recur is the fab's own, not offered).
       const action = req.body.action as TicketAction;
+      const seen = await viewOf(req).getTicket(req.params.id);
+      if (!seen.ok) return sendStoreRefusal(reply, seen.issues);
       const r = await service.act(req.params.id, action, actor, req.body.version);
       return r.ok ? reply.send(r.value) : refuse(reply, r.issues);
     },
@@ -199,7 +204,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       },
     },
     async (req, reply) => {
-      const t = await store.getTicket(req.params.id);
+      const t = await viewOf(req).getTicket(req.params.id);
       if (!t.ok) return sendStoreRefusal(reply, t.issues);
       const replay = t.value.data.replay;
       if (!isObject(replay))
@@ -224,7 +229,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       },
     },
     async (req, reply) => {
-      const r = await ticketVerification(store, req.params.id, o.settings.verification);
+      const r = await ticketVerification(viewOf(req), req.params.id, o.settings.verification);
       return r.ok ? reply.send(r.value) : refuse(reply, r.issues);
     },
   );
@@ -254,7 +259,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
         if (actor === undefined) return unauthenticated(reply);
         const body = req.body;
         if (!(body instanceof Uint8Array)) throw new TypeError('the attachment parser gave no bytes');
-        const r = await store.addTicketAttachment({
+        const r = await viewOf(req).addTicketAttachment({
           ticketId: req.params.id,
           name: req.query.name,
           mediaType: (req.headers['content-type'] ?? 'application/octet-stream').slice(0, 200),
@@ -283,7 +288,7 @@ export function registerTicketRoutes(fastify: FastifyInstance, o: TicketRoutesOp
       },
     },
     async (req, reply) => {
-      const r = await store.getTicketAttachment(req.params.id, req.params.attachment);
+      const r = await viewOf(req).getTicketAttachment(req.params.id, req.params.attachment);
       if (!r.ok) return sendStoreRefusal(reply, r.issues);
       // The bytes as stored: the 200 schema documents them, there is nothing to serialise.
       const raw: FastifyReply = reply;

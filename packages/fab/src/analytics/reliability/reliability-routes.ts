@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendStoreRefusal } from '../../api/api-errors.js';
 import { idParams, reliabilityQuery } from '../../api/query-schemas.js';
+import { viewOf } from '../../api/request-auth.js';
 import { readErrors } from '../../api/response-schemas.js';
-import type { FabStore } from '../../store/fab-store.js';
 import { readToolReliability } from './tool-reliability.js';
 
 const s = z.number().meta({ description: 'seconds of the clock asked for' });
@@ -75,7 +75,7 @@ const reliability = z
   })
   .meta({ id: 'ToolReliability' });
 
-export function registerReliabilityRoutes(fastify: FastifyInstance, store: FabStore): void {
+export function registerReliabilityRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/tools/:id/reliability',
@@ -92,7 +92,7 @@ export function registerReliabilityRoutes(fastify: FastifyInstance, store: FabSt
     },
     async (req, reply) => {
       const { from, to, clock } = req.query;
-      const r = await readToolReliability(store, {
+      const r = await readToolReliability(viewOf(req), {
         toolId: req.params.id,
         ...(from === undefined ? {} : { fromMs: from }),
         ...(to === undefined ? {} : { toMs: to }),
