@@ -5,6 +5,7 @@ import { spcRoutesContract } from '../analytics/spc-service/spc-routes-contract.
 import { ticketRoutesContract } from '../loop/ticket-routes-contract.test-util.js';
 import type { StoreHarness } from '../store/contract/fab-store-contract.test-util.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/postgres-test-db.test-util.js';
+import { accessContract } from './access-contract.test-util.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
 import { yieldRoutesContract } from './yield-routes-contract.test-util.js';
 
@@ -24,6 +25,7 @@ async function harness(): Promise<StoreHarness> {
 }
 
 apiRoutesContract('PostgreSQL', harness);
+accessContract('PostgreSQL', harness);
 yieldRoutesContract('PostgreSQL', harness);
 spcRoutesContract('PostgreSQL', harness);
 ticketRoutesContract('PostgreSQL', harness);

@@ -8,6 +8,7 @@ import type { StoreHarness } from '../store/contract/fab-store-contract.test-uti
 import { okValue } from '../store/contract/result-helpers.test-util.js';
 import type { FabStore } from '../store/fab-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { accessContract } from './access-contract.test-util.js';
 import { apiRoutesContract } from './api-routes-contract.test-util.js';
 import { yieldRoutesContract } from './yield-routes-contract.test-util.js';
 
@@ -31,6 +32,7 @@ async function sqliteHarness(): Promise<StoreHarness> {
 }
 
 apiRoutesContract('SQLite', sqliteHarness);
+accessContract('SQLite', sqliteHarness);
 yieldRoutesContract('SQLite', sqliteHarness);
 spcRoutesContract('SQLite', sqliteHarness);
 ticketRoutesContract('SQLite', sqliteHarness);
