@@ -5,7 +5,7 @@
 // machine: the API binds 127.0.0.1 by default). Every route of the API has an entry in the access
 // policy (access-policy.ts), checked here before its handler: a route without one fails at start-up.
 // A maker's user then reads the store through their maker view (accounts/maker-view.ts); every write
-// lands in the audit log once answered.
+// lands in the audit log with its answer's status before the answer is sent.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Principal } from '../accounts/access.js';
 import { makerView, toolsOf } from '../accounts/maker-view.js';
@@ -228,8 +228,9 @@ export function installAccessChecks(app: FastifyInstance, store: FabStore, mode:
     req.bondlineView = makerView(store, p.organisationId, tools.value);
   });
 
-  app.addHook('onResponse', async (req, reply) => {
-    if (READS.has(req.method) || accessOf(req) === undefined) return;
+  // Before the answer leaves: a client that reads the log after its write finds the line there.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (READS.has(req.method) || accessOf(req) === undefined) return payload;
     const p = req.bondlineAuth?.principal;
     const url = req.routeOptions.url ?? req.url;
     const r = await store.appendAudit({
@@ -244,6 +245,7 @@ export function installAccessChecks(app: FastifyInstance, store: FabStore, mode:
       detail: req.bondlineAuth?.tokenId === undefined ? {} : { token: req.bondlineAuth.tokenId },
     });
     if (!r.ok) req.log.error({ code: r.issues[0]?.code }, `audit log: ${r.issues[0]?.message}`);
+    return payload;
   });
 }
 
