@@ -10,6 +10,7 @@ export {
   roleFitsSide,
 } from './accounts/access.js';
 export { type LimitCheck, LoginLimiter, type LoginLimiterOptions } from './accounts/login-limiter.js';
+export { makerView, toolsOf } from './accounts/maker-view.js';
 export {
   DEFAULT_SCRYPT,
   hashPassword,
@@ -28,6 +29,7 @@ export {
   secretHash,
   secretMatches,
 } from './accounts/secrets.js';
+export { type ApiAuthMode, LOCAL_PRINCIPAL } from './api/request-auth.js';
 export {
   figures as hoursFigures,
   type HoursFigures,
@@ -106,6 +108,15 @@ export {
   workingHours,
   workingMs,
 } from './loop/work-calendar.js';
+export {
+  type ApiTokenRecord,
+  type AuditLine,
+  type NewAuditLine,
+  TOKEN_SCOPES,
+  type TokenScope,
+  USER_ID,
+  type UserRecord,
+} from './store/account-records.js';
 export {
   type Attachment,
   type AttachmentInfo,

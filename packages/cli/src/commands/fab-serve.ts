@@ -6,6 +6,7 @@ import { type JetStreamBus, startFabApi, type ToolStatusBoard } from '@bondline/
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
+import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { listenOrFail, untilSignal } from './fab-process.js';
@@ -48,6 +49,10 @@ export async function runFabServe(argv: string[]): Promise<number> {
   const host = values.host ?? config?.http?.host ?? '127.0.0.1';
   const busOptions = busOptionsOf(values.bus, config, 'bondline-fab-serve');
   const store = await openStoreOrFail(location, { mustExist: true });
+  const auth = await apiAuthOf(store, host).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
   let bus: JetStreamBus | undefined;
   try {
     let statusBoard: ToolStatusBoard | undefined;
@@ -62,6 +67,7 @@ export async function runFabServe(argv: string[]): Promise<number> {
       () =>
         startFabApi({
           store,
+          auth: auth.mode,
           host,
           port,
           ...(feed === undefined ? {} : { feed }),
@@ -77,6 +83,7 @@ export async function runFabServe(argv: string[]): Promise<number> {
       process.stdout.write(
         `store: ${describeStore(location)}\n` +
           (bus === undefined ? '' : `bus: NATS JetStream stream ${bus.stream}\n`) +
+          `${auth.line}\n` +
           `api: ${api.url}/api (OpenAPI: ${api.url}/api/openapi.json)\n`,
       );
       process.stdout.write(`${await signal}: stopping\n`);

@@ -57,7 +57,7 @@ export function startTickets(
 /** The start-up line of the tickets. */
 export function ticketsStartLine(s: TicketSettings): string {
   return s.enabled
-    ? `tickets: on, from alarms of ALCD ${s.alarms.categories.join(', ')}; at /api/tickets (unauthenticated until accounts)${s.webhooks.length === 0 ? '' : `; webhooks to ${s.webhooks.map((w) => w.id).join(', ')}`}`
+    ? `tickets: on, from alarms of ALCD ${s.alarms.categories.join(', ')}; at /api/tickets${s.webhooks.length === 0 ? '' : `; webhooks to ${s.webhooks.map((w) => w.id).join(', ')}`}`
     : 'tickets: off (tickets.enabled is false); reports at /api/tickets';
 }
 

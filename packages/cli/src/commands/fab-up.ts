@@ -32,6 +32,7 @@ import { checkOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
 import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo-line.js';
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
+import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { countersLine } from './fab-collect.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
@@ -129,6 +130,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     closing.push(() => store.close());
     const migrated = await store.migrate();
     if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
+    const auth = await apiAuthOf(store, host);
     const pipeline = await openPipeline(store, values.bus, config);
     closing.push(() => pipeline.close());
     const r2rSettings = r2rOf(config, demoCount > 0);
@@ -218,6 +220,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
       () =>
         startFabApi({
           store,
+          auth: auth.mode,
           feed: pipeline.feed,
           statusBoard: pipeline.statusBoard,
           host,
@@ -248,6 +251,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
         : `spc: on, ${spcParameters(spcSettings).length} parameters per context, limits on the first ${spcSettings.baselinePoints} points; charts at /api/spc/charts`,
     );
     say(ticketsStartLine(tickets.settings));
+    say(auth.line);
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(

@@ -6,6 +6,7 @@ import { runFabReport } from './fab-report.js';
 import { runFabServe } from './fab-serve.js';
 import { runFabStoreWriter } from './fab-store-writer.js';
 import { runFabUp } from './fab-up.js';
+import { runFabUser } from './fab-user.js';
 
 interface Part {
   readonly summary: string;
@@ -19,6 +20,7 @@ const PARTS: Record<string, Part> = {
   up: { summary: 'everything in one process (--demo n: with n simulated bonders)', run: runFabUp },
   store: { summary: 'a store writer: records from NATS JetStream into the store', run: runFabStoreWriter },
   report: { summary: "a lot's files: lot.json, pairs.csv, wafer maps and run charts", run: runFabReport },
+  user: { summary: 'accounts: add a user, make an API token, list, disable', run: runFabUser },
 };
 
 const NAMES = Object.keys(PARTS).join('|');

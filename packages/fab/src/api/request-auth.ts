@@ -47,7 +47,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'bondline_session';
 export const CSRF_COOKIE = 'bondline_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 /** The local operator of local mode. */
 export const LOCAL_PRINCIPAL: Principal = {

@@ -165,7 +165,7 @@ export function accountsContract(factory: HarnessFactory): void {
     await withStore(factory, async (store) => {
       okValue(await store.writeBatch(everything()));
       const ids = async (r: Promise<{ ok: boolean }>, key = 'toolId') => {
-        const v = okValue(await (r as ReturnType<typeof store.listLots>)) as {
+        const v = okValue(await (r as ReturnType<typeof store.listLots>)) as unknown as {
           items: readonly Record<string, unknown>[];
         };
         return [
