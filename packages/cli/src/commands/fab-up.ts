@@ -147,13 +147,19 @@ export async function runFabUp(argv: string[]): Promise<number> {
             log: (i) => process.stderr.write(`fab up: spc: ${i.message}\n`),
           });
     if (spc !== undefined) closing.push(() => spc.close());
+    // Tickets from the tools' alarms, SPC, FDC and yield excursions (docs/fab.md §11.5), and their webhooks (§13.3).
+    const tickets = startTickets(store, pipeline.feed, config, (l) => process.stderr.write(`${l}\n`));
+    closing.push(() => tickets.close());
     const analyser = await startAnalyserOrFail(
       store,
       pipeline.commits,
       config,
       values.config,
       (i) => process.stderr.write(`fab up: analysis: ${i.message}\n`),
-      spc === undefined ? undefined : (a) => spc.service.analysed(a),
+      (a) => {
+        spc?.service.analysed(a);
+        tickets.service.analysed(a);
+      },
     );
     closing.push(() => analyser.close());
     const fdc = startFdc(store, pipeline.commits, pipeline.sink, (i) =>
@@ -213,9 +219,6 @@ export async function runFabUp(argv: string[]): Promise<number> {
         });
       }
     }
-    // Tickets from the tools' alarms, SPC and FDC (docs/fab.md §11.5), and their webhooks (§13.3).
-    const tickets = startTickets(store, pipeline.feed, config, (l) => process.stderr.write(`${l}\n`));
-    closing.push(() => tickets.close());
     const api = await listenOrFail(
       () =>
         startFabApi({

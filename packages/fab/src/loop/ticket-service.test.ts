@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedPipeline, type EmbeddedPipeline } from '../bus/embedded-pipeline.js';
 import { okValue } from '../store/contract/result-helpers.test-util.js';
 import type { FabStore } from '../store/fab-store.js';
+import { analysisRecord } from '../store/pair-analysis-fixtures.test-util.js';
 import type { AlarmRecord, FabRecord } from '../store/records.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { line, lot, lotContents, T0 } from '../store/store-fixtures.test-util.js';
@@ -302,5 +303,28 @@ describe('ticket service', () => {
     expect(fdc?.title).toBe(
       'FDC BOND-STD plasma.top on PL1: T² 8259 over 27.74, driven by RfReflectedPower, ChamberPressure',
     );
+  });
+
+  it('opens a yield ticket when a window of analysed pairs is an excursion, and counts its recurrence', async () => {
+    await history();
+    const stored = okValue(await store.listPairs({ lotId: 'L1' })).items.map((i) => i.pair);
+    const analysedPair = (n: number) => {
+      const p = stored[n % stored.length];
+      if (p === undefined) throw new Error('no pair');
+      const record = analysisRecord(p.id, { dies: 10, overlay: 8, void: 0, cu: 0 }, ['BD-ALIGN-061']);
+      return { toolId: 'B1', lotId: 'L1', recipe: p.recipe, pair: p, record };
+    };
+    // The default window is 10 pairs; 20 pairs at 20% are two excursions on one ticket.
+    for (let n = 0; n < 20; n++) service.analysed(analysedPair(n));
+    const ts = await settled('a yield ticket with two occurrences', (all) =>
+      all.some((t) => t.source === 'yield' && t.occurrences === 2),
+    );
+    const t = ts.find((x) => x.source === 'yield');
+    expect(t).toMatchObject({
+      faultKey: `yield:${stored[0]?.recipe}`,
+      state: 'new',
+    });
+    // 2 good dies of 10 on each pair.
+    expect(t?.data.meanYield).toBeCloseTo(0.2, 12);
   });
 });

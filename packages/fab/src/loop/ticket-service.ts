@@ -5,6 +5,7 @@
 // FDC and yield open them through `openFromViolation`. Users' actions go through `act`, which applies
 // the workflow (ticket-workflow.ts) and stores the change under the version it read.
 import { fail, type Issue, issue, ok, type Result } from '@bondline/core';
+import type { AnalysedPair } from '../analytics/pair/pair-analyser.js';
 import type { LiveFeed } from '../pipeline/seams.js';
 import type { FabStore, StoreIssueCode } from '../store/fab-store.js';
 import type { JsonObject } from '../store/json-value.js';
@@ -20,6 +21,7 @@ import {
   type TicketAction,
   type WorkflowIssueCode,
 } from './ticket-workflow.js';
+import { YieldExcursions } from './yield-excursion.js';
 
 /** The fab's own services acting on tickets (openings, recurrences). */
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
@@ -77,9 +79,11 @@ export class TicketService {
   private pending = 0;
   private readonly listeners = new Set<(e: TicketEvent) => void>();
   private readonly counted = { opened: 0, recurrences: 0 };
+  private readonly excursions: YieldExcursions;
 
   constructor(private readonly o: TicketServiceOptions) {
     this.clock = o.clock ?? Date.now;
+    this.excursions = new YieldExcursions(o.settings.yieldExcursion);
   }
 
   /** Each opening and change, once stored (the live stream's `ticket` events); returns the unsubscriber. */
@@ -120,6 +124,17 @@ export class TicketService {
         if (!done.ok) for (const i of done.issues) this.o.log?.(i);
       });
     }
+  }
+
+  /** A stored pair analysis (the analyser's `onAnalysed`): a yield excursion it completes opens a ticket. */
+  analysed(a: AnalysedPair): void {
+    if (!this.o.settings.enabled) return;
+    const v = this.excursions.observe(a);
+    if (v === undefined) return;
+    this.queue(async () => {
+      const done = await this.violated('yield', v);
+      if (!done.ok) for (const i of done.issues) this.o.log?.(i);
+    });
   }
 
   /** Resolves once the alarms taken so far are handled (tests, benches, shutdown). */

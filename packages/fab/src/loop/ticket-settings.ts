@@ -49,6 +49,19 @@ export const ticketSettingsSchema = z.strictObject({
   violations: z
     .strictObject({ spc: z.boolean().default(true), fdc: z.boolean().default(true) })
     .default({ spc: true, fdc: true }),
+  /**
+   * Yield excursions (docs/fab.md §11.5): over each window of `window` analysed pairs of a tool and
+   * recipe, a mean yield under `below`, or under the window before it by more than `drop`, opens (or
+   * recurs on) the ticket `yield:<recipe>` of the tool.
+   */
+  yieldExcursion: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      window: z.number().int().min(1).max(1000).default(10),
+      below: z.number().min(0).max(1).default(0.5),
+      drop: z.number().min(0).max(1).default(0.25),
+    })
+    .default({ enabled: true, window: 10, below: 0.5, drop: 0.25 }),
   /** The makers' systems that are told of every ticket opened or changed (docs/fab.md §13). */
   webhooks: z
     .array(webhookTargetSchema)
