@@ -31,6 +31,14 @@ export {
 } from './accounts/secrets.js';
 export { type ApiAuthMode, LOCAL_PRINCIPAL } from './api/request-auth.js';
 export {
+  type CataloguePoint,
+  type Coverage,
+  type CoverageStatus,
+  faultPointCoverage,
+  type PointCoverage,
+} from './loop/coverage.js';
+export { type CatalogueOf, registerCoverageRoutes } from './loop/coverage-routes.js';
+export {
   figures as hoursFigures,
   type HoursFigures,
   RESPONSE_TARGET_HOURS,

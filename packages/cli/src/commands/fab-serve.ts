@@ -8,6 +8,7 @@ import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { cataloguesOf } from './fab-catalogues.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { listenOrFail, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
@@ -63,11 +64,13 @@ export async function runFabServe(argv: string[]): Promise<number> {
       statusBoard = board.value;
     }
     const feed = bus?.liveFeed();
+    const catalogueOf = await cataloguesOf(config ?? { tools: [] }, values.config, []);
     const api = await listenOrFail(
       () =>
         startFabApi({
           store,
           auth: auth.mode,
+          catalogueOf,
           host,
           port,
           ...(feed === undefined ? {} : { feed }),

@@ -34,6 +34,7 @@ import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
+import { cataloguesOf } from './fab-catalogues.js';
 import { countersLine } from './fab-collect.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
@@ -219,6 +220,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
         });
       }
     }
+    const catalogueOf = await cataloguesOf(config, values.config, line?.tools.map((t) => t.id) ?? []);
     const api = await listenOrFail(
       () =>
         startFabApi({
@@ -230,6 +232,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
           port,
           ...(r2r === undefined ? {} : { r2r }),
           tickets: { service: tickets.service, settings: tickets.settings },
+          catalogueOf,
           recordSink: pipeline.sink,
         }),
       host,

@@ -61,6 +61,7 @@ export function makerView(store: FabStore, organisationId: string, toolIds: read
     },
     listEvents: (q = {}) => store.listEvents({ ...q, ...scope }),
     listAlarms: (q = {}) => store.listAlarms({ ...q, ...scope }),
+    alarmCounts: async (toolId) => (visible.has(toolId) ? store.alarmCounts(toolId) : hidden('tool', toolId)),
     listTrace: (q = {}) => store.listTrace({ ...q, ...scope }),
     listEcChanges: (q = {}) => store.listEcChanges({ ...q, ...scope }),
     yieldSummary: (q = {}) => store.yieldSummary({ ...q, ...scope }),

@@ -173,6 +173,7 @@ function fill(path: string, l: Line, absent = false): string {
   const byRoute: Record<string, string> = {
     '/api/tools/{id}': TOOL_B,
     '/api/tools/{id}/reliability': TOOL_B,
+    '/api/tools/{id}/coverage': TOOL_B,
     '/api/lots/{id}': LOT_B,
     '/api/pairs/{id}': PAIR_B,
     '/api/pairs/{id}/analysis': PAIR_B,

@@ -39,6 +39,7 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /api/tools': SHARED,
   'GET /api/tools/:id': SHARED,
   'GET /api/tools/:id/reliability': SHARED,
+  'GET /api/tools/:id/coverage': SHARED,
   'GET /api/lots': SHARED,
   'GET /api/lots/:id': SHARED,
   'GET /api/pairs': SHARED,

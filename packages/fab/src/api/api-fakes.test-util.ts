@@ -94,6 +94,7 @@ export function refusingStore(issue: Issue<StoreIssueCode>, throws = false): Fab
     deleteSession: answer,
     appendAudit: answer,
     listAudit: answer,
+    alarmCounts: answer,
     listTools: answer,
     getTool: answer,
     listLots: answer,

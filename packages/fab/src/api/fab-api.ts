@@ -20,6 +20,7 @@ import { registerR2rRoutes } from '../analytics/r2r/r2r-routes.js';
 import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
 import { registerSpcRoutes } from '../analytics/spc-service/spc-routes.js';
+import { type CatalogueOf, registerCoverageRoutes } from '../loop/coverage-routes.js';
 import { registerTicketRoutes } from '../loop/ticket-routes.js';
 import type { TicketService } from '../loop/ticket-service.js';
 import type { TicketSettings } from '../loop/ticket-settings.js';
@@ -65,6 +66,8 @@ export interface FabApiOptions {
    * `accounts` as soon as the store has a user.
    */
   readonly auth?: ApiAuthMode;
+  /** Each tool's fault catalogue, for its coverage (GET /api/tools/{id}/coverage); default none. */
+  readonly catalogueOf?: CatalogueOf;
   /** Sign-in: the cost of new password hashes, the rate limiter, the session length (tests). */
   readonly accounts?: {
     readonly scrypt?: ScryptParams;
@@ -212,6 +215,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerFactRoutes(app);
   registerYieldRoutes(app);
   registerReliabilityRoutes(app);
+  registerCoverageRoutes(app, options.catalogueOf ?? (() => undefined));
   registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   if (options.tickets !== undefined)

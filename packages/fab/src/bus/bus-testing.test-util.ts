@@ -67,6 +67,7 @@ export function withWriteBatch(store: FabStore, writeBatch: FabStore['writeBatch
     getPair: (id) => store.getPair(id),
     listEvents: (q) => store.listEvents(q),
     listAlarms: (q) => store.listAlarms(q),
+    alarmCounts: (t) => store.alarmCounts(t),
     listTrace: (q) => store.listTrace(q),
     listEcChanges: (q) => store.listEcChanges(q),
     writePairAnalyses: (a) => store.writePairAnalyses(a),

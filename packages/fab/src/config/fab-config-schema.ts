@@ -110,6 +110,12 @@ const toolSchema = z.strictObject({
    * shipped model (examples/tool/bond.yaml).
    */
   product: z.string().min(1).max(100).optional(),
+  /**
+   * Its maker's fault catalogue (a Bondline catalogue file, YAML, relative to the fab configuration
+   * file), for the tool's fault-point coverage (docs/fab.md §11.8). `fab up --demo` gives its
+   * simulated bonders the shipped one.
+   */
+  catalogue: z.string().min(1).max(4096).optional(),
 });
 
 /** A product the fab bonds: its @bondline/physics bond configuration (wafer, dies, pads, overlay, voids, copper). */

@@ -111,6 +111,12 @@ export interface EventQuery extends TimeRangeQuery {
   readonly name?: string;
 }
 
+interface AlarmCount {
+  readonly alid: number;
+  readonly count: number;
+  readonly lastMs: number;
+}
+
 export interface AlarmQuery extends TimeRangeQuery {
   readonly alid?: number;
 }
@@ -195,6 +201,8 @@ export interface FabStore extends AccountStore {
   getPair(id: string): StoreResult<PairDetail>;
   listEvents(query?: EventQuery): StoreResult<Page<EventRecord>>;
   listAlarms(query?: AlarmQuery): StoreResult<Page<AlarmRecord>>;
+  /** How often each ALID was set on a tool, and when last (equipment time), by ALID. */
+  alarmCounts(toolId: string): StoreResult<readonly AlarmCount[]>;
   listTrace(query?: TraceQuery): StoreResult<Page<TraceSampleRecord>>;
   listEcChanges(query?: EcChangeQuery): StoreResult<Page<EcChangeRecord>>;
 

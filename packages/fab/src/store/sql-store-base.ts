@@ -47,6 +47,7 @@ export abstract class SqlStoreBase {
   getPair: FabStore['getPair'] = (id) => this.guard(() => this.reads.getPair(id));
   listEvents: FabStore['listEvents'] = (q) => this.guard(() => this.reads.listEvents(q));
   listAlarms: FabStore['listAlarms'] = (q) => this.guard(() => this.reads.listAlarms(q));
+  alarmCounts: FabStore['alarmCounts'] = (t) => this.guard(() => this.reads.alarmCounts(t));
   listTrace: FabStore['listTrace'] = (q) => this.guard(() => this.reads.listTrace(q));
   listEcChanges: FabStore['listEcChanges'] = (q) => this.guard(() => this.reads.listEcChanges(q));
   getPairAnalysis: FabStore['getPairAnalysis'] = (id) => this.guard(() => this.analyses.getPairAnalysis(id));

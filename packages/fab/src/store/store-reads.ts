@@ -40,6 +40,7 @@ import {
   keyText,
   lotFromRow,
   moduleFromRow,
+  num,
   pairFromRow,
   pairResultFromRow,
   r2rActionFromRow,
@@ -59,6 +60,7 @@ type Reads = Pick<
   | 'getPair'
   | 'listEvents'
   | 'listAlarms'
+  | 'alarmCounts'
   | 'listTrace'
   | 'listEcChanges'
   | 'listR2rActions'
@@ -184,6 +186,17 @@ export function storeReads(reader: SqlReader): Reads {
     },
     listEvents: (q: EventQuery = {}) => timeList(reader, EVENTS, q, { ceid: 'ceid' }, { name: 'name' }),
     listAlarms: (q: AlarmQuery = {}) => timeList(reader, ALARMS, q, { alid: 'alid' }),
+    async alarmCounts(toolId) {
+      const rows = await reader.all(
+        'SELECT alid, COUNT(*) AS n, MAX(equipment_time_ms) AS last_ms FROM alarms ' +
+          "WHERE tool_id = ? AND state = 'set' GROUP BY alid ORDER BY alid",
+        [toolId],
+      );
+      return {
+        ok: true,
+        value: rows.map((r) => ({ alid: num(r, 'alid'), count: Number(r.n), lastMs: Number(r.last_ms) })),
+      };
+    },
     listTrace: (q: TraceQuery = {}) => timeList(reader, TRACE, q, { traceId: 'trace_id' }),
     listEcChanges: (q: EcChangeQuery = {}) => timeList(reader, EC_CHANGES, q, { ecid: 'ecid' }),
     async listR2rActions(q: R2rActionQuery) {
