@@ -15,6 +15,8 @@ import {
 export interface RunningTickets {
   readonly service: TicketService;
   readonly settings: TicketSettings;
+  /** The makers' webhooks, when the configuration names targets. */
+  readonly webhooks?: WebhookDispatcher;
   /** Stop following the feed, finish the tickets in hand, stop the webhooks. */
   close(): Promise<void>;
 }
@@ -37,13 +39,22 @@ export function startTickets(
       ? undefined
       : new WebhookDispatcher({
           targets: settings.webhooks,
-          onDeadLetter: (l) =>
-            write(`fab up: webhook ${l.targetId}: ${l.type} ${l.deliveryId} not delivered (${l.lastError})`),
+          onDeadLetter: (l) => {
+            write(`fab up: webhook ${l.targetId}: ${l.type} ${l.deliveryId} not delivered (${l.lastError})`);
+            // Kept in the store, so it outlives a restart and an admin can send it again (docs/fab.md §13.2).
+            void store.saveDeadLetter(l).then((r) => {
+              if (!r.ok)
+                write(
+                  `fab up: webhook dead letter ${l.deliveryId} not stored: ${r.issues[0]?.message ?? ''}`,
+                );
+            });
+          },
         });
   const stopHooks = hooks === undefined ? undefined : forwardTicketEvents(service, hooks);
   return {
     service,
     settings,
+    ...(hooks === undefined ? {} : { webhooks: hooks }),
     async close() {
       detach();
       await service.idle();

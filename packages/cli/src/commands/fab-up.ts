@@ -231,7 +231,11 @@ export async function runFabUp(argv: string[]): Promise<number> {
           host,
           port,
           ...(r2r === undefined ? {} : { r2r }),
-          tickets: { service: tickets.service, settings: tickets.settings },
+          tickets: {
+            service: tickets.service,
+            settings: tickets.settings,
+            ...(tickets.webhooks === undefined ? {} : { webhooks: tickets.webhooks }),
+          },
           catalogueOf,
           recordSink: pipeline.sink,
         }),

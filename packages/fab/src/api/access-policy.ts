@@ -35,6 +35,8 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'POST /api/users': ADMIN,
   'POST /api/users/:id/disable': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/webhooks/dead-letters': ADMIN,
+  'POST /api/webhooks/dead-letters/:id/retry': ADMIN,
 
   'GET /api/tools': SHARED,
   'GET /api/tools/:id': SHARED,

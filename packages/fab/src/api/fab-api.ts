@@ -21,9 +21,11 @@ import type { R2rService } from '../analytics/r2r/r2r-service.js';
 import { registerReliabilityRoutes } from '../analytics/reliability/reliability-routes.js';
 import { registerSpcRoutes } from '../analytics/spc-service/spc-routes.js';
 import { type CatalogueOf, registerCoverageRoutes } from '../loop/coverage-routes.js';
+import { registerDeadLetterRoutes } from '../loop/dead-letter-routes.js';
 import { registerTicketRoutes } from '../loop/ticket-routes.js';
 import type { TicketService } from '../loop/ticket-service.js';
 import type { TicketSettings } from '../loop/ticket-settings.js';
+import type { WebhookDispatcher } from '../loop/webhooks.js';
 import type { LiveFeed, RecordSink, ToolStatusBoard } from '../pipeline/seams.js';
 import type { FabStore } from '../store/fab-store.js';
 import { registerAccountRoutes } from './account-routes.js';
@@ -58,6 +60,8 @@ export interface FabApiOptions {
   readonly tickets?: {
     readonly service: TicketService;
     readonly settings: TicketSettings;
+    /** The makers' webhooks (docs/fab.md §13): their dead letters can be retried through the API. */
+    readonly webhooks?: WebhookDispatcher;
   };
   /**
    * How requests are authenticated (docs/fab.md §14.6): `accounts`, the store's users with their
@@ -216,6 +220,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
   registerYieldRoutes(app);
   registerReliabilityRoutes(app);
   registerCoverageRoutes(app, options.catalogueOf ?? (() => undefined));
+  registerDeadLetterRoutes(app, store, options.tickets?.webhooks);
   registerFdcRoutes(app, store);
   if (options.r2r !== undefined) registerR2rRoutes(app, store, options.r2r);
   if (options.tickets !== undefined)

@@ -146,11 +146,20 @@ export class WebhookDispatcher {
 
   /** Put a dead letter back at the end of its target's queue, its attempts reset; false when unknown. */
   retryDeadLetter(deliveryId: string): boolean {
-    const i = this.letters.findIndex((l) => l.deliveryId === deliveryId);
-    const letter = this.letters[i];
-    const q = this.queues.find((x) => x.target.id === letter?.targetId);
-    if (letter === undefined || q === undefined || this.closed) return false;
-    this.letters.splice(i, 1);
+    const letter = this.letters.find((l) => l.deliveryId === deliveryId);
+    return letter !== undefined && this.requeue(letter);
+  }
+
+  /**
+   * Put `letter` back at the end of its target's queue, its attempts reset: one of this dispatcher's,
+   * or one read back from the store after a restart. False when its target is not configured (any
+   * more) or the dispatcher is closed.
+   */
+  requeue(letter: DeadLetter): boolean {
+    const q = this.queues.find((x) => x.target.id === letter.targetId);
+    if (q === undefined || this.closed) return false;
+    const i = this.letters.findIndex((l) => l.deliveryId === letter.deliveryId);
+    if (i >= 0) this.letters.splice(i, 1);
     q.items.push({ id: letter.deliveryId, type: letter.type, body: letter.body, attempts: 0 });
     this.pump(q);
     return true;

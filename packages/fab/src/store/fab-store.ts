@@ -5,6 +5,7 @@
 import type { Result } from '@bondline/core';
 import type { TicketChange, TicketCore } from '../loop/ticket-workflow.js';
 import type { AccountStore } from './account-store.js';
+import type { DeadLetterStore } from './dead-letter-store.js';
 import type { MigrationReport } from './migration.js';
 import type { Page, PageQuery } from './page-cursor.js';
 import type { PairAnalysisRecord, StoredPairAnalysis } from './pair-analysis-record.js';
@@ -180,9 +181,10 @@ export type StoreResult<T> = Promise<Result<T, StoreIssueCode>>;
 
 /**
  * The fab's store. Its accounts' methods (users, API tokens, sessions, the audit log: migration 9,
- * docs/fab.md §14.5) are those of `accountStore`.
+ * docs/fab.md §14.5) are those of `accountStore`; the webhooks' dead letters (migration 10, §13.2)
+ * those of `deadLetterStore`.
  */
-export interface FabStore extends AccountStore {
+export interface FabStore extends AccountStore, DeadLetterStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Apply the migrations this code knows and the database lacks, in order; safe to run again. */
   migrate(): StoreResult<MigrationReport>;

@@ -3,6 +3,7 @@
 // long, the server gone) into the read's issue instead of a throw.
 import type { Issue, Result } from '@bondline/core';
 import { type AccountStore, accountStore } from './account-store.js';
+import { type DeadLetterStore, deadLetterStore } from './dead-letter-store.js';
 import type { FabStore, StoreIssueCode } from './fab-store.js';
 import { fdcReads } from './fdc-reads.js';
 import type { SqlReader } from './keyset-query.js';
@@ -25,6 +26,7 @@ export abstract class SqlStoreBase {
   private readonly fdc: ReturnType<typeof fdcReads>;
   private readonly spc: ReturnType<typeof spcReads>;
   private readonly accounts: AccountStore;
+  private readonly letters: DeadLetterStore;
 
   protected constructor(
     reader: SqlReader,
@@ -37,6 +39,7 @@ export abstract class SqlStoreBase {
     this.fdc = fdcReads(reader);
     this.spc = spcReads(reader);
     this.accounts = accountStore(reader, runner);
+    this.letters = deadLetterStore(reader, runner);
   }
 
   listTools: FabStore['listTools'] = (q) => this.guard(() => this.reads.listTools(q));
@@ -102,6 +105,13 @@ export abstract class SqlStoreBase {
   deleteSession: FabStore['deleteSession'] = (h) => this.guard(() => this.accounts.deleteSession(h));
   appendAudit: FabStore['appendAudit'] = (line) => this.guard(() => this.accounts.appendAudit(line));
   listAudit: FabStore['listAudit'] = (q) => this.guard(() => this.accounts.listAudit(q));
+
+  // The webhooks' dead letters (migration 10, docs/fab.md §13.2).
+  saveDeadLetter: FabStore['saveDeadLetter'] = (l) => this.guard(() => this.letters.saveDeadLetter(l));
+  getDeadLetter: FabStore['getDeadLetter'] = (id) => this.guard(() => this.letters.getDeadLetter(id));
+  listDeadLetters: FabStore['listDeadLetters'] = (q) => this.guard(() => this.letters.listDeadLetters(q));
+  markDeadLetterRetried: FabStore['markDeadLetterRetried'] = (id, at) =>
+    this.guard(() => this.letters.markDeadLetterRetried(id, at));
 
   /** Run `work`; an expected engine failure becomes its issue, anything else is rethrown. */
   protected async guard<T>(work: () => Promise<R<T>>): Promise<R<T>> {

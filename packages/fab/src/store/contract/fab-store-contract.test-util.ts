@@ -6,6 +6,7 @@ import type { FabStore } from '../fab-store.js';
 import type { Migration } from '../migration.js';
 import { accountsContract } from './accounts-contract.test-util.js';
 import { analysesContract } from './analyses-contract.test-util.js';
+import { deadLettersContract } from './dead-letters-contract.test-util.js';
 import { fdcContract } from './fdc-contract.test-util.js';
 import { migrationsContract } from './migrations-contract.test-util.js';
 import { paginationContract } from './pagination-contract.test-util.js';
@@ -60,5 +61,6 @@ export function fabStoreContract(
     fdcContract(factory);
     spcContract(factory);
     accountsContract(factory);
+    deadLettersContract(factory);
   });
 }

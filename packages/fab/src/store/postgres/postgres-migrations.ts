@@ -10,6 +10,7 @@ import { migration as spc } from './migrations/0006-spc.js';
 import { migration as fdc } from './migrations/0007-fdc.js';
 import { migration as tickets } from './migrations/0008-tickets.js';
 import { migration as accounts } from './migrations/0009-accounts.js';
+import { migration as deadLetters } from './migrations/0010-webhook-dead-letters.js';
 
 export const POSTGRES_MIGRATIONS = checkMigrationList([
   initial,
@@ -21,4 +22,5 @@ export const POSTGRES_MIGRATIONS = checkMigrationList([
   fdc,
   tickets,
   accounts,
+  deadLetters,
 ]);
