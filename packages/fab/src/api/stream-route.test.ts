@@ -1,12 +1,18 @@
 // GET /api/stream over a real socket: committed records arrive as typed events, filters hold,
 // heartbeats come while idle, a disconnect unsubscribes, a client that stops reading is dropped.
 
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { issue } from '@bondline/core';
 import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alarm, event, pair, T0 } from '../store/store-fixtures.test-util.js';
+import { newToken } from '../accounts/secrets.js';
+import { okValue } from '../store/contract/result-helpers.test-util.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { alarm, event, line, pair, T0 } from '../store/store-fixtures.test-util.js';
 import { FakeFeed, refusingStore } from './api-fakes.test-util.js';
 import { type RunningFabApi, startFabApi } from './fab-api.js';
 
@@ -28,9 +34,9 @@ interface Stream {
   closed(): boolean;
 }
 
-function open(url: string, read = true): Promise<Stream> {
+function open(url: string, read = true, headers: Record<string, string> = {}): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = request(url, (res) => {
+    const req = request(url, { headers }, (res) => {
       let text = '';
       let closed = false;
       res.setEncoding('utf8');
@@ -148,5 +154,69 @@ describe('GET /api/stream', () => {
     running.length = 0;
     await until(() => s.closed(), 'the stream ends');
     expect(feed.listenerCount).toBe(0);
+  });
+
+  it("gives a maker's user only their tools' records, none of the fab's analytics", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bondline-stream-maker-'));
+    const store = okValue(await openSqliteStore({ path: join(dir, 'fab.sqlite') }));
+    try {
+      okValue(await store.migrate());
+      const lineOf = line(['TA', 'TB']).map((r) =>
+        r.type === 'tool' && r.id === 'TB' ? { ...r, organisationId: 'maker-b' } : r,
+      );
+      okValue(await store.writeBatch([{ type: 'organisation', id: 'maker-b', name: 'B', role: 'maker' }]));
+      okValue(await store.writeBatch(lineOf));
+      okValue(
+        await store.createUser({
+          id: 'mka',
+          organisationId: 'maker-a',
+          role: 'maker-engineer',
+          passwordHash: 'x',
+          createdMs: T0,
+        }),
+      );
+      const t = newToken();
+      okValue(
+        await store.createApiToken({
+          id: t.id,
+          userId: 'mka',
+          hash: t.hash,
+          label: 'l',
+          scope: 'read',
+          createdMs: T0,
+        }),
+      );
+      const feed = new FakeFeed();
+      const api = await startFabApi({ store, feed, port: 0, auth: 'accounts' });
+      running.push(api);
+      const refused = await open(`${api.url}/api/stream`);
+      expect(refused.res.statusCode).toBe(401);
+      const s = await open(`${api.url}/api/stream`, true, { authorization: `Bearer ${t.text}` });
+      expect(s.res.statusCode).toBe(200);
+      await until(() => feed.listenerCount === 1, 'the stream subscribes');
+      const violation = {
+        type: 'spc-violation' as const,
+        chartId: 'tx@TA+BOND-STD+default',
+        part: 'location' as const,
+        rule: 'we1',
+        pointIndex: 3,
+        toolId: 'TA',
+        parameter: 'tx',
+        context: 'TA+BOND-STD+default',
+        phase: 1,
+        description: 'one point beyond 3 sigma',
+        indexes: [3],
+        value: 1,
+        atMs: T0,
+      };
+      feed.push([event('TB', 0), alarm('TB', 1), violation, event('TA', 2)]);
+      await until(() => s.text().includes('"toolId":"TA"'), "maker A's event arrives", { detail: s.text });
+      expect(s.text()).not.toContain('"TB"');
+      expect(s.text()).not.toContain('spc-violation');
+      s.res.destroy();
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
