@@ -1,12 +1,14 @@
 // A stored SPC chart and its series (docs/fab.md §8.6), over the store only, so the service that
 // charts new points and the API that starts a new phase (possibly in another process) work on the
 // same rows: the chart id, its series read back in pages, and a new phase on request (the library's
-// `recompute`: limits from a range of points or the last N, earlier phases kept).
+// `recompute`: limits from a range of points or the last N, earlier phases kept). A subgrouped chart's
+// points are its full subgroups of rows (spc-chart-view.ts).
 import { fail, issue, ok, type Result } from '@bondline/core';
 import type { FabStore, StoreIssueCode } from '../../store/fab-store.js';
 import type { SpcChartRow } from '../../store/spc-rows.js';
 import { r2rContextKey } from '../r2r/r2r-context.js';
 import { type PhaseIssueCode, recompute, startPhase } from '../spc/spc-phases.js';
+import { chartView, type SpcSeriesRead } from './spc-chart-view.js';
 
 /** A chart's id: the parameter and the context key, `<parameter>@<tool>+<recipe>+<product>`. */
 export function spcChartId(
@@ -14,13 +16,6 @@ export function spcChartId(
   context: { toolId: string; recipe: string; product: string },
 ): string {
   return `${parameter}@${r2rContextKey(context)}`;
-}
-
-/** A chart's series, values and pair ids by index. */
-export interface SpcSeriesRead {
-  readonly values: number[];
-  readonly pairIds: (string | undefined)[];
-  readonly atMs: number[];
 }
 
 /** Every point of `chartId` from index 0, 1000 at a time. */
@@ -49,7 +44,10 @@ export async function readSeries(
   return ok(out);
 }
 
-/** A request for a new phase: a range of series indexes, or the last `lastPoints` points. */
+/**
+ * A request for a new phase: a range of chart point indexes (subgroups on an X-bar chart), or the last
+ * `lastPoints` points.
+ */
 export interface NewPhaseRequest {
   readonly reason: string;
   readonly baseline?: { readonly first: number; readonly last: number };
@@ -74,8 +72,12 @@ export async function startNewPhase(
   if (!got.ok) return got;
   const series = await readSeries(store, chartId);
   if (!series.ok) return series;
-  const n = series.value.values.length;
-  if (n === 0) return fail(issue('no-points', `chart ${chartId} has no points yet`, 'id'));
+  const view = chartView(got.value.chart.settings, series.value.values);
+  const n = view.length;
+  if (n === 0) {
+    const what = view.size === 1 ? 'no points' : `no full subgroup of ${view.size} pairs`;
+    return fail(issue('no-points', `chart ${chartId} has ${what} yet`, 'id'));
+  }
   const baseline = request.baseline ?? {
     first: Math.max(0, n - (request.lastPoints ?? got.value.baselinePoints)),
     last: n - 1,
@@ -89,8 +91,8 @@ export async function startNewPhase(
   };
   const next =
     chart.phases.length === 0
-      ? startPhase(chart, series.value.values, phaseRequest)
-      : recompute(chart, series.value.values, phaseRequest);
+      ? startPhase(chart, view.series, phaseRequest)
+      : recompute(chart, view.series, phaseRequest);
   if (!next.ok) return next;
   const row: SpcChartRow = { ...got.value, chart: next.value, updatedMs: nowMs };
   const saved = await store.saveSpcChart(row);

@@ -91,22 +91,40 @@ export const violation = z
   })
   .meta({ id: 'SpcViolation' });
 
+const subgroup = z
+  .object({
+    rows: z.object({ first: z.number().int(), last: z.number().int() }).meta({
+      description: 'its rows of the stored series (one per pair), inclusive',
+    }),
+    pairIds: z.array(z.string().nullable()),
+    values: z.array(z.number()),
+    mean: z.number(),
+    range: z.number().meta({ description: 'largest − smallest: the R chart' }),
+    sd: z.number().meta({ description: 'sample standard deviation (n − 1): the S chart' }),
+  })
+  .meta({ id: 'SpcSubgroup' });
+
 const estimate = z.object({ value: z.number(), lower: z.number(), upper: z.number() });
 
 export const chartDetail = z.object({
   chart: chartRow,
-  total: z.number().int().meta({ description: 'points in the series' }),
+  total: z.number().int().meta({ description: 'points in the series (full subgroups on X-bar charts)' }),
   points: z
     .array(
       z.object({
-        index: z.number().int(),
+        index: z.number().int().meta({ description: 'chart point: the row, or the subgroup’s number' }),
         phase: z.number().int().meta({ description: '0 before the first phase' }),
-        pairId: z.string().optional(),
-        value: z.number(),
+        pairId: z.string().optional().meta({ description: 'the pair; a subgroup’s last' }),
+        value: z.number().meta({ description: 'the value, or the subgroup mean' }),
         atMs: ms,
+        subgroup: subgroup.optional().meta({ description: 'X-bar R / X-bar S charts' }),
       }),
     )
     .meta({ description: 'the newest `points` points, oldest first' }),
+  pending: z
+    .object({ pairIds: z.array(z.string().nullable()), values: z.array(z.number()) })
+    .optional()
+    .meta({ description: 'X-bar charts: the pairs of the subgroup still filling (no chart point yet)' }),
   violations: z.array(violation).readonly().meta({ description: 'the newest 100, newest first' }),
   capability: z
     .object({
@@ -122,7 +140,10 @@ export const chartDetail = z.object({
       cpm: z.number().nullable(),
     })
     .nullable()
-    .meta({ description: 'of the points shown in the current phase, when the chart has spec limits' }),
+    .meta({
+      description:
+        'of the points shown in the current phase (the individual values of subgroups), when the chart has spec limits; sigmaWithin is the phase’s MR̄/d2, R̄/d2 or S̄/c4',
+    }),
 });
 
 export const chartsQuery = z.strictObject({

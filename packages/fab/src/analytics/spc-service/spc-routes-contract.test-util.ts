@@ -2,7 +2,7 @@
 // harnesses): charts filtered, one chart with its points, phases and violations, violations by state,
 // a close, and a 4xx `{ code, message, path? }` naming the field for bad input. The chart is written
 // by hand: 12 points of Tx, phase 1 on the first 10 (the limits of spc-service.test.ts), and the
-// two violations of point 11.
+// two violations of point 11. An X-bar R chart of 1152 rows (subgroups of 5) is written the same way.
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildFabApi } from '../../api/fab-api.js';
@@ -73,6 +73,39 @@ async function seed(store: FabStore): Promise<void> {
   );
 }
 
+const TY = `ty@${CONTEXT}`;
+
+/** An X-bar R chart of ty on subgroups of 5: row r has value r mod 7; phase 1 on 20 subgroups. */
+async function seedSubgrouped(store: FabStore): Promise<void> {
+  const rows = Array.from({ length: 1152 }, (_, r) => r % 7);
+  const groups: number[][] = [];
+  for (let g = 0; g < 20; g++) groups.push(rows.slice(g * 5, g * 5 + 5));
+  const settings = { kind: 'xbar-r' as const, subgroupSize: 5, rules: ruleConfigSchema.parse({}) };
+  const chart = okValue(
+    startPhase({ settings, phases: [] }, groups, { baseline: { first: 0, last: 19 }, atMs: T0, reason: 'b' }),
+  );
+  okValue(
+    await store.saveSpcChart({
+      id: TY,
+      toolId: 'B1',
+      parameter: 'ty',
+      context: CONTEXT,
+      recipe: 'BOND-STD',
+      product: 'default',
+      chart,
+      spec: { lsl: -50, usl: 50 },
+      baselinePoints: 20,
+      createdMs: T0,
+      updatedMs: T0,
+    }),
+  );
+  okValue(
+    await store.appendSpcPoints(
+      rows.map((value, index) => ({ chartId: TY, index, pairId: `P${index}`, value, atMs: T0 + index })),
+    ),
+  );
+}
+
 async function withSpcApi(
   factory: HarnessFactory,
   work: (app: FastifyInstance) => Promise<void>,
@@ -122,6 +155,39 @@ export function spcRoutesContract(name: string, factory: HarnessFactory): void {
             '/api/spc/violations/{id}/close',
           ]),
         );
+      });
+    });
+
+    it('answers an X-bar R chart with its newest subgroups, their statistics and the pairs still pending', async () => {
+      await withStore(factory, async (store) => {
+        await seed(store);
+        await seedSubgrouped(store);
+        const app = await buildFabApi({ store, checkResponses: true });
+        try {
+          const res = await app.inject({ url: `/api/spc/charts/${encodeURIComponent(TY)}?points=210` });
+          expect(res.statusCode).toBe(200);
+          const body = res.json();
+          // 1152 rows: 230 full subgroups of 5 and 2 pairs pending; the 210 newest are 20..229, whose
+          // 1050 rows span two of the store's 1000-row pages.
+          expect(body.total).toBe(230);
+          expect(body.points).toHaveLength(210);
+          expect(body.points[0].index).toBe(20);
+          // Subgroup 229: rows 1145..1149, values r mod 7 = 4, 5, 6, 0, 1: mean 16/5, range 6.
+          expect(body.points.at(-1)).toMatchObject({
+            index: 229,
+            phase: 1,
+            pairId: 'P1149',
+            value: 3.2,
+            subgroup: { rows: { first: 1145, last: 1149 }, values: [4, 5, 6, 0, 1], mean: 3.2, range: 6 },
+          });
+          // s: deviations 0.8, 1.8, 2.8, −3.2, −2.2, squares sum 26.8, over 4.
+          expect(body.points.at(-1).subgroup.sd).toBeCloseTo(Math.sqrt(26.8 / 4), 12);
+          expect(body.pending).toEqual({ pairIds: ['P1150', 'P1151'], values: [2, 3] });
+          expect(body.capability.n).toBe(1050);
+          expect(body.capability.sigmaWithin).toBe(body.chart.chart.phases[0].limits.sigma);
+        } finally {
+          await app.close();
+        }
       });
     });
 

@@ -1,5 +1,5 @@
 // The SPC routes of the fab API (docs/fab.md §8.6): charts (filtered by tool, parameter, context), one
-// chart with its newest points, its phases (the limits of each) and its violations, a new phase on
+// chart with its newest points (subgroups with their statistics on X-bar charts), its phases (the limits of each) and its violations, a new phase on
 // request, violations (open or closed), and closing one. Every refusal is `{ code, message, path? }`.
 // A close is written as the violation's record again with its close filled in, through the record
 // sink when the API has one, so it reaches the live stream and releases R2R like any record.
@@ -14,6 +14,7 @@ import type { RecordSink } from '../../pipeline/seams.js';
 import type { FabStore, StoreIssueCode } from '../../store/fab-store.js';
 import type { SpcViolationRecord } from '../../store/records.js';
 import { capability } from '../spc/capability.js';
+import { chartPoints } from './spc-chart-points.js';
 import { type NewPhaseIssueCode, startNewPhase } from './spc-charts.js';
 import {
   chartDetail,
@@ -86,29 +87,27 @@ export function registerSpcRoutes(fastify: FastifyInstance, o: SpcRoutesOptions)
       const id = req.params.id;
       const got = await store.getSpcChart(id);
       if (!got.ok) return sendStoreRefusal(reply, got.issues);
-      const newest = await store.listSpcPoints({
-        chartId: id,
-        order: 'desc',
-        limit: req.query.points ?? 200,
-      });
-      if (!newest.ok) return sendStoreRefusal(reply, newest.issues);
+      const shown = await chartPoints(store, got.value, req.query.points ?? 200);
+      if (!shown.ok) return sendStoreRefusal(reply, shown.issues);
       const vs = await store.listSpcViolations({ chartId: id, order: 'desc', limit: 100 });
       if (!vs.ok) return sendStoreRefusal(reply, vs.issues);
-      const phases = got.value.chart.phases;
-      const phaseAt = (i: number) => [...phases].reverse().find((p) => p.appliesFrom <= i)?.number ?? 0;
-      const points = [...newest.value.items].reverse().map((p) => ({ ...p, phase: phaseAt(p.index) }));
-      const current = phases.at(-1);
+      const current = got.value.chart.phases.at(-1);
       const spec = got.value.spec;
       let cap = null;
       if (current !== undefined && spec !== undefined) {
-        const values = points.filter((p) => p.phase === current.number).map((p) => p.value);
-        const c = capability(values, { ...withoutUndefined(spec), sigmaWithin: current.limits.sigma });
+        // Within sigma is the phase's: MR̄/d2(2), or R̄/d2(n) and S̄/c4(n) on subgrouped charts.
+        const c = capability(shown.value.capabilityValues, {
+          ...withoutUndefined(spec),
+          sigmaWithin: current.limits.sigma,
+        });
         cap = c.ok ? c.value : null;
       }
+      const { pending, total, points } = shown.value;
       return reply.send({
         chart: got.value,
-        total: (newest.value.items[0]?.index ?? -1) + 1,
+        total,
         points,
+        ...(pending === undefined ? {} : { pending }),
         violations: vs.value.items,
         capability: cap,
       });

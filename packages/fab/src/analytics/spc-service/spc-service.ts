@@ -5,6 +5,10 @@
 // and no rule state is kept) and each violation it completes is written as an `spc-violation` record
 // through the record sink, so it is stored and reaches the live stream and the R2R link like any
 // committed record, and handed to `onViolation` (the fault loop opens a ticket from it).
+//
+// An X-bar R or X-bar S chart (a parameter with `subgroup: { by: pairs, size }`) stores each pair's
+// value as a row too, and gets a chart point when `size` rows of its context have come: the
+// baseline, the phases and the violations count those points (subgroups; spc-chart-view.ts).
 import { type Issue, issue } from '@bondline/core';
 import type { LiveFeed, RecordSink } from '../../pipeline/seams.js';
 import type { FabStore } from '../../store/fab-store.js';
@@ -14,7 +18,8 @@ import type { AnalysedPair } from '../pair/pair-analyser.js';
 import { r2rContextKey } from '../r2r/r2r-context.js';
 import { judge } from '../spc/judge-chart.js';
 import { startPhase } from '../spc/spc-phases.js';
-import { readSeries, type SpcSeriesRead, spcChartId } from './spc-charts.js';
+import { chartView, pointValue, type SpcSeriesRead } from './spc-chart-view.js';
+import { readSeries, spcChartId } from './spc-charts.js';
 import { type SpcParameter, type SpcSettingsFile, spcParameters } from './spc-settings.js';
 import { SpcValues } from './spc-values.js';
 
@@ -129,7 +134,7 @@ export class SpcService {
         cache.series.atMs.push(atMs);
         cache.pairs.add(pairId);
         this.c.points++;
-        await this.judgeNew(chart, cache.series, index, value);
+        await this.judgeNew(chart, cache.series, index);
         return;
       }
       const again = await readSeries(this.o.store, id);
@@ -186,57 +191,63 @@ export class SpcService {
     return made;
   }
 
-  /** Phase 1 once the baseline is complete; after it, the new point judged against the phase in force. */
-  private async judgeNew(
-    row: SpcChartRow,
-    series: SpcSeriesRead,
-    index: number,
-    value: number,
-  ): Promise<void> {
-    let chart = row.chart;
+  /**
+   * Phase 1 once the baseline is complete; after it, the chart point that row `row` completes (the row
+   * itself, or the subgroup it fills) judged against the phase in force.
+   */
+  private async judgeNew(chartRow: SpcChartRow, series: SpcSeriesRead, row: number): Promise<void> {
+    let chart = chartRow.chart;
+    const view = chartView(chart.settings, series.values);
+    // A subgroup still filling is no chart point yet.
+    if ((row + 1) % view.size !== 0) return;
+    const index = (row + 1) / view.size - 1;
     if (chart.phases.length === 0) {
-      if (series.values.length < row.baselinePoints) return;
-      const started = startPhase(chart, series.values, {
-        baseline: { first: 0, last: row.baselinePoints - 1 },
+      if (view.length < chartRow.baselinePoints) return;
+      const what = view.size === 1 ? 'points' : `subgroups of ${view.size} pairs`;
+      const started = startPhase(chart, view.series, {
+        baseline: { first: 0, last: chartRow.baselinePoints - 1 },
         atMs: this.nowMs(),
-        reason: `baseline: the first ${row.baselinePoints} points`,
+        reason: `baseline: the first ${chartRow.baselinePoints} ${what}`,
       });
       if (!started.ok) {
         // A baseline that does not vary (zero-variation) has no limits: wait for more points.
-        this.log(issue('spc-baseline', `SPC ${row.id}: ${started.issues[0]?.message ?? ''}`));
+        this.log(issue('spc-baseline', `SPC ${chartRow.id}: ${started.issues[0]?.message ?? ''}`));
         return;
       }
       chart = started.value;
-      const saved = await this.o.store.saveSpcChart({ ...row, chart, updatedMs: this.nowMs() });
+      const saved = await this.o.store.saveSpcChart({ ...chartRow, chart, updatedMs: this.nowMs() });
       if (!saved.ok) return this.failed(saved.issues);
       if (saved.value.new === 0) {
-        const stored = await this.o.store.getSpcChart(row.id);
+        const stored = await this.o.store.getSpcChart(chartRow.id);
         if (!stored.ok) return this.failed(stored.issues);
         chart = stored.value.chart;
       }
     }
-    const verdict = judge(chart, series.values, { from: index });
+    const verdict = judge(chart, view.series, { from: index });
     if (!verdict.ok) return this.failed(verdict.issues);
     const found: SpcViolationRecord[] = [];
+    // The pair that completed the point (a subgroup's last), and a subgroup's pairs for the description.
+    const pairId = series.pairIds[row];
+    const firstPair = series.pairIds[row + 1 - view.size];
+    const pairs = view.size === 1 ? '' : `; subgroup ${index}: pairs ${firstPair ?? '?'} to ${pairId ?? '?'}`;
     for (const v of verdict.value.violations) {
       if (v.index !== index) continue;
-      const pairId = series.pairIds[index];
       found.push({
         type: 'spc-violation',
-        chartId: row.id,
+        chartId: chartRow.id,
         part: v.chart,
         rule: v.rule,
         pointIndex: v.index,
-        toolId: row.toolId,
-        parameter: row.parameter,
-        context: row.context,
+        toolId: chartRow.toolId,
+        parameter: chartRow.parameter,
+        context: chartRow.context,
         phase: v.phase,
-        description: v.description,
+        description: `${v.description}${pairs}`,
         // A record keeps at most the last 1000 points of a window (a long CUSUM run).
         indexes: v.indexes.slice(-1000),
         ...(v.side === undefined ? {} : { side: v.side }),
         ...(pairId === undefined ? {} : { pairId }),
-        value,
+        value: pointValue(chart.settings, series.values, index, v.chart),
         atMs: this.nowMs(),
       });
     }

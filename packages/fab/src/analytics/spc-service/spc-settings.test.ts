@@ -92,11 +92,73 @@ ${BAD_PARAMETERS}`);
     expect(q).toEqual(
       expect.arrayContaining([
         'missing spc.parameters[0].variable',
-        'invalid-value spc.parameters[1].chart.kind',
+        'missing spc.parameters[1].subgroup',
         'out-of-range spc.parameters[2].spec.usl',
         'duplicate spc.parameters[3].name',
       ]),
     );
     expect(q.some((l) => l.endsWith('spc.parameters[4].name'))).toBe(true);
+  });
+
+  it('charts X-bar R and X-bar S on subgroups of consecutive pairs', () => {
+    const r = parseFabConfigText(
+      `${BASE}spc:
+  baselinePoints: 20
+  subgroup: { by: pairs, size: 4 }
+  parameters:
+    - { name: tx, chart: { kind: xbar-r }, subgroup: { by: pairs, size: 5 } }
+    - { name: ty, chart: { kind: xbar-s, subgroupSize: 4 } }
+    - { name: yield }
+`,
+      'fab.yaml',
+    );
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    const ps = spcParameters(r.value.spc ?? spcSettingsSchema.parse({}));
+    expect(ps.find((p) => p.name === 'tx')).toMatchObject({
+      chart: { kind: 'xbar-r', subgroupSize: 5 },
+      subgroup: { by: 'pairs', size: 5 },
+      baselinePoints: 20,
+    });
+    // The block's subgroup is the default of an xbar parameter that names none.
+    expect(ps.find((p) => p.name === 'ty')).toMatchObject({
+      chart: { kind: 'xbar-s', subgroupSize: 4 },
+      subgroup: { by: 'pairs', size: 4 },
+    });
+    // ... and nothing to an I-MR one.
+    const y = ps.find((p) => p.name === 'yield');
+    expect(y?.chart.kind).toBe('imr');
+    expect(y?.subgroup).toBeUndefined();
+  });
+
+  it('names a bad subgroup: its size outside 2..25, by sites, on an individuals chart, or missing', () => {
+    const p = problems(`${BASE}spc:
+  parameters:
+    - { name: tx, chart: { kind: xbar-r }, subgroup: { by: pairs, size: 1 } }
+    - { name: ty, chart: { kind: xbar-s }, subgroup: { by: pairs, size: 26 } }
+`);
+    expect(p).toEqual(
+      expect.arrayContaining([
+        'out-of-range spc.parameters[0].subgroup.size',
+        'out-of-range spc.parameters[1].subgroup.size',
+      ]),
+    );
+    const q = problems(`${BASE}spc:
+  parameters:
+    - { name: tx, chart: { kind: xbar-r }, subgroup: { by: sites, size: 9 } }
+    - { name: ty, subgroup: { by: pairs, size: 5 } }
+    - { name: rotation, chart: { kind: xbar-s, subgroupSize: 4 }, subgroup: { by: pairs, size: 5 } }
+`);
+    expect(q).toEqual([
+      'invalid-value spc.parameters[0].subgroup.by',
+      'invalid-value spc.parameters[1].subgroup',
+      'invalid-value spc.parameters[2].chart.subgroupSize',
+    ]);
+    const sites = parseFabConfigText(
+      `${BASE}spc:\n  parameters: [{ name: tx, chart: { kind: xbar-r }, subgroup: { by: sites, size: 9 } }]\n`,
+      'fab.yaml',
+    );
+    expect(sites.ok ? '' : sites.issues[0]?.message).toMatch(/rational subgroup/);
+    // The block's own chart as X-bar R charts every default parameter: it needs the block's subgroup.
+    expect(problems(`${BASE}spc:\n  chart: { kind: xbar-r }\n`)).toEqual(['missing spc.subgroup']);
   });
 });

@@ -1,9 +1,16 @@
 // The `spc:` block of the fab configuration (docs/fab.md §8.6): whether the running SPC service
 // charts, how many points the first phase's baseline takes, the chart kind and rules of each
-// parameter, spec limits, and parameters added from any collected event variable. Validated with the
-// rest of the file, every bad field named by its path (`spc.parameters[2].chart.lambda`).
+// parameter, its subgroup (X-bar R / X-bar S: n consecutive pairs of a context), spec limits, and
+// parameters added from any collected event variable. Validated with the rest of the file, every bad
+// field named by its path (`spc.parameters[2].chart.lambda`).
 import { z } from 'zod';
-import { chartSettingsSchema } from '../spc/chart-settings.js';
+import {
+  type ChartSettings,
+  cusumSettingsSchema,
+  ewmaSettingsSchema,
+  imrSettingsSchema,
+} from '../spc/chart-settings.js';
+import { ruleConfigSchema } from '../spc/rule-config.js';
 
 /** The parameters charted by default, from each pair's stored analysis and its bond step. */
 export const DEFAULT_SPC_PARAMETERS = [
@@ -47,6 +54,37 @@ const nameSchema = z
 const gemName = z.string().min(1).max(100);
 const baselinePoints = z.number().int().min(2).max(100_000);
 
+/**
+ * Subgroup sizes the service takes: Montgomery's Appendix VI (Introduction to Statistical Quality
+ * Control, 7th ed.) tabulates the chart constants to n = 25, and rational subgroups of pairs are small
+ * (4 or 5 is usual); the library itself computes them to 50.
+ */
+const MAX_SERVICE_SUBGROUP = 25;
+
+/**
+ * How a parameter's observations form subgroups. `pairs`: `size` consecutive pairs of the chart's
+ * context, the chart getting a point when the subgroup is full. `sites` (a pair's overlay sites) is
+ * named so that it is refused with the reason (docs/fab.md §8.6): the stored analysis holds only the
+ * fit's per-site residuals, whose mean is 0 by construction, and sites of one pair are not a rational
+ * subgroup.
+ */
+const subgroupSchema = z.strictObject({
+  by: z.enum(['pairs', 'sites']),
+  size: z.number().int().min(2).max(MAX_SERVICE_SUBGROUP),
+});
+
+/** The chart kinds of the library; a subgrouped one may leave its size to `subgroup`. */
+const subgroupSize = z.number().int().min(2).max(MAX_SERVICE_SUBGROUP).optional();
+const serviceChartSchema = z.discriminatedUnion('kind', [
+  imrSettingsSchema,
+  z.strictObject({ kind: z.literal('xbar-r'), subgroupSize, rules: ruleConfigSchema }),
+  z.strictObject({ kind: z.literal('xbar-s'), subgroupSize, rules: ruleConfigSchema }),
+  ewmaSettingsSchema,
+  cusumSettingsSchema,
+]);
+type ServiceChart = z.output<typeof serviceChartSchema>;
+type SubgroupFile = z.output<typeof subgroupSchema>;
+
 const specSchema = z
   .strictObject({
     lsl: z.number().finite().optional(),
@@ -65,7 +103,9 @@ const parameterSchema = z.strictObject({
   /** The event (CENAME) whose report carries the value; it must name the pair or its wafers. */
   event: gemName.optional(),
   variable: gemName.optional(),
-  chart: chartSettingsSchema.optional(),
+  chart: serviceChartSchema.optional(),
+  /** For xbar-r / xbar-s: `{ by: pairs, size }` (default the block's `subgroup`). */
+  subgroup: subgroupSchema.optional(),
   spec: specSchema.optional(),
   baselinePoints: baselinePoints.optional(),
 });
@@ -77,7 +117,9 @@ export const spcSettingsSchema = z
     /** Points the first phase's limits are computed on, then frozen (default 25). */
     baselinePoints: baselinePoints.default(25),
     /** The chart of every parameter that names none (default I-MR with the Western Electric rules). */
-    chart: chartSettingsSchema.prefault({ kind: 'imr' }),
+    chart: serviceChartSchema.prefault({ kind: 'imr' }),
+    /** The subgroup of every xbar-r / xbar-s parameter that names none. */
+    subgroup: subgroupSchema.optional(),
     /** Chart the default parameters (default true). */
     defaults: z.boolean().default(true),
     parameters: z.array(parameterSchema).max(200).default([]),
@@ -101,28 +143,106 @@ export const spcSettingsSchema = z
           path: ['parameters', i, p.event === undefined ? 'event' : 'variable'],
           params: { code: 'missing' },
         });
-      const sg = p.chart ?? s.chart;
-      if (sg.kind === 'xbar-r' || sg.kind === 'xbar-s')
-        ctx.addIssue({
-          code: 'custom',
-          message: 'each pair gives one value: use imr, ewma or cusum (subgroup charts are for the library)',
-          path: p.chart === undefined ? ['chart', 'kind'] : ['parameters', i, 'chart', 'kind'],
-          params: { code: 'invalid-value' },
-        });
+      // A parameter with neither its own chart nor its own subgroup is the block's: checked once below.
+      if (p.chart === undefined && p.subgroup === undefined) return;
+      const chartAt = (...rest: Path) =>
+        p.chart === undefined ? ['chart', ...rest] : ['parameters', i, 'chart', ...rest];
+      const found = subgroupIssues(
+        p.chart ?? s.chart,
+        p.subgroup ?? s.subgroup,
+        ['parameters', i],
+        p.subgroup !== undefined,
+        chartAt,
+      );
+      for (const x of found) ctx.addIssue({ ...x });
     });
+    const block = subgroupIssues(s.chart, s.subgroup, [], false, (...rest) => ['chart', ...rest]);
+    for (const x of block) ctx.addIssue({ ...x });
+    // The block's subgroup is the default of every xbar parameter: refused here even when none uses it.
+    if (s.subgroup?.by === 'sites') ctx.addIssue({ ...sitesRefused(['subgroup', 'by']) });
   });
 
+type Path = (string | number)[];
+interface SettingsIssue {
+  code: 'custom';
+  message: string;
+  path: Path;
+  params: { code: string };
+}
+
+function sitesRefused(path: Path): SettingsIssue {
+  return {
+    code: 'custom',
+    message:
+      "by: sites is not supported: the stored pair analysis holds the fit's per-site residuals, whose mean is 0 by construction, and the sites of one pair are not a rational subgroup (their spread is the overlay model's pattern, not the pair-to-pair variation): use by: pairs (docs/fab.md §8.6)",
+    path,
+    params: { code: 'invalid-value' },
+  };
+}
+
+/**
+ * The cross-field checks of a chart and its subgroup. `where` is the parameter's path (empty for the
+ * block's own chart); `own` whether the subgroup was given there rather than taken from the block.
+ */
+function subgroupIssues(
+  chart: ServiceChart,
+  subgroup: SubgroupFile | undefined,
+  where: Path,
+  own: boolean,
+  chartAt: (...rest: Path) => Path,
+): SettingsIssue[] {
+  if (chart.kind !== 'xbar-r' && chart.kind !== 'xbar-s') {
+    // The block's subgroup is only the default of xbar parameters; a parameter's own is wrong here.
+    if (!own) return [];
+    return [
+      {
+        code: 'custom',
+        message: `a subgroup is for xbar-r and xbar-s charts; a ${chart.kind} chart takes one value per pair`,
+        path: [...where, 'subgroup'],
+        params: { code: 'invalid-value' },
+      },
+    ];
+  }
+  if (subgroup === undefined)
+    return [
+      {
+        code: 'custom',
+        message: `an ${chart.kind} chart needs a subgroup: { by: pairs, size: 2..${MAX_SERVICE_SUBGROUP} }`,
+        path: [...where, 'subgroup'],
+        params: { code: 'missing' },
+      },
+    ];
+  if (subgroup.by === 'sites') return own ? [sitesRefused([...where, 'subgroup', 'by'])] : [];
+  if (chart.subgroupSize !== undefined && chart.subgroupSize !== subgroup.size)
+    return [
+      {
+        code: 'custom',
+        message: `subgroupSize ${chart.subgroupSize} differs from subgroup.size ${subgroup.size}: give the size once, in subgroup`,
+        path: chartAt('subgroupSize'),
+        params: { code: 'invalid-value' },
+      },
+    ];
+  return [];
+}
+
 export type SpcSettingsFile = z.output<typeof spcSettingsSchema>;
-type SpcChartSettings = z.output<typeof chartSettingsSchema>;
 
 /** One parameter as the service charts it. */
 export interface SpcParameter {
   readonly name: string;
   /** Absent: taken from the pair's analysis. */
   readonly source?: EventVariable;
-  readonly chart: SpcChartSettings;
+  /** The library's settings; a subgrouped chart's `subgroupSize` is the subgroup's size. */
+  readonly chart: ChartSettings;
+  /** X-bar R / X-bar S: `size` consecutive pairs of the context form one subgroup (one chart point). */
+  readonly subgroup?: SpcSubgroup;
   readonly spec?: { readonly lsl?: number; readonly usl?: number; readonly target?: number };
   readonly baselinePoints: number;
+}
+
+interface SpcSubgroup {
+  readonly by: 'pairs';
+  readonly size: number;
 }
 
 /** The parameters charted: the defaults (unless turned off), changed or added by `parameters`. */
@@ -134,7 +254,7 @@ export function spcParameters(s: SpcSettingsFile): SpcParameter[] {
       out.set(name, {
         name,
         ...(source === undefined ? {} : { source }),
-        chart: s.chart,
+        ...charted(s.chart, s.subgroup),
         baselinePoints: s.baselinePoints,
       });
     }
@@ -148,12 +268,26 @@ export function spcParameters(s: SpcSettingsFile): SpcParameter[] {
     out.set(p.name, {
       name: p.name,
       ...(source === undefined ? {} : { source }),
-      chart: p.chart ?? s.chart,
+      ...charted(p.chart ?? s.chart, p.subgroup ?? s.subgroup),
       ...(spec === undefined ? {} : { spec }),
       baselinePoints: p.baselinePoints ?? s.baselinePoints,
     });
   }
   return [...out.values()];
+}
+
+/** The library's chart settings and the subgroup, from a validated block (the checks above ran). */
+function charted(
+  chart: ServiceChart,
+  subgroup: SubgroupFile | undefined,
+): { chart: ChartSettings; subgroup?: SpcSubgroup } {
+  if (chart.kind !== 'xbar-r' && chart.kind !== 'xbar-s') return { chart };
+  // Validation refused a subgrouped chart without a `by: pairs` subgroup; the fallback keeps the types honest.
+  const size = subgroup?.size ?? chart.subgroupSize ?? 2;
+  return {
+    chart: { kind: chart.kind, subgroupSize: size, rules: chart.rules },
+    subgroup: { by: 'pairs', size },
+  };
 }
 
 function withoutUndefined(s: {

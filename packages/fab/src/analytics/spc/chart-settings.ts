@@ -7,25 +7,34 @@ import { MAX_SUBGROUP_SIZE, MIN_SUBGROUP_SIZE } from './spc-constants.js';
 
 const subgroupSize = z.number().int().min(MIN_SUBGROUP_SIZE).max(MAX_SUBGROUP_SIZE);
 
+/** The individuals / moving range chart. */
+export const imrSettingsSchema = z.strictObject({ kind: z.literal('imr'), rules: ruleConfigSchema });
+
+/** The EWMA chart of individual values. */
+export const ewmaSettingsSchema = z.strictObject({
+  kind: z.literal('ewma'),
+  /** Weight of the newest point, 0 < λ ≤ 1 (λ = 1 is the individuals chart). */
+  lambda: z.number().gt(0).max(1).default(0.2),
+  /** Width of the limits in standard deviations of the EWMA statistic. */
+  L: z.number().gt(0).max(10).default(3),
+});
+
+/** The tabular CUSUM of individual values. */
+export const cusumSettingsSchema = z.strictObject({
+  kind: z.literal('cusum'),
+  /** Reference value (allowance) in process sigmas: half the shift to detect. */
+  k: z.number().min(0).max(10).default(0.5),
+  /** Decision interval in process sigmas. */
+  h: z.number().gt(0).max(100).default(5),
+});
+
 /** Chart settings: the kind, its parameters and (for Shewhart charts) the run rules. */
 export const chartSettingsSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('imr'), rules: ruleConfigSchema }),
+  imrSettingsSchema,
   z.strictObject({ kind: z.literal('xbar-r'), subgroupSize, rules: ruleConfigSchema }),
   z.strictObject({ kind: z.literal('xbar-s'), subgroupSize, rules: ruleConfigSchema }),
-  z.strictObject({
-    kind: z.literal('ewma'),
-    /** Weight of the newest point, 0 < λ ≤ 1 (λ = 1 is the individuals chart). */
-    lambda: z.number().gt(0).max(1).default(0.2),
-    /** Width of the limits in standard deviations of the EWMA statistic. */
-    L: z.number().gt(0).max(10).default(3),
-  }),
-  z.strictObject({
-    kind: z.literal('cusum'),
-    /** Reference value (allowance) in process sigmas: half the shift to detect. */
-    k: z.number().min(0).max(10).default(0.5),
-    /** Decision interval in process sigmas. */
-    h: z.number().gt(0).max(100).default(5),
-  }),
+  ewmaSettingsSchema,
+  cusumSettingsSchema,
 ]);
 
 export type ChartSettings = z.output<typeof chartSettingsSchema>;
