@@ -36,6 +36,7 @@ import { registerReadRoutes } from './read-routes.js';
 import { type ApiAuthMode, actorOf, installAccessChecks } from './request-auth.js';
 import { apiError } from './response-schemas.js';
 import { registerStreamRoute } from './stream-route.js';
+import { registerWebRoot } from './web-root.js';
 import { registerYieldRoutes } from './yield-routes.js';
 
 export interface FabApiOptions {
@@ -83,6 +84,11 @@ export interface FabApiOptions {
    * pipeline's sink or the bus, so they reach the live stream; default the store directly.
    */
   readonly recordSink?: RecordSink;
+  /**
+   * A folder of static files (the dashboard's build, @bondline/web's dist) served at / without
+   * sign-in, index.html for any other path that is not /api/* (the app's client routes); default none.
+   */
+  readonly webRoot?: string;
 }
 
 export interface StartFabApiOptions extends FabApiOptions {
@@ -239,6 +245,7 @@ export async function buildFabApi(options: FabApiOptions): Promise<FastifyInstan
     maxQueuedBytes: options.maxStreamBacklogBytes ?? 1024 * 1024,
     ...(options.tickets === undefined ? {} : { tickets: options.tickets.service }),
   });
+  if (options.webRoot !== undefined) await registerWebRoot(app, options.webRoot);
   return app;
 }
 
