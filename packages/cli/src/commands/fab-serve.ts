@@ -2,13 +2,14 @@
 // the scaled layout several of these run beside the collectors and store writers; with a bus, the
 // live stream and the tools' status come from it.
 import { formatIssues, type Result } from '@bondline/core';
-import { type JetStreamBus, startFabApi, type ToolStatusBoard } from '@bondline/fab';
+import type { JetStreamBus, ToolStatusBoard } from '@bondline/fab';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { printHelp, usageError } from '../usage.js';
 import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { cataloguesOf } from './fab-catalogues.js';
+import { startFabApiWithDashboard } from './fab-dashboard.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, configAndStore } from './fab-layout.js';
 import { listenOrFail, untilSignal } from './fab-process.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
@@ -67,7 +68,7 @@ export async function runFabServe(argv: string[]): Promise<number> {
     const catalogueOf = await cataloguesOf(config ?? { tools: [] }, values.config, []);
     const api = await listenOrFail(
       () =>
-        startFabApi({
+        startFabApiWithDashboard({
           store,
           auth: auth.mode,
           catalogueOf,

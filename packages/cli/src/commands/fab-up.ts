@@ -22,7 +22,6 @@ import {
   SpcR2rLink,
   spcParameters,
   startCollector,
-  startFabApi,
   type ToolStatusBoard,
 } from '@bondline/fab';
 import type { Pacing } from '@bondline/tool';
@@ -36,6 +35,7 @@ import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { cataloguesOf } from './fab-catalogues.js';
 import { countersLine } from './fab-collect.js';
+import { startFabApiWithDashboard } from './fab-dashboard.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
@@ -223,7 +223,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     const catalogueOf = await cataloguesOf(config, values.config, line?.tools.map((t) => t.id) ?? []);
     const api = await listenOrFail(
       () =>
-        startFabApi({
+        startFabApiWithDashboard({
           store,
           auth: auth.mode,
           feed: pipeline.feed,
