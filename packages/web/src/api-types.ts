@@ -10,7 +10,7 @@ export interface Me {
   readonly permissions: readonly string[];
 }
 
-export interface Tool {
+interface Tool {
   readonly id: string;
   readonly name: string;
   readonly organisationId: string;
@@ -68,7 +68,7 @@ export interface PairListItem {
   readonly yield?: number;
 }
 
-export interface E10Metrics {
+interface E10Metrics {
   readonly times: Readonly<Record<string, number>>;
   readonly totalS: number;
   readonly failures: number;

@@ -9,7 +9,7 @@ const CSRF_COOKIE = 'bondline_csrf';
 export type ApiResult<T> = Result<T>;
 
 /** The CSRF token of the current session, from its cookie; undefined when signed out. */
-export function csrfToken(): string | undefined {
+function csrfToken(): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));

@@ -20,7 +20,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Append children, strings and numbers as text nodes. */
-export function append(el: Element, children: readonly Child[]): void {
+function append(el: Element, children: readonly Child[]): void {
   for (const c of children) {
     if (c === undefined || c === false) continue;
     el.append(typeof c === 'number' ? String(c) : c);

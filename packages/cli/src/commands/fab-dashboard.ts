@@ -2,15 +2,15 @@
 // package is built (npm run build), the API alone otherwise; the address is printed either way so a
 // person knows where to look, or what to build.
 import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type RunningFabApi, type StartFabApiOptions, startFabApi } from '@bondline/fab';
 
 /** The dashboard's built files (@bondline/web's dist/), or undefined when they are not built. */
-export async function dashboardRoot(): Promise<string | undefined> {
+async function dashboardRoot(): Promise<string | undefined> {
   let manifest: string;
   try {
-    manifest = createRequire(import.meta.url).resolve('@bondline/web/package.json');
+    manifest = fileURLToPath(import.meta.resolve('@bondline/web/package.json'));
   } catch {
     return undefined;
   }

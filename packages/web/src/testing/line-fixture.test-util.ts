@@ -20,11 +20,10 @@ import { build } from 'vite';
 
 export const PASSWORD = 'a long test password';
 export const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
-export const FAB_TOOLS = ['A-1', 'A-2', 'B-1'] as const;
-export const MAKER_A_TOOLS = ['A-1', 'A-2'] as const;
+const TOOLS = ['A-1', 'A-2', 'B-1'] as const;
 
 /** A feed the test pushes records into, as the pipeline would after a commit. */
-export class TestFeed implements LiveFeed {
+class TestFeed implements LiveFeed {
   private readonly listeners = new Set<(records: readonly FabRecord[]) => void>();
   subscribe(listener: (records: readonly FabRecord[]) => void): () => void {
     this.listeners.add(listener);
@@ -39,7 +38,7 @@ export class TestFeed implements LiveFeed {
 }
 
 /** The collectors' board, held in memory. */
-export class TestBoard implements ToolStatusBoard {
+class TestBoard implements ToolStatusBoard {
   private readonly statuses = new Map<string, ToolStatus>();
   async put(status: ToolStatus): Promise<void> {
     this.statuses.set(status.toolId, status);
@@ -65,7 +64,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; issues: readonly { mes
 }
 
 /** An E10 move of tool A-1 at `s` seconds of its own clock. */
-export function e10Move(i: number, s: number, from: string, to: string): EventRecord {
+function e10Move(i: number, s: number, from: string, to: string): EventRecord {
   return {
     type: 'event',
     toolId: 'A-1',
@@ -84,7 +83,7 @@ function lineRecords(): FabRecord[] {
     { type: 'organisation', id: 'maker-a', name: 'Maker A', role: 'maker' },
     { type: 'organisation', id: 'maker-b', name: 'Maker B', role: 'maker' },
   ];
-  for (const id of FAB_TOOLS) {
+  for (const id of TOOLS) {
     const organisationId = id.startsWith('A-') ? 'maker-a' : 'maker-b';
     out.push({ type: 'tool', id, name: `Bonder ${id}`, organisationId, address: '10.0.0.7', port: 5000 });
     out.push({ type: 'module', toolId: id, id: 'PM1', kind: 'plasma' });
