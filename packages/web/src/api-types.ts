@@ -63,9 +63,26 @@ export interface PairListItem {
     readonly lotId: string;
     readonly slot: number;
     readonly recipe: string;
-    readonly receivedTimeMs: number;
+    readonly startedMs: number;
+    readonly endedMs?: number;
   };
   readonly yield?: number;
+}
+
+/** A map as the API sends it (docs/fab.md §5): shape, element type, elements row-major. */
+export interface JsonMap {
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  readonly data: readonly (number | string)[];
+}
+
+export interface PairDetail {
+  readonly pair: PairListItem['pair'];
+  readonly result?: {
+    readonly yield: number;
+    readonly summary: Readonly<Record<string, unknown>>;
+    readonly dieYieldMap?: JsonMap;
+  };
 }
 
 interface E10Metrics {

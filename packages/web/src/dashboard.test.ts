@@ -4,7 +4,14 @@
 // for a condition on the page (Playwright's locators poll until their deadline), never a sleep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, openBrowser } from './testing/browser.test-util.js';
-import { type LineFixture, PASSWORD, startLineFixture, T0 } from './testing/line-fixture.test-util.js';
+import {
+  dieCodes,
+  type LineFixture,
+  PAIR_ID,
+  PASSWORD,
+  startLineFixture,
+  T0,
+} from './testing/line-fixture.test-util.js';
 
 let line: LineFixture;
 
@@ -99,6 +106,41 @@ describe('the dashboard as a fab engineer', () => {
     await page.locator('[data-total="points"]', { hasText: '2' }).waitFor();
     await page.locator('[data-section="tool-lots"] td', { hasText: 'LOT-A-1' }).waitFor();
     await b.screenshot('tool-page');
+  });
+
+  it("opens a pair from its tool: the die map's counts by cause are the stored map's", async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: PAIR_ID }).click();
+    await page.waitForURL((u) => u.pathname === `/pairs/${PAIR_ID}`);
+    await page.locator('[data-legend]').waitFor();
+    // Counted here from the seeded map, independently of the page's counting.
+    const expected = { good: 0, overlay: 0, void: 0, copper: 0 };
+    const names = ['good', 'overlay', 'void', 'copper'] as const;
+    for (const code of dieCodes()) {
+      const name = names[code];
+      if (name !== undefined) expected[name]++;
+    }
+    for (const name of names) {
+      const shown = await page.locator(`[data-cause="${name}"] [data-count]`).textContent();
+      expect(Number(shown), name).toBe(expected[name]);
+    }
+    const onWafer = names.reduce((a, n) => a + expected[n], 0);
+    expect(await page.locator('[data-yield]').textContent()).toBe(
+      `${((expected.good / onWafer) * 100).toFixed(1)} %`,
+    );
+    // The die at the wafer's centre is good: drawn in the palette's green (#009e73).
+    const centre = await page
+      .locator('canvas[role="img"]')
+      .evaluate((c: HTMLCanvasElement) => [
+        ...(c.getContext('2d')?.getImageData(c.width / 2, c.height / 2, 1, 1).data ?? []),
+      ]);
+    expect(centre.slice(0, 3)).toEqual([0x00, 0x9e, 0x73]);
+    const drawMs = await page.evaluate(() => performance.getEntriesByName('die-map-draw')[0]?.duration ?? -1);
+    expect(drawMs).toBeGreaterThanOrEqual(0);
+    console.log(
+      `die map of ${onWafer} dies drawn in ${drawMs.toFixed(2)} ms (headless Chromium, --disable-gpu)`,
+    );
+    await b.screenshot('pair-page');
   });
 });
 

@@ -7,20 +7,26 @@ import { LiveStream } from './live.js';
 import { linePage } from './pages/line-page.js';
 import { notFoundView } from './pages/not-found.js';
 import type { Page } from './pages/page.js';
+import { pairPage } from './pages/pair-page.js';
 import { signInPage } from './pages/signin-page.js';
 import { toolPage } from './pages/tool-page.js';
 import { interceptLinks, matchRoute, type Route } from './router.js';
 import { topBar } from './top-bar.js';
 
-type RouteName = 'signin' | 'line' | 'tool';
+type RouteName = 'signin' | 'line' | 'tool' | 'pair';
 
 const ROUTES: readonly Route<RouteName>[] = [
   { name: 'signin', pattern: '/signin' },
   { name: 'line', pattern: '/' },
   { name: 'tool', pattern: '/tools/:id' },
+  { name: 'pair', pattern: '/pairs/:id' },
 ];
 
-const PAGES: Readonly<Record<Exclude<RouteName, 'signin'>, Page>> = { line: linePage, tool: toolPage };
+const PAGES: Readonly<Record<Exclude<RouteName, 'signin'>, Page>> = {
+  line: linePage,
+  tool: toolPage,
+  pair: pairPage,
+};
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);

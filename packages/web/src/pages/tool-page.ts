@@ -3,8 +3,9 @@
 // by the API, exactly as one that does not exist, and shown as not found.
 import { getJson } from '../api.js';
 import type { Page as ApiPage, Coverage, Lot, PairListItem, Reliability, ToolDetail } from '../api-types.js';
-import { h, replace } from '../dom.js';
+import { h, link, replace } from '../dom.js';
 import { timeText } from '../format.js';
+import { pathOf } from '../router.js';
 import { e10Badge, linkBadge } from '../tool-states.js';
 import { notFoundView } from './not-found.js';
 import type { Page, PageContext } from './page.js';
@@ -119,18 +120,18 @@ function lotsView(page: ApiPage<Lot>): Node {
 function pairsView(page: ApiPage<PairListItem>): Node {
   if (page.items.length === 0) return h('p', { class: 'muted' }, 'No pairs yet.');
   return table(
-    ['Pair', 'Lot', 'Slot', 'Received', 'Die yield'],
+    ['Pair', 'Lot', 'Slot', 'Started', 'Die yield'],
     page.items.map((p) => [
-      p.pair.id,
+      link(pathOf('/pairs/:id', { id: p.pair.id }), p.pair.id),
       p.pair.lotId,
       String(p.pair.slot),
-      timeText(p.pair.receivedTimeMs),
+      timeText(p.pair.startedMs),
       p.yield === undefined ? '—' : `${(p.yield * 100).toFixed(1)} %`,
     ]),
   );
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
+function table(head: readonly string[], rows: readonly (readonly (string | Node)[])[]): HTMLTableElement {
   return h(
     'table',
     {},

@@ -107,7 +107,69 @@ function lineRecords(): FabRecord[] {
     e10Move(2, 4200, 'unscheduled-down', 'productive'),
     e10Move(3, 7200, 'productive', 'standby'),
   );
+  const lotId = 'LOT-A-1';
+  out.push(
+    { type: 'carrier', id: `${lotId}-T`, capacity: 25, role: 'top' },
+    { type: 'carrier', id: `${lotId}-B`, capacity: 25 },
+    { type: 'substrate', id: `${lotId}-T1`, kind: 'top', lotId, carrierId: `${lotId}-T`, slot: 1 },
+    { type: 'substrate', id: `${lotId}-B1`, kind: 'bottom', lotId, carrierId: `${lotId}-B`, slot: 1 },
+    {
+      type: 'substrate',
+      id: `${lotId}-S1`,
+      kind: 'stack',
+      lotId,
+      topId: `${lotId}-T1`,
+      bottomId: `${lotId}-B1`,
+    },
+    {
+      type: 'pair',
+      id: PAIR_ID,
+      toolId: 'A-1',
+      lotId,
+      slot: 1,
+      recipe: 'BOND-STD',
+      recipeVersion: 1,
+      topId: `${lotId}-T1`,
+      bottomId: `${lotId}-B1`,
+      stackId: `${lotId}-S1`,
+      startedMs: T0 + 60_000,
+      endedMs: T0 + 105_000,
+    },
+  );
+  const codes = dieCodes();
+  const good = codes.filter((c) => c === 0).length;
+  const onWafer = codes.filter((c) => c !== 255).length;
+  out.push({
+    type: 'pair-result',
+    pairId: PAIR_ID,
+    yield: good / onWafer,
+    summary: {},
+    dieYieldMap: { dims: [MAP_SIDE, MAP_SIDE], data: codes },
+  });
   return out;
+}
+
+export const PAIR_ID = 'LOT-A-1-P1';
+const MAP_SIDE = 70;
+
+/**
+ * A round wafer on a 70 × 70 grid, 3,852 sites inside the circle (near the 3,900-die map of the
+ * dashboard's drawing target): overlay kills in the edge ring, a void cluster, copper scattered.
+ */
+export function dieCodes(): Uint8Array {
+  const codes = new Uint8Array(MAP_SIDE * MAP_SIDE);
+  const c = (MAP_SIDE - 1) / 2;
+  for (let r = 0; r < MAP_SIDE; r++)
+    for (let k = 0; k < MAP_SIDE; k++) {
+      const d = Math.hypot(r - c, k - c);
+      const i = r * MAP_SIDE + k;
+      if (d > MAP_SIDE / 2) codes[i] = 255;
+      else if (d > MAP_SIDE / 2 - 2) codes[i] = 1;
+      else if (Math.hypot(r - 20, k - 45) < 5) codes[i] = 2;
+      else if ((r * 31 + k * 17) % 41 === 0) codes[i] = 3;
+      else codes[i] = 0;
+    }
+  return codes;
 }
 
 /** Build the dashboard into a temporary folder and serve it with the fab API on a free port. */
