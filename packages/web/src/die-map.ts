@@ -58,38 +58,52 @@ export function causeOf(code: number): Cause {
 }
 
 /**
- * Draw the map into `canvas`, `sizePx` CSS pixels square, sharp on high-density screens. Dies of one
- * cause are filled in one pass (one fillStyle change per cause): a 3,900-die map is a few thousand
- * rectangles.
+ * Draw the map into `canvas`, `sizePx` CSS pixels square, sharp on high-density screens. The dies are
+ * written as one pixel each into an image, scaled up without smoothing in one drawImage, then the
+ * gaps between dies are cut out once dies are big enough to show them: a few hundred operations
+ * whatever the die count, where one rectangle per die costs thousands (a 3,900-die map).
  */
 export function drawDieMap(canvas: HTMLCanvasElement, map: DieMap, sizePx: number): void {
   const ratio = window.devicePixelRatio || 1;
-  canvas.width = Math.round(sizePx * ratio);
-  canvas.height = Math.round(sizePx * ratio);
+  const side = Math.round(sizePx * ratio);
+  canvas.width = side;
+  canvas.height = side;
   canvas.style.width = `${sizePx}px`;
   canvas.style.height = `${sizePx}px`;
   const ctx = canvas.getContext('2d');
-  if (ctx === null) return;
-  ctx.scale(ratio, ratio);
-  ctx.clearRect(0, 0, sizePx, sizePx);
-  const cell = sizePx / Math.max(map.rows, map.cols);
-  const x0 = (sizePx - cell * map.cols) / 2;
-  const y0 = (sizePx - cell * map.rows) / 2;
-  // A gap between dies once they are big enough to show one: the grid reads as dies, not a blur.
-  const gap = cell >= 6 ? 1 : 0;
-  const byCode = new Map<number, number[]>();
+  const dies = document.createElement('canvas');
+  dies.width = map.cols;
+  dies.height = map.rows;
+  const diesCtx = dies.getContext('2d');
+  if (ctx === null || diesCtx === null) return;
+  const image = diesCtx.createImageData(map.cols, map.rows);
+  const rgba = new Map<number, readonly [number, number, number]>();
   map.codes.forEach((code, i) => {
     if (code === OFF_WAFER) return;
-    const list = byCode.get(code);
-    if (list === undefined) byCode.set(code, [i]);
-    else list.push(i);
-  });
-  for (const [code, dies] of byCode) {
-    ctx.fillStyle = causeOf(code).colour;
-    for (const i of dies) {
-      const r = Math.floor(i / map.cols);
-      const c = i - r * map.cols;
-      ctx.fillRect(x0 + c * cell, y0 + r * cell, cell - gap, cell - gap);
+    let c = rgba.get(code);
+    if (c === undefined) {
+      c = rgbOf(causeOf(code).colour);
+      rgba.set(code, c);
     }
-  }
+    image.data.set([c[0], c[1], c[2], 255], i * 4);
+  });
+  diesCtx.putImageData(image, 0, 0);
+  // Whole device pixels per die, so every die is drawn the same size and every gap is one pixel.
+  const cell = Math.max(1, Math.floor(side / Math.max(map.rows, map.cols)));
+  const x0 = Math.floor((side - cell * map.cols) / 2);
+  const y0 = Math.floor((side - cell * map.rows) / 2);
+  ctx.clearRect(0, 0, side, side);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(dies, x0, y0, cell * map.cols, cell * map.rows);
+  if (cell < 6 * ratio) return;
+  const gap = Math.max(1, Math.round(ratio));
+  ctx.globalCompositeOperation = 'destination-out';
+  for (let c = 1; c <= map.cols; c++) ctx.fillRect(x0 + c * cell - gap, y0, gap, cell * map.rows);
+  for (let r = 1; r <= map.rows; r++) ctx.fillRect(x0, y0 + r * cell - gap, cell * map.cols, gap);
+  ctx.globalCompositeOperation = 'source-over';
+}
+
+function rgbOf(hex: string): readonly [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
