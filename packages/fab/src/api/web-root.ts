@@ -1,4 +1,4 @@
-// The dashboard's static files at / (docs/fab.md §5.1): a file under the web root when the path names
+// The dashboard's static files at / (docs/fab.md §5, docs/web.md §2): a file under the web root when the path names
 // one, otherwise index.html, so a client route (/tools/B1, /signin) opened from a plain URL loads the
 // app, which routes in the browser. /api/* is never answered here: an unknown API path keeps its JSON
 // 404. The files need no sign-in (the app asks /api/me and shows its sign-in page on a 401). A path
