@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCauses, dieMapOf, OFF_WAFER } from './die-map.js';
+import { countCauses, dieAspect, dieMapOf, OFF_WAFER } from './die-map.js';
 
 describe('die yield maps', () => {
   it('reads a [rows, cols] map of cause codes and counts the dies on the wafer by cause', () => {
@@ -21,5 +21,21 @@ describe('die yield maps', () => {
       { shape: [1, 2], data: [0, 256] },
     ];
     for (const m of bad) expect(dieMapOf({ dtype: 'u8', ...m }).ok, JSON.stringify(m)).toBe(false);
+  });
+
+  it("reads the dies' aspect from the round wafer they cover", () => {
+    // A round wafer of 100 mm under dies 10 mm wide and 5 mm tall spans 10 columns and 20 rows.
+    const rows = 20;
+    const cols = 10;
+    const data: number[] = [];
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++)
+        data.push(Math.hypot((c + 0.5) * 10 - 50, (r + 0.5) * 5 - 50) <= 50 ? 0 : OFF_WAFER);
+    const m = dieMapOf({ shape: [rows, cols], dtype: 'u8', data });
+    if (!m.ok) throw new Error(m.message);
+    expect(dieAspect(m.value)).toBe(2);
+    const none = dieMapOf({ shape: [2, 2], dtype: 'u8', data: [255, 255, 255, 255] });
+    if (!none.ok) throw new Error(none.message);
+    expect(dieAspect(none.value)).toBe(1);
   });
 });

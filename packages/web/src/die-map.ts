@@ -88,19 +88,46 @@ export function drawDieMap(canvas: HTMLCanvasElement, map: DieMap, sizePx: numbe
     image.data.set([c[0], c[1], c[2], 255], i * 4);
   });
   diesCtx.putImageData(image, 0, 0);
-  // Whole device pixels per die, so every die is drawn the same size and every gap is one pixel.
-  const cell = Math.max(1, Math.floor(side / Math.max(map.rows, map.cols)));
-  const x0 = Math.floor((side - cell * map.cols) / 2);
-  const y0 = Math.floor((side - cell * map.rows) / 2);
+  // Whole device pixels per die, so every die is drawn the same size and every gap is one pixel; the
+  // dies keep their aspect, so the round wafer stays round.
+  const aspect = dieAspect(map);
+  const cellH = Math.max(1, Math.floor(Math.min(side / map.rows, side / (map.cols * aspect))));
+  const cellW = Math.max(1, Math.round(cellH * aspect));
+  const x0 = Math.floor((side - cellW * map.cols) / 2);
+  const y0 = Math.floor((side - cellH * map.rows) / 2);
   ctx.clearRect(0, 0, side, side);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(dies, x0, y0, cell * map.cols, cell * map.rows);
-  if (cell < 6 * ratio) return;
+  ctx.drawImage(dies, x0, y0, cellW * map.cols, cellH * map.rows);
+  if (Math.min(cellW, cellH) < 6 * ratio) return;
   const gap = Math.max(1, Math.round(ratio));
   ctx.globalCompositeOperation = 'destination-out';
-  for (let c = 1; c <= map.cols; c++) ctx.fillRect(x0 + c * cell - gap, y0, gap, cell * map.rows);
-  for (let r = 1; r <= map.rows; r++) ctx.fillRect(x0, y0 + r * cell - gap, cell * map.cols, gap);
+  for (let c = 1; c <= map.cols; c++) ctx.fillRect(x0 + c * cellW - gap, y0, gap, cellH * map.rows);
+  for (let r = 1; r <= map.rows; r++) ctx.fillRect(x0, y0 + r * cellH - gap, cellW * map.cols, gap);
   ctx.globalCompositeOperation = 'source-over';
+}
+
+/**
+ * A die's width over its height, read from the map itself: the wafer is round, so the dies on it span
+ * the same diameter across and down, and rows spanned × die height = columns spanned × die width.
+ * The map carries no die size (docs/fab.md §1.4); 1 for a map with no die on the wafer, and held
+ * within 1/4..4 so a partial map cannot draw a sliver.
+ */
+export function dieAspect(map: DieMap): number {
+  let top = map.rows;
+  let bottom = -1;
+  let left = map.cols;
+  let right = -1;
+  map.codes.forEach((code, i) => {
+    if (code === OFF_WAFER) return;
+    const r = Math.floor(i / map.cols);
+    const c = i - r * map.cols;
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    left = Math.min(left, c);
+    right = Math.max(right, c);
+  });
+  if (bottom < 0) return 1;
+  return Math.min(4, Math.max(0.25, (bottom - top + 1) / (right - left + 1)));
 }
 
 function rgbOf(hex: string): readonly [number, number, number] {

@@ -106,7 +106,7 @@ function showDetail(box: HTMLElement, d: ToolDetail): void {
 function lotsView(page: ApiPage<Lot>): Node {
   if (page.items.length === 0) return h('p', { class: 'muted' }, 'No lots yet.');
   return table(
-    ['Lot', 'Recipe', 'Pairs', 'Started', 'Outcome'],
+    ['Lot', 'Recipe', 'Planned pairs', 'Started', 'Outcome'],
     page.items.map((l) => [
       l.id,
       l.recipe,
