@@ -6,6 +6,9 @@ import type { Result } from '@bondline/core';
 
 const CSRF_COOKIE = 'bondline_csrf';
 
+/** Dispatched on window when the API answers 401 (the session ended): the app shows sign-in. */
+export const SIGNED_OUT_EVENT = 'bondline:signed-out';
+
 export type ApiResult<T> = Result<T>;
 
 /** The CSRF token of the current session, from its cookie; undefined when signed out. */
@@ -53,6 +56,8 @@ async function call<T>(
   if (res.status === 204) return { ok: true, value: undefined as T };
   const parsed: unknown = await res.json().catch(() => undefined);
   if (res.ok) return { ok: true, value: parsed as T };
+  // A failed sign-in is the sign-in page's to say; any other 401 means the session is gone.
+  if (res.status === 401 && path !== '/api/session') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   return { ok: false, issues: [refusalOf(res.status, parsed)] };
 }
 

@@ -142,6 +142,19 @@ describe('the dashboard as a fab engineer', () => {
     );
     await b.screenshot('pair-page');
   });
+
+  it('asks for sign-in again when the session ends while a page is open, then comes back', async () => {
+    const { page } = b;
+    await b.context.clearCookies();
+    await page.getByRole('link', { name: 'A-1', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/signin');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/tools/A-1');
+    await page.getByLabel('User').fill('eng');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/tools/A-1');
+    await page.locator('[data-metric="mttr"]').waitFor();
+  });
 });
 
 describe('the dashboard as a maker engineer', () => {

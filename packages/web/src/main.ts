@@ -1,7 +1,7 @@
 // The dashboard's entry: who is signed in (GET /api/me; a 401 shows the sign-in page), the client
 // routes, the top bar and the live stream. Every page is reachable from its plain URL.
 import './styles.css';
-import { getJson, send } from './api.js';
+import { getJson, SIGNED_OUT_EVENT, send } from './api.js';
 import type { Me } from './api-types.js';
 import { LiveStream } from './live.js';
 import { linePage } from './pages/line-page.js';
@@ -88,6 +88,14 @@ async function render(): Promise<void> {
   // Focus follows navigation, so a keyboard or screen-reader user starts at the new page.
   main.focus();
 }
+
+// A session that ends while a page is open (expired, signed out elsewhere): sign in again, then back.
+window.addEventListener(SIGNED_OUT_EVENT, () => {
+  if (me === undefined) return;
+  me = undefined;
+  live.close();
+  go(`/signin?next=${encodeURIComponent(location.pathname)}`, true);
+});
 
 interceptLinks(document, (p) => go(p));
 window.addEventListener('popstate', () => void render());

@@ -11,6 +11,7 @@ const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
 
 export interface BrowserSession {
   readonly page: Page;
+  readonly context: BrowserContext;
   /** Save a screenshot of the page as test-artifacts/<name>.png. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +45,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
   return {
     page,
+    context,
     async screenshot(name) {
       await mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
