@@ -108,7 +108,11 @@ try {
       .toString()
       .trim()}`,
   );
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   console.log(`Line first load, ${TOOLS} tools, navigation to all rows (n = ${LOADS}): ${f(lineMs)}`);
   console.log(`die yield map, 3,852 dies, first draw (n = ${LOADS}): ${f(drawMs)}`);
 } finally {
