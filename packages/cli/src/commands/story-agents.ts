@@ -5,7 +5,7 @@
 // - The maker acknowledges a new ticket 0.5 to 3.5 working hours after it sees it and starts its
 //   analysis; 1 to 4 working hours later it proposes a release (story-release.ts: the alarm's fault
 //   point, or the silent points its own twin shows active on the ticket's module, or on the whole
-//   tool for an SPC chart), and 0.5 to 2 working hours after that the release is installed on the
+//   tool for an SPC chart or a yield excursion), and 0.5 to 2 working hours after that the release is installed on the
 //   tool (SimulatedTool.deployFixes) and recorded as deployed. When it has nothing left to ship it
 //   rejects the ticket, saying so.
 // - The fab's engineer, during working hours, computes the verification check of each deployed fix
