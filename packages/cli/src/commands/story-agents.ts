@@ -2,11 +2,12 @@
 // engineer, acting on the tickets the fab opened through the ticket service, with their own actors,
 // in tool time and in the working hours of the fab's calendar.
 //
-// - The maker acknowledges a new ticket 0.5 to 3.5 working hours after it sees it and starts its
-//   analysis; 1 to 4 working hours later it proposes a release (story-release.ts: the alarm's fault
-//   point, or the silent points its own twin shows active on the ticket's module, or on the whole
-//   tool for an SPC chart or a yield excursion), and 0.5 to 2 working hours after that the release is installed on the
-//   tool (SimulatedTool.deployFixes) and recorded as deployed. When it has nothing left to ship it
+// - The maker acknowledges a new ticket 0.5 to 3.5 working hours after it was reported (a reopened
+//   one after it sees it) and starts its analysis; 1 to 4 working hours later it proposes a release
+//   (story-release.ts: the alarm's fault point, or the silent points its own twin shows active on
+//   the ticket's module, or on the whole tool for an SPC chart or a yield excursion), and 0.5 to 2
+//   working hours after that the release is installed on the tool (SimulatedTool.deployFixes) and
+//   recorded as deployed. When it has nothing left to ship it
 //   rejects the ticket, saying so.
 // - The fab's engineer, during working hours, computes the verification check of each deployed fix
 //   (ticketVerification) at most once a tool hour: verifies and closes it when it passes, sends it
