@@ -12,7 +12,10 @@
 // - The fab's engineer, during working hours, computes the verification check of each deployed fix
 //   (ticketVerification) at most once a tool hour: verifies and closes it when it passes, sends it
 //   back to analysis when the fault point recurred (or the yield has not recovered after three times
-//   the pairs needed), and otherwise waits for more pairs.
+//   the pairs needed), and otherwise waits for more pairs. A verified fix changed the process, so the
+//   engineer then recomputes the limits of the tool's SPC charts on the pairs since it (a new phase,
+//   as a process engineer does after a change; the earlier phases kept), and the charts stop flagging
+//   the better process against the limits of the worse one.
 //
 // Delays are drawn from the seed and the ticket, so a seed replays the same choices.
 import type { Issue } from '@bondline/core';
@@ -20,6 +23,7 @@ import {
   type Actor,
   type FabStore,
   type StoredTicket,
+  startNewPhase,
   type TicketAction,
   type TicketService,
   type TicketSettings,
@@ -230,6 +234,8 @@ export class StoryAgents {
 
   private async verifyDeployed(now: number): Promise<void> {
     const s = this.o.settings.verification;
+    // The tools whose process a verified fix changed in this pass, with one of the tickets.
+    const changed = new Map<string, string>();
     for (const [id, t] of [...this.tickets]) {
       if (t.state !== 'fix-deployed') continue;
       const last = this.lastCheck.get(id);
@@ -242,11 +248,31 @@ export class StoryAgents {
       const c = check.value;
       this.lastCheck.set(id, { atMs: now, why: c.reasons.join('; ') || 'the check passed' });
       if (c.passed) {
-        if (await this.act(id, { kind: 'verify', check: c }, this.fab))
+        if (await this.act(id, { kind: 'verify', check: c }, this.fab)) {
           await this.act(id, { kind: 'close' }, this.fab);
+          changed.set(t.toolId, id);
+        }
       } else if (c.recurrencesSinceFix > 0 || c.pairsSinceFix >= FIGURE_PATIENCE * s.pairs) {
         await this.act(id, { kind: 'fix-failed', reason: c.reasons.join('; ') }, this.fab);
       }
+    }
+    for (const [toolId, ticketId] of changed) await this.newSpcPhases(toolId, ticketId, s.pairs, now);
+  }
+
+  /** New limits on the tool's SPC charts from the last `pairs` points: those since the verified fix. */
+  private async newSpcPhases(toolId: string, ticketId: string, pairs: number, now: number): Promise<void> {
+    const charts = await this.o.store.listSpcCharts({ toolId, limit: 1000 });
+    if (!charts.ok) return this.o.log(charts.issues[0] ?? { code: 'spc', message: 'no charts' });
+    for (const c of charts.value.items) {
+      if (c.chart.phases.length === 0) continue;
+      const r = await startNewPhase(
+        this.o.store,
+        c.id,
+        { reason: `the process changed: ${ticketId} verified`, lastPoints: pairs },
+        now,
+      );
+      // No point since the chart's last phase (a fix verified in the same tool hour): nothing to redo.
+      if (!r.ok) for (const i of r.issues) if (i.path !== 'appliesFrom') this.o.log(i);
     }
   }
 
