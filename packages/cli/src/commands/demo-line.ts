@@ -69,7 +69,7 @@ export interface DemoLineOptions {
 }
 
 /** The two makers the demo tools belong to, alternately. */
-const DEMO_MAKERS = [
+export const DEMO_MAKERS = [
   { id: 'maker-a', name: 'Maker A Bonders' },
   { id: 'maker-b', name: 'Maker B Systems' },
 ] as const;

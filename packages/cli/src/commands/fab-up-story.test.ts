@@ -59,9 +59,23 @@ describe('bondline fab up --demo 2 --story', () => {
           /^tool DEMO-2 \(maker-b\) at 127\.0\.0\.1:\d+, simulated, immature profile$/m,
         );
         expect(up.out()).toMatch(/^r2r: off/m);
+        // Both sides of the loop sign in with the accounts the story made; the API wants them.
+        expect((await fetch(`${url}/api/yield/curve`)).status).toBe(401);
+        const cookie = async (user: string): Promise<string> => {
+          const password = new RegExp(`^sign in: ${user} / (\\S+) \\(`, 'm').exec(up.out())?.[1] ?? '';
+          const r = await fetch(`${url}/api/session`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ user, password }),
+          });
+          expect(r.status, `${user} signs in`).toBe(200);
+          return (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        };
+        const fab = { headers: { cookie: await cookie('fab-engineer') } };
+        const makerA = { headers: { cookie: await cookie('maker-a-engineer') } };
         await until(
           async () => {
-            const c = (await (await fetch(`${url}/api/yield/curve`)).json()) as Curve;
+            const c = (await (await fetch(`${url}/api/yield/curve`, fab)).json()) as Curve;
             lots = new Map();
             for (const p of c.points) lots.set(p.toolId, (lots.get(p.toolId) ?? 0) + 1);
             return (lots.get('DEMO-1') ?? 0) >= LOTS_PER_TOOL && (lots.get('DEMO-2') ?? 0) >= LOTS_PER_TOOL;
@@ -69,6 +83,12 @@ describe('bondline fab up --demo 2 --story', () => {
           `${LOTS_PER_TOOL} lots on each demo bonder`,
           { timeoutMs: STORY_DEADLINE_MS, intervalMs: 1000, detail: () => JSON.stringify([...lots]) },
         );
+        // Maker A's engineer sees its own bonder only.
+        const tools = (await (await fetch(`${url}/api/tools`, makerA)).json()) as {
+          items: { tool: { id: string } }[];
+        };
+        expect(tools.items.map((t) => t.tool.id)).toEqual(['DEMO-1']);
+        expect((await fetch(`${url}/api/tools/DEMO-2`, makerA)).status).toBe(404);
         expect(await up.stop('SIGTERM')).toBe(0);
         expect(hasStackTrace(up.err())).toBe(false);
       } finally {

@@ -33,6 +33,7 @@ import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { cataloguesOf } from './fab-catalogues.js';
 import { countersLine } from './fab-collect.js';
+import { demoAccounts } from './fab-demo-accounts.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
@@ -133,6 +134,8 @@ export async function runFabUp(argv: string[]): Promise<number> {
     closing.push(() => store.close());
     const migrated = await store.migrate();
     if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
+    // The story's two sides sign in: demo accounts on a store without users (printed below).
+    const signIns = storyOn === undefined ? [] : await demoAccounts(store, config.fab, demoCount);
     const auth = await apiAuthOf(store, host);
     const pipeline = await openPipeline(store, values.bus, config);
     closing.push(() => pipeline.close());
@@ -289,6 +292,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     );
     say(ticketsStartLine(tickets.settings));
     say(auth.line);
+    for (const l of signIns) say(l);
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(
