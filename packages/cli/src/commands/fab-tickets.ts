@@ -26,11 +26,14 @@ export function startTickets(
   commits: LiveFeed,
   config: FabConfig,
   write: (line: string) => void,
+  /** The tickets' clock, epoch ms (default Date.now; `--story` gives its story clock). */
+  clock?: () => number,
 ): RunningTickets {
   const settings = config.tickets ?? DEFAULT_TICKET_SETTINGS;
   const service = new TicketService({
     store,
     settings,
+    ...(clock === undefined ? {} : { clock }),
     log: (i: Issue) => write(`fab up: tickets: ${i.message}`),
   });
   const detach = service.attach(commits);

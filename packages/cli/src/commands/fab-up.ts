@@ -8,10 +8,8 @@ import { join, resolve } from 'node:path';
 import { formatIssues, type Issue, makeDir } from '@bondline/core';
 import {
   createEmbeddedPipeline,
-  DEFAULT_PLAN,
   type FabConfig,
   type FabStore,
-  type FabTool,
   InProcessFeed,
   type LiveFeed,
   parseFabConfigText,
@@ -24,29 +22,30 @@ import {
   startCollector,
   type ToolStatusBoard,
 } from '@bondline/fab';
-import type { Pacing } from '@bondline/tool';
 import { numberArg, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { checkOutputFolder } from '../output-files.js';
 import { printHelp, usageError } from '../usage.js';
-import { DEMO_MAKERS, type DemoLine, type DemoTool, startDemoLine } from './demo-line.js';
+import { type DemoLine, demoSpeedArg, startDemoLine, withDemoTools } from './demo-line.js';
 import { analyserLine, startAnalyserOrFail } from './fab-analyser.js';
 import { apiAuthOf } from './fab-api-auth.js';
 import { BUS_OPTION_HELP, openBusOrFail } from './fab-bus-option.js';
 import { cataloguesOf } from './fab-catalogues.js';
 import { countersLine } from './fab-collect.js';
 import { startFabApiWithDashboard } from './fab-dashboard.js';
+import { demoAccounts } from './fab-demo-accounts.js';
 import { fdcLine, startFdc } from './fab-fdc.js';
 import { busOptionsOf, CONFIG_OPTION_HELP, fabConfigArg, storeLocationOf } from './fab-layout.js';
 import { everyFewSeconds, listenOrFail, untilSignal } from './fab-process.js';
 import { spcLine, spcSettingsOf, startSpc } from './fab-spc.js';
 import { describeStore, openStoreOrFail, STORE_OPTION_HELP } from './fab-store-option.js';
 import { startTickets, ticketsLine, ticketsStartLine } from './fab-tickets.js';
+import { STORY_HELP, startStory, storyChain, storySetup, storySpeedArg } from './fab-up-story.js';
 import { seedArg } from './tool-options.js';
 
 const USAGE =
   'bondline fab up [--config <fab.yaml>] [--store <s>] [--bus <nats://host:port>] [--port <p>] [--host <addr>]\n' +
-  '       [--demo <n>] [--speed <factor>] [--pairs <n>] [--seed <n>] [--data-dir <dir>]';
+  '       [--demo <n> [--story]] [--speed <factor>] [--pairs <n>] [--seed <n>] [--data-dir <dir>]';
 
 const HELP = `usage: ${USAGE}
   The fab side in one process until SIGINT or SIGTERM: migrates the store, collects from every tool
@@ -59,8 +58,9 @@ ${BUS_OPTION_HELP}; without
   --host <addr>      HTTP address (default the configuration's http.host, else 127.0.0.1)
   --demo <n>         also start n simulated bonders (1 to 32) on loopback, collected like the
                      configuration's tools; odd ones run the immature fault profile, even ones mature
+${STORY_HELP}
   --speed <f>        the demo bonders' virtual time: <f> times real time, 1 to 1000 (default 60: a
-                     25-pair lot in about a minute)
+                     25-pair lot in about a minute); with --story max or 1 to 1000 (default 1000)
   --pairs <n>        pairs per demo lot, 1 to 25 (default 25)
   --seed <n>         seed of the first demo bonder; the others take the next ones (default 1)
   --data-dir <dir>   the default store and the demo bonders' state (kept); default a temporary folder
@@ -96,6 +96,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'string' },
+      story: { type: 'boolean' },
       speed: { type: 'string' },
       pairs: { type: 'string' },
       seed: { type: 'string' },
@@ -107,10 +108,12 @@ export async function runFabUp(argv: string[]): Promise<number> {
   if (values.help === true) return printHelp(HELP);
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`, USAGE);
   const demoCount = numberArg('demo', values.demo, { integer: true, min: 1, max: 32 }) ?? 0;
-  const pacing = demoSpeedArg(values.speed);
+  if (values.story === true && demoCount === 0) throw usageError('--story needs --demo <n>', USAGE);
+  const pacing = values.story === true ? storySpeedArg(values.speed) : demoSpeedArg(values.speed);
   const pairsPerLot = numberArg('pairs', values.pairs, { integer: true, min: 1, max: 25 }) ?? 25;
   const seed = seedArg(values.seed);
   let config = values.config === undefined ? baseConfig() : await fabConfigArg(values.config);
+  const storyOn = values.story === true ? storySetup(config) : undefined;
   const port =
     numberArg('port', values.port, { integer: true, min: 0, max: 65535 }) ?? config.http?.port ?? 8080;
   const host = values.host ?? config.http?.host ?? '127.0.0.1';
@@ -131,10 +134,13 @@ export async function runFabUp(argv: string[]): Promise<number> {
     closing.push(() => store.close());
     const migrated = await store.migrate();
     if (!migrated.ok) throw new CliError(`${describeStore(location)}: ${formatIssues(migrated.issues)}`);
+    // The story's two sides sign in: demo accounts on a store without users (printed below).
+    const signIns = storyOn === undefined ? [] : await demoAccounts(store, config.fab, demoCount);
     const auth = await apiAuthOf(store, host);
     const pipeline = await openPipeline(store, values.bus, config);
     closing.push(() => pipeline.close());
-    const r2rSettings = r2rOf(config, demoCount > 0);
+    // The story's curve is the fault loop's alone: no R2R unless the configuration turns it on.
+    const r2rSettings = r2rOf(config, demoCount > 0 && storyOn === undefined);
     const spcSettings = spcSettingsOf(config, demoCount > 0);
     const spc =
       spcSettings === undefined
@@ -149,7 +155,13 @@ export async function runFabUp(argv: string[]): Promise<number> {
           });
     if (spc !== undefined) closing.push(() => spc.close());
     // Tickets from the tools' alarms, SPC, FDC and yield excursions (docs/fab.md §11.5), and their webhooks (§13.3).
-    const tickets = startTickets(store, pipeline.feed, config, (l) => process.stderr.write(`${l}\n`));
+    const tickets = startTickets(
+      store,
+      pipeline.feed,
+      config,
+      (l) => process.stderr.write(`${l}\n`),
+      storyOn?.clock.nowMs,
+    );
     closing.push(() => tickets.close());
     const analyser = await startAnalyserOrFail(
       store,
@@ -169,6 +181,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     closing.push(() => fdc.close());
 
     let line: DemoLine | undefined;
+    let chain: Awaited<ReturnType<typeof storyChain>> | undefined;
     if (demoCount > 0) {
       const demo = await startDemoLine({
         count: demoCount,
@@ -177,9 +190,11 @@ export async function runFabUp(argv: string[]): Promise<number> {
         pairsPerLot,
         seed,
         onIssue: (id, message) => process.stderr.write(`fab up: ${id}: ${message}\n`),
+        ...(storyOn === undefined ? {} : { profiles: 'immature', clock: storyOn.clock, held: true }),
       });
       line = demo;
       closing.push(() => demo.close());
+      chain = storyOn === undefined ? undefined : await storyChain(demo);
       config = withDemoTools(config, demo.tools);
     }
     const collector = await startCollector({
@@ -187,6 +202,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
       sink: pipeline.sink,
       statusBoard: pipeline.statusBoard,
       log: (i: Issue) => process.stderr.write(`fab up: ${i.message}\n`),
+      ...(storyOn === undefined ? {} : { clock: storyOn.clock.nowMs }),
     });
     if (!collector.ok) throw new CliError(formatIssues(collector.issues));
     closing.push(() => collector.value.close());
@@ -221,6 +237,20 @@ export async function runFabUp(argv: string[]): Promise<number> {
       }
     }
     const catalogueOf = await cataloguesOf(config, values.config, line?.tools.map((t) => t.id) ?? []);
+    const story =
+      storyOn === undefined || line === undefined || chain === undefined
+        ? undefined
+        : startStory({
+            setup: storyOn,
+            chain,
+            store,
+            tickets,
+            line,
+            seed,
+            log: (i) => process.stderr.write(`fab up: ${i.message}\n`),
+            board: pipeline.statusBoard,
+          });
+    if (story !== undefined) closing.push(() => story.close());
     const api = await listenOrFail(
       () =>
         startFabApiWithDashboard({
@@ -262,6 +292,7 @@ export async function runFabUp(argv: string[]): Promise<number> {
     );
     say(ticketsStartLine(tickets.settings));
     say(auth.line);
+    for (const l of signIns) say(l);
     for (const t of config.tools) {
       const demo = line?.tools.find((d) => d.id === t.id);
       say(
@@ -272,25 +303,16 @@ export async function runFabUp(argv: string[]): Promise<number> {
     say(`fab up: running at ${api.url}; stop with Ctrl-C`);
     const progress = everyFewSeconds(
       () =>
-        `${countersLine(collector.value)}; ${analyserLine(analyser)}${spc === undefined ? '' : `; ${spcLine(spc.service)}`}; ${fdcLine(fdc)}; ${ticketsLine(tickets)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}`,
+        `${countersLine(collector.value)}; ${analyserLine(analyser)}${spc === undefined ? '' : `; ${spcLine(spc.service)}`}; ${fdcLine(fdc)}; ${ticketsLine(tickets)}${line === undefined ? '' : `; ${line.lotsEnded()} lots ended`}${story === undefined ? '' : `; ${story.line()}`}`,
     );
     const name = await signal;
     progress.stop();
     say(`${name}: stopping`);
+    for (const l of (await story?.end(pairsPerLot)) ?? []) say(l);
     return 0;
   } finally {
     await closeAll();
   }
-}
-
-/**
- * The demo bonders' pacing: a factor of real time up to 1000. Not `max`: a bonder at max speed sends
- * thousands of events a second, a firehose no real tool is, and the line would show spooling instead
- * of lots (docs/fab.md §6).
- */
-function demoSpeedArg(raw: string | undefined): Pacing {
-  const factor = numberArg('speed', raw, { min: 1, max: 1000 }) ?? 60;
-  return { mode: 'factor', factor };
 }
 
 /**
@@ -308,30 +330,6 @@ function baseConfig(): FabConfig {
   if (!parsed.ok)
     throw new Error(`the built-in fab configuration is refused: ${formatIssues(parsed.issues)}`);
   return parsed.value;
-}
-
-/** The configuration with the demo bonders and their makers added. */
-function withDemoTools(config: FabConfig, tools: readonly DemoTool[]): FabConfig {
-  const taken = new Set(config.tools.map((t) => t.id));
-  const clash = tools.find((t) => taken.has(t.id));
-  if (clash !== undefined) throw new CliError(`--demo: the configuration already has a tool ${clash.id}`);
-  const known = new Set([config.fab.id, ...config.makers.map((m) => m.id)]);
-  const makers = [...config.makers, ...DEMO_MAKERS.filter((m) => !known.has(m.id))];
-  const added = tools.map(
-    (t, i): FabTool => ({
-      id: t.id,
-      name: `Demo bonder ${i + 1}`,
-      maker: t.makerId,
-      address: '127.0.0.1',
-      port: t.port,
-      deviceId: t.deviceId,
-      timers: {},
-      onlineRemote: true,
-      planName: 'default',
-      plan: DEFAULT_PLAN,
-    }),
-  );
-  return { ...config, makers, tools: [...config.tools, ...added] };
 }
 
 async function openPipeline(

@@ -8,8 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { can, type Principal } from '../accounts/access.js';
+import { userWithToken } from '../accounts/account-fixtures.test-util.js';
 import { LoginLimiter } from '../accounts/login-limiter.js';
-import { newToken } from '../accounts/secrets.js';
 import { fakeToolPort } from '../analytics/r2r/r2r-fakes.test-util.js';
 import { R2rService } from '../analytics/r2r/r2r-service.js';
 import { r2rSettingsSchema } from '../analytics/r2r/r2r-settings.js';
@@ -123,18 +123,7 @@ async function seed(store: FabStore): Promise<Line> {
   const tokens = new Map<string, string>();
   let spareToken = '';
   for (const a of ACCOUNTS) {
-    okValue(await store.createUser({ ...a, passwordHash: 'not used', createdMs: T0 }));
-    const t = newToken();
-    okValue(
-      await store.createApiToken({
-        id: t.id,
-        userId: a.id,
-        hash: t.hash,
-        label: 'test',
-        scope: 'write',
-        createdMs: T0,
-      }),
-    );
+    const t = await userWithToken(store, a);
     tokens.set(a.id, t.text);
     if (a.id === 'spare') spareToken = t.id;
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { issue } from '@bondline/core';
 import { until } from '@bondline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newToken } from '../accounts/secrets.js';
+import { userWithToken } from '../accounts/account-fixtures.test-util.js';
 import { okValue } from '../store/contract/result-helpers.test-util.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { alarm, event, line, pair, T0 } from '../store/store-fixtures.test-util.js';
@@ -166,25 +166,10 @@ describe('GET /api/stream', () => {
       );
       okValue(await store.writeBatch([{ type: 'organisation', id: 'maker-b', name: 'B', role: 'maker' }]));
       okValue(await store.writeBatch(lineOf));
-      okValue(
-        await store.createUser({
-          id: 'mka',
-          organisationId: 'maker-a',
-          role: 'maker-engineer',
-          passwordHash: 'x',
-          createdMs: T0,
-        }),
-      );
-      const t = newToken();
-      okValue(
-        await store.createApiToken({
-          id: t.id,
-          userId: 'mka',
-          hash: t.hash,
-          label: 'l',
-          scope: 'read',
-          createdMs: T0,
-        }),
+      const t = await userWithToken(
+        store,
+        { id: 'mka', organisationId: 'maker-a', role: 'maker-engineer' },
+        'read',
       );
       const feed = new FakeFeed();
       const api = await startFabApi({ store, feed, port: 0, auth: 'accounts' });

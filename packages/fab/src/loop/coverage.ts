@@ -66,29 +66,27 @@ export async function faultPointCoverage(
   const counts = await store.alarmCounts(toolId);
   if (!counts.ok) return counts;
   const byAlid = new Map(counts.value.map((c) => [c.alid, c]));
-  // The newest ticket of each fault point: alarm tickets by ALID, any ticket by the fault point it names.
-  const ticketOf = new Map<string, TicketListItem>();
+  // The newest ticket of each fault point: an alarm's by its ALID, else one whose data names the point.
+  const tickets = await toolTickets(store, toolId);
+  if (!tickets.ok) return tickets;
   const pointOfAlid = new Map(
     catalogue.flatMap((p) => (p.alid === undefined ? [] : [[p.alid, p.id] as const])),
   );
-  const known = new Set(catalogue.map((p) => p.id));
-  let cursor: string | undefined;
-  do {
-    const page = await store.listTickets({
-      toolId,
-      limit: 1000,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    if (!page.ok) return page;
-    for (const t of page.value.items) {
-      const alid = /^alarm:(\d+)$/.exec(t.faultKey)?.[1];
-      const point = alid === undefined ? undefined : pointOfAlid.get(Number(alid));
-      if (point !== undefined) ticketOf.set(point, t);
-    }
-    cursor = page.value.nextCursor;
-  } while (cursor !== undefined);
-  // Tickets that are not an alarm's name their points in their data (read only for the points left).
-  for (const t of await namedPoints(store, toolId, known, ticketOf)) ticketOf.set(t.point, t.ticket);
+  const ticketOf = new Map<string, TicketListItem>();
+  const others: TicketListItem[] = [];
+  for (const t of tickets.value) {
+    const alid = /^alarm:(\d+)$/.exec(t.faultKey)?.[1];
+    if (alid === undefined) others.push(t);
+    const point = alid === undefined ? undefined : pointOfAlid.get(Number(alid));
+    if (point !== undefined) ticketOf.set(point, t);
+  }
+  // Only the points no alarm ticket covers are looked for in the other tickets' data.
+  const known = new Set(catalogue.map((p) => p.id).filter((id) => !ticketOf.has(id)));
+  for (const t of others) {
+    const full = await store.getTicket(t.id);
+    if (!full.ok) return full;
+    for (const id of pointIds(full.value.data)) if (known.has(id)) ticketOf.set(id, t);
+  }
 
   const totals = {
     points: catalogue.length,
@@ -118,14 +116,9 @@ export async function faultPointCoverage(
   return { ok: true, value: { toolId, points, totals } };
 }
 
-/** Non-alarm tickets of the tool whose data names a catalogue point (`faultPoint`, or `faultPoints[].id`). */
-async function namedPoints(
-  store: FabStore,
-  toolId: string,
-  known: ReadonlySet<string>,
-  taken: ReadonlyMap<string, TicketListItem>,
-): Promise<{ point: string; ticket: TicketListItem }[]> {
-  const out: { point: string; ticket: TicketListItem }[] = [];
+/** Every ticket of a tool, oldest first. */
+async function toolTickets(store: FabStore, toolId: string): Promise<R<TicketListItem[]>> {
+  const out: TicketListItem[] = [];
   let cursor: string | undefined;
   do {
     const page = await store.listTickets({
@@ -133,17 +126,11 @@ async function namedPoints(
       limit: 1000,
       ...(cursor === undefined ? {} : { cursor }),
     });
-    if (!page.ok) return out;
-    for (const item of page.value.items) {
-      if (item.faultKey.startsWith('alarm:')) continue;
-      const full = await store.getTicket(item.id);
-      if (!full.ok) continue;
-      for (const id of pointIds(full.value.data))
-        if (known.has(id) && !taken.has(id)) out.push({ point: id, ticket: item });
-    }
+    if (!page.ok) return page;
+    out.push(...page.value.items);
     cursor = page.value.nextCursor;
   } while (cursor !== undefined);
-  return out;
+  return { ok: true, value: out };
 }
 
 function pointIds(data: { readonly [k: string]: JsonValue }): string[] {

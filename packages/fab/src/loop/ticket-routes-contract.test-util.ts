@@ -6,7 +6,7 @@
 // one it acts as.
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { newToken } from '../accounts/secrets.js';
+import { userWithToken } from '../accounts/account-fixtures.test-util.js';
 import { buildFabApi } from '../api/fab-api.js';
 import { type HarnessFactory, withStore } from '../store/contract/fab-store-contract.test-util.js';
 import { okValue } from '../store/contract/result-helpers.test-util.js';
@@ -41,21 +41,7 @@ async function withTicketApi(factory: HarnessFactory, work: (api: Api) => Promis
       [MAKER, 'maker-a'],
     ] as const) {
       if (a.role === 'system') throw new Error('a user has a role');
-      okValue(
-        await store.createUser({ id: a.id, organisationId, role: a.role, passwordHash: 'x', createdMs: T0 }),
-      );
-      const t = newToken();
-      okValue(
-        await store.createApiToken({
-          id: t.id,
-          userId: a.id,
-          hash: t.hash,
-          label: 'test',
-          scope: 'write',
-          createdMs: T0,
-        }),
-      );
-      tokens.set(a.id, t.text);
+      tokens.set(a.id, (await userWithToken(store, { id: a.id, organisationId, role: a.role })).text);
     }
     let actor: Actor = ADMIN;
     let now = T0;

@@ -49,7 +49,7 @@ describe('yield excursions', () => {
         ],
       },
     });
-    expect((v?.data.pairs as unknown[]).length).toBe(4);
+    expect(v?.data.pairs).toHaveLength(4);
     // The next window starts empty: three more low pairs are not yet an excursion.
     for (let i = 0; i < 3; i++) expect(x.observe(analysed('B1', 1))).toBeUndefined();
     expect(x.observe(analysed('B1', 1))?.data.meanYield).toBe(0.1);

@@ -2,7 +2,7 @@
 // store in the state directory, the fault catalogue and a profile, the digital twin and the fault
 // engine over one seed, the simulated drivers and the controller on a virtual clock. What `bondline
 // tool run`, `bondline tool` and `bondline demo` start from.
-import type { Result } from '@bondline/core';
+import { issue, type Result } from '@bondline/core';
 import { MAX_SPEED, type Pacing } from '../clock/pacing.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { defaultToolConfigPath } from '../config/default-config-path.js';
@@ -14,7 +14,7 @@ import { createSimDrivers } from '../drivers/sim/create-sim-drivers.js';
 import type { FaultCatalogue } from '../faults/fault-catalogue.js';
 import { FaultEngine } from '../faults/fault-engine.js';
 import { type FaultProfile, withFixes } from '../faults/fault-profile.js';
-import type { PointRate } from '../faults/fix-record.js';
+import type { FixRecord, PointRate } from '../faults/fix-record.js';
 import { loadCatalogue } from '../faults/load-catalogue.js';
 import { loadProfile } from '../faults/load-profile.js';
 import { withRateOverrides } from '../faults/rate-overrides.js';
@@ -55,6 +55,19 @@ export interface SimulatedTool {
   recipes: FileRecipeStore;
   catalogue: FaultCatalogue;
   profileName: string;
+  /** The tool's virtual clock (seconds since it opened): what a caller schedules tool-time work on. */
+  clock: VirtualClock;
+  /**
+   * A release or an engineering change reaching the running tool: the fix records apply in order to
+   * the rates the fault engine runs on, from the next module step (FaultEngine.deployFixes, docs/tool.md
+   * §5.7). Refused with one `unknown-fault` issue per record whose point is not in the catalogue
+   * (nothing applied).
+   */
+  deployFixes(fixes: readonly FixRecord[]): Result<void>;
+  /** The fix records deployed since the tool opened, in order (the profile's own are not listed). */
+  deployedFixes(): readonly FixRecord[];
+  /** The silent fault points acting now, by module id (what the maker's diagnosis of its own tool reads). */
+  activeSilentFaults(): ReadonlyMap<string, readonly string[]>;
   close(): Promise<void>;
 }
 
@@ -111,6 +124,8 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
     bound: toolBound,
     operator: o.operator ?? 'simulated',
   });
+  const deployed: FixRecord[] = [];
+  const known = catalogue.value.byId;
   return {
     ok: true,
     value: {
@@ -119,6 +134,26 @@ export async function openSimulatedTool(o: SimulatedToolOptions): Promise<Result
       recipes: store.value.store,
       catalogue: catalogue.value,
       profileName: profile.value.name,
+      clock,
+      deployFixes(fixes) {
+        const unknown = fixes.filter((f) => !known.has(f.faultId));
+        if (unknown.length > 0)
+          return {
+            ok: false,
+            issues: unknown.map((f) =>
+              issue(
+                'unknown-fault',
+                `fix ${f.id}: ${f.faultId} is not a fault point of ${catalogue.value.source}`,
+                f.id,
+              ),
+            ),
+          };
+        faults.deployFixes(fixes);
+        deployed.push(...fixes);
+        return { ok: true, value: undefined };
+      },
+      deployedFixes: () => [...deployed],
+      activeSilentFaults: () => faults.activeSilentByModule(clock.nowS),
       async close() {
         // A lot still running is aborted (its substrates stay tracked where they are); the clock then
         // runs out of callbacks and stops.

@@ -27,6 +27,11 @@ export interface ToolEquipmentOptions {
   deviceId?: number;
   /** Problems of the binding and of the equipment (an unacknowledged event, a failed state write...). */
   onIssue?: (i: Issue) => void;
+  /**
+   * The equipment's wall clock, epoch ms (its `Clock` variable, event and alarm times); default
+   * Date.now. `fab up --story` gives the line's story clock, so the fab sees tool time.
+   */
+  wallClock?: () => number;
 }
 
 export interface ToolEquipment {
@@ -72,6 +77,7 @@ export async function startToolEquipment(
       }),
       store: jsonStateStore(stateDir),
       spool,
+      ...(o.wallClock === undefined ? {} : { wallClock: o.wallClock }),
     });
     equipment.on('error', (e) => onIssue(issue(e.code, e.message)));
     session.on('error', (e) => onIssue(issue('hsms-error', e.message)));

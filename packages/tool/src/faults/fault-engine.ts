@@ -19,6 +19,9 @@
 // - Silent points: once fired, a point stays active for its effect's activeS, or until the module's
 //   maintenance when activeS is absent; firing again while active extends it. Every step at the
 //   module sums the effects of its active points (degradation-sum.ts). maintained() ends them all.
+// - Fixes at run time: deployFixes() applies fix records to the rates it runs on (a release or an
+//   engineering change reaching a running tool, docs/tool.md §5.7). The draws go on as before, so
+//   the run after a fix is the run without it less the fixed point's firings.
 import { createRng, type Rng } from '@bondline/physics';
 import type { ModuleKind } from '../module-kind.js';
 import { DegradationSum } from './degradation-sum.js';
@@ -26,7 +29,7 @@ import type { FaultCatalogue } from './fault-catalogue.js';
 import type { FaultEffect, FaultPoint, Severity } from './fault-point.js';
 import type { FaultProfile } from './fault-profile.js';
 import type { AlarmingFault, FaultSource, StepFaults, StepSite } from './fault-source.js';
-import type { PointRate } from './fix-record.js';
+import { applyFixes, type FixRecord, type PointRate } from './fix-record.js';
 import { firingProbability } from './rate-model.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, error: 1, warning: 2, info: 3 };
@@ -60,6 +63,7 @@ export interface FaultEngineOptions {
 /** The seeded fault engine: same seed and same calls per module, same faults. */
 export class FaultEngine implements FaultSource {
   private readonly byKind = new Map<ModuleKind, CompiledPoint[]>();
+  private readonly byId = new Map<string, CompiledPoint>();
   private readonly modules = new Map<string, ModuleRun>();
   private readonly catalogue: FaultCatalogue;
   private readonly seed: number;
@@ -81,10 +85,35 @@ export class FaultEngine implements FaultSource {
             throw new TypeError(`FaultEngine: profile ${profile.name} has no rate for ${point.id}`);
           }
           const silent = point.effect.stopsModule ? 1 : profile.silentScale;
-          return { point, rate, scale: scale * silent, degrades: hasDegradation(point.effect) };
+          const c = { point, rate, scale: scale * silent, degrades: hasDegradation(point.effect) };
+          this.byId.set(point.id, c);
+          return c;
         }),
       );
     }
+  }
+
+  /**
+   * Apply `fixes` in order to the rates the engine runs on, from the next step on (a release reaching
+   * the running tool). A fixed silent point that is active ends: deploying the fix requalifies what
+   * caused it (a recalibration, a replaced part); an alarm already set stays until it is cleared.
+   * A fix of a point the catalogue lacks is a programmer error (RangeError; nothing is applied).
+   */
+  deployFixes(fixes: readonly FixRecord[]): void {
+    const current = new Map([...this.byId].map(([id, c]) => [id, c.rate]));
+    const after = applyFixes(current, fixes);
+    for (const f of fixes) {
+      const c = this.byId.get(f.faultId);
+      const rate = after.get(f.faultId);
+      if (c === undefined || rate === undefined) continue;
+      c.rate = rate;
+      for (const run of this.modules.values()) run.silent.delete(f.faultId);
+    }
+  }
+
+  /** The rate a point runs on now (after the profile's fixes and those deployed since); undefined for an unknown id. */
+  rateOf(faultId: string): PointRate | undefined {
+    return this.byId.get(faultId)?.rate;
   }
 
   /** The faults of one step at a module: at most one alarm, and the degradation acting there. */
@@ -154,6 +183,16 @@ export class FaultEngine implements FaultSource {
     return (this.byKind.get(run.kind) ?? [])
       .filter((c) => (run.silent.get(c.point.id) ?? -Infinity) > atS)
       .map((c) => c.point.id);
+  }
+
+  /** The silent points acting at `atS` on every module that has stepped: module id → point ids. */
+  activeSilentByModule(atS: number): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const id of this.modules.keys()) {
+      const active = this.activeSilent(id, atS);
+      if (active.length > 0) out.set(id, active);
+    }
+    return out;
   }
 
   private run(moduleId: string, kind: ModuleKind): ModuleRun {

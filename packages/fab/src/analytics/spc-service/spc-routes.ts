@@ -28,6 +28,7 @@ import {
   violationParams,
   violationsQuery,
 } from './spc-route-schemas.js';
+import { withoutUndefined } from './spc-settings.js';
 
 export interface SpcRoutesOptions {
   readonly store: FabStore;
@@ -207,16 +208,4 @@ function refuse(reply: FastifyReply, issues: readonly Issue<NewPhaseIssueCode>[]
     message: first.message,
     ...(first.path === undefined ? {} : { path: first.path }),
   });
-}
-
-function withoutUndefined(s: {
-  lsl?: number | undefined;
-  usl?: number | undefined;
-  target?: number | undefined;
-}) {
-  return {
-    ...(s.lsl === undefined ? {} : { lsl: s.lsl }),
-    ...(s.usl === undefined ? {} : { usl: s.usl }),
-    ...(s.target === undefined ? {} : { target: s.target }),
-  };
 }

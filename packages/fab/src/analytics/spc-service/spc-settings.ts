@@ -290,7 +290,8 @@ function charted(
   };
 }
 
-function withoutUndefined(s: {
+/** Spec limits without their absent fields (exactOptionalPropertyTypes). */
+export function withoutUndefined(s: {
   lsl?: number | undefined;
   usl?: number | undefined;
   target?: number | undefined;
