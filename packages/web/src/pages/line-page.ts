@@ -46,7 +46,10 @@ export const linePage: Page = (root, ctx) => {
       rows.set(item.tool.id, row);
       body.append(row);
     }
-    replace(status, r.items.length === 0 ? 'No tools yet.' : `${r.items.length} tools`);
+    replace(
+      status,
+      r.items.length === 0 ? 'No tools yet.' : `${r.items.length} tool${r.items.length === 1 ? '' : 's'}`,
+    );
   });
 
   const pending = new Set<string>();
