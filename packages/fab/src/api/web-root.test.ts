@@ -1,6 +1,6 @@
 // The dashboard's static files at / (web-root.ts): files, index.html for client routes, never /api/*,
 // no sign-in needed, no way out of the root.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), INDEX);
   await writeFile(join(root, 'assets', 'app-1a2b.js'), 'console.log(1);');
   await writeFile(join(dir, 'secret.txt'), 'outside the root');
+  await symlink(join(dir, 'secret.txt'), join(root, 'assets', 'link.txt'));
   store = okValue(await openSqliteStore({ path: join(dir, 'fab.sqlite') }));
   okValue(await store.migrate());
   okValue(await store.writeBatch(line(['B1'])));
@@ -95,6 +96,7 @@ describe('the web root', () => {
       '/..%2fsecret.txt',
       '/%2e%2e%5csecret.txt',
       '/assets%00.js',
+      '/assets/link.txt',
     ]) {
       const r = await app.inject({ method: 'GET', url });
       expect(r.body, url).not.toContain('outside the root');

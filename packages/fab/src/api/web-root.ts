@@ -2,7 +2,8 @@
 // one, otherwise index.html, so a client route (/tools/B1, /signin) opened from a plain URL loads the
 // app, which routes in the browser. /api/* is never answered here: an unknown API path keeps its JSON
 // 404. The files need no sign-in (the app asks /api/me and shows its sign-in page on a 401). A path
-// that decodes to `..`, a backslash or a NUL is refused, and the resolved file must lie under the root.
+// that decodes to `..`, a backslash or a NUL is refused, and the file's real path (symbolic links
+// followed) must lie under the root's.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
@@ -41,7 +42,10 @@ export async function registerWebRoot(app: FastifyInstance, root: string): Promi
     const file = fileOf(base, path);
     if (file === undefined) return reply.code(400).send({ code: 'bad-path', message: 'not a file path' });
     const found = await stat(file).catch(() => undefined);
-    if (found?.isFile() === true) return sendFile(reply, file, found.size, path.startsWith('assets/'));
+    // A symbolic link under the root may point anywhere: only a file whose real path is inside counts.
+    const real = found?.isFile() === true ? await realpath(file).catch(() => undefined) : undefined;
+    if (found !== undefined && real !== undefined && real.startsWith(base + sep) === true)
+      return sendFile(reply, real, found.size, path.startsWith('assets/'));
     // A missing asset (a name with an extension) is a 404, not the app: a stale page must not get HTML
     // for its script.
     if (extname(path) !== '') return reply.callNotFound();
