@@ -19,14 +19,16 @@ describe('bondline fab migrate', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^applied 1 initial\n/);
-    // Migrations 1 to 8 (docs/fab.md §1.3).
+    // Migrations 1 to 10 (docs/fab.md §1.3).
     expect(first.stdout).toContain('applied 3 pair-analyses\n');
     expect(first.stdout).toContain('applied 4 r2r\n');
     expect(first.stdout).toContain('applied 5 facts-keyed-by-dataid\n');
     expect(first.stdout).toContain('applied 6 spc\n');
     expect(first.stdout).toContain('applied 7 fdc\n');
     expect(first.stdout).toContain('applied 8 tickets\n');
-    expect(first.stdout).toContain('schema version 8\n');
+    expect(first.stdout).toContain('applied 9 accounts\n');
+    expect(first.stdout).toContain('applied 10 webhook-dead-letters\n');
+    expect(first.stdout).toContain('schema version 10\n');
     const again = await runBondline('fab', ['migrate', '--store', store]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/schema version \d+ \(up to date\)\n$/);
