@@ -272,6 +272,7 @@ export {
   spcSettingsSchema,
 } from './analytics/spc-service/spc-settings.js';
 export { InProcessFeed } from './bus/in-process-feed.js';
+export { MemoryStatusBoard } from './bus/memory-status-board.js';
 export { loadProductBonds, type ProductBonds, SHIPPED_PRODUCT } from './config/product-bonds.js';
 // ---- The fault loop between the fab and the makers (docs/fab.md §11, §13, §14).
 export * from './fault-loop.js';

@@ -10,11 +10,10 @@ import {
   type FabStore,
   hashPassword,
   type LiveFeed,
+  MemoryStatusBoard,
   openSqliteStore,
   type RunningFabApi,
   startFabApi,
-  type ToolStatus,
-  type ToolStatusBoard,
 } from '@bondline/fab';
 import { build } from 'vite';
 
@@ -37,24 +36,10 @@ class TestFeed implements LiveFeed {
   }
 }
 
-/** The collectors' board, held in memory. */
-class TestBoard implements ToolStatusBoard {
-  private readonly statuses = new Map<string, ToolStatus>();
-  async put(status: ToolStatus): Promise<void> {
-    this.statuses.set(status.toolId, status);
-  }
-  async get(toolId: string): Promise<ToolStatus | undefined> {
-    return this.statuses.get(toolId);
-  }
-  async list(): Promise<readonly ToolStatus[]> {
-    return [...this.statuses.values()];
-  }
-}
-
 export interface LineFixture {
   readonly url: string;
   readonly feed: TestFeed;
-  readonly board: TestBoard;
+  readonly board: MemoryStatusBoard;
   close(): Promise<void>;
 }
 
@@ -191,7 +176,7 @@ export async function startLineFixture(): Promise<LineFixture> {
     ['mka', 'maker-a', 'maker-engineer'],
   ] as const)
     must(await store.createUser({ id, organisationId, role, passwordHash, createdMs: T0 }));
-  const board = new TestBoard();
+  const board = new MemoryStatusBoard();
   const now = Date.now();
   await board.put({
     toolId: 'A-1',
